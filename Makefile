@@ -1,0 +1,41 @@
+# svcorg: the two commands of the README, and the set-up they need.
+#   make run    installs what is missing, builds, and runs svcorg on the example district
+#   make test   installs what is missing, builds, and runs the whole test suite
+BUILD   ?= build
+JOBS    ?= 2
+CMAKE_FLAGS ?=
+
+# Debian packages: build, run, and test (valijson/nlohmann check the JSON Schemas).
+PACKAGES = cmake make g++ pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev \
+           nlohmann-json3-dev libvalijson-dev python3
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run test clean
+all: build
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j$(JOBS)
+
+run: build
+	./$(BUILD)/svcorg validate examples/
+
+test: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSVCORG_WERROR=ON $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j$(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+clean:
+	rm -rf $(BUILD)

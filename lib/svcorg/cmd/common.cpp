@@ -1,0 +1,50 @@
+#include "svcorg/cmd/common.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "svcorg/load/loader.hpp"
+
+namespace svcorg::cmd {
+
+bool use_color(Color c, const Io& io) {
+  if (c == Color::Always) return true;
+  if (c == Color::Never) return false;
+  return io.out_is_tty && !io.no_color_env;
+}
+
+std::optional<validate::Options> checked_dates(const Common& c, const Io& io) {
+  std::optional<util::Date> as_of;
+  if (c.as_of) {
+    as_of = util::Date::parse(*c.as_of);
+    if (!as_of) {
+      io.err << fmt::format("svcorg: error: --as-of {} is not a date; write YYYY-MM-DD, e.g. 2026-12-31\n", *c.as_of);
+      return std::nullopt;
+    }
+  }
+  if (c.year && (*c.year < 1 || *c.year > 9999)) {
+    io.err << fmt::format("svcorg: error: --year {} is out of range; write a year like 2026\n", *c.year);
+    return std::nullopt;
+  }
+  return validate::resolve_dates(c.year, as_of, io.today);
+}
+
+Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io) {
+  Checked out;
+  diag::Sink sink;
+  load::LoadResult loaded = load::load_paths(c.paths, sink, io.in);
+  out.records = std::move(loaded.records);
+  out.fatal = std::move(loaded.fatal);
+  const yaml::Node* overrides = nullptr;
+  if (out.records.districts.size() == 1 && out.records.districts.front().rules)
+    overrides = out.records.districts.front().rules.get();
+  out.rules = rules::effective_rules(overrides);
+  out.dates = dates;
+  validate::run(out.records, out.rules, out.dates, sink);
+  out.findings = std::move(sink.items());
+  diag::sort_unique(out.findings);
+  return out;
+}
+
+}  // namespace svcorg::cmd

@@ -1,0 +1,57 @@
+// What every command shares: exit codes (SPEC 8), the common options, and loading +
+// validating the inputs once.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/model/records.hpp"
+#include "svcorg/rules/rules.hpp"
+#include "svcorg/util/date.hpp"
+#include "svcorg/validate/validate.hpp"
+
+namespace svcorg::cmd {
+
+// SPEC 8.
+enum Exit : int { kOk = 0, kFindings = 1, kUsage = 2 };
+
+enum class Color { Auto, Always, Never };
+
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+  std::istream& in;
+  bool out_is_tty = false;
+  bool no_color_env = false;  // NO_COLOR is set
+  util::Date today;
+};
+
+bool use_color(Color c, const Io& io);
+
+struct Common {
+  std::vector<std::string> paths;
+  std::optional<int> year;
+  std::optional<std::string> as_of;  // as given; checked by checked_dates()
+  Color color = Color::Auto;
+  bool quiet = false;
+};
+
+// Everything loaded and checked: records, the effective rules, findings (sorted).
+struct Checked {
+  model::RecordSet records;
+  rules::Rules rules;
+  validate::Options dates;
+  std::vector<diag::Diagnostic> findings;
+  std::vector<std::string> fatal;  // unreadable paths
+};
+
+// Parses --as-of; nullopt (and a message on io.err) when it is not a date.
+std::optional<validate::Options> checked_dates(const Common& c, const Io& io);
+
+// Loads every input, merges the rules, runs every validation rule.
+Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io);
+
+}  // namespace svcorg::cmd

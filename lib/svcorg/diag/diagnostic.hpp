@@ -1,0 +1,48 @@
+// Findings: a value with a location (SPEC 4.1).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "svcorg/util/pos.hpp"
+
+namespace svcorg::diag {
+
+enum class Severity { Error, Warning };
+const char* severity_name(Severity s);
+
+struct Location {
+  std::string file;
+  Pos pos;
+};
+
+struct Diagnostic {
+  std::string file;
+  Pos pos;
+  Severity severity = Severity::Error;
+  std::string rule;
+  std::string message;
+  std::string kind;  // record kind, where known
+  std::string id;    // record id, where known
+  bool has_related = false;
+  Location related;
+};
+
+// Collects findings; the order they are added in does not matter (see sort()).
+class Sink {
+ public:
+  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  const std::vector<Diagnostic>& items() const { return items_; }
+  std::vector<Diagnostic>& items() { return items_; }
+  size_t errors() const;
+  size_t warnings() const;
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+// Sorts by file, line, column, then rule, message (a total order: output never depends
+// on the order findings were made in) and drops exact repeats.
+void sort_unique(std::vector<Diagnostic>& items);
+
+}  // namespace svcorg::diag

@@ -1,0 +1,76 @@
+#include "svcorg/diag/render.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace svcorg::diag {
+
+namespace {
+
+const char* kBold = "\x1b[1m";
+const char* kRed = "\x1b[1;31m";
+const char* kMagenta = "\x1b[1;35m";
+const char* kGreen = "\x1b[1;32m";
+const char* kReset = "\x1b[0m";
+
+std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+}  // namespace
+
+Summary summarize(const std::vector<Diagnostic>& items, size_t files, size_t records) {
+  Summary s{files, records, 0, 0};
+  for (const auto& d : items) (d.severity == Severity::Error ? s.errors : s.warnings)++;
+  return s;
+}
+
+std::string render_text(const std::vector<Diagnostic>& items, bool color) {
+  std::string out;
+  for (const auto& d : items) {
+    const bool err = d.severity == Severity::Error;
+    if (color)
+      out += fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{}]\n", kBold, d.file, d.pos.line, d.pos.col, kReset,
+                         err ? kRed : kMagenta, severity_name(d.severity), kReset, d.message, d.rule);
+    else
+      out += fmt::format("{}:{}:{}: {}: {} [{}]\n", d.file, d.pos.line, d.pos.col, severity_name(d.severity),
+                         d.message, d.rule);
+  }
+  return out;
+}
+
+std::string render_summary(const Summary& s, bool color) {
+  const std::string counts = fmt::format("{}, {}", plural(s.errors, "error"), plural(s.warnings, "warning"));
+  const char* tint = s.errors ? kRed : (s.warnings ? kMagenta : kGreen);
+  return fmt::format("svcorg: {}, {}: {}{}{}\n", plural(s.files, "file"), plural(s.records, "record"),
+                     color ? tint : "", counts, color ? kReset : "");
+}
+
+std::string render_json(const std::vector<Diagnostic>& items, const Summary& s) {
+  using json = nlohmann::ordered_json;
+  json list = json::array();
+  for (const auto& d : items) {
+    json j;
+    j["file"] = d.file;
+    j["line"] = d.pos.line;
+    j["column"] = d.pos.col;
+    j["severity"] = severity_name(d.severity);
+    j["rule"] = d.rule;
+    j["kind"] = d.kind.empty() ? json(nullptr) : json(d.kind);
+    j["id"] = d.id.empty() ? json(nullptr) : json(d.id);
+    j["message"] = d.message;
+    if (d.has_related)
+      j["related"] = json{{"file", d.related.file}, {"line", d.related.pos.line}, {"column", d.related.pos.col}};
+    else
+      j["related"] = nullptr;
+    list.push_back(std::move(j));
+  }
+  json root;
+  root["format"] = 1;
+  root["files"] = s.files;
+  root["records"] = s.records;
+  root["errors"] = s.errors;
+  root["warnings"] = s.warnings;
+  root["diagnostics"] = std::move(list);
+  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace svcorg::diag

@@ -1,0 +1,26 @@
+// Findings as text (gcc style) and JSON (SPEC 8). Callers sort first (sort_unique).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "svcorg/diag/diagnostic.hpp"
+
+namespace svcorg::diag {
+
+struct Summary {
+  size_t files = 0;
+  size_t records = 0;
+  size_t errors = 0;
+  size_t warnings = 0;
+};
+
+Summary summarize(const std::vector<Diagnostic>& items, size_t files, size_t records);
+
+// `path:line:col: error: message [rule]`, one line each.
+std::string render_text(const std::vector<Diagnostic>& items, bool color);
+// `svcorg: 12 files, 340 records: 1 error, 2 warnings`
+std::string render_summary(const Summary& s, bool color);
+std::string render_json(const std::vector<Diagnostic>& items, const Summary& s);
+
+}  // namespace svcorg::diag

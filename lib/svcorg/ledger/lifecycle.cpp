@@ -1,0 +1,91 @@
+#include "svcorg/ledger/lifecycle.hpp"
+
+#include <array>
+
+namespace svcorg::ledger {
+
+namespace {
+
+constexpr std::array<Status, 6> kAll = {Status::Received, Status::Assessed, Status::InProgress,
+                                        Status::Resolved, Status::Closed,   Status::Declined};
+constexpr std::array<const char*, 6> kNames = {"received", "assessed", "in-progress", "resolved", "closed", "declined"};
+
+int rank(Status s) { return static_cast<int>(s); }
+
+}  // namespace
+
+std::optional<Status> parse_status(std::string_view name) {
+  for (size_t i = 0; i < kNames.size(); ++i)
+    if (name == kNames[i]) return kAll[i];
+  return std::nullopt;
+}
+
+const char* status_name(Status s) { return kNames[static_cast<size_t>(s)]; }
+
+bool is_resolved(Status s) { return s == Status::Resolved || s == Status::Closed; }
+
+bool is_final(Status s) { return s == Status::Closed || s == Status::Declined; }
+
+bool can_move(Status from, Status to) {
+  if (from == to) return true;
+  if (is_final(from)) return false;
+  if (to == Status::Declined) return from == Status::Received || from == Status::Assessed;
+  if (from == Status::Resolved && to == Status::InProgress) return true;
+  return rank(to) > rank(from);
+}
+
+std::vector<Status> next_statuses(Status from) {
+  std::vector<Status> out;
+  for (Status s : kAll)
+    if (s != from && can_move(from, s)) out.push_back(s);
+  return out;
+}
+
+std::vector<Step> history(const std::vector<model::Event>& events, std::optional<util::Date> as_of) {
+  std::vector<Step> steps;
+  for (const auto& e : events) {
+    if (!e.date || !e.status) continue;
+    auto status = parse_status(*e.status);
+    if (!status || (as_of && *e.date > *as_of)) continue;
+    steps.push_back({*e.date, *status});
+  }
+  return steps;
+}
+
+std::vector<Step> history(const model::Need& need, std::optional<util::Date> as_of) {
+  if (!need.events) return {};
+  return history(*need.events, as_of);
+}
+
+std::optional<Status> current_status(const std::vector<Step>& steps) {
+  if (steps.empty()) return std::nullopt;
+  return steps.back().status;
+}
+
+std::optional<util::Date> first_response(const std::vector<Step>& steps) {
+  for (const auto& s : steps)
+    if (s.status != Status::Received) return s.date;
+  return std::nullopt;
+}
+
+std::optional<util::Date> resolution_date(const std::vector<Step>& steps) {
+  size_t from = 0;  // just after the last step that is neither resolved nor closed
+  for (size_t i = 0; i < steps.size(); ++i)
+    if (!is_resolved(steps[i].status)) from = i + 1;
+  if (from == steps.size()) return std::nullopt;
+  return steps[from].date;
+}
+
+bool ever_resolved(const std::vector<Step>& steps) {
+  for (const auto& s : steps)
+    if (is_resolved(s.status)) return true;
+  return false;
+}
+
+bool reopened(const std::vector<Step>& steps) {
+  for (size_t i = 1; i < steps.size(); ++i)
+    if (steps[i - 1].status == Status::Resolved && steps[i].status == Status::InProgress) return true;
+  return false;
+}
+
+}  // namespace svcorg::ledger

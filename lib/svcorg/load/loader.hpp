@@ -1,0 +1,28 @@
+// Loading records: bytes to typed records (no disk here), and the whole input set.
+#pragma once
+
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/model/records.hpp"
+
+namespace svcorg::load {
+
+// Parses one file's bytes (`name` is its display path) and appends its records to `set`
+// and its findings (yaml-syntax, duplicate-key, header, schema) to `sink`. Each document
+// becomes a record as soon as it is parsed; its tree is dropped right after.
+void load_bytes(const std::string& name, std::string_view bytes, model::RecordSet& set, diag::Sink& sink);
+
+struct LoadResult {
+  model::RecordSet records;
+  std::vector<std::string> fatal;  // unreadable or missing paths (exit 2)
+};
+
+// Discovers and loads every input (SPEC 2.1), in display-path order. `stdin_stream`
+// is read for the path `-`.
+LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream);
+
+}  // namespace svcorg::load

@@ -1,0 +1,249 @@
+#include "svcorg/model/convert.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "svcorg/model/reader.hpp"
+#include "svcorg/model/vocab.hpp"
+#include "svcorg/util/text.hpp"
+
+namespace svcorg::model {
+
+namespace {
+
+using yaml::Node;
+namespace v = vocab;
+
+constexpr bool kReq = true;
+constexpr bool kOpt = false;
+
+auto id_reader() {
+  return [](Context& c, const Node& n, const std::string& path) { return read_id(c, n, path); };
+}
+auto text_reader() {
+  return [](Context& c, const Node& n, const std::string& path) { return read_text(c, n, path); };
+}
+auto enum_reader(const v::List& allowed) {
+  return [&allowed](Context& c, const Node& n, const std::string& path) { return read_enum(c, n, path, allowed); };
+}
+
+void read_base(MapReader& r, RecordBase& rec, uint32_t file, uint32_t doc) {
+  rec.file = file;
+  rec.doc = doc;
+  rec.pos = r.pos();
+  r.id("id", rec.id, kReq);
+}
+
+void district(MapReader& r, District& d) {
+  r.text("name", d.name, kReq);
+  r.enumeration("lang", d.lang, kOpt, v::kLangs);
+  F<std::vector<Street>> streets;
+  r.objects("streets", streets, kReq, 1, [](MapReader& s, Street& st) {
+    s.id("id", st.id, kReq);
+    s.text("name", st.name, kReq);
+  });
+  d.streets = std::move(streets.v);
+  // An override is kept only when it is free of errors: a broken one is reported and
+  // the built-in model applies.
+  auto keep = [&r](const char* key, auto check) -> std::shared_ptr<const Node> {
+    const Node* n = r.get(key);
+    if (!n) return nullptr;
+    const size_t before = r.context().sink.errors();
+    check(r.context(), *n, key);
+    return r.context().sink.errors() == before ? std::make_shared<const Node>(*n) : nullptr;
+  };
+  d.scoring = keep("scoring", check_scoring_override);
+  d.rules = keep("rules", check_rules_override);
+}
+
+void secretary(MapReader& r, Secretary& s) {
+  r.text("name", s.name, kReq);
+  r.boolean("certified", s.certified, kReq);
+  const Node* comp = r.get("competencies");
+  if (!comp) return;
+  MapReader cr(r.context(), *comp, r.sub("competencies"));
+  if (!cr.ok()) return;
+  for (size_t i = 0; i < Secretary::kAbilities.size(); ++i)
+    cr.integer(Secretary::kAbilities[i], s.competencies[i], kReq, 1, 5);
+  cr.finish();
+  s.has_competencies = true;
+}
+
+void branch(MapReader& r, Branch& b) {
+  r.text("name", b.name, kReq);
+  r.enumeration("type", b.type, kReq, v::kBranchTypes);
+  r.id("street", b.street, kReq);
+  r.date("established", b.established, kOpt);
+  r.integer("members", b.members, kReq, 0);
+  r.object("secretary", b.secretary, kReq, secretary);
+  r.integer("reserve_cadres", b.reserve_cadres, kOpt, 0);
+  r.list("functions", b.functions, kOpt, 1, enum_reader(v::kFunctions));
+  r.integer("units", b.units, kOpt, 2);
+  r.objects("representatives", b.representatives, kOpt, 0, [](MapReader& m, Representative& rep) {
+    m.text("name", rep.name, kReq);
+    m.enumeration("role", rep.role, kReq, v::kRepresentativeRoles);
+  });
+}
+
+void need(MapReader& r, Need& n) {
+  r.id("branch", n.branch, kReq);
+  r.date("received", n.received, kReq);
+  r.enumeration("channel", n.channel, kReq, v::kChannels);
+  r.category("category", n.category, kReq);
+  r.text("summary", n.summary, kReq);
+  r.enumeration("scope", n.scope, kOpt, v::kScopes);
+  r.list("impact", n.impact, kOpt, 0, enum_reader(v::kImpacts));
+  r.enumeration("layer", n.layer, kReq, v::kLayers);
+  r.enumeration("disposal", n.disposal, kReq, v::kDisposals);
+  r.text("relayed_to", n.relayed_to, kOpt);
+  r.id("platform", n.platform, kOpt);
+  r.date("due", n.due, kOpt);
+  r.enumeration("status", n.status, kReq, v::kNeedStatuses);
+  r.text("reason", n.reason, kOpt);
+  r.objects("events", n.events, kReq, 1, [](MapReader& m, Event& e) {
+    m.date("date", e.date, kReq);
+    m.enumeration("status", e.status, kReq, v::kNeedStatuses);
+    m.text("note", e.note, kOpt);
+  });
+  r.object("feedback", n.feedback, kOpt, [](MapReader& m, Feedback& f) {
+    m.integer("satisfaction", f.satisfaction, kReq, 1, 5);
+    m.date("date", f.date, kOpt);
+  });
+}
+
+void platform(MapReader& r, Platform& p) {
+  r.text("name", p.name, kReq);
+  r.id("owner", p.owner, kReq);
+  r.enumeration("level", p.level, kReq, v::kPlatformLevels);
+  r.enumeration("category", p.category, kReq, v::kPlatformCategories);
+  r.enumeration("cadence", p.cadence, kReq, v::kCadences);
+  r.date("established", p.established, kOpt);
+  r.list("participants", p.participants, kOpt, 0, text_reader());
+  r.objects("meetings", p.meetings, kOpt, 0, [](MapReader& m, Meeting& mt) {
+    m.date("date", mt.date, kReq);
+    m.integer("attendees", mt.attendees, kOpt, 0);
+    m.list("needs", mt.needs, kOpt, 0, id_reader());
+    m.text("note", mt.note, kOpt);
+  });
+  r.number("budget", p.budget, kOpt, {0.0, std::nullopt, false});
+}
+
+void survey(MapReader& m, Survey& s) {
+  m.integer("respondents", s.respondents, kReq, 0);
+  m.number("mean", s.mean, kReq, {1.0, 5.0, false});
+}
+
+void item(MapReader& m, Item& it) {
+  m.id("id", it.id, kReq);
+  m.text("title", it.title, kReq);
+  m.category("category", it.category, kReq);
+  m.list("needs", it.needs, kOpt, 0, id_reader());
+  m.id("platform", it.platform, kOpt);
+  m.enumeration("approval", it.approval, kReq, v::kApprovals);
+  m.object("target", it.target, kOpt, [](MapReader& t, Target& tg) {
+    t.text("metric", tg.metric, kReq);
+    t.number("value", tg.value, kReq);
+  });
+  m.number("weight", it.weight, kOpt, {0.0, std::nullopt, true});
+  m.number("budget", it.budget, kOpt, {0.0, std::nullopt, false});
+  m.date("due", it.due, kOpt);
+  m.number("progress", it.progress, kOpt, {0.0, 1.0, false});
+  m.object("outcome", it.outcome, kOpt, [](MapReader& o, Outcome& oc) {
+    o.number("value", oc.value, kOpt);
+    o.text("note", oc.note, kOpt);
+  });
+}
+
+void plan(MapReader& r, Plan& p) {
+  r.id("branch", p.branch, kReq);
+  r.integer("year", p.year, kReq, 1, 9999);
+  r.enumeration("status", p.status, kReq, v::kPlanStatuses);
+  r.object("base", p.base, kReq, [](MapReader& b, BasePart& bp) {
+    b.number("dues_paid_rate", bp.dues_paid_rate, kReq, {0.0, 1.0, false});
+    b.boolean("statistics_on_time", bp.statistics_on_time, kReq);
+    b.integer("organizational_life", bp.organizational_life, kReq, 0);
+    b.object("member_development", bp.member_development, kOpt, [](MapReader& m, MemberDevelopment& md) {
+      m.integer("planned", md.planned, kReq, 0);
+      m.integer("developed", md.developed, kReq, 0);
+    });
+  });
+  r.objects("items", p.items, kReq, 0, item);
+  r.object("review", p.review, kOpt, [](MapReader& m, Review& rv) {
+    m.object("member_survey", rv.member_survey, kOpt, survey);
+    m.object("public_survey", rv.public_survey, kOpt, survey);
+    m.objects("awards", rv.awards, kOpt, 0, [](MapReader& a, Award& aw) {
+      a.enumeration("kind", aw.kind, kReq, v::kAwardKinds);
+      a.text("title", aw.title, kReq);
+      a.boolean("approved", aw.approved, kReq);
+    });
+  });
+}
+
+template <class T, class Fill>
+void add(MapReader& r, std::vector<T>& out, uint32_t file, uint32_t doc, Fill fill) {
+  T rec;
+  read_base(r, rec, file, doc);
+  fill(r, rec);
+  r.finish();
+  out.push_back(std::move(rec));
+}
+
+// The record's kind, or nullopt after a `header` error.
+std::optional<std::string> header(Context& c, MapReader& r) {
+  const Node* api = r.get("apiVersion");
+  const Node* kind = r.get("kind");
+  bool ok = true;
+  if (!api) {
+    c.report(r.pos(), "header", "the record lacks `apiVersion`; add `apiVersion: svcorg/v1`");
+    ok = false;
+  } else if (!api->is_scalar() || api->value != "svcorg/v1") {
+    c.report(api->pos, "header",
+             fmt::format("unsupported `apiVersion` {}; svcorg reads `svcorg/v1`", yaml::describe(*api)));
+    ok = false;
+  }
+  if (!kind) {
+    c.report(r.pos(), "header", fmt::format("the record lacks `kind`; add one of {}", util::quoted_list(v::kKinds)));
+    return std::nullopt;
+  }
+  const bool known = kind->is_scalar() && std::find(v::kKinds.begin(), v::kKinds.end(), kind->value) != v::kKinds.end();
+  if (!known) {
+    const auto near = kind->is_scalar() ? util::closest(kind->value, v::kKinds) : std::nullopt;
+    c.report(kind->pos, "header",
+             near ? fmt::format("unknown kind {}; did you mean `{}`?", yaml::describe(*kind), *near)
+                  : fmt::format("unknown kind {}; use one of {}", yaml::describe(*kind), util::quoted_list(v::kKinds)));
+    return std::nullopt;
+  }
+  if (!ok) return std::nullopt;
+  return kind->value;
+}
+
+}  // namespace
+
+const char* kind_name(Kind k) {
+  switch (k) {
+    case Kind::District: return "District";
+    case Kind::Branch: return "Branch";
+    case Kind::Need: return "Need";
+    case Kind::Platform: return "Platform";
+    case Kind::Plan: return "Plan";
+  }
+  return "?";
+}
+
+void convert_document(const Node& doc, uint32_t file, uint32_t index, RecordSet& set, diag::Sink& sink) {
+  Context c{sink, set.files[file], "", "", false};
+  MapReader r(c, doc, "");
+  if (!r.ok()) return;
+  const auto kind = header(c, r);
+  if (!kind) return;
+  c.kind = *kind;
+  if (const Node* id = doc.find("id"); id && id->is_scalar()) c.id = id->value;
+  if (*kind == "District") add(r, set.districts, file, index, district);
+  else if (*kind == "Branch") add(r, set.branches, file, index, branch);
+  else if (*kind == "Need") add(r, set.needs, file, index, need);
+  else if (*kind == "Platform") add(r, set.platforms, file, index, platform);
+  else add(r, set.plans, file, index, plan);
+}
+
+}  // namespace svcorg::model

@@ -1,0 +1,155 @@
+// Schema checks of the District's model overrides: `rules:` (SPEC 4.3) and
+// `scoring:` (SPEC 6.7). The trees are kept as written and merged over the built-in
+// model by rules/ and score/.
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "svcorg/model/convert.hpp"
+#include "svcorg/model/reader.hpp"
+#include "svcorg/model/vocab.hpp"
+#include "svcorg/rules/rules.hpp"
+
+namespace svcorg::model {
+
+namespace {
+
+using yaml::Node;
+
+void category_list(MapReader& r, const char* key) {
+  F<TextList> ignored;
+  r.list(key, ignored, false, 0, [](Context& cc, const Node& n, const std::string& p) { return read_category(cc, n, p); });
+}
+
+void rule_numbers(MapReader& r) {
+  F<int64_t> ignored;
+  r.integer("min_plan_items", ignored, false, 0);
+  r.integer("response_days", ignored, false, 0);
+  r.integer("organizational_life_per_year", ignored, false, 1);
+  r.integer("min_survey_respondents", ignored, false, 0);
+  if (const Node* days = r.get("resolve_days")) {
+    MapReader d(r.context(), *days, r.sub("resolve_days"));
+    if (!d.ok()) return;
+    for (const auto& layer : vocab::kLayers) d.integer(layer.c_str(), ignored, false, 0);
+    d.finish();
+  }
+}
+
+void type_rules(MapReader& t) {
+  rule_numbers(t);
+  F<TextList> ignored;
+  t.list("required_platforms", ignored, false, 0, [](Context& c, const Node& n, const std::string& p) {
+    return read_enum(c, n, p, vocab::kPlatformCategories);
+  });
+  t.list("required_fields", ignored, false, 0, [](Context& c, const Node& n, const std::string& p) {
+    return read_enum(c, n, p, vocab::kTypeFields);
+  });
+  category_list(t, "need_categories");
+}
+
+// A group of weights: each ≥ 0, and at least one > 0 once merged over the built-in group.
+void weights(MapReader& r, const char* group, const std::vector<const char*>& keys) {
+  const Node* n = r.get(group);
+  if (!n) return;
+  MapReader g(r.context(), *n, r.sub(group));
+  if (!g.ok()) return;
+  Node merged = *rules::builtin_model().find("scoring")->find(group);
+  bool all_valid = true;
+  for (const char* key : keys) {
+    F<double> w;
+    g.number(key, w, false, {0.0, std::nullopt, false});
+    if (g.node().find(key) && !w) all_valid = false;
+  }
+  g.finish();
+  if (!all_valid) return;
+  rules::merge_into(merged, *n);
+  bool positive = false;
+  for (const char* key : keys)
+    if (const Node* w = merged.find(key); w && std::strtod(w->value.c_str(), nullptr) > 0) positive = true;
+  if (!positive)
+    r.context().schema(g.pos(), fmt::format("every weight of `{}` is 0; at least one must be greater than 0",
+                                            g.path()));
+}
+
+}  // namespace
+
+void check_rules_override(Context& c, const Node& n, const std::string& path) {
+  MapReader r(c, n, path);
+  if (!r.ok()) return;
+  if (const Node* d = r.get("defaults")) {
+    MapReader dr(c, *d, r.sub("defaults"));
+    if (dr.ok()) {
+      rule_numbers(dr);
+      dr.finish();
+    }
+  }
+  category_list(r, "negative_list");
+  if (const Node* types = r.get("types")) {
+    MapReader tr(c, *types, r.sub("types"));
+    if (tr.ok()) {
+      for (const auto& type : vocab::kBranchTypes) {
+        if (const Node* t = tr.get(type.c_str())) {
+          MapReader one(c, *t, tr.sub(type.c_str()));
+          if (!one.ok()) continue;
+          type_rules(one);
+          one.finish();
+        }
+      }
+      tr.finish();
+    }
+  }
+  r.finish();
+}
+
+void check_scoring_override(Context& c, const Node& n, const std::string& path) {
+  MapReader r(c, n, path);
+  if (!r.ok()) return;
+  if (const Node* bw = r.get("base_weight")) {
+    MapReader b(c, *bw, r.sub("base_weight"));
+    if (b.ok()) {
+      F<double> ignored;
+      b.number("default", ignored, false, {0.0, 1.0, false});
+      if (const Node* by = b.get("by_year")) {
+        MapReader y(c, *by, b.sub("by_year"));
+        if (y.ok()) {
+          for (const auto& [k, v] : by->entries) {
+            const bool year = k.is_scalar() && k.value.size() == 4 &&
+                              k.value.find_first_not_of("0123456789") == std::string::npos;
+            if (!year) {
+              c.schema(k.pos, fmt::format("`{}` keys are years like 2026, not {}", y.path(), yaml::describe(k)));
+              continue;
+            }
+            y.number(k.value.c_str(), ignored, false, {0.0, 1.0, false});
+          }
+        }
+      }
+      b.finish();
+    }
+  }
+  weights(r, "base", {"dues", "statistics", "organizational_life", "member_development"});
+  weights(r, "autonomous", {"plan_level", "execution", "effect", "systems", "satisfaction"});
+  weights(r, "plan_level", {"absolute", "relative"});
+  weights(r, "quality", {"linked", "measurable", "breadth", "coverage"});
+  weights(r, "effect", {"resolution", "on_time_resolution", "response_on_time", "feedback_satisfied"});
+  weights(r, "satisfaction", {"members", "public"});
+  if (const Node* a = r.get("awards")) {
+    MapReader ar(c, *a, r.sub("awards"));
+    if (ar.ok()) {
+      F<double> ignored;
+      ar.number("points", ignored, false, {0.0, std::nullopt, false});
+      ar.number("cap", ignored, false, {0.0, std::nullopt, false});
+      ar.finish();
+    }
+  }
+  if (const Node* g = r.get("grades")) {
+    MapReader gr(c, *g, r.sub("grades"));
+    if (gr.ok()) {
+      F<double> ignored;
+      for (const char* key : {"excellent", "good", "fair"}) gr.number(key, ignored, false, {0.0, 100.0, false});
+      gr.finish();
+    }
+  }
+  r.finish();
+}
+
+}  // namespace svcorg::model

@@ -1,0 +1,334 @@
+#include "svcorg/model/reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "svcorg/util/text.hpp"
+
+namespace svcorg::model {
+
+using yaml::Node;
+using yaml::ScalarKind;
+
+void Context::report(Pos pos, std::string rule, std::string message, diag::Severity sev) {
+  if (sev == diag::Severity::Error && (rule == "schema" || rule == "header")) failed = true;
+  diag::Diagnostic d;
+  d.file = file;
+  d.pos = pos;
+  d.severity = sev;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  d.kind = kind;
+  d.id = id;
+  sink.add(std::move(d));
+}
+
+std::string join_path(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+std::string index_path(const std::string& parent, size_t index) { return fmt::format("{}[{}]", parent, index); }
+
+bool is_id(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  auto alnum = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); };
+  if (!alnum(s[0])) return false;
+  return std::all_of(s.begin() + 1, s.end(), [&](char ch) { return alnum(ch) || ch == '.' || ch == '_' || ch == '-'; });
+}
+
+bool is_category_word(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  auto ok = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'); };
+  if (!ok(s[0])) return false;
+  return std::all_of(s.begin(), s.end(), [&](char ch) { return ok(ch) || ch == '-'; });
+}
+
+namespace {
+
+// A string-typed scalar's text, or a schema error naming what was found instead.
+std::optional<std::string> string_scalar(Context& c, const Node& n, const std::string& path, const char* expected) {
+  if (n.is_scalar() && !n.tag.empty() && n.tag != "!!str") {
+    c.schema(n.pos, fmt::format("`{}` has the YAML tag `{}`; svcorg reads plain values: remove the tag and write {}",
+                                path, n.tag, expected));
+    return std::nullopt;
+  }
+  if (n.is_scalar() && yaml::resolve(n) == ScalarKind::String) return n.value;
+  if (n.is_scalar() && yaml::resolve(n) != ScalarKind::Null) {
+    c.schema(n.pos, fmt::format("`{}` must be {}, not {}; quote it: \"{}\"", path, expected, yaml::describe(n), n.value));
+    return std::nullopt;
+  }
+  c.schema(n.pos, fmt::format("`{}` must be {}, not {}", path, expected, yaml::describe(n)));
+  return std::nullopt;
+}
+
+bool plain_typed(Context& c, const Node& n, const std::string& path, const char* expected) {
+  if (n.is_scalar() && !n.tag.empty()) {
+    c.schema(n.pos, fmt::format("`{}` has the YAML tag `{}`; remove the tag and write {}", path, n.tag, expected));
+    return false;
+  }
+  return true;
+}
+
+void wrong_type(Context& c, const Node& n, const std::string& path, const std::string& expected) {
+  if (n.is_scalar() && !n.plain)
+    c.schema(n.pos, fmt::format("`{}` must be {}, not the quoted text \"{}\"; remove the quotes", path, expected, n.value));
+  else
+    c.schema(n.pos, fmt::format("`{}` must be {}, not {}", path, expected, yaml::describe(n)));
+}
+
+std::string bound_words(std::optional<int64_t> min, std::optional<int64_t> max) {
+  if (min && max) return fmt::format("an integer from {} to {}", *min, *max);
+  if (min) return fmt::format("an integer ≥ {}", *min);
+  if (max) return fmt::format("an integer ≤ {}", *max);
+  return "an integer";
+}
+
+std::string fmt_num(double v) { return fmt::format("{}", v); }
+
+std::string range_words(const NumberRange& r) {
+  if (r.min && r.max) return fmt::format("a number from {} to {}", fmt_num(*r.min), fmt_num(*r.max));
+  if (r.min) return fmt::format("a number {} {}", r.exclusive_min ? ">" : "≥", fmt_num(*r.min));
+  if (r.max) return fmt::format("a number ≤ {}", fmt_num(*r.max));
+  return "a number";
+}
+
+}  // namespace
+
+std::optional<std::string> read_text(Context& c, const Node& n, const std::string& path) {
+  auto s = string_scalar(c, n, path, "text");
+  if (s && s->empty()) {
+    c.schema(n.pos, fmt::format("`{}` is empty; write the text or remove the field", path));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::string> read_id(Context& c, const Node& n, const std::string& path) {
+  auto s = string_scalar(c, n, path, "an identifier");
+  if (!s) return std::nullopt;
+  if (!is_id(*s)) {
+    c.schema(n.pos, fmt::format("`{}` is `{}`, not an identifier: use 1-64 ASCII letters, digits, `.`, `_` or `-`, "
+                                "starting with a letter or digit",
+                                path, *s));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::string> read_enum(Context& c, const Node& n, const std::string& path,
+                                     const std::vector<std::string>& allowed) {
+  auto s = string_scalar(c, n, path, fmt::format("one of {}", util::quoted_list(allowed)).c_str());
+  if (!s) return std::nullopt;
+  if (std::find(allowed.begin(), allowed.end(), *s) != allowed.end()) return s;
+  if (auto near = util::closest(*s, allowed))
+    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not allowed; did you mean `{}`? (allowed: {})", path, *s,
+                                *near, util::quoted_list(allowed)));
+  else
+    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not allowed; use one of {}", path, *s, util::quoted_list(allowed)));
+  return std::nullopt;
+}
+
+std::optional<std::string> read_category(Context& c, const Node& n, const std::string& path) {
+  auto s = string_scalar(c, n, path, "a category");
+  if (!s) return std::nullopt;
+  if (!is_category_word(*s)) {
+    c.schema(n.pos, fmt::format("`{}` is `{}`, not a category name: use lowercase ASCII letters, digits and `-` "
+                                "(e.g. `elderly-care`)",
+                                path, *s));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<util::Date> read_date(Context& c, const Node& n, const std::string& path) {
+  auto s = string_scalar(c, n, path, "a date (YYYY-MM-DD)");
+  if (!s) return std::nullopt;
+  if (auto d = util::Date::parse(*s)) return d;
+  if (s->size() == 10 && (*s)[4] == '-' && (*s)[7] == '-')
+    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not a calendar date; check the month and day", path, *s));
+  else
+    c.schema(n.pos, fmt::format("`{}` is `{}`; write a date as YYYY-MM-DD, e.g. 2026-03-02", path, *s));
+  return std::nullopt;
+}
+
+std::optional<bool> read_bool(Context& c, const Node& n, const std::string& path) {
+  if (!plain_typed(c, n, path, "true or false")) return std::nullopt;
+  if (n.is_scalar() && yaml::resolve(n) == ScalarKind::Bool) return n.value[0] == 't' || n.value[0] == 'T';
+  wrong_type(c, n, path, "`true` or `false`");
+  return std::nullopt;
+}
+
+std::optional<int64_t> read_int(Context& c, const Node& n, const std::string& path, std::optional<int64_t> min,
+                                std::optional<int64_t> max) {
+  const std::string words = bound_words(min, max);
+  if (!plain_typed(c, n, path, words.c_str())) return std::nullopt;
+  if (!n.is_scalar() || yaml::resolve(n) != ScalarKind::Int) {
+    wrong_type(c, n, path, words);
+    return std::nullopt;
+  }
+  std::string_view s = n.value;
+  bool negative = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  int base = 10;
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
+    base = s[1] == 'x' ? 16 : 8;
+    s.remove_prefix(2);
+  }
+  uint64_t mag = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), mag, base);
+  if (ec != std::errc() || p != s.data() + s.size() || mag > static_cast<uint64_t>(INT64_MAX)) {
+    c.schema(n.pos, fmt::format("`{}` is `{}`, too large; write {}", path, n.value, words));
+    return std::nullopt;
+  }
+  const int64_t v = negative ? -static_cast<int64_t>(mag) : static_cast<int64_t>(mag);
+  if ((min && v < *min) || (max && v > *max)) {
+    c.schema(n.pos, fmt::format("`{}` is {}, out of range; write {}", path, v, words));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<double> read_number(Context& c, const Node& n, const std::string& path, NumberRange range) {
+  const std::string words = range_words(range);
+  if (!plain_typed(c, n, path, words.c_str())) return std::nullopt;
+  const auto kind = n.is_scalar() ? yaml::resolve(n) : ScalarKind::Null;
+  if (!n.is_scalar() || (kind != ScalarKind::Int && kind != ScalarKind::Float)) {
+    wrong_type(c, n, path, words);
+    return std::nullopt;
+  }
+  double v = 0;
+  if (kind == ScalarKind::Int) {
+    if (auto i = read_int(c, n, path)) v = static_cast<double>(*i); else return std::nullopt;
+  } else {
+    const std::string& s = n.value;
+    if (s.find("inf") != std::string::npos || s.find("Inf") != std::string::npos ||
+        s.find("INF") != std::string::npos || s.find("nan") != std::string::npos ||
+        s.find("NaN") != std::string::npos || s.find("NAN") != std::string::npos) {
+      c.schema(n.pos, fmt::format("`{}` is `{}`; write a finite number", path, s));
+      return std::nullopt;
+    }
+    v = std::strtod(s.c_str(), nullptr);
+    if (!std::isfinite(v)) {
+      c.schema(n.pos, fmt::format("`{}` is `{}`, too large; write a finite number", path, s));
+      return std::nullopt;
+    }
+  }
+  const bool below = range.min && (range.exclusive_min ? v <= *range.min : v < *range.min);
+  const bool above = range.max && v > *range.max;
+  if (below || above) {
+    c.schema(n.pos, fmt::format("`{}` is {}, out of range; write {}", path, n.value, words));
+    return std::nullopt;
+  }
+  return v;
+}
+
+MapReader::MapReader(Context& c, const Node& n, std::string path) : c_(c), node_(n), path_(std::move(path)) {
+  ok_ = n.is_map();
+  if (!ok_) {
+    if (path_.empty())
+      c_.report(n.pos, "header", fmt::format("a record must be a mapping, not {}", yaml::describe(n)));
+    else
+      c_.schema(n.pos, fmt::format("`{}` must be a mapping, not {}", path_, yaml::describe(n)));
+  }
+}
+
+const Node* MapReader::get(const char* key) {
+  known_.push_back(key);
+  return ok_ ? node_.find(key) : nullptr;
+}
+
+const Node* MapReader::fetch(const char* key, bool required) {
+  const Node* v = get(key);
+  if (ok_ && required && !v)
+    c_.schema(pos(), fmt::format("{} lacks the required field `{}`", path_.empty() ? std::string("the record")
+                                                                              : fmt::format("`{}`", path_),
+                                 key));
+  if (v && v->is_null() && v->tag.empty()) {
+    c_.schema(v->pos, fmt::format("`{}` is empty; give it a value{}", sub(key), required ? "" : " or remove it"));
+    return nullptr;
+  }
+  return v;
+}
+
+const Node* MapReader::need(const char* key) { return fetch(key, true); }
+
+bool MapReader::seq_of(const Node& v, const std::string& path, size_t min_items) {
+  if (!v.is_seq()) {
+    c_.schema(v.pos, fmt::format("`{}` must be a list, not {}", path, yaml::describe(v)));
+    return false;
+  }
+  if (v.items.size() < min_items) {
+    c_.schema(v.pos, fmt::format("`{}` is an empty list; it needs at least {} entr{}", path, min_items,
+                                 min_items == 1 ? "y" : "ies"));
+    return false;
+  }
+  return true;
+}
+
+void MapReader::finish() {
+  if (!ok_) return;
+  for (const auto& [k, v] : node_.entries) {
+    if (!k.is_scalar()) {
+      c_.schema(k.pos, fmt::format("a key in `{}` must be a plain name, not {}", path_.empty() ? "the record" : path_,
+                                   yaml::describe(k)));
+      continue;
+    }
+    if (k.value.rfind("x-", 0) == 0) continue;
+    const bool known =
+        std::any_of(known_.begin(), known_.end(), [&](const char* name) { return k.value == name; });
+    if (known) continue;
+    std::vector<std::string> names(known_.begin(), known_.end());
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    const std::string where = path_.empty() ? "a " + c_.kind : fmt::format("`{}`", path_);
+    if (auto near = util::closest(k.value, names))
+      c_.schema(k.pos, fmt::format("unknown field `{}` in {}; did you mean `{}`? (extensions start with `x-`)",
+                                   k.value, where, *near));
+    else
+      c_.schema(k.pos, fmt::format("unknown field `{}` in {}; allowed: {} (extensions start with `x-`)", k.value,
+                                   where, util::quoted_list(names)));
+  }
+}
+
+void MapReader::text(const char* key, Text& out, bool required) {
+  if (const Node* v = fetch(key, required))
+    if (auto s = read_text(c_, *v, sub(key))) out.set(*s, v->pos);
+}
+void MapReader::id(const char* key, Text& out, bool required) {
+  if (const Node* v = fetch(key, required))
+    if (auto s = read_id(c_, *v, sub(key))) out.set(*s, v->pos);
+}
+void MapReader::enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed) {
+  if (const Node* v = fetch(key, required))
+    if (auto s = read_enum(c_, *v, sub(key), allowed)) out.set(*s, v->pos);
+}
+void MapReader::category(const char* key, Text& out, bool required) {
+  if (const Node* v = fetch(key, required))
+    if (auto s = read_category(c_, *v, sub(key))) out.set(*s, v->pos);
+}
+void MapReader::date(const char* key, F<util::Date>& out, bool required) {
+  if (const Node* v = fetch(key, required))
+    if (auto d = read_date(c_, *v, sub(key))) out.set(*d, v->pos);
+}
+void MapReader::boolean(const char* key, F<bool>& out, bool required) {
+  if (const Node* v = fetch(key, required))
+    if (auto b = read_bool(c_, *v, sub(key))) out.set(*b, v->pos);
+}
+void MapReader::integer(const char* key, F<int64_t>& out, bool required, std::optional<int64_t> min,
+                        std::optional<int64_t> max) {
+  if (const Node* v = fetch(key, required))
+    if (auto i = read_int(c_, *v, sub(key), min, max)) out.set(*i, v->pos);
+}
+void MapReader::number(const char* key, F<double>& out, bool required, NumberRange range) {
+  if (const Node* v = fetch(key, required))
+    if (auto d = read_number(c_, *v, sub(key), range)) out.set(*d, v->pos);
+}
+
+}  // namespace svcorg::model

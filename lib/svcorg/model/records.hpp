@@ -1,0 +1,208 @@
+// Typed records (SPEC 2). Every value keeps where it was written; a value that was
+// absent or invalid is simply not `has` (its error was reported when converting),
+// so later stages check what is there and never report the same fault twice.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "svcorg/util/date.hpp"
+#include "svcorg/util/pos.hpp"
+#include "svcorg/yaml/tree.hpp"
+
+namespace svcorg::model {
+
+using util::Date;
+
+// A located value that may be absent.
+template <class T>
+struct F {
+  T v{};
+  Pos pos;
+  bool has = false;
+
+  explicit operator bool() const { return has; }
+  const T& operator*() const { return v; }
+  T& operator*() { return v; }
+  const T* operator->() const { return &v; }
+  T* operator->() { return &v; }
+  void set(T value, Pos at) {
+    v = std::move(value);
+    pos = at;
+    has = true;
+  }
+};
+
+using Text = F<std::string>;
+using TextList = std::vector<Text>;
+
+enum class Kind { District, Branch, Need, Platform, Plan };
+const char* kind_name(Kind k);
+
+// What every record has: where it is and its id.
+struct RecordBase {
+  uint32_t file = 0;  // index into RecordSet::files
+  Pos pos;            // the record's first key
+  uint32_t doc = 0;   // document index in its file
+  Text id;
+};
+
+struct Street {
+  Pos pos;
+  Text id, name;
+};
+
+struct District : RecordBase {
+  Text name, lang;
+  std::vector<Street> streets;
+  std::shared_ptr<const yaml::Node> scoring, rules;  // overrides, checked and kept as trees
+};
+
+struct Secretary {
+  Pos pos;
+  Text name;
+  F<bool> certified;
+  static constexpr std::array<const char*, 6> kAbilities = {
+      "orientation", "planning", "organizing", "coordination", "adaptability", "communication"};
+  std::array<F<int64_t>, 6> competencies;  // in kAbilities order
+  bool has_competencies = false;
+};
+
+struct Representative {
+  Pos pos;
+  Text name, role;
+};
+
+struct Branch : RecordBase {
+  Text name, type, street;
+  F<Date> established;
+  F<int64_t> members;
+  F<Secretary> secretary;
+  F<int64_t> reserve_cadres;
+  F<TextList> functions;
+  F<int64_t> units;
+  F<std::vector<Representative>> representatives;
+};
+
+struct Event {
+  Pos pos;
+  F<Date> date;
+  Text status, note;
+};
+
+struct Feedback {
+  Pos pos;
+  F<int64_t> satisfaction;
+  F<Date> date;
+};
+
+struct Need : RecordBase {
+  Text branch;
+  F<Date> received;
+  Text channel, category, summary, scope;
+  F<TextList> impact;
+  Text layer, disposal, relayed_to, platform;
+  F<Date> due;
+  Text status, reason;
+  F<std::vector<Event>> events;
+  F<Feedback> feedback;
+};
+
+struct Meeting {
+  Pos pos;
+  F<Date> date;
+  F<int64_t> attendees;
+  F<TextList> needs;
+  Text note;
+};
+
+struct Platform : RecordBase {
+  Text name, owner, level, category, cadence;
+  F<Date> established;
+  F<TextList> participants;
+  F<std::vector<Meeting>> meetings;
+  F<double> budget;
+};
+
+struct MemberDevelopment {
+  Pos pos;
+  F<int64_t> planned, developed;
+};
+
+struct BasePart {
+  Pos pos;
+  F<double> dues_paid_rate;
+  F<bool> statistics_on_time;
+  F<int64_t> organizational_life;
+  F<MemberDevelopment> member_development;
+};
+
+struct Target {
+  Pos pos;
+  Text metric;
+  F<double> value;
+};
+
+struct Outcome {
+  Pos pos;
+  F<double> value;
+  Text note;
+};
+
+struct Item {
+  Pos pos;
+  Text id, title, category;
+  F<TextList> needs;
+  Text platform, approval;
+  F<Target> target;
+  F<double> weight, budget, progress;
+  F<Date> due;
+  F<Outcome> outcome;
+};
+
+struct Survey {
+  Pos pos;
+  F<int64_t> respondents;
+  F<double> mean;
+};
+
+struct Award {
+  Pos pos;
+  Text kind, title;
+  F<bool> approved;
+};
+
+struct Review {
+  Pos pos;
+  F<Survey> member_survey, public_survey;
+  F<std::vector<Award>> awards;
+};
+
+struct Plan : RecordBase {
+  Text branch, status;
+  F<int64_t> year;
+  F<BasePart> base;
+  F<std::vector<Item>> items;
+  F<Review> review;
+};
+
+// Everything loaded from the inputs. Records keep the order they were read in; every
+// consumer that reports or renders sorts by (file path, position), so input order
+// never shows in outputs.
+struct RecordSet {
+  std::vector<std::string> files;  // display paths, index = RecordBase::file
+  std::vector<District> districts;
+  std::vector<Branch> branches;
+  std::vector<Need> needs;
+  std::vector<Platform> platforms;
+  std::vector<Plan> plans;
+
+  size_t record_count() const {
+    return districts.size() + branches.size() + needs.size() + platforms.size() + plans.size();
+  }
+};
+
+}  // namespace svcorg::model

@@ -1,0 +1,36 @@
+// The enumerated values of the file format (SPEC 2). Per-type rules are data
+// (rules/defaults.yaml); these are the format's own words.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace svcorg::model::vocab {
+
+using List = std::vector<std::string>;
+
+inline const List kBranchTypes = {"residential", "social-service", "building", "enterprise", "organ"};
+inline const List kLangs = {"en", "zh-CN"};
+inline const List kFunctions = {"medical", "social-security", "sanitation", "city-management", "education", "other"};
+inline const List kRepresentativeRoles = {"npc-deputy", "party-congress-deputy", "cppcc-member"};
+inline const List kChannels = {"member-contact", "reception", "social-group", "hotline",
+                               "online",         "survey",    "meeting",      "visit"};
+inline const List kScopes = {"individual", "group", "area"};
+inline const List kImpacts = {"overall", "public-sentiment"};
+inline const List kLayers = {"branch", "street", "district"};
+inline const List kDisposals = {"solve", "relay", "mobilize"};
+inline const List kNeedStatuses = {"received", "assessed", "in-progress", "resolved", "closed", "declined"};
+inline const List kPlatformLevels = {"grassroots", "horizontal", "superior", "service-center"};
+inline const List kPlatformCategories = {"information", "liaison", "participation", "coordination"};
+inline const List kCadences = {"weekly", "biweekly", "monthly", "quarterly", "half-yearly", "yearly"};
+inline const List kPlanStatuses = {"draft", "submitted", "approved", "reviewed"};
+inline const List kApprovals = {"self", "superior"};
+inline const List kAwardKinds = {"stability-incident", "complex-conflict", "hard-problem"};
+inline const List kKinds = {"District", "Branch", "Need", "Platform", "Plan"};
+// Branch fields a type may require (rules: types.T.required_fields).
+inline const List kTypeFields = {"functions", "units", "established", "reserve_cadres", "representatives"};
+
+// Meetings a year a cadence expects (SPEC 2.5), by index in kCadences.
+int cadence_per_year(const std::string& cadence);
+
+}  // namespace svcorg::model::vocab

@@ -1,0 +1,115 @@
+#include "svcorg/rules/rules.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "svcorg/yaml/parse.hpp"
+
+namespace svcorg::embedded {
+extern const char default_model[];
+}
+
+namespace svcorg::rules {
+
+using yaml::Node;
+
+namespace {
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::vector<std::string> strings(const Node* n) {
+  std::vector<std::string> out;
+  if (n && n->is_seq())
+    for (const auto& item : n->items) out.push_back(item.value);
+  return out;
+}
+
+void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  for (const auto& s : from)
+    if (!contains(to, s)) to.push_back(s);
+}
+
+void read_numbers(const Node& n, TypeRules& t) {
+  auto num = [&](const char* key, int64_t& out) {
+    if (const Node* v = n.find(key); v && v->is_scalar()) out = std::stoll(v->value);
+  };
+  num("min_plan_items", t.min_plan_items);
+  num("response_days", t.response_days);
+  num("organizational_life_per_year", t.organizational_life_per_year);
+  num("min_survey_respondents", t.min_survey_respondents);
+  if (const Node* days = n.find("resolve_days"); days && days->is_map())
+    for (const auto& [k, v] : days->entries) t.resolve_days[k.value] = std::stoll(v.value);
+}
+
+}  // namespace
+
+bool TypeRules::allows_need(const std::string& c) const { return contains(need_categories, c); }
+bool TypeRules::allows_item(const std::string& c) const { return contains(item_categories, c); }
+
+int64_t TypeRules::resolve_days_for(const std::string& layer) const {
+  auto it = resolve_days.find(layer);
+  return it == resolve_days.end() ? 0 : it->second;
+}
+
+const TypeRules* Rules::for_type(const std::string& type) const {
+  auto it = types.find(type);
+  return it == types.end() ? nullptr : &it->second;
+}
+
+bool Rules::in_negative_list(const std::string& c) const { return contains(negative_list, c); }
+
+const Node& builtin_model() {
+  static const Node model = [] {
+    std::vector<yaml::ParseIssue> issues;
+    auto docs = yaml::parse_all(embedded::default_model, issues);
+    if (!issues.empty() || docs.size() != 1) throw std::logic_error("the embedded default model does not parse");
+    return std::move(docs.front());
+  }();
+  return model;
+}
+
+void merge_into(Node& base, const Node& over) {
+  if (!base.is_map() || !over.is_map()) {
+    base = over;
+    return;
+  }
+  for (const auto& [k, v] : over.entries) {
+    auto it = std::find_if(base.entries.begin(), base.entries.end(),
+                           [&](const auto& entry) { return entry.first.value == k.value; });
+    if (it == base.entries.end())
+      base.entries.emplace_back(k, v);
+    else
+      merge_into(it->second, v);
+  }
+}
+
+Rules effective_rules(const Node* district_rules) {
+  Node tree = *builtin_model().find("rules");
+  const std::vector<std::string> common_needs = strings(tree.find("common_need_categories"));
+  const std::vector<std::string> common_items = strings(tree.find("common_item_categories"));
+  if (district_rules) merge_into(tree, *district_rules);
+
+  Rules rules;
+  rules.negative_list = strings(tree.find("negative_list"));
+  const Node* defaults = tree.find("defaults");
+  const Node* types = tree.find("types");
+  if (!types) return rules;
+  for (const auto& [name, spec] : types->entries) {
+    TypeRules t;
+    if (defaults) read_numbers(*defaults, t);
+    read_numbers(spec, t);
+    t.required_platforms = strings(spec.find("required_platforms"));
+    t.required_fields = strings(spec.find("required_fields"));
+    t.need_categories = strings(spec.find("need_categories"));
+    append_unique(t.need_categories, common_needs);
+    t.item_categories = t.need_categories;
+    append_unique(t.item_categories, common_items);
+    append_unique(t.item_categories, rules.negative_list);
+    rules.types.emplace(name.value, std::move(t));
+  }
+  return rules;
+}
+
+}  // namespace svcorg::rules

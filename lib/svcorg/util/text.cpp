@@ -1,0 +1,104 @@
+#include "svcorg/util/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace svcorg::util {
+
+std::optional<Utf8Error> check_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c == 0) return Utf8Error{i, "NUL byte"};
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07u;
+    } else {
+      return Utf8Error{i, fmt::format("invalid UTF-8 byte 0x{:02x}", c)};
+    }
+    if (i + len > n) return Utf8Error{i, "truncated UTF-8 sequence"};
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return Utf8Error{i, fmt::format("invalid UTF-8 sequence at byte 0x{:02x}", c)};
+      cp = (cp << 6) | (p[i + k] & 0x3Fu);
+    }
+    const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return Utf8Error{i, fmt::format("invalid UTF-8 sequence at byte 0x{:02x}", c)};
+    i += len;
+  }
+  return std::nullopt;
+}
+
+size_t codepoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: insertions, deletions, substitutions and adjacent
+  // transpositions ("nmae" is one edit from "name").
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[n][m];
+}
+
+std::optional<std::string> closest(std::string_view value, const std::vector<std::string>& allowed) {
+  std::optional<std::string> best;
+  if (value.size() > 64) return best;  // not a typo of a short word
+  size_t best_d = 0;
+  for (const auto& a : allowed) {
+    const size_t d = edit_distance(value, a);
+    if (!best || d < best_d) {
+      best = a;
+      best_d = d;
+    }
+  }
+  // A plausible typo: at most a third of the longer word changed (and at least one edit allowed).
+  if (best) {
+    const size_t longest = std::max(value.size(), best->size());
+    if (best_d > std::max<size_t>(1, longest / 3)) {
+      // Still suggest when one is a prefix of the other ("resident" for "residential").
+      if (!(value.size() >= 3 && best->rfind(std::string(value), 0) == 0)) best.reset();
+    }
+  }
+  return best;
+}
+
+std::string quoted_list(const std::vector<std::string>& values) {
+  std::string out;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += i + 1 == values.size() ? (values.size() > 2 ? ", or " : " or ") : ", ";
+    out += '`';
+    out += values[i];
+    out += '`';
+  }
+  return out;
+}
+
+}  // namespace svcorg::util

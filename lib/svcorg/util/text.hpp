@@ -1,0 +1,31 @@
+// Text helpers: UTF-8 checks, code-point columns, "did you mean" suggestions.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace svcorg::util {
+
+// Where the first invalid UTF-8 sequence (or NUL byte) starts, if any.
+struct Utf8Error {
+  size_t offset = 0;
+  std::string what;  // "invalid UTF-8 byte 0xff", "NUL byte", ...
+};
+std::optional<Utf8Error> check_utf8(std::string_view bytes);
+
+// Number of code points in a valid UTF-8 string.
+size_t codepoints(std::string_view utf8);
+
+// Levenshtein distance in bytes (identifiers and enum values are ASCII).
+size_t edit_distance(std::string_view a, std::string_view b);
+
+// The allowed value closest to `value`, if it is close enough to be a plausible typo.
+std::optional<std::string> closest(std::string_view value, const std::vector<std::string>& allowed);
+
+// `a`, `b` or `c` (for messages).
+std::string quoted_list(const std::vector<std::string>& values);
+
+}  // namespace svcorg::util

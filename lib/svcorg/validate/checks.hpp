@@ -1,0 +1,106 @@
+// Internal to validate/: the context every check reads (records in a fixed order,
+// lookups built once) and the checks, one function per theme.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/model/records.hpp"
+#include "svcorg/rules/rules.hpp"
+#include "svcorg/validate/validate.hpp"
+
+namespace svcorg::validate::detail {
+
+inline model::Kind kind_of(const model::District&) { return model::Kind::District; }
+inline model::Kind kind_of(const model::Branch&) { return model::Kind::Branch; }
+inline model::Kind kind_of(const model::Need&) { return model::Kind::Need; }
+inline model::Kind kind_of(const model::Platform&) { return model::Kind::Platform; }
+inline model::Kind kind_of(const model::Plan&) { return model::Kind::Plan; }
+
+// A field that was not written at all. The converter leaves an invalid value `has ==
+// false` too (already reported); where it keeps the invalid value's position, that
+// value does not count as missing, so its fault is not reported twice.
+template <class T>
+bool absent(const model::F<T>& f) {
+  return !f.has && !f.pos.known();
+}
+
+struct Context {
+  Context(const model::RecordSet& records, const rules::Rules& rules, const Options& options, diag::Sink& sink);
+
+  const model::RecordSet& rs;
+  const rules::Rules& rules;
+  const Options& options;
+  diag::Sink& sink;
+
+  // Records of each kind in (file path, position) order, so that which of two records
+  // is "the earlier" never depends on the order the inputs were read in.
+  std::vector<const model::District*> districts;
+  std::vector<const model::Branch*> branches;
+  std::vector<const model::Need*> needs;
+  std::vector<const model::Platform*> platforms;
+  std::vector<const model::Plan*> plans;
+
+  // The District: the first one in order (any later one is a `district` error).
+  const model::District* district = nullptr;
+  std::set<std::string> street_ids;  // the District's streets
+
+  // The first record of each id (later duplicates are `duplicate-id` errors).
+  std::map<std::string, const model::Branch*> branch_by_id;
+  std::map<std::string, const model::Need*> need_by_id;
+  std::map<std::string, const model::Platform*> platform_by_id;
+
+  const std::string& file(const model::RecordBase& r) const { return rs.files.at(r.file); }
+  bool before(const model::RecordBase& a, const model::RecordBase& b) const;
+
+  // Lookups by a reference field; nullptr when the field is absent or names nothing.
+  const model::Branch* branch(const model::Text& id) const;
+  const model::Need* need(const model::Text& id) const;
+  const model::Platform* platform(const model::Text& id) const;
+  // The rules of a branch's type; nullptr when the branch or its type is unknown.
+  const rules::TypeRules* type_rules(const model::Branch* b) const;
+  bool is_street_or_district(const std::string& id) const;
+
+  template <class R>
+  void error(const R& r, Pos at, const char* rule, std::string message) {
+    add(kind_of(r), r, at, diag::Severity::Error, rule, std::move(message));
+  }
+  template <class R>
+  void warning(const R& r, Pos at, const char* rule, std::string message) {
+    add(kind_of(r), r, at, diag::Severity::Warning, rule, std::move(message));
+  }
+  // An error at `later` (a record or a part of it) with `earlier` as the related location.
+  template <class R>
+  void conflict(const R& later, Pos at, const model::RecordBase& earlier, Pos earlier_at, const char* rule,
+                std::string message) {
+    add(kind_of(later), later, at, diag::Severity::Error, rule, std::move(message));
+    auto& d = sink.items().back();
+    d.has_related = true;
+    d.related = {file(earlier), earlier_at};
+  }
+
+ private:
+  void add(model::Kind kind, const model::RecordBase& r, Pos at, diag::Severity sev, const char* rule,
+           std::string message);
+};
+
+// identity.cpp: duplicate-id, duplicate-plan, district, no-district.
+void check_identity(Context& c);
+// references.cpp: reference, platform-level.
+void check_references(Context& c);
+// needs.cpp: need-category, relay-target, declined-reason, event-order,
+// status-transition, status-mismatch, date-order, future-date.
+void check_needs(Context& c);
+// plans.cpp: item-category, negative-list, plan-items, unlinked-item, foreign-need
+// (items), survey-size, and duplicate item ids.
+void check_plans(Context& c);
+// platforms.cpp: required-platform, platform-cadence, foreign-need (meetings),
+// future-date (meetings).
+void check_platforms(Context& c);
+// branches.cpp: type-field, competency-gap, not-certified, no-reserve-cadre.
+void check_branches(Context& c);
+
+}  // namespace svcorg::validate::detail

@@ -1,0 +1,84 @@
+#include <algorithm>
+#include <tuple>
+
+#include "svcorg/validate/checks.hpp"
+
+namespace svcorg::validate::detail {
+
+namespace {
+
+template <class R>
+std::vector<const R*> in_order(const std::vector<R>& records, const Context& c) {
+  std::vector<const R*> out;
+  out.reserve(records.size());
+  for (const auto& r : records) out.push_back(&r);
+  std::stable_sort(out.begin(), out.end(), [&](const R* a, const R* b) { return c.before(*a, *b); });
+  return out;
+}
+
+template <class R>
+std::map<std::string, const R*> first_by_id(const std::vector<const R*>& ordered) {
+  std::map<std::string, const R*> out;
+  for (const R* r : ordered)
+    if (r->id) out.emplace(*r->id, r);  // emplace keeps the first
+  return out;
+}
+
+template <class R>
+const R* find(const std::map<std::string, const R*>& by_id, const model::Text& id) {
+  if (!id) return nullptr;
+  auto it = by_id.find(*id);
+  return it == by_id.end() ? nullptr : it->second;
+}
+
+}  // namespace
+
+Context::Context(const model::RecordSet& records, const rules::Rules& r, const Options& o, diag::Sink& s)
+    : rs(records), rules(r), options(o), sink(s) {
+  districts = in_order(rs.districts, *this);
+  branches = in_order(rs.branches, *this);
+  needs = in_order(rs.needs, *this);
+  platforms = in_order(rs.platforms, *this);
+  plans = in_order(rs.plans, *this);
+  if (!districts.empty()) {
+    district = districts.front();
+    for (const auto& street : district->streets)
+      if (street.id) street_ids.insert(*street.id);
+  }
+  branch_by_id = first_by_id(branches);
+  need_by_id = first_by_id(needs);
+  platform_by_id = first_by_id(platforms);
+}
+
+bool Context::before(const model::RecordBase& a, const model::RecordBase& b) const {
+  return std::forward_as_tuple(file(a), a.pos, a.doc) < std::forward_as_tuple(file(b), b.pos, b.doc);
+}
+
+const model::Branch* Context::branch(const model::Text& id) const { return find(branch_by_id, id); }
+const model::Need* Context::need(const model::Text& id) const { return find(need_by_id, id); }
+const model::Platform* Context::platform(const model::Text& id) const { return find(platform_by_id, id); }
+
+const rules::TypeRules* Context::type_rules(const model::Branch* b) const {
+  if (!b || !b->type) return nullptr;
+  return rules.for_type(*b->type);
+}
+
+bool Context::is_street_or_district(const std::string& id) const {
+  if (!district) return false;
+  return (district->id && *district->id == id) || street_ids.count(id) > 0;
+}
+
+void Context::add(model::Kind kind, const model::RecordBase& r, Pos at, diag::Severity sev, const char* rule,
+                  std::string message) {
+  diag::Diagnostic d;
+  d.file = file(r);
+  d.pos = at.known() ? at : r.pos;
+  d.severity = sev;
+  d.rule = rule;
+  d.message = std::move(message);
+  d.kind = model::kind_name(kind);
+  if (r.id) d.id = *r.id;
+  sink.add(std::move(d));
+}
+
+}  // namespace svcorg::validate::detail

@@ -1,0 +1,147 @@
+// Rules about one need of the ledger: need-category, relay-target, declined-reason, the
+// lifecycle (event-order, status-transition, status-mismatch), date-order, future-date.
+#include <fmt/format.h>
+
+#include "svcorg/ledger/lifecycle.hpp"
+#include "svcorg/util/text.hpp"
+#include "svcorg/validate/checks.hpp"
+
+namespace svcorg::validate::detail {
+
+namespace {
+
+using model::Event;
+using model::Need;
+
+std::string not_allowed(const std::string& category, const std::string& type, const std::vector<std::string>& allowed) {
+  std::string msg = fmt::format("the category `{}` is not allowed for a {} branch; ", category, type);
+  if (auto near = util::closest(category, allowed))
+    return msg + fmt::format("did you mean `{}`? (allowed: {})", *near, util::quoted_list(allowed));
+  return msg + fmt::format("use one of {}", util::quoted_list(allowed));
+}
+
+void category(Context& c, const Need& n) {
+  const model::Branch* b = c.branch(n.branch);
+  const rules::TypeRules* tr = c.type_rules(b);
+  if (!n.category || !tr || tr->allows_need(*n.category)) return;
+  c.error(n, n.category.pos, "need-category", not_allowed(*n.category, *b->type, tr->need_categories));
+}
+
+void required_text(Context& c, const Need& n) {
+  if (n.disposal && *n.disposal == "relay" && absent(n.relayed_to))
+    c.error(n, n.disposal.pos, "relay-target",
+            "`disposal` is `relay` but `relayed_to` is missing; name the department the need was relayed to in "
+            "`relayed_to`");
+  if (n.status && *n.status == "declined" && absent(n.reason))
+    c.error(n, n.status.pos, "declined-reason",
+            "`status` is `declined` but `reason` is missing; say in `reason` why the need was declined");
+}
+
+void first_event(Context& c, const Need& n, const Event& e) {
+  const bool bad_status = e.status && *e.status != "received";
+  const bool bad_date = e.date && n.received && *e.date != *n.received;
+  if (!bad_status && !bad_date) return;
+  std::string found = fmt::format("the first event is `{}` dated {}", e.status ? *e.status : "?",
+                                  e.date ? e.date->str() : "?");
+  std::string want = n.received ? fmt::format("`received` dated {} (the `received` date)", n.received->str())
+                                : std::string("`received` dated the `received` date");
+  c.error(n, e.pos, "event-order", fmt::format("{}; a need's history starts with {}", found, want));
+}
+
+// Events are in date order; equal dates are allowed.
+void event_dates(Context& c, const Need& n, const std::vector<Event>& events) {
+  const Event* prev = nullptr;
+  for (const auto& e : events) {
+    if (!e.date) continue;
+    if (prev && *e.date < *prev->date)
+      c.error(n, e.pos, "event-order",
+              fmt::format("this event is dated {}, before the event above it ({}); list events in date order",
+                          e.date->str(), prev->date->str()));
+    prev = &e;
+  }
+}
+
+std::string next_words(ledger::Status from) {
+  std::vector<std::string> names;
+  for (auto s : ledger::next_statuses(from)) names.push_back(ledger::status_name(s));
+  if (names.empty())
+    return fmt::format("`{}` is final: only another `{}` event (a note) may follow", ledger::status_name(from),
+                       ledger::status_name(from));
+  return fmt::format("from `{}` a need may go to {}, or repeat `{}`", ledger::status_name(from),
+                     util::quoted_list(names), ledger::status_name(from));
+}
+
+void transitions(Context& c, const Need& n, const std::vector<Event>& events) {
+  std::optional<ledger::Status> cur;
+  for (const auto& e : events) {
+    auto next = e.status ? ledger::parse_status(*e.status) : std::nullopt;
+    if (!next) continue;
+    if (cur && !ledger::can_move(*cur, *next))
+      c.error(n, e.pos, "status-transition",
+              fmt::format("the move from `{}` to `{}` is not allowed; {}", ledger::status_name(*cur),
+                          ledger::status_name(*next), next_words(*cur)));
+    cur = next;  // go on from where the record says it is, so one fault is reported once
+  }
+}
+
+void last_status(Context& c, const Need& n, const std::vector<Event>& events) {
+  const Event& last = events.back();
+  if (!n.status || !last.status || *n.status == *last.status) return;
+  c.error(n, n.status.pos, "status-mismatch",
+          fmt::format("`status` is `{}`, but the last event is `{}`; `status` is the last event's status: write "
+                      "`{}`, or add the event that made it `{}`",
+                      *n.status, *last.status, *last.status, *n.status));
+}
+
+void lifecycle(Context& c, const Need& n) {
+  if (!n.events || n.events->empty()) return;
+  const auto& events = *n.events;
+  first_event(c, n, events.front());
+  event_dates(c, n, events);
+  transitions(c, n, events);
+  last_status(c, n, events);
+}
+
+void date_order(Context& c, const Need& n) {
+  if (n.due && n.received && *n.due < *n.received)
+    c.error(n, n.due.pos, "date-order",
+            fmt::format("`due` ({}) is before `received` ({}); a need falls due on or after the day it was received",
+                        n.due->str(), n.received->str()));
+  if (!n.feedback || !n.feedback->date) return;
+  const auto resolved = ledger::resolution_date(ledger::history(n));
+  if (resolved && *n.feedback->date < *resolved)
+    c.error(n, n.feedback.pos, "date-order",
+            fmt::format("the feedback is dated {}, before the need was resolved ({}); feedback is given on or after "
+                        "the resolution: check the dates",
+                        n.feedback->date->str(), resolved->str()));
+}
+
+void future(Context& c, const Need& n, const model::F<util::Date>& date, const std::string& field) {
+  if (!date || *date <= c.options.as_of) return;
+  c.warning(n, date.pos, "future-date",
+            fmt::format("`{}` is {}, after the as-of date {}; it records something that happened: check the date "
+                        "(or --as-of)",
+                        field, date->str(), c.options.as_of.str()));
+}
+
+void future_dates(Context& c, const Need& n) {
+  future(c, n, n.received, "received");
+  if (n.events)
+    for (size_t i = 0; i < n.events->size(); ++i)
+      future(c, n, (*n.events)[i].date, fmt::format("events[{}].date", i));
+  if (n.feedback) future(c, n, n.feedback->date, "feedback.date");
+}
+
+}  // namespace
+
+void check_needs(Context& c) {
+  for (const Need* n : c.needs) {
+    category(c, *n);
+    required_text(c, *n);
+    lifecycle(c, *n);
+    date_order(c, *n);
+    future_dates(c, *n);
+  }
+}
+
+}  // namespace svcorg::validate::detail

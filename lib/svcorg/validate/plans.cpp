@@ -1,0 +1,113 @@
+// Rules about a branch's yearly plan: repeated item ids, item-category, negative-list,
+// plan-items, unlinked-item, foreign-need (items), survey-size. They apply to plans of
+// any year.
+#include <fmt/format.h>
+
+#include "svcorg/util/text.hpp"
+#include "svcorg/validate/checks.hpp"
+
+namespace svcorg::validate::detail {
+
+namespace {
+
+using model::Item;
+using model::Plan;
+
+void item_ids(Context& c, const Plan& p) {
+  std::map<std::string, const Item*> seen;
+  for (const Item& item : *p.items) {
+    if (!item.id) continue;
+    auto [it, fresh] = seen.emplace(*item.id, &item);
+    if (fresh) continue;
+    c.conflict(p, item.pos, p, it->second->pos, "duplicate-id",
+               fmt::format("another item of this plan already has the id `{}` (line {}); item ids are unique within "
+                           "a plan: rename one of them",
+                           *item.id, it->second->pos.line));
+  }
+}
+
+void item_category(Context& c, const Plan& p, const Item& item, const std::string& type, const rules::TypeRules& tr) {
+  if (!item.category || tr.allows_item(*item.category)) return;
+  std::string msg = fmt::format("the category `{}` is not allowed for a plan item of a {} branch; ", *item.category, type);
+  if (auto near = util::closest(*item.category, tr.item_categories))
+    msg += fmt::format("did you mean `{}`? (allowed: {})", *near, util::quoted_list(tr.item_categories));
+  else
+    msg += fmt::format("use one of {}", util::quoted_list(tr.item_categories));
+  c.error(p, item.category.pos, "item-category", std::move(msg));
+}
+
+void negative_list(Context& c, const Plan& p, const Item& item) {
+  if (!item.category || !c.rules.in_negative_list(*item.category)) return;
+  if (item.approval && *item.approval == "superior") return;
+  const std::string why = fmt::format("`{}` is on the negative list, so the item needs `approval: superior`",
+                                      *item.category);
+  if (item.approval)
+    c.error(p, item.approval.pos, "negative-list",
+            fmt::format("{}, not `{}`; have it approved by the superior organization", why, *item.approval));
+  else if (absent(item.approval))
+    c.error(p, item.pos, "negative-list", fmt::format("{}; add it once the superior organization has approved", why));
+}
+
+void unlinked(Context& c, const Plan& p, const Item& item) {
+  if (item.needs.has ? !item.needs->empty() : !absent(item.needs)) return;
+  c.warning(p, item.pos, "unlinked-item",
+            fmt::format("the item `{}` answers no need; list in `needs` the ids of the needs it answers",
+                        item.id ? *item.id : "?"));
+}
+
+// An item answers the needs of its own plan's branch.
+void foreign_needs(Context& c, const Plan& p, const Item& item) {
+  if (!item.needs || !p.branch) return;
+  for (const auto& ref : *item.needs) {
+    const model::Need* n = c.need(ref);
+    if (!n || !n->branch || *n->branch == *p.branch) continue;
+    c.warning(p, ref.pos, "foreign-need",
+              fmt::format("the need `{}` belongs to branch `{}`, not to `{}` whose plan this is; list the needs of "
+                          "`{}`",
+                          *ref, *n->branch, *p.branch, *p.branch));
+  }
+}
+
+void plan_items(Context& c, const Plan& p, const rules::TypeRules& tr) {
+  if (!p.items) return;
+  const auto count = static_cast<int64_t>(p.items->size());
+  if (count >= tr.min_plan_items) return;
+  c.warning(p, p.pos, "plan-items",
+            fmt::format("the plan has {} autonomous item{}, fewer than the {} a plan should have; add items that "
+                        "answer the branch's needs",
+                        count, count == 1 ? "" : "s", tr.min_plan_items));
+}
+
+void survey(Context& c, const Plan& p, const model::F<model::Survey>& s, const char* name, const rules::TypeRules& tr) {
+  if (!s || !s->respondents || *s->respondents >= tr.min_survey_respondents) return;
+  c.warning(p, s->respondents.pos, "survey-size",
+            fmt::format("the {} survey had {} respondents, fewer than the {} a survey should have; its mean is "
+                        "weak evidence",
+                        name, *s->respondents, tr.min_survey_respondents));
+}
+
+void plan(Context& c, const Plan& p) {
+  const model::Branch* b = c.branch(p.branch);
+  const rules::TypeRules* tr = c.type_rules(b);
+  if (tr) plan_items(c, p, *tr);
+  if (tr && p.review) {
+    survey(c, p, p.review->member_survey, "member", *tr);
+    survey(c, p, p.review->public_survey, "public", *tr);
+  }
+  if (!p.items) return;
+  item_ids(c, p);
+  for (const Item& item : *p.items) {
+    if (tr) item_category(c, p, item, *b->type, *tr);
+    negative_list(c, p, item);
+    unlinked(c, p, item);
+    foreign_needs(c, p, item);
+  }
+}
+
+}  // namespace
+
+void check_plans(Context& c) {
+  for (const Plan* p : c.plans) plan(c, *p);
+}
+
+}  // namespace svcorg::validate::detail

@@ -1,0 +1,118 @@
+// Rules about the working systems: required-platform, platform-cadence, and for
+// meetings foreign-need and future-date.
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "svcorg/model/vocab.hpp"
+#include "svcorg/util/text.hpp"
+#include "svcorg/validate/checks.hpp"
+
+namespace svcorg::validate::detail {
+
+namespace {
+
+using model::Platform;
+
+bool listed(const Platform& p, const std::string& id) {
+  if (!p.participants) return false;
+  return std::any_of(p.participants->begin(), p.participants->end(),
+                     [&](const model::Text& t) { return t && *t == id; });
+}
+
+// Platform categories each branch owns or joins (is listed by id in `participants` of).
+std::map<std::string, std::set<std::string>> memberships(const Context& c) {
+  std::map<std::string, std::set<std::string>> out;
+  for (const Platform* p : c.platforms) {
+    if (!p->category) continue;
+    if (p->owner) out[*p->owner].insert(*p->category);
+    if (p->participants)
+      for (const auto& t : *p->participants)
+        if (t) out[*t].insert(*p->category);
+  }
+  return out;
+}
+
+void required_platforms(Context& c) {
+  const auto joined = memberships(c);
+  for (const model::Branch* b : c.branches) {
+    const rules::TypeRules* tr = c.type_rules(b);
+    if (!tr || !b->id) continue;
+    auto it = joined.find(*b->id);
+    for (const auto& k : tr->required_platforms) {
+      if (it != joined.end() && it->second.count(k)) continue;
+      c.warning(*b, b->pos, "required-platform",
+                fmt::format("the branch has no `{}` platform (owned, or joined by being listed in its "
+                            "`participants`); a {} branch should have {} platforms",
+                            k, *b->type, util::quoted_list(tr->required_platforms)));
+    }
+  }
+}
+
+// SPEC 6.4: the year Y as of A. Expected meetings are rounded down to whole meetings,
+// so a platform is not warned about a meeting that is not yet due (a monthly platform
+// as of mid-February expects 1, not 1.5).
+void cadence(Context& c, const Platform& p) {
+  if (!p.cadence) return;
+  const int per_year = model::vocab::cadence_per_year(*p.cadence);
+  const int year = c.options.year;
+  util::Date from = util::Date::from_ymd(year, 1, 1);
+  util::Date to = std::min(c.options.as_of, util::Date::from_ymd(year, 12, 31));
+  if (p.established) from = std::max(from, *p.established);
+  if (per_year <= 0 || to < from) return;
+  const double f = static_cast<double>(to - from + 1) / util::days_in_year(year);
+  const auto expected = static_cast<int64_t>(std::floor(per_year * f + 1e-9));
+  int64_t held = 0;
+  if (p.meetings)
+    for (const auto& m : *p.meetings)
+      if (m.date && *m.date >= from && *m.date <= to) ++held;
+  if (held >= expected) return;
+  c.warning(p, p.pos, "platform-cadence",
+            fmt::format("the platform held {} meeting{} from {} to {}, fewer than the {} its `{}` cadence expects "
+                        "({} a year); record the meetings held, or change the cadence",
+                        held, held == 1 ? "" : "s", from.str(), to.str(), expected, *p.cadence, per_year));
+}
+
+// Whose needs a platform's meetings may take up: its owner's and its participants'; a
+// street's platform, the needs of the street's branches too; the District's, any need.
+// A platform whose owner names nothing known is not judged.
+bool serves(const Context& c, const Platform& p, const std::string& branch_id) {
+  if (!p.owner || *p.owner == branch_id || listed(p, branch_id)) return true;
+  const std::string& owner = *p.owner;
+  if (c.branch_by_id.count(owner)) return false;
+  if (c.district && c.district->id && *c.district->id == owner) return true;
+  if (!c.street_ids.count(owner)) return true;
+  auto it = c.branch_by_id.find(branch_id);
+  return it != c.branch_by_id.end() && it->second->street && *it->second->street == owner;
+}
+
+void meeting(Context& c, const Platform& p, const model::Meeting& m, size_t index) {
+  if (m.date && *m.date > c.options.as_of)
+    c.warning(p, m.date.pos, "future-date",
+              fmt::format("`meetings[{}].date` is {}, after the as-of date {}; it records something that happened: "
+                          "check the date (or --as-of)",
+                          index, m.date->str(), c.options.as_of.str()));
+  if (!m.needs) return;
+  for (const auto& ref : *m.needs) {
+    const model::Need* n = c.need(ref);
+    if (!n || !n->branch || serves(c, p, *n->branch)) continue;
+    c.warning(p, ref.pos, "foreign-need",
+              fmt::format("the need `{}` belongs to branch `{}`, which this platform does not serve (its owner is "
+                          "`{}` and its `participants` do not list `{}`); list the needs of the branches it serves, "
+                          "or add `{}` to `participants`",
+                          *ref, *n->branch, *p.owner, *n->branch, *n->branch));
+  }
+}
+
+}  // namespace
+
+void check_platforms(Context& c) {
+  required_platforms(c);
+  for (const Platform* p : c.platforms) {
+    cadence(c, *p);
+    if (!p->meetings) continue;
+    for (size_t i = 0; i < p->meetings->size(); ++i) meeting(c, *p, (*p->meetings)[i], i);
+  }
+}
+
+}  // namespace svcorg::validate::detail

@@ -1,0 +1,113 @@
+// Rules about what records name: reference, platform-level.
+#include <fmt/format.h>
+
+#include "svcorg/util/text.hpp"
+#include "svcorg/validate/checks.hpp"
+
+namespace svcorg::validate::detail {
+
+namespace {
+
+template <class T>
+std::vector<std::string> keys(const std::map<std::string, T>& by_id) {
+  std::vector<std::string> out;
+  for (const auto& entry : by_id) out.push_back(entry.first);
+  return out;
+}
+
+std::string unknown(const std::string& field, const std::string& value, const char* what,
+                    const std::vector<std::string>& ids) {
+  std::string msg = fmt::format("`{}` names `{}`, but there is no {} with that id", field, value, what);
+  if (auto near = util::closest(value, ids)) return msg + fmt::format("; did you mean `{}`?", *near);
+  return msg + "; check the id, or add the file that defines it to the inputs";
+}
+
+// A reference to a record of another kind, reported at the referring value.
+template <class R, class Target>
+void reference(Context& c, const R& r, const model::Text& value, const std::map<std::string, const Target*>& by_id,
+               const std::string& field, const char* what) {
+  if (!value || by_id.count(*value)) return;
+  c.error(r, value.pos, "reference", unknown(field, *value, what, keys(by_id)));
+}
+
+template <class R>
+void need_list(Context& c, const R& r, const model::F<model::TextList>& list, const std::string& field) {
+  if (!list) return;
+  for (const auto& id : *list) reference(c, r, id, c.need_by_id, field, "Need");
+}
+
+void street_ref(Context& c, const model::Branch& b) {
+  if (!c.district || !b.street || c.street_ids.count(*b.street)) return;
+  std::vector<std::string> ids(c.street_ids.begin(), c.street_ids.end());
+  c.error(b, b.street.pos, "reference", unknown("street", *b.street, "street in the District", ids));
+}
+
+void plan_refs(Context& c, const model::Plan& p) {
+  reference(c, p, p.branch, c.branch_by_id, "branch", "Branch");
+  if (!p.items) return;
+  for (size_t i = 0; i < p.items->size(); ++i) {
+    const model::Item& item = (*p.items)[i];
+    need_list(c, p, item.needs, fmt::format("items[{}].needs", i));
+    reference(c, p, item.platform, c.platform_by_id, fmt::format("items[{}].platform", i), "Platform");
+  }
+}
+
+bool wants_branch_owner(const std::string& level) { return level == "grassroots" || level == "horizontal"; }
+
+std::vector<std::string> owner_candidates(const Context& c, const model::Platform& p) {
+  std::vector<std::string> ids;
+  if (!p.level || wants_branch_owner(*p.level)) ids = keys(c.branch_by_id);
+  if (!p.level || !wants_branch_owner(*p.level)) {
+    ids.insert(ids.end(), c.street_ids.begin(), c.street_ids.end());
+    if (c.district && c.district->id) ids.push_back(*c.district->id);
+  }
+  return ids;
+}
+
+// The owner is looked up by the level: a branch for grassroots and horizontal, a street
+// or the District for superior and service-center. Without a District, an owner that is
+// not a branch is not checked (no-district says so).
+void owner(Context& c, const model::Platform& p) {
+  if (!p.owner) return;
+  const std::string& o = *p.owner;
+  const bool is_branch = c.branch_by_id.count(o) > 0;
+  const bool is_area = c.is_street_or_district(o);
+  if (!is_branch && !c.district) return;
+  if (!is_branch && !is_area) {
+    c.error(p, p.owner.pos, "reference", unknown("owner", o, "Branch, street or District", owner_candidates(c, p)));
+    return;
+  }
+  if (!p.level || is_branch == is_area) return;
+  const std::string& level = *p.level;
+  if (wants_branch_owner(level) && !is_branch)
+    c.error(p, p.level.pos, "platform-level",
+            fmt::format("a {} platform is owned by a branch, but its owner `{}` is {}; use level `superior` or "
+                        "`service-center`, or make a branch the owner",
+                        level, o, c.district->id && *c.district->id == o ? "the District" : "a street"));
+  else if (!wants_branch_owner(level) && is_branch)
+    c.error(p, p.level.pos, "platform-level",
+            fmt::format("a {} platform is owned by a street or the District, but its owner `{}` is a branch; use "
+                        "level `grassroots` or `horizontal`, or make a street or the District the owner",
+                        level, o));
+}
+
+void platform_refs(Context& c, const model::Platform& p) {
+  owner(c, p);
+  if (!p.meetings) return;
+  for (size_t i = 0; i < p.meetings->size(); ++i)
+    need_list(c, p, (*p.meetings)[i].needs, fmt::format("meetings[{}].needs", i));
+}
+
+}  // namespace
+
+void check_references(Context& c) {
+  for (const auto* b : c.branches) street_ref(c, *b);
+  for (const auto* n : c.needs) {
+    reference(c, *n, n->branch, c.branch_by_id, "branch", "Branch");
+    reference(c, *n, n->platform, c.platform_by_id, "platform", "Platform");
+  }
+  for (const auto* p : c.platforms) platform_refs(c, *p);
+  for (const auto* p : c.plans) plan_refs(c, *p);
+}
+
+}  // namespace svcorg::validate::detail

@@ -1,0 +1,38 @@
+// Parsing one YAML stream (a file's bytes) into our own document trees, document by
+// document, from yaml-cpp's event parser: no yaml-cpp node tree is ever built.
+// Checks what yaml-cpp does not: invalid UTF-8 and NUL bytes, duplicate mapping keys,
+// quoted scalars left unclosed at the end of the input, alias expansion bombs.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "svcorg/util/pos.hpp"
+#include "svcorg/yaml/tree.hpp"
+
+namespace svcorg::yaml {
+
+struct ParseIssue {
+  Pos pos;
+  std::string rule;  // "yaml-syntax" or "duplicate-key"
+  std::string message;
+  Pos related;  // the first occurrence, for duplicate-key
+};
+
+struct ParseLimits {
+  size_t max_nodes_per_document = 2'000'000;  // after alias expansion
+};
+
+// Calls `on_document` for each non-empty document in order. Syntax errors stop the stream
+// (documents before the error have been delivered); duplicate keys do not (the first
+// occurrence is kept). Returns false when the stream stopped on a syntax error.
+bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_document,
+                  std::vector<ParseIssue>& issues, const ParseLimits& limits = {});
+
+// Convenience for tests: every non-empty document of a stream.
+std::vector<Node> parse_all(std::string_view bytes, std::vector<ParseIssue>& issues);
+
+}  // namespace svcorg::yaml

@@ -1,0 +1,77 @@
+#include "svcorg/yaml/tree.hpp"
+
+#include <regex>
+
+#include <fmt/format.h>
+
+namespace svcorg::yaml {
+
+const Node* Node::find(const std::string& key) const {
+  for (const auto& [k, v] : entries)
+    if (k.is_scalar() && k.value == key) return &v;
+  return nullptr;
+}
+
+Pos Node::first_key_pos() const {
+  if (is_map() && !entries.empty()) return entries.front().first.pos;
+  return pos;
+}
+
+namespace {
+
+bool is_int(const std::string& s) {
+  static const std::regex re(R"([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)");
+  return std::regex_match(s, re);
+}
+
+bool is_float(const std::string& s) {
+  static const std::regex re(
+      R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
+  return std::regex_match(s, re);
+}
+
+}  // namespace
+
+ScalarKind resolve(const Node& n) {
+  if (n.type == Node::Type::Null) return ScalarKind::Null;
+  if (!n.plain) return ScalarKind::String;
+  const std::string& s = n.value;
+  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return ScalarKind::Null;
+  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")
+    return ScalarKind::Bool;
+  if (s.size() > 64) return ScalarKind::String;
+  const char c = s[0];
+  if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) return ScalarKind::String;
+  if (is_int(s)) return ScalarKind::Int;
+  if (is_float(s)) return ScalarKind::Float;
+  return ScalarKind::String;
+}
+
+std::string describe(const Node& n) {
+  switch (n.type) {
+    case Node::Type::Null:
+      return "nothing (null)";
+    case Node::Type::Seq:
+      return "a list";
+    case Node::Type::Map:
+      return "a mapping";
+    case Node::Type::Scalar:
+      break;
+  }
+  std::string shown = n.value.size() > 40 ? n.value.substr(0, 37) + "..." : n.value;
+  switch (resolve(n)) {
+    case ScalarKind::Null:
+      return "nothing (null)";
+    case ScalarKind::Bool:
+      return fmt::format("the boolean `{}`", shown);
+    case ScalarKind::Int:
+      return fmt::format("the integer `{}`", shown);
+    case ScalarKind::Float:
+      return fmt::format("the number `{}`", shown);
+    case ScalarKind::String:
+      break;
+  }
+  return n.plain ? fmt::format("the text `{}`", shown) : fmt::format("the quoted text \"{}\"", shown);
+}
+
+}  // namespace svcorg::yaml

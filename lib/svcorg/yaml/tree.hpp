@@ -1,0 +1,43 @@
+// A small YAML document tree of our own: positions on every node, the scalar's
+// style (plain or quoted) for typing, mapping entries in file order (duplicates
+// already reported and dropped). One document lives at a time; records are built
+// from it and it is dropped.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "svcorg/util/pos.hpp"
+
+namespace svcorg::yaml {
+
+struct Node {
+  enum class Type { Null, Scalar, Seq, Map };
+  Type type = Type::Null;
+  Pos pos;
+  bool plain = true;  // scalar written without quotes and without a tag (subject to typing)
+  std::string tag;    // explicit tag, if any ("!!str", "!foo"); empty otherwise
+  std::string value;  // scalar text
+  std::vector<Node> items;                     // Seq
+  std::vector<std::pair<Node, Node>> entries;  // Map: key, value
+
+  bool is_null() const { return type == Type::Null; }
+  bool is_scalar() const { return type == Type::Scalar; }
+  bool is_seq() const { return type == Type::Seq; }
+  bool is_map() const { return type == Type::Map; }
+
+  // The value of a scalar key in a mapping, or nullptr.
+  const Node* find(const std::string& key) const;
+  // The position of a mapping's first key (or the node itself when empty / not a mapping).
+  Pos first_key_pos() const;
+};
+
+// How a plain scalar resolves under the YAML 1.2 core schema.
+enum class ScalarKind { Null, Bool, Int, Float, String };
+ScalarKind resolve(const Node& scalar);
+
+// What kind of value a node is, in words for messages ("a mapping", "the integer `12`", ...).
+std::string describe(const Node& node);
+
+}  // namespace svcorg::yaml

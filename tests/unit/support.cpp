@@ -1,0 +1,58 @@
+#include "support.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace testing {
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_file(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+bool update_golden() {
+  const char* v = std::getenv("SVCORG_UPDATE_GOLDEN");
+  return v && std::string(v) == "1";
+}
+
+Run run_svcorg(const std::string& args, const std::filesystem::path& cwd, const std::string* input) {
+  TempDir tmp;
+  const auto out = tmp.path() / "out", err = tmp.path() / "err", in = tmp.path() / "in";
+  write_file(in, input ? *input : std::string());
+  const std::string cmd = "cd '" + cwd.string() + "' && NO_COLOR= '" + std::string(SVCORG_BINARY) + "' " + args +
+                          " <'" + in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(cmd.c_str());
+  Run r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
+TempDir::TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "svcorg-test-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+}  // namespace testing

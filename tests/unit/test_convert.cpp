@@ -1,0 +1,175 @@
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+#include <string>
+
+#include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/load/loader.hpp"
+
+using svcorg::Pos;
+using svcorg::diag::Diagnostic;
+
+namespace {
+
+struct Loaded {
+  svcorg::model::RecordSet set;
+  std::vector<Diagnostic> diags;
+};
+
+Loaded load(const std::string& text) {
+  Loaded l;
+  svcorg::diag::Sink sink;
+  svcorg::load::load_bytes("t.yaml", text, l.set, sink);
+  l.diags = sink.items();
+  svcorg::diag::sort_unique(l.diags);
+  return l;
+}
+
+const char* kBranch =
+    "apiVersion: svcorg/v1\n"
+    "kind: Branch\n"
+    "id: meiliyuan\n"
+    "name: 美丽园居民区\n"
+    "type: residential\n"
+    "street: nanjingxi\n"
+    "members: 120\n"
+    "secretary: {name: 王芳, certified: true}\n";
+
+}  // namespace
+
+TEST_SUITE("model::convert_document") {
+  TEST_CASE("a valid branch converts with positions") {
+    auto l = load(kBranch);
+    CHECK(l.diags.empty());
+    REQUIRE(l.set.branches.size() == 1);
+    const auto& b = l.set.branches[0];
+    CHECK(b.pos == Pos{1, 1});
+    CHECK(*b.id == "meiliyuan");
+    CHECK(b.id.pos == Pos{3, 5});
+    CHECK(*b.members == 120);
+    CHECK(b.secretary->certified.v);
+    CHECK(b.secretary->name.pos == Pos{8, 19});
+  }
+
+  TEST_CASE("header errors drop the record") {
+    SUBCASE("not a mapping") {
+      auto l = load("- a\n- b\n");
+      REQUIRE(l.diags.size() == 1);
+      CHECK(l.diags[0].rule == "header");
+      CHECK(l.diags[0].pos == Pos{1, 1});
+    }
+    SUBCASE("missing apiVersion") {
+      auto l = load("kind: Branch\nid: x\n");
+      REQUIRE(l.diags.size() == 1);
+      CHECK(l.diags[0].rule == "header");
+      CHECK(l.diags[0].message == "the record lacks `apiVersion`; add `apiVersion: svcorg/v1`");
+    }
+    SUBCASE("unsupported apiVersion") {
+      auto l = load("apiVersion: svcorg/v2\nkind: Branch\n");
+      REQUIRE(l.diags.size() == 1);
+      CHECK(l.diags[0].pos == Pos{1, 13});
+    }
+    SUBCASE("unknown kind, with a suggestion") {
+      auto l = load("apiVersion: svcorg/v1\nkind: Brnach\n");
+      REQUIRE(l.diags.size() == 1);
+      CHECK(l.diags[0].pos == Pos{2, 7});
+      CHECK(l.diags[0].message == "unknown kind the text `Brnach`; did you mean `Branch`?");
+    }
+    CHECK(load("kind: Branch\n").set.branches.empty());
+  }
+
+  TEST_CASE("missing fields point at the mapping's first key") {
+    auto l = load("apiVersion: svcorg/v1\nkind: Branch\nid: b1\nname: x\ntype: organ\nstreet: s\nmembers: 1\n");
+    REQUIRE(l.diags.size() == 1);
+    CHECK(l.diags[0].rule == "schema");
+    CHECK(l.diags[0].pos == Pos{1, 1});
+    CHECK(l.diags[0].message == "the record lacks the required field `secretary`");
+    CHECK(l.diags[0].kind == "Branch");
+    CHECK(l.diags[0].id == "b1");
+    REQUIRE(l.set.branches.size() == 1);  // kept, without the field
+    CHECK_FALSE(l.set.branches[0].secretary);
+  }
+
+  TEST_CASE("unknown keys are errors, x- keys are extensions") {
+    auto l = load(std::string(kBranch) + "x-note: fine\nnmae: typo\n");
+    REQUIRE(l.diags.size() == 1);
+    CHECK(l.diags[0].pos == Pos{10, 1});
+    CHECK(l.diags[0].message == "unknown field `nmae` in a Branch; did you mean `name`? (extensions start with `x-`)");
+  }
+
+  TEST_CASE("types are strict: quoted numbers, numbers for text, booleans") {
+    SUBCASE("quoted number") {
+      auto l = load(std::string(kBranch).replace(std::string(kBranch).find("120"), 3, "\"120\""));
+      REQUIRE(l.diags.size() == 1);
+      CHECK(l.diags[0].pos == Pos{7, 10});
+      CHECK(l.diags[0].message == "`members` must be an integer ≥ 0, not the quoted text \"120\"; remove the quotes");
+    }
+    SUBCASE("a number where an id is expected") {
+      auto l = load(std::string(kBranch).replace(std::string(kBranch).find("nanjingxi"), 9, "001"));
+      REQUIRE(l.diags.size() == 1);
+      CHECK(l.diags[0].message == "`street` must be an identifier, not the integer `001`; quote it: \"001\"");
+    }
+    SUBCASE("yes is not a boolean") {
+      auto l = load(std::string(kBranch).replace(std::string(kBranch).find("true"), 4, "yes"));
+      REQUIRE(l.diags.size() == 1);
+      CHECK(l.diags[0].message == "`secretary.certified` must be `true` or `false`, not the text `yes`");
+    }
+  }
+
+  TEST_CASE("enums suggest the closest allowed value") {
+    auto l = load(std::string(kBranch).replace(std::string(kBranch).find("residential"), 11, "residental"));
+    REQUIRE(l.diags.size() == 1);
+    CHECK(l.diags[0].pos == Pos{5, 7});
+    CHECK(l.diags[0].message.find("did you mean `residential`?") != std::string::npos);
+  }
+
+  TEST_CASE("dates must be real calendar dates") {
+    const std::string need =
+        "apiVersion: svcorg/v1\nkind: Need\nid: n1\nbranch: b\nreceived: 2026-02-30\nchannel: visit\n"
+        "category: housing\nsummary: s\nlayer: branch\ndisposal: solve\nstatus: received\n"
+        "events:\n  - {date: 2026-02-28, status: received}\n";
+    auto l = load(need);
+    REQUIRE(l.diags.size() == 1);
+    CHECK(l.diags[0].pos == Pos{5, 11});
+    CHECK(l.diags[0].message == "`received` is `2026-02-30`, which is not a calendar date; check the month and day");
+  }
+
+  TEST_CASE("nested paths name the field; ranges are checked") {
+    auto l = load(std::string(kBranch).replace(std::string(kBranch).find("certified: true}"), 16,
+                                               "certified: true, competencies: {orientation: 6, planning: 3, "
+                                               "organizing: 3, coordination: 3, adaptability: 3, communication: 3}}"));
+    REQUIRE(l.diags.size() == 1);
+    CHECK(l.diags[0].message == "`secretary.competencies.orientation` is 6, out of range; write an integer from 1 to 5");
+  }
+
+  TEST_CASE("a key without a value is an error") {
+    auto l = load(std::string(kBranch) + "established:\n");
+    REQUIRE(l.diags.size() == 1);
+    CHECK(l.diags[0].message == "`established` is empty; give it a value or remove it");
+  }
+
+  TEST_CASE("tags are refused where plain values are expected") {
+    auto l = load(std::string(kBranch).replace(std::string(kBranch).find("120"), 3, "!!int 120"));
+    REQUIRE(l.diags.size() == 1);
+    CHECK(l.diags[0].rule == "schema");
+    CHECK(l.diags[0].message.find("tag") != std::string::npos);
+  }
+
+  TEST_CASE("District overrides are checked and kept only when valid") {
+    const std::string d =
+        "apiVersion: svcorg/v1\nkind: District\nid: jingan\nname: 静安区\nstreets: [{id: s1, name: 一}]\n";
+    auto ok = load(d + "rules: {defaults: {min_plan_items: 4}}\nscoring: {base_weight: {by_year: {2026: 0.3}}}\n");
+    CHECK(ok.diags.empty());
+    REQUIRE(ok.set.districts.size() == 1);
+    CHECK(ok.set.districts[0].rules);
+    CHECK(ok.set.districts[0].scoring);
+
+    auto bad = load(d + "rules: {defaults: {min_plan_item: 4}}\nscoring: {satisfaction: {members: 0, public: 0}}\n");
+    REQUIRE(bad.diags.size() == 2);
+    CHECK(bad.diags[0].message.find("did you mean `min_plan_items`?") != std::string::npos);
+    CHECK(bad.diags[1].message == "every weight of `scoring.satisfaction` is 0; at least one must be greater than 0");
+    CHECK_FALSE(bad.set.districts[0].rules);
+    CHECK_FALSE(bad.set.districts[0].scoring);
+  }
+}

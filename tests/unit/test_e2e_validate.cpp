@@ -1,0 +1,147 @@
+// End-to-end runs of the real svcorg binary: exit codes, JSON shape, stdin, trees,
+// and order independence (SPEC 2.1, 8).
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using testing::run_svcorg;
+using testing::write_file;
+
+namespace {
+
+const char* kDistrict =
+    "apiVersion: svcorg/v1\nkind: District\nid: jingan\nname: 静安区\nlang: zh-CN\n"
+    "streets:\n  - {id: nanjingxi, name: 南京西路街道}\n";
+
+const char* kBranch =
+    "apiVersion: svcorg/v1\nkind: Branch\nid: meiliyuan\nname: 美丽园居民区\ntype: organ\nstreet: nanjingxi\n"
+    "members: 120\nreserve_cadres: 2\nsecretary: {name: 王芳, certified: true}\n";
+
+const char* kBadNeed =
+    "apiVersion: svcorg/v1\nkind: Need\nid: n1\nbranch: nobody\nreceived: 2026-03-02\nchannel: visit\n"
+    "category: work-style\nsummary: 测试\nlayer: branch\ndisposal: solve\nstatus: received\n"
+    "events:\n  - {date: 2026-03-02, status: received}\n";
+
+// A small tree: a district, a branch, a need with a reference error, noise to skip.
+void make_tree(const fs::path& root) {
+  write_file(root / "district.yaml", kDistrict);
+  write_file(root / "branches" / "meiliyuan.yml", kBranch);
+  write_file(root / "needs" / "2026" / "n1.yaml", kBadNeed);
+  write_file(root / ".git" / "ignored.yaml", "not: [valid\n");
+  write_file(root / ".hidden.yaml", "not: [valid\n");
+  write_file(root / "notes.txt", "not yaml: [\n");
+}
+
+}  // namespace
+
+TEST_SUITE("e2e validate") {
+  TEST_CASE("--version and --help") {
+    auto r = run_svcorg("--version");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("svcorg ", 0) == 0);
+    CHECK(run_svcorg("validate --help").exit_code == 0);
+  }
+
+  TEST_CASE("usage errors exit 2") {
+    CHECK(run_svcorg("validate --format xml examples").exit_code == 2);
+    CHECK(run_svcorg("validate --as-of 2026-02-30 examples").exit_code == 2);
+    CHECK(run_svcorg("frobnicate").exit_code == 2);
+    auto r = run_svcorg("validate does/not/exist");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("does/not/exist: no such file or directory") != std::string::npos);
+  }
+
+  TEST_CASE("a directory tree: recursive, hidden entries and other files skipped") {
+    testing::TempDir tmp;
+    make_tree(tmp.path());
+    auto r = run_svcorg("validate --color never .", tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("needs/2026/n1.yaml:4:9: error: `branch` names `nobody`") != std::string::npos);
+    CHECK(r.out.find("[reference]") != std::string::npos);
+    CHECK(r.out.find(".git") == std::string::npos);
+    CHECK(r.out.find("hidden") == std::string::npos);
+    CHECK(r.out.find("notes.txt") == std::string::npos);
+    // The summary is the last line.
+    CHECK(r.out.find("svcorg: 3 files, 3 records: 1 error, ") != std::string::npos);
+  }
+
+  TEST_CASE("JSON output has the SPEC 8 shape") {
+    testing::TempDir tmp;
+    make_tree(tmp.path());
+    auto r = run_svcorg("validate --format json", tmp.path());
+    CHECK(r.exit_code == 1);
+    const auto j = nlohmann::ordered_json::parse(r.out);
+    std::vector<std::string> keys;
+    for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+    CHECK(keys == std::vector<std::string>{"format", "files", "records", "errors", "warnings", "diagnostics"});
+    CHECK(j["format"] == 1);
+    CHECK(j["files"] == 3);
+    CHECK(j["records"] == 3);
+    CHECK(j["errors"] == 1);
+    CHECK(j["warnings"] == j["diagnostics"].size() - 1);  // required-platform: the branch has none
+    const auto& d = j["diagnostics"].back();
+    keys.clear();
+    for (auto it = d.begin(); it != d.end(); ++it) keys.push_back(it.key());
+    CHECK(keys == std::vector<std::string>{"file", "line", "column", "severity", "rule", "kind", "id", "message",
+                                           "related"});
+    CHECK(d["file"] == "needs/2026/n1.yaml");
+    CHECK(d["line"] == 4);
+    CHECK(d["column"] == 9);
+    CHECK(d["severity"] == "error");
+    CHECK(d["rule"] == "reference");
+    CHECK(d["kind"] == "Need");
+    CHECK(d["id"] == "n1");
+    CHECK(d["related"].is_null());
+  }
+
+  TEST_CASE("standard input") {
+    const std::string doc = std::string(kDistrict) + "---\n" + kBranch;
+    auto r = run_svcorg("validate --color never -", testing::kSource, &doc);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("<stdin>:9:1: warning: ") != std::string::npos);
+    CHECK(r.out.find("svcorg: 1 file, 2 records: 0 errors, 2 warnings\n") != std::string::npos);
+  }
+
+  TEST_CASE("--strict fails on warnings; -q prints errors only") {
+    testing::TempDir tmp;
+    write_file(tmp.path() / "b.yaml", kBranch);  // no District: warning no-district
+    auto r = run_svcorg("validate --color never .", tmp.path());
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("[no-district]") != std::string::npos);
+    CHECK(run_svcorg("validate --strict .", tmp.path()).exit_code == 1);
+    auto q = run_svcorg("validate -q .", tmp.path());
+    CHECK(q.exit_code == 0);
+    CHECK(q.out.empty());
+  }
+
+  TEST_CASE("input order never changes a byte") {
+    testing::TempDir a, b;
+    make_tree(a.path());
+    // The same files created in the opposite order, with the paths given shuffled.
+    write_file(b.path() / "needs" / "2026" / "n1.yaml", kBadNeed);
+    write_file(b.path() / "branches" / "meiliyuan.yml", kBranch);
+    write_file(b.path() / "district.yaml", kDistrict);
+    for (const char* format : {"text", "json"}) {
+      CAPTURE(format);
+      auto ra = run_svcorg(std::string("validate --format ") + format + " district.yaml branches needs", a.path());
+      auto rb = run_svcorg(std::string("validate --format ") + format + " needs district.yaml branches", b.path());
+      CHECK(ra.out == rb.out);
+      CHECK(ra.exit_code == rb.exit_code);
+    }
+  }
+
+  TEST_CASE("every file is checked even when others fail") {
+    testing::TempDir tmp;
+    write_file(tmp.path() / "a.yaml", "a: [unclosed\n");
+    write_file(tmp.path() / "b.yaml", "apiVersion: svcorg/v1\nkind: Nope\n");
+    write_file(tmp.path() / "c.yaml", kDistrict);
+    auto r = run_svcorg("validate --color never .", tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("a.yaml:2:1: error:") != std::string::npos);
+    CHECK(r.out.find("b.yaml:2:7: error: unknown kind") != std::string::npos);
+    CHECK(r.out.find("svcorg: 3 files, 1 record: 2 errors") != std::string::npos);
+  }
+}

@@ -1,0 +1,54 @@
+#include <doctest/doctest.h>
+
+#include "svcorg/util/date.hpp"
+#include "svcorg/util/text.hpp"
+
+using svcorg::util::Date;
+
+TEST_SUITE("util::Date") {
+  TEST_CASE("parses real calendar dates only") {
+    CHECK(Date::parse("2026-03-02"));
+    CHECK(Date::parse("2024-02-29"));
+    CHECK_FALSE(Date::parse("2026-02-29"));
+    CHECK_FALSE(Date::parse("2026-02-30"));
+    CHECK_FALSE(Date::parse("2026-13-01"));
+    CHECK_FALSE(Date::parse("2026-3-2"));
+    CHECK_FALSE(Date::parse("0000-01-01"));
+    CHECK(Date::parse("1900-02-28"));
+    CHECK_FALSE(Date::parse("1900-02-29"));
+    CHECK(Date::parse("2000-02-29"));
+  }
+  TEST_CASE("differences are calendar days; round trip") {
+    const Date a = *Date::parse("2025-12-31");
+    const Date b = *Date::parse("2026-03-01");
+    CHECK(b - a == 60);
+    CHECK(b.str() == "2026-03-01");
+    CHECK(a.year() == 2025);
+    CHECK((a + 1).str() == "2026-01-01");
+    CHECK(Date::parse("1970-01-01")->days == 0);
+    CHECK(svcorg::util::days_in_year(2024) == 366);
+    CHECK(svcorg::util::days_in_year(2026) == 365);
+  }
+}
+
+TEST_SUITE("util::text") {
+  TEST_CASE("check_utf8") {
+    CHECK_FALSE(svcorg::util::check_utf8("plain ascii and 中文"));
+    CHECK(svcorg::util::check_utf8("\xC0\x80")->offset == 0);            // overlong
+    CHECK(svcorg::util::check_utf8("ab\xED\xA0\x80")->offset == 2);      // surrogate
+    CHECK(svcorg::util::check_utf8("abc\xE4\xB8")->what == "truncated UTF-8 sequence");
+  }
+  TEST_CASE("closest suggests plausible typos only") {
+    const std::vector<std::string> types = {"residential", "social-service", "building", "enterprise", "organ"};
+    CHECK(svcorg::util::closest("residental", types) == "residential");
+    CHECK(svcorg::util::closest("resident", types) == "residential");
+    CHECK(svcorg::util::closest("bulding", types) == "building");
+    CHECK_FALSE(svcorg::util::closest("xyzzy", types));
+  }
+  TEST_CASE("quoted_list") {
+    CHECK(svcorg::util::quoted_list({"a"}) == "`a`");
+    CHECK(svcorg::util::quoted_list({"a", "b"}) == "`a` or `b`");
+    CHECK(svcorg::util::quoted_list({"a", "b", "c"}) == "`a`, `b`, or `c`");
+  }
+  TEST_CASE("codepoints") { CHECK(svcorg::util::codepoints("a张三") == 3); }
+}
