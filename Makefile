@@ -7,7 +7,7 @@ CMAKE_FLAGS ?=
 
 # Debian packages: build, run, and test (valijson/nlohmann check the JSON Schemas).
 PACKAGES = cmake make g++ pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev \
-           nlohmann-json3-dev libvalijson-dev python3
+           nlohmann-json3-dev libvalijson-dev libutf8proc-dev python3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

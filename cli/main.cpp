@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "svcorg/cmd/needs.hpp"
+#include "svcorg/cmd/score.hpp"
 #include "svcorg/cmd/validate.hpp"
 
 namespace {
@@ -46,6 +48,29 @@ int main(int argc, char** argv) {
   v->add_option("--format", validate.format, "Output format")->check(CLI::IsMember({"text", "json"}));
   v->add_flag("--strict", validate.strict, "Warnings fail too (exit 1)");
 
+  svcorg::cmd::NeedsOptions needs;
+  CLI::App* n = app.add_subcommand("needs", "List the needs ledger of a year as of a date, with its metrics (SPEC 5)");
+  add_common(*n, needs.common);
+  n->add_option("--format", needs.format, "Output format: table, json or csv");
+  n->add_option("--status", needs.filters.status,
+                "As-of status: received, assessed, in-progress, resolved, closed, declined, open or overdue");
+  n->add_option("--branch", needs.filters.branch, "Needs of this branch");
+  n->add_option("--street", needs.filters.street, "Needs of the branches of this street");
+  n->add_option("--channel", needs.filters.channel, "Needs learned through this channel");
+  n->add_option("--category", needs.filters.category, "Needs of this category");
+  n->add_option("--layer", needs.filters.layer, "Needs of this responsible layer: branch, street or district");
+
+  svcorg::cmd::ScoreOptions score;
+  CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year (SPEC 6)");
+  add_common(*s, score.common);
+  s->add_option("--format", score.format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
+  s->add_option("--branch", score.branch, "Show this branch only");
+  s->add_option("--type", score.type, "Show branches of this type only");
+  s->add_option("--street", score.street, "Show branches (and the roll-up) of this street only");
+  s->add_option("--explain", score.explain, "Print one branch's score as a tree: parts, weights, inputs");
+  s->add_option("--fail-under", score.fail_under, "Exit 1 when a shown branch's total is under N (a CI gate)");
+  s->add_option("-o,--output", score.output, "Write to FILE (atomically) instead of standard output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -56,6 +81,8 @@ int main(int argc, char** argv) {
   try {
     const svcorg::cmd::Io io = make_io();
     if (v->parsed()) return svcorg::cmd::run_validate(validate, io);
+    if (n->parsed()) return svcorg::cmd::run_needs(needs, io);
+    if (s->parsed()) return svcorg::cmd::run_score(score, io);
   } catch (const std::exception& e) {
     std::cerr << "svcorg: error: " << e.what() << "\n";
     return svcorg::cmd::kUsage;

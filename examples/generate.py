@@ -339,7 +339,7 @@ PLATFORMS = [
     # Horizontal platforms led by grassroots heads (article 3.3b).
     dict(id="mly-tongxin-jiayuan", name="美丽园“同心家园”人大代表联系平台", owner="meiliyuan",
          level="horizontal", category="coordination", cadence="monthly", est=D(2013, 6, 1),
-         participants=["meiliyuan", "区人大代表联络站", "街道房管办", "美丽园业委会"], budget=30000, att=(15, 30),
+         participants=["区人大代表联络站", "街道房管办", "美丽园业委会"], budget=30000, att=(15, 30),
          notes=["人大代表接待居民", "加装电梯协调会", "小区综合治理议事"]),
     dict(id="xd-qisuo-basuo", name="新德居民区“七所八所”联席会议", owner="xinde",
          level="horizontal", category="coordination", cadence="monthly", est=D(2012, 4, 1),
@@ -375,7 +375,7 @@ PLATFORMS = [
     dict(id="jnly-xieshang", name="江宁路楼宇企业协商会", owner="jiangning-louyu",
          level="grassroots", category="coordination", cadence="quarterly", est=D(2016, 1, 1),
          participants=["楼宇物业管理处", "入驻企业代表"], budget=10000, att=(8, 14),
-         shortfall={2025: 2, 2026: 1}, notes=["楼宇企业需求会商"]),
+         shortfall={2025: 2, 2026: 2}, notes=["楼宇企业需求会商"]),
     dict(id="ly6-dapengche", name="第六粮油“大篷车”下基层便民服务", owner="liangyou6",
          level="grassroots", category="participation", cadence="biweekly", est=D(2008, 4, 1),
          participants=["meiliyuan", "zhangjiazhai"], budget=120000, att=(6, 12),
@@ -391,7 +391,7 @@ PLATFORMS = [
          budget=5000, att=(10, 20), notes=["学校需求汇总通报", "家长来信来访分析"]),
     dict(id="zhiye-zhigong-zhiyuan", name="静安置业集团职工志愿服务队", owner="jingan-zhiye",
          level="grassroots", category="participation", cadence="monthly", est=D(2012, 3, 5),
-         participants=["jingan-zhiye"], budget=30000, att=(15, 35), notes=["职工志愿者进社区", "结对帮困"]),
+         budget=30000, att=(15, 35), notes=["职工志愿者进社区", "结对帮困"]),
 ]
 PLATFORM = {p["id"]: p for p in PLATFORMS}
 
@@ -490,7 +490,7 @@ T_RES = [
     ("housing", "{loc}外墙面砖松动，存在坠落隐患", R, "区房管局", "district", "area", "ps"),
     ("housing", "{loc}二次供水水箱清洗及水质咨询", R, "区水务局", "street", "group", ""),
     ("housing", "{loc}公共部位修缮进度咨询", S, None, "branch", "group", ""),
-    ("housing", "旧住房成套改造政策咨询与意愿征询", R, "区房管局", "district", "group", "hard ov"),
+    ("housing", "{loc}旧住房成套改造意愿征询与政策咨询", R, "区房管局", "district", "group", "hard ov"),
     ("environment", "{loc}垃圾箱房异味扰民", R, "区绿化市容局", "street", "group", ""),
     ("environment", "{loc}树木遮挡低层住户采光，申请修剪", R, "区绿化市容局", "street", "group", ""),
     ("environment", "{loc}楼道堆物清理", M, None, "branch", "group", ""),
@@ -526,6 +526,9 @@ T_RES = [
     ("member-service", "困难党员生活帮扶", S, None, "branch", "individual", ""),
     ("member-service", "高龄老党员希望送学上门", S, None, "branch", "individual", ""),
     ("member-service", "流动党员组织关系转接咨询", R, "街道党建服务中心", "street", "individual", ""),
+    ("member-service", "病困党员希望结对慰问", S, None, "branch", "individual", ""),
+    ("member-service", "在职党员希望认领社区志愿服务岗位", M, None, "branch", "group", ""),
+    ("member-service", "老党员希望开展专题学习辅导", S, None, "branch", "group", ""),
     ("other", "居民咨询户籍迁移办理事项", R, "街道社区事务受理服务中心", "street", "individual", ""),
 ]
 T_SS = {
@@ -601,6 +604,7 @@ T_BLD = [
     ("business-networking", "中小企业融资对接需求", R, "区金融办", "district", "group", ""),
     ("member-service", "楼宇流动党员组织关系接转", S, None, "branch", "individual", ""),
     ("member-service", "青年白领咨询入党申请程序", S, None, "branch", "individual", ""),
+    ("member-service", "白领党员希望开展主题党日联建活动", M, None, "branch", "group", ""),
 ]
 T_ENT = [
     ("business-development", "门店数字化转型需求", S, None, "branch", "group", ""),
@@ -618,6 +622,7 @@ T_ENT = [
     ("innovation", "党员创新工作室项目申报", R, "区国资委", "district", "group", ""),
     ("member-service", "青年职工咨询入党申请程序", S, None, "branch", "individual", ""),
     ("member-service", "退休老党员组织关系转接社区", R, "街道党建服务中心", "street", "individual", ""),
+    ("member-service", "一线党员职工希望开展岗位建功活动", S, None, "branch", "group", ""),
 ]
 T_LY6 = [
     ("business-development", "居民希望粮油“大篷车”增加社区停靠点", M, None, "branch", "area", "ps"),
@@ -635,6 +640,7 @@ T_ORG = [
     ("work-style", "基层反映会议和报表过多", S, None, "branch", "group", ""),
     ("work-style", "机关干部调研下沉不够", S, None, "branch", "group", ""),
     ("member-service", "青年干部咨询入党申请程序", S, None, "branch", "individual", ""),
+    ("member-service", "退休干部党员希望参加组织生活", S, None, "branch", "group", ""),
 ]
 T_FGJ = [("public-service", "老旧住房修缮计划咨询", S, None, "branch", "group", ""),
          ("duty-performance", "直管公房租赁问题信访", S, None, "branch", "individual", "ps")]
@@ -658,8 +664,12 @@ DECLINE_REASONS = [
 PROGRESS_NOTES = ["已上门走访了解情况", "已联系相关部门现场查看", "方案已与居民沟通确认", "施工队已进场",
                   "等待材料到货", "已召开协调会", "已提交街道协调"]
 RELAY_NOTES = ["已转{dept}办理", "已将需求信息传递至{dept}"]
-HARD_NOTES = ["部分居民意见不一致，继续做协调工作", "资金方案待审批", "已纳入年度实事项目，等待施工排期",
-              "已多次召开协调会，仍有分歧", "等待相关部门答复"]
+HARD_NOTES = {
+    "works": ["部分居民意见不一致，继续做协调工作", "资金方案待审批", "已纳入年度实事项目，等待施工排期",
+              "已多次召开协调会，仍有分歧", "等待相关部门答复", "已请人大代表参与协调"],
+    "conflict": ["已组织双方调解，尚未达成一致", "已邀请律师参与调解", "已召开听证会听取各方意见",
+                 "当事人提出新的诉求，继续协调", "等待相关部门答复"],
+}
 
 
 def templates_for(b):
@@ -671,7 +681,9 @@ def templates_for(b):
         for f in b["functions"]:
             out += T_SS[f]
         out += [("member-service", "青年职工咨询入党申请程序", S, None, "branch", "individual", ""),
-                ("member-service", "困难党员职工帮扶", S, None, "branch", "individual", "")]
+                ("member-service", "困难党员职工帮扶", S, None, "branch", "individual", ""),
+                ("member-service", "党员职工希望开展业务与党建融合学习", S, None, "branch", "group", ""),
+                ("member-service", "入党积极分子希望参加培训", R, "区委党校", "district", "individual", "")]
         return out
     if t == "building":
         return T_BLD
@@ -692,7 +704,7 @@ def default_due(n):
     return add(n["received"], RESOLVE_DAYS[n["layer"]])
 
 
-def simulate(n, flags, stall):
+def simulate(n, flags, stall, slow=False):
     """Full history of a need (possibly into the future), then cut at AS_OF."""
     rec = n["received"]
     ev = [(rec, "received", None)]
@@ -707,6 +719,8 @@ def simulate(n, flags, stall):
         ev.append((d, "declined", "经研判不予受理"))
         return [e for e in ev if e[0] <= AS_OF]
     resp = rng.choices([0, 1, 2, 3, 4, 6, 9], weights=[15, 35, 22, 14, 6, 5, 3])[0]
+    if slow:
+        resp = (AS_OF - rec).days + rng.randint(1, 5)
     d = add(d, resp)
     ev.append((d, "assessed", None))
     d = add(d, rng.randint(0, 4))
@@ -722,7 +736,8 @@ def simulate(n, flags, stall):
             d = add(d, rng.randint(25, 60))
             if d > AS_OF:
                 break
-            ev.append((d, "in-progress", rng.choice(HARD_NOTES)))
+            kind = "works" if any(w in n["summary"] for w in ("电梯", "改造", "修缮")) else "conflict"
+            ev.append((d, "in-progress", rng.choice([x for x in HARD_NOTES[kind] if x != ev[-1][2]])))
         return [e for e in ev if e[0] <= AS_OF]
     late = rng.random() < (0.25 if "hard" in flags else 0.1)
     frac = rng.uniform(1.05, 1.9) if late else rng.uniform(0.25, 0.95)
@@ -754,13 +769,27 @@ def final_resolution(events):
 
 
 NEEDS = {b["id"]: {y: [] for y in YEARS} for b in BRANCHES}
+# Hard problems still being worked on as of AS_OF (open and overdue), by the summary's ending.
+STALL = {("meiliyuan", 2025): "加装电梯意愿征询与协调", ("xinde", 2026): "旧住房成套改造意愿征询与政策咨询",
+         ("huashan", 2026): "加装电梯意愿征询与协调", ("zhangjiazhai", 2026): "业委会与物业服务企业矛盾调处",
+         ("laonian-yiyuan", 2026): "医疗纠纷投诉调解", ("qu-fangguanju", 2026): "信访积案化解"}
+# Branches whose latest need has not been assessed yet (a late first response).
+SLOW_RESPONDERS = {"kangding", "xikang"}
+SEASONAL = ("高温", "暑", "夏季")
+
+
+def pick_template(tmpl, d):
+    while True:
+        t = rng.choice(tmpl)
+        if any(w in t[1] for w in SEASONAL) and d.month not in (5, 6, 7, 8):
+            continue
+        if "节前" in t[1] and d.month not in (1, 2, 9, 12):
+            continue
+        return t
 ALL_NEEDS = {}
 
 
 def gen_needs():
-    # A few hard problems stall (open, overdue as of AS_OF) in residential communities.
-    stall_slots = {("meiliyuan", 2025), ("xinde", 2026), ("huashan", 2026), ("zhangjiazhai", 2026),
-                   ("laonian-yiyuan", 2026), ("qu-fangguanju", 2026)}
     for b in BRANCHES:
         tmpl = templates_for(b)
         for yi, year in enumerate(YEARS):
@@ -769,14 +798,20 @@ def gen_needs():
             end = D(year, 12, 30) if year < AS_OF.year else LAST_RECEIVED
             dates = sorted(rand_date(start, end) for _ in range(count))
             if year == AS_OF.year and b["type"] == "residential":
-                dates[-1] = rand_date(D(2026, 11, 10), LAST_RECEIVED)  # something recent still open
+                dates[-1] = rand_date(D(2026, 11, 10) if b["id"] not in SLOW_RESPONDERS else D(2026, 11, 17),
+                                      LAST_RECEIVED)  # something recent still open
                 dates.sort()
-            picks = [rng.choice(tmpl) for _ in dates]
+            picks = [pick_template(tmpl, d) for d in dates]
+            stall_idx = None
+            if (b["id"], year) in STALL:
+                want = STALL[(b["id"], year)]
+                stall_idx = min(range(len(dates)), key=lambda i: abs((dates[i] - D(year, 3, 15)).days))
+                picks[stall_idx] = next(t for t in tmpl if t[1].endswith(want))
             # every branch hears of at least one member-service need a year (linked by plans)
             ms = [t for t in tmpl if t[0] == "member-service"]
             if ms and not any(t[0] == "member-service" for t in picks):
-                picks[rng.randrange(len(picks))] = rng.choice(ms)
-            stalled_done = False
+                free = [i for i in range(len(picks)) if i != stall_idx]
+                picks[rng.choice(free)] = rng.choice(ms)
             for seq, (rec, t) in enumerate(zip(dates, picks), 1):
                 cat, summary, disp, dept, layer, scope, flags = t
                 if "{loc}" in summary:
@@ -809,12 +844,11 @@ def gen_needs():
                     n["due"] = add(rec, rng.choice([60, 90, 120]))
                 elif rng.random() < 0.12:
                     n["due"] = add(rec, rng.randint(5, RESOLVE_DAYS[layer]))
-                stall = False
-                if (b["id"], year) in stall_slots and not stalled_done and (hard or rec < D(year, 8, 1)):
-                    stall = True
-                    stalled_done = True
-                n["_decline"] = (not stall and rng.random() < 0.045)
-                events = simulate(n, flags, stall)
+                stall = seq - 1 == stall_idx
+                slow = year == AS_OF.year and seq == len(dates) and b["id"] in SLOW_RESPONDERS
+                n["_decline"] = not stall and not slow and rng.random() < 0.045
+                events = simulate(n, flags, stall, slow)
+                n["_stall"] = stall
                 n["_events"] = events
                 n["status"] = events[-1][1]
                 if n["status"] == "declined":
@@ -842,6 +876,16 @@ def link_platforms():
             continue
         for year in YEARS:
             for n in NEEDS[b["id"]][year]:
+                if n["_stall"]:
+                    # a hard problem comes back to the coordination meetings again and again
+                    coord = sorted((p for p in plats if p["category"] == "coordination"),
+                                   key=lambda p: p["owner"] != b["id"]) or plats
+                    p = coord[0]
+                    later = [m for m in p["meetings"] if m["date"] >= n["received"]]
+                    for m in later[:: max(1, len(later) // 5)]:
+                        m["needs"].append(n["id"])
+                    n["platform"] = p["id"]
+                    continue
                 if n["status"] == "declined" or rng.random() > 0.3:
                     continue
                 # relays go to the superior's meetings where the departments sit; others anywhere
@@ -921,10 +965,11 @@ AWARDS_2025 = {
 def make_plan(b, year):
     rid = b["id"]
     t = b["type"]
+    # the needs a plan may answer: the year's (plans are revised as needs come in), for 2026
+    # also those of late 2025 that shaped the plan
     needs = [n for n in NEEDS[rid][year] if n["status"] != "declined"]
     if year == 2026:
-        needs = [n for n in needs if n["received"] <= D(2026, 6, 30)] + \
-                [n for n in NEEDS[rid][2025] if n["received"] >= D(2025, 10, 1) and n["status"] != "declined"]
+        needs += [n for n in NEEDS[rid][2025] if n["received"] >= D(2025, 10, 1) and n["status"] != "declined"]
     by_cat = {}
     for n in needs:
         by_cat.setdefault(n["category"], []).append(n)
@@ -951,7 +996,7 @@ def make_plan(b, year):
         if title in used_titles:
             title = title + "（二期）"
         used_titles.add(title)
-        linked = by_cat.get(cat) or (ms_needs if cat in NEGATIVE_LIST + ["organization-building"] else [])
+        linked = by_cat.get(cat) or ms_needs or needs
         item = {"id": f"item-{i}", "title": title, "category": cat}
         if linked and not ((year, rid) in UNLINKED and i == len(cats)):
             k = min(len(linked), rng.randint(1, 3))
@@ -996,7 +1041,7 @@ def make_plan(b, year):
             "status": "reviewed" if reviewed else PLAN_STATUS_2026.get(rid, "approved"),
             "base": base, "items": items}
     if reviewed:
-        mem = max(12, int(b["members"] * rng.uniform(0.35, 0.8)))
+        mem = max(30, int(b["members"] * rng.uniform(0.35, 0.8)))
         review = {"member_survey": Flow({"respondents": min(mem, b["members"]), "mean": round(rng.uniform(3.9, 4.8), 2)})}
         if rid == "qu-jiaoyuju":
             review["member_survey"] = Flow({"respondents": 24, "mean": 4.35})  # small survey (warning)

@@ -13,6 +13,18 @@
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/validate/validate.hpp"
 
+namespace doctest {
+// Show lists of findings in failed checks.
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& values) {
+    std::string out = "{";
+    for (size_t i = 0; i < values.size(); ++i) out += (i ? ", \"" : "\"") + values[i] + "\"";
+    return (out + "}").c_str();
+  }
+};
+}  // namespace doctest
+
 namespace vtest {
 
 using Files = std::vector<std::pair<std::string, std::string>>;  // display path, bytes

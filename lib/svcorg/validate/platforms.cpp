@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "svcorg/model/vocab.hpp"
-#include "svcorg/util/text.hpp"
 #include "svcorg/validate/checks.hpp"
 
 namespace svcorg::validate::detail {
@@ -43,8 +43,8 @@ void required_platforms(Context& c) {
       if (it != joined.end() && it->second.count(k)) continue;
       c.warning(*b, b->pos, "required-platform",
                 fmt::format("the branch has no `{}` platform (owned, or joined by being listed in its "
-                            "`participants`); a {} branch should have {} platforms",
-                            k, *b->type, util::quoted_list(tr->required_platforms)));
+                            "`participants`); a {} branch should have a platform of each category: {}",
+                            k, *b->type, fmt::join(tr->required_platforms, ", ")));
     }
   }
 }
@@ -95,7 +95,7 @@ void meeting(Context& c, const Platform& p, const model::Meeting& m, size_t inde
   if (!m.needs) return;
   for (const auto& ref : *m.needs) {
     const model::Need* n = c.need(ref);
-    if (!n || !n->branch || serves(c, p, *n->branch)) continue;
+    if (!n || !c.branch(n->branch) || serves(c, p, *n->branch)) continue;  // an unknown branch: `reference`
     c.warning(p, ref.pos, "foreign-need",
               fmt::format("the need `{}` belongs to branch `{}`, which this platform does not serve (its owner is "
                           "`{}` and its `participants` do not list `{}`); list the needs of the branches it serves, "

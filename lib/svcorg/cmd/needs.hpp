@@ -1,0 +1,22 @@
+// `svcorg needs` (SPEC 5, 8): the needs ledger of year Y as of A, filtered, as a
+// table with a summary, JSON or CSV.
+#pragma once
+
+#include <string>
+
+#include "svcorg/cmd/common.hpp"
+#include "svcorg/ledger/listing.hpp"
+
+namespace svcorg::cmd {
+
+struct NeedsOptions {
+  Common common;
+  std::string format = "table";  // table | json | csv
+  ledger::Filters filters;
+};
+
+// Exit 2 on a bad option value (with what would be right) or an unreadable path; exit 1
+// without a listing when the inputs have errors (the findings go to io.err).
+int run_needs(const NeedsOptions& o, const Io& io);
+
+}  // namespace svcorg::cmd

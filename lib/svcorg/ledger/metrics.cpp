@@ -1,0 +1,134 @@
+#include "svcorg/ledger/metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace svcorg::ledger {
+
+namespace {
+
+// n.due, else received + resolve_days[layer]; none without rules for the layer.
+std::optional<util::Date> due_date(const model::Need& n, const rules::TypeRules* rules, util::Date received) {
+  if (n.due) return *n.due;
+  if (!rules || !n.layer) return std::nullopt;
+  auto it = rules->resolve_days.find(*n.layer);
+  if (it == rules->resolve_days.end()) return std::nullopt;
+  return received + static_cast<int32_t>(it->second);
+}
+
+// response_on_time_rate (SPEC 5): a need with r(n) counts, on time when r(n) − received
+// ≤ response_days; one without counts (late) once A − received > response_days.
+// Without rules there is no deadline: a response is on time, none never late.
+void judge_response(NeedFacts& f, const rules::TypeRules* rules, util::Date as_of) {
+  if (!rules) {
+    f.response_counted = f.response.has_value();
+    f.response_on_time = f.response_counted;
+    return;
+  }
+  const int64_t limit = rules->response_days;
+  if (f.response) {
+    f.response_counted = true;
+    f.response_on_time = (*f.response - f.received) <= limit;
+  } else {
+    f.response_counted = (as_of - f.received) > limit;
+  }
+}
+
+std::optional<double> rate(size_t numerator, size_t denominator) {
+  if (denominator == 0) return std::nullopt;
+  return static_cast<double>(numerator) / static_cast<double>(denominator);
+}
+
+size_t backlog_bucket(int32_t age) {
+  if (age <= 7) return 0;
+  if (age <= 30) return 1;
+  if (age <= 90) return 2;
+  return 3;
+}
+
+// The report-only figures: percentiles, reopen rate, backlog.
+void add_report_figures(Metrics& m, const std::vector<NeedFacts>& set, util::Date as_of) {
+  std::vector<int32_t> response_days, resolution_days;
+  size_t reopened = 0, ever_resolved = 0;
+  for (const auto& f : set) {
+    if (f.response) response_days.push_back(*f.response - f.received);
+    if (f.resolution) resolution_days.push_back(*f.resolution - f.received);
+    if (f.reopened) ++reopened;
+    if (f.ever_resolved) ++ever_resolved;
+    if (f.open) ++m.backlog[backlog_bucket(as_of - f.received)];
+  }
+  m.response_days_median = nearest_rank(response_days, 50);
+  m.response_days_p90 = nearest_rank(response_days, 90);
+  m.resolution_days_median = nearest_rank(resolution_days, 50);
+  m.resolution_days_p90 = nearest_rank(std::move(resolution_days), 90);
+  m.reopen_rate = rate(reopened, ever_resolved);
+}
+
+}  // namespace
+
+bool in_year(const model::Need& n, const Window& w) {
+  return n.received && n.received->year() == w.year && *n.received <= w.as_of;
+}
+
+NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, util::Date as_of) {
+  NeedFacts f;
+  f.need = &n;
+  const std::vector<Step> steps = history(n, as_of);
+  f.received = n.received ? *n.received : (steps.empty() ? as_of : steps.front().date);
+  f.status = current_status(steps).value_or(Status::Received);
+  f.resolved = is_resolved(f.status);
+  f.declined = f.status == Status::Declined;
+  f.open = !f.resolved && !f.declined;
+  const auto due = due_date(n, rules, f.received);
+  f.has_due = due.has_value();
+  if (due) f.due = *due;
+  f.response = first_response(steps);
+  if (f.resolved) f.resolution = resolution_date(steps);
+  f.overdue = f.open && f.has_due && f.due < as_of;
+  f.reopened = reopened(steps);
+  f.ever_resolved = ever_resolved(steps);
+  judge_response(f, rules, as_of);
+  f.resolution_counted = f.resolved || f.overdue;
+  f.resolved_on_time = f.resolved && f.resolution && (!f.has_due || *f.resolution <= f.due);
+  if (n.feedback && n.feedback->satisfaction && (!n.feedback->date || *n.feedback->date <= as_of))
+    f.satisfaction = *n.feedback->satisfaction;
+  return f;
+}
+
+Metrics metrics(const std::vector<NeedFacts>& set, util::Date as_of) {
+  Metrics m;
+  m.received = set.size();
+  size_t resolved_on_time = 0, resolution_counted = 0, response_on_time = 0, response_counted = 0;
+  size_t satisfied = 0, with_feedback = 0;
+  for (const auto& f : set) {
+    if (f.declined) ++m.declined;
+    if (f.resolved) ++m.resolved;
+    if (f.open) ++m.open;
+    if (f.overdue) ++m.overdue;
+    if (f.resolution_counted) ++resolution_counted;
+    if (f.resolved_on_time) ++resolved_on_time;
+    if (f.response_counted) ++response_counted;
+    if (f.response_on_time) ++response_on_time;
+    if (f.satisfaction) ++with_feedback;
+    if (f.satisfaction && *f.satisfaction >= 4) ++satisfied;
+  }
+  m.resolution_rate = rate(m.resolved, m.received - m.declined);
+  m.on_time_resolution_rate = rate(resolved_on_time, resolution_counted);
+  m.response_on_time_rate = rate(response_on_time, response_counted);
+  m.feedback_satisfied_rate = rate(satisfied, with_feedback);
+  add_report_figures(m, set, as_of);
+  return m;
+}
+
+std::optional<int32_t> nearest_rank(std::vector<int32_t> values, double p) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  const size_t n = values.size();
+  // p × N / 100 is exact for whole p and any realistic N, so ceil never rounds up a
+  // rank that is really whole.
+  auto rank = static_cast<size_t>(std::ceil(p * static_cast<double>(n) / 100.0));
+  rank = std::clamp<size_t>(rank, 1, n);
+  return values[rank - 1];
+}
+
+}  // namespace svcorg::ledger

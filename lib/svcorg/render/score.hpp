@@ -1,0 +1,29 @@
+// Renderings of a score::Result: SPEC 8 JSON, an aligned table, CSV, and the
+// --explain tree. They format; they compute nothing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "svcorg/score/score.hpp"
+
+namespace svcorg::render {
+
+// Which branches (and streets) are shown; roll-ups and ranks always cover everything.
+struct ScoreSelection {
+  std::vector<const score::BranchScore*> branches;
+  std::vector<const score::Unscored*> unscored;
+  std::vector<const score::Rollup*> streets;
+};
+ScoreSelection select_all(const score::Result& r);
+
+std::string score_json(const score::Result& r, const ScoreSelection& sel);
+std::string score_table(const score::Result& r, const ScoreSelection& sel);
+std::string score_csv(const score::Result& r, const ScoreSelection& sel);
+std::string score_explain(const score::Result& r, const score::BranchScore& s, const score::Model& m);
+
+// Shared number formatting: fixed decimals, `—` (or `null` in JSON) for undefined.
+std::string fixed(double v, int decimals);
+std::string fixed(const std::optional<double>& v, int decimals, const char* undefined = "—");
+
+}  // namespace svcorg::render

@@ -1,0 +1,35 @@
+// Plain-text tables aligned by display width (CJK counts 2 columns, combining marks 0)
+// and RFC 4180 CSV: the tabular outputs of `svcorg needs` and `svcorg score`. Cells are
+// text; callers format numbers and dates before they get here.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace svcorg::render {
+
+// Terminal columns `utf8` takes (utf8proc_charwidth per code point). An invalid byte
+// counts 1.
+size_t display_width(std::string_view utf8);
+
+// `text` cut to at most `width` display columns, ending in `…` when it was cut.
+std::string truncate(std::string_view text, size_t width);
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;  // each as long as `header` (missing cells are empty)
+  std::vector<size_t> right;                   // indexes of the right-aligned columns
+};
+
+// Columns padded to their widest cell, two spaces apart, the header underlined with `-`;
+// no trailing spaces; `\n` line ends.
+std::string render_text(const Table& t);
+
+// RFC 4180: header row first; a field is quoted when it holds `,` `"` CR or LF, with
+// quotes doubled; CRLF line ends; UTF-8 without a BOM.
+std::string render_csv(const Table& t);
+std::string csv_field(std::string_view field);
+
+}  // namespace svcorg::render

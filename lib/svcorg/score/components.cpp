@@ -1,0 +1,145 @@
+#include "svcorg/score/components.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "svcorg/model/vocab.hpp"
+
+namespace svcorg::score {
+
+namespace {
+
+constexpr double kTie = 1e-9;
+
+// Parts in the model's order, with values looked up by name.
+std::vector<Part> in_model_order(const Weights& g, const std::vector<std::pair<std::string, std::optional<double>>>& v) {
+  std::vector<Part> parts;
+  for (const auto& [name, w] : g) {
+    std::optional<double> value;
+    for (const auto& [n, x] : v)
+      if (n == name) value = x;
+    parts.push_back({name, w, value});
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::vector<Part> base_parts(const model::BasePart& b, const rules::TypeRules& rules, const Model& m) {
+  std::optional<double> dues, statistics, life, development;
+  if (b.dues_paid_rate) dues = 100.0 * *b.dues_paid_rate;
+  if (b.statistics_on_time) statistics = *b.statistics_on_time ? 100.0 : 0.0;
+  if (b.organizational_life) {
+    const double per_year = static_cast<double>(std::max<int64_t>(1, rules.organizational_life_per_year));
+    life = 100.0 * std::min(static_cast<double>(*b.organizational_life) / per_year, 1.0);
+  }
+  if (b.member_development && b.member_development->planned && *b.member_development->planned > 0 &&
+      b.member_development->developed) {
+    const auto& md = *b.member_development;
+    development = 100.0 * std::min(static_cast<double>(*md.developed) / static_cast<double>(*md.planned), 1.0);
+  }
+  return in_model_order(m.base, {{"dues", dues},
+                                 {"statistics", statistics},
+                                 {"organizational_life", life},
+                                 {"member_development", development}});
+}
+
+std::vector<Part> quality_parts(const model::Plan& plan, const std::vector<ledger::NeedFacts>& needs_in_year,
+                                const std::vector<const model::Need*>& listed_needs, const rules::TypeRules& rules,
+                                const Model& m, QualityInputs& in) {
+  const std::vector<model::Item> no_items;
+  const auto& items = plan.items ? *plan.items : no_items;
+  in.items = items.size();
+  in.min_plan_items = rules.min_plan_items;
+  std::set<std::string> c, a;
+  for (const auto& f : needs_in_year)
+    if (!f.declined && f.need->category) c.insert(*f.need->category);
+  for (const auto& it : items) {
+    if (it.needs && !it.needs->empty()) ++in.linked;
+    if (it.target && it.target->value) ++in.measurable;
+    if (it.category) a.insert(*it.category);
+  }
+  for (const auto* n : listed_needs)
+    if (n->category) a.insert(*n->category);
+  in.need_categories.assign(c.begin(), c.end());
+  for (const auto& cat : c)
+    if (a.count(cat)) in.covered_categories.push_back(cat);
+
+  std::optional<double> linked, measurable, breadth, coverage;
+  if (!items.empty()) {
+    const auto n = static_cast<double>(items.size());
+    linked = static_cast<double>(in.linked) / n;
+    measurable = static_cast<double>(in.measurable) / n;
+    breadth = rules.min_plan_items > 0 ? std::min(n / static_cast<double>(rules.min_plan_items), 1.0) : 1.0;
+    if (!c.empty()) coverage = static_cast<double>(in.covered_categories.size()) / static_cast<double>(c.size());
+  }
+  return in_model_order(m.quality,
+                        {{"linked", linked}, {"measurable", measurable}, {"breadth", breadth}, {"coverage", coverage}});
+}
+
+std::optional<double> percentile(double q, const std::vector<double>& others) {
+  if (others.empty()) return std::nullopt;
+  double less = 0, equal = 0;
+  for (double other : others) {
+    if (other < q - kTie) less += 1;
+    else if (std::abs(other - q) <= kTie) equal += 1;
+  }
+  return (less + 0.5 * equal) / static_cast<double>(others.size());
+}
+
+double execution(const model::Plan& plan, double& weight_sum) {
+  weight_sum = 0;
+  if (!plan.items || plan.items->empty()) return 0;
+  double done = 0;
+  for (const auto& it : *plan.items) {
+    const double w = it.weight ? *it.weight : 1.0;
+    weight_sum += w;
+    done += w * (it.progress ? *it.progress : 0.0);
+  }
+  return weight_sum > 0 ? 100.0 * done / weight_sum : 0.0;
+}
+
+std::vector<SystemsEntry> systems_entries(const std::vector<const model::Platform*>& platforms,
+                                          const rules::TypeRules& rules, const ledger::Window& w) {
+  std::vector<SystemsEntry> out;
+  for (const auto& category : rules.required_platforms) {
+    SystemsEntry e;
+    e.category = category;
+    for (const auto* p : platforms) {
+      if (!p->category || *p->category != category) continue;
+      e.candidates.push_back(p->id ? *p->id : "");
+      Adherence a = adherence(*p, w);
+      if (!a.value) continue;
+      const bool better = !e.best || *a.value > *e.best->value ||
+                          (*a.value == *e.best->value && a.platform->id.v < e.best->platform->id.v);
+      if (better) e.best = a;
+    }
+    std::sort(e.candidates.begin(), e.candidates.end());
+    e.value = e.best ? *e.best->value : 0.0;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<Part> effect_parts(const ledger::Metrics& n, const Model& m) {
+  return in_model_order(m.effect, {{"resolution", n.resolution_rate},
+                                   {"on_time_resolution", n.on_time_resolution_rate},
+                                   {"response_on_time", n.response_on_time_rate},
+                                   {"feedback_satisfied", n.feedback_satisfied_rate}});
+}
+
+std::vector<Part> satisfaction_parts(const model::Plan& plan, const Model& m) {
+  auto survey = [](const model::F<model::Survey>& s) -> std::optional<double> {
+    if (!s || !s->mean) return std::nullopt;
+    return 100.0 * (*s->mean - 1.0) / 4.0;
+  };
+  std::optional<double> members, pub;
+  if (plan.review) {
+    members = survey(plan.review->member_survey);
+    pub = survey(plan.review->public_survey);
+  }
+  return in_model_order(m.satisfaction, {{"members", members}, {"public", pub}});
+}
+
+}  // namespace svcorg::score

@@ -1,0 +1,241 @@
+#include "svcorg/score/score.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "svcorg/model/vocab.hpp"
+#include "svcorg/score/components.hpp"
+
+namespace svcorg::score {
+
+namespace {
+
+using model::Branch;
+using model::Need;
+using model::Plan;
+using model::Platform;
+
+// Lookups built once over the records.
+struct Index {
+  std::map<std::string, const Branch*> branches;  // by id (sorted)
+  std::unordered_map<std::string, const Need*> needs;
+  std::unordered_map<std::string, std::vector<ledger::NeedFacts>> facts_by_branch;  // needs in Y
+  std::unordered_map<std::string, std::vector<const Platform*>> platforms_by_branch;
+  std::unordered_map<std::string, const Plan*> plans;  // plans for Y by branch
+};
+
+const rules::TypeRules& type_rules(const rules::Rules& rules, const Branch& b) {
+  static const rules::TypeRules kNone;
+  const auto* t = b.type ? rules.for_type(*b.type) : nullptr;
+  return t ? *t : kNone;
+}
+
+Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const ledger::Window& w) {
+  Index ix;
+  for (const auto& b : rs.branches)
+    if (b.id) ix.branches.emplace(*b.id, &b);
+  for (const auto& n : rs.needs) {
+    if (n.id) ix.needs.emplace(*n.id, &n);
+    if (!n.branch || !ledger::in_year(n, w)) continue;
+    auto it = ix.branches.find(*n.branch);
+    const rules::TypeRules* tr = it == ix.branches.end() ? nullptr : &type_rules(rules, *it->second);
+    ix.facts_by_branch[*n.branch].push_back(ledger::facts(n, tr, w.as_of));
+  }
+  for (const auto& p : rs.platforms) {
+    std::vector<std::string> members;
+    if (p.owner) members.push_back(*p.owner);
+    if (p.participants)
+      for (const auto& t : *p.participants) members.push_back(*t);
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    for (const auto& m : members)
+      if (ix.branches.count(m)) ix.platforms_by_branch[m].push_back(&p);
+  }
+  for (const auto& p : rs.plans)
+    if (p.branch && p.year && *p.year == w.year) ix.plans.emplace(*p.branch, &p);
+  return ix;
+}
+
+std::vector<const Need*> listed_needs(const Plan& plan, const Index& ix) {
+  std::vector<const Need*> out;
+  if (!plan.items) return out;
+  for (const auto& it : *plan.items)
+    if (it.needs)
+      for (const auto& id : *it.needs)
+        if (auto n = ix.needs.find(*id); n != ix.needs.end()) out.push_back(n->second);
+  return out;
+}
+
+diag::Diagnostic warning(const model::RecordSet& rs, const model::RecordBase& rec, const char* kind, std::string rule,
+                         std::string message) {
+  diag::Diagnostic d;
+  d.file = rs.files[rec.file];
+  d.pos = rec.pos;
+  d.severity = diag::Severity::Warning;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  d.kind = kind;
+  d.id = rec.id ? *rec.id : "";
+  return d;
+}
+
+// Everything but the peer comparison, which needs every plan's quality first.
+BranchScore score_one(const Branch& b, const Plan& plan, const Index& ix, const rules::Rules& rules, const Model& m,
+                      const ledger::Window& w) {
+  const rules::TypeRules& tr = type_rules(rules, b);
+  BranchScore s;
+  s.branch = &b;
+  s.plan = &plan;
+  s.provisional = !plan.status || *plan.status != "reviewed";
+  s.beta = m.base_weight(w.year);
+  s.base_parts = plan.base ? base_parts(*plan.base, tr, m) : std::vector<Part>{};
+  s.base = weighted_mean(s.base_parts).value_or(0.0);
+
+  static const std::vector<ledger::NeedFacts> kNoNeeds;
+  auto f = ix.facts_by_branch.find(*b.id);
+  const auto& facts = f == ix.facts_by_branch.end() ? kNoNeeds : f->second;
+  s.quality_parts = quality_parts(plan, facts, listed_needs(plan, ix), tr, m, s.quality_inputs);
+  s.quality = s.quality_inputs.items == 0 ? 0.0 : weighted_mean(s.quality_parts).value_or(0.0);
+
+  s.needs = ledger::metrics(facts, w.as_of);
+  s.effect_parts = effect_parts(s.needs, m);
+  s.satisfaction_parts = satisfaction_parts(plan, m);
+
+  static const std::vector<const Platform*> kNoPlatforms;
+  auto p = ix.platforms_by_branch.find(*b.id);
+  s.systems_entries = systems_entries(p == ix.platforms_by_branch.end() ? kNoPlatforms : p->second, tr, w);
+
+  if (plan.review && plan.review->awards)
+    for (const auto& a : *plan.review->awards)
+      if (a.approved && *a.approved) ++s.approved_awards;
+  s.bonus = std::min(m.award_cap, m.award_points * static_cast<double>(s.approved_awards));
+  return s;
+}
+
+void finish_one(BranchScore& s, const Model& m) {
+  s.plan_level_parts = {{"absolute", m.weight(m.plan_level, "absolute"), s.quality},
+                        {"relative", m.weight(m.plan_level, "relative"), s.percentile}};
+  const double plan_level = 100.0 * weighted_mean(s.plan_level_parts).value_or(0.0);
+  const double execution_value = execution(*s.plan, s.execution_weight_sum);
+  std::optional<double> systems;
+  if (!s.systems_entries.empty()) {
+    double sum = 0;
+    for (const auto& e : s.systems_entries) sum += e.value;
+    systems = 100.0 * sum / static_cast<double>(s.systems_entries.size());
+  }
+  const double effect = s.needs.received == 0 ? 0.0 : 100.0 * weighted_mean(s.effect_parts).value_or(0.0);
+  const double satisfaction = weighted_mean(s.satisfaction_parts).value_or(0.0);
+  std::vector<Part> parts;
+  const std::vector<std::pair<std::string, std::optional<double>>> values = {{"plan_level", plan_level},
+                                                                             {"execution", execution_value},
+                                                                             {"effect", effect},
+                                                                             {"systems", systems},
+                                                                             {"satisfaction", satisfaction}};
+  for (const auto& [name, w] : m.autonomous)
+    for (const auto& [n, v] : values)
+      if (n == name) parts.push_back({name, w, v});
+  s.components = std::move(parts);
+  s.autonomous = weighted_mean(s.components).value_or(0.0);
+  s.total_unrounded = std::min(100.0, s.beta * s.base + (1.0 - s.beta) * s.autonomous + s.bonus);
+  s.total = round_to(s.total_unrounded, 2);
+  s.grade = m.grade(s.total);
+}
+
+void peer_percentiles(std::vector<BranchScore>& scores) {
+  for (auto& s : scores) {
+    std::vector<double> others;
+    for (const auto& o : scores)
+      if (&o != &s && o.branch->type.v == s.branch->type.v) {
+        others.push_back(o.quality);
+        s.peer_ids.push_back(*o.branch->id);
+      }
+    s.peers = others.size() + 1;
+    s.percentile = percentile(s.quality, others);
+  }
+}
+
+void rank(std::vector<BranchScore>& scores) {
+  std::sort(scores.begin(), scores.end(), [](const BranchScore& a, const BranchScore& b) {
+    return a.total != b.total ? a.total > b.total : a.branch->id.v < b.branch->id.v;
+  });
+  for (auto& s : scores) {
+    s.rank_in_district = 1;
+    s.rank_in_type = 1;
+    for (const auto& o : scores) {
+      if (o.total <= s.total) continue;
+      ++s.rank_in_district;
+      if (o.branch->type.v == s.branch->type.v) ++s.rank_in_type;
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<double> BranchScore::component(const std::string& name) const {
+  for (const auto& p : components)
+    if (p.name == name) return p.value;
+  return std::nullopt;
+}
+
+Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Model& m, const ledger::Window& w) {
+  Result r;
+  r.year = w.year;
+  r.as_of = w.as_of;
+  r.base_weight = m.base_weight(w.year);
+  const Index ix = build_index(rs, rules, w);
+  for (const auto& [id, b] : ix.branches) {
+    auto plan = ix.plans.find(id);
+    if (plan == ix.plans.end()) {
+      r.unscored.push_back({id, "missing-plan"});
+      r.warnings.push_back(warning(rs, *b, "Branch", "missing-plan",
+                                   fmt::format("the branch has no plan for {}, so it is not scored; add a Plan with "
+                                               "`branch: {}` and `year: {}`",
+                                               w.year, id, w.year)));
+      continue;
+    }
+    r.branches.push_back(score_one(*b, *plan->second, ix, rules, m, w));
+    const BranchScore& s = r.branches.back();
+    if (s.needs.received == 0)
+      r.warnings.push_back(warning(rs, *b, "Branch", "no-needs",
+                                   fmt::format("no needs received in {} (as of {}); effect counts 0: record the "
+                                               "needs the branch learned of in the ledger",
+                                               w.year, w.as_of.str())));
+    const bool surveyed = std::any_of(s.satisfaction_parts.begin(), s.satisfaction_parts.end(),
+                                      [](const Part& p) { return p.value.has_value(); });
+    if (!surveyed)
+      r.warnings.push_back(warning(rs, *plan->second, "Plan", "no-survey",
+                                   "the plan's review has no member or public survey; satisfaction counts 0: add "
+                                   "`review.member_survey` and `review.public_survey`"));
+  }
+  peer_percentiles(r.branches);
+  for (auto& s : r.branches) finish_one(s, m);
+  rank(r.branches);
+
+  std::vector<std::string> street_ids;
+  if (!rs.districts.empty()) {
+    for (const auto& st : rs.districts.front().streets)
+      if (st.id) street_ids.push_back(*st.id);
+  } else {
+    for (const auto& [id, b] : ix.branches)
+      if (b->street) street_ids.push_back(*b->street);
+    std::sort(street_ids.begin(), street_ids.end());
+    street_ids.erase(std::unique(street_ids.begin(), street_ids.end()), street_ids.end());
+  }
+  for (const auto& sid : street_ids) {
+    std::vector<const Branch*> members;
+    for (const auto& [id, b] : ix.branches)
+      if (b->street && *b->street == sid) members.push_back(b);
+    r.streets.push_back(rollup(sid, "street", members, rs, rules, r, w));
+  }
+  std::vector<const Branch*> all;
+  for (const auto& [id, b] : ix.branches) all.push_back(b);
+  const std::string district_id = rs.districts.empty() || !rs.districts.front().id ? "" : *rs.districts.front().id;
+  r.district = rollup(district_id, "district", all, rs, rules, r, w);
+  diag::sort_unique(r.warnings);
+  return r;
+}
+
+}  // namespace svcorg::score

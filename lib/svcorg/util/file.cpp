@@ -1,0 +1,56 @@
+#include "svcorg/util/file.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace svcorg::util {
+
+std::string write_atomically(const std::string& path, std::string_view content) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string tmpl = (dir / ("." + target.filename().string() + ".svcorg-XXXXXX")).string();
+  const int fd = mkstemp(tmpl.data());
+  if (fd < 0) return fmt::format("cannot create a temporary file in {}: {}", dir.string(), std::strerror(errno));
+  auto fail = [&](const char* what) {
+    const std::string msg = fmt::format("cannot {} {}: {}", what, path, std::strerror(errno));
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    return msg;
+  };
+  size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail("write");
+    }
+    done += static_cast<size_t>(n);
+  }
+  // New files get the usual permissions (mkstemp creates them 0600).
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  if (::fsync(fd) != 0) return fail("write");
+  if (::close(fd) != 0) {
+    const std::string msg = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    ::unlink(tmpl.c_str());
+    return msg;
+  }
+  if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+    const std::string msg = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    ::unlink(tmpl.c_str());
+    return msg;
+  }
+  return "";
+}
+
+}  // namespace svcorg::util

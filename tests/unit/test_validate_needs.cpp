@@ -1,0 +1,190 @@
+// validate::run — the rules on one need: category, required texts, lifecycle, dates.
+#include "test_validate_support.hpp"
+
+using vtest::check;
+using vtest::date;
+using vtest::district;
+using vtest::with;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+const std::string kNeedFile = "needs/mly-001.yaml";
+
+// The district with its need's text edited: each pair replaces one piece of text.
+vtest::Files need_with(std::vector<std::pair<std::string, std::string>> edits) {
+  auto files = district();
+  for (auto& f : files) {
+    if (f.first != kNeedFile) continue;
+    for (const auto& [from, to] : edits) {
+      const auto at = f.second.find(from);
+      REQUIRE_MESSAGE(at != std::string::npos, from);
+      f.second.replace(at, from.size(), to);
+    }
+  }
+  return files;
+}
+
+const std::string kEvents =
+    "  - {date: 2026-03-02, status: received}\n"
+    "  - {date: 2026-03-04, status: assessed}\n"
+    "  - {date: 2026-03-04, status: assessed, note: 走访}\n"
+    "  - {date: 2026-04-18, status: resolved}\n";
+
+}  // namespace
+
+TEST_SUITE("validate::run") {
+  TEST_CASE("need-category") {
+    SUBCASE("a typo, with the closest allowed category") {
+      auto o = check(need_with({{"category: elderly-care", "category: housng"}}));
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:7:11 error need-category"});
+      CHECK(o.one("need-category").message ==
+            "the category `housng` is not allowed for a residential branch; did you mean `housing`? (allowed: "
+            "`elderly-care`, `housing`, `environment`, `public-safety`, `dispute`, `employment`, `health`, "
+            "`culture`, `community-affairs`, `member-service`, or `other`)");
+    }
+    SUBCASE("another type's category, with no close one") {
+      auto o = check(need_with({{"category: elderly-care", "category: talent"}}));
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:7:11 error need-category"});
+      CHECK(o.one("need-category").message.find("; use one of `elderly-care`") != std::string::npos);
+    }
+    SUBCASE("the categories every type allows") {
+      CHECK(check(need_with({{"category: elderly-care", "category: member-service"}})).of() == Strings{});
+      CHECK(check(need_with({{"category: elderly-care", "category: other"}})).of() == Strings{});
+    }
+    SUBCASE("a need of an unknown branch is a reference error only") {
+      auto o = check(need_with({{"category: elderly-care", "category: housng"}, {"branch: meiliyuan", "branch: x"}}));
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:4:9 error reference"});
+    }
+  }
+
+  TEST_CASE("relay-target") {
+    CHECK(check(need_with({{"relayed_to: 街道房管办\n", ""}})).of() ==
+          Strings{"needs/mly-001.yaml:10:11 error relay-target"});
+    CHECK(check(need_with({{"relayed_to: 街道房管办\n", ""}, {"disposal: relay", "disposal: solve"}})).of() ==
+          Strings{});
+  }
+
+  TEST_CASE("declined-reason") {
+    const std::string declined = "  - {date: 2026-03-02, status: received}\n  - {date: 2026-03-05, status: declined}\n";
+    auto o = check(need_with({{"status: resolved", "status: declined"}, {kEvents, declined}, {"feedback: {satisfaction: 5, date: 2026-04-18}\n", ""}}));
+    CHECK(o.of() == Strings{"needs/mly-001.yaml:13:9 error declined-reason"});
+    CHECK(check(need_with({{"status: resolved", "status: declined\nreason: 不属于本支部职责"},
+                           {kEvents, declined},
+                           {"feedback: {satisfaction: 5, date: 2026-04-18}\n", ""}}))
+              .of() == Strings{});
+  }
+
+  TEST_CASE("event-order") {
+    SUBCASE("the first event is not `received`") {
+      auto o = check(need_with({{"2026-03-02, status: received}", "2026-03-02, status: assessed}"}}));
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:15:6 error event-order"});
+      CHECK(o.one("event-order").message ==
+            "the first event is `assessed` dated 2026-03-02; a need's history starts with `received` dated "
+            "2026-03-02 (the `received` date)");
+    }
+    SUBCASE("the first event is not on the `received` date") {
+      auto o = check(need_with({{"{date: 2026-03-02, status: received}", "{date: 2026-03-01, status: received}"}}));
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:15:6 error event-order"});
+    }
+    SUBCASE("an event dated before the one above it") {
+      auto o = check(need_with({{"2026-03-04, status: assessed, note", "2026-03-03, status: assessed, note"}}));
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:17:6 error event-order"});
+      CHECK(o.one("event-order").message ==
+            "this event is dated 2026-03-03, before the event above it (2026-03-04); list events in date order");
+    }
+    SUBCASE("equal dates keep file order") { CHECK(check(district()).of() == Strings{}); }
+  }
+
+  TEST_CASE("status-transition") {
+    SUBCASE("backwards") {
+      auto o = check(need_with({{"status: resolved", "status: received"},
+                                {"2026-04-18, status: resolved}", "2026-04-18, status: received}"},
+                                {"feedback: {satisfaction: 5, date: 2026-04-18}\n", ""}}));
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:18:6 error status-transition"});
+      CHECK(o.one("status-transition").message ==
+            "the move from `assessed` to `received` is not allowed; from `assessed` a need may go to `in-progress`, "
+            "`resolved`, `closed`, or `declined`, or repeat `assessed`");
+    }
+    SUBCASE("declined after work started") {
+      auto o = check(need_with({{"status: resolved", "status: declined\nreason: 无法办理"},
+                                {"2026-03-04, status: assessed, note", "2026-03-04, status: in-progress, note"},
+                                {"2026-04-18, status: resolved}", "2026-04-18, status: declined}"},
+                                {"feedback: {satisfaction: 5, date: 2026-04-18}\n", ""}}));
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:19:6 error status-transition"});
+    }
+    SUBCASE("nothing leaves `closed`; a repeat of it is a note") {
+      const std::string events = kEvents + "  - {date: 2026-04-20, status: closed}\n"
+                                           "  - {date: 2026-04-21, status: closed}\n"
+                                           "  - {date: 2026-04-22, status: in-progress}\n";
+      auto o = check(need_with({{"status: resolved", "status: in-progress"}, {kEvents, events}}));
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:21:6 error status-transition"});
+      CHECK(o.one("status-transition").message ==
+            "the move from `closed` to `in-progress` is not allowed; `closed` is final: only another `closed` "
+            "event (a note) may follow");
+    }
+    SUBCASE("a resolved need may reopen") {
+      const std::string events = kEvents + "  - {date: 2026-04-20, status: in-progress}\n"
+                                           "  - {date: 2026-04-25, status: resolved}\n";
+      CHECK(check(need_with({{kEvents, events}, {"date: 2026-04-18}\n", "date: 2026-04-25}\n"}})).of() == Strings{});
+    }
+  }
+
+  TEST_CASE("status-mismatch") {
+    auto o = check(need_with({{"status: resolved", "status: in-progress"}}));
+    CHECK(o.of() == Strings{"needs/mly-001.yaml:13:9 error status-mismatch"});
+    CHECK(o.one("status-mismatch").message ==
+          "`status` is `in-progress`, but the last event is `resolved`; `status` is the last event's status: write "
+          "`resolved`, or add the event that made it `in-progress`");
+  }
+
+  TEST_CASE("date-order") {
+    SUBCASE("due before received") {
+      CHECK(check(need_with({{"due: 2026-04-30", "due: 2026-03-01"}})).of() ==
+            Strings{"needs/mly-001.yaml:12:6 error date-order"});
+      CHECK(check(need_with({{"due: 2026-04-30", "due: 2026-03-02"}})).of() == Strings{});
+    }
+    SUBCASE("feedback dated before the resolution") {
+      auto o = check(need_with({{"date: 2026-04-18}\n", "date: 2026-04-17}\n"}}));
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:19:11 error date-order"});
+      CHECK(o.one("date-order").message ==
+            "the feedback is dated 2026-04-17, before the need was resolved (2026-04-18); feedback is given on or "
+            "after the resolution: check the dates");
+    }
+    SUBCASE("after a reopening, the final resolution counts") {
+      const std::string events = "  - {date: 2026-03-02, status: received}\n"
+                                 "  - {date: 2026-03-10, status: resolved}\n"
+                                 "  - {date: 2026-03-20, status: in-progress}\n"
+                                 "  - {date: 2026-04-18, status: resolved}\n";
+      CHECK(check(need_with({{kEvents, events}, {"date: 2026-04-18}\n", "date: 2026-04-01}\n"}})).of() ==
+            Strings{"needs/mly-001.yaml:19:11 error date-order"});
+    }
+    SUBCASE("undated feedback, or an unresolved need, is not compared") {
+      CHECK(check(need_with({{", date: 2026-04-18}\n", "}\n"}})).of() == Strings{});
+      CHECK(check(need_with({{"status: resolved", "status: assessed"},
+                             {"  - {date: 2026-04-18, status: resolved}\n", ""}}))
+                .of() == Strings{});
+    }
+  }
+
+  TEST_CASE("future-date") {
+    SUBCASE("events and feedback after the as-of date") {
+      auto o = check(district(), {2026, date("2026-04-01")});
+      CHECK(o.of("future-date") == Strings{"needs/mly-001.yaml:18:12 warning future-date",
+                                           "needs/mly-001.yaml:19:35 warning future-date",
+                                           "platforms/meiliyuan.yaml:20:19 warning future-date",
+                                           "platforms/meiliyuan.yaml:31:19 warning future-date"});
+      CHECK(o.found[0].message ==
+            "`events[3].date` is 2026-04-18, after the as-of date 2026-04-01; it records something that happened: "
+            "check the date (or --as-of)");
+    }
+    SUBCASE("received after the as-of date; `due` is a plan, not a fact") {
+      auto o = check(need_with({{"due: 2026-04-30", "due: 2026-12-30"}}), {2026, date("2026-03-01")});
+      CHECK(o.of("future-date").front() == "needs/mly-001.yaml:5:11 warning future-date");
+      CHECK(o.of("future-date").size() == 8);  // received, 4 events, feedback, 2 of 3 meetings
+    }
+    SUBCASE("on the as-of date") {
+      CHECK(check(district(), {2026, date("2026-06-01")}).of("future-date") == Strings{});
+    }
+  }
+}
