@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "svcorg/cmd/needs.hpp"
+#include "svcorg/cmd/report.hpp"
 #include "svcorg/cmd/score.hpp"
 #include "svcorg/cmd/validate.hpp"
 
@@ -71,6 +72,13 @@ int main(int argc, char** argv) {
   s->add_option("--fail-under", score.fail_under, "Exit 1 when a shown branch's total is under N (a CI gate)");
   s->add_option("-o,--output", score.output, "Write to FILE (atomically) instead of standard output");
 
+  svcorg::cmd::ReportOptions report;
+  CLI::App* r = app.add_subcommand("report", "Write a Markdown report: district, street or branch (SPEC 7)");
+  add_common(*r, report.common);
+  r->add_option("--scope", report.scope, "district, street:ID or branch:ID (default: district)");
+  r->add_option("--lang", report.lang, "en or zh-CN (default: the District's lang, else en)");
+  r->add_option("-o,--output", report.output, "Write to FILE (atomically) instead of standard output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -83,6 +91,7 @@ int main(int argc, char** argv) {
     if (v->parsed()) return svcorg::cmd::run_validate(validate, io);
     if (n->parsed()) return svcorg::cmd::run_needs(needs, io);
     if (s->parsed()) return svcorg::cmd::run_score(score, io);
+    if (r->parsed()) return svcorg::cmd::run_report(report, io);
   } catch (const std::exception& e) {
     std::cerr << "svcorg: error: " << e.what() << "\n";
     return svcorg::cmd::kUsage;

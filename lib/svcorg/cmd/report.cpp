@@ -1,0 +1,47 @@
+#include "svcorg/cmd/report.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "svcorg/cmd/score.hpp"
+#include "svcorg/render/report.hpp"
+#include "svcorg/report/report.hpp"
+#include "svcorg/score/score.hpp"
+
+namespace svcorg::cmd {
+
+int run_report(const ReportOptions& o, const Io& io) {
+  const auto scope = report::parse_scope(o.scope);
+  if (!scope) {
+    io.err << fmt::format("svcorg: error: --scope {}: write district, street:ID or branch:ID\n", o.scope);
+    return kUsage;
+  }
+  if (o.lang && !render::known_lang(*o.lang)) {
+    io.err << fmt::format("svcorg: error: --lang {}: use en or zh-CN\n", *o.lang);
+    return kUsage;
+  }
+  const auto dates = checked_dates(o.common, io);
+  if (!dates) return kUsage;
+  const Checked checked = load_and_check(o.common, *dates, io);
+  if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
+
+  const auto& districts = checked.records.districts;
+  const model::District* district = districts.empty() ? nullptr : &districts.front();
+  const score::Model model = score::effective_model(district ? district->scoring.get() : nullptr);
+  const score::Result result =
+      score::compute(checked.records, checked.rules, model, ledger::Window{dates->year, dates->as_of});
+  std::string error;
+  const auto data = report::build({checked.records, checked.rules, model, result}, *scope, error);
+  if (!data) {
+    io.err << fmt::format("svcorg: error: --scope {}: {}\n", o.scope, error);
+    return kUsage;
+  }
+  const std::string lang = o.lang ? *o.lang : (district && district->lang ? *district->lang : "en");
+  const std::string markdown = render::report_markdown(*data, render::Labels(lang));
+  if (int code = emit(o.output, markdown, io)) return code;
+  if (o.output && !o.common.quiet) io.err << fmt::format("svcorg: wrote {}\n", *o.output);
+  return kOk;
+}
+
+}  // namespace svcorg::cmd

@@ -1,0 +1,102 @@
+#include "svcorg/render/markdown.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace svcorg::render::md {
+
+std::string escape(std::string_view text) {
+  static constexpr std::string_view kMeta = "\\`*_[]<>&|~!(){}#";
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+      out += ' ';
+    } else if (kMeta.find(c) != std::string_view::npos) {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  // A leading block marker (`- `, `+ `, `> `, `=`, `1. `, `1) `) would start a list,
+  // a quote or a setext heading in some positions: escape it.
+  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=' || out[0] == '.')) out.insert(0, "\\");
+  size_t digits = 0;
+  while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9') ++digits;
+  if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) out.insert(digits, "\\");
+  return out;
+}
+
+std::string mermaid_label(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "”"; break;
+      case '<': out += "‹"; break;
+      case '>': out += "›"; break;
+      case '&': out += "＆"; break;
+      case '#': out += "＃"; break;
+      case ';': out += "；"; break;
+      case '`': out += "'"; break;
+      case '\n': case '\r': case '\t': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string code(std::string_view id) {
+  if (id.find('`') == std::string_view::npos) return fmt::format("`{}`", id);
+  return escape(id);
+}
+
+std::string table(const Table& t) {
+  auto row = [&](const std::vector<std::string>& cells) {
+    std::string line = "|";
+    for (size_t i = 0; i < t.header.size(); ++i) line += " " + (i < cells.size() ? cells[i] : std::string()) + " |";
+    return line + "\n";
+  };
+  std::string out = row(t.header) + "|";
+  for (size_t i = 0; i < t.header.size(); ++i)
+    out += std::find(t.right.begin(), t.right.end(), i) != t.right.end() ? " ---: |" : " --- |";
+  out += "\n";
+  for (const auto& r : t.rows) out += row(r);
+  return out;
+}
+
+std::string progress_bar(double fraction, int width) {
+  fraction = std::clamp(fraction, 0.0, 1.0);
+  const int full = static_cast<int>(std::lround(fraction * width));
+  std::string out;
+  for (int i = 0; i < width; ++i) out += i < full ? "▓" : "░";
+  return fmt::format("{} {:.0f}%", out, fraction * 100.0);
+}
+
+std::string pie(const std::string& title, const std::vector<std::pair<std::string, double>>& slices) {
+  std::string out = fmt::format("```mermaid\npie showData title {}\n", mermaid_label(title));
+  for (const auto& [label, value] : slices) out += fmt::format("    \"{}\" : {}\n", mermaid_label(label), value);
+  return out + "```\n";
+}
+
+std::string bar_chart(const std::string& title, const std::string& y_label,
+                      const std::vector<std::pair<std::string, double>>& bars, double y_max) {
+  std::string xs, ys;
+  for (size_t i = 0; i < bars.size(); ++i) {
+    xs += fmt::format("{}\"{}\"", i ? ", " : "", mermaid_label(bars[i].first));
+    ys += fmt::format("{}{:.2f}", i ? ", " : "", bars[i].second);
+  }
+  return fmt::format("```mermaid\nxychart-beta\n    title \"{}\"\n    x-axis [{}]\n    y-axis \"{}\" 0 --> {}\n"
+                     "    bar [{}]\n```\n",
+                     mermaid_label(title), xs, mermaid_label(y_label), y_max, ys);
+}
+
+std::string heading(int level, const std::string& escaped_text) {
+  return std::string(static_cast<size_t>(level), '#') + " " + escaped_text + "\n\n";
+}
+
+}  // namespace svcorg::render::md

@@ -1,0 +1,73 @@
+// The appendix: the effective weights and per-type rules the scores were computed with.
+#include <fmt/format.h>
+
+#include "svcorg/model/vocab.hpp"
+#include "svcorg/render/report_common.hpp"
+
+namespace svcorg::render::rpt {
+
+using md::escape;
+
+namespace {
+
+std::string list(const std::vector<std::string>& values, const std::string& group, const Labels& l) {
+  std::string out;
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + escape(l.get(group, values[i]));
+  return out.empty() ? escape(l.text("none")) : out;
+}
+
+std::string weights(const report::Data& d, const Labels& l) {
+  const score::Model& m = *d.model;
+  md::Table t{{escape(l.text("group")), escape(l.text("weights"))}, {}, {}};
+  auto add = [&](const std::string& group_label, const score::Weights& w, const char* label_group) {
+    std::string cells;
+    for (size_t i = 0; i < w.size(); ++i)
+      cells += (i ? ", " : "") + escape(l.get(label_group, w[i].first)) + " " + fmt::format("{}", w[i].second);
+    t.rows.push_back({escape(group_label), cells});
+  };
+  t.rows.push_back({escape(l.text("base_weight")), fmt::format("{}", d.result->base_weight)});
+  add(l.get("component", "base"), m.base, "part");
+  add(l.get("component", "autonomous"), m.autonomous, "component");
+  add(l.get("component", "plan_level"), m.plan_level, "part");
+  add(l.text("quality"), m.quality, "part");
+  add(l.get("component", "effect"), m.effect, "part");
+  add(l.get("component", "satisfaction"), m.satisfaction, "part");
+  t.rows.push_back({escape(l.get("component", "bonus")),
+                    fmt::format("{} {} {}", m.award_points, escape(l.text("award_points")), m.award_cap)});
+  t.rows.push_back({escape(l.text("grades_thresholds")),
+                    fmt::format("{} {} · {} {} · {} {}", escape(l.get("grade", "excellent")), m.grade_excellent,
+                                escape(l.get("grade", "good")), m.grade_good, escape(l.get("grade", "fair")),
+                                m.grade_fair)});
+  return md::table(t) + "\n";
+}
+
+std::string type_rules(const report::Data& d, const Labels& l) {
+  md::Table t{{escape(l.text("type")), escape(l.text("required_platforms")), escape(l.text("need_categories")),
+               escape(l.text("numbers"))},
+              {},
+              {}};
+  for (const auto& type : model::vocab::kBranchTypes) {
+    const auto* r = d.rules->for_type(type);
+    if (!r) continue;
+    std::string numbers = fmt::format("min_plan_items {} · response_days {} · resolve_days", r->min_plan_items,
+                                      r->response_days);
+    for (const auto& [layer, n] : r->resolve_days) numbers += fmt::format(" {} {}", layer, n);
+    numbers += fmt::format(" · organizational_life_per_year {} · min_survey_respondents {}",
+                           r->organizational_life_per_year, r->min_survey_respondents);
+    t.rows.push_back({escape(l.get("type", type)), list(r->required_platforms, "platform_category", l),
+                      list(r->need_categories, "category", l), escape(numbers)});
+  }
+  return md::table(t) + "\n";
+}
+
+}  // namespace
+
+std::string appendix(const report::Data& d, const Labels& l) {
+  std::string out = md::heading(2, escape(l.text("appendix")));
+  out += md::heading(3, escape(l.text("weights"))) + weights(d, l);
+  out += md::heading(3, escape(l.text("rules"))) + type_rules(d, l);
+  out += "**" + escape(l.text("negative_list")) + "**: " + list(d.rules->negative_list, "category", l) + "\n";
+  return out;
+}
+
+}  // namespace svcorg::render::rpt

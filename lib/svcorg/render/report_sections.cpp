@@ -1,0 +1,226 @@
+// Sections of the district and street reports.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "svcorg/model/vocab.hpp"
+#include "svcorg/render/report.hpp"
+#include "svcorg/render/report_common.hpp"
+#include "svcorg/score/model.hpp"
+
+namespace svcorg::render::rpt {
+
+using md::escape;
+
+std::string pct(const std::optional<double>& r) {
+  return r ? fmt::format("{:.1f}%", score::round_to(*r * 100.0, 1)) : std::string("—");
+}
+std::string num2(double v) { return fmt::format("{:.2f}", score::round_to(v, 2)); }
+std::string num2(const std::optional<double>& v) { return v ? num2(*v) : std::string("—"); }
+std::string days(const std::optional<int32_t>& d) { return d ? std::to_string(*d) : std::string("—"); }
+
+std::string header(const report::Data& d, const Labels& l, const std::string& title_key) {
+  std::string out = md::heading(1, escape(l.text(title_key) + (d.name.empty() ? "" : ": " + d.name)));
+  out += fmt::format("**{}** {} · **{}** {}\n\n", escape(l.text("year")), d.result->year, escape(l.text("as_of")),
+                     d.result->as_of.str());
+  const bool provisional =
+      std::any_of(d.scores.begin(), d.scores.end(), [](const score::BranchScore* s) { return s->provisional; });
+  if (provisional) out += "> " + escape(l.text("provisional_note")) + "\n\n";
+  return out;
+}
+
+namespace {
+
+std::string grade_cell(const score::BranchScore& s, const Labels& l) { return escape(l.get("grade", s.grade)); }
+
+std::string total_cell(const score::BranchScore& s) { return num2(s.total) + (s.provisional ? "\\*" : ""); }
+
+// A street's name (from the District) with its id, or the id alone.
+std::string street_name(const report::Data& d, const std::string& id) {
+  auto it = d.street_names.find(id);
+  return it == d.street_names.end() ? md::code(id) : escape(it->second) + " " + md::code(id);
+}
+
+}  // namespace
+
+std::string ranking(const report::Data& d, const Labels& l) {
+  std::string out = md::heading(2, escape(l.text("ranking")));
+  for (const auto& type : model::vocab::kBranchTypes) {
+    md::Table t{{escape(l.text("rank_in_type")), escape(l.text("branch")), escape(l.text("street")),
+                 escape(l.text("total")), escape(l.text("grade")), escape(l.text("rank_in_district"))},
+                {},
+                {0, 3, 5}};
+    for (const auto* s : d.scores)
+      if (s->branch->type.v == type)
+        t.rows.push_back({std::to_string(s->rank_in_type), escape(s->branch->name.v) + " " + md::code(s->branch->id.v),
+                          street_name(d, s->branch->street.v), total_cell(*s), grade_cell(*s, l),
+                          std::to_string(s->rank_in_district)});
+    if (t.rows.empty()) continue;
+    out += md::heading(3, escape(l.get("type", type))) + md::table(t) + "\n";
+  }
+  if (!d.unscored.empty()) {
+    out += "**" + escape(l.text("not_scored")) + "**: ";
+    for (size_t i = 0; i < d.unscored.size(); ++i)
+      out += (i ? ", " : "") + md::code(d.unscored[i]->id) + " (" + escape(l.text(d.unscored[i]->reason)) + ")";
+    out += "\n\n";
+  }
+  return out;
+}
+
+std::string streets(const report::Data& d, const Labels& l) {
+  std::string out = md::heading(2, escape(l.text("streets")));
+  md::Table t{{escape(l.text("street")), escape(l.text("branches")), escape(l.text("scored")),
+               escape(l.text("mean_total")), escape(l.text("own_needs")), escape(l.text("resolution_rate")),
+               escape(l.text("on_time_resolution_rate")), escape(l.text("platform_adherence"))},
+              {},
+              {1, 2, 3, 4, 5, 6, 7}};
+  auto row = [&](const score::Rollup& r, const std::string& name) {
+    t.rows.push_back({name, std::to_string(r.branches), std::to_string(r.scored), num2(r.mean_total),
+                      std::to_string(r.needs.received), pct(r.needs.resolution_rate),
+                      pct(r.needs.on_time_resolution_rate), pct(r.platform_adherence)});
+  };
+  std::vector<std::pair<std::string, double>> bars;
+  for (const auto* st : d.streets) {
+    row(*st, street_name(d, st->id));
+    if (st->mean_total) bars.emplace_back(st->id, *st->mean_total);
+  }
+  if (d.scope.kind == report::ScopeKind::District) row(*d.own, "**" + escape(l.text("district_report")) + "**");
+  out += md::table(t) + "\n";
+  if (d.scope.kind == report::ScopeKind::District && !bars.empty())
+    out += md::bar_chart(l.text("mean_total_by_street"), l.text("mean_total"), bars, 100) + "\n";
+  std::vector<std::pair<std::string, double>> by_type;
+  for (const auto& type : model::vocab::kBranchTypes) {
+    double sum = 0;
+    size_t n = 0;
+    for (const auto* s : d.scores)
+      if (s->branch->type.v == type) {
+        sum += s->total;
+        ++n;
+      }
+    if (n > 0) by_type.emplace_back(l.get("type", type), score::round_to(sum / static_cast<double>(n), 2));
+  }
+  if (!by_type.empty()) out += md::bar_chart(l.text("mean_total_by_type"), l.text("mean_total"), by_type, 100) + "\n";
+  return out;
+}
+
+namespace {
+
+std::string group_table(const std::vector<report::Group>& groups, const std::string& label_group, const Labels& l) {
+  md::Table t{{escape(l.text(label_group)), escape(l.text("count")), escape(l.text("needs_resolved")),
+               escape(l.text("needs_open")), escape(l.text("needs_overdue")), escape(l.text("resolution_rate")),
+               escape(l.text("on_time_resolution_rate"))},
+              {},
+              {1, 2, 3, 4, 5, 6}};
+  for (const auto& g : groups)
+    t.rows.push_back({escape(l.get(label_group, g.key)), std::to_string(g.metrics.received),
+                      std::to_string(g.metrics.resolved), std::to_string(g.metrics.open),
+                      std::to_string(g.metrics.overdue), pct(g.metrics.resolution_rate),
+                      pct(g.metrics.on_time_resolution_rate)});
+  return md::table(t) + "\n";
+}
+
+std::string ledger_summary(const ledger::Metrics& m, const Labels& l) {
+  md::Table t{{escape(l.text("summary")), escape(l.text("figure"))}, {}, {1}};
+  auto add = [&](const char* key, std::string v) { t.rows.push_back({escape(l.text(key)), std::move(v)}); };
+  add("needs_received", std::to_string(m.received));
+  add("needs_resolved", std::to_string(m.resolved));
+  add("needs_declined", std::to_string(m.declined));
+  add("needs_open", std::to_string(m.open));
+  add("needs_overdue", std::to_string(m.overdue));
+  add("resolution_rate", pct(m.resolution_rate));
+  add("on_time_resolution_rate", pct(m.on_time_resolution_rate));
+  add("response_on_time_rate", pct(m.response_on_time_rate));
+  add("feedback_satisfied_rate", pct(m.feedback_satisfied_rate));
+  add("reopen_rate", pct(m.reopen_rate));
+  t.rows.push_back({escape(l.text("response_days") + " (" + l.text("median") + " / " + l.text("p90") + ")"),
+                    days(m.response_days_median) + " / " + days(m.response_days_p90)});
+  t.rows.push_back({escape(l.text("resolution_days") + " (" + l.text("median") + " / " + l.text("p90") + ")"),
+                    days(m.resolution_days_median) + " / " + days(m.resolution_days_p90)});
+  std::string out = md::table(t) + "\n";
+  md::Table b{{escape(l.text("backlog")), escape(l.text("count"))}, {}, {1}};
+  const char* buckets[] = {"0-7", "8-30", "31-90", "> 90"};
+  for (size_t i = 0; i < 4; ++i)
+    b.rows.push_back({escape(std::string(buckets[i]) + " " + l.text("days")), std::to_string(m.backlog[i])});
+  return out + md::table(b) + "\n";
+}
+
+}  // namespace
+
+std::string ledger(const report::Data& d, const Labels& l, int level) {
+  const auto& v = d.ledger;
+  std::string out = md::heading(level, escape(l.text("ledger")));
+  if (v.listing.rows.empty()) return out + escape(l.text("no_needs")) + "\n\n";
+  out += ledger_summary(v.listing.summary, l);
+  out += md::heading(level + 1, escape(l.text("by_channel"))) + group_table(v.by_channel, "channel", l);
+  std::vector<std::pair<std::string, double>> slices;
+  for (const auto& g : v.by_channel) slices.emplace_back(l.get("channel", g.key), static_cast<double>(g.metrics.received));
+  out += md::pie(l.text("by_channel"), slices) + "\n";
+  out += md::heading(level + 1, escape(l.text("by_category"))) + group_table(v.by_category, "category", l);
+  out += md::heading(level + 1, escape(l.text("by_disposal"))) + group_table(v.by_disposal, "disposal", l);
+  out += md::heading(level + 1, escape(l.text("by_layer"))) + group_table(v.by_layer, "layer", l);
+  out += md::heading(level + 1, escape(l.text("oldest_overdue")));
+  if (v.oldest_overdue.empty()) return out + escape(l.text("none_overdue")) + "\n\n";
+  md::Table t{{escape(l.text("need")), escape(l.text("branch")), escape(l.text("received")), escape(l.text("due")),
+               escape(l.text("days_overdue")), escape(l.text("summary_text"))},
+              {},
+              {4}};
+  for (const auto* r : v.oldest_overdue)
+    t.rows.push_back({md::code(r->facts.need->id.v), md::code(r->facts.need->branch.v), r->facts.received.str(),
+                      r->facts.due.str(), std::to_string(d.result->as_of - r->facts.due),
+                      escape(r->facts.need->summary.v)});
+  return out + md::table(t) + "\n";
+}
+
+std::string platforms(const report::Data& d, const Labels& l, int level) {
+  std::string out = md::heading(level, escape(l.text("platforms")));
+  if (d.platforms.empty()) return out + escape(l.text("no_platforms")) + "\n\n";
+  md::Table t{{escape(l.text("platform")), escape(l.text("owner")), escape(l.text("level")), escape(l.text("category")),
+               escape(l.text("cadence")), escape(l.text("held")), escape(l.text("expected")),
+               escape(l.text("adherence"))},
+              {},
+              {5, 6, 7}};
+  for (const auto& a : d.platforms) {
+    const auto& p = *a.platform;
+    t.rows.push_back({escape(p.name.v) + " " + md::code(p.id.v), md::code(p.owner.v), escape(l.get("level", p.level.v)),
+                      escape(l.get("platform_category", p.category.v)), escape(l.get("cadence", p.cadence.v)),
+                      a.value ? std::to_string(a.held) : "—", a.value ? fmt::format("{:.1f}", a.expected) : "—",
+                      a.value ? pct(a.value) : escape(l.text("window_empty"))});
+  }
+  return out + md::table(t) + "\n";
+}
+
+std::string secretaries(const report::Data& d, const Labels& l, int level) {
+  std::string out = md::heading(level, escape(l.text("secretaries")));
+  md::Table t{{escape(l.text("branch")), escape(l.text("secretary")), escape(l.text("certified")),
+               escape(l.text("competency_gaps")), escape(l.text("reserve_cadres"))},
+              {},
+              {4}};
+  for (const auto& row : d.secretaries) {
+    const auto& b = *row.branch;
+    std::string gaps;
+    for (const auto& [ability, rating] : row.gaps)
+      gaps += (gaps.empty() ? "" : ", ") + escape(l.get("ability", ability)) + " " + std::to_string(rating);
+    if (gaps.empty()) gaps = escape(row.rated ? l.text("none") : l.text("not_rated"));
+    const bool certified = b.secretary && b.secretary->certified && *b.secretary->certified;
+    t.rows.push_back({md::code(b.id.v), escape(b.secretary ? b.secretary->name.v : ""),
+                      escape(l.text(certified ? "yes" : "no")), gaps,
+                      std::to_string(b.reserve_cadres ? *b.reserve_cadres : 0)});
+  }
+  return out + md::table(t) + "\n";
+}
+
+std::string awards(const report::Data& d, const Labels& l, int level) {
+  std::string out = md::heading(level, escape(l.text("awards")));
+  if (d.awards.empty()) return out + escape(l.text("no_awards")) + "\n\n";
+  md::Table t{{escape(l.text("branch")), escape(l.text("award_kind")), escape(l.text("title")),
+               escape(l.text("approved"))},
+              {},
+              {}};
+  for (const auto& a : d.awards)
+    t.rows.push_back({md::code(a.branch->id.v), escape(l.get("award", a.award->kind.v)), escape(a.award->title.v),
+                      escape(l.text(a.award->approved && *a.award->approved ? "yes" : "no"))});
+  return out + md::table(t) + "\n";
+}
+
+}  // namespace svcorg::render::rpt

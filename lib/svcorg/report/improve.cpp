@@ -1,0 +1,126 @@
+#include "svcorg/report/improve.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace svcorg::report {
+
+namespace {
+
+std::string pct(double v) { return fmt::format("{:.0f}%", v * 100.0); }
+
+std::vector<Fact> plan_level_facts(const score::BranchScore& s) {
+  std::vector<Fact> out;
+  Fact unlinked{"unlinked_items", {}, ""}, untargeted{"no_target_items", {}, ""};
+  if (s.plan->items)
+    for (const auto& it : *s.plan->items) {
+      if (!it.needs || it.needs->empty()) unlinked.values.push_back(it.id.v);
+      if (!it.target || !it.target->value) untargeted.values.push_back(it.id.v);
+    }
+  const auto& q = s.quality_inputs;
+  if (q.items == 0) out.push_back({"no_items", {}, ""});
+  if (static_cast<int64_t>(q.items) < q.min_plan_items && q.items > 0)
+    out.push_back({"few_items", {std::to_string(q.items), std::to_string(q.min_plan_items)}, ""});
+  if (!unlinked.values.empty()) out.push_back(unlinked);
+  if (!untargeted.values.empty()) out.push_back(untargeted);
+  Fact uncovered{"uncovered_categories", {}, "category"};
+  for (const auto& c : q.need_categories)
+    if (std::find(q.covered_categories.begin(), q.covered_categories.end(), c) == q.covered_categories.end())
+      uncovered.values.push_back(c);
+  if (!uncovered.values.empty()) out.push_back(uncovered);
+  if (s.percentile && *s.percentile < 0.5)
+    out.push_back({"low_percentile", {fmt::format("{:.2f}", *s.percentile), std::to_string(s.peers)}, ""});
+  return out;
+}
+
+std::vector<Fact> execution_facts(const score::BranchScore& s) {
+  Fact f{"unfinished_items", {}, ""};
+  if (s.plan->items)
+    for (const auto& it : *s.plan->items) {
+      const double progress = it.progress ? *it.progress : 0.0;
+      if (progress < 1.0) f.values.push_back(fmt::format("{} {}", it.id.v, pct(progress)));
+    }
+  if (f.values.empty()) return {};
+  return {f};
+}
+
+std::vector<Fact> effect_facts(const LedgerView& l) {
+  Fact overdue{"overdue_needs", {}, ""}, open{"open_needs", {}, ""}, unhappy{"unsatisfied_feedback", {}, ""};
+  Fact late{"late_responses", {}, ""};
+  for (const auto& r : l.listing.rows) {
+    if (r.facts.overdue) overdue.values.push_back(r.facts.need->id.v);
+    else if (r.facts.open) open.values.push_back(r.facts.need->id.v);
+    if (r.facts.satisfaction && *r.facts.satisfaction < 4) unhappy.values.push_back(r.facts.need->id.v);
+    if (r.facts.response_counted && !r.facts.response_on_time) late.values.push_back(r.facts.need->id.v);
+  }
+  std::vector<Fact> out;
+  if (l.listing.rows.empty()) out.push_back({"no_needs", {}, ""});
+  for (auto* f : {&overdue, &open, &late, &unhappy})
+    if (!f->values.empty()) out.push_back(*f);
+  return out;
+}
+
+std::vector<Fact> systems_facts(const score::BranchScore& s) {
+  Fact missing{"missing_platforms", {}, "platform_category"}, low{"low_adherence", {}, ""};
+  for (const auto& e : s.systems_entries) {
+    if (!e.best) missing.values.push_back(e.category);
+    else if (e.value < 1.0)
+      low.values.push_back(fmt::format("{} {}/{:.1f}", e.best->platform->id.v, e.best->held, e.best->expected));
+  }
+  std::vector<Fact> out;
+  if (!missing.values.empty()) out.push_back(missing);
+  if (!low.values.empty()) out.push_back(low);
+  return out;
+}
+
+std::vector<Fact> satisfaction_facts(const score::BranchScore& s) {
+  std::vector<Fact> out;
+  const model::Review* r = s.plan->review ? &*s.plan->review : nullptr;
+  if (!r || !r->member_survey) out.push_back({"no_member_survey", {}, ""});
+  else out.push_back({"member_survey_mean", {fmt::format("{}", r->member_survey->mean.v)}, ""});
+  if (!r || !r->public_survey) out.push_back({"no_public_survey", {}, ""});
+  else out.push_back({"public_survey_mean", {fmt::format("{}", r->public_survey->mean.v)}, ""});
+  return out;
+}
+
+std::vector<Fact> base_facts(const score::BranchScore& s, const std::string& part) {
+  const auto& b = *s.plan->base;
+  if (part == "dues") return {{"dues_paid_rate", {pct(b.dues_paid_rate.v)}, ""}};
+  if (part == "statistics") return {{"statistics_late", {}, ""}};
+  if (part == "organizational_life") return {{"meetings_held", {std::to_string(b.organizational_life.v)}, ""}};
+  if (b.member_development)
+    return {{"members_developed",
+             {std::to_string(b.member_development->developed.v), std::to_string(b.member_development->planned.v)},
+             ""}};
+  return {};
+}
+
+}  // namespace
+
+std::vector<Improvement> improvements(const score::BranchScore& s, const LedgerView& ledger) {
+  std::vector<Improvement> out;
+  for (const auto& p : s.base_parts) {
+    if (!p.value) continue;
+    const double lost = s.beta * score::share(s.base_parts, p.name) * (100.0 - *p.value);
+    if (lost >= 0.005) out.push_back({p.name, true, *p.value, lost, base_facts(s, p.name)});
+  }
+  for (const auto& c : s.components) {
+    if (!c.value) continue;
+    const double lost = (1.0 - s.beta) * score::share(s.components, c.name) * (100.0 - *c.value);
+    if (lost < 0.005) continue;
+    std::vector<Fact> facts;
+    if (c.name == "plan_level") facts = plan_level_facts(s);
+    else if (c.name == "execution") facts = execution_facts(s);
+    else if (c.name == "effect") facts = effect_facts(ledger);
+    else if (c.name == "systems") facts = systems_facts(s);
+    else facts = satisfaction_facts(s);
+    out.push_back({c.name, false, *c.value, lost, std::move(facts)});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Improvement& a, const Improvement& b) {
+    return a.points_lost != b.points_lost ? a.points_lost > b.points_lost : a.part < b.part;
+  });
+  return out;
+}
+
+}  // namespace svcorg::report
