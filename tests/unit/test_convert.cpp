@@ -74,7 +74,7 @@ TEST_SUITE("model::convert_document") {
       auto l = load("apiVersion: svcorg/v1\nkind: Brnach\n");
       REQUIRE(l.diags.size() == 1);
       CHECK(l.diags[0].pos == Pos{2, 7});
-      CHECK(l.diags[0].message == "unknown kind the text `Brnach`; did you mean `Branch`?");
+      CHECK(l.diags[0].message == "unknown `kind: Brnach`; did you mean `Branch`?");
     }
     CHECK(load("kind: Branch\n").set.branches.empty());
   }
@@ -84,7 +84,7 @@ TEST_SUITE("model::convert_document") {
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].rule == "schema");
     CHECK(l.diags[0].pos == Pos{1, 1});
-    CHECK(l.diags[0].message == "the record lacks the required field `secretary`");
+    CHECK(l.diags[0].message == "the record lacks the required field `secretary`; add `secretary:` with its fields");
     CHECK(l.diags[0].kind == "Branch");
     CHECK(l.diags[0].id == "b1");
     REQUIRE(l.set.branches.size() == 1);  // kept, without the field

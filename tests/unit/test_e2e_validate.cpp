@@ -140,8 +140,8 @@ TEST_SUITE("e2e validate") {
     write_file(tmp.path() / "c.yaml", kDistrict);
     auto r = run_svcorg("validate --color never .", tmp.path());
     CHECK(r.exit_code == 1);
-    CHECK(r.out.find("a.yaml:2:1: error:") != std::string::npos);
-    CHECK(r.out.find("b.yaml:2:7: error: unknown kind") != std::string::npos);
+    CHECK(r.out.find("a.yaml:1:4: error: this list (`[`) is never closed; add the closing `]` [yaml-syntax]") != std::string::npos);
+    CHECK(r.out.find("b.yaml:2:7: error: unknown `kind: Nope`") != std::string::npos);
     CHECK(r.out.find("svcorg: 3 files, 1 record: 2 errors") != std::string::npos);
   }
 }

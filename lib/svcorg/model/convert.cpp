@@ -199,7 +199,8 @@ std::optional<std::string> header(Context& c, MapReader& r) {
     ok = false;
   } else if (!api->is_scalar() || api->value != "svcorg/v1") {
     c.report(api->pos, "header",
-             fmt::format("unsupported `apiVersion` {}; svcorg reads `svcorg/v1`", yaml::describe(*api)));
+             api->is_scalar() ? fmt::format("unsupported `apiVersion: {}`; svcorg reads `apiVersion: svcorg/v1`", api->value)
+                              : fmt::format("`apiVersion` must be `svcorg/v1`, not {}", yaml::describe(*api)));
     ok = false;
   }
   if (!kind) {
@@ -209,9 +210,10 @@ std::optional<std::string> header(Context& c, MapReader& r) {
   const bool known = kind->is_scalar() && std::find(v::kKinds.begin(), v::kKinds.end(), kind->value) != v::kKinds.end();
   if (!known) {
     const auto near = kind->is_scalar() ? util::closest(kind->value, v::kKinds) : std::nullopt;
+    const std::string shown = kind->is_scalar() ? fmt::format("`kind: {}`", kind->value) : yaml::describe(*kind);
     c.report(kind->pos, "header",
-             near ? fmt::format("unknown kind {}; did you mean `{}`?", yaml::describe(*kind), *near)
-                  : fmt::format("unknown kind {}; use one of {}", yaml::describe(*kind), util::quoted_list(v::kKinds)));
+             near ? fmt::format("unknown {}; did you mean `{}`?", shown, *near)
+                  : fmt::format("unknown {}; use one of {}", shown, util::quoted_list(v::kKinds)));
     return std::nullopt;
   }
   if (!ok) return std::nullopt;

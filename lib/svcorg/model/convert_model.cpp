@@ -65,7 +65,7 @@ void weights(MapReader& r, const char* group, const std::vector<const char*>& ke
   rules::merge_into(merged, *n);
   bool positive = false;
   for (const char* key : keys)
-    if (const Node* w = merged.find(key); w && std::strtod(w->value.c_str(), nullptr) > 0) positive = true;
+    if (const Node* w = merged.find(key); w && yaml::number_value(*w).value_or(0) > 0) positive = true;
   if (!positive)
     r.context().schema(g.pos(), fmt::format("every weight of `{}` is 0; at least one must be greater than 0",
                                             g.path()));
@@ -113,6 +113,7 @@ void check_scoring_override(Context& c, const Node& n, const std::string& path) 
         MapReader y(c, *by, b.sub("by_year"));
         if (y.ok()) {
           for (const auto& [k, v] : by->entries) {
+            if (yaml::is_extension(k)) continue;
             const bool year = k.is_scalar() && k.value.size() == 4 &&
                               k.value.find_first_not_of("0123456789") == std::string::npos;
             if (!year) {

@@ -170,24 +170,12 @@ std::optional<int64_t> read_int(Context& c, const Node& n, const std::string& pa
     wrong_type(c, n, path, words);
     return std::nullopt;
   }
-  std::string_view s = n.value;
-  bool negative = false;
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  int base = 10;
-  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
-    base = s[1] == 'x' ? 16 : 8;
-    s.remove_prefix(2);
-  }
-  uint64_t mag = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), mag, base);
-  if (ec != std::errc() || p != s.data() + s.size() || mag > static_cast<uint64_t>(INT64_MAX)) {
+  const auto parsed = yaml::int_value(n);
+  if (!parsed) {
     c.schema(n.pos, fmt::format("`{}` is `{}`, too large; write {}", path, n.value, words));
     return std::nullopt;
   }
-  const int64_t v = negative ? -static_cast<int64_t>(mag) : static_cast<int64_t>(mag);
+  const int64_t v = *parsed;
   if ((min && v < *min) || (max && v > *max)) {
     c.schema(n.pos, fmt::format("`{}` is {}, out of range; write {}", path, v, words));
     return std::nullopt;
@@ -203,23 +191,12 @@ std::optional<double> read_number(Context& c, const Node& n, const std::string& 
     wrong_type(c, n, path, words);
     return std::nullopt;
   }
-  double v = 0;
-  if (kind == ScalarKind::Int) {
-    if (auto i = read_int(c, n, path)) v = static_cast<double>(*i); else return std::nullopt;
-  } else {
-    const std::string& s = n.value;
-    if (s.find("inf") != std::string::npos || s.find("Inf") != std::string::npos ||
-        s.find("INF") != std::string::npos || s.find("nan") != std::string::npos ||
-        s.find("NaN") != std::string::npos || s.find("NAN") != std::string::npos) {
-      c.schema(n.pos, fmt::format("`{}` is `{}`; write a finite number", path, s));
-      return std::nullopt;
-    }
-    v = std::strtod(s.c_str(), nullptr);
-    if (!std::isfinite(v)) {
-      c.schema(n.pos, fmt::format("`{}` is `{}`, too large; write a finite number", path, s));
-      return std::nullopt;
-    }
+  const auto parsed = yaml::number_value(n);
+  if (!parsed) {
+    c.schema(n.pos, fmt::format("`{}` is `{}`; write a finite number", path, n.value));
+    return std::nullopt;
   }
+  const double v = *parsed;
   const bool below = range.min && (range.exclusive_min ? v <= *range.min : v < *range.min);
   const bool above = range.max && v > *range.max;
   if (below || above) {
@@ -233,7 +210,10 @@ MapReader::MapReader(Context& c, const Node& n, std::string path) : c_(c), node_
   ok_ = n.is_map();
   if (!ok_) {
     if (path_.empty())
-      c_.report(n.pos, "header", fmt::format("a record must be a mapping, not {}", yaml::describe(n)));
+      c_.report(n.pos, "header",
+                fmt::format("a record must be a mapping, not {}; write it as `key: value` lines starting with "
+                            "`apiVersion: svcorg/v1` and `kind:`",
+                            yaml::describe(n)));
     else
       c_.schema(n.pos, fmt::format("`{}` must be a mapping, not {}", path_, yaml::describe(n)));
   }
@@ -244,12 +224,12 @@ const Node* MapReader::get(const char* key) {
   return ok_ ? node_.find(key) : nullptr;
 }
 
-const Node* MapReader::fetch(const char* key, bool required) {
+const Node* MapReader::fetch(const char* key, bool required, const std::string& hint) {
   const Node* v = get(key);
   if (ok_ && required && !v)
-    c_.schema(pos(), fmt::format("{} lacks the required field `{}`", path_.empty() ? std::string("the record")
-                                                                              : fmt::format("`{}`", path_),
-                                 key));
+    c_.schema(pos(), fmt::format("{} lacks the required field `{}`; add `{}:` with {}",
+                                 path_.empty() ? std::string("the record") : fmt::format("`{}`", path_), key, key,
+                                 hint.empty() ? std::string("its value") : hint));
   if (v && v->is_null() && v->tag.empty()) {
     c_.schema(v->pos, fmt::format("`{}` is empty; give it a value{}", sub(key), required ? "" : " or remove it"));
     return nullptr;
@@ -280,7 +260,7 @@ void MapReader::finish() {
                                    yaml::describe(k)));
       continue;
     }
-    if (k.value.rfind("x-", 0) == 0) continue;
+    if (yaml::is_extension(k)) continue;
     const bool known =
         std::any_of(known_.begin(), known_.end(), [&](const char* name) { return k.value == name; });
     if (known) continue;
@@ -298,36 +278,36 @@ void MapReader::finish() {
 }
 
 void MapReader::text(const char* key, Text& out, bool required) {
-  if (const Node* v = fetch(key, required))
+  if (const Node* v = fetch(key, required, "a text"))
     if (auto s = read_text(c_, *v, sub(key))) out.set(*s, v->pos);
 }
 void MapReader::id(const char* key, Text& out, bool required) {
-  if (const Node* v = fetch(key, required))
+  if (const Node* v = fetch(key, required, "an identifier"))
     if (auto s = read_id(c_, *v, sub(key))) out.set(*s, v->pos);
 }
 void MapReader::enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed) {
-  if (const Node* v = fetch(key, required))
+  if (const Node* v = fetch(key, required, "one of " + util::quoted_list(allowed)))
     if (auto s = read_enum(c_, *v, sub(key), allowed)) out.set(*s, v->pos);
 }
 void MapReader::category(const char* key, Text& out, bool required) {
-  if (const Node* v = fetch(key, required))
+  if (const Node* v = fetch(key, required, "a category allowed for the branch's type"))
     if (auto s = read_category(c_, *v, sub(key))) out.set(*s, v->pos);
 }
 void MapReader::date(const char* key, F<util::Date>& out, bool required) {
-  if (const Node* v = fetch(key, required))
+  if (const Node* v = fetch(key, required, "a date (YYYY-MM-DD)"))
     if (auto d = read_date(c_, *v, sub(key))) out.set(*d, v->pos);
 }
 void MapReader::boolean(const char* key, F<bool>& out, bool required) {
-  if (const Node* v = fetch(key, required))
+  if (const Node* v = fetch(key, required, "`true` or `false`"))
     if (auto b = read_bool(c_, *v, sub(key))) out.set(*b, v->pos);
 }
 void MapReader::integer(const char* key, F<int64_t>& out, bool required, std::optional<int64_t> min,
                         std::optional<int64_t> max) {
-  if (const Node* v = fetch(key, required))
+  if (const Node* v = fetch(key, required, bound_words(min, max)))
     if (auto i = read_int(c_, *v, sub(key), min, max)) out.set(*i, v->pos);
 }
 void MapReader::number(const char* key, F<double>& out, bool required, NumberRange range) {
-  if (const Node* v = fetch(key, required))
+  if (const Node* v = fetch(key, required, range_words(range)))
     if (auto d = read_number(c_, *v, sub(key), range)) out.set(*d, v->pos);
 }
 

@@ -89,7 +89,8 @@ class MapReader {
   bool seq_of(const yaml::Node& v, const std::string& path, size_t min_items);
 
  private:
-  const yaml::Node* fetch(const char* key, bool required);
+  // `hint` says what the value should be, for the message when a required key is missing.
+  const yaml::Node* fetch(const char* key, bool required, const std::string& hint = "");
 
   Context& c_;
   const yaml::Node& node_;
@@ -100,7 +101,7 @@ class MapReader {
 
 template <class ReadOne>
 void MapReader::list(const char* key, F<TextList>& out, bool required, size_t min_items, ReadOne one) {
-  const yaml::Node* v = fetch(key, required);
+  const yaml::Node* v = fetch(key, required, "a list");
   if (!v) return;
   const std::string path = sub(key);
   if (!seq_of(*v, path, min_items)) return;
@@ -117,7 +118,7 @@ void MapReader::list(const char* key, F<TextList>& out, bool required, size_t mi
 
 template <class T, class ReadOne>
 void MapReader::objects(const char* key, F<std::vector<T>>& out, bool required, size_t min_items, ReadOne one) {
-  const yaml::Node* v = fetch(key, required);
+  const yaml::Node* v = fetch(key, required, "a list of entries");
   if (!v) return;
   const std::string path = sub(key);
   if (!seq_of(*v, path, min_items)) return;
@@ -126,7 +127,7 @@ void MapReader::objects(const char* key, F<std::vector<T>>& out, bool required, 
     MapReader r(c_, v->items[i], index_path(path, i));
     if (!r.ok()) continue;
     T item;
-    item.pos = v->items[i].first_key_pos();
+    item.pos = v->items[i].pos;  // the entry itself: `{` of a flow mapping, else its first key
     one(r, item);
     r.finish();
     values.push_back(std::move(item));
@@ -136,7 +137,7 @@ void MapReader::objects(const char* key, F<std::vector<T>>& out, bool required, 
 
 template <class T, class ReadOne>
 void MapReader::object(const char* key, F<T>& out, bool required, ReadOne one) {
-  const yaml::Node* v = fetch(key, required);
+  const yaml::Node* v = fetch(key, required, "its fields");
   if (!v) return;
   MapReader r(c_, *v, sub(key));
   if (!r.ok()) return;

@@ -22,7 +22,8 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
 std::vector<std::string> strings(const Node* n) {
   std::vector<std::string> out;
   if (n && n->is_seq())
-    for (const auto& item : n->items) out.push_back(item.value);
+    for (const auto& item : n->items)
+      if (item.is_scalar()) out.push_back(item.value);
   return out;
 }
 
@@ -33,14 +34,15 @@ void append_unique(std::vector<std::string>& to, const std::vector<std::string>&
 
 void read_numbers(const Node& n, TypeRules& t) {
   auto num = [&](const char* key, int64_t& out) {
-    if (const Node* v = n.find(key); v && v->is_scalar()) out = std::stoll(v->value);
+    if (const Node* v = n.find(key); v && yaml::int_value(*v)) out = *yaml::int_value(*v);
   };
   num("min_plan_items", t.min_plan_items);
   num("response_days", t.response_days);
   num("organizational_life_per_year", t.organizational_life_per_year);
   num("min_survey_respondents", t.min_survey_respondents);
   if (const Node* days = n.find("resolve_days"); days && days->is_map())
-    for (const auto& [k, v] : days->entries) t.resolve_days[k.value] = std::stoll(v.value);
+    for (const auto& [k, v] : days->entries)
+      if (!yaml::is_extension(k) && yaml::int_value(v)) t.resolve_days[k.value] = *yaml::int_value(v);
 }
 
 }  // namespace
@@ -97,6 +99,7 @@ Rules effective_rules(const Node* district_rules) {
   const Node* types = tree.find("types");
   if (!types) return rules;
   for (const auto& [name, spec] : types->entries) {
+    if (yaml::is_extension(name)) continue;
     TypeRules t;
     if (defaults) read_numbers(*defaults, t);
     read_numbers(spec, t);

@@ -11,14 +11,13 @@ using yaml::Node;
 
 namespace {
 
-double number(const Node* n, double fallback = 0) {
-  return n && n->is_scalar() ? std::strtod(n->value.c_str(), nullptr) : fallback;
-}
+double number(const Node* n, double fallback = 0) { return n ? yaml::number_value(*n).value_or(fallback) : fallback; }
 
 Weights group(const Node& scoring, const char* name) {
   Weights w;
   if (const Node* g = scoring.find(name); g && g->is_map())
-    for (const auto& [k, v] : g->entries) w.emplace_back(k.value, number(&v));
+    for (const auto& [k, v] : g->entries)
+      if (!yaml::is_extension(k)) w.emplace_back(k.value, number(&v));
   return w;
 }
 
@@ -49,7 +48,8 @@ Model effective_model(const Node* district_scoring) {
   if (const Node* bw = tree.find("base_weight")) {
     m.base_weight_default = number(bw->find("default"));
     if (const Node* by = bw->find("by_year"); by && by->is_map())
-      for (const auto& [k, v] : by->entries) m.base_weight_by_year[std::atoi(k.value.c_str())] = number(&v);
+      for (const auto& [k, v] : by->entries)
+        if (!yaml::is_extension(k)) m.base_weight_by_year[std::atoi(k.value.c_str())] = number(&v);
   }
   m.base = group(tree, "base");
   m.autonomous = group(tree, "autonomous");

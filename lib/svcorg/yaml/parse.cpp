@@ -133,20 +133,28 @@ class Builder : public YAML::EventHandler {
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(Node::Type::Seq, mark, tag, anchor);
+                       YAML::EmitterStyle::value style) override {
+    open(Node::Type::Seq, mark, tag, anchor, style == YAML::EmitterStyle::Flow);
   }
   void OnSequenceEnd() override { close(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(Node::Type::Map, mark, tag, anchor);
+                  YAML::EmitterStyle::value style) override {
+    open(Node::Type::Map, mark, tag, anchor, style == YAML::EmitterStyle::Flow);
+  }
+
+  // The innermost flow collection (`[` or `{`) still open, when a syntax error stops us.
+  const Node* open_flow() const {
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+      if (it->flow) return &it->node;
+    return nullptr;
   }
   void OnMapEnd() override { close(); }
 
  private:
   struct Frame {
     Node node;
+    bool flow = false;
     YAML::anchor_t anchor = 0;
     size_t first_count = 0;  // nodes_ when the frame opened, for the anchor's weight
     std::optional<Node> key;
@@ -194,9 +202,10 @@ class Builder : public YAML::EventHandler {
     checked_until_ = end + 1;
   }
 
-  void open(Node::Type type, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+  void open(Node::Type type, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, bool flow) {
     count(1);
     Frame f;
+    f.flow = flow;
     f.node.type = type;
     f.node.pos = pos_.at(mark);
     set_tag(f.node, tag);
@@ -259,6 +268,23 @@ class Builder : public YAML::EventHandler {
   size_t checked_until_ = 0;
 };
 
+// A syntax error as a finding: an unclosed `[` or `{` points at itself; any other error
+// at the parser's position, kept inside the file.
+ParseIssue syntax_issue(const YAML::Exception& e, const Builder& builder, PosMap& posmap, std::string_view text) {
+  const Node* flow = builder.open_flow();
+  if (flow && e.msg.find("flow not found") != std::string::npos) {
+    const bool seq = flow->is_seq();
+    return {flow->pos, "yaml-syntax",
+            fmt::format("this {} is never closed; add the closing `{}`", seq ? "list (`[`)" : "mapping (`{`)",
+                        seq ? "]" : "}"),
+            {}};
+  }
+  size_t offset = e.mark.is_null() || e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos);
+  // At the very end of a file ending in a newline, point at the end of the last line.
+  if (offset >= text.size() && !text.empty()) offset = text.back() == '\n' ? text.size() - 1 : text.size();
+  return {posmap.at_offset(offset), "yaml-syntax", fmt::format("invalid YAML: {}", e.msg), {}};
+}
+
 }  // namespace
 
 bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_document,
@@ -281,7 +307,7 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
   } catch (const StopParsing&) {
     return false;
   } catch (const YAML::Exception& e) {
-    issues.push_back({posmap.at(e.mark), "yaml-syntax", fmt::format("invalid YAML: {}", e.msg), {}});
+    issues.push_back(syntax_issue(e, builder, posmap, bytes));
     return false;
   }
   return true;

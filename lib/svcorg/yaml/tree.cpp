@@ -1,6 +1,10 @@
 #include "svcorg/yaml/tree.hpp"
 
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <regex>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -46,6 +50,37 @@ ScalarKind resolve(const Node& n) {
   if (is_float(s)) return ScalarKind::Float;
   return ScalarKind::String;
 }
+
+std::optional<int64_t> int_value(const Node& n) {
+  if (!n.is_scalar() || resolve(n) != ScalarKind::Int) return std::nullopt;
+  std::string_view s = n.value;
+  bool negative = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  int base = 10;
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
+    base = s[1] == 'x' ? 16 : 8;
+    s.remove_prefix(2);
+  }
+  uint64_t mag = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), mag, base);
+  if (ec != std::errc() || p != s.data() + s.size() || mag > static_cast<uint64_t>(INT64_MAX)) return std::nullopt;
+  return negative ? -static_cast<int64_t>(mag) : static_cast<int64_t>(mag);
+}
+
+std::optional<double> number_value(const Node& n) {
+  if (auto i = int_value(n)) return static_cast<double>(*i);
+  if (!n.is_scalar() || resolve(n) != ScalarKind::Float) return std::nullopt;
+  const std::string& s = n.value;
+  if (s.find_first_of("iInN") != std::string::npos) return std::nullopt;  // .inf, .nan
+  const double v = std::strtod(s.c_str(), nullptr);
+  if (!std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+bool is_extension(const Node& key) { return key.is_scalar() && key.value.rfind("x-", 0) == 0; }
 
 std::string describe(const Node& n) {
   switch (n.type) {

@@ -4,6 +4,8 @@
 // from it and it is dropped.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,6 +38,14 @@ struct Node {
 // How a plain scalar resolves under the YAML 1.2 core schema.
 enum class ScalarKind { Null, Bool, Int, Float, String };
 ScalarKind resolve(const Node& scalar);
+
+// The value of a scalar that resolves to an integer or a number under the core schema
+// (decimal, 0x, 0o; floats); nullopt otherwise or on overflow.
+std::optional<int64_t> int_value(const Node& scalar);
+std::optional<double> number_value(const Node& scalar);
+
+// Whether a mapping key is an extension (`x-…`), ignored wherever it appears.
+bool is_extension(const Node& key);
 
 // What kind of value a node is, in words for messages ("a mapping", "the integer `12`", ...).
 std::string describe(const Node& node);

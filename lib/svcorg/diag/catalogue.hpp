@@ -1,0 +1,22 @@
+// Every rule id svcorg reports (SPEC 4.2), with its severity and what it checks: for
+// SARIF's rule list, `svcorg rules`-style docs and tests that every rule is covered.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "svcorg/diag/diagnostic.hpp"
+
+namespace svcorg::diag {
+
+struct RuleInfo {
+  const char* id;
+  Severity severity;
+  const char* summary;  // one sentence: what the rule checks
+};
+
+// In SPEC 4.2 order, then the rules svcorg adds.
+const std::vector<RuleInfo>& catalogue();
+const RuleInfo* find_rule(const std::string& id);
+
+}  // namespace svcorg::diag

@@ -1,0 +1,84 @@
+// One fixture per rule id (tests/fixtures/rules/<rule>/): its inputs and the exact
+// text output expected from `svcorg validate` run inside that folder. Regenerate with
+// SVCORG_UPDATE_GOLDEN=1 and review the diff.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "support.hpp"
+#include "svcorg/cmd/validate.hpp"
+#include "svcorg/util/date.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kRules = testing::kSource / "tests" / "fixtures" / "rules";
+
+// Every rule id of SPEC 4.2 that `validate` reports.
+const std::vector<std::string> kRuleIds = {
+    "yaml-syntax",     "duplicate-key",   "header",          "schema",            "duplicate-id",
+    "reference",       "district",        "no-district",     "duplicate-plan",    "type-field",
+    "need-category",   "item-category",   "negative-list",   "relay-target",      "declined-reason",
+    "event-order",     "status-transition", "status-mismatch", "date-order",      "platform-level",
+    "future-date",     "plan-items",      "unlinked-item",   "foreign-need",      "required-platform",
+    "platform-cadence", "survey-size",    "competency-gap",  "not-certified",     "no-reserve-cadre"};
+
+struct Output {
+  int code;
+  std::string text;
+};
+
+// Runs validate in `dir` with the options in its optional `args` file (`year=`, `as_of=`).
+Output validate_in(const fs::path& dir, const std::string& format) {
+  svcorg::cmd::ValidateOptions o;
+  o.format = format;
+  o.common.color = svcorg::cmd::Color::Never;
+  o.common.as_of = "2026-06-30";
+  if (fs::exists(dir / "args")) {
+    std::istringstream args(testing::read_file(dir / "args"));
+    std::string line;
+    while (std::getline(args, line)) {
+      if (line.rfind("year=", 0) == 0) o.common.year = std::stoi(line.substr(5));
+      if (line.rfind("as_of=", 0) == 0) o.common.as_of = line.substr(6);
+    }
+  }
+  std::ostringstream out, err;
+  std::istringstream in;
+  svcorg::cmd::Io io{out, err, in, false, false, *svcorg::util::Date::parse("2026-06-30")};
+  testing::Chdir cd(dir);
+  const int code = svcorg::cmd::run_validate(o, io);
+  return {code, out.str() + err.str()};
+}
+
+}  // namespace
+
+TEST_SUITE("fixtures") {
+  TEST_CASE("every rule id has a fixture that fires it") {
+    for (const auto& rule : kRuleIds) {
+      CAPTURE(rule);
+      CHECK(fs::is_regular_file(kRules / rule / "expected.txt"));
+    }
+  }
+
+  TEST_CASE("each fixture gives exactly its expected output") {
+    std::vector<fs::path> dirs;
+    for (const auto& e : fs::directory_iterator(kRules))
+      if (e.is_directory()) dirs.push_back(e.path());
+    std::sort(dirs.begin(), dirs.end());
+    REQUIRE(!dirs.empty());
+    for (const auto& dir : dirs) {
+      const std::string rule = dir.filename().string();
+      CAPTURE(rule);
+      const Output got = validate_in(dir, "text");
+      if (testing::update_golden()) testing::write_file(dir / "expected.txt", got.text);
+      const std::string expected = testing::read_file(dir / "expected.txt");
+      CHECK(got.text == expected);
+      // The fixture really exercises its rule, as a finding of the right severity.
+      CHECK(expected.find("[" + rule + "]") != std::string::npos);
+      const bool error = expected.find("error: ") != std::string::npos;
+      CHECK(got.code == (error ? 1 : 0));
+    }
+  }
+}
