@@ -76,17 +76,17 @@ TEST_SUITE("validate::run") {
     }
     SUBCASE("a repeated item id inside a plan") {
       auto o = check(with(district(), kPlanFile, replace(text_of(district(), kPlanFile), "{id: i3,", "{id: i1,")));
-      CHECK(o.of("duplicate-id") == Strings{"plans/meiliyuan-2026.yaml:11:6 error duplicate-id"});
-      CHECK(o.one("duplicate-id").related.pos == svcorg::Pos{9, 6});
+      CHECK(o.of("duplicate-id") == Strings{"plans/meiliyuan-2026.yaml:11:5 error duplicate-id"});
+      CHECK(o.one("duplicate-id").related.pos == svcorg::Pos{9, 5});
       CHECK(o.one("duplicate-id").kind == "Plan");
     }
     SUBCASE("the District and its streets share one namespace") {
       const std::string d = text_of(district(), "district.yaml") + "  - {id: jingan, name: 静安}\n  - {id: caojiadu, name: 重复}\n";
       auto o = check(with(district(), "district.yaml", d));
       CHECK(o.of("duplicate-id") ==
-            Strings{"district.yaml:8:6 error duplicate-id", "district.yaml:9:6 error duplicate-id"});
+            Strings{"district.yaml:8:5 error duplicate-id", "district.yaml:9:5 error duplicate-id"});
       CHECK(o.found[0].related.pos == svcorg::Pos{1, 1});
-      CHECK(o.found[1].related.pos == svcorg::Pos{7, 6});
+      CHECK(o.found[1].related.pos == svcorg::Pos{7, 5});
     }
   }
 

@@ -78,18 +78,18 @@ TEST_SUITE("validate::run") {
   TEST_CASE("event-order") {
     SUBCASE("the first event is not `received`") {
       auto o = check(need_with({{"2026-03-02, status: received}", "2026-03-02, status: assessed}"}}));
-      CHECK(o.of() == Strings{"needs/mly-001.yaml:15:6 error event-order"});
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:15:5 error event-order"});
       CHECK(o.one("event-order").message ==
             "the first event is `assessed` dated 2026-03-02; a need's history starts with `received` dated "
             "2026-03-02 (the `received` date)");
     }
     SUBCASE("the first event is not on the `received` date") {
       auto o = check(need_with({{"{date: 2026-03-02, status: received}", "{date: 2026-03-01, status: received}"}}));
-      CHECK(o.of() == Strings{"needs/mly-001.yaml:15:6 error event-order"});
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:15:5 error event-order"});
     }
     SUBCASE("an event dated before the one above it") {
       auto o = check(need_with({{"2026-03-04, status: assessed, note", "2026-03-03, status: assessed, note"}}));
-      CHECK(o.of() == Strings{"needs/mly-001.yaml:17:6 error event-order"});
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:17:5 error event-order"});
       CHECK(o.one("event-order").message ==
             "this event is dated 2026-03-03, before the event above it (2026-03-04); list events in date order");
     }
@@ -101,7 +101,7 @@ TEST_SUITE("validate::run") {
       auto o = check(need_with({{"status: resolved", "status: received"},
                                 {"2026-04-18, status: resolved}", "2026-04-18, status: received}"},
                                 {"feedback: {satisfaction: 5, date: 2026-04-18}\n", ""}}));
-      CHECK(o.of() == Strings{"needs/mly-001.yaml:18:6 error status-transition"});
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:18:5 error status-transition"});
       CHECK(o.one("status-transition").message ==
             "the move from `assessed` to `received` is not allowed; from `assessed` a need may go to `in-progress`, "
             "`resolved`, `closed`, or `declined`, or repeat `assessed`");
@@ -111,14 +111,14 @@ TEST_SUITE("validate::run") {
                                 {"2026-03-04, status: assessed, note", "2026-03-04, status: in-progress, note"},
                                 {"2026-04-18, status: resolved}", "2026-04-18, status: declined}"},
                                 {"feedback: {satisfaction: 5, date: 2026-04-18}\n", ""}}));
-      CHECK(o.of() == Strings{"needs/mly-001.yaml:19:6 error status-transition"});
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:19:5 error status-transition"});
     }
     SUBCASE("nothing leaves `closed`; a repeat of it is a note") {
       const std::string events = kEvents + "  - {date: 2026-04-20, status: closed}\n"
                                            "  - {date: 2026-04-21, status: closed}\n"
                                            "  - {date: 2026-04-22, status: in-progress}\n";
       auto o = check(need_with({{"status: resolved", "status: in-progress"}, {kEvents, events}}));
-      CHECK(o.of() == Strings{"needs/mly-001.yaml:21:6 error status-transition"});
+      CHECK(o.of() == Strings{"needs/mly-001.yaml:21:5 error status-transition"});
       CHECK(o.one("status-transition").message ==
             "the move from `closed` to `in-progress` is not allowed; `closed` is final: only another `closed` "
             "event (a note) may follow");

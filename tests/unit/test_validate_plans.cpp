@@ -65,7 +65,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("no approval: at the item") {
       auto o = check(edit(district(), kPlanFile, {{", approval: superior", ""}}));
       CHECK(o.load.size() == 1);  // the schema error for the missing field
-      CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:11:6 error negative-list"});
+      CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:11:5 error negative-list"});
     }
     SUBCASE("other categories need no superior approval") {
       CHECK(check(edit(district(), kPlanFile, {{"category: member-development", "category: culture"},
@@ -92,9 +92,9 @@ TEST_SUITE("validate::run") {
   TEST_CASE("unlinked-item") {
     CHECK(check(edit(district(), kPlanFile, {{"组织建设, category: organization-building, needs: [mly-001],",
                                               "组织建设, category: organization-building,"}}))
-              .of() == Strings{"plans/meiliyuan-2026.yaml:10:6 warning unlinked-item"});
+              .of() == Strings{"plans/meiliyuan-2026.yaml:10:5 warning unlinked-item"});
     CHECK(check(edit(district(), kPlanFile, {{"organization-building, needs: [mly-001]", "organization-building, needs: []"}}))
-              .of() == Strings{"plans/meiliyuan-2026.yaml:10:6 warning unlinked-item"});
+              .of() == Strings{"plans/meiliyuan-2026.yaml:10:5 warning unlinked-item"});
   }
 
   TEST_CASE("foreign-need") {
