@@ -5,9 +5,10 @@ BUILD   ?= build
 JOBS    ?= 2
 CMAKE_FLAGS ?=
 
-# Debian packages: build, run, and test (valijson/nlohmann check the JSON Schemas).
+# Debian packages: build, run, and test (valijson/nlohmann check the JSON Schemas;
+# cmark-gfm renders the reports to HTML in the tests: a test dependency, not a runtime one).
 PACKAGES = cmake make g++ pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev \
-           nlohmann-json3-dev libvalijson-dev libutf8proc-dev python3
+           nlohmann-json3-dev libvalijson-dev libutf8proc-dev python3 cmark-gfm python3-yaml
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -31,6 +32,7 @@ build: deps $(BUILD)/CMakeCache.txt
 
 run: build
 	./$(BUILD)/svcorg validate examples/
+	./$(BUILD)/svcorg score examples/ --year 2025 -q
 
 test: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSVCORG_WERROR=ON $(CMAKE_FLAGS)

@@ -28,6 +28,8 @@ void add_common(CLI::App& app, Common& c) {
   app.add_option("--color", c.color, "Colour: auto, always or never (auto respects NO_COLOR)")
       ->transform(CLI::CheckedTransformer(kColors, CLI::ignore_case));
   app.add_flag("-q,--quiet", c.quiet, "Print errors only");
+  app.add_flag("--strict", c.strict, "Warnings fail too (exit 1)");
+  app.add_option("--jobs", c.jobs, "Threads parsing files (default: one per core)")->check(CLI::Range(1u, 1024u));
 }
 
 svcorg::cmd::Io make_io() {
@@ -47,7 +49,6 @@ int main(int argc, char** argv) {
   CLI::App* v = app.add_subcommand("validate", "Check records against the schema and every rule (SPEC 4)");
   add_common(*v, validate.common);
   v->add_option("--format", validate.format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  v->add_flag("--strict", validate.strict, "Warnings fail too (exit 1)");
 
   svcorg::cmd::NeedsOptions needs;
   CLI::App* n = app.add_subcommand("needs", "List the needs ledger of a year as of a date, with its metrics (SPEC 5)");

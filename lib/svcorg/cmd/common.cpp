@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "svcorg/diag/render.hpp"
 #include "svcorg/load/loader.hpp"
+#include "svcorg/util/file.hpp"
 
 namespace svcorg::cmd {
 
@@ -33,7 +35,7 @@ std::optional<validate::Options> checked_dates(const Common& c, const Io& io) {
 Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io) {
   Checked out;
   diag::Sink sink;
-  load::LoadResult loaded = load::load_paths(c.paths, sink, io.in);
+  load::LoadResult loaded = load::load_paths(c.paths, sink, io.in, c.jobs);
   out.records = std::move(loaded.records);
   out.fatal = std::move(loaded.fatal);
   const yaml::Node* overrides = nullptr;
@@ -45,6 +47,34 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
   out.findings = std::move(sink.items());
   diag::sort_unique(out.findings);
   return out;
+}
+
+int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io) {
+  for (const auto& f : checked.fatal) io.err << "svcorg: error: " << f << "\n";
+  if (!checked.fatal.empty()) return kUsage;
+  const auto summary = diag::summarize(checked.findings, checked.records.files.size(), checked.records.record_count());
+  const bool refuse = summary.errors > 0 || (c.strict && summary.warnings > 0);
+  if (!refuse) return kOk;
+  std::vector<diag::Diagnostic> shown;
+  for (const auto& d : checked.findings)
+    if (d.severity == diag::Severity::Error || c.strict) shown.push_back(d);
+  io.err << diag::render_text(shown, false);
+  if (!c.quiet) io.err << diag::render_summary(summary, false);
+  io.err << (summary.errors > 0 ? "svcorg: error: the inputs have errors; fix them (svcorg validate) first\n"
+                                : "svcorg: error: the inputs have warnings and --strict is set; fix them first\n");
+  return kFindings;
+}
+
+int emit(const std::optional<std::string>& output, const std::string& content, const Io& io) {
+  if (!output || *output == "-") {
+    io.out << content;
+    return kOk;
+  }
+  if (const std::string err = util::write_atomically(*output, content); !err.empty()) {
+    io.err << "svcorg: error: " << err << "\n";
+    return kUsage;
+  }
+  return kOk;
 }
 
 }  // namespace svcorg::cmd

@@ -37,6 +37,8 @@ struct Common {
   std::optional<std::string> as_of;  // as given; checked by checked_dates()
   Color color = Color::Auto;
   bool quiet = false;
+  bool strict = false;  // warnings fail (exit 1)
+  unsigned jobs = 0;    // threads parsing files; 0: one per core
 };
 
 // Everything loaded and checked: records, the effective rules, findings (sorted).
@@ -53,5 +55,12 @@ std::optional<validate::Options> checked_dates(const Common& c, const Io& io);
 
 // Loads every input, merges the rules, runs every validation rule.
 Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io);
+
+// For the commands that refuse inputs with errors (or, with --strict, warnings): prints
+// the findings and what to do on io.err; returns the exit code to stop with, or 0.
+int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io);
+
+// Writes `content` to `output` atomically, or to io.out; returns 0 or kUsage.
+int emit(const std::optional<std::string>& output, const std::string& content, const Io& io);
 
 }  // namespace svcorg::cmd

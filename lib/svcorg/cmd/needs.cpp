@@ -22,8 +22,8 @@ bool one_of(const char* option, const std::optional<std::string>& value, const s
             const Io& io) {
   if (!value || std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return true;
   const auto near = util::closest(*value, allowed);
-  io.err << fmt::format("svcorg: error: {} `{}` is not allowed; {}(allowed: {})\n", option, *value,
-                        near ? fmt::format("did you mean `{}`? ", *near) : std::string(),
+  io.err << fmt::format("svcorg: error: {} `{}` is not allowed{} (allowed: {})\n", option, *value,
+                        near ? fmt::format("; did you mean `{}`?", *near) : std::string(),
                         util::quoted_list(allowed));
   return false;
 }
@@ -56,28 +56,11 @@ bool references_ok(const ledger::Filters& f, const Checked& c, const Io& io) {
   for (const auto& d : c.records.districts)
     for (const auto& s : d.streets)
       if (s.id) streets.insert(*s.id);
-  for (const auto& [type, rules] : c.rules.types) categories.insert(rules.need_categories.begin(), rules.need_categories.end());
+  for (const auto& [type, rules] : c.rules.types)
+    categories.insert(rules.need_categories.begin(), rules.need_categories.end());
   return names_known("--branch", "branch", f.branch, branches, io) &&
          names_known("--street", "street", f.street, streets, io) &&
          names_known("--category", "need category of any branch type", f.category, categories, io);
-}
-
-// Inputs with errors are refused, as `score` refuses them: their errors (and the
-// summary line unless -q) on io.err, then what to do.
-void print_errors(const Checked& c, const Common& common, const Io& io) {
-  std::vector<diag::Diagnostic> errors;
-  for (const auto& d : c.findings)
-    if (d.severity == diag::Severity::Error) errors.push_back(d);
-  io.err << diag::render_text(errors, false);
-  if (!common.quiet)
-    io.err << diag::render_summary(diag::summarize(c.findings, c.records.files.size(), c.records.record_count()),
-                                   false);
-  io.err << "svcorg: error: the inputs have errors; fix them (svcorg validate) before listing needs\n";
-}
-
-bool has_errors(const Checked& c) {
-  return std::any_of(c.findings.begin(), c.findings.end(),
-                     [](const diag::Diagnostic& d) { return d.severity == diag::Severity::Error; });
 }
 
 }  // namespace
@@ -86,14 +69,7 @@ int run_needs(const NeedsOptions& o, const Io& io) {
   const auto dates = checked_dates(o.common, io);
   if (!dates || !options_ok(o, io)) return kUsage;
   const Checked checked = load_and_check(o.common, *dates, io);
-  if (!checked.fatal.empty()) {
-    for (const auto& f : checked.fatal) io.err << "svcorg: error: " << f << "\n";
-    return kUsage;
-  }
-  if (has_errors(checked)) {
-    print_errors(checked, o.common, io);
-    return kFindings;
-  }
+  if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
   if (!references_ok(o.filters, checked, io)) return kUsage;
   const ledger::Listing listing =
       ledger::list_needs(checked.records, checked.rules, {dates->year, dates->as_of}, o.filters);

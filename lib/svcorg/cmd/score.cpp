@@ -9,35 +9,8 @@
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/render/score.hpp"
 #include "svcorg/score/score.hpp"
-#include "svcorg/util/file.hpp"
 
 namespace svcorg::cmd {
-
-int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io) {
-  for (const auto& f : checked.fatal) io.err << "svcorg: error: " << f << "\n";
-  if (!checked.fatal.empty()) return kUsage;
-  const auto summary = diag::summarize(checked.findings, checked.records.files.size(), checked.records.record_count());
-  if (summary.errors == 0) return kOk;
-  std::vector<diag::Diagnostic> errors;
-  for (const auto& d : checked.findings)
-    if (d.severity == diag::Severity::Error) errors.push_back(d);
-  io.err << diag::render_text(errors, false);
-  if (!c.quiet) io.err << diag::render_summary(summary, false);
-  io.err << "svcorg: error: the inputs have errors; fix them (svcorg validate) before scoring\n";
-  return kFindings;
-}
-
-int emit(const std::optional<std::string>& output, const std::string& content, const Io& io) {
-  if (!output || *output == "-") {
-    io.out << content;
-    return kOk;
-  }
-  if (const std::string err = util::write_atomically(*output, content); !err.empty()) {
-    io.err << "svcorg: error: " << err << "\n";
-    return kUsage;
-  }
-  return kOk;
-}
 
 namespace {
 
@@ -105,6 +78,7 @@ int run_score(const ScoreOptions& o, const Io& io) {
   else if (o.format == "csv") content = render::score_csv(result, sel);
   else content = render::score_table(result, sel);
   if (int code = emit(o.output, content, io)) return code;
+  if (o.common.strict && !result.warnings.empty()) return kFindings;  // no-needs, no-survey, missing-plan
 
   if (o.fail_under) {
     std::vector<std::string> below;

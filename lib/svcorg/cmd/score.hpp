@@ -19,11 +19,4 @@ struct ScoreOptions {
 
 int run_score(const ScoreOptions& o, const Io& io);
 
-// Shared by the commands that refuse inputs with errors: prints the findings (errors
-// and, unless quiet, warnings) to io.err; returns the exit code to stop with, or 0 to go on.
-int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io);
-
-// Writes `content` to `output` atomically, or to io.out; returns 0 or kUsage.
-int emit(const std::optional<std::string>& output, const std::string& content, const Io& io);
-
 }  // namespace svcorg::cmd

@@ -28,7 +28,7 @@ int run_validate(const ValidateOptions& o, const Io& io) {
     if (!o.common.quiet) io.out << diag::render_summary(summary, color);
   }
   if (!checked.fatal.empty()) return kUsage;
-  if (summary.errors > 0 || (o.strict && summary.warnings > 0)) return kFindings;
+  if (summary.errors > 0 || (o.common.strict && summary.warnings > 0)) return kFindings;
   return kOk;
 }
 

@@ -10,7 +10,6 @@ namespace svcorg::cmd {
 struct ValidateOptions {
   Common common;
   std::string format = "text";  // text | json
-  bool strict = false;          // warnings fail
 };
 
 int run_validate(const ValidateOptions& o, const Io& io);

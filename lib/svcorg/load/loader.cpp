@@ -1,10 +1,13 @@
 #include "svcorg/load/loader.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -55,19 +58,66 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
 
 }  // namespace
 
-LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream) {
+void append(model::RecordSet& into, model::RecordSet&& part) {
+  const auto offset = static_cast<uint32_t>(into.files.size());
+  for (auto& f : part.files) into.files.push_back(std::move(f));
+  auto move_all = [offset](auto& to, auto& from) {
+    for (auto& r : from) {
+      r.file += offset;
+      to.push_back(std::move(r));
+    }
+  };
+  move_all(into.districts, part.districts);
+  move_all(into.branches, part.branches);
+  move_all(into.needs, part.needs);
+  move_all(into.platforms, part.platforms);
+  move_all(into.plans, part.plans);
+}
+
+namespace {
+
+// One input file, read and parsed on its own.
+struct FileResult {
+  model::RecordSet records;
+  diag::Sink sink;
+  std::string fatal;
+  bool loaded = false;
+};
+
+void load_one(const Source& src, std::istream& stdin_stream, FileResult& out) {
+  std::string bytes;
+  if (src.is_stdin) {
+    bytes.assign(std::istreambuf_iterator<char>(stdin_stream), std::istreambuf_iterator<char>());
+  } else if (!read_file(src.path, bytes, out.fatal)) {
+    return;
+  }
+  load_bytes(src.display, bytes, out.records, out.sink);
+  out.loaded = true;
+}
+
+}  // namespace
+
+LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
+                      unsigned jobs) {
   LoadResult result;
   DiscoverResult found = discover(paths);
   result.fatal = std::move(found.errors);
-  for (const auto& src : found.sources) {
-    std::string bytes, error;
-    if (src.is_stdin) {
-      bytes.assign(std::istreambuf_iterator<char>(stdin_stream), std::istreambuf_iterator<char>());
-    } else if (!read_file(src.path, bytes, error)) {
-      result.fatal.push_back(error);
-      continue;
-    }
-    load_bytes(src.display, bytes, result.records, sink);
+  std::vector<FileResult> files(found.sources.size());
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, files.size())));
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) load_one(found.sources[i], stdin_stream, files[i]);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  for (auto& f : files) {
+    if (!f.fatal.empty()) result.fatal.push_back(std::move(f.fatal));
+    if (!f.loaded) continue;
+    append(result.records, std::move(f.records));
+    for (auto& d : f.sink.items()) sink.add(std::move(d));
   }
   return result;
 }

@@ -21,8 +21,13 @@ struct LoadResult {
   std::vector<std::string> fatal;  // unreadable or missing paths (exit 2)
 };
 
-// Discovers and loads every input (SPEC 2.1), in display-path order. `stdin_stream`
-// is read for the path `-`.
-LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream);
+// Discovers and loads every input (SPEC 2.1). `stdin_stream` is read for the path `-`.
+// Files are parsed by `jobs` threads (0: one per core); the records and findings are
+// merged in display-path order, so the result is the same for any number of jobs.
+LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
+                      unsigned jobs = 1);
+
+// Appends `part` (records of other files) to `into`, renumbering its files.
+void append(model::RecordSet& into, model::RecordSet&& part);
 
 }  // namespace svcorg::load

@@ -239,6 +239,11 @@ const Node* MapReader::fetch(const char* key, bool required, const std::string& 
 
 const Node* MapReader::need(const char* key) { return fetch(key, true); }
 
+Pos MapReader::where(const char* key) const {
+  const Node* v = ok_ ? node_.find(key) : nullptr;
+  return v ? v->pos : Pos{};
+}
+
 bool MapReader::seq_of(const Node& v, const std::string& path, size_t min_items) {
   if (!v.is_seq()) {
     c_.schema(v.pos, fmt::format("`{}` must be a list, not {}", path, yaml::describe(v)));
@@ -278,35 +283,43 @@ void MapReader::finish() {
 }
 
 void MapReader::text(const char* key, Text& out, bool required) {
+  out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, "a text"))
     if (auto s = read_text(c_, *v, sub(key))) out.set(*s, v->pos);
 }
 void MapReader::id(const char* key, Text& out, bool required) {
+  out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, "an identifier"))
     if (auto s = read_id(c_, *v, sub(key))) out.set(*s, v->pos);
 }
 void MapReader::enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed) {
+  out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, "one of " + util::quoted_list(allowed)))
     if (auto s = read_enum(c_, *v, sub(key), allowed)) out.set(*s, v->pos);
 }
 void MapReader::category(const char* key, Text& out, bool required) {
+  out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, "a category allowed for the branch's type"))
     if (auto s = read_category(c_, *v, sub(key))) out.set(*s, v->pos);
 }
 void MapReader::date(const char* key, F<util::Date>& out, bool required) {
+  out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, "a date (YYYY-MM-DD)"))
     if (auto d = read_date(c_, *v, sub(key))) out.set(*d, v->pos);
 }
 void MapReader::boolean(const char* key, F<bool>& out, bool required) {
+  out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, "`true` or `false`"))
     if (auto b = read_bool(c_, *v, sub(key))) out.set(*b, v->pos);
 }
 void MapReader::integer(const char* key, F<int64_t>& out, bool required, std::optional<int64_t> min,
                         std::optional<int64_t> max) {
+  out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, bound_words(min, max)))
     if (auto i = read_int(c_, *v, sub(key), min, max)) out.set(*i, v->pos);
 }
 void MapReader::number(const char* key, F<double>& out, bool required, NumberRange range) {
+  out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, range_words(range)))
     if (auto d = read_number(c_, *v, sub(key), range)) out.set(*d, v->pos);
 }

@@ -91,6 +91,8 @@ class MapReader {
  private:
   // `hint` says what the value should be, for the message when a required key is missing.
   const yaml::Node* fetch(const char* key, bool required, const std::string& hint = "");
+  // Where the value of `key` is written, if the key is present (valid or not).
+  Pos where(const char* key) const;
 
   Context& c_;
   const yaml::Node& node_;
@@ -101,6 +103,7 @@ class MapReader {
 
 template <class ReadOne>
 void MapReader::list(const char* key, F<TextList>& out, bool required, size_t min_items, ReadOne one) {
+  out.pos = where(key);
   const yaml::Node* v = fetch(key, required, "a list");
   if (!v) return;
   const std::string path = sub(key);
@@ -118,6 +121,7 @@ void MapReader::list(const char* key, F<TextList>& out, bool required, size_t mi
 
 template <class T, class ReadOne>
 void MapReader::objects(const char* key, F<std::vector<T>>& out, bool required, size_t min_items, ReadOne one) {
+  out.pos = where(key);
   const yaml::Node* v = fetch(key, required, "a list of entries");
   if (!v) return;
   const std::string path = sub(key);
@@ -137,6 +141,7 @@ void MapReader::objects(const char* key, F<std::vector<T>>& out, bool required, 
 
 template <class T, class ReadOne>
 void MapReader::object(const char* key, F<T>& out, bool required, ReadOne one) {
+  out.pos = where(key);
   const yaml::Node* v = fetch(key, required, "its fields");
   if (!v) return;
   MapReader r(c_, *v, sub(key));

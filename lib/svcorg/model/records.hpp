@@ -17,7 +17,8 @@ namespace svcorg::model {
 
 using util::Date;
 
-// A located value that may be absent.
+// A located value that may be absent. `has` false with a known `pos` means the key was
+// written but its value was invalid (already reported): not the same as missing.
 template <class T>
 struct F {
   T v{};

@@ -7,8 +7,29 @@
 
 namespace svcorg::render::md {
 
+namespace {
+
+// GFM autolinks (`http://…`, `https://…`, `ftp://…`, `www.…`) are matched on the source
+// text: they would turn user text into a link and swallow the backslash of a following
+// escape (`\(http://x\)` shows `http://x\`). Escaping the `:` of `://` and the `.` of
+// `www.` stops them.
+bool starts_autolink(std::string_view text, size_t i) {
+  if (text[i] == ':') return text.substr(i + 1, 2) == "//";
+  if (text[i] != '.' || i < 3) return false;
+  for (size_t k = i - 3; k < i; ++k)
+    if (text[k] != 'w' && text[k] != 'W') return false;
+  return true;
+}
+
+}  // namespace
+
 std::string escape(std::string_view text) {
   static constexpr std::string_view kMeta = "\\`*_[]<>&|~!(){}#";
+  // Leading blanks never show in HTML, but up to three spaces before `- x` or `1. x` still
+  // start a list (four start a code block): drop them, so the marker check below sees
+  // the first visible character.
+  while (!text.empty() && (text[0] == ' ' || text[0] == '\t' || text[0] == '\n' || text[0] == '\r'))
+    text.remove_prefix(1);
   std::string out;
   out.reserve(text.size() + 8);
   for (size_t i = 0; i < text.size(); ++i) {
@@ -16,7 +37,7 @@ std::string escape(std::string_view text) {
     if (c == '\n' || c == '\r' || c == '\t') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
       out += ' ';
-    } else if (kMeta.find(c) != std::string_view::npos) {
+    } else if (kMeta.find(c) != std::string_view::npos || starts_autolink(text, i)) {
       out += '\\';
       out += c;
     } else {

@@ -1,0 +1,251 @@
+// cmd::run_needs on the needs_tree records (read from an in-memory standard input):
+// the three formats, every filter, the as-of cut, and the refusals.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "needs_tree.hpp"
+#include "svcorg/cmd/needs.hpp"
+
+using svcorg::cmd::NeedsOptions;
+
+namespace {
+
+struct Out {
+  int code = -1;
+  std::string out, err;
+};
+
+NeedsOptions options(const char* format = "table") {
+  NeedsOptions o;
+  o.common.paths = {"-"};
+  o.common.as_of = "2026-06-30";
+  o.format = format;
+  return o;
+}
+
+Out run(const NeedsOptions& o, const std::string& input = needs_tree::stream()) {
+  std::ostringstream out, err;
+  std::istringstream in(input);
+  svcorg::cmd::Io io{out, err, in, false, false, *svcorg::util::Date::parse("2026-06-30")};
+  Out r;
+  r.code = svcorg::cmd::run_needs(o, io);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+std::vector<std::string> keys(const nlohmann::ordered_json& j) {
+  std::vector<std::string> out;
+  for (auto it = j.begin(); it != j.end(); ++it) out.push_back(it.key());
+  return out;
+}
+
+// The ids listed with `o` (as JSON).
+std::vector<std::string> ids(NeedsOptions o) {
+  o.format = "json";
+  const Out r = run(o);
+  REQUIRE(r.code == 0);
+  std::vector<std::string> out;
+  const auto j = nlohmann::json::parse(r.out);
+  for (const auto& n : j["needs"]) out.push_back(n["id"]);
+  return out;
+}
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST_SUITE("cmd::run_needs") {
+  TEST_CASE("table: aligned by display width, summary text cut, then the summary") {
+    const Out r = run(options());
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());  // warnings are validate's business
+    CHECK(r.out ==
+          "id  branch     received    channel  category          layer     disposal  status       due         "
+          "response    resolved    days  overdue  summary\n"
+          "--  ---------  ----------  -------  ----------------  --------  --------  -----------  ----------  "
+          "----------  ----------  ----  -------  -----------------------------\n"
+          "m1  meiliyuan  2026-01-10  visit    housing           branch    solve     resolved     2026-01-25  "
+          "2026-01-11  2026-01-20    10           楼道灯不亮, 需要\"尽快\"维修\n"
+          "j2  jiali      2026-02-01  meeting  employee-welfare  district  solve     closed       2026-04-02  "
+          "2026-02-02  2026-03-05    32           午餐供应\n"
+          "m2  meiliyuan  2026-03-01  hotline  elderly-care      street    relay     in-progress  2026-03-31  "
+          "2026-03-10               121  yes      老旧小区加装电梯的意愿征询与…\n"
+          "m3  meiliyuan  2026-05-02  visit    dispute           branch    solve     declined     2026-05-17  "
+          "2026-05-03                             邻里纠纷\n"
+          "j1  jiali      2026-06-25  online   talent            branch    mobilize  received     2026-07-10"
+          "                             5           人才公寓申请\n"
+          "\n"
+          "needs of 2026 as of 2026-06-30: 5 received, 1 declined, 2 resolved, 2 open, 1 overdue\n"
+          "  resolution rate           50.0%\n"
+          "  on-time resolution rate   66.7%\n"
+          "  on-time response rate     60.0%\n"
+          "  feedback satisfied rate   100.0%\n"
+          "  response days             median 1, P90 9\n"
+          "  resolution days           median 10, P90 32\n"
+          "  reopen rate               50.0%\n"
+          "  open needs by age (days)  0-7: 1, 8-30: 0, 31-90: 0, over 90: 1\n");
+  }
+
+  TEST_CASE("JSON: SPEC 8 conventions, figures by hand") {
+    NeedsOptions o = options("json");
+    const Out r = run(o);
+    CHECK(r.code == 0);
+    const auto j = nlohmann::ordered_json::parse(r.out);
+    CHECK(keys(j) == Ids{"format", "year", "as_of", "filters", "needs", "summary"});
+    CHECK(j["format"] == 1);
+    CHECK(j["year"] == 2026);
+    CHECK(j["as_of"] == "2026-06-30");
+    CHECK(j["filters"] == nlohmann::ordered_json::object());
+    REQUIRE(j["needs"].size() == 5);
+    const auto& m2 = j["needs"][2];
+    CHECK(keys(m2) == Ids{"id", "branch", "street", "received", "channel", "category", "layer", "disposal",
+                          "status", "due", "response", "resolution", "overdue", "response_days",
+                          "resolution_days", "age_days", "reopened", "satisfaction", "summary"});
+    CHECK(m2.dump() ==
+          R"({"id":"m2","branch":"meiliyuan","street":"nanjingxi","received":"2026-03-01","channel":"hotline",)"
+          R"("category":"elderly-care","layer":"street","disposal":"relay","status":"in-progress",)"
+          R"("due":"2026-03-31","response":"2026-03-10","resolution":null,"overdue":true,"response_days":9,)"
+          R"("resolution_days":null,"age_days":121,"reopened":false,"satisfaction":null,)"
+          R"("summary":"老旧小区加装电梯的意愿征询与协调工作需要多方参与"})");
+    const auto& j2 = j["needs"][1];
+    CHECK(j2["resolution"] == "2026-03-05");  // the final resolution, after the reopening
+    CHECK(j2["resolution_days"] == 32);
+    CHECK(j2["reopened"] == true);
+    CHECK(j2["age_days"].is_null());
+    CHECK(j["summary"].dump() ==
+          R"({"received":5,"declined":1,"resolved":2,"open":2,"overdue":1,"resolution_rate":0.5,)"
+          R"("on_time_resolution_rate":0.6667,"response_on_time_rate":0.6,"feedback_satisfied_rate":1.0,)"
+          R"("response_days":{"median":1,"p90":9},"resolution_days":{"median":10,"p90":32},"reopen_rate":0.5,)"
+          R"("backlog":{"0-7":1,"8-30":0,"31-90":0,"over-90":1}})");
+  }
+
+  TEST_CASE("JSON: only the given filters; undefined rates are null") {
+    NeedsOptions o = options("json");
+    o.filters.branch = "jiali";
+    o.filters.status = "declined";
+    const auto j = nlohmann::ordered_json::parse(run(o).out);
+    CHECK(j["filters"].dump() == R"({"status":"declined","branch":"jiali"})");
+    CHECK(j["needs"].empty());
+    CHECK(j["summary"]["resolution_rate"].is_null());
+    CHECK(j["summary"]["response_days"]["median"].is_null());
+    CHECK(j["summary"]["reopen_rate"].is_null());
+  }
+
+  TEST_CASE("CSV: the JSON columns, RFC 4180 quoting, CRLF") {
+    NeedsOptions o = options("csv");
+    o.filters.branch = "meiliyuan";
+    o.filters.channel = "visit";
+    const Out r = run(o);
+    CHECK(r.code == 0);
+    CHECK(r.out ==
+          "id,branch,street,received,channel,category,layer,disposal,status,due,response,resolution,overdue,"
+          "response_days,resolution_days,age_days,reopened,satisfaction,summary\r\n"
+          "m1,meiliyuan,nanjingxi,2026-01-10,visit,housing,branch,solve,resolved,2026-01-25,2026-01-11,2026-01-20,"
+          "false,1,10,,false,5,\"楼道灯不亮, 需要\"\"尽快\"\"维修\"\r\n"
+          "m3,meiliyuan,nanjingxi,2026-05-02,visit,dispute,branch,solve,declined,2026-05-17,2026-05-03,,false,1,,,"
+          "false,,邻里纠纷\r\n");
+    o.filters.branch = "jiali";  // nothing listed: the header alone
+    CHECK(run(o).out.find("id,branch,street,") == 0);
+    CHECK(run(o).out.find("\r\n") == run(o).out.size() - 2);
+  }
+
+  TEST_CASE("every filter; status is the as-of status") {
+    auto with = [](auto set) {
+      NeedsOptions o = options();
+      set(o.filters);
+      return ids(o);
+    };
+    using F = svcorg::ledger::Filters;
+    CHECK(ids(options()) == Ids{"m1", "j2", "m2", "m3", "j1"});
+    CHECK(with([](F& f) { f.status = "open"; }) == Ids{"m2", "j1"});
+    CHECK(with([](F& f) { f.status = "overdue"; }) == Ids{"m2"});
+    CHECK(with([](F& f) { f.status = "resolved"; }) == Ids{"m1"});
+    CHECK(with([](F& f) { f.status = "closed"; }) == Ids{"j2"});
+    CHECK(with([](F& f) { f.status = "declined"; }) == Ids{"m3"});
+    CHECK(with([](F& f) { f.status = "received"; }) == Ids{"j1"});
+    CHECK(with([](F& f) { f.status = "assessed"; }).empty());
+    CHECK(with([](F& f) { f.branch = "jiali"; }) == Ids{"j2", "j1"});
+    CHECK(with([](F& f) { f.street = "nanjingxi"; }) == Ids{"m1", "m2", "m3"});
+    CHECK(with([](F& f) { f.channel = "visit"; }) == Ids{"m1", "m3"});
+    CHECK(with([](F& f) { f.category = "talent"; }) == Ids{"j1"});
+    CHECK(with([](F& f) { f.layer = "street"; }) == Ids{"m2"});
+    CHECK(with([](F& f) {
+            f.street = "nanjingxi";
+            f.status = "open";
+          }) == Ids{"m2"});
+  }
+
+  TEST_CASE("as of an earlier date: later events and needs are cut") {
+    NeedsOptions o = options("json");
+    o.common.as_of = "2026-03-02";
+    const auto j = nlohmann::json::parse(run(o).out);
+    REQUIRE(j["needs"].size() == 3);  // m1 j2 m2
+    CHECK(j["needs"][1]["status"] == "in-progress");  // j2 reopened on 03-01, closed on 03-10
+    CHECK(j["needs"][1]["resolution"].is_null());
+    CHECK(j["needs"][1]["reopened"] == true);
+    CHECK(j["needs"][2]["status"] == "received");
+    CHECK(j["needs"][2]["age_days"] == 1);
+    CHECK(j["summary"]["open"] == 2);
+  }
+
+  TEST_CASE("a past --year is seen as of its Dec 31") {
+    NeedsOptions o = options("json");
+    o.common.as_of.reset();
+    o.common.year = 2025;
+    const auto j = nlohmann::json::parse(run(o).out);
+    CHECK(j["as_of"] == "2025-12-31");
+    REQUIRE(j["needs"].size() == 1);
+    CHECK(j["needs"][0]["id"] == "m0");
+    CHECK(j["summary"]["response_on_time_rate"] == 0.0);  // 11 days without a response
+  }
+
+  TEST_CASE("bad option values exit 2 and say what would be right") {
+    auto fails = [](auto set, const std::string& message) {
+      NeedsOptions o = options();
+      set(o);
+      const Out r = run(o);
+      CHECK(r.code == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err == message);
+    };
+    fails([](NeedsOptions& o) { o.filters.status = "opne"; },
+          "svcorg: error: --status `opne` is not allowed; did you mean `open`? (allowed: `received`, `assessed`, "
+          "`in-progress`, `resolved`, `closed`, `declined`, `open`, or `overdue`)\n");
+    fails([](NeedsOptions& o) { o.format = "xml"; },
+          "svcorg: error: --format `xml` is not allowed (allowed: `table`, `json`, or `csv`)\n");
+    fails([](NeedsOptions& o) { o.filters.layer = "streets"; },
+          "svcorg: error: --layer `streets` is not allowed; did you mean `street`? (allowed: `branch`, `street`, or "
+          "`district`)\n");
+    fails([](NeedsOptions& o) { o.filters.branch = "meiliyan"; },
+          "svcorg: error: --branch `meiliyan` names no branch; did you mean `meiliyuan`?\n");
+    fails([](NeedsOptions& o) { o.filters.street = "nowhere"; }, "svcorg: error: --street `nowhere` names no street\n");
+    fails([](NeedsOptions& o) { o.filters.category = "housng"; },
+          "svcorg: error: --category `housng` names no need category of any branch type; did you mean `housing`?\n");
+    fails([](NeedsOptions& o) { o.common.as_of = "2026-02-30"; },
+          "svcorg: error: --as-of 2026-02-30 is not a date; write YYYY-MM-DD, e.g. 2026-12-31\n");
+  }
+
+  TEST_CASE("inputs with errors: exit 1, their errors on stderr, no listing") {
+    const std::string input = needs_tree::stream() + "---\n" +
+                              needs_tree::need("bad", "nobody", "2026-01-05",
+                                               "channel: visit\ncategory: housing\nsummary: x\nlayer: branch\n"
+                                               "disposal: solve\nstatus: received\n"
+                                               "events:\n  - {date: 2026-01-05, status: received}\n");
+    NeedsOptions o = options();
+    const Out r = run(o, input);
+    CHECK(r.code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("<stdin>:") == 0);
+    CHECK(r.err.find("`branch` names `nobody`") != std::string::npos);
+    CHECK(r.err.find("warning:") == std::string::npos);  // errors only
+    CHECK(r.err.find("svcorg: 1 file, 11 records: 1 error, ") != std::string::npos);
+    CHECK(r.err.find("svcorg: error: the inputs have errors; fix them (svcorg validate) first\n") !=
+          std::string::npos);
+    o.common.quiet = true;
+    CHECK(run(o, input).err.find("svcorg: 1 file") == std::string::npos);
+  }
+}

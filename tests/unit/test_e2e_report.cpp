@@ -1,0 +1,264 @@
+// End-to-end runs of `svcorg report` (SPEC 7, 8): golden reports for the example district
+// in both languages and every scope (tests/golden/report/; regenerate with
+// SVCORG_UPDATE_GOLDEN=1 and review the diff), their HTML through cmark-gfm, order
+// independence, `-o`, and exit codes.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "cmark_html.hpp"
+#include "support.hpp"
+#include "svcorg/render/labels.hpp"
+
+namespace fs = std::filesystem;
+using testing::run_svcorg;
+
+namespace {
+
+struct Golden {
+  const char* file;   // under tests/golden/report/
+  const char* scope;  // district, street:ID, branch:ID
+  const char* lang;
+  const char* dates;
+};
+
+const char* k2025 = "--year 2025 --as-of 2025-12-31";
+
+const Golden kGoldens[] = {
+    {"district-en.md", "district", "en", k2025},
+    {"district-zh-CN.md", "district", "zh-CN", k2025},
+    {"street-en.md", "street:nanjingxi", "en", k2025},
+    {"street-zh-CN.md", "street:nanjingxi", "zh-CN", k2025},
+    {"branch-en.md", "branch:meiliyuan", "en", k2025},
+    {"branch-zh-CN.md", "branch:meiliyuan", "zh-CN", k2025},
+    // A year in progress: plans not reviewed yet, so every score is provisional.
+    {"district-2026-zh-CN.md", "district", "zh-CN", "--year 2026 --as-of 2026-11-26"},
+};
+
+fs::path golden_path(const Golden& g) {
+  return testing::kSource / "tests" / "golden" / "report" / g.file;
+}
+
+std::string args(const Golden& g, const std::string& paths = "examples") {
+  return std::string("report ") + paths + " " + g.dates + " --scope " + g.scope + " --lang " + g.lang;
+}
+
+bool has_heading(const std::vector<std::pair<int, std::string>>& hs, int level, const std::string& text) {
+  return std::find(hs.begin(), hs.end(), std::make_pair(level, text)) != hs.end();
+}
+
+// The h1 and h2 headings SPEC 7 asks of each scope, in the report's language.
+void check_headings(const Golden& g, const std::string& html) {
+  const svcorg::render::Labels l(g.lang);
+  auto h = [&](const char* key) { return testing::html_escape(l.text(key)); };
+  const auto hs = testing::html_headings(html);
+  REQUIRE(!hs.empty());
+  CHECK(hs.front().first == 1);
+  CHECK(std::count_if(hs.begin(), hs.end(), [](const auto& x) { return x.first == 1; }) == 1);
+  const std::string scope = g.scope;
+  if (scope.rfind("branch:", 0) == 0) {
+    CHECK(hs.front().second.rfind(h("branch_report") + ": ", 0) == 0);
+    CHECK(hs.front().second.find("<code>meiliyuan</code>") != std::string::npos);
+    for (const char* key : {"components", "improve_first", "plan_items", "needs", "platforms", "secretaries"}) {
+      const std::string label = key;
+      CAPTURE(label);
+      CHECK(has_heading(hs, 2, h(key)));
+    }
+    CHECK(has_heading(hs, 3, h("meetings")));
+    // The total and the grade head the card.
+    CHECK(std::any_of(hs.begin(), hs.end(), [&](const auto& x) {
+      return x.first == 2 && x.second.rfind(testing::html_escape(l.get("component", "total")) + " ", 0) == 0;
+    }));
+    return;
+  }
+  const bool district = scope == "district";
+  CHECK(hs.front().second.rfind(h(district ? "district_report" : "street_report") + ": ", 0) == 0);
+  for (const char* key :
+       {"summary", "ranking", "streets", "ledger", "platforms", "secretaries", "awards", "appendix"}) {
+    const std::string label = key;
+    CAPTURE(label);
+    CHECK(has_heading(hs, 2, h(key)));
+  }
+  for (const char* key :
+       {"by_channel", "by_category", "by_disposal", "by_layer", "oldest_overdue", "weights", "rules"}) {
+    const std::string label = key;
+    CAPTURE(label);
+    CHECK(has_heading(hs, 3, h(key)));
+  }
+  // The ranking has one h3 per branch type present.
+  CHECK(has_heading(hs, 3, testing::html_escape(l.get("type", "residential"))));
+}
+
+// The HTML of a report, after checking what must hold of every report: each table line
+// has as many cells as its header in the source (GFM would hide a ragged row by padding
+// or dropping cells) and in the HTML, and no raw HTML was dropped.
+std::string check_sound(const std::string& markdown) {
+  CHECK(testing::ragged_table_lines(markdown) == std::vector<std::string>{});
+  const std::string html = testing::cmark_html(markdown);
+  CHECK(testing::count(html, "raw HTML omitted") == 0);
+  CHECK(testing::count(html, "<script") == 0);
+  const auto tables = testing::html_tables(html);
+  CHECK(tables.size() >= 3);
+  for (size_t t = 0; t < tables.size(); ++t) {
+    CAPTURE(t);
+    CHECK(!tables[t].header.empty());
+    CHECK(!tables[t].rows.empty());
+    for (const auto& row : tables[t].rows) CHECK(row.size() == tables[t].header.size());
+  }
+  return html;
+}
+
+}  // namespace
+
+TEST_SUITE("e2e report") {
+  TEST_CASE("golden reports of the example district") {
+    for (const auto& g : kGoldens) {
+      const std::string file = g.file;
+      CAPTURE(file);
+      const auto r = run_svcorg(args(g));
+      CHECK(r.exit_code == 0);
+      CHECK(r.err.empty());
+      if (testing::update_golden()) testing::write_file(golden_path(g), r.out);
+      CHECK(r.out == testing::read_file(golden_path(g)));
+    }
+  }
+
+  TEST_CASE("the golden reports render to sound HTML with cmark-gfm") {
+    REQUIRE_MESSAGE(testing::have_cmark(), "cmark-gfm is not installed: run `make deps`");
+    for (const auto& g : kGoldens) {
+      const std::string file = g.file;
+      CAPTURE(file);
+      const std::string markdown = testing::read_file(golden_path(g));
+      const std::string html = check_sound(markdown);
+      check_headings(g, html);
+      // Mermaid charts stay code blocks for a Mermaid-aware viewer.
+      const std::string scope = g.scope;
+      const size_t mermaid = testing::count(html, "<pre><code class=\"language-mermaid\">");
+      if (scope == "district") CHECK(mermaid == 3);             // bars by street and by type, the pie of channels
+      if (scope.rfind("street:", 0) == 0) CHECK(mermaid == 2);  // bars by type, the pie of channels
+      if (scope.rfind("branch:", 0) == 0) CHECK(mermaid == 0);
+      CHECK(testing::count(html, "<pre><code") == mermaid);
+    }
+  }
+
+  TEST_CASE("every branch's card and every street's report render to sound HTML") {
+    REQUIRE_MESSAGE(testing::have_cmark(), "cmark-gfm is not installed: run `make deps`");
+    for (const auto& street : fs::directory_iterator(testing::kSource / "examples" / "branches")) {
+      const std::string id = street.path().filename().string();
+      CAPTURE(id);
+      const auto r = run_svcorg("report examples " + std::string(k2025) + " --scope street:" + id);
+      CHECK(r.exit_code == 0);
+      check_sound(r.out);
+      // 2026: provisional scores, and one branch without a plan.
+      for (const auto& branch : fs::directory_iterator(street.path())) {
+        const std::string b = branch.path().stem().string();
+        CAPTURE(b);
+        const auto c = run_svcorg("report examples --year 2026 --as-of 2026-11-26 --lang en --scope branch:" + b);
+        CHECK(c.exit_code == 0);
+        check_sound(c.out);
+      }
+    }
+  }
+
+  TEST_CASE("the as-of date is shown and provisional scores are marked") {
+    const std::string d2025 = testing::read_file(golden_path(kGoldens[0]));
+    CHECK(d2025.find("**As of** 2025-12-31") != std::string::npos);
+    CHECK(d2025.find("provisional") == std::string::npos);
+    const std::string d2026 = testing::read_file(golden_path(kGoldens[6]));
+    CHECK(d2026.find("**截至** 2026-11-26") != std::string::npos);
+    CHECK(d2026.find("> " + svcorg::render::Labels("zh-CN").text("provisional_note").substr(0, 4)) !=
+          std::string::npos);
+    CHECK(d2026.find("\\*") != std::string::npos);  // totals marked `87.35\*`
+  }
+
+  TEST_CASE("byte-identical whatever the order of the inputs") {
+    const std::string shuffled =
+        "examples/plans examples/needs examples/branches examples/platforms examples/district.yaml";
+    const std::string sorted =
+        "examples/branches examples/district.yaml examples/needs examples/plans examples/platforms";
+    for (const auto& g : kGoldens) {
+      const std::string file = g.file;
+      CAPTURE(file);
+      const auto a = run_svcorg(args(g, shuffled));
+      const auto b = run_svcorg(args(g, sorted));
+      CHECK(a.exit_code == 0);
+      CHECK(a.out == b.out);
+      CHECK(a.out == testing::read_file(golden_path(g)));
+    }
+    // A copy of the tree whose files were created in reverse order.
+    testing::TempDir tmp;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::recursive_directory_iterator(testing::kSource / "examples"))
+      if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
+    std::sort(files.rbegin(), files.rend());
+    for (const auto& f : files)
+      testing::write_file(tmp.path() / fs::relative(f, testing::kSource / "examples"), testing::read_file(f));
+    const auto c = run_svcorg(args(kGoldens[1], "."), tmp.path());
+    CHECK(c.out == testing::read_file(golden_path(kGoldens[1])));
+  }
+
+  TEST_CASE("no wall-clock time: a past year's as-of date defaults to its December 31") {
+    const auto r = run_svcorg("report examples --year 2025 --lang en");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == testing::read_file(golden_path(kGoldens[0])));
+  }
+
+  TEST_CASE("the report's language defaults to the District's") {
+    const auto r = run_svcorg(std::string("report examples ") + k2025);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == testing::read_file(golden_path(kGoldens[1])));  // examples/district.yaml: lang zh-CN
+  }
+
+  TEST_CASE("-o writes the file atomically and nothing on standard output") {
+    testing::TempDir tmp;
+    const fs::path out = tmp.path() / "report.md";
+    testing::write_file(out, "old content\n");
+    auto r = run_svcorg(args(kGoldens[4]) + " -o '" + out.string() + "'");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.empty());
+    CHECK(r.err == "svcorg: wrote " + out.string() + "\n");
+    CHECK(testing::read_file(out) == testing::read_file(golden_path(kGoldens[4])));
+    // No temporary file is left beside it.
+    size_t entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
+    CHECK(entries == 1);
+    r = run_svcorg(args(kGoldens[4]) + " -q -o '" + out.string() + "'");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.empty());
+    CHECK(r.err.empty());
+    // An unwritable destination is an error, and nothing goes to standard output.
+    r = run_svcorg(args(kGoldens[4]) + " -o '" + (tmp.path() / "no" / "such" / "dir.md").string() + "'");
+    CHECK(r.exit_code != 0);
+    CHECK(r.out.empty());
+    CHECK(!r.err.empty());
+  }
+
+  TEST_CASE("usage errors exit 2, inputs with errors exit 1") {
+    for (const char* bad : {"--scope street:nope", "--scope branch:nope", "--scope county",
+                            "--scope street:", "--lang fr", "--lang zh"}) {
+      const std::string option = bad;
+      CAPTURE(option);
+      const auto r = run_svcorg(std::string("report examples ") + k2025 + " " + option);
+      CHECK(r.exit_code == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err.find("svcorg: error: ") != std::string::npos);
+    }
+    CHECK(run_svcorg(std::string("report examples ") + k2025 + " --scope street:nope").err ==
+          "svcorg: error: --scope street:nope: no street `nope`\n");
+    CHECK(run_svcorg("report examples --as-of 2025-02-30").exit_code == 2);
+
+    testing::TempDir tmp;
+    for (const auto& e : fs::directory_iterator(testing::kSource / "examples")) {
+      if (e.path().extension() == ".yaml")
+        testing::write_file(tmp.path() / e.path().filename(), testing::read_file(e.path()));
+    }
+    testing::write_file(tmp.path() / "bad.yaml",
+                        "apiVersion: svcorg/v1\nkind: Need\nid: n1\nbranch: nobody\nreceived: 2025-03-02\n"
+                        "channel: visit\ncategory: work-style\nsummary: x\nlayer: branch\ndisposal: solve\n"
+                        "status: received\nevents:\n  - {date: 2025-03-02, status: received}\n");
+    const auto r = run_svcorg(std::string("report . ") + k2025, tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("bad.yaml") != std::string::npos);
+  }
+}

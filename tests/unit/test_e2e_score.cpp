@@ -1,0 +1,333 @@
+// End-to-end runs of `svcorg score` (SPEC 6, 8): refusing inputs with errors, the
+// --fail-under gate and its filters, --explain, -o, usage errors, order independence,
+// and the golden outputs of the example district.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using testing::run_svcorg;
+using testing::write_file;
+
+namespace {
+
+const std::string kHead = "apiVersion: svcorg/v1\n";
+
+const std::string kDistrict = kHead +
+                              "kind: District\nid: jingan\nname: 静安区\nstreets:\n"
+                              "  - {id: nanjingxi, name: 南京西路街道}\n  - {id: caojiadu, name: 曹家渡街道}\n";
+
+std::string branch(const std::string& id, const std::string& type, const std::string& street) {
+  return kHead + "kind: Branch\nid: " + id + "\nname: 支部" + id + "\ntype: " + type + "\nstreet: " + street +
+         "\nmembers: 50\nreserve_cadres: 1\nsecretary: {name: 王芳, certified: true}\n";
+}
+
+// A district whose totals are set by hand: β = 1 and the base is the dues part alone, so
+// total = 100 × dues_paid_rate. Scored: top 95 (residential, nanjingxi), org 92 (organ,
+// caojiadu), alpha 90 (residential, caojiadu), zeta 90.004 → 90.00 (residential,
+// nanjingxi), low 85 (residential, caojiadu); nopl has no plan.
+void make_district(const fs::path& root) {
+  write_file(root / "district.yaml",
+             kDistrict +
+                 "scoring:\n  base_weight: {default: 1}\n"
+                 "  base: {dues: 1, statistics: 0, organizational_life: 0, member_development: 0}\n");
+  struct B {
+    const char* id;
+    const char* type;
+    const char* street;
+    const char* dues;
+  };
+  for (const B& b : {B{"top", "residential", "nanjingxi", "0.95"}, B{"org", "organ", "caojiadu", "0.92"},
+                     B{"alpha", "residential", "caojiadu", "0.9"}, B{"zeta", "residential", "nanjingxi", "0.90004"},
+                     B{"low", "residential", "caojiadu", "0.85"}}) {
+    write_file(root / "branches" / (std::string(b.id) + ".yaml"), branch(b.id, b.type, b.street));
+    write_file(root / "plans" / (std::string(b.id) + ".yaml"),
+               kHead + "kind: Plan\nid: " + b.id + "-2026\nbranch: " + b.id +
+                   "\nyear: 2026\nstatus: reviewed\nbase: {dues_paid_rate: " + b.dues +
+                   ", statistics_on_time: true, organizational_life: 12}\nitems: []\n");
+  }
+  write_file(root / "branches" / "nopl.yaml", branch("nopl", "residential", "nanjingxi"));
+}
+
+const std::string kScore = "score --year 2026 --as-of 2026-12-31 ";
+
+// The example district's files, as paths relative to the source tree, sorted.
+std::vector<std::string> example_files() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(testing::kSource / "examples")) {
+    const auto ext = e.path().extension();
+    if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml"))
+      out.push_back(fs::relative(e.path(), testing::kSource).generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += " '" + s + "'";
+  return out;
+}
+
+std::string last_line(const std::string& text) {
+  REQUIRE(!text.empty());
+  REQUIRE(text.back() == '\n');
+  const auto start = text.rfind('\n', text.size() - 2);
+  return text.substr(start == std::string::npos ? 0 : start + 1, std::string::npos);
+}
+
+}  // namespace
+
+TEST_SUITE("e2e score") {
+  TEST_CASE("the hand-set district scores as expected") {
+    testing::TempDir tmp;
+    make_district(tmp.path());
+    auto r = run_svcorg(kScore + "--format json .", tmp.path());
+    CHECK(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    std::vector<std::string> ids;
+    std::vector<double> totals;
+    std::vector<int> ranks, type_ranks;
+    for (const auto& b : j["branches"]) {
+      ids.push_back(b["id"]);
+      totals.push_back(b["total"]);
+      ranks.push_back(b["rank_in_district"]);
+      type_ranks.push_back(b["rank_in_type"]);
+    }
+    CHECK(ids == std::vector<std::string>{"top", "org", "alpha", "zeta", "low"});
+    CHECK(totals == std::vector<double>{95.0, 92.0, 90.0, 90.0, 85.0});
+    CHECK(ranks == std::vector<int>{1, 2, 3, 3, 5});
+    CHECK(type_ranks == std::vector<int>{1, 1, 2, 2, 4});
+    REQUIRE(j["unscored"].size() == 1);
+    CHECK(j["unscored"][0]["id"] == "nopl");
+    CHECK(j["unscored"][0]["reason"] == "missing-plan");
+    CHECK(j["base_weight"] == 1.0);
+    CHECK(r.err.find("[missing-plan]") != std::string::npos);
+  }
+
+  TEST_CASE("inputs with errors: exit 1, diagnostics on stderr, nothing on stdout") {
+    testing::TempDir tmp;
+    make_district(tmp.path());
+    write_file(tmp.path() / "needs" / "n1.yaml",
+               kHead +
+                   "kind: Need\nid: n1\nbranch: nobody\nreceived: 2026-03-02\nchannel: visit\n"
+                   "category: other\nsummary: 测试\nlayer: branch\ndisposal: solve\nstatus: received\n"
+                   "events:\n  - {date: 2026-03-02, status: received}\n");
+    for (const char* format : {"table", "json", "csv"}) {
+      CAPTURE(format);
+      auto r = run_svcorg(kScore + "--color never --format " + format + " .", tmp.path());
+      CHECK(r.exit_code == 1);
+      CHECK(r.out.empty());
+      CHECK(r.err.find("needs/n1.yaml:4:9: error: ") != std::string::npos);
+      CHECK(r.err.find("[reference]") != std::string::npos);
+      CHECK(r.err.find("the inputs have errors") != std::string::npos);
+    }
+    // -o writes nothing either.
+    auto r = run_svcorg(kScore + "-o out.json .", tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK_FALSE(fs::exists(tmp.path() / "out.json"));
+  }
+
+  TEST_CASE("--fail-under: exit 1 when a shown branch is under N") {
+    testing::TempDir tmp;
+    make_district(tmp.path());
+    auto run = [&](const std::string& args) { return run_svcorg(kScore + args + " .", tmp.path()); };
+    SUBCASE("every branch") {
+      CHECK(run("--fail-under 85").exit_code == 0);  // low is 85.00: not under
+      auto r = run("--fail-under 85.01");
+      CHECK(r.exit_code == 1);
+      CHECK(r.err.find("svcorg: 1 branch scored under 85.01: low (85.00)") != std::string::npos);
+      CHECK_FALSE(r.out.empty());  // the scores are still shown
+      // zeta's total is 90.00 once rounded (90.004 before): it is under 90.001 too.
+      r = run("--fail-under 90.001");
+      CHECK(r.exit_code == 1);
+      CHECK(r.err.find("svcorg: 3 branches scored under 90.001: alpha (90.00), zeta (90.00), low (85.00)") !=
+            std::string::npos);
+    }
+    SUBCASE("--type narrows what is checked") {
+      CHECK(run("--fail-under 90 --type organ").exit_code == 0);  // org 92
+      CHECK(run("--fail-under 93 --type organ").exit_code == 1);
+      CHECK(run("--fail-under 90 --type residential").exit_code == 1);  // low 85
+      CHECK(run("--fail-under 90 --type building").exit_code == 0);     // no branch of the type
+    }
+    SUBCASE("--street narrows what is checked") {
+      CHECK(run("--fail-under 90 --street nanjingxi").exit_code == 0);  // top 95, zeta 90.00
+      auto r = run("--fail-under 90 --street caojiadu");               // org 92, alpha 90, low 85
+      CHECK(r.exit_code == 1);
+      CHECK(r.err.find("svcorg: 1 branch scored under 90: low (85.00)") != std::string::npos);
+    }
+    SUBCASE("--branch narrows what is checked") {
+      CHECK(run("--fail-under 90 --branch top").exit_code == 0);
+      CHECK(run("--fail-under 90 --branch low").exit_code == 1);
+      CHECK(run("--fail-under 90 --branch nopl").exit_code == 0);  // not scored: nothing to check
+    }
+  }
+
+  TEST_CASE("filters narrow the shown branches, not the ranks") {
+    testing::TempDir tmp;
+    make_district(tmp.path());
+    auto r = run_svcorg(kScore + "--format json --street caojiadu .", tmp.path());
+    CHECK(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    std::vector<std::string> ids;
+    for (const auto& b : j["branches"]) ids.push_back(b["id"]);
+    CHECK(ids == std::vector<std::string>{"org", "alpha", "low"});
+    CHECK(j["branches"][1]["rank_in_district"] == 3);  // among all five
+    REQUIRE(j["streets"].size() == 1);
+    CHECK(j["streets"][0]["id"] == "caojiadu");
+  }
+
+  TEST_CASE("--explain ID") {
+    testing::TempDir tmp;
+    make_district(tmp.path());
+    auto r = run_svcorg(kScore + "--explain zeta .", tmp.path());
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("zeta 支部zeta (residential, street nanjingxi): plan zeta-2026 for 2026", 0) == 0);
+    for (const char* part : {"base ", "dues ", "statistics ", "organizational_life ", "member_development",
+                             "autonomous ", "plan_level ", "execution ", "effect ", "systems ", "satisfaction ",
+                             "bonus "}) {
+      CAPTURE(part);
+      CHECK(r.out.find(part) != std::string::npos);
+    }
+    const std::string total = last_line(r.out);
+    CHECK(total.rfind("total = ", 0) == 0);
+    CHECK(total.find("= 90.00 → excellent") != std::string::npos);
+    CHECK(total.find("rank 3 in the district") != std::string::npos);
+
+    auto unknown = run_svcorg(kScore + "--explain nobody .", tmp.path());
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.out.empty());
+    CHECK(unknown.err.find("--explain nobody: no such branch") != std::string::npos);
+    auto unscored = run_svcorg(kScore + "--explain nopl .", tmp.path());
+    CHECK(unscored.exit_code == 2);
+    CHECK(unscored.err.find("nopl is not scored for 2026 (missing-plan)") != std::string::npos);
+  }
+
+  TEST_CASE("-o FILE writes the file and nothing on stdout") {
+    testing::TempDir tmp;
+    make_district(tmp.path());
+    for (const char* format : {"table", "json", "csv"}) {
+      CAPTURE(format);
+      const std::string args = kScore + "--format " + format;
+      auto to_stdout = run_svcorg(args + " .", tmp.path());
+      auto to_file = run_svcorg(args + " -o result.out .", tmp.path());
+      CHECK(to_file.exit_code == 0);
+      CHECK(to_file.out.empty());
+      REQUIRE(fs::exists(tmp.path() / "result.out"));
+      CHECK(testing::read_file(tmp.path() / "result.out") == to_stdout.out);
+      fs::remove(tmp.path() / "result.out");
+    }
+    // --explain goes to the file too.
+    auto r = run_svcorg(kScore + "--explain top -o explain.txt .", tmp.path());
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.empty());
+    CHECK(testing::read_file(tmp.path() / "explain.txt").rfind("top ", 0) == 0);
+  }
+
+  TEST_CASE("usage errors exit 2") {
+    testing::TempDir tmp;
+    make_district(tmp.path());
+    auto r = run_svcorg(kScore + "--type village .", tmp.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("--type village is not a branch type") != std::string::npos);
+    CHECK(run_svcorg(kScore + "--format xml .", tmp.path()).exit_code == 2);
+    CHECK(run_svcorg("score --as-of 2026-02-30 .", tmp.path()).exit_code == 2);
+    CHECK(run_svcorg(kScore + "does/not/exist", tmp.path()).exit_code == 2);
+  }
+
+  TEST_CASE("the common options --strict and --jobs (SPEC 8)") {
+    testing::TempDir tmp;
+    make_district(tmp.path());  // warnings: missing-plan (nopl), no-needs, no-survey, …
+    const auto plain = run_svcorg(kScore + "--format json .", tmp.path());
+    REQUIRE(plain.exit_code == 0);
+    REQUIRE(plain.err.find("warning:") != std::string::npos);
+    // "1 the inputs have errors (or warnings with --strict …)"
+    CHECK(run_svcorg(kScore + "--strict --format json .", tmp.path()).exit_code == 1);
+    const auto jobs = run_svcorg(kScore + "--jobs 2 --format json .", tmp.path());
+    CHECK(jobs.exit_code == 0);
+    CHECK((jobs.out == plain.out));  // (not decomposed: the outputs are long)
+  }
+
+  TEST_CASE("no path is the current directory; - is standard input") {
+    testing::TempDir tmp;
+    make_district(tmp.path());
+    const auto dot = run_svcorg(kScore + "--format json .", tmp.path());
+    REQUIRE(dot.exit_code == 0);
+    const auto none = run_svcorg(kScore + "--format json", tmp.path());
+    CHECK(none.exit_code == 0);
+    CHECK((none.out == dot.out));
+    // Every record in one stream.
+    std::vector<fs::path> files;
+    for (const auto& e : fs::recursive_directory_iterator(tmp.path()))
+      if (e.is_regular_file()) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    std::string stream;
+    for (const auto& f : files) stream += (stream.empty() ? "" : "---\n") + testing::read_file(f);
+    const auto in = run_svcorg(kScore + "--format json -", tmp.path(), &stream);
+    CHECK(in.exit_code == 0);
+    CHECK((in.out == dot.out));
+  }
+
+  TEST_CASE("a past --year defaults the as-of date to its Dec 31 (SPEC 5)") {
+    const auto given = run_svcorg("score -q examples --year 2025 --as-of 2025-12-31 --format json");
+    const auto defaulted = run_svcorg("score -q examples --year 2025 --format json");
+    CHECK(defaulted.exit_code == 0);
+    CHECK(defaulted.out.find("\"as_of\": \"2025-12-31\"") != std::string::npos);
+    CHECK(defaulted.out == given.out);
+  }
+
+  TEST_CASE("input order never changes a byte (json, csv)") {
+    const auto files = example_files();
+    REQUIRE(files.size() > 100);
+    auto reversed = files;
+    std::reverse(reversed.begin(), reversed.end());
+    // Folders given in another order, and every file given one by one, both ways.
+    for (const char* dates : {"--year 2025 --as-of 2025-12-31", "--year 2026 --as-of 2026-11-26"}) {
+      for (const char* format : {"json", "csv"}) {
+        CAPTURE(dates);
+        CAPTURE(format);
+        const std::string args = std::string("score -q ") + dates + " --format " + format;
+        const auto a = run_svcorg(args + " examples/district.yaml examples/branches examples/needs examples/plans "
+                                         "examples/platforms");
+        const auto b = run_svcorg(args + " examples/platforms examples/plans examples/needs examples/branches "
+                                         "examples/district.yaml");
+        const auto c = run_svcorg(args + joined(files));
+        const auto d = run_svcorg(args + joined(reversed));
+        CHECK(a.exit_code == 0);
+        CHECK_FALSE(a.out.empty());
+        CHECK(a.out == b.out);
+        CHECK(a.out == c.out);
+        CHECK(a.out == d.out);
+      }
+    }
+  }
+
+  TEST_CASE("golden outputs of the example district") {
+    struct Golden {
+      const char* file;
+      const char* args;
+    };
+    for (const Golden& g : {Golden{"examples-2025.json", "score examples --year 2025 --as-of 2025-12-31 --format json"},
+                            Golden{"examples-2025.csv", "score examples --year 2025 --as-of 2025-12-31 --format csv"},
+                            Golden{"examples-2026.json", "score examples --year 2026 --as-of 2026-11-26 --format json"}}) {
+      CAPTURE(std::string(g.file));
+      const auto r = run_svcorg(g.args);
+      CHECK(r.exit_code == 0);
+      const fs::path path = testing::kSource / "tests" / "golden" / "score" / g.file;
+      if (testing::update_golden()) {
+        write_file(path, r.out);
+        continue;
+      }
+      REQUIRE_MESSAGE(fs::exists(path), path.string() << " is missing: run the tests with SVCORG_UPDATE_GOLDEN=1");
+      CHECK(r.out == testing::read_file(path));
+    }
+  }
+}
