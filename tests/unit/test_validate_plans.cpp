@@ -154,15 +154,18 @@ TEST_SUITE("validate::run") {
       auto o = check(edit(district(), kPlatformFile, {{"category: information\ncadence: yearly", "category: information\ncadence: monthly"}}), mid_year);
       CHECK(o.of() == Strings{"platforms/meiliyuan.yaml:1:1 warning platform-cadence"});
       CHECK(o.one("platform-cadence").message ==
-            "the platform held 1 meeting from 2026-01-01 to 2026-06-30, fewer than the 5 its `monthly` cadence "
+            "the platform held 1 meeting from 2026-01-01 to 2026-06-30, fewer than the 5.95 its `monthly` cadence "
             "expects (12 a year); record the meetings held, or change the cadence");
     }
-    SUBCASE("expected meetings are rounded down: 5.95 by June 30 asks for 5") {
+    SUBCASE("expected meetings are a fraction (SPEC 6.4): 5.95 by June 30; 5 held is fewer, 6 is not") {
       const std::string five = "  - {date: 2026-01-10}\n  - {date: 2026-02-10}\n  - {date: 2026-03-01}\n"
                                "  - {date: 2026-04-10}\n  - {date: 2026-05-10, needs: [mly-001]}\n";
       auto files = edit(district(), kPlatformFile, {{"category: information\ncadence: yearly", "category: information\ncadence: monthly"},
                                                     {"  - {date: 2026-03-01, needs: [mly-001]}\n", five}});
-      CHECK(check(files, mid_year).of() == Strings{});
+      CHECK(check(files, mid_year).of() == Strings{"platforms/meiliyuan.yaml:1:1 warning platform-cadence"});
+      CHECK(check(files, mid_year).one("platform-cadence").message.find("held 5 meetings") != std::string::npos);
+      auto six = edit(files, kPlatformFile, {{"  - {date: 2026-01-10}\n", "  - {date: 2026-01-10}\n  - {date: 2026-01-20}\n"}});
+      CHECK(check(six, mid_year).of() == Strings{});
     }
     SUBCASE("the window starts when the platform was established") {
       auto files = edit(district(), kPlatformFile, {{"cadence: yearly\nmeetings:", "cadence: weekly\nestablished: 2026-07-01\nmeetings:"}});

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/ledger/adherence.hpp"
 #include "svcorg/ledger/metrics.hpp"
 #include "svcorg/model/records.hpp"
 #include "svcorg/rules/rules.hpp"
@@ -17,17 +18,8 @@
 
 namespace svcorg::score {
 
-// A platform's adherence in Y as of A (SPEC 6.4).
-struct Adherence {
-  const model::Platform* platform = nullptr;
-  bool window_empty = true;
-  util::Date from, to;  // the window, when not empty
-  double fraction = 0;  // days in window / days in Y
-  double expected = 0;  // cadence count × fraction
-  size_t held = 0;      // meetings dated in the window
-  std::optional<double> value;  // min(held / expected, 1); nullopt when the window is empty
-};
-Adherence adherence(const model::Platform& p, const ledger::Window& w);
+using ledger::Adherence;
+using ledger::adherence;
 
 // One required platform category of a branch's type and the best platform for it.
 struct SystemsEntry {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "svcorg/ledger/adherence.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/validate/checks.hpp"
 
@@ -49,28 +50,19 @@ void required_platforms(Context& c) {
   }
 }
 
-// SPEC 6.4: the year Y as of A. Expected meetings are rounded down to whole meetings,
-// so a platform is not warned about a meeting that is not yet due (a monthly platform
-// as of mid-February expects 1, not 1.5).
+// SPEC 4.2 and 6.4: held < expected in the window [max(Jan 1 of Y, established),
+// min(A, Dec 31 of Y)], expected = cadence count × (days in window / days in Y), as a
+// fraction: the SPEC's formula, unrounded. Platforms with an empty window are skipped.
 void cadence(Context& c, const Platform& p) {
   if (!p.cadence) return;
-  const int per_year = model::vocab::cadence_per_year(*p.cadence);
-  const int year = c.options.year;
-  util::Date from = util::Date::from_ymd(year, 1, 1);
-  util::Date to = std::min(c.options.as_of, util::Date::from_ymd(year, 12, 31));
-  if (p.established) from = std::max(from, *p.established);
-  if (per_year <= 0 || to < from) return;
-  const double f = static_cast<double>(to - from + 1) / util::days_in_year(year);
-  const auto expected = static_cast<int64_t>(std::floor(per_year * f + 1e-9));
-  int64_t held = 0;
-  if (p.meetings)
-    for (const auto& m : *p.meetings)
-      if (m.date && *m.date >= from && *m.date <= to) ++held;
-  if (held >= expected) return;
+  const ledger::Adherence a = ledger::adherence(p, ledger::Window{c.options.year, c.options.as_of});
+  if (!a.value || static_cast<double>(a.held) >= a.expected) return;
   c.warning(p, p.pos, "platform-cadence",
             fmt::format("the platform held {} meeting{} from {} to {}, fewer than the {} its `{}` cadence expects "
                         "({} a year); record the meetings held, or change the cadence",
-                        held, held == 1 ? "" : "s", from.str(), to.str(), expected, *p.cadence, per_year));
+                        a.held, a.held == 1 ? "" : "s", a.from.str(), a.to.str(),
+                        fmt::format("{}", std::round(a.expected * 100.0) / 100.0), *p.cadence,
+                        model::vocab::cadence_per_year(*p.cadence)));
 }
 
 // Whose needs a platform's meetings may take up: its owner's and its participants'; a

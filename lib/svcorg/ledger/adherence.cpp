@@ -1,11 +1,11 @@
 #include <algorithm>
 
 #include "svcorg/model/vocab.hpp"
-#include "svcorg/score/score.hpp"
+#include "svcorg/ledger/adherence.hpp"
 
-namespace svcorg::score {
+namespace svcorg::ledger {
 
-Adherence adherence(const model::Platform& p, const ledger::Window& w) {
+Adherence adherence(const model::Platform& p, const Window& w) {
   Adherence a;
   a.platform = &p;
   const util::Date jan1 = util::Date::from_ymd(w.year, 1, 1);
@@ -26,4 +26,4 @@ Adherence adherence(const model::Platform& p, const ledger::Window& w) {
   return a;
 }
 
-}  // namespace svcorg::score
+}  // namespace svcorg::ledger
