@@ -233,7 +233,7 @@ TEST_SUITE("e2e report") {
     CHECK(!r.err.empty());
   }
 
-  TEST_CASE("usage errors exit 2, inputs with errors exit 1") {
+  TEST_CASE("usage errors exit 2 and inputs with errors exit 1") {
     for (const char* bad : {"--scope street:nope", "--scope branch:nope", "--scope county",
                             "--scope street:", "--lang fr", "--lang zh"}) {
       const std::string option = bad;
@@ -260,5 +260,30 @@ TEST_SUITE("e2e report") {
     CHECK(r.exit_code == 1);
     CHECK(r.out.empty());
     CHECK(r.err.find("bad.yaml") != std::string::npos);
+  }
+
+  TEST_CASE("warnings give a report all the same but --strict refuses them") {
+    testing::TempDir tmp;
+    testing::write_file(tmp.path() / "district.yaml",
+                        "apiVersion: svcorg/v1\nkind: District\nid: d\nname: D\nstreets:\n  - {id: s1, name: S}\n");
+    // An organ branch without the platforms its type requires: a warning.
+    testing::write_file(tmp.path() / "b1.yaml",
+                        "apiVersion: svcorg/v1\nkind: Branch\nid: b1\nname: B\ntype: organ\nstreet: s1\nmembers: 10\n"
+                        "reserve_cadres: 1\nsecretary: {name: W, certified: true}\n");
+    auto r = run_svcorg(std::string("report . ") + k2025, tmp.path());
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("# District report: D\n", 0) == 0);
+    r = run_svcorg(std::string("report . --strict ") + k2025, tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("[required-platform]") != std::string::npos);
+    // Nothing scored, no needs, no platforms: the sections say so, the tables stay sound.
+    r = run_svcorg(std::string("report . --scope branch:b1 ") + k2025, tmp.path());
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("**Not scored**: no plan for the year\n") != std::string::npos);
+    CHECK(r.out.find("No needs received in the year.\n") != std::string::npos);
+    CHECK(r.out.find("No platforms.\n") != std::string::npos);
+    CHECK(testing::ragged_table_lines(r.out) == std::vector<std::string>{});
+    CHECK(testing::count(testing::cmark_html(r.out), "<table>") == 1);  // the secretary
   }
 }

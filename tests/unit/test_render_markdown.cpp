@@ -73,7 +73,7 @@ TEST_SUITE("render::markdown escape") {
     CHECK(md::escape("") == "");
   }
 
-  TEST_CASE("line breaks and tabs fold to spaces; leading blanks go") {
+  TEST_CASE("line breaks and tabs fold to spaces and leading blanks go") {
     CHECK(md::escape("a\nb") == "a b");
     CHECK(md::escape("a\r\nb") == "a b");
     CHECK(md::escape("a\rb") == "a b");
@@ -157,7 +157,7 @@ TEST_SUITE("render::markdown") {
     CHECK(md::heading(3, "x \\*") == "### x \\*\n\n");
   }
 
-  TEST_CASE("table: a header, alignment, and every row as wide as the header") {
+  TEST_CASE("table: header and alignment with every row as wide as the header") {
     md::Table t{{"A", "B", "C"}, {{"1", "2", "3"}, {"x"}, {"p", "q", "r", "dropped"}, {}}, {1}};
     CHECK(md::table(t) ==
           "| A | B | C |\n"
@@ -180,7 +180,7 @@ TEST_SUITE("render::markdown") {
     CHECK(md::progress_bar(0.5, 4) == "▓▓░░ 50%");
   }
 
-  TEST_CASE("Mermaid labels cannot close a string, a fence or inject markup") {
+  TEST_CASE("Mermaid labels cannot close a string or a fence or inject markup") {
     CHECK(md::mermaid_label("a\"b") == "a”b");
     CHECK(md::mermaid_label("<b>&#;") == "‹b›＆＃；");
     CHECK(md::mermaid_label("```") == "'''");
