@@ -123,7 +123,7 @@ TEST_SUITE("cmd::run_needs") {
           R"("backlog":{"0-7":1,"8-30":0,"31-90":0,"over-90":1}})");
   }
 
-  TEST_CASE("JSON: only the given filters; undefined rates are null") {
+  TEST_CASE("JSON: only the given filters, undefined rates are null") {
     NeedsOptions o = options("json");
     o.filters.branch = "jiali";
     o.filters.status = "declined";
@@ -153,7 +153,7 @@ TEST_SUITE("cmd::run_needs") {
     CHECK(run(o).out.find("\r\n") == run(o).out.size() - 2);
   }
 
-  TEST_CASE("every filter; status is the as-of status") {
+  TEST_CASE("every filter, status is the as-of status") {
     auto with = [](auto set) {
       NeedsOptions o = options();
       set(o.filters);

@@ -135,7 +135,7 @@ TEST_SUITE("model::convert_document") {
     CHECK(l.diags[0].message == "`received` is `2026-02-30`, which is not a calendar date; check the month and day");
   }
 
-  TEST_CASE("nested paths name the field; ranges are checked") {
+  TEST_CASE("nested paths name the field, ranges are checked") {
     auto l = load(std::string(kBranch).replace(std::string(kBranch).find("certified: true}"), 16,
                                                "certified: true, competencies: {orientation: 6, planning: 3, "
                                                "organizing: 3, coordination: 3, adaptability: 3, communication: 3}}"));

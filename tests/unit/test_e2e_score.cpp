@@ -256,7 +256,7 @@ TEST_SUITE("e2e score") {
     CHECK((jobs.out == plain.out));  // (not decomposed: the outputs are long)
   }
 
-  TEST_CASE("no path is the current directory; - is standard input") {
+  TEST_CASE("no path is the current directory, - is standard input") {
     testing::TempDir tmp;
     make_district(tmp.path());
     const auto dot = run_svcorg(kScore + "--format json .", tmp.path());

@@ -105,7 +105,7 @@ TEST_SUITE("e2e validate") {
     CHECK(r.out.find("svcorg: 1 file, 2 records: 0 errors, 2 warnings\n") != std::string::npos);
   }
 
-  TEST_CASE("--strict fails on warnings; -q prints errors only") {
+  TEST_CASE("--strict fails on warnings, -q prints errors only") {
     testing::TempDir tmp;
     write_file(tmp.path() / "b.yaml", kBranch);  // no District: warning no-district
     auto r = run_svcorg("validate --color never .", tmp.path());

@@ -156,7 +156,7 @@ TEST_SUITE("ledger::facts") {
     CHECK(r.response_on_time);
   }
 
-  TEST_CASE("first response: on time within response_days; none counts once A - received > response_days") {
+  TEST_CASE("first response: on time within response_days, none counts once A - received > response_days") {
     auto response = [](const char* on) {
       return facts(need({{"2026-06-01", "received"}, {on, "assessed"}}), residential(), kA);
     };
@@ -173,7 +173,7 @@ TEST_SUITE("ledger::facts") {
     CHECK_FALSE(waiting4.response_on_time);
   }
 
-  TEST_CASE("feedback: undated counts whatever the status; dated after A is ignored") {
+  TEST_CASE("feedback: undated counts whatever the status, dated after A is ignored") {
     auto n = need({{"2026-06-01", "received"}});
     give_feedback(n, 4);
     CHECK(facts(n, residential(), kA).satisfaction == 4);  // open need, undated feedback

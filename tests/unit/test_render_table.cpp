@@ -48,7 +48,7 @@ TEST_SUITE("render::render_text") {
           "bb  x       12\n");
   }
 
-  TEST_CASE("no trailing spaces; short rows padded with empty cells") {
+  TEST_CASE("no trailing spaces, short rows padded with empty cells") {
     Table t;
     t.header = {"a", "summary"};
     t.rows = {{"x"}, {"yyy", "长文本"}};

@@ -29,7 +29,7 @@ TEST_SUITE("rules::effective_rules") {
     CHECK_FALSE(r.for_type("unknown"));
   }
 
-  TEST_CASE("overrides: built-in < rules.defaults < rules.types[T]; maps merge, lists replace") {
+  TEST_CASE("overrides: built-in < rules.defaults < rules.types[T], maps merge, lists replace") {
     std::vector<svcorg::yaml::ParseIssue> issues;
     auto docs = svcorg::yaml::parse_all(
         "defaults: {min_plan_items: 4, resolve_days: {street: 20}}\n"

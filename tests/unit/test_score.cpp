@@ -501,7 +501,7 @@ TEST_SUITE("score::compute") {
     }
   }
 
-  TEST_CASE("6.2 quality: coverage excluded when C is empty; no needs → effect 0 and no-needs") {
+  TEST_CASE("6.2 quality: coverage excluded when C is empty, no needs → effect 0 and no-needs") {
     auto files = vtest::with(perfect(), "needs/mly-001.yaml",
                              // A need of 2025: listed by an item, but not in Y.
                              need("old-001", "mly", "elderly-care",
@@ -815,7 +815,7 @@ TEST_SUITE("score::compute") {
     }
   }
 
-  TEST_CASE("6.6 bonus: 2 points per approved award, cap 5; total capped at 100") {
+  TEST_CASE("6.6 bonus: 2 points per approved award, cap 5, total capped at 100") {
     SUBCASE("3 approved awards: min(5, 3 × 2) = 5; total min(100, 100 + 5) = 100") {
       const auto s = score_files(vtest::with(
           perfect(), "plans/mly-2026.yaml",

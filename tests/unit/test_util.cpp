@@ -18,7 +18,7 @@ TEST_SUITE("util::Date") {
     CHECK_FALSE(Date::parse("1900-02-29"));
     CHECK(Date::parse("2000-02-29"));
   }
-  TEST_CASE("differences are calendar days; round trip") {
+  TEST_CASE("differences are calendar days, round trip") {
     const Date a = *Date::parse("2025-12-31");
     const Date b = *Date::parse("2026-03-01");
     CHECK(b - a == 60);

@@ -139,7 +139,7 @@ TEST_SUITE("validate::run") {
       CHECK(o.of() == Strings{"branches/meiliyuan.yaml:1:1 warning required-platform"});
       CHECK(o.one("required-platform").message ==
             "the branch has no `participation` platform (owned, or joined by being listed in its `participants`); "
-            "a residential branch should have a platform of each category: information, participation, "
+            "a branch of type `residential` should have a platform of each category: information, participation, "
             "coordination");
     }
     SUBCASE("a platform joined as a participant counts; one only named in the text does not") {

@@ -34,7 +34,7 @@ TEST_SUITE("yaml::parse_stream") {
     CHECK(docs[0].find("b")->pos == Pos{2, 4});
   }
 
-  TEST_CASE("multi-document streams; empty documents are ignored") {
+  TEST_CASE("multi-document streams, empty documents are ignored") {
     std::vector<ParseIssue> issues;
     auto docs = parse_all("---\na: 1\n---\n---\n# only a comment\n---\nb: 2\n", issues);
     CHECK(issues.empty());
@@ -109,7 +109,7 @@ TEST_SUITE("yaml::parse_stream") {
     CHECK(docs[0].find("a")->value == "it's");
   }
 
-  TEST_CASE("syntax errors stop the stream; earlier documents are delivered") {
+  TEST_CASE("syntax errors stop the stream, earlier documents are delivered") {
     std::vector<ParseIssue> issues;
     auto docs = parse_all("a: 1\n---\nb: [1,\n", issues);
     CHECK(docs.size() == 1);

@@ -64,6 +64,7 @@ std::string mermaid_label(std::string_view text) {
       case '#': out += "＃"; break;
       case ';': out += "；"; break;
       case '`': out += "'"; break;
+      case '%': out += "％"; break;  // no %%{…}%% directives
       case '\n': case '\r': case '\t': out += ' '; break;
       default: out += c;
     }

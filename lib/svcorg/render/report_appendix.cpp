@@ -29,7 +29,7 @@ std::string weights(const report::Data& d, const Labels& l) {
   add(l.get("component", "base"), m.base, "part");
   add(l.get("component", "autonomous"), m.autonomous, "component");
   add(l.get("component", "plan_level"), m.plan_level, "part");
-  add(l.text("quality"), m.quality, "part");
+  add(l.get("part", "quality"), m.quality, "part");
   add(l.get("component", "effect"), m.effect, "part");
   add(l.get("component", "satisfaction"), m.satisfaction, "part");
   t.rows.push_back({escape(l.get("component", "bonus")),
@@ -49,11 +49,14 @@ std::string type_rules(const report::Data& d, const Labels& l) {
   for (const auto& type : model::vocab::kBranchTypes) {
     const auto* r = d.rules->for_type(type);
     if (!r) continue;
-    std::string numbers = fmt::format("min_plan_items {} · response_days {} · resolve_days", r->min_plan_items,
-                                      r->response_days);
-    for (const auto& [layer, n] : r->resolve_days) numbers += fmt::format(" {} {}", layer, n);
-    numbers += fmt::format(" · organizational_life_per_year {} · min_survey_respondents {}",
-                           r->organizational_life_per_year, r->min_survey_respondents);
+    std::string numbers = fmt::format("{} {} · {} {} · {}", l.get("number", "min_plan_items"), r->min_plan_items,
+                                      l.get("number", "response_days"), r->response_days,
+                                      l.get("number", "resolve_days"));
+    for (const auto& layer : model::vocab::kLayers)
+      numbers += fmt::format(" {} {}", l.get("layer", layer), r->resolve_days_for(layer));
+    numbers += fmt::format(" · {} {} · {} {}", l.get("number", "organizational_life_per_year"),
+                           r->organizational_life_per_year, l.get("number", "min_survey_respondents"),
+                           r->min_survey_respondents);
     t.rows.push_back({escape(l.get("type", type)), list(r->required_platforms, "platform_category", l),
                       list(r->need_categories, "category", l), escape(numbers)});
   }

@@ -69,7 +69,7 @@ std::string components(const score::BranchScore& s, const Labels& l) {
   t.rows.push_back({"**" + escape(l.get("component", "autonomous")) + "**", num2(s.autonomous),
                     fmt::format("1 − β {}", 1 - s.beta), num2((1 - s.beta) * s.autonomous), ""});
   t.rows.push_back({escape(l.get("component", "bonus")), num2(s.bonus), "", num2(s.bonus),
-                    std::to_string(s.approved_awards) + " " + escape(l.text("approved"))});
+                    std::to_string(s.approved_awards) + " " + escape(l.text("approved_awards"))});
   t.rows.push_back({"**" + escape(l.get("component", "total")) + "**", "**" + num2(s.total) + "**", "", "", ""});
   return md::table(t) + "\n";
 }
@@ -92,7 +92,9 @@ std::string improve(const report::Data& d, const Labels& l) {
         continue;
       }
       for (size_t i = 0; i < f.values.size(); ++i)
-        values += (i ? ", " : "") + (f.group.empty() ? md::code(f.values[i]) : escape(l.get(f.group, f.values[i])));
+        values += (i ? ", " : "") + (!f.group.empty() ? escape(l.get(f.group, f.values[i]))
+                                     : f.values[i].find(' ') == std::string::npos ? md::code(f.values[i])
+                                                                                 : escape(f.values[i]));
       out += "   - " + escape(l.get("fact", f.key)) + (values.empty() ? "" : ": " + values) + "\n";
     }
   }
@@ -101,7 +103,8 @@ std::string improve(const report::Data& d, const Labels& l) {
 
 std::string items(const report::Data& d, const Labels& l) {
   std::string out = md::heading(2, escape(l.text("plan_items")));
-  if (!d.plan || !d.plan->items || d.plan->items->empty()) return out + escape(l.text("no_items")) + "\n\n";
+  if (!d.plan) return out + escape(l.text("no_plan")) + "\n\n";
+  if (!d.plan->items || d.plan->items->empty()) return out + escape(l.text("no_items")) + "\n\n";
   md::Table t{{escape(l.text("item")), escape(l.text("category")), escape(l.text("target")), escape(l.text("weight")),
                escape(l.text("progress")), escape(l.text("needs"))},
               {},
@@ -167,7 +170,9 @@ std::string report_card(const report::Data& d, const Labels& l) {
   const model::Branch& b = *d.branch;
   std::string out = md::heading(1, escape(l.text("branch_report") + ": " + b.name.v) + " " + md::code(b.id.v));
   out += fmt::format("**{}** {} · **{}** {} · **{}** {} · **{}** {}\n\n", escape(l.text("type")),
-                     escape(l.get("type", b.type.v)), escape(l.text("street")), md::code(b.street.v),
+                     escape(l.get("type", b.type.v)), escape(l.text("street")),
+                     (d.street_names.count(b.street.v) ? escape(d.street_names.at(b.street.v)) + " " : std::string()) +
+                         md::code(b.street.v),
                      escape(l.text("year")), d.result->year, escape(l.text("as_of")), d.result->as_of.str());
   if (!d.card) {
     out += "**" + escape(l.text("not_scored")) + "**: " + escape(l.text("missing-plan")) + "\n\n";

@@ -85,7 +85,7 @@ std::string streets(const report::Data& d, const Labels& l) {
     row(*st, street_name(d, st->id));
     if (st->mean_total) bars.emplace_back(st->id, *st->mean_total);
   }
-  if (d.scope.kind == report::ScopeKind::District) row(*d.own, "**" + escape(l.text("district_report")) + "**");
+  if (d.scope.kind == report::ScopeKind::District) row(*d.own, "**" + escape(l.text("district_own")) + "**");
   out += md::table(t) + "\n";
   if (d.scope.kind == report::ScopeKind::District && !bars.empty())
     out += md::bar_chart(l.text("mean_total_by_street"), l.text("mean_total"), bars, 100) + "\n";

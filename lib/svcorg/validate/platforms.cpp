@@ -44,7 +44,7 @@ void required_platforms(Context& c) {
       if (it != joined.end() && it->second.count(k)) continue;
       c.warning(*b, b->pos, "required-platform",
                 fmt::format("the branch has no `{}` platform (owned, or joined by being listed in its "
-                            "`participants`); a {} branch should have a platform of each category: {}",
+                            "`participants`); a branch of type `{}` should have a platform of each category: {}",
                             k, *b->type, fmt::join(tr->required_platforms, ", ")));
     }
   }

@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <regex>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -23,15 +22,49 @@ Pos Node::first_key_pos() const {
 
 namespace {
 
-bool is_int(const std::string& s) {
-  static const std::regex re(R"([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)");
-  return std::regex_match(s, re);
+bool digits(std::string_view s, size_t& i, bool (*ok)(char)) {
+  const size_t from = i;
+  while (i < s.size() && ok(s[i])) ++i;
+  return i > from;
+}
+bool dec(char c) { return c >= '0' && c <= '9'; }
+bool oct(char c) { return c >= '0' && c <= '7'; }
+bool hex(char c) { return dec(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// YAML 1.2 core schema: [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+
+bool is_int(std::string_view s) {
+  size_t i = 0;
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
+    i = 2;
+    return digits(s, i, s[1] == 'o' ? oct : hex) && i == s.size();
+  }
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  return digits(s, i, dec) && i == s.size();
 }
 
-bool is_float(const std::string& s) {
-  static const std::regex re(
-      R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
-  return std::regex_match(s, re);
+// [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? | [-+]?\.(inf|Inf|INF) | \.(nan|NaN|NAN)
+bool is_float(std::string_view s) {
+  if (s == ".nan" || s == ".NaN" || s == ".NAN") return true;
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  const std::string_view rest = s.substr(i);
+  if (rest == ".inf" || rest == ".Inf" || rest == ".INF") return true;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits(s, i, dec)) return false;
+  } else {
+    if (!digits(s, i, dec)) return false;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      digits(s, i, dec);
+    }
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (!digits(s, i, dec)) return false;
+  }
+  return i == s.size();
 }
 
 }  // namespace
