@@ -42,7 +42,8 @@ Rollup rollup(const std::string& id, const std::string& layer, const std::vector
   size_t counted = 0;
   std::vector<const model::Platform*> owned;
   for (const auto& p : rs.platforms)
-    if (!id.empty() && p.owner && *p.owner == id) owned.push_back(&p);
+    if (!id.empty() && p.owner && *p.owner == id && p.level && !model::vocab::branch_owned_level(*p.level))
+      owned.push_back(&p);
   std::sort(owned.begin(), owned.end(), [](const auto* a, const auto* b) { return a->id.v < b->id.v; });
   for (const auto* p : owned) {
     Adherence a = adherence(*p, w);

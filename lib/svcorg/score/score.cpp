@@ -46,7 +46,7 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   }
   for (const auto& p : rs.platforms) {
     std::vector<std::string> members;
-    if (p.owner) members.push_back(*p.owner);
+    if (p.owner && p.level && model::vocab::branch_owned_level(*p.level)) members.push_back(*p.owner);
     if (p.participants)
       for (const auto& t : *p.participants) members.push_back(*t);
     std::sort(members.begin(), members.end());

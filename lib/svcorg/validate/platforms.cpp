@@ -21,12 +21,13 @@ bool listed(const Platform& p, const std::string& id) {
                      [&](const model::Text& t) { return t && *t == id; });
 }
 
-// Platform categories each branch owns or joins (is listed by id in `participants` of).
+// Platform categories each branch owns (by level, SPEC 2.1) or joins (is listed by id in
+// `participants` of).
 std::map<std::string, std::set<std::string>> memberships(const Context& c) {
   std::map<std::string, std::set<std::string>> out;
   for (const Platform* p : c.platforms) {
     if (!p->category) continue;
-    if (p->owner) out[*p->owner].insert(*p->category);
+    if (p->owner && p->level && model::vocab::branch_owned_level(*p->level)) out[*p->owner].insert(*p->category);
     if (p->participants)
       for (const auto& t : *p->participants)
         if (t) out[*t].insert(*p->category);
@@ -69,9 +70,9 @@ void cadence(Context& c, const Platform& p) {
 // street's platform, the needs of the street's branches too; the District's, any need.
 // A platform whose owner names nothing known is not judged.
 bool serves(const Context& c, const Platform& p, const std::string& branch_id) {
-  if (!p.owner || *p.owner == branch_id || listed(p, branch_id)) return true;
+  if (!p.owner || !p.level || listed(p, branch_id)) return true;
   const std::string& owner = *p.owner;
-  if (c.branch_by_id.count(owner)) return false;
+  if (model::vocab::branch_owned_level(*p.level)) return owner == branch_id || !c.branch_by_id.count(owner);
   if (c.district && c.district->id && *c.district->id == owner) return true;
   if (!c.street_ids.count(owner)) return true;
   auto it = c.branch_by_id.find(branch_id);
