@@ -33,6 +33,7 @@ build: deps $(BUILD)/CMakeCache.txt
 run: build
 	./$(BUILD)/svcorg validate examples/
 	./$(BUILD)/svcorg score examples/ --year 2025 -q
+	./$(BUILD)/svcorg report examples/ --year 2025 -o $(BUILD)/report-district-2025.md
 
 test: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSVCORG_WERROR=ON $(CMAKE_FLAGS)

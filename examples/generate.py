@@ -1050,6 +1050,16 @@ def make_plan(b, year):
         if rid in AWARDS_2025:
             review["awards"] = [Flow({"kind": k, "title": ti, "approved": ok}) for k, ti, ok in AWARDS_2025[rid]]
         plan["review"] = review
+    elif PLAN_STATUS_2026.get(rid, "approved") == "approved":
+        # The mid-year review of an approved 2026 plan: member and public surveys taken in
+        # the summer (the year-end review adds awards). A separate generator keeps the
+        # rest of the data as it was.
+        r2 = random.Random(f"mid-year-review-{rid}")
+        mem = max(30, int(b["members"] * r2.uniform(0.3, 0.7)))
+        review = {"member_survey": Flow({"respondents": min(mem, b["members"]), "mean": round(r2.uniform(3.8, 4.7), 2)})}
+        if t != "organ" or r2.random() < 0.7:
+            review["public_survey"] = Flow({"respondents": r2.randint(40, 220), "mean": round(r2.uniform(3.6, 4.7), 2)})
+        plan["review"] = review
     return plan
 
 

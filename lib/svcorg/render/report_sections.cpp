@@ -159,6 +159,22 @@ std::string ledger(const report::Data& d, const Labels& l, int level) {
   out += md::heading(level + 1, escape(l.text("by_category"))) + group_table(v.by_category, "category", l);
   out += md::heading(level + 1, escape(l.text("by_disposal"))) + group_table(v.by_disposal, "disposal", l);
   out += md::heading(level + 1, escape(l.text("by_layer"))) + group_table(v.by_layer, "layer", l);
+  if (d.scope.kind != report::ScopeKind::Branch) {
+    out += md::heading(level + 1, escape(l.text("own_needs")));
+    if (v.own_layer.empty()) {
+      out += escape(l.text("no_needs")) + "\n\n";
+    } else {
+      md::Table own{{escape(l.text("need")), escape(l.text("branch")), escape(l.text("received")),
+                     escape(l.text("status")), escape(l.text("due")), escape(l.text("summary_text"))},
+                    {},
+                    {}};
+      for (const auto* r : v.own_layer)
+        own.rows.push_back({md::code(r->facts.need->id.v), md::code(r->facts.need->branch.v), r->facts.received.str(),
+                            escape(l.get("status", ledger::status_name(r->facts.status))) + (r->facts.overdue ? " ⚠" : ""),
+                            r->facts.due.str(), escape(r->facts.need->summary.v)});
+      out += md::table(own) + "\n";
+    }
+  }
   out += md::heading(level + 1, escape(l.text("oldest_overdue")));
   if (v.oldest_overdue.empty()) return out + escape(l.text("none_overdue")) + "\n\n";
   md::Table t{{escape(l.text("need")), escape(l.text("branch")), escape(l.text("received")), escape(l.text("due")),

@@ -33,8 +33,11 @@ LedgerView ledger_view(const Inputs& in, const Scope& scope, const std::string& 
   v.by_category = group_by(v.listing, [](const ledger::Row& r) { return r.facts.need->category.v; });
   v.by_disposal = group_by(v.listing, [](const ledger::Row& r) { return r.facts.need->disposal.v; });
   v.by_layer = group_by(v.listing, [](const ledger::Row& r) { return r.facts.need->layer.v; });
-  for (const auto& r : v.listing.rows)
+  const char* own = scope.kind == ScopeKind::District ? "district" : scope.kind == ScopeKind::Street ? "street" : "branch";
+  for (const auto& r : v.listing.rows) {
     if (r.facts.overdue) v.oldest_overdue.push_back(&r);
+    if (r.facts.need->layer.v == own) v.own_layer.push_back(&r);
+  }
   std::stable_sort(v.oldest_overdue.begin(), v.oldest_overdue.end(),
                    [](const ledger::Row* a, const ledger::Row* b) { return a->facts.due < b->facts.due; });
   if (v.oldest_overdue.size() > 10) v.oldest_overdue.resize(10);

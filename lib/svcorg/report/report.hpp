@@ -34,6 +34,7 @@ struct LedgerView {
   ledger::Listing listing;  // the scope's needs of the year as of A
   std::vector<Group> by_channel, by_category, by_disposal, by_layer;  // by count desc, then key
   std::vector<const ledger::Row*> oldest_overdue;                     // up to 10, oldest first
+  std::vector<const ledger::Row*> own_layer;  // needs the scope's own level is responsible for
 };
 
 struct SecretaryRow {
