@@ -23,7 +23,9 @@ const std::vector<std::string> kRuleIds = {
     "need-category",   "item-category",   "negative-list",   "relay-target",      "declined-reason",
     "event-order",     "status-transition", "status-mismatch", "date-order",      "platform-level",
     "future-date",     "plan-items",      "unlinked-item",   "foreign-need",      "required-platform",
-    "platform-cadence", "survey-size",    "competency-gap",  "not-certified",     "no-reserve-cadre"};
+    "platform-cadence", "survey-size",    "competency-gap",  "not-certified",     "no-reserve-cadre",
+    // svcorg's own rules: waivers (docs/FORMAT.md).
+    "waiver", "waiver-expired", "waiver-unused"};
 
 struct Output {
   int code;

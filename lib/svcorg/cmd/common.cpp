@@ -6,6 +6,7 @@
 
 #include "svcorg/diag/render.hpp"
 #include "svcorg/load/loader.hpp"
+#include "svcorg/waive/waive.hpp"
 #include "svcorg/util/file.hpp"
 
 namespace svcorg::cmd {
@@ -45,7 +46,9 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
   out.dates = dates;
   validate::run(out.records, out.rules, out.dates, sink);
   out.findings = std::move(sink.items());
-  diag::sort_unique(out.findings);
+  std::vector<waive::Waiver> waivers = std::move(loaded.waivers);
+  for (auto& w : waive::from_district(out.records, out.findings)) waivers.push_back(std::move(w));
+  waive::apply(out.findings, waivers, dates.as_of);
   return out;
 }
 

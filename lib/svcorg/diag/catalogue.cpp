@@ -41,6 +41,9 @@ const std::vector<RuleInfo>& catalogue() {
       {"no-needs", Severity::Warning, "From score: no needs received in the year."},
       {"no-survey", Severity::Warning, "From score: a plan's review has no survey."},
       {"missing-plan", Severity::Warning, "From score: a branch has no plan for the year."},
+      {"waiver", Severity::Error, "A malformed waiver: no rule, an unknown or unwaivable rule, no reason, a bad date."},
+      {"waiver-expired", Severity::Warning, "A waiver whose until= date has passed; it suppresses nothing."},
+      {"waiver-unused", Severity::Warning, "A waiver that matches no finding."},
   };
   return rules;
 }

@@ -26,6 +26,15 @@ struct Diagnostic {
   std::string id;    // record id, where known
   bool has_related = false;
   Location related;
+  // Set when a waiver suppresses the finding (waive/): where the waiver is and why.
+  struct Waived {
+    bool inline_comment = false;  // `# svcorg-ignore` in the file, else the District's `waivers:`
+    std::string reason;
+    std::string until;  // YYYY-MM-DD or empty
+    Location at;        // the waiver itself
+  };
+  bool waived = false;
+  Waived waiver;
 };
 
 // Collects findings; the order they are added in does not matter (see sort()).

@@ -18,14 +18,20 @@ std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n
 }  // namespace
 
 Summary summarize(const std::vector<Diagnostic>& items, size_t files, size_t records) {
-  Summary s{files, records, 0, 0};
-  for (const auto& d : items) (d.severity == Severity::Error ? s.errors : s.warnings)++;
+  Summary s{files, records, 0, 0, 0};
+  for (const auto& d : items) (d.waived ? s.waived : d.severity == Severity::Error ? s.errors : s.warnings)++;
   return s;
 }
 
 std::string render_text(const std::vector<Diagnostic>& items, bool color) {
-  std::string out;
+  std::string out, waived;
   for (const auto& d : items) {
+    if (d.waived) {
+      waived += fmt::format("  {}:{}:{}: {}: {} [{}] (waived at {}:{}: {}{})\n", d.file, d.pos.line, d.pos.col,
+                            severity_name(d.severity), d.message, d.rule, d.waiver.at.file, d.waiver.at.pos.line,
+                            d.waiver.reason, d.waiver.until.empty() ? "" : ", until " + d.waiver.until);
+      continue;
+    }
     const bool err = d.severity == Severity::Error;
     if (color)
       out += fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{}]\n", kBold, d.file, d.pos.line, d.pos.col, kReset,
@@ -34,11 +40,13 @@ std::string render_text(const std::vector<Diagnostic>& items, bool color) {
       out += fmt::format("{}:{}:{}: {}: {} [{}]\n", d.file, d.pos.line, d.pos.col, severity_name(d.severity),
                          d.message, d.rule);
   }
+  if (!waived.empty()) out += "waived:\n" + waived;
   return out;
 }
 
 std::string render_summary(const Summary& s, bool color) {
-  const std::string counts = fmt::format("{}, {}", plural(s.errors, "error"), plural(s.warnings, "warning"));
+  std::string counts = fmt::format("{}, {}", plural(s.errors, "error"), plural(s.warnings, "warning"));
+  if (s.waived) counts += fmt::format(", {} waived", s.waived);
   const char* tint = s.errors ? kRed : (s.warnings ? kMagenta : kGreen);
   return fmt::format("svcorg: {}, {}: {}{}{}\n", plural(s.files, "file"), plural(s.records, "record"),
                      color ? tint : "", counts, color ? kReset : "");
@@ -46,7 +54,7 @@ std::string render_summary(const Summary& s, bool color) {
 
 std::string render_json(const std::vector<Diagnostic>& items, const Summary& s) {
   using json = nlohmann::ordered_json;
-  json list = json::array();
+  json list = json::array(), waived = json::array();
   for (const auto& d : items) {
     json j;
     j["file"] = d.file;
@@ -61,7 +69,16 @@ std::string render_json(const std::vector<Diagnostic>& items, const Summary& s) 
       j["related"] = json{{"file", d.related.file}, {"line", d.related.pos.line}, {"column", d.related.pos.col}};
     else
       j["related"] = nullptr;
-    list.push_back(std::move(j));
+    if (d.waived) {
+      j["waiver"] = json{{"inline", d.waiver.inline_comment},
+                         {"reason", d.waiver.reason},
+                         {"until", d.waiver.until.empty() ? json(nullptr) : json(d.waiver.until)},
+                         {"file", d.waiver.at.file},
+                         {"line", d.waiver.at.pos.line}};
+      waived.push_back(std::move(j));
+    } else {
+      list.push_back(std::move(j));
+    }
   }
   json root;
   root["format"] = 1;
@@ -70,6 +87,11 @@ std::string render_json(const std::vector<Diagnostic>& items, const Summary& s) 
   root["errors"] = s.errors;
   root["warnings"] = s.warnings;
   root["diagnostics"] = std::move(list);
+  // Only with waivers, so the SPEC 8 shape is unchanged for everyone else.
+  if (!waived.empty()) {
+    root["suppressed"] = s.waived;
+    root["waived"] = std::move(waived);
+  }
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

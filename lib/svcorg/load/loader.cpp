@@ -79,6 +79,7 @@ namespace {
 // One input file, read and parsed on its own.
 struct FileResult {
   model::RecordSet records;
+  std::vector<waive::Waiver> waivers;
   diag::Sink sink;
   std::string fatal;
   bool loaded = false;
@@ -92,6 +93,9 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out) {
     return;
   }
   load_bytes(src.display, bytes, out.records, out.sink);
+  std::vector<diag::Diagnostic> problems;
+  out.waivers = waive::scan_inline(src.display, bytes, problems);
+  for (auto& p : problems) out.sink.add(std::move(p));
   out.loaded = true;
 }
 
@@ -117,6 +121,7 @@ LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, s
     if (!f.fatal.empty()) result.fatal.push_back(std::move(f.fatal));
     if (!f.loaded) continue;
     append(result.records, std::move(f.records));
+    for (auto& w : f.waivers) result.waivers.push_back(std::move(w));
     for (auto& d : f.sink.items()) sink.add(std::move(d));
   }
   return result;

@@ -8,6 +8,7 @@
 
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/model/records.hpp"
+#include "svcorg/waive/waive.hpp"
 
 namespace svcorg::load {
 
@@ -18,6 +19,7 @@ void load_bytes(const std::string& name, std::string_view bytes, model::RecordSe
 
 struct LoadResult {
   model::RecordSet records;
+  std::vector<waive::Waiver> waivers;  // inline `# svcorg-ignore` comments, in path order
   std::vector<std::string> fatal;  // unreadable or missing paths (exit 2)
 };
 

@@ -44,6 +44,15 @@ void district(MapReader& r, District& d) {
     s.text("name", st.name, kReq);
   });
   d.streets = std::move(streets.v);
+  F<std::vector<DistrictWaiver>> waivers;
+  r.objects("waivers", waivers, kOpt, 0, [](MapReader& w, DistrictWaiver& dw) {
+    w.id("record", dw.record, kReq);
+    w.enumeration("kind", dw.kind, kOpt, v::kKinds);
+    w.text("rule", dw.rule, kReq);
+    w.text("reason", dw.reason, kReq);
+    w.date("until", dw.until, kOpt);
+  });
+  d.waivers = std::move(waivers.v);
   // An override is kept only when it is free of errors: a broken one is reported and
   // the built-in model applies.
   auto keep = [&r](const char* key, auto check) -> std::shared_ptr<const Node> {

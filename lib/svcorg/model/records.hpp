@@ -56,9 +56,17 @@ struct Street {
   Text id, name;
 };
 
+// An entry of the District's `waivers:` (see waive/).
+struct DistrictWaiver {
+  Pos pos;
+  Text record, kind, rule, reason;
+  F<Date> until;
+};
+
 struct District : RecordBase {
   Text name, lang;
   std::vector<Street> streets;
+  std::vector<DistrictWaiver> waivers;
   std::shared_ptr<const yaml::Node> scoring, rules;  // overrides, checked and kept as trees
 };
 

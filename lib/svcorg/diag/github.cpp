@@ -1,0 +1,40 @@
+// GitHub Actions workflow commands: each finding becomes an annotation on its line.
+// Escaping follows the runner (actions/toolkit, command.ts): data escapes `%`, CR and LF;
+// property values also `:` and `,`.
+#include <fmt/format.h>
+
+#include "svcorg/diag/formats.hpp"
+
+namespace svcorg::diag {
+
+namespace {
+
+std::string escape(std::string_view s, bool property) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_github(const std::vector<Diagnostic>& items, const Summary& s, bool with_summary) {
+  std::string out;
+  for (const auto& d : items) {
+    const std::string where = d.pos.known() ? fmt::format(",line={},col={}", d.pos.line, d.pos.col) : "";
+    out += fmt::format("::{} file={}{},title={}::{}\n", severity_name(d.severity), escape(d.file, true), where,
+                       escape(d.rule, true), escape(d.message, false));
+  }
+  return with_summary ? out + render_summary(s, false) : out;
+}
+
+}  // namespace svcorg::diag

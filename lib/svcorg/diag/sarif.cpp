@@ -1,0 +1,143 @@
+// SARIF 2.1.0 (OASIS); checked against the official JSON Schema in the tests.
+#include <cctype>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "svcorg/diag/catalogue.hpp"
+#include "svcorg/diag/fingerprint.hpp"
+#include "svcorg/diag/formats.hpp"
+
+namespace svcorg::diag {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const char* kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
+const char* kInformationUri = "https://svcorg.example/docs";
+const char* kSrcRoot = "%SRCROOT%";
+// The name (and version) of our partialFingerprints entry.
+const char* kFingerprintName = "svcorgFinding/v1";
+
+// `duplicate-id` → `DuplicateId`.
+std::string camel_case(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '-') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return out;
+}
+
+const char* level(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+
+// A relative path is resolved against %SRCROOT% (where svcorg ran); an absolute one
+// becomes a file: URI of its own.
+json artifact_location(const std::string& path) {
+  if (!path.empty() && path.front() == '/') return json{{"uri", "file://" + uri_reference(path)}};
+  return json{{"uri", uri_reference(path)}, {"uriBaseId", kSrcRoot}};
+}
+
+// A region only where the position is known (SARIF lines and columns start at 1).
+json physical_location(const std::string& file, Pos pos) {
+  json physical = {{"artifactLocation", artifact_location(file)}};
+  if (pos.known()) {
+    physical["region"] = {{"startLine", pos.line}};
+    if (pos.col > 0) physical["region"]["startColumn"] = pos.col;
+  }
+  return json{{"physicalLocation", std::move(physical)}};
+}
+
+json rules() {
+  json out = json::array();
+  for (const auto& r : catalogue()) {
+    const std::string full = fmt::format("{} Default severity: {}.", r.summary, level(r.severity));
+    out.push_back(json{
+        {"id", r.id},
+        {"name", camel_case(r.id)},
+        {"shortDescription", {{"text", r.summary}}},
+        {"fullDescription", {{"text", full}}},
+        {"defaultConfiguration", {{"level", level(r.severity)}}},
+        {"help", {{"text", fmt::format("{} Each finding's message says what is wrong and what would be right.",
+                                       r.summary)}}},
+    });
+  }
+  return out;
+}
+
+json result(const Diagnostic& d, const Fingerprint& f) {
+  json r;
+  r["ruleId"] = d.rule;
+  const auto& all = catalogue();
+  for (size_t i = 0; i < all.size(); ++i)
+    if (d.rule == all[i].id) r["ruleIndex"] = i;
+  r["level"] = level(d.severity);
+  r["message"] = {{"text", d.message}};
+  r["locations"] = json::array({physical_location(d.file, d.pos)});
+  if (d.has_related) {
+    json related = physical_location(d.related.file, d.related.pos);
+    related["id"] = 1;
+    related["message"] = {{"text", "the earlier one"}};
+    r["relatedLocations"] = json::array({std::move(related)});
+  }
+  if (d.waived) {
+    json why = {{"kind", d.waiver.inline_comment ? "inSource" : "external"}, {"justification", d.waiver.reason}};
+    if (!d.waiver.at.file.empty()) why["location"] = physical_location(d.waiver.at.file, d.waiver.at.pos);
+    if (!d.waiver.until.empty()) why["properties"] = {{"until", d.waiver.until}};
+    r["suppressions"] = json::array({std::move(why)});
+  }
+  r["partialFingerprints"] = {{kFingerprintName, fmt::format("{}:{}", f.hash64(), f.occurrence)}};
+  if (!d.kind.empty() || !d.id.empty()) {
+    json props = json::object();
+    if (!d.kind.empty()) props["kind"] = d.kind;
+    if (!d.id.empty()) props["id"] = d.id;
+    r["properties"] = std::move(props);
+  }
+  return r;
+}
+
+}  // namespace
+
+std::string uri_reference(std::string_view path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+std::string render_sarif(const std::vector<Diagnostic>& items, const Summary& s, std::string_view version) {
+  const std::vector<Fingerprint> prints = fingerprints(items);
+  json results = json::array();
+  for (size_t i = 0; i < items.size(); ++i) results.push_back(result(items[i], prints[i]));
+
+  json run;
+  run["tool"] = {{"driver",
+                  {{"name", "svcorg"},
+                   {"version", std::string(version)},
+                   {"informationUri", kInformationUri},
+                   {"rules", rules()}}}};
+  run["originalUriBaseIds"] = {
+      {kSrcRoot, {{"description", {{"text", "The directory svcorg validate was run in."}}}}}};
+  run["invocations"] = json::array({json{{"executionSuccessful", true}}});
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = std::move(results);
+  run["properties"] = {{"files", s.files}, {"records", s.records}, {"errors", s.errors}, {"warnings", s.warnings}};
+
+  json root;
+  root["$schema"] = kSchema;
+  root["version"] = "2.1.0";
+  root["runs"] = json::array({std::move(run)});
+  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace svcorg::diag
