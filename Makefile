@@ -8,11 +8,11 @@ CMAKE_FLAGS ?=
 # Debian packages: build, run, and test (valijson/nlohmann check the JSON Schemas;
 # cmark-gfm renders the reports to HTML in the tests: a test dependency, not a runtime one).
 PACKAGES = cmake make g++ pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev \
-           nlohmann-json3-dev libvalijson-dev libutf8proc-dev python3 cmark-gfm python3-yaml
+           nlohmann-json3-dev libvalijson-dev libutf8proc-dev libxxhash-dev python3 cmark-gfm python3-yaml
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test clean
+.PHONY: all deps deps-fuzz build run test clean
 all: build
 
 deps:
@@ -23,6 +23,10 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# clang and its libFuzzer/sanitizer runtimes, for fuzz/run.sh (CI only).
+deps-fuzz:
+	@$(MAKE) --no-print-directory deps PACKAGES="clang libclang-rt-14-dev"
 
 $(BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)

@@ -8,8 +8,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "svcorg/cmd/init.hpp"
 #include "svcorg/cmd/needs.hpp"
 #include "svcorg/cmd/report.hpp"
+#include "svcorg/cmd/schema.hpp"
 #include "svcorg/cmd/score.hpp"
 #include "svcorg/cmd/validate.hpp"
 
@@ -30,6 +32,16 @@ void add_common(CLI::App& app, Common& c) {
   app.add_flag("-q,--quiet", c.quiet, "Print errors only");
   app.add_flag("--strict", c.strict, "Warnings fail too (exit 1)");
   app.add_option("--jobs", c.jobs, "Threads parsing files (default: one per core)")->check(CLI::Range(1u, 1024u));
+  app.add_option("--max-file-size", c.limits.max_file_size, "Largest input file read, in bytes (default: 256 MiB)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-depth", c.limits.max_depth, "Deepest nesting of lists and mappings (default: 1000)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-records", c.limits.max_records, "Most records in all inputs (default: 10000000)")
+      ->check(CLI::PositiveNumber);
+  app.add_flag("--no-cache", c.no_cache, "Parse every file again; read and write no parse cache");
+  app.add_option("--cache-dir", c.cache_dir, "Parse cache folder (default: $XDG_CACHE_HOME/svcorg or ~/.cache/svcorg)");
+  app.add_option("--cache-size", c.cache_size_mib, "Parse cache size bound in MiB; least recently used entries go "
+                 "first (default: 512)")->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
 }
 
 svcorg::cmd::Io make_io() {
@@ -48,7 +60,13 @@ int main(int argc, char** argv) {
   svcorg::cmd::ValidateOptions validate;
   CLI::App* v = app.add_subcommand("validate", "Check records against the schema and every rule (SPEC 4)");
   add_common(*v, validate.common);
-  v->add_option("--format", validate.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  v->add_option("--since", validate.since,
+                "Report only findings of records changed since git revision REV and the records they reference or "
+                "that reference them");
+  v->add_option("--format", validate.format, "Output format: text, json, sarif, junit, github or gitlab")
+      ->check(CLI::IsMember(svcorg::cmd::validate_formats()));
+  v->add_option("-o,--output", validate.outputs,
+                "Also write a report to FILE (atomically), as FORMAT=FILE, e.g. sarif=svcorg.sarif; repeatable");
 
   svcorg::cmd::NeedsOptions needs;
   CLI::App* n = app.add_subcommand("needs", "List the needs ledger of a year as of a date, with its metrics (SPEC 5)");
@@ -65,13 +83,19 @@ int main(int argc, char** argv) {
   svcorg::cmd::ScoreOptions score;
   CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year (SPEC 6)");
   add_common(*s, score.common);
-  s->add_option("--format", score.format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
+  s->add_option("--format", score.format, "Output format: table, json, csv; markdown for deltas")
+      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}));
   s->add_option("--branch", score.branch, "Show this branch only");
   s->add_option("--type", score.type, "Show branches of this type only");
   s->add_option("--street", score.street, "Show branches (and the roll-up) of this street only");
   s->add_option("--explain", score.explain, "Print one branch's score as a tree: parts, weights, inputs");
   s->add_option("--fail-under", score.fail_under, "Exit 1 when a shown branch's total is under N (a CI gate)");
   s->add_option("-o,--output", score.output, "Write to FILE (atomically) instead of standard output");
+  s->add_option("--since", score.since, "Show only branches changed since git revision REV, or related to a change");
+  auto* baseline = s->add_option("--baseline", score.baseline,
+                                 "Show the change in total, grade and rank since FILE (a score --format json output)");
+  s->add_option("--compare", score.compare, "Show the change in total, grade and rank since the inputs at git REV")
+      ->excludes(baseline);
 
   svcorg::cmd::ReportOptions report;
   CLI::App* r = app.add_subcommand("report", "Write a Markdown report: district, street or branch (SPEC 7)");
@@ -79,6 +103,15 @@ int main(int argc, char** argv) {
   r->add_option("--scope", report.scope, "district, street:ID or branch:ID (default: district)");
   r->add_option("--lang", report.lang, "en or zh-CN (default: the District's lang, else en)");
   r->add_option("-o,--output", report.output, "Write to FILE (atomically) instead of standard output");
+
+  svcorg::cmd::InitOptions init;
+  CLI::App* in = app.add_subcommand("init", "Create a records repository: a District, examples, schemas, CI files");
+  in->add_option("dir", init.dir, "Folder to create it in (default: .); no existing file is overwritten");
+  in->add_flag("-q,--quiet", init.quiet, "Print nothing on success");
+
+  svcorg::cmd::SchemaOptions schema;
+  CLI::App* sc = app.add_subcommand("schema", "Print the JSON Schema of a kind; without KIND, list the kinds");
+  sc->add_option("kind", schema.kind, "district, branch, need, platform or plan (any case)");
 
   try {
     app.parse(argc, argv);
@@ -93,6 +126,8 @@ int main(int argc, char** argv) {
     if (n->parsed()) return svcorg::cmd::run_needs(needs, io);
     if (s->parsed()) return svcorg::cmd::run_score(score, io);
     if (r->parsed()) return svcorg::cmd::run_report(report, io);
+    if (in->parsed()) return svcorg::cmd::run_init(init, io);
+    if (sc->parsed()) return svcorg::cmd::run_schema(schema, io);
   } catch (const std::exception& e) {
     std::cerr << "svcorg: error: " << e.what() << "\n";
     return svcorg::cmd::kUsage;

@@ -259,14 +259,16 @@ Outcome compare(const std::string& name, const std::string& bytes) {
   return out;
 }
 
-// Every *.yaml under examples/ and tests/fixtures/, but those that JSON cannot represent.
+// Every *.yaml under examples/, tests/fixtures/ and svcorg init's templates, but those
+// that JSON cannot represent and, as svcorg skips them, hidden ones (.pre-commit-config.yaml).
 std::vector<fs::path> corpus() {
   std::vector<fs::path> files;
-  for (const char* dir : {"examples", "tests/fixtures"}) {
+  for (const char* dir : {"examples", "tests/fixtures", "lib/svcorg/init/templates"}) {
     const fs::path root = kRoot / dir;
     if (!fs::is_directory(root)) continue;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
       if (!entry.is_regular_file() || entry.path().extension() != ".yaml") continue;
+      if (entry.path().filename().string()[0] == '.') continue;
       // A fixture of yaml-syntax or duplicate-key (in its name or its folder's) has no JSON form.
       const std::string name = fs::relative(entry.path(), root).generic_string();
       if (name.find("yaml-syntax") != std::string::npos || name.find("duplicate-key") != std::string::npos) continue;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "svcorg/cache/cache.hpp"
 #include "svcorg/diag/render.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/waive/waive.hpp"
@@ -36,7 +37,12 @@ std::optional<validate::Options> checked_dates(const Common& c, const Io& io) {
 Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io) {
   Checked out;
   diag::Sink sink;
-  load::LoadResult loaded = load::load_paths(c.paths, sink, io.in, c.jobs);
+  std::optional<cache::Store> store;
+  if (const std::string dir = c.cache_dir.empty() ? cache::default_dir() : c.cache_dir; !c.no_cache && !dir.empty())
+    store.emplace(dir, c.cache_size_mib << 20,
+                  fmt::format("max-depth={} max-records={}", c.limits.max_depth, c.limits.max_records));
+  load::LoadResult loaded = load::load_paths(c.paths, sink, io.in, c.jobs, store ? &*store : nullptr,
+                                                     c.limits);
   out.records = std::move(loaded.records);
   out.fatal = std::move(loaded.fatal);
   const yaml::Node* overrides = nullptr;

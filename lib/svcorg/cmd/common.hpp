@@ -2,12 +2,14 @@
 // validating the inputs once.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/load/loader.hpp"
 #include "svcorg/model/records.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/util/date.hpp"
@@ -39,6 +41,10 @@ struct Common {
   bool quiet = false;
   bool strict = false;  // warnings fail (exit 1)
   unsigned jobs = 0;    // threads parsing files; 0: one per core
+  bool no_cache = false;       // bypass the parse cache (read nothing, write nothing)
+  std::string cache_dir;       // "" : cache::default_dir()
+  uint64_t cache_size_mib = 512;  // the cache folder's size bound
+  load::Limits limits;            // --max-file-size, --max-depth, --max-records
 };
 
 // Everything loaded and checked: records, the effective rules, findings (sorted).

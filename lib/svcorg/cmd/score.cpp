@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <ostream>
+#include <set>
 
 #include <fmt/format.h>
 
+#include "svcorg/cmd/compare.hpp"
+#include "svcorg/cmd/since.hpp"
 #include "svcorg/diag/render.hpp"
 #include "svcorg/model/vocab.hpp"
+#include "svcorg/render/delta.hpp"
 #include "svcorg/render/score.hpp"
 #include "svcorg/score/score.hpp"
 
@@ -14,13 +18,19 @@ namespace svcorg::cmd {
 
 namespace {
 
-render::ScoreSelection select(const score::Result& r, const ScoreOptions& o, const model::RecordSet& rs) {
+// The branches shown: those the filters (and --since's scope) keep; streets: the one of
+// --street, or with --since those of the branches shown.
+render::ScoreSelection select(const score::Result& r, const ScoreOptions& o, const model::RecordSet& rs,
+                              const std::optional<scope::Scope>& since) {
+  std::set<std::string> since_streets;
   auto keep_branch = [&](const std::string& id) {
     if (o.branch && id != *o.branch) return false;
     const auto b = std::find_if(rs.branches.begin(), rs.branches.end(), [&](const auto& x) { return x.id.v == id; });
     if (b == rs.branches.end()) return false;
     if (o.type && b->type.v != *o.type) return false;
     if (o.street && b->street.v != *o.street) return false;
+    if (since && !since->selects_branch(id)) return false;
+    if (since) since_streets.insert(b->street.v);
     return true;
   };
   render::ScoreSelection sel;
@@ -29,8 +39,35 @@ render::ScoreSelection select(const score::Result& r, const ScoreOptions& o, con
   for (const auto& u : r.unscored)
     if (keep_branch(u.id)) sel.unscored.push_back(&u);
   for (const auto& st : r.streets)
-    if (!o.street || st.id == *o.street) sel.streets.push_back(&st);
+    if ((!o.street || st.id == *o.street) && (!since || since_streets.count(st.id))) sel.streets.push_back(&st);
   return sel;
+}
+
+// The deltas against the baseline, for the branches shown (and the removed ones the
+// filters would show).
+std::string render_deltas(const score::Result& r, const render::ScoreSelection& sel, const score::Baseline& base,
+                          const ScoreOptions& o, const std::optional<scope::Scope>& since) {
+  const score::Deltas d = score::compare(r, sel.branches, base, [&](const score::BaselineBranch& b) {
+    return (!o.branch || b.id == *o.branch) && (!o.type || b.type == *o.type) && (!o.street || b.street == *o.street) &&
+           (!since || since->selects_branch(b.id));
+  });
+  if (o.format == "json") return render::delta_json(d);
+  if (o.format == "markdown") return render::delta_markdown(d);
+  return render::delta_table(d);
+}
+
+// The score's own warnings (missing-plan, no-needs, no-survey) about the branches shown.
+std::vector<diag::Diagnostic> warnings_of(const score::Result& r, const render::ScoreSelection& sel) {
+  std::set<std::string> branches, plans;
+  for (const auto* s : sel.branches) {
+    branches.insert(*s->branch->id);
+    plans.insert(*s->plan->id);
+  }
+  for (const auto* u : sel.unscored) branches.insert(u->id);
+  std::vector<diag::Diagnostic> out;
+  for (const auto& d : r.warnings)
+    if ((d.kind == "Plan" ? plans : branches).count(d.id)) out.push_back(d);
+  return out;
 }
 
 int explain(const score::Result& r, const score::Model& m, const ScoreOptions& o, const Io& io) {
@@ -52,6 +89,20 @@ int check_usage(const ScoreOptions& o, const Io& io) {
                           fmt::join(types, ", "));
     return kUsage;
   }
+  const bool deltas = o.baseline || o.compare;
+  const char* wrong = nullptr;
+  if (o.baseline && o.compare)
+    wrong = "give --baseline or --compare, not both";
+  else if (deltas && o.explain)
+    wrong = "--explain does not combine with --baseline or --compare";
+  else if (deltas && o.format == "csv")
+    wrong = "score deltas (--baseline, --compare) come as table, json or markdown";
+  else if (!deltas && o.format == "markdown")
+    wrong = "--format markdown is for score deltas: add --baseline or --compare";
+  if (wrong) {
+    io.err << fmt::format("svcorg: error: {}\n", wrong);
+    return kUsage;
+  }
   return kOk;
 }
 
@@ -62,23 +113,30 @@ int run_score(const ScoreOptions& o, const Io& io) {
   const auto dates = checked_dates(o.common, io);
   if (!dates) return kUsage;
   const Checked checked = load_and_check(o.common, *dates, io);
+  std::optional<scope::Scope> since;  // usage errors first, then the inputs' errors
+  if (o.since && !(since = since_scope(*o.since, o.common, checked.records, io))) return kUsage;
+  std::optional<score::Baseline> baseline;
+  if (o.baseline && !(baseline = baseline_from_file(*o.baseline, io))) return kUsage;
   if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
+  if (o.compare && !(baseline = baseline_at(*o.compare, o.common, *dates, io))) return kUsage;
 
   const auto& districts = checked.records.districts;
   const yaml::Node* overrides = districts.empty() ? nullptr : districts.front().scoring.get();
   const score::Model model = score::effective_model(overrides);
   const score::Result result =
       score::compute(checked.records, checked.rules, model, ledger::Window{dates->year, dates->as_of});
-  if (!o.common.quiet) io.err << diag::render_text(result.warnings, false);
+  const render::ScoreSelection sel = select(result, o, checked.records, since);
+  const std::vector<diag::Diagnostic> warnings = since ? warnings_of(result, sel) : result.warnings;
+  if (!o.common.quiet) io.err << diag::render_text(warnings, false);
 
   if (o.explain) return explain(result, model, o, io);
-  const render::ScoreSelection sel = select(result, o, checked.records);
   std::string content;
-  if (o.format == "json") content = render::score_json(result, sel);
+  if (baseline) content = render_deltas(result, sel, *baseline, o, since);
+  else if (o.format == "json") content = render::score_json(result, sel);
   else if (o.format == "csv") content = render::score_csv(result, sel);
   else content = render::score_table(result, sel);
   if (int code = emit(o.output, content, io)) return code;
-  if (o.common.strict && !result.warnings.empty()) return kFindings;  // no-needs, no-survey, missing-plan
+  if (o.common.strict && !warnings.empty()) return kFindings;  // no-needs, no-survey, missing-plan
 
   if (o.fail_under) {
     std::vector<std::string> below;

@@ -1,9 +1,9 @@
 #include "svcorg/diag/fingerprint.hpp"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <map>
-
-#include <fmt/format.h>
 
 namespace svcorg::diag {
 
@@ -18,7 +18,9 @@ uint64_t fnv1a64(std::string_view bytes, uint64_t basis) {
 
 namespace {
 
-bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 size_t digits_from(std::string_view s, size_t i) {
   size_t j = i;
@@ -57,7 +59,9 @@ const uint64_t kSecondBasis = fnv1a64("svcorg fingerprint");
 
 }  // namespace
 
-std::string Fingerprint::hash64() const { return fmt::format("{:016x}", fnv1a64(key)); }
+std::string Fingerprint::hash64() const {
+  return fmt::format("{:016x}", fnv1a64(key));
+}
 
 std::string Fingerprint::hash128() const {
   std::string k = key;
@@ -72,8 +76,8 @@ std::vector<Fingerprint> fingerprints(const std::vector<Diagnostic>& items) {
   std::map<std::string, unsigned> seen;
   for (const auto& d : items) {
     Fingerprint f;
-    for (const std::string_view part : {std::string_view(d.rule), std::string_view(d.file),
-                                        std::string_view(d.kind), std::string_view(d.id)}) {
+    for (const std::string_view part :
+         {std::string_view(d.rule), std::string_view(d.file), std::string_view(d.kind), std::string_view(d.id)}) {
       f.key += part;
       f.key += '\0';
     }

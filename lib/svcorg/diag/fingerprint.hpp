@@ -15,8 +15,8 @@ namespace svcorg::diag {
 uint64_t fnv1a64(std::string_view bytes, uint64_t basis = 0xcbf29ce484222325ULL);
 
 struct Fingerprint {
-  std::string key;          // rule, file, kind, id and message (positions dropped), NUL-separated
-  unsigned occurrence = 1;  // 1-based, among the findings with the same key, in sorted order
+  std::string key;              // rule, file, kind, id and message (positions dropped), NUL-separated
+  unsigned occurrence = 1;      // 1-based, among the findings with the same key, in sorted order
   std::string hash64() const;   // 16 hex digits of the key
   std::string hash128() const;  // 32 hex digits of the key and the occurrence: unique per finding
 };

@@ -16,8 +16,7 @@ namespace svcorg::diag {
 std::string render_sarif(const std::vector<Diagnostic>& items, const Summary& s, std::string_view version);
 
 // JUnit XML: one test case per input file in `files` (display paths), failed by its errors.
-std::string render_junit(const std::vector<Diagnostic>& items, const Summary& s,
-                         const std::vector<std::string>& files);
+std::string render_junit(const std::vector<Diagnostic>& items, const Summary& s, const std::vector<std::string>& files);
 
 // GitHub Actions workflow commands (`::error file=…::message`), then (unless told not to)
 // the summary line as plain text.

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 (OASIS); checked against the official JSON Schema in the tests.
-#include <cctype>
-
 #include <fmt/format.h>
+
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "svcorg/diag/catalogue.hpp"
@@ -35,7 +35,9 @@ std::string camel_case(std::string_view id) {
   return out;
 }
 
-const char* level(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+const char* level(Severity s) {
+  return s == Severity::Error ? "error" : "warning";
+}
 
 // A relative path is resolved against %SRCROOT% (where svcorg ran); an absolute one
 // becomes a file: URI of its own.
@@ -64,8 +66,8 @@ json rules() {
         {"shortDescription", {{"text", r.summary}}},
         {"fullDescription", {{"text", full}}},
         {"defaultConfiguration", {{"level", level(r.severity)}}},
-        {"help", {{"text", fmt::format("{} Each finding's message says what is wrong and what would be right.",
-                                       r.summary)}}},
+        {"help",
+         {{"text", fmt::format("{} Each finding's message says what is wrong and what would be right.", r.summary)}}},
     });
   }
   return out;
@@ -126,8 +128,7 @@ std::string render_sarif(const std::vector<Diagnostic>& items, const Summary& s,
                    {"version", std::string(version)},
                    {"informationUri", kInformationUri},
                    {"rules", rules()}}}};
-  run["originalUriBaseIds"] = {
-      {kSrcRoot, {{"description", {{"text", "The directory svcorg validate was run in."}}}}}};
+  run["originalUriBaseIds"] = {{kSrcRoot, {{"description", {{"text", "The directory svcorg validate was run in."}}}}}};
   run["invocations"] = json::array({json{{"executionSuccessful", true}}});
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);

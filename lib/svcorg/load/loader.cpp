@@ -5,25 +5,36 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <sstream>
 #include <thread>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
+#include "svcorg/cache/cache.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/model/convert.hpp"
 #include "svcorg/yaml/parse.hpp"
 
 namespace svcorg::load {
 
-void load_bytes(const std::string& name, std::string_view bytes, model::RecordSet& set, diag::Sink& sink) {
+void load_bytes(const std::string& name, std::string_view bytes, model::RecordSet& set, diag::Sink& sink,
+                const Limits& limits) {
   const auto file = static_cast<uint32_t>(set.files.size());
   set.files.push_back(name);
   std::vector<yaml::ParseIssue> issues;
   uint32_t doc = 0;
+  yaml::ParseLimits parse_limits;
+  parse_limits.max_depth = limits.max_depth;
+  parse_limits.max_documents = limits.max_records;
   yaml::parse_stream(
-      bytes, [&](yaml::Node&& node) { model::convert_document(node, file, doc++, set, sink); }, issues);
+      bytes, [&](yaml::Node&& node) { model::convert_document(node, file, doc++, set, sink); }, issues,
+      parse_limits);
   for (auto& issue : issues) {
     diag::Diagnostic d;
     d.file = name;
@@ -40,19 +51,63 @@ void load_bytes(const std::string& name, std::string_view bytes, model::RecordSe
 
 namespace {
 
-bool read_file(const std::string& path, std::string& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+// Reads a regular file whole: never a FIFO, a device or a directory (they could block or
+// never end), never more than `max` bytes, and to the end of the file rather than to the
+// size first seen (a file truncated or grown while read is read as it is).
+bool read_file(const std::string& path, uint64_t max, std::string& out, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     error = fmt::format("{}: cannot open: {}", path, std::strerror(errno));
     return false;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    error = fmt::format("{}: read error", path);
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    error = fmt::format("{}: cannot read: {}", path, std::strerror(errno));
     return false;
   }
-  out = std::move(buf).str();
+  if (!S_ISREG(st.st_mode)) {
+    error = fmt::format("{}: not a regular file; give YAML files or directories", path);
+    return false;
+  }
+  auto too_big = [&] {
+    error = fmt::format("{}: larger than the limit of {} bytes; split it (or raise --max-file-size)", path, max);
+    return false;
+  };
+  if (static_cast<uint64_t>(st.st_size) > max) return too_big();
+  out.clear();
+  out.reserve(static_cast<size_t>(st.st_size));
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = fmt::format("{}: cannot read: {}", path, std::strerror(errno));
+      return false;
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<uint64_t>(n) > max) return too_big();
+    out.append(buf, static_cast<size_t>(n));
+  }
+  return true;
+}
+
+// Standard input, at most `max` bytes.
+bool read_stream(std::istream& in, uint64_t max, std::string& out, std::string& error) {
+  out.clear();
+  char buf[65536];
+  while (in) {
+    in.read(buf, sizeof buf);
+    const auto n = static_cast<size_t>(in.gcount());
+    if (out.size() + n > max) {
+      error = fmt::format("<stdin>: larger than the limit of {} bytes (raise --max-file-size)", max);
+      return false;
+    }
+    out.append(buf, n);
+  }
   return true;
 }
 
@@ -76,6 +131,84 @@ void append(model::RecordSet& into, model::RecordSet&& part) {
 
 namespace {
 
+// A large multi-document file parsed by `parts` threads: cut at lines that are exactly
+// `---` (a document start at column 0 ends any scalar or collection in valid YAML), each
+// part parsed with its first line number, the documents renumbered in file order. When a
+// part has any parse issue, or the file has directives (`%` lines, which reach across
+// `---`), the result is dropped and the caller parses the file whole, so findings are the
+// same as with one thread in every case. Returns false when the file was not loaded here.
+constexpr size_t kSplitMinBytes = size_t{2} << 20;
+
+bool load_split(const std::string& name, std::string_view bytes, model::RecordSet& set, diag::Sink& sink,
+                const Limits& limits, unsigned parts) {
+  if (parts < 2 || bytes.size() < kSplitMinBytes || bytes[0] == '%' ||
+      bytes.find("\n%") != std::string_view::npos)
+    return false;
+  std::vector<size_t> cuts{0};
+  for (unsigned i = 1; i < parts; ++i) {
+    const size_t target = std::max(bytes.size() / parts * i, cuts.back());
+    const size_t at = bytes.find("\n---\n", target);
+    if (at == std::string_view::npos) break;
+    if (at + 1 > cuts.back()) cuts.push_back(at + 1);
+  }
+  if (cuts.size() < 2) return false;
+  cuts.push_back(bytes.size());
+  struct Part {
+    std::string_view text;
+    uint32_t first_line = 0;  // lines before the part
+    model::RecordSet set;
+    diag::Sink sink;
+    std::vector<yaml::ParseIssue> issues;
+    uint32_t docs = 0;
+  };
+  std::vector<Part> out(cuts.size() - 1);
+  uint32_t line = 0;
+  for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+    out[k].text = bytes.substr(cuts[k], cuts[k + 1] - cuts[k]);
+    out[k].first_line = line;
+    line += static_cast<uint32_t>(std::count(out[k].text.begin(), out[k].text.end(), '\n'));
+  }
+  yaml::ParseLimits parse_limits;
+  parse_limits.max_depth = limits.max_depth;
+  parse_limits.max_documents = limits.max_records;
+  auto run = [&](Part& p) {
+    p.set.files.push_back(name);
+    yaml::parse_stream(
+        p.text, [&](yaml::Node&& node) { model::convert_document(node, 0, p.docs++, p.set, p.sink); }, p.issues,
+        parse_limits, p.first_line);
+  };
+  std::vector<std::thread> threads;
+  for (size_t k = 1; k < out.size(); ++k) threads.emplace_back(run, std::ref(out[k]));
+  run(out[0]);
+  for (auto& t : threads) t.join();
+  size_t docs = 0;
+  for (const auto& p : out) {
+    if (!p.issues.empty()) return false;
+    docs += p.docs;
+  }
+  if (docs > limits.max_records) return false;
+  const auto file = static_cast<uint32_t>(set.files.size());
+  set.files.push_back(name);
+  uint32_t doc_base = 0;
+  for (auto& p : out) {
+    auto move_all = [&](auto& to, auto& from) {
+      for (auto& r : from) {
+        r.file = file;
+        r.doc += doc_base;
+        to.push_back(std::move(r));
+      }
+    };
+    move_all(set.districts, p.set.districts);
+    move_all(set.branches, p.set.branches);
+    move_all(set.needs, p.set.needs);
+    move_all(set.platforms, p.set.platforms);
+    move_all(set.plans, p.set.plans);
+    for (auto& d : p.sink.items()) sink.add(std::move(d));
+    doc_base += p.docs;
+  }
+  return true;
+}
+
 // One input file, read and parsed on its own.
 struct FileResult {
   model::RecordSet records;
@@ -85,38 +218,51 @@ struct FileResult {
   bool loaded = false;
 };
 
-void load_one(const Source& src, std::istream& stdin_stream, FileResult& out) {
+void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, cache::Store* cache,
+              const Limits& limits, unsigned threads) {
   std::string bytes;
-  if (src.is_stdin) {
-    bytes.assign(std::istreambuf_iterator<char>(stdin_stream), std::istreambuf_iterator<char>());
-  } else if (!read_file(src.path, bytes, out.fatal)) {
+  if (src.is_stdin ? !read_stream(stdin_stream, limits.max_file_size, bytes, out.fatal)
+                   : !read_file(src.path, limits.max_file_size, bytes, out.fatal))
     return;
-  }
-  load_bytes(src.display, bytes, out.records, out.sink);
-  std::vector<diag::Diagnostic> problems;
-  out.waivers = waive::scan_inline(src.display, bytes, problems);
-  for (auto& p : problems) out.sink.add(std::move(p));
+  auto parse = [&] {
+    if (!load_split(src.display, bytes, out.records, out.sink, limits, threads))
+      load_bytes(src.display, bytes, out.records, out.sink, limits);
+    std::vector<diag::Diagnostic> problems;
+    out.waivers = waive::scan_inline(src.display, bytes, problems);
+    for (auto& p : problems) out.sink.add(std::move(p));
+  };
+  if (cache && !src.is_stdin) cache->load(src.display, bytes, out.records, out.waivers, out.sink, parse);
+  else parse();
   out.loaded = true;
 }
 
 }  // namespace
 
 LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
-                      unsigned jobs) {
+                      unsigned jobs, cache::Store* cache, const Limits& limits) {
   LoadResult result;
   DiscoverResult found = discover(paths);
   result.fatal = std::move(found.errors);
   std::vector<FileResult> files(found.sources.size());
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned split = jobs;  // parts of one large file (see load_split)
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, files.size())));
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) load_one(found.sources[i], stdin_stream, files[i]);
+    for (size_t i = next++; i < files.size(); i = next++)
+      load_one(found.sources[i], stdin_stream, files[i], cache, limits, split);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
+  size_t records = 0;
+  for (const auto& f : files) records += f.records.record_count();
+  if (records > limits.max_records) {
+    result.fatal.push_back(fmt::format("the inputs hold {} records, more than the limit of {} (raise --max-records)",
+                                       records, limits.max_records));
+    return result;
+  }
   for (auto& f : files) {
     if (!f.fatal.empty()) result.fatal.push_back(std::move(f.fatal));
     if (!f.loaded) continue;

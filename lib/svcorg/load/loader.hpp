@@ -1,6 +1,7 @@
 // Loading records: bytes to typed records (no disk here), and the whole input set.
 #pragma once
 
+#include <cstdint>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -10,12 +11,25 @@
 #include "svcorg/model/records.hpp"
 #include "svcorg/waive/waive.hpp"
 
+namespace svcorg::cache {
+class Store;
+}
+
 namespace svcorg::load {
+
+// What svcorg accepts at most, so that no input can exhaust time or memory
+// (docs/RELIABILITY.md). Each is a command-line option.
+struct Limits {
+  uint64_t max_file_size = uint64_t{256} << 20;  // bytes of one input file (or stdin): --max-file-size
+  size_t max_depth = 1000;                       // nesting of lists and mappings: --max-depth
+  size_t max_records = 10'000'000;               // records (documents) in all inputs: --max-records
+};
 
 // Parses one file's bytes (`name` is its display path) and appends its records to `set`
 // and its findings (yaml-syntax, duplicate-key, header, schema) to `sink`. Each document
 // becomes a record as soon as it is parsed; its tree is dropped right after.
-void load_bytes(const std::string& name, std::string_view bytes, model::RecordSet& set, diag::Sink& sink);
+void load_bytes(const std::string& name, std::string_view bytes, model::RecordSet& set, diag::Sink& sink,
+                const Limits& limits = {});
 
 struct LoadResult {
   model::RecordSet records;
@@ -26,8 +40,9 @@ struct LoadResult {
 // Discovers and loads every input (SPEC 2.1). `stdin_stream` is read for the path `-`.
 // Files are parsed by `jobs` threads (0: one per core); the records and findings are
 // merged in display-path order, so the result is the same for any number of jobs.
+// With a `cache`, unchanged files are not parsed again (standard input never is cached).
 LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
-                      unsigned jobs = 1);
+                      unsigned jobs = 1, cache::Store* cache = nullptr, const Limits& limits = {});
 
 // Appends `part` (records of other files) to `into`, renumbering its files.
 void append(model::RecordSet& into, model::RecordSet&& part);

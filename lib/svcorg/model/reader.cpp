@@ -267,7 +267,7 @@ void MapReader::finish() {
     }
     if (yaml::is_extension(k)) continue;
     const bool known =
-        std::any_of(known_.begin(), known_.end(), [&](const char* name) { return k.value == name; });
+        std::any_of(known_.begin(), known_.end(), [&key = k](const char* name) { return key.value == name; });
     if (known) continue;
     std::vector<std::string> names(known_.begin(), known_.end());
     std::sort(names.begin(), names.end());

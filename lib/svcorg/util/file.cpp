@@ -17,6 +17,11 @@ std::string write_atomically(const std::string& path, std::string_view content) 
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  // Only a regular file (or a new name) is replaced: renaming over a device, a FIFO or a
+  // directory would swap it for a file, or fail after the work.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+    return fmt::format("cannot write {}: not a regular file; name a file to create or replace", path);
   std::string tmpl = (dir / ("." + target.filename().string() + ".svcorg-XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
   if (fd < 0) return fmt::format("cannot create a temporary file in {}: {}", dir.string(), std::strerror(errno));

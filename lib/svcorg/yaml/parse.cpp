@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -30,7 +31,7 @@ class ViewBuf : public std::streambuf {
 // Maps yaml-cpp marks (0-based line, byte offset) to 1-based line and code-point column.
 class PosMap {
  public:
-  explicit PosMap(std::string_view text) : text_(text) {
+  PosMap(std::string_view text, uint32_t line_offset) : text_(text), line_offset_(line_offset) {
     line_starts_.push_back(0);
     for (size_t i = 0; i < text.size(); ++i)
       if (text[i] == '\n') line_starts_.push_back(i + 1);
@@ -55,7 +56,7 @@ class PosMap {
     cache_line_ = lo;
     cache_offset_ = offset;
     cache_col_ = col;
-    return Pos{static_cast<uint32_t>(lo + 1), static_cast<uint32_t>(col + 1)};
+    return Pos{static_cast<uint32_t>(lo + 1) + line_offset_, static_cast<uint32_t>(col + 1)};
   }
 
   Pos at(const YAML::Mark& m) {
@@ -65,6 +66,7 @@ class PosMap {
 
  private:
   std::string_view text_;
+  uint32_t line_offset_ = 0;
   std::vector<size_t> line_starts_;
   size_t cache_line_ = static_cast<size_t>(-1), cache_offset_ = 0, cache_col_ = 0;
 };
@@ -158,8 +160,9 @@ class Builder : public YAML::EventHandler {
     YAML::anchor_t anchor = 0;
     size_t first_count = 0;  // nodes_ when the frame opened, for the anchor's weight
     std::optional<Node> key;
-    std::unordered_map<std::string, Pos> keys;  // scalar keys seen (maps only)
+    std::unordered_map<std::string, Pos> keys;  // scalar keys seen, once the map has kIndexFrom entries
   };
+  static constexpr size_t kIndexFrom = 24;
   struct Anchored {
     Node node;
     size_t weight = 1;  // nodes in it
@@ -204,6 +207,14 @@ class Builder : public YAML::EventHandler {
 
   void open(Node::Type type, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, bool flow) {
     count(1);
+    if (stack_.size() >= limits_.max_depth) {
+      issues_.push_back({pos_.at(mark), "yaml-syntax",
+                         fmt::format("the document nests lists and mappings more than {} levels deep; "
+                                     "flatten it (or raise --max-depth)",
+                                     limits_.max_depth),
+                         {}});
+      throw StopParsing{};
+    }
     Frame f;
     f.flow = flow;
     f.node.type = type;
@@ -244,13 +255,27 @@ class Builder : public YAML::EventHandler {
     Node key = std::move(*parent.key);
     parent.key.reset();
     if (key.is_scalar()) {
-      auto [it, inserted] = parent.keys.emplace(key.value, key.pos);
-      if (!inserted) {
+      // Small mappings (nearly all) are searched in place; a large one gets an index.
+      std::optional<Pos> first;
+      if (parent.keys.empty() && parent.node.entries.size() < kIndexFrom) {
+        for (const auto& e : parent.node.entries)
+          if (e.first.is_scalar() && e.first.value == key.value) {
+            first = e.first.pos;
+            break;
+          }
+      } else {
+        if (parent.keys.empty())
+          for (const auto& e : parent.node.entries)
+            if (e.first.is_scalar()) parent.keys.emplace(e.first.value, e.first.pos);
+        auto [it, inserted] = parent.keys.emplace(key.value, key.pos);
+        if (!inserted) first = it->second;
+      }
+      if (first) {
         issues_.push_back({key.pos, "duplicate-key",
                            fmt::format("the key `{}` appears twice in this mapping (first at line {}); "
                                        "keep one of them",
-                                       key.value, it->second.line),
-                           it->second});
+                                       key.value, first->line),
+                           *first});
         return;
       }
     }
@@ -280,6 +305,10 @@ ParseIssue syntax_issue(const YAML::Exception& e, const Builder& builder, PosMap
             {}};
   }
   size_t offset = e.mark.is_null() || e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos);
+  if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr)
+    return {posmap.at_offset(offset), "yaml-syntax",
+            "the document nests lists and mappings too deeply for the YAML parser (about 500 levels); flatten it",
+            {}};
   // At the very end of a file ending in a newline, point at the end of the last line.
   if (offset >= text.size() && !text.empty()) offset = text.back() == '\n' ? text.size() - 1 : text.size();
   return {posmap.at_offset(offset), "yaml-syntax", fmt::format("invalid YAML: {}", e.msg), {}};
@@ -288,9 +317,9 @@ ParseIssue syntax_issue(const YAML::Exception& e, const Builder& builder, PosMap
 }  // namespace
 
 bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_document,
-                  std::vector<ParseIssue>& issues, const ParseLimits& limits) {
+                  std::vector<ParseIssue>& issues, const ParseLimits& limits, uint32_t line_offset) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  PosMap posmap(bytes);
+  PosMap posmap(bytes, line_offset);
   if (auto bad = util::check_utf8(bytes)) {
     issues.push_back({posmap.at_offset(bad->offset), "yaml-syntax",
                       fmt::format("{}; the file must be UTF-8 text", bad->what), {}});
@@ -301,8 +330,18 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
   Builder builder(bytes, posmap, issues, limits);
   try {
     YAML::Parser parser(in);
+    size_t documents = 0;
     while (parser.HandleNextDocument(builder)) {
-      if (auto doc = builder.take(); doc && !doc->is_null()) on_document(std::move(*doc));
+      if (auto doc = builder.take(); doc && !doc->is_null()) {
+        if (++documents > limits.max_documents) {
+          issues.push_back({doc->pos, "yaml-syntax",
+                            fmt::format("the file has more than {} documents; split it (or raise --max-records)",
+                                        limits.max_documents),
+                            {}});
+          return false;
+        }
+        on_document(std::move(*doc));
+      }
     }
   } catch (const StopParsing&) {
     return false;

@@ -24,13 +24,19 @@ struct ParseIssue {
 
 struct ParseLimits {
   size_t max_nodes_per_document = 2'000'000;  // after alias expansion
+  // Nesting of collections. yaml-cpp 0.7 itself stops at about 500 levels (its own
+  // recursion guard, reported as "nested too deeply" too), so a larger value changes nothing.
+  size_t max_depth = 1000;
+  size_t max_documents = 10'000'000;  // documents in one stream
 };
 
 // Calls `on_document` for each non-empty document in order. Syntax errors stop the stream
 // (documents before the error have been delivered); duplicate keys do not (the first
 // occurrence is kept). Returns false when the stream stopped on a syntax error.
+// `line_offset` is added to every line number (for a part of a file that starts on line
+// line_offset + 1).
 bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_document,
-                  std::vector<ParseIssue>& issues, const ParseLimits& limits = {});
+                  std::vector<ParseIssue>& issues, const ParseLimits& limits = {}, uint32_t line_offset = 0);
 
 // Convenience for tests: every non-empty document of a stream.
 std::vector<Node> parse_all(std::string_view bytes, std::vector<ParseIssue>& issues);

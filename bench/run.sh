@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Benchmarks of svcorg against a naive yaml-cpp baseline (docs/PERFORMANCE.md).
+#
+#   bench/run.sh [NEEDS] [SMALL_FILES]      defaults: 100000 needs, 20000 small files
+#
+# Env: BUILD (default build-bench: a Release build with -DSVCORG_BENCH=ON, made if missing),
+#      WORK (default /tmp/svcorg-bench: generated districts and the parse cache), SEED (1).
+# Prints one table row per run: wall time, CPU time (user + system), records/s, MB/s, peak RSS, and the ratio to the
+# baseline measured in the same run. "cold" = no parse cache (empty cache folder); the
+# input files are in the OS page cache for every run (each run reads them once before).
+# "warm" = the same command again with the cache the cold run filled. Nothing here is a
+# test: figures depend on the machine; the test suite checks correctness only.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+NEEDS=${1:-100000}
+SMALL=${2:-20000}
+BUILD=${BUILD:-$ROOT/build-bench}
+WORK=${WORK:-/tmp/svcorg-bench}
+SEED=${SEED:-1}
+
+if [ ! -x "$BUILD/svcorg" ] || [ ! -x "$BUILD/bench/svcorg-baseline" ]; then
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DSVCORG_TESTS=OFF -DSVCORG_BENCH=ON >/dev/null
+  cmake --build "$BUILD" -j"$(nproc)" --target svcorg svcorg-baseline >/dev/null
+fi
+SVCORG=$BUILD/svcorg
+BASELINE=$BUILD/bench/svcorg-baseline
+
+gen() {  # gen LAYOUT NEEDS DIR
+  if [ ! -f "$3/.done" ]; then
+    rm -rf "$3"
+    python3 "$HERE/gen_district.py" --seed "$SEED" --needs "$2" --layout "$1" --out "$3" >/dev/null
+    touch "$3/.done"
+  fi
+}
+FILES=$WORK/files-$NEEDS
+SINGLE=$WORK/single-$NEEDS
+SMALLD=$WORK/small-$SMALL
+gen files "$NEEDS" "$FILES"
+gen single "$NEEDS" "$SINGLE"
+gen small "$SMALL" "$SMALLD"
+
+HAS_CACHE=0
+"$SVCORG" validate --help 2>/dev/null | grep -q -- '--cache-dir' && HAS_CACHE=1
+
+size_of() { find "$1" -name '*.yaml' -printf '%s\n' | awk '{s+=$1} END {print s}'; }
+records_of() { find "$1" -name '*.yaml' -exec cat {} + | grep -c '^kind: '; }
+files_of() { find "$1" -name '*.yaml' | wc -l; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "svcorg: $("$SVCORG" --version)  inputs: $NEEDS needs (seed $SEED)"
+printf '%-38s %8s %8s %9s %11s %8s %10s %9s\n' run wall_s cpu_s files records/s MB/s peak_MiB x_baseline
+BASE_T=""
+declare -A STATS
+
+# measure NAME DIR CMD...: runs CMD once (after reading DIR into the page cache) and prints a row.
+measure() {
+  local name=$1 dir=$2; shift 2
+  find "$dir" -name '*.yaml' -exec cat {} + >/dev/null
+  /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || true
+  local out
+  out=$(tail -1 "$WORK/time.txt")
+  local t kb us ss
+  read -r t kb us ss <<<"$out"
+  if [ -z "${STATS[$dir]:-}" ]; then STATS[$dir]="$(size_of "$dir") $(records_of "$dir") $(files_of "$dir")"; fi
+  local bytes records files
+  read -r bytes records files <<<"${STATS[$dir]}"
+  [ -z "$BASE_T" ] && BASE_T=$t
+  awk -v n="$name" -v t="$t" -v kb="$kb" -v cpu="$(awk -v u="$us" -v s="$ss" 'BEGIN { print u + s }')" -v b="$bytes" -v r="$records" -v f="$files" -v bt="$BASE_T" 'BEGIN {
+    if (t <= 0) t = 0.005;
+    printf "%-38s %8.2f %8.2f %9d %11.0f %8.1f %10.1f %9.2f\n", n, t, cpu, f, r / t, b / t / 1e6, kb / 1024, bt / t }'
+}
+
+measure "baseline (YAML::LoadAll, 1 thread)" "$FILES" "$BASELINE" "$FILES"
+MB=$(awk -v b="$(size_of "$FILES")" 'BEGIN { printf "%.1f", b / 1e6 }')
+echo "# input: $MB MB in $(files_of "$FILES") files, $(records_of "$FILES") records"
+
+ARGS_SCORE=(--year 2025 --as-of 2026-11-26 --format json)
+ARGS_VALIDATE=(--as-of 2026-11-26 --format json)
+for cmd in validate score; do
+  if [ "$cmd" = validate ]; then args=("${ARGS_VALIDATE[@]}"); else args=("${ARGS_SCORE[@]}"); fi
+  for j in 1 2; do
+    if [ "$HAS_CACHE" = 1 ]; then
+      rm -rf "$WORK/cache"
+      measure "$cmd cold --jobs $j" "$FILES" "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
+      measure "$cmd warm --jobs $j" "$FILES" "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
+    else
+      measure "$cmd cold --jobs $j" "$FILES" "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j
+    fi
+  done
+done
+CACHE_OFF=()
+[ "$HAS_CACHE" = 1 ] && CACHE_OFF=(--no-cache)
+echo "# one file: the same district as one multi-document file"
+BASE_T=""
+measure "baseline, one file" "$SINGLE" "$BASELINE" "$SINGLE"
+for j in 1 2; do
+  measure "validate one file cold --jobs $j" "$SINGLE" "$SVCORG" validate "$SINGLE" "${ARGS_VALIDATE[@]}" --jobs $j "${CACHE_OFF[@]}"
+done
+echo "# small files: $(files_of "$SMALLD") files ($SMALL needs, one file each)"
+BASE_T=""
+measure "baseline, small files" "$SMALLD" "$BASELINE" "$SMALLD"
+for j in 1 2; do
+  measure "validate small files cold --jobs $j" "$SMALLD" "$SVCORG" validate "$SMALLD" "${ARGS_VALIDATE[@]}" --jobs $j "${CACHE_OFF[@]}"
+done
+echo "# x_baseline: wall time of the section's baseline row / this row's"

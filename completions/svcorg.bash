@@ -1,0 +1,94 @@
+# bash completion for svcorg                                   -*- shell-script -*-
+# Installed as share/bash-completion/completions/svcorg; or `source` this file.
+
+_svcorg_revisions() {
+  git rev-parse --git-dir >/dev/null 2>&1 || return
+  git for-each-ref --format='%(refname:short)' refs/heads refs/tags refs/remotes 2>/dev/null
+  printf '%s\n' HEAD HEAD~1
+}
+
+_svcorg() {
+  local cur prev
+  cur=${COMP_WORDS[COMP_CWORD]}
+  prev=${COMP_WORDS[COMP_CWORD - 1]}
+  COMPREPLY=()
+
+  local commands="validate score needs report init schema"
+  local common="--year --as-of --color -q --quiet --strict --jobs -h --help
+    --max-file-size --max-depth --max-records --no-cache --cache-dir --cache-size"
+
+  # The subcommand: the first word after svcorg that is not an option.
+  local i command=
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case ${COMP_WORDS[i]} in
+      -*) ;;
+      *) command=${COMP_WORDS[i]}; break ;;
+    esac
+  done
+
+  if [[ -z $command ]]; then
+    COMPREPLY=($(compgen -W "$commands -h --help --version" -- "$cur"))
+    return
+  fi
+
+  # Values of the option before the cursor.
+  case $prev in
+    --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+    --format)
+      case $command in
+        validate) COMPREPLY=($(compgen -W "text json sarif junit github gitlab" -- "$cur")) ;;
+        score) COMPREPLY=($(compgen -W "table json csv markdown" -- "$cur")) ;;
+        needs) COMPREPLY=($(compgen -W "table json csv" -- "$cur")) ;;
+      esac
+      return ;;
+    --status)
+      COMPREPLY=($(compgen -W "received assessed in-progress resolved closed declined open overdue" -- "$cur"))
+      return ;;
+    --channel)
+      COMPREPLY=($(compgen -W "member-contact reception social-group hotline online survey meeting visit" -- "$cur"))
+      return ;;
+    --layer) COMPREPLY=($(compgen -W "branch street district" -- "$cur")); return ;;
+    --type) COMPREPLY=($(compgen -W "residential social-service building enterprise organ" -- "$cur")); return ;;
+    --lang) COMPREPLY=($(compgen -W "en zh-CN" -- "$cur")); return ;;
+    --scope) COMPREPLY=($(compgen -W "district street: branch:" -- "$cur")); compopt -o nospace 2>/dev/null; return ;;
+    --since | --compare) COMPREPLY=($(compgen -W "$(_svcorg_revisions)" -- "$cur")); return ;;
+    -o | --output | --baseline)
+      if [[ $command == validate && $cur != *=* ]]; then
+        COMPREPLY=($(compgen -W "text= json= sarif= junit= github= gitlab=" -- "$cur"))
+        compopt -o nospace 2>/dev/null
+      else
+        compopt -o filenames 2>/dev/null
+        COMPREPLY=($(compgen -f -- "${cur#*=}"))
+        [[ $cur == *=* ]] && COMPREPLY=("${COMPREPLY[@]/#/${cur%%=*}=}")
+      fi
+      return ;;
+    --cache-dir) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --year | --as-of | --jobs | --branch | --street | --category | --explain | --fail-under | \
+      --max-file-size | --max-depth | --max-records | --cache-size) return ;;
+  esac
+
+  local options
+  case $command in
+    validate) options="$common --format -o --output --since" ;;
+    score) options="$common --format --branch --type --street --explain --fail-under -o --output --since --baseline --compare" ;;
+    needs) options="$common --format --status --branch --street --channel --category --layer" ;;
+    report) options="$common --scope --lang -o --output" ;;
+    init) options="-q --quiet -h --help" ;;
+    schema) options="-h --help" ;;
+    *) return ;;
+  esac
+
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "$options" -- "$cur"))
+  elif [[ $command == schema ]]; then
+    COMPREPLY=($(compgen -W "district branch need platform plan" -- "$cur"))
+  elif [[ $command == init ]]; then
+    compopt -o filenames 2>/dev/null
+    COMPREPLY=($(compgen -d -- "$cur"))
+  else
+    compopt -o filenames 2>/dev/null
+    COMPREPLY=($(compgen -f -- "$cur"))
+  fi
+}
+
+complete -F _svcorg svcorg

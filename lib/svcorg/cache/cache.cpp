@@ -1,0 +1,471 @@
+#include "svcorg/cache/cache.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <system_error>
+#include <thread>
+#include <type_traits>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+namespace svcorg::cache {
+
+namespace {
+
+// Bump whenever the payload layout (the io() functions below) changes.
+constexpr uint32_t kFormat = 1;
+constexpr char kMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'c', '\x01'};
+constexpr size_t kHeaderSize = 8 + 4 + 4 + 16 + 8 + 8;
+
+struct Bad {};  // a malformed payload
+
+class Writer {
+ public:
+  std::string out;
+  void raw(const void* p, size_t n) { out.append(static_cast<const char*>(p), n); }
+  template <class... T>
+  void operator()(T&... v);
+};
+
+class Reader {
+ public:
+  Reader(const char* p, const char* end) : p_(p), end_(end) {}
+  void raw(void* d, size_t n) {
+    if (static_cast<size_t>(end_ - p_) < n) throw Bad{};
+    std::memcpy(d, p_, n);
+    p_ += n;
+  }
+  size_t left() const { return static_cast<size_t>(end_ - p_); }
+  bool done() const { return p_ == end_; }
+  const char* take(size_t n) {
+    if (left() < n) throw Bad{};
+    const char* at = p_;
+    p_ += n;
+    return at;
+  }
+  template <class... T>
+  void operator()(T&... v);
+
+ private:
+  const char* p_;
+  const char* end_;
+};
+
+// One io() per type, used both ways: the Writer reads the fields, the Reader fills them.
+// Every overload is declared before any is defined, so the templates see them all.
+template <class T, std::enable_if_t<std::is_arithmetic_v<T> && !std::is_same_v<T, bool>, int> = 0>
+void io(Writer& w, T& v) { w.raw(&v, sizeof v); }
+template <class T, std::enable_if_t<std::is_arithmetic_v<T> && !std::is_same_v<T, bool>, int> = 0>
+void io(Reader& r, T& v) { r.raw(&v, sizeof v); }
+template <class A> void io(A& a, bool& v);
+void io(Writer& w, std::string& v);
+void io(Reader& r, std::string& v);
+template <class A, class T> void io(A& a, std::vector<T>& v);
+template <class A, class T, size_t N> void io(A& a, std::array<T, N>& v);
+template <class A, class T> void io(A& a, std::optional<T>& v);
+template <class A, class T, class U> void io(A& a, std::pair<T, U>& v);
+template <class A> void io(A& a, Pos& v);
+template <class A> void io(A& a, util::Date& v);
+template <class A, class T> void io(A& a, model::F<T>& v);
+template <class A> void io(A& a, yaml::Node& v);
+template <class A> void io(A& a, std::shared_ptr<const yaml::Node>& v);
+template <class A> void io(A& a, model::RecordBase& v);
+template <class A> void io(A& a, model::Street& v);
+template <class A> void io(A& a, model::DistrictWaiver& v);
+template <class A> void io(A& a, model::District& v);
+template <class A> void io(A& a, model::Secretary& v);
+template <class A> void io(A& a, model::Representative& v);
+template <class A> void io(A& a, model::Branch& v);
+template <class A> void io(A& a, model::Event& v);
+template <class A> void io(A& a, model::Feedback& v);
+template <class A> void io(A& a, model::Need& v);
+template <class A> void io(A& a, model::Meeting& v);
+template <class A> void io(A& a, model::Platform& v);
+template <class A> void io(A& a, model::MemberDevelopment& v);
+template <class A> void io(A& a, model::BasePart& v);
+template <class A> void io(A& a, model::Target& v);
+template <class A> void io(A& a, model::Outcome& v);
+template <class A> void io(A& a, model::Item& v);
+template <class A> void io(A& a, model::Survey& v);
+template <class A> void io(A& a, model::Award& v);
+template <class A> void io(A& a, model::Review& v);
+template <class A> void io(A& a, model::Plan& v);
+template <class A> void io(A& a, model::RecordSet& v);
+template <class A> void io(A& a, diag::Location& v);
+template <class A> void io(A& a, diag::Diagnostic::Waived& v);
+template <class A> void io(A& a, diag::Diagnostic& v);
+template <class A> void io(A& a, waive::Waiver& v);
+template <class A> void io(A& a, diag::Severity& v);
+template <class A> void io(A& a, yaml::Node::Type& v);
+
+template <class... T>
+void Writer::operator()(T&... v) { (io(*this, v), ...); }
+template <class... T>
+void Reader::operator()(T&... v) { (io(*this, v), ...); }
+
+template <class A>
+void io(A& a, bool& v) {
+  uint8_t b = v ? 1 : 0;
+  io(a, b);
+  if (b > 1) throw Bad{};
+  v = b == 1;
+}
+
+template <class E, class A>
+void io_enum(A& a, E& v, int max) {
+  auto n = static_cast<uint8_t>(v);
+  io(a, n);
+  if (n > max) throw Bad{};
+  v = static_cast<E>(n);
+}
+template <class A> void io(A& a, diag::Severity& v) { io_enum(a, v, 1); }
+template <class A> void io(A& a, yaml::Node::Type& v) { io_enum(a, v, 3); }
+
+void io(Writer& w, std::string& v) {
+  auto n = static_cast<uint32_t>(v.size());
+  io(w, n);
+  w.raw(v.data(), v.size());
+}
+void io(Reader& r, std::string& v) {
+  uint32_t n = 0;
+  io(r, n);
+  const char* p = r.take(n);
+  v.assign(p, n);
+}
+template <class A, class T>
+void io(A& a, std::vector<T>& v) {
+  auto n = static_cast<uint32_t>(v.size());
+  io(a, n);
+  if constexpr (std::is_same_v<A, Reader>) {
+    if (n > a.left()) throw Bad{};  // every element takes at least one byte
+    v.clear();
+    v.resize(n);
+  }
+  for (auto& x : v) io(a, x);
+}
+
+template <class A, class T, size_t N>
+void io(A& a, std::array<T, N>& v) {
+  for (auto& x : v) io(a, x);
+}
+
+template <class A, class T>
+void io(A& a, std::optional<T>& v) {
+  bool has = v.has_value();
+  io(a, has);
+  if (!has) {
+    v.reset();
+    return;
+  }
+  if (!v) v.emplace();
+  io(a, *v);
+}
+
+template <class A, class T, class U>
+void io(A& a, std::pair<T, U>& v) { a(v.first, v.second); }
+
+template <class A> void io(A& a, Pos& v) { a(v.line, v.col); }
+template <class A> void io(A& a, util::Date& v) { a(v.days); }
+template <class A, class T> void io(A& a, model::F<T>& v) { a(v.v, v.pos, v.has); }
+
+template <class A> void io(A& a, yaml::Node& v) {
+  a(v.type, v.pos, v.plain, v.tag, v.value, v.items, v.entries);
+}
+
+template <class A> void io(A& a, std::shared_ptr<const yaml::Node>& v) {
+  bool has = v != nullptr;
+  io(a, has);
+  if constexpr (std::is_same_v<A, Reader>) {
+    if (!has) {
+      v.reset();
+      return;
+    }
+    auto n = std::make_shared<yaml::Node>();
+    io(a, *n);
+    v = std::move(n);
+  } else {
+    if (has) io(a, const_cast<yaml::Node&>(*v));
+  }
+}
+
+template <class A> void io(A& a, model::RecordBase& v) { a(v.file, v.pos, v.doc, v.id); }
+template <class A> void io(A& a, model::Street& v) { a(v.pos, v.id, v.name); }
+template <class A> void io(A& a, model::DistrictWaiver& v) { a(v.pos, v.record, v.kind, v.rule, v.reason, v.until); }
+template <class A> void io(A& a, model::District& v) {
+  a(static_cast<model::RecordBase&>(v), v.name, v.lang, v.streets, v.waivers, v.scoring, v.rules);
+}
+template <class A> void io(A& a, model::Secretary& v) {
+  a(v.pos, v.name, v.certified, v.competencies, v.has_competencies);
+}
+template <class A> void io(A& a, model::Representative& v) { a(v.pos, v.name, v.role); }
+template <class A> void io(A& a, model::Branch& v) {
+  a(static_cast<model::RecordBase&>(v), v.name, v.type, v.street, v.established, v.members, v.secretary,
+    v.reserve_cadres, v.functions, v.units, v.representatives);
+}
+template <class A> void io(A& a, model::Event& v) { a(v.pos, v.date, v.status, v.note); }
+template <class A> void io(A& a, model::Feedback& v) { a(v.pos, v.satisfaction, v.date); }
+template <class A> void io(A& a, model::Need& v) {
+  a(static_cast<model::RecordBase&>(v), v.branch, v.received, v.channel, v.category, v.summary, v.scope, v.impact,
+    v.layer, v.disposal, v.relayed_to, v.platform, v.due, v.status, v.reason, v.events, v.feedback);
+}
+template <class A> void io(A& a, model::Meeting& v) { a(v.pos, v.date, v.attendees, v.needs, v.note); }
+template <class A> void io(A& a, model::Platform& v) {
+  a(static_cast<model::RecordBase&>(v), v.name, v.owner, v.level, v.category, v.cadence, v.established,
+    v.participants, v.meetings, v.budget);
+}
+template <class A> void io(A& a, model::MemberDevelopment& v) { a(v.pos, v.planned, v.developed); }
+template <class A> void io(A& a, model::BasePart& v) {
+  a(v.pos, v.dues_paid_rate, v.statistics_on_time, v.organizational_life, v.member_development);
+}
+template <class A> void io(A& a, model::Target& v) { a(v.pos, v.metric, v.value); }
+template <class A> void io(A& a, model::Outcome& v) { a(v.pos, v.value, v.note); }
+template <class A> void io(A& a, model::Item& v) {
+  a(v.pos, v.id, v.title, v.category, v.needs, v.platform, v.approval, v.target, v.weight, v.budget, v.progress,
+    v.due, v.outcome);
+}
+template <class A> void io(A& a, model::Survey& v) { a(v.pos, v.respondents, v.mean); }
+template <class A> void io(A& a, model::Award& v) { a(v.pos, v.kind, v.title, v.approved); }
+template <class A> void io(A& a, model::Review& v) { a(v.pos, v.member_survey, v.public_survey, v.awards); }
+template <class A> void io(A& a, model::Plan& v) {
+  a(static_cast<model::RecordBase&>(v), v.branch, v.status, v.year, v.base, v.items, v.review);
+}
+template <class A> void io(A& a, model::RecordSet& v) {
+  a(v.files, v.districts, v.branches, v.needs, v.platforms, v.plans);
+}
+template <class A> void io(A& a, diag::Location& v) { a(v.file, v.pos); }
+template <class A> void io(A& a, diag::Diagnostic::Waived& v) { a(v.inline_comment, v.reason, v.until, v.at); }
+template <class A> void io(A& a, diag::Diagnostic& v) {
+  a(v.file, v.pos, v.severity, v.rule, v.message, v.kind, v.id, v.has_related, v.related, v.waived, v.waiver);
+}
+template <class A> void io(A& a, waive::Waiver& v) {
+  a(v.inline_comment, v.file, v.pos, v.rules, v.reason, v.until, v.line, v.record, v.kind, v.used);
+}
+
+// The build of svcorg: any rebuild gets new keys, so a changed converter never reads
+// entries of an older one.
+uint64_t build_id() {
+  static const uint64_t id = [] {
+    XXH3_state_t* st = XXH3_createState();
+    XXH3_64bits_reset(st);
+    const std::string version = SVCORG_VERSION;
+    XXH3_64bits_update(st, version.data(), version.size());
+    std::ifstream in("/proc/self/exe", std::ios::binary);
+    std::array<char, 1 << 16> buf{};
+    while (in) {
+      in.read(buf.data(), buf.size());
+      if (in.gcount() > 0) XXH3_64bits_update(st, buf.data(), static_cast<size_t>(in.gcount()));
+    }
+    const uint64_t h = XXH3_64bits_digest(st);
+    XXH3_freeState(st);
+    return h;
+  }();
+  return id;
+}
+
+struct Key {
+  std::array<unsigned char, 16> bytes{};
+  std::string hex() const {
+    std::string s;
+    for (unsigned char b : bytes) s += fmt::format("{:02x}", b);
+    return s;
+  }
+};
+
+Key key_of(const std::string& name, const std::string& options, std::string_view content) {
+  XXH3_state_t* st = XXH3_createState();
+  XXH3_128bits_reset(st);
+  const uint32_t format = kFormat;
+  const uint64_t build = build_id();
+  XXH3_128bits_update(st, &format, sizeof format);
+  XXH3_128bits_update(st, &build, sizeof build);
+  XXH3_128bits_update(st, name.data(), name.size() + 1);  // with the NUL: a separator
+  XXH3_128bits_update(st, options.data(), options.size() + 1);
+  XXH3_128bits_update(st, content.data(), content.size());
+  XXH128_canonical_t c;
+  XXH128_canonicalFromHash(&c, XXH3_128bits_digest(st));
+  XXH3_freeState(st);
+  Key k;
+  std::memcpy(k.bytes.data(), c.digest, k.bytes.size());
+  return k;
+}
+
+bool read_whole(const std::string& path, std::string& out) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (ok) {
+    out.resize(static_cast<size_t>(st.st_size));
+    size_t done = 0;
+    while (done < out.size()) {
+      const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    out.resize(done);
+  }
+  ::close(fd);
+  return ok;
+}
+
+template <class T>
+void put_raw(std::string& s, T v) {
+  s.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <class T>
+T get_raw(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+}  // namespace
+
+std::string default_dir() {
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x == '/') return std::string(x) + "/svcorg";
+  if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.cache/svcorg";
+  return "";
+}
+
+std::string encode(const model::RecordSet& records, const std::vector<diag::Diagnostic>& findings,
+                   const std::vector<waive::Waiver>& waivers) {
+  Writer w;
+  w(const_cast<model::RecordSet&>(records), const_cast<std::vector<diag::Diagnostic>&>(findings),
+    const_cast<std::vector<waive::Waiver>&>(waivers));
+  return std::move(w.out);
+}
+
+bool decode(std::string_view bytes, Entry& out) {
+  Reader r(bytes.data(), bytes.data() + bytes.size());
+  try {
+    r(out.records, out.findings, out.waivers);
+  } catch (const Bad&) {
+    return false;
+  } catch (const std::bad_alloc&) {
+    return false;
+  }
+  return r.done();
+}
+
+Store::Store(std::string dir, uint64_t max_bytes, std::string options)
+    : dir_(std::move(dir)), max_bytes_(max_bytes), options_(std::move(options)) {}
+
+Store::~Store() {
+  try {
+    evict();
+  } catch (...) {  // a cache problem never fails a run
+  }
+}
+
+void Store::load(const std::string& name, std::string_view bytes, model::RecordSet& records,
+                 std::vector<waive::Waiver>& waivers, diag::Sink& sink, const std::function<void()>& parse) {
+  const Key key = key_of(name, options_, bytes);
+  const std::string path = dir_ + "/" + key.hex() + ".svc";
+  std::string file;
+  if (read_whole(path, file) && file.size() >= kHeaderSize && std::memcmp(file.data(), kMagic, 8) == 0 &&
+      get_raw<uint32_t>(file.data() + 8) == kFormat &&
+      std::memcmp(file.data() + 16, key.bytes.data(), key.bytes.size()) == 0 &&
+      get_raw<uint64_t>(file.data() + 32) == file.size() - kHeaderSize &&
+      get_raw<uint64_t>(file.data() + 40) == XXH3_64bits(file.data() + kHeaderSize, file.size() - kHeaderSize)) {
+    Entry e;
+    if (decode(std::string_view(file).substr(kHeaderSize), e) && e.records.files.size() == 1 &&
+        e.records.files.front() == name) {
+      records = std::move(e.records);
+      waivers = std::move(e.waivers);
+      for (auto& d : e.findings) sink.add(std::move(d));
+      ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // recently used
+      ++hits_;
+      return;
+    }
+  }
+  parse();
+  // Store what the parse produced; any failure only means no entry.
+  std::string payload = encode(records, sink.items(), waivers);
+  std::string out;
+  out.reserve(kHeaderSize + payload.size());
+  out.append(kMagic, 8);
+  put_raw<uint32_t>(out, kFormat);
+  put_raw<uint32_t>(out, 0);
+  out.append(reinterpret_cast<const char*>(key.bytes.data()), key.bytes.size());
+  put_raw<uint64_t>(out, payload.size());
+  put_raw<uint64_t>(out, XXH3_64bits(payload.data(), payload.size()));
+  out += payload;
+  if (!dir_ready_) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_, ec);
+    if (ec) return;
+    dir_ready_ = true;
+  }
+  // A unique temporary name per process and entry, then rename: readers see the old
+  // entry, the new one or none, never a partial one. No fsync: an entry torn by a crash
+  // fails its checksum and is rewritten.
+  static std::atomic<uint64_t> counter{0};
+  const std::string tmp = fmt::format("{}/.tmp-{}-{}-{}", dir_, ::getpid(), counter++, key.hex().substr(0, 8));
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  size_t done = 0;
+  bool ok = true;
+  while (done < out.size()) {
+    const ssize_t n = ::write(fd, out.data() + done, out.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ok = false;
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return;
+  }
+  ++writes_;
+}
+
+void Store::evict() {
+  if (writes_ == 0) return;
+  namespace fs = std::filesystem;
+  struct Item {
+    fs::file_time_type mtime;
+    uint64_t size;
+    fs::path path;
+  };
+  std::vector<Item> items;
+  uint64_t total = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (p.extension() != ".svc") continue;
+    std::error_code e2;
+    const uint64_t size = it->file_size(e2);
+    if (e2) continue;
+    const auto mtime = it->last_write_time(e2);
+    if (e2) continue;
+    total += size;
+    items.push_back({mtime, size, p});
+  }
+  if (total <= max_bytes_) return;
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.mtime < b.mtime; });
+  for (const auto& it : items) {
+    if (total <= max_bytes_) break;
+    std::error_code e2;
+    if (fs::remove(it.path, e2)) total -= it.size;
+  }
+}
+
+}  // namespace svcorg::cache

@@ -1,0 +1,28 @@
+// The baseline of `score --baseline FILE.json` (a previous `score --format json`) or
+// `score --compare REV` (the same inputs at a git revision, scored with the same options).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "svcorg/cmd/common.hpp"
+#include "svcorg/score/delta.hpp"
+#include "svcorg/vcs/git.hpp"
+
+namespace svcorg::cmd {
+
+// Reads and checks a baseline file; on failure prints why and returns nullopt (exit 2).
+std::optional<score::Baseline> baseline_from_file(const std::string& path, const Io& io);
+
+// Scores the inputs of `c` as they were at `rev`; on failure (git, inputs outside the
+// repository or on standard input, errors in the inputs at `rev`) prints why and
+// returns nullopt (exit 2).
+std::optional<score::Baseline> baseline_at(const std::string& rev, const Common& c, const validate::Options& dates,
+                                           const Io& io);
+
+// Writes the files of the inputs of `c` at `commit` under `dir` (repository layout) and
+// returns the paths to read them as: the inputs' own paths, moved under `dir`.
+std::vector<std::string> export_inputs(const vcs::Repository& repo, const std::string& commit, const Common& c,
+                                       const std::string& dir);
+
+}  // namespace svcorg::cmd

@@ -1,0 +1,168 @@
+// The parse cache (lib/svcorg/cache): cached and uncached runs give byte-identical
+// outputs; corrupt, truncated or foreign entries are ignored; concurrent runs do not
+// corrupt it; --no-cache writes nothing; the size bound evicts.
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <sys/wait.h>
+
+#include "support.hpp"
+#include "svcorg/cache/cache.hpp"
+#include "svcorg/load/loader.hpp"
+
+namespace fs = std::filesystem;
+using testing::kSource;
+using testing::read_file;
+using testing::run_svcorg;
+using testing::TempDir;
+using testing::write_file;
+
+namespace {
+
+std::vector<fs::path> entries(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".svc") out.push_back(it->path());
+  return out;
+}
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+// Every input of the rule fixtures (files with findings of every kind) in one folder.
+void copy_fixtures(const fs::path& to) {
+  for (const auto& e : fs::recursive_directory_iterator(kSource / "tests/fixtures/rules")) {
+    const auto ext = e.path().extension();
+    if (!e.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
+    const auto rel = fs::relative(e.path(), kSource / "tests/fixtures/rules");
+    fs::create_directories((to / rel).parent_path());
+    fs::copy_file(e.path(), to / rel);
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("cache") {
+  TEST_CASE("an entry decodes to what was encoded, and a cut or damaged payload is refused") {
+    const std::string bytes = read_file(kSource / "examples/district.yaml") + "---\n" +
+                              read_file(kSource / "tests/fixtures/rules/duplicate-key/branch.yaml");
+    svcorg::model::RecordSet set;
+    svcorg::diag::Sink sink;
+    svcorg::load::load_bytes("d.yaml", bytes, set, sink);
+    REQUIRE(set.districts.size() == 1);
+    std::vector<svcorg::diag::Diagnostic> problems;
+    const auto waivers = svcorg::waive::scan_inline("d.yaml", bytes, problems);
+    const std::string payload = svcorg::cache::encode(set, sink.items(), waivers);
+    svcorg::cache::Entry e;
+    REQUIRE(svcorg::cache::decode(payload, e));
+    CHECK(svcorg::cache::encode(e.records, e.findings, e.waivers) == payload);
+    REQUIRE(e.records.districts.front().scoring != nullptr);
+    for (size_t cut = 0; cut < payload.size(); cut += 1 + payload.size() / 97) {
+      svcorg::cache::Entry part;
+      CHECK_FALSE(svcorg::cache::decode(std::string_view(payload).substr(0, cut), part));
+    }
+  }
+
+  TEST_CASE("cached and uncached runs give byte-identical outputs (examples and fixtures with errors)") {
+    TempDir tmp;
+    const fs::path cache = tmp.path() / "cache";
+    copy_fixtures(tmp.path() / "fixtures");
+    const std::vector<std::string> runs = {
+        "validate --format json --as-of 2026-11-26 examples",
+        "validate --color never --as-of 2026-11-26 examples",
+        "score --format json --year 2025 --as-of 2026-11-26 examples",
+        "needs --format json --year 2025 --as-of 2026-11-26 examples",
+        "validate --format json --as-of 2026-11-26 " + quoted(tmp.path() / "fixtures"),
+    };
+    for (const auto& args : runs) {
+      CAPTURE(args);
+      const auto plain = run_svcorg(args + " --no-cache");
+      const auto cold = run_svcorg(args + " --jobs 2 --cache-dir " + quoted(cache));
+      const auto warm = run_svcorg(args + " --jobs 1 --cache-dir " + quoted(cache));
+      CHECK(cold.exit_code == plain.exit_code);
+      CHECK(warm.exit_code == plain.exit_code);
+      CHECK((cold.out == plain.out));  // (not decomposed: the outputs are long)
+      CHECK((warm.out == plain.out));
+      CHECK((warm.err == plain.err));
+    }
+    CHECK(entries(cache).size() > 50);
+  }
+
+  TEST_CASE("a truncated, damaged or foreign entry is ignored and rewritten") {
+    TempDir tmp;
+    const fs::path cache = tmp.path() / "cache";
+    const std::string args = "validate --format json --as-of 2026-11-26 examples --cache-dir " + quoted(cache);
+    const auto first = run_svcorg(args);
+    auto files = entries(cache);
+    REQUIRE(files.size() > 3);
+    const std::string good = read_file(files[0]);
+    write_file(files[0], good.substr(0, good.size() / 2));                 // truncated
+    std::string damaged = read_file(files[1]);
+    damaged[damaged.size() - 1] = static_cast<char>(damaged.back() ^ 0x55);  // payload byte flipped
+    write_file(files[1], damaged);
+    write_file(files[2], read_file(files[3]));  // another file's entry (foreign key)
+    write_file(files[3], "");                  // empty
+    const auto again = run_svcorg(args);
+    CHECK(again.exit_code == first.exit_code);
+    CHECK((again.out == first.out));
+    CHECK(read_file(files[0]) == good);  // rewritten whole
+  }
+
+  TEST_CASE("two runs at once share a cache without corrupting it") {
+    TempDir tmp;
+    const fs::path cache = tmp.path() / "cache";
+    const std::string run = "'" + std::string(SVCORG_BINARY) +
+                            "' score --format json --year 2025 --as-of 2026-11-26 examples --jobs 2 --cache-dir " +
+                            quoted(cache);
+    const std::string cmd = "cd " + quoted(kSource) + " && (" + run + " >" + quoted(tmp.path() / "a") + " & " + run +
+                            " >" + quoted(tmp.path() / "b") + " & " + run + " >" + quoted(tmp.path() / "c") +
+                            " & wait)";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    const auto plain = run_svcorg("score --format json --year 2025 --as-of 2026-11-26 examples --no-cache");
+    CHECK((read_file(tmp.path() / "a") == plain.out));
+    CHECK((read_file(tmp.path() / "b") == plain.out));
+    CHECK((read_file(tmp.path() / "c") == plain.out));
+    const auto warm = run_svcorg("score --format json --year 2025 --as-of 2026-11-26 examples --cache-dir " +
+                                 quoted(cache));
+    CHECK((warm.out == plain.out));
+    for (const auto& e : fs::directory_iterator(cache))  // no temporary file left behind
+      CHECK(e.path().extension() == ".svc");
+  }
+
+  TEST_CASE("--no-cache creates nothing, and XDG_CACHE_HOME is the default place") {
+    TempDir tmp;
+    run_svcorg("validate --as-of 2026-11-26 examples --no-cache --cache-dir " + quoted(tmp.path() / "none"));
+    CHECK_FALSE(fs::exists(tmp.path() / "none"));
+    const std::string cmd = "cd " + quoted(kSource) + " && XDG_CACHE_HOME=" + quoted(tmp.path() / "xdg") + " '" +
+                            std::string(SVCORG_BINARY) + "' validate --as-of 2026-11-26 examples >/dev/null";
+    const int status = std::system(cmd.c_str());
+    CHECK(WIFEXITED(status));
+    CHECK(entries(tmp.path() / "xdg" / "svcorg").size() > 50);
+  }
+
+  TEST_CASE("the size bound evicts the least recently used entries") {
+    TempDir tmp;
+    const fs::path dir = tmp.path() / "c";
+    auto load = [&](const std::string& name, const std::string& text, uint64_t bound) {
+      svcorg::cache::Store store(dir.string(), bound);
+      svcorg::model::RecordSet set;
+      std::vector<svcorg::waive::Waiver> waivers;
+      svcorg::diag::Sink sink;
+      bool parsed = false;
+      store.load(name, text, set, waivers, sink, [&] {
+        parsed = true;
+        svcorg::load::load_bytes(name, text, set, sink);
+      });
+      return parsed;
+    };
+    const std::string doc = "apiVersion: svcorg/v1\nkind: Branch\nid: b1\nname: 一\n";
+    CHECK(load("a.yaml", doc, 1 << 20));
+    CHECK_FALSE(load("a.yaml", doc, 1 << 20));  // a hit
+    CHECK(load("b.yaml", doc, 1 << 20));
+    CHECK(entries(dir).size() == 2);
+    CHECK(load("c.yaml", doc, 1));  // over the bound: everything goes
+    CHECK(entries(dir).empty());
+  }
+}

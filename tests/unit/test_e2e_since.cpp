@@ -1,0 +1,194 @@
+// End-to-end runs of `--since REV` (validate and score) in a temporary git repository:
+// only findings of changed records and the records related to them, untracked files,
+// renamed and deleted records, and the usage errors (bad revision, no repository).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "git_repo.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using testing::run_svcorg;
+using testing::write_file;
+
+namespace {
+
+const std::string kHead = "apiVersion: svcorg/v1\n";
+
+std::string branch(const std::string& id) {
+  return kHead + "kind: Branch\nid: " + id + "\nname: 支部" + id +
+         "\ntype: residential\nstreet: nanjingxi\nmembers: 50\nreserve_cadres: 1\n"
+         "secretary: {name: 王芳, certified: true}\n";
+}
+
+std::string need(const std::string& id, const std::string& branch_id, const std::string& extra = "",
+                 const std::string& status = "received") {
+  return kHead + "kind: Need\nid: " + id + "\nbranch: " + branch_id +
+         "\nreceived: 2026-03-02\nchannel: visit\ncategory: other\nsummary: 测试\nlayer: branch\n"
+         "disposal: solve\nstatus: " +
+         status + "\n" + extra + "events:\n  - {date: 2026-03-02, status: received}\n";
+}
+
+// Commit 1: a valid district, except an old reference error in needs/beta.yaml (b-2).
+// Commit 2: need a-1 gets a status-mismatch error; branch `top` is renamed `top2`, so
+// plans/top.yaml (which still names `top`) gets a reference error.
+void make_history(testing::GitRepo& repo) {
+  const fs::path root = repo.path();
+  write_file(root / "district.yaml",
+             kHead + "kind: District\nid: jingan\nname: 静安区\nstreets:\n  - {id: nanjingxi, name: 南京西路街道}\n");
+  for (const char* id : {"alpha", "beta", "top"})
+    write_file(root / "branches" / (std::string(id) + ".yaml"), branch(id));
+  write_file(root / "plans" / "top.yaml",
+             kHead +
+                 "kind: Plan\nid: top-2026\nbranch: top\nyear: 2026\nstatus: reviewed\n"
+                 "base: {dues_paid_rate: 0.9, statistics_on_time: true, organizational_life: 12}\nitems: []\n");
+  write_file(root / "needs" / "alpha.yaml", need("a-1", "alpha"));
+  write_file(root / "needs" / "beta.yaml", need("b-1", "beta") + "---\n" + need("b-2", "beta", "platform: nowhere\n"));
+  repo.commit("one");
+  write_file(root / "needs" / "alpha.yaml", need("a-1", "alpha", "", "resolved"));
+  std::string top = branch("top");
+  top.replace(top.find("id: top"), 7, "id: top2");
+  write_file(root / "branches" / "top.yaml", top);
+  repo.commit("two");
+}
+
+const std::string kValidate = "validate --year 2026 --as-of 2026-12-31 --color never ";
+
+std::vector<std::string> rules_in(const std::string& file, const std::string& out) {
+  std::vector<std::string> found;
+  size_t at = 0;
+  while ((at = out.find(file + ":", at)) != std::string::npos) {
+    const size_t open = out.find('[', at), close = out.find(']', open);
+    found.push_back(out.substr(open + 1, close - open - 1));
+    at = close;
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_SUITE("e2e since") {
+  TEST_CASE("validate --since reports the changed records and the records related to them") {
+    testing::GitRepo repo;
+    make_history(repo);
+    const auto all = run_svcorg(kValidate + ".", repo.path());
+    CHECK(all.exit_code == 1);
+    CHECK(all.out.find("needs/beta.yaml:") != std::string::npos);  // the old error is there
+
+    const auto r = run_svcorg(kValidate + "--since HEAD~1 .", repo.path());
+    CHECK(r.exit_code == 1);
+    CHECK(rules_in("needs/alpha.yaml", r.out) == std::vector<std::string>{"status-mismatch"});
+    // Renamed branch: the plan naming its old id is related, and its error is reported.
+    CHECK(rules_in("plans/top.yaml", r.out) == std::vector<std::string>{"reference"});
+    // The unrelated old error is not.
+    CHECK(r.out.find("needs/beta.yaml") == std::string::npos);
+    CHECK(r.err.find("since HEAD~1: 2 changed and ") != std::string::npos);
+
+    // JSON counts only what is reported.
+    const auto j = run_svcorg(kValidate + "--since HEAD~1 --format json .", repo.path());
+    const auto doc = nlohmann::json::parse(j.out);
+    CHECK(doc["errors"] == 2);
+
+    // Since HEAD nothing changed: nothing reported, exit 0.
+    const auto none = run_svcorg(kValidate + "--since HEAD .", repo.path());
+    CHECK(none.exit_code == 0);
+    CHECK(none.out.find(": error:") == std::string::npos);
+  }
+
+  TEST_CASE("validate --since also reads untracked and uncommitted files") {
+    testing::GitRepo repo;
+    make_history(repo);
+    // A new, untracked need of beta with an error; beta's old error stays unreported.
+    write_file(repo.path() / "needs" / "extra.yaml", need("x-1", "beta", "platform: elsewhere\n"));
+    const auto r = run_svcorg(kValidate + "--since HEAD .", repo.path());
+    CHECK(r.exit_code == 1);
+    CHECK(rules_in("needs/extra.yaml", r.out) == std::vector<std::string>{"reference"});
+    CHECK(r.out.find("needs/beta.yaml") == std::string::npos);
+
+    // Deleting a need that a branch's file does not name: nothing left to report.
+    fs::remove(repo.path() / "needs" / "extra.yaml");
+    fs::remove(repo.path() / "needs" / "alpha.yaml");
+    const auto gone = run_svcorg(kValidate + "--since HEAD .", repo.path());
+    CHECK(gone.exit_code == 0);
+  }
+
+  TEST_CASE("validate --since with inputs in a subdirectory and given as files") {
+    testing::GitRepo repo;
+    const fs::path records = repo.path() / "records";
+    write_file(records / "a.yaml", need("a-1", "nobody"));
+    write_file(records / "b.yaml", need("b-1", "nobody"));
+    repo.commit("one");
+    write_file(records / "b.yaml", need("b-1", "nobody2"));
+    for (const std::string& args :
+         std::vector<std::string>{"records", "records/a.yaml records/b.yaml", "'" + records.string() + "'"}) {
+      CAPTURE(args);
+      const auto r = run_svcorg(kValidate + "--since HEAD " + args, repo.path());
+      CHECK(r.exit_code == 1);
+      CHECK(r.out.find("b.yaml:4:9: error:") != std::string::npos);
+      CHECK(r.out.find("a.yaml:") == std::string::npos);
+    }
+    // Run from inside the subdirectory.
+    const auto inside = run_svcorg(kValidate + "--since HEAD .", records);
+    CHECK(inside.out.rfind("b.yaml:4:9: error:", 0) == 0);
+  }
+
+  TEST_CASE("score --since shows only the changed and related branches") {
+    testing::GitRepo repo;
+    const fs::path root = repo.path();
+    write_file(root / "district.yaml",
+               kHead +
+                   "kind: District\nid: jingan\nname: 静安区\nstreets:\n  - {id: nanjingxi, name: 南京西路街道}\n"
+                   "  - {id: caojiadu, name: 曹家渡街道}\n");
+    for (const char* id : {"alpha", "beta", "gamma"}) {
+      write_file(root / "branches" / (std::string(id) + ".yaml"), branch(id));
+      write_file(root / "plans" / (std::string(id) + ".yaml"),
+                 kHead + "kind: Plan\nid: " + id + "-2026\nbranch: " + id +
+                     "\nyear: 2026\nstatus: reviewed\n"
+                     "base: {dues_paid_rate: 0.9, statistics_on_time: true, organizational_life: 12}\nitems: []\n");
+    }
+    repo.commit("one");
+    write_file(root / "needs" / "n.yaml", need("n-1", "gamma"));  // touches gamma only
+    const auto r = run_svcorg("score --year 2026 --as-of 2026-12-31 --format json --since HEAD .", root);
+    CHECK(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["branches"].size() == 1);
+    CHECK(j["branches"][0]["id"] == "gamma");
+    CHECK(j["branches"][0]["rank_in_district"] == 1);  // ranked among all three (equal totals)
+    REQUIRE(j["streets"].size() == 1);
+    CHECK(j["streets"][0]["id"] == "nanjingxi");
+    CHECK(j["district"]["scored"] == 3);
+    // The score's own warnings are narrowed too: only gamma's plan.
+    CHECK(r.err.find("plans/gamma.yaml") != std::string::npos);
+    CHECK(r.err.find("plans/alpha.yaml") == std::string::npos);
+    // --fail-under gates the shown branches only.
+    CHECK(run_svcorg("score --year 2026 --as-of 2026-12-31 --since HEAD --branch alpha --fail-under 99 .", root)
+              .exit_code == 0);
+  }
+
+  TEST_CASE("--since usage errors exit 2") {
+    testing::GitRepo repo;
+    make_history(repo);
+    for (const char* command : {"validate", "score"}) {
+      CAPTURE(command);
+      const std::string base = std::string(command) + " --year 2026 ";
+      auto r = run_svcorg(base + "--since no-such-rev .", repo.path());
+      CHECK(r.exit_code == 2);
+      CHECK(r.err.find("--since no-such-rev: unknown revision no-such-rev") != std::string::npos);
+      r = run_svcorg(base + "--since=--output=x .", repo.path());
+      CHECK(r.exit_code == 2);
+      CHECK(r.err.find("starts with '-'") != std::string::npos);
+      CHECK_FALSE(fs::exists(repo.path() / "x"));
+    }
+    testing::TempDir plain;
+    write_file(plain.path() / "a.yaml", need("a-1", "nobody"));
+    const auto r = run_svcorg("validate --since HEAD .", plain.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("is not in a git repository") != std::string::npos);
+    CHECK(r.out.empty());
+  }
+}
