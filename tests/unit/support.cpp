@@ -34,7 +34,9 @@ Run run_svcorg(const std::string& args, const std::filesystem::path& cwd, const 
   TempDir tmp;
   const auto out = tmp.path() / "out", err = tmp.path() / "err", in = tmp.path() / "in";
   write_file(in, input ? *input : std::string());
-  const std::string cmd = "cd '" + cwd.string() + "' && NO_COLOR= '" + std::string(SVCORG_BINARY) + "' " + args +
+  // The parse cache goes to this run's temporary folder, never to the user's ~/.cache.
+  const std::string cmd = "cd '" + cwd.string() + "' && NO_COLOR= XDG_CACHE_HOME='" + (tmp.path() / "cache").string() +
+                          "' '" + std::string(SVCORG_BINARY) + "' " + args +
                           " <'" + in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(cmd.c_str());
   Run r;
