@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "svcorg/render/table.hpp"
+#include "svcorg/score/model.hpp"
 
 namespace svcorg::render {
 
@@ -18,7 +19,7 @@ constexpr size_t kSummaryWidth = 30;  // display columns of the summary in the t
 
 json text(const model::Text& t) { return t ? json(*t) : json(nullptr); }
 json date(const std::optional<util::Date>& d) { return d ? json(d->str()) : json(nullptr); }
-json rate(const std::optional<double>& r) { return r ? json(round_rate(*r)) : json(nullptr); }
+json rate(const std::optional<double>& r) { return r ? json(score::round_to(*r, 4)) : json(nullptr); }
 template <class T>
 json number(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
@@ -148,8 +149,6 @@ json needs_array(const ledger::Listing& l) {
 }
 
 }  // namespace
-
-double round_rate(double x) { return std::round(x * 1e4) / 1e4; }
 
 std::string percent(const std::optional<double>& rate) {
   return rate ? fmt::format("{:.1f}%", *rate * 100.0) : std::string("—");

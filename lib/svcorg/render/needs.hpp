@@ -16,7 +16,5 @@ std::string needs_csv(const ledger::Listing& l);
 // A rate as a percentage with one decimal (`89.7%`), or `—` when undefined.
 std::string percent(const std::optional<double>& rate);
 
-// C's round(x * 1e4) / 1e4 (SPEC 6: rates to 4 decimals).
-double round_rate(double x);
 
 }  // namespace svcorg::render
