@@ -7,7 +7,7 @@ CMAKE_FLAGS ?=
 
 # Debian packages: build, run, and test (valijson/nlohmann check the JSON Schemas;
 # cmark-gfm renders the reports to HTML in the tests: a test dependency, not a runtime one).
-PACKAGES = cmake make g++ pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev \
+PACKAGES = cmake make g++ pkg-config libyaml-dev libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev \
            nlohmann-json3-dev libvalijson-dev libutf8proc-dev libxxhash-dev python3 cmark-gfm python3-yaml
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -26,7 +26,7 @@ deps:
 
 # clang and its libFuzzer/sanitizer runtimes, for fuzz/run.sh (CI only).
 deps-fuzz:
-	@$(MAKE) --no-print-directory deps PACKAGES="clang libclang-rt-14-dev"
+	@$(MAKE) --no-print-directory deps PACKAGES="clang libclang-rt-14-dev libcmark-gfm-dev libcmark-gfm-extensions-dev"
 
 $(BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)

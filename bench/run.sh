@@ -21,7 +21,7 @@ SEED=${SEED:-1}
 
 if [ ! -x "$BUILD/svcorg" ] || [ ! -x "$BUILD/bench/svcorg-baseline" ]; then
   cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DSVCORG_TESTS=OFF -DSVCORG_BENCH=ON >/dev/null
-  cmake --build "$BUILD" -j"$(nproc)" --target svcorg svcorg-baseline >/dev/null
+  cmake --build "$BUILD" -j"$(nproc)" --target svcorg_cli svcorg-baseline >/dev/null
 fi
 SVCORG=$BUILD/svcorg
 BASELINE=$BUILD/bench/svcorg-baseline
