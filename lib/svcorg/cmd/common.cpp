@@ -1,11 +1,15 @@
 #include "svcorg/cmd/common.hpp"
 
 #include <ostream>
+#include <utility>
+
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 
 #include "svcorg/cache/cache.hpp"
 #include "svcorg/diag/render.hpp"
+#include "svcorg/load/discover.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/waive/waive.hpp"
 #include "svcorg/util/file.hpp"
@@ -72,6 +76,27 @@ int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io) {
   io.err << (summary.errors > 0 ? "svcorg: error: the inputs have errors; fix them (svcorg validate) first\n"
                                 : "svcorg: error: the inputs have warnings and --strict is set; fix them first\n");
   return kFindings;
+}
+
+int refuse_outputs_over_inputs(const std::vector<std::string>& outputs, const Common& c, const Io& io) {
+  std::vector<std::pair<std::string, std::pair<dev_t, ino_t>>> existing;
+  for (const auto& o : outputs) {
+    struct stat st {};
+    if (o != "-" && ::stat(o.c_str(), &st) == 0) existing.push_back({o, {st.st_dev, st.st_ino}});
+  }
+  if (existing.empty()) return kOk;  // new files cannot be inputs
+  for (const auto& source : load::discover(c.paths).sources) {
+    struct stat st {};
+    if (source.is_stdin || ::stat(source.path.c_str(), &st) != 0) continue;
+    for (const auto& [name, id] : existing)
+      if (id == std::make_pair(st.st_dev, st.st_ino)) {
+        io.err << fmt::format("svcorg: error: cannot write {}: it is one of the inputs ({}); svcorg never "
+                              "writes to its inputs: name another file\n",
+                              name, source.display);
+        return kUsage;
+      }
+  }
+  return kOk;
 }
 
 int emit(const std::optional<std::string>& output, const std::string& content, const Io& io) {

@@ -66,6 +66,10 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
 // the findings and what to do on io.err; returns the exit code to stop with, or 0.
 int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io);
 
+// svcorg never writes to its inputs: an output file (`-o`) that exists and is one of the
+// files the inputs name is refused before any work. Returns 0 or kUsage (with a message).
+int refuse_outputs_over_inputs(const std::vector<std::string>& outputs, const Common& c, const Io& io);
+
 // Writes `content` to `output` atomically, or to io.out; returns 0 or kUsage.
 int emit(const std::optional<std::string>& output, const std::string& content, const Io& io);
 

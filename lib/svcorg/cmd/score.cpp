@@ -112,6 +112,7 @@ int run_score(const ScoreOptions& o, const Io& io) {
   if (int code = check_usage(o, io)) return code;
   const auto dates = checked_dates(o.common, io);
   if (!dates) return kUsage;
+  if (o.output && refuse_outputs_over_inputs({*o.output}, o.common, io)) return kUsage;
   const Checked checked = load_and_check(o.common, *dates, io);
   std::optional<scope::Scope> since;  // usage errors first, then the inputs' errors
   if (o.since && !(since = since_scope(*o.since, o.common, checked.records, io))) return kUsage;

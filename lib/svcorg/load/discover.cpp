@@ -25,8 +25,23 @@ bool hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.' && name != "." && name != "..";
 }
 
+// Whether `path` (canonical) is `root` (canonical) or lies under it.
+bool inside(const fs::path& path, const fs::path& root) {
+  auto p = path.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++p)
+    if (p == path.end() || *p != *r) return false;
+  return true;
+}
+
 // Walks a directory; directory symlinks are not followed (no loops, no escaping the tree).
-void walk(const fs::path& dir, std::vector<Source>& out, std::vector<std::string>& errors) {
+// A file symlink is read when its target lies inside the tree (`root`, canonical); one
+// that leads out of it is an error: svcorg reads only the trees it is given.
+struct Tree {
+  fs::path root;      // canonical
+  std::string shown;  // as given on the command line
+};
+
+void walk(const fs::path& dir, const Tree& tree, std::vector<Source>& out, std::vector<std::string>& errors) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec), end;
   if (ec) {
@@ -43,8 +58,18 @@ void walk(const fs::path& dir, std::vector<Source>& out, std::vector<std::string
     std::error_code e2;
     const bool is_link = it->is_symlink(e2);
     if (it->is_directory(e2)) {
-      if (!is_link) walk(p, out, errors);
+      if (!is_link) walk(p, tree, out, errors);
     } else if (is_yaml_name(p.filename().string()) && it->is_regular_file(e2)) {
+      if (is_link) {
+        const fs::path target = fs::canonical(p, e2);
+        if (e2 || !inside(target, tree.root)) {
+          errors.push_back(fmt::format("{}: a symlink to {}, outside {}; svcorg reads only the trees it is "
+                                       "given: name that file on the command line to read it, or remove the link",
+                                       display_path(p.string()), e2 ? fs::read_symlink(p, e2).string() : target.string(),
+                                       display_path(tree.shown)));
+          continue;
+        }
+      }
       out.push_back({display_path(p.string()), p.string(), false});
     }
   }
@@ -71,7 +96,11 @@ DiscoverResult discover(const std::vector<std::string>& given) {
     if (ec || !fs::exists(st)) {
       r.errors.push_back(fmt::format("{}: no such file or directory", p));
     } else if (fs::is_directory(st)) {
-      walk(p, r.sources, r.errors);
+      const fs::path root = fs::canonical(p, ec);
+      if (ec)
+        r.errors.push_back(fmt::format("cannot list directory {}: {}", display_path(p), ec.message()));
+      else
+        walk(p, Tree{root, p}, r.sources, r.errors);
     } else {
       r.sources.push_back({display_path(p), p, false});
     }

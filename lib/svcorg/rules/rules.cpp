@@ -78,8 +78,9 @@ void merge_into(Node& base, const Node& over) {
     return;
   }
   for (const auto& [k, v] : over.entries) {
+    const std::string& key = k.value;  // C++17 lambdas cannot capture structured bindings (clang)
     auto it = std::find_if(base.entries.begin(), base.entries.end(),
-                           [&](const auto& entry) { return entry.first.value == k.value; });
+                           [&](const auto& entry) { return entry.first.value == key; });
     if (it == base.entries.end())
       base.entries.emplace_back(k, v);
     else
