@@ -279,8 +279,13 @@ uint64_t build_id() {
 struct Key {
   std::array<unsigned char, 16> bytes{};
   std::string hex() const {
+    static constexpr char kDigits[] = "0123456789abcdef";
     std::string s;
-    for (unsigned char b : bytes) s += fmt::format("{:02x}", b);
+    s.reserve(2 * bytes.size());
+    for (unsigned char b : bytes) {
+      s += kDigits[b >> 4];
+      s += kDigits[b & 15];
+    }
     return s;
   }
 };

@@ -116,19 +116,20 @@ void date_order(Context& c, const Need& n) {
                         n.feedback->date->str(), resolved->str()));
 }
 
-void future(Context& c, const Need& n, const model::F<util::Date>& date, const std::string& field) {
+// `field` is a format string taking `index` (so that nothing is formatted for the dates
+// that are fine: this runs for every event of every need).
+void future(Context& c, const Need& n, const model::F<util::Date>& date, const char* field, size_t index = 0) {
   if (!date || *date <= c.options.as_of) return;
   c.warning(n, date.pos, "future-date",
             fmt::format("`{}` is {}, after the as-of date {}; it records something that happened: check the date "
                         "(or --as-of)",
-                        field, date->str(), c.options.as_of.str()));
+                        fmt::format(fmt::runtime(field), index), date->str(), c.options.as_of.str()));
 }
 
 void future_dates(Context& c, const Need& n) {
   future(c, n, n.received, "received");
   if (n.events)
-    for (size_t i = 0; i < n.events->size(); ++i)
-      future(c, n, (*n.events)[i].date, fmt::format("events[{}].date", i));
+    for (size_t i = 0; i < n.events->size(); ++i) future(c, n, (*n.events)[i].date, "events[{}].date", i);
   if (n.feedback) future(c, n, n.feedback->date, "feedback.date");
 }
 
