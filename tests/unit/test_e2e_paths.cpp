@@ -70,7 +70,7 @@ TEST_SUITE("e2e: paths") {
     CHECK(r.out.find("d/link.yaml:") != std::string::npos);
   }
 
-  TEST_CASE("-o naming one of the inputs is refused before any work; the input is untouched") {
+  TEST_CASE("-o naming one of the inputs is refused before any work, the input untouched") {
     TempDir tmp;
     make_district(tmp.path() / "d");
     const fs::path branch = tmp.path() / "d" / "branches" / "hehua.yaml";
