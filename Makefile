@@ -12,7 +12,7 @@ PACKAGES = cmake make g++ pkg-config libyaml-dev libyaml-cpp-dev libcli11-dev li
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-fuzz build run test clean
+.PHONY: all deps deps-fuzz build run test test-sanitize fuzz-smoke clean
 all: build
 
 deps:
@@ -24,7 +24,8 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-# clang and its libFuzzer/sanitizer runtimes, for fuzz/run.sh (CI only).
+# clang, its libFuzzer/sanitizer runtimes and cmark-gfm's library (fuzz_escape's oracle),
+# for `make test-sanitize`, `make fuzz-smoke` and fuzz/run.sh.
 deps-fuzz:
 	@$(MAKE) --no-print-directory deps PACKAGES="clang libclang-rt-14-dev libcmark-gfm-dev libcmark-gfm-extensions-dev"
 
@@ -44,5 +45,22 @@ test: deps
 	cmake --build $(BUILD) -j$(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
+# The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer (clang), in one
+# build that also holds the libFuzzer targets: `make fuzz-smoke` reuses it.
+SAN_BUILD    ?= build-san
+FUZZ_SECONDS ?= 60
+SAN_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DSVCORG_SANITIZE=ON \
+            -DSVCORG_FUZZ=ON -DSVCORG_WERROR=ON
+
+test-sanitize: deps deps-fuzz
+	cmake -S . -B $(SAN_BUILD) $(SAN_FLAGS) $(CMAKE_FLAGS)
+	cmake --build $(SAN_BUILD) -j$(JOBS)
+	cd $(SAN_BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# Each fuzz target for FUZZ_SECONDS (docs/RELIABILITY.md); a crash fails.
+fuzz-smoke: deps deps-fuzz
+	cmake -S . -B $(SAN_BUILD) $(SAN_FLAGS) $(CMAKE_FLAGS)
+	JOBS=$(JOBS) fuzz/run.sh $(FUZZ_SECONDS) $(SAN_BUILD)
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD)

@@ -1,6 +1,8 @@
 // libFuzzer target: the whole pipeline on a small tree. The input is split into up to 8
 // files at each 0x00 byte (NUL is never valid in a YAML file, so no file loses meaning);
-// they are loaded, validated, scored, and the district report and score JSON rendered.
+// they are loaded and validated, the findings rendered in every output format; inputs
+// without errors are scored and every output rendered: score JSON/table/CSV/explain, the
+// needs listing, and the district, street and branch reports in both languages.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -8,6 +10,10 @@
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/diag/formats.hpp"
+#include "svcorg/diag/render.hpp"
+#include "svcorg/ledger/listing.hpp"
+#include "svcorg/render/needs.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/render/labels.hpp"
 #include "svcorg/render/report.hpp"
@@ -37,14 +43,38 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const util::Date as_of = util::Date::from_ymd(2026, 6, 30);
   const validate::Options dates = validate::resolve_dates(2026, as_of, as_of);
   validate::run(records, rules, dates, sink);
-  bool errors = false;
-  for (const auto& d : sink.items()) errors = errors || d.severity == diag::Severity::Error;
-  if (errors) return 0;  // the commands refuse such inputs before scoring
+  std::vector<diag::Diagnostic> findings = sink.items();
+  const diag::Summary summary = diag::summarize(findings, records.files.size(), records.record_count());
+  (void)diag::render_text(findings, true);
+  (void)diag::render_sarif(findings, summary, "fuzz");
+  (void)diag::render_junit(findings, summary, records.files);
+  (void)diag::render_github(findings, summary);
+  (void)diag::render_gitlab(findings);
+  if (summary.errors > 0) return 0;  // the commands refuse such inputs before scoring
+
   const score::Model model = score::effective_model(district ? district->scoring.get() : nullptr);
-  const score::Result result = score::compute(records, rules, model, ledger::Window{dates.year, dates.as_of});
-  (void)render::score_json(result, render::select_all(result));
-  std::string error;
-  if (const auto report = report::build({records, rules, model, result}, *report::parse_scope("district"), error))
-    (void)render::report_markdown(*report, render::Labels(district && district->lang ? *district->lang : "en"));
+  const ledger::Window window{dates.year, dates.as_of};
+  const score::Result result = score::compute(records, rules, model, window);
+  const render::ScoreSelection all = render::select_all(result);
+  (void)render::score_json(result, all);
+  (void)render::score_table(result, all);
+  (void)render::score_csv(result, all);
+  for (const auto& s : result.branches) (void)render::score_explain(result, s, model);
+  const ledger::Listing listing = ledger::list_needs(records, rules, window, {});
+  (void)render::needs_table(listing);
+  (void)render::needs_json(listing);
+  (void)render::needs_csv(listing);
+
+  std::vector<std::string> scopes{"district"};
+  for (size_t i = 0; i < result.streets.size() && i < 2; ++i) scopes.push_back("street:" + result.streets[i].id);
+  for (size_t i = 0; i < records.branches.size() && i < 3; ++i)
+    if (records.branches[i].id) scopes.push_back("branch:" + *records.branches[i].id);
+  for (const auto& name : scopes) {
+    const auto scope = report::parse_scope(name);
+    if (!scope) continue;
+    std::string error;
+    if (const auto report = report::build({records, rules, model, result}, *scope, error))
+      for (const char* lang : {"en", "zh-CN"}) (void)render::report_markdown(*report, render::Labels(lang));
+  }
   return 0;
 }

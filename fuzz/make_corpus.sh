@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Seeds for the fuzz targets from the example district and the rule fixtures:
 #   fuzz/make_corpus.sh OUT   writes OUT/load/ (one YAML file each) and OUT/pipeline/
-#   (small trees: files joined by NUL bytes, as fuzz_pipeline splits them).
+#   (small trees: files joined by NUL bytes, as fuzz_pipeline splits them), and OUT/escape/
+#   (one piece of user text each, for fuzz_escape: ~200 names, summaries, titles and notes
+#   from examples/ plus hand-written Markdown/HTML injection cases).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:?usage: make_corpus.sh OUT}"
@@ -33,4 +35,29 @@ if [ -n "$district" ]; then
     done
   } > "$out/pipeline/seed-examples"
 fi
-echo "fuzz corpus: $i load seeds, $((j + 1)) pipeline seeds in $out"
+# A district with no errors, so the seeds reach scoring and the report: what `svcorg init`
+# writes (its District first), when SVCORG names a built svcorg.
+if [ -n "${SVCORG:-}" ] && [ -x "$SVCORG" ]; then
+  tmp=$(mktemp -d)
+  "$SVCORG" init "$tmp/d" >/dev/null
+  { cat "$tmp/d/district.yaml"
+    for f in $(find "$tmp/d" -name '*.yaml' ! -name district.yaml ! -name '.*' | sort); do printf '\0'; cat "$f"; done
+  } > "$out/pipeline/seed-init"
+  rm -rf "$tmp"
+fi
+# Escape seeds: scalar text of name/title/summary/notes/description keys in examples/
+# (quotes and YAML flow punctuation stripped; a rough cut is fine for seeds), then nasty cases.
+mkdir -p "$out/escape"
+k=0
+while IFS= read -r line; do
+  printf '%s' "$line" > "$out/escape/seed-$k"; k=$((k + 1))
+done < <(grep -rhoE '(name|title|summary|notes|description): *[^,}]+' "$root/examples" --include='*.yaml' |
+         sed -E 's/^[a-z]+: *//; s/^["'\'']//; s/["'\'']$//' | awk 'length > 0 && !seen[$0]++' | head -200)
+nasty=('<script>alert(1)</script>' '| x' 'a | b' '*a*' '_a_' '**a**' '[a](b)' '![a](b)' '[a]: b'
+       '`a`' '``' '```' 'a`b' 'http://x' 'https://x.org/a_b' 'www.x.com' 'a@b.co' '<http://x>'
+       '1. x' '2) x' '- x' '+ x' '* x' '> x' '# x' '===' '---' '&amp;' '&#60;' '&copy;'
+       '\\' 'trailing backslash \' '~~a~~' '~a~' ':-)' '<!-- c -->' '<img src=x onerror=alert(1)>'
+       '    code' 'a  ' '   - x' '[ ] task' '[^1]' '美丽园 | 居民区 <b>加装电梯</b>'
+       '静安区南京西路街道' '😀 emoji 👍🏽' $'line1\nline2' $'cr\r\nlf\rtab\tend' $'a\fb\v')
+for s in "${nasty[@]}"; do printf '%s' "$s" > "$out/escape/seed-$k"; k=$((k + 1)); done
+echo "fuzz corpus: $i load seeds, $((j + 1)) pipeline seeds, $k escape seeds in $out"

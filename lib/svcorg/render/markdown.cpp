@@ -25,24 +25,39 @@ bool starts_autolink(std::string_view text, size_t i) {
 
 std::string escape(std::string_view text) {
   static constexpr std::string_view kMeta = "\\`*_[]<>&|~!(){}#";
+  // Line breaks (CR LF, CR, LF), tabs and every other ASCII control character (form feed,
+  // vertical tab, NUL, DEL…) become one space: cmark-gfm would otherwise keep some, trim
+  // others at the end of a line and turn NUL into U+FFFD.
+  std::string folded;
+  folded.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    folded += c < 0x20 || c == 0x7F ? ' ' : text[i];
+  }
   // Leading blanks never show in HTML, but up to three spaces before `- x` or `1. x` still
   // start a list (four start a code block): drop them, so the marker check below sees
-  // the first visible character.
-  while (!text.empty() && (text[0] == ' ' || text[0] == '\t' || text[0] == '\n' || text[0] == '\r'))
-    text.remove_prefix(1);
+  // the first visible character. A byte order mark (U+FEFF) counts as a blank here:
+  // cmark-gfm drops one at the start of a document and keeps it elsewhere.
+  std::string_view in = folded;
+  for (;;) {
+    if (!in.empty() && in[0] == ' ') in.remove_prefix(1);
+    else if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
+    else break;
+  }
   std::string out;
-  out.reserve(text.size() + 8);
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n' || c == '\r' || c == '\t') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-      out += ' ';
-    } else if (kMeta.find(c) != std::string_view::npos || starts_autolink(text, i)) {
-      out += '\\';
-      out += c;
-    } else {
-      out += c;
+  out.reserve(in.size() + 8);
+  for (size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (c == '@') {
+      // GFM turns `a@b.co` into a mailto link on the text itself (backslashes and entities
+      // do not stop it): an invisible U+2060 WORD JOINER before the `@` leaves it no local
+      // part.
+      out += "\u2060@";
+      continue;
     }
+    if (kMeta.find(c) != std::string_view::npos || starts_autolink(in, i)) out += '\\';
+    out += c;
   }
   // A leading block marker (`- `, `+ `, `> `, `=`, `1. `, `1) `) would start a list,
   // a quote or a setext heading in some positions: escape it.
@@ -73,7 +88,15 @@ std::string mermaid_label(std::string_view text) {
 }
 
 std::string code(std::string_view id) {
-  if (id.find('`') == std::string_view::npos) return fmt::format("`{}`", id);
+  // A code span shows its content verbatim only when it is non-empty (`` is literal text),
+  // has no backtick, no `|` (a GFM table splits cells on it even inside a code span), no
+  // line break or other control character (a line break inside would let the next line
+  // start a heading or a list) and no blank at either end (stripped or shown depending on
+  // the other end). Anything else is shown as escaped text instead.
+  bool span = !id.empty() && id.front() != ' ' && id.back() != ' ';
+  for (char c : id)
+    if (c == '`' || c == '|' || static_cast<unsigned char>(c) < 0x20 || c == 0x7F) span = false;
+  if (span) return fmt::format("`{}`", id);
   return escape(id);
 }
 

@@ -10,16 +10,22 @@
 namespace svcorg::render::md {
 
 // Inline text: Markdown and HTML metacharacters backslash-escaped (`\ ` * _ [ ] < > &
-// | ~ ! ( ) { } #`), line breaks and tabs folded to spaces, a leading list or heading
-// marker neutralized. Safe in paragraphs, list items, headings and table cells.
+// | ~ ! ( ) { } #`), line breaks (CR LF, CR, LF counting as one), tabs and every other
+// ASCII control character (NUL, form feed, DEL…) folded to one space each, leading blanks
+// dropped, a leading list, quote, heading or setext marker neutralized, GFM autolinks
+// stopped (`http\://`, `www\.`, and an invisible U+2060 WORD JOINER before every `@`
+// against e-mail autolinks). Safe in paragraphs, list items, headings and table cells:
+// cmark-gfm shows exactly the folded text, minus trailing blanks (checked by
+// fuzz/fuzz_escape).
 std::string escape(std::string_view text);
 
 // Text for a Mermaid label: quotes, angle brackets, `&`, `#`, `;` and line breaks
 // replaced by harmless look-alikes (Mermaid has no escape that every renderer honours).
 std::string mermaid_label(std::string_view text);
 
-// A code span for identifiers (`mly-2026-014`); backticks inside are impossible in ids but
-// handled anyway.
+// A code span for identifiers (`mly-2026-014`). Text that a code span cannot show verbatim
+// (empty, with a backtick, `|`, a line break or other control character, or a blank at
+// either end; impossible in ids but handled anyway) is returned as escape(id) instead.
 std::string code(std::string_view id);
 
 struct Table {
