@@ -136,4 +136,169 @@ TEST_SUITE("yaml::parse_stream") {
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].message.find("alias") != std::string::npos);
   }
+
+  TEST_CASE("libyaml's marks: columns and the line offset") {
+    // Columns count characters after CJK text and on CRLF lines; line_offset shifts lines.
+    std::vector<ParseIssue> issues;
+    std::vector<Node> docs;
+    svcorg::yaml::parse_stream("名称: 张三\r\n备注: [甲, 乙]\r\n", [&](Node&& n) { docs.push_back(std::move(n)); }, issues, {},
+                               10);
+    REQUIRE(issues.empty());
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].find("名称")->pos == Pos{11, 5});
+    CHECK(docs[0].find("备注")->items[1].pos == Pos{12, 9});
+    issues.clear();
+    svcorg::yaml::parse_stream("a: 1\nb: [1,\n", [](Node&&) {}, issues, {}, 10);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].pos == Pos{12, 4});
+  }
+
+  TEST_CASE("an empty value sits right after its colon, on the key's line") {
+    std::vector<ParseIssue> issues;
+    auto docs = parse_all("a:\nb: 1\n", issues);
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].find("a")->is_null());
+    CHECK(docs[0].find("a")->pos == Pos{1, 3});
+  }
+
+  TEST_CASE("null scalars, tags and the non-specific tag") {
+    std::vector<ParseIssue> issues;
+    auto docs = parse_all("a: ~\nb: NULL\nc: 'null'\nd: !!null ~\ne: ! 12\nf: !!int 3\n", issues);
+    REQUIRE(docs.size() == 1);
+    const Node& r = docs[0];
+    CHECK(r.find("a")->is_null());
+    CHECK(r.find("b")->is_null());
+    CHECK(r.find("c")->is_scalar());
+    CHECK(r.find("d")->is_scalar());
+    CHECK(r.find("d")->tag == "tag:yaml.org,2002:null");
+    CHECK(r.find("e")->tag.empty());
+    CHECK_FALSE(r.find("e")->plain);
+    CHECK(r.find("f")->tag == "tag:yaml.org,2002:int");
+  }
+
+  TEST_CASE("%YAML 1.2 and 1.1 directives are accepted") {
+    for (const char* text : {"%YAML 1.2\n---\na: 1\n", "%YAML 1.1\n---\na: 1\n"}) {
+      CAPTURE(text);
+      std::vector<ParseIssue> issues;
+      auto docs = parse_all(text, issues);
+      CHECK(issues.empty());
+      REQUIRE(docs.size() == 1);
+      CHECK(docs[0].find("a")->pos == Pos{3, 4});
+    }
+  }
+
+  TEST_CASE("syntax errors: libyaml's problem and context, at the mistake") {
+    std::vector<ParseIssue> issues;
+    parse_all("a:\n  b: 1\n c: 2\n", issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].pos == Pos{3, 2});
+    CHECK(issues[0].message ==
+          "invalid YAML: did not find expected key (while parsing a block mapping that starts at line 1, column 1)");
+
+    issues.clear();
+    parse_all("a: b: c\n", issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].pos == Pos{1, 5});
+    CHECK(issues[0].message == "invalid YAML: mapping values are not allowed in this context");
+
+    // An unclosed `[` or `{` points at itself, also when the next line follows.
+    for (const char* text : {"x: 1\ny: [1, 2\n", "x: 1\ny: [1, 2\nz: 3\n", "x: 1\ny: {a: 1\n"}) {
+      CAPTURE(text);
+      issues.clear();
+      parse_all(text, issues);
+      REQUIRE(issues.size() == 1);
+      CHECK(issues[0].pos == Pos{2, 4});
+      CHECK(issues[0].message.find("is never closed") != std::string::npos);
+    }
+    // A wrong closing bracket on the same line points at the bracket.
+    issues.clear();
+    parse_all("a: [1, 2}\n", issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].pos == Pos{1, 9});
+
+    // An error at the very end of the input: at the end of the last line.
+    issues.clear();
+    parse_all("a: 1\nb: !<x\n", issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].pos == Pos{2, 7});
+
+    // An unclosed quote points at the opening quote.
+    issues.clear();
+    parse_all("a: 1\nb: 'x\n\n", issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].pos == Pos{2, 4});
+    CHECK(issues[0].message.find("add the closing `'`") != std::string::npos);
+  }
+
+  TEST_CASE("an alias needs an anchor defined before it, outside itself") {
+    for (const char* text : {"a: *x\n", "a: *x\nb: &x 1\n", "a: &r [1, *r]\n", "---\na: &x 1\n---\nb: *x\n"}) {
+      CAPTURE(text);
+      std::vector<ParseIssue> issues;
+      parse_all(text, issues);
+      REQUIRE(issues.size() == 1);
+      CHECK(issues[0].rule == "yaml-syntax");
+      CHECK(issues[0].message.find("alias `*") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("control characters and YAML 1.1 line breaks are refused at the character") {
+    for (const char* text : {"a: 1\nb: x\x01y\n", "a: 1\nb: x\x7fy\n", "a: 1\nb: x\xc2\x85y\n", "a: 1\nb: x\xe2\x80\xa8y\n",
+                             "a: 1\nb: \"x\xe2\x80\xa9y\"\n"}) {
+      CAPTURE(text);
+      std::vector<ParseIssue> issues;
+      parse_all(text, issues);
+      REQUIRE(issues.size() == 1);
+      CHECK(issues[0].rule == "yaml-syntax");
+      CHECK(issues[0].pos.line == 2);
+      CHECK(issues[0].pos.col >= 5);
+    }
+    std::vector<ParseIssue> issues;
+    auto docs = parse_all("a: \"x\\u2028y\"\nb: \"“中文”\"\n", issues);
+    CHECK(issues.empty());
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].find("a")->value == "x\xe2\x80\xa8y");
+  }
+
+  TEST_CASE("nesting deeper than yaml-cpp allowed is fine up to max_depth") {
+    const std::string text = std::string(900, '[') + std::string(900, ']') + "\n";
+    std::vector<ParseIssue> issues;
+    auto docs = parse_all(text, issues);
+    CHECK(issues.empty());
+    CHECK(docs.size() == 1);
+    issues.clear();
+    parse_all(std::string(1001, '[') + std::string(1001, ']') + "\n", issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].message.find("more than 1000 levels deep") != std::string::npos);
+    CHECK(issues[0].pos == Pos{1, 1001});
+  }
+
+  TEST_CASE("libyaml's limits on anchor names and tabs get messages that say what to do") {
+    std::vector<ParseIssue> issues;
+    parse_all("a: 1\nname: &何静 x\n", issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].pos == Pos{2, 7});
+    CHECK(issues[0].message.find("an anchor name (after `&`) may use only ASCII letters") != std::string::npos);
+    issues.clear();
+    parse_all("a:\n  - \t{x: 1}\n", issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].pos == Pos{2, 5});
+    CHECK(issues[0].message == "invalid YAML: a tab cannot separate or indent here; use spaces");
+    // Anchors of ASCII names work as before.
+    issues.clear();
+    auto docs = parse_all("a: &my-anchor_1 x\nb: *my-anchor_1\n", issues);
+    CHECK(issues.empty());
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].find("b")->value == "x");
+  }
+
+  TEST_CASE("a lone `,` (which made yaml-cpp loop forever) is a syntax error") {
+    for (const char* text : {",\n", ",# comment\na: 1\n"}) {
+      CAPTURE(text);
+      std::vector<ParseIssue> issues;
+      parse_all(text, issues);
+      REQUIRE(issues.size() == 1);
+      CHECK(issues[0].rule == "yaml-syntax");
+      CHECK(issues[0].pos == Pos{1, 1});
+    }
+  }
 }

@@ -1,17 +1,13 @@
 #include "svcorg/yaml/parse.hpp"
 
-#include <istream>
-#include <memory>
+#include <algorithm>
+#include <cstring>
+#include <new>
 #include <optional>
-#include <streambuf>
 #include <unordered_map>
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include "svcorg/util/text.hpp"
 
@@ -19,130 +15,170 @@ namespace svcorg::yaml {
 
 namespace {
 
-// A read-only streambuf over bytes we already hold (no copy).
-class ViewBuf : public std::streambuf {
- public:
-  ViewBuf(const char* data, size_t size) {
-    char* p = const_cast<char*>(data);
-    setg(p, p, p + size);
-  }
-};
-
-// Maps yaml-cpp marks (0-based line, byte offset) to 1-based line and code-point column.
-class PosMap {
- public:
-  PosMap(std::string_view text, uint32_t line_offset) : text_(text), line_offset_(line_offset) {
-    line_starts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') line_starts_.push_back(i + 1);
-  }
-
-  Pos at_offset(size_t offset) {
-    if (offset > text_.size()) offset = text_.size();
-    // The line holding `offset`.
-    size_t lo = 0, hi = line_starts_.size();
-    while (hi - lo > 1) {
-      const size_t mid = (lo + hi) / 2;
-      if (line_starts_[mid] <= offset) lo = mid; else hi = mid;
-    }
-    const size_t start = line_starts_[lo];
-    // Count code points incrementally when moving forward on the same line.
-    size_t from = start, col = 0;
-    if (cache_line_ == lo && cache_offset_ <= offset) {
-      from = cache_offset_;
-      col = cache_col_;
-    }
-    col += util::codepoints(text_.substr(from, offset - from));
-    cache_line_ = lo;
-    cache_offset_ = offset;
-    cache_col_ = col;
-    return Pos{static_cast<uint32_t>(lo + 1) + line_offset_, static_cast<uint32_t>(col + 1)};
-  }
-
-  Pos at(const YAML::Mark& m) {
-    if (m.is_null() || m.pos < 0) return Pos{1, 1};
-    return at_offset(static_cast<size_t>(m.pos));
-  }
-
- private:
-  std::string_view text_;
-  uint32_t line_offset_ = 0;
-  std::vector<size_t> line_starts_;
-  size_t cache_line_ = static_cast<size_t>(-1), cache_offset_ = 0, cache_col_ = 0;
-};
-
 struct StopParsing {};
 
-// Where the quoted scalar starting at `start` closes, or npos when the input ends first.
-size_t closing_quote(std::string_view s, size_t start) {
-  const char q = s[start];
-  for (size_t i = start + 1; i < s.size(); ++i) {
-    if (q == '"' && s[i] == '\\') {
-      ++i;
-    } else if (s[i] == q) {
-      if (q == '\'' && i + 1 < s.size() && s[i + 1] == '\'') {
-        ++i;
-        continue;
-      }
-      return i;
-    }
+// libyaml's parser, deleted on every path out (errors and StopParsing included).
+class LibyamlParser {
+ public:
+  explicit LibyamlParser(std::string_view bytes) {
+    if (yaml_parser_initialize(&parser_) == 0) throw std::bad_alloc();
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   }
-  return std::string_view::npos;
+  ~LibyamlParser() { yaml_parser_delete(&parser_); }
+  LibyamlParser(const LibyamlParser&) = delete;
+  LibyamlParser& operator=(const LibyamlParser&) = delete;
+
+  yaml_parser_t* get() { return &parser_; }
+
+ private:
+  yaml_parser_t parser_;
+};
+
+// One event, deleted when it goes out of scope.
+class Event {
+ public:
+  Event() = default;
+  ~Event() {
+    if (live_) yaml_event_delete(&event_);
+  }
+  Event(const Event&) = delete;
+  Event& operator=(const Event&) = delete;
+
+  // The next event, or false on a syntax error (the parser holds the problem).
+  bool next(yaml_parser_t* parser) {
+    if (live_) yaml_event_delete(&event_);
+    live_ = yaml_parser_parse(parser, &event_) != 0;
+    return live_;
+  }
+  const yaml_event_t& operator*() const { return event_; }
+  const yaml_event_t* operator->() const { return &event_; }
+
+ private:
+  yaml_event_t event_{};
+  bool live_ = false;
+};
+
+// The position of a byte offset, for the few places that have one (the UTF-8 check, the
+// end of the input): 1-based line and code-point column. Error paths only (one scan).
+Pos pos_at_byte(std::string_view text, size_t offset, uint32_t line_offset) {
+  if (offset > text.size()) offset = text.size();
+  uint32_t line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  return Pos{line + line_offset, static_cast<uint32_t>(util::codepoints(text.substr(line_start, offset - line_start)) + 1)};
 }
 
-class Builder : public YAML::EventHandler {
+// The byte offset of the character at `index` (libyaml's marks count characters).
+size_t byte_of_index(std::string_view text, size_t index) {
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == index) return i;
+  }
+  return text.size();
+}
+
+// Where libyaml (a YAML 1.1 reader) and YAML 1.2 (and every editor) disagree on what a
+// line is: NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029) are
+// line breaks for libyaml, ordinary characters in YAML 1.2.
+std::optional<std::pair<size_t, const char*>> find_unicode_break(std::string_view s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xC2 && static_cast<unsigned char>(s[i + 1]) == 0x85) return std::make_pair(i, "U+0085 (NEXT LINE)");
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      const auto d = static_cast<unsigned char>(s[i + 2]);
+      if (d == 0xA8) return std::make_pair(i, "U+2028 (LINE SEPARATOR)");
+      if (d == 0xA9) return std::make_pair(i, "U+2029 (PARAGRAPH SEPARATOR)");
+    }
+  }
+  return std::nullopt;
+}
+
+// A plain scalar without a tag that YAML 1.2's core schema (and yaml-cpp) reads as null.
+bool is_null_string(const char* s, size_t n) {
+  return n == 0 || (n == 1 && s[0] == '~') ||
+         (n == 4 && (std::memcmp(s, "null", 4) == 0 || std::memcmp(s, "Null", 4) == 0 || std::memcmp(s, "NULL", 4) == 0));
+}
+
+class Builder {
  public:
-  Builder(std::string_view text, PosMap& posmap, std::vector<ParseIssue>& issues, const ParseLimits& limits)
-      : text_(text), pos_(posmap), issues_(issues), limits_(limits) {}
+  Builder(std::vector<ParseIssue>& issues, const ParseLimits& limits, uint32_t line_offset)
+      : issues_(issues), limits_(limits), line_offset_(line_offset) {}
+
+  Pos at(const yaml_mark_t& m) const {
+    return Pos{static_cast<uint32_t>(m.line + 1) + line_offset_, static_cast<uint32_t>(m.column + 1)};
+  }
 
   std::optional<Node> take() { return std::move(root_); }
 
-  void OnDocumentStart(const YAML::Mark&) override {
+  void document_start() {
     root_.reset();
     stack_.clear();
     anchors_.clear();
     nodes_ = 0;
   }
-  void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void scalar(const yaml_event_t& e) {
+    const auto& s = e.data.scalar;
+    const char* value = reinterpret_cast<const char*>(s.value);
+    const bool plain_style = s.style == YAML_PLAIN_SCALAR_STYLE;
     Node n;
-    n.type = Node::Type::Null;
-    n.pos = pos_.at(mark);
-    finish(std::move(n), anchor);
-  }
-
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    auto it = anchors_.find(anchor);
-    Node n;
-    if (it != anchors_.end()) {
-      count(it->second.weight);
-      n = it->second.node;
+    n.pos = at(e.start_mark);
+    if (s.tag == nullptr && plain_style && is_null_string(value, s.length)) {
+      n.type = Node::Type::Null;
+    } else {
+      n.type = Node::Type::Scalar;
+      n.value.assign(value, s.length);
+      n.plain = plain_style;
+      set_tag(n, s.tag);
     }
-    n.pos = pos_.at(mark);
-    finish(std::move(n), 0);
+    finish(std::move(n), s.anchor);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    Node n;
-    n.type = Node::Type::Scalar;
-    n.pos = pos_.at(mark);
-    n.value = value;
-    set_tag(n, tag);
-    if (tag == "!") check_closed(mark);
-    finish(std::move(n), anchor);
+  void alias(const yaml_event_t& e) {
+    const char* name = reinterpret_cast<const char*>(e.data.alias.anchor);
+    auto it = anchors_.find(name);
+    if (it == anchors_.end()) {
+      const bool open = std::any_of(stack_.begin(), stack_.end(), [&](const Frame& f) { return f.anchor == name; });
+      issues_.push_back({at(e.start_mark), "yaml-syntax",
+                         open ? fmt::format("invalid YAML: the alias `*{0}` is inside the node anchored `&{0}` it "
+                                            "refers to (a recursive alias); write the value out",
+                                            name)
+                              : fmt::format("invalid YAML: the alias `*{0}` refers to no anchor `&{0}` defined "
+                                            "before it in this document; define the anchor first or write the "
+                                            "value out",
+                                            name),
+                         {}});
+      throw StopParsing{};
+    }
+    count(it->second.weight);
+    Node n = it->second.node;
+    n.pos = at(e.start_mark);
+    finish(std::move(n), nullptr);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value style) override {
-    open(Node::Type::Seq, mark, tag, anchor, style == YAML::EmitterStyle::Flow);
-  }
-  void OnSequenceEnd() override { close(); }
-
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value style) override {
-    open(Node::Type::Map, mark, tag, anchor, style == YAML::EmitterStyle::Flow);
+  void open(Node::Type type, const yaml_event_t& e, const yaml_char_t* tag, const yaml_char_t* anchor, bool flow) {
+    count(1);
+    if (stack_.size() >= limits_.max_depth) {
+      issues_.push_back({at(e.start_mark), "yaml-syntax",
+                         fmt::format("the document nests lists and mappings more than {} levels deep; "
+                                     "flatten it (or raise --max-depth)",
+                                     limits_.max_depth),
+                         {}});
+      throw StopParsing{};
+    }
+    Frame f;
+    f.flow = flow;
+    f.node.type = type;
+    f.node.pos = at(e.start_mark);
+    set_tag(f.node, tag);
+    if (anchor != nullptr) f.anchor = reinterpret_cast<const char*>(anchor);
+    f.first_count = nodes_;
+    stack_.push_back(std::move(f));
   }
 
   // The innermost flow collection (`[` or `{`) still open, when a syntax error stops us.
@@ -151,13 +187,19 @@ class Builder : public YAML::EventHandler {
       if (it->flow) return &it->node;
     return nullptr;
   }
-  void OnMapEnd() override { close(); }
+
+  void close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    if (!f.anchor.empty()) anchors_[f.anchor] = Anchored{f.node, nodes_ - f.first_count + 1};
+    attach(std::move(f.node));
+  }
 
  private:
   struct Frame {
     Node node;
     bool flow = false;
-    YAML::anchor_t anchor = 0;
+    std::string anchor;      // empty: none
     size_t first_count = 0;  // nodes_ when the frame opened, for the anchor's weight
     std::optional<Node> key;
     std::unordered_map<std::string, Pos> keys;  // scalar keys seen, once the map has kIndexFrom entries
@@ -168,10 +210,12 @@ class Builder : public YAML::EventHandler {
     size_t weight = 1;  // nodes in it
   };
 
-  static void set_tag(Node& n, const std::string& tag) {
-    if (tag == "?" || tag.empty()) return;
+  // An explicit tag makes a node non-plain; `!` (non-specific) leaves no tag.
+  static void set_tag(Node& n, const yaml_char_t* raw) {
+    if (raw == nullptr) return;
+    const std::string_view tag(reinterpret_cast<const char*>(raw));
     n.plain = false;
-    if (tag != "!") n.tag = tag == "tag:yaml.org,2002:str" ? "!!str" : tag;
+    if (tag != "!") n.tag = tag == "tag:yaml.org,2002:str" ? std::string("!!str") : std::string(tag);
   }
 
   void count(size_t n) {
@@ -186,55 +230,11 @@ class Builder : public YAML::EventHandler {
     }
   }
 
-  Pos current_pos() const { return stack_.empty() ? Pos{1, 1} : stack_.front().node.pos; }
+  Pos current_pos() const { return stack_.empty() ? Pos{1 + line_offset_, 1} : stack_.front().node.pos; }
 
-  void check_closed(const YAML::Mark& mark) {
-    if (mark.pos < 0) return;
-    const auto start = static_cast<size_t>(mark.pos);
-    if (start >= text_.size() || (text_[start] != '"' && text_[start] != '\'')) return;
-    if (start < checked_until_) return;
-    const size_t end = closing_quote(text_, start);
-    if (end == std::string_view::npos) {
-      issues_.push_back({pos_.at(mark), "yaml-syntax",
-                         fmt::format("this quoted scalar is never closed; add the closing {} before the end "
-                                     "of the file",
-                                     text_[start] == '"' ? "`\"`" : "`'`"),
-                         {}});
-      throw StopParsing{};
-    }
-    checked_until_ = end + 1;
-  }
-
-  void open(Node::Type type, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, bool flow) {
-    count(1);
-    if (stack_.size() >= limits_.max_depth) {
-      issues_.push_back({pos_.at(mark), "yaml-syntax",
-                         fmt::format("the document nests lists and mappings more than {} levels deep; "
-                                     "flatten it (or raise --max-depth)",
-                                     limits_.max_depth),
-                         {}});
-      throw StopParsing{};
-    }
-    Frame f;
-    f.flow = flow;
-    f.node.type = type;
-    f.node.pos = pos_.at(mark);
-    set_tag(f.node, tag);
-    f.anchor = anchor;
-    f.first_count = nodes_;
-    stack_.push_back(std::move(f));
-  }
-
-  void close() {
-    Frame f = std::move(stack_.back());
-    stack_.pop_back();
-    if (f.anchor != 0) anchors_[f.anchor] = Anchored{f.node, nodes_ - f.first_count + 1};
-    attach(std::move(f.node));
-  }
-
-  void finish(Node&& n, YAML::anchor_t anchor) {
+  void finish(Node&& n, const yaml_char_t* anchor) {
     if (n.type != Node::Type::Seq && n.type != Node::Type::Map) count(1);
-    if (anchor != 0) anchors_[anchor] = Anchored{n, 1};
+    if (anchor != nullptr) anchors_[reinterpret_cast<const char*>(anchor)] = Anchored{n, 1};
     attach(std::move(n));
   }
 
@@ -282,36 +282,88 @@ class Builder : public YAML::EventHandler {
     parent.node.entries.emplace_back(std::move(key), std::move(n));
   }
 
-  std::string_view text_;
-  PosMap& pos_;
   std::vector<ParseIssue>& issues_;
   const ParseLimits& limits_;
+  uint32_t line_offset_ = 0;
   std::optional<Node> root_;
   std::vector<Frame> stack_;
-  std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+  std::unordered_map<std::string, Anchored> anchors_;
   size_t nodes_ = 0;
-  size_t checked_until_ = 0;
 };
 
-// A syntax error as a finding: an unclosed `[` or `{` points at itself; any other error
-// at the parser's position, kept inside the file.
-ParseIssue syntax_issue(const YAML::Exception& e, const Builder& builder, PosMap& posmap, std::string_view text) {
-  const Node* flow = builder.open_flow();
-  if (flow && e.msg.find("flow not found") != std::string::npos) {
-    const bool seq = flow->is_seq();
-    return {flow->pos, "yaml-syntax",
-            fmt::format("this {} is never closed; add the closing `{}`", seq ? "list (`[`)" : "mapping (`{`)",
-                        seq ? "]" : "}"),
+// libyaml's syntax error as a finding. An unclosed quote or `[`/`{` points at its opening
+// character (libyaml's context mark); an error at the very end of the input at the end of
+// the last line; any other at libyaml's problem mark, with its context when it adds one.
+ParseIssue syntax_issue(const yaml_parser_t& p, const Builder& builder, std::string_view text, uint32_t line_offset) {
+  auto at = [&](const yaml_mark_t& m) {
+    return Pos{static_cast<uint32_t>(m.line + 1) + line_offset, static_cast<uint32_t>(m.column + 1)};
+  };
+  const std::string problem = p.problem != nullptr ? p.problem : "unknown error";
+  const std::string context = p.context != nullptr ? p.context : "";
+  if (p.error == YAML_READER_ERROR) {
+    // Bad characters: the UTF-8 check ran first, so these are control characters.
+    const Pos pos = pos_at_byte(text, p.problem_offset, line_offset);
+    if (p.problem_value >= 0)
+      return {pos, "yaml-syntax",
+              fmt::format("the control character U+{:04X} is not allowed in YAML text; remove it (or write it as "
+                          "an escape in a double-quoted scalar)",
+                          static_cast<unsigned>(p.problem_value)),
+              {}};
+    return {pos, "yaml-syntax", fmt::format("invalid YAML: {}", problem), {}};
+  }
+  const bool at_end = p.problem_mark.index >= util::codepoints(text);
+  if (context == "while scanning a quoted scalar" && problem == "found unexpected end of stream") {
+    const size_t quote = byte_of_index(text, p.context_mark.index);
+    const char q = quote < text.size() ? text[quote] : '"';
+    return {at(p.context_mark), "yaml-syntax",
+            fmt::format("this quoted scalar is never closed; add the closing {} before the end of the file",
+                        q == '\'' ? "`'`" : "`\"`"),
             {}};
   }
-  size_t offset = e.mark.is_null() || e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos);
-  if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr)
-    return {posmap.at_offset(offset), "yaml-syntax",
-            "the document nests lists and mappings too deeply for the YAML parser (about 500 levels); flatten it",
+  // libyaml reads anchor and alias names of ASCII letters, digits, `-` and `_` only.
+  if ((context == "while scanning an anchor" || context == "while scanning an alias") &&
+      problem == "did not find expected alphabetic or numeric character") {
+    const bool anchor = context == "while scanning an anchor";
+    return {at(p.context_mark), "yaml-syntax",
+            fmt::format("invalid YAML: an {0} name (after `{1}`) may use only ASCII letters, digits, `-` and `_`; "
+                        "rename it, or quote the value if the `{1}` is part of the text",
+                        anchor ? "anchor" : "alias", anchor ? "&" : "*"),
             {}};
+  }
+  if (problem == "found character that cannot start any token") {
+    const size_t b = byte_of_index(text, p.problem_mark.index);
+    if (b < text.size() && text[b] == '\t')
+      return {at(p.problem_mark), "yaml-syntax", "invalid YAML: a tab cannot separate or indent here; use spaces", {}};
+  }
+  auto unclosed = [](Pos pos, bool seq) {
+    return ParseIssue{pos, "yaml-syntax",
+                      fmt::format("this {} is never closed; add the closing `{}`", seq ? "list (`[`)" : "mapping (`{`)",
+                                  seq ? "]" : "}"),
+                      {}};
+  };
+  // A `[` or `{` whose list goes on past its line (or to the end of the input) without
+  // its `,` or closing bracket: nearly always a forgotten closing bracket.
+  const bool flow_seq = context == "while parsing a flow sequence";
+  const bool flow_map = context == "while parsing a flow mapping";
+  if ((flow_seq || flow_map) && problem.rfind("did not find expected ','", 0) == 0 &&
+      (at_end || p.problem_mark.line > p.context_mark.line))
+    return unclosed(at(p.context_mark), flow_seq);
+  // Any other error at the end of the input inside a `[` or `{` (`[1,` then the end).
+  if (at_end)
+    if (const Node* flow = builder.open_flow()) return unclosed(flow->pos, flow->is_seq());
+  Pos pos = at(p.problem_mark);
   // At the very end of a file ending in a newline, point at the end of the last line.
-  if (offset >= text.size() && !text.empty()) offset = text.back() == '\n' ? text.size() - 1 : text.size();
-  return {posmap.at_offset(offset), "yaml-syntax", fmt::format("invalid YAML: {}", e.msg), {}};
+  if (at_end && !text.empty())
+    pos = pos_at_byte(text, text.back() == '\n' ? text.size() - 1 : text.size(), line_offset);
+  std::string message = fmt::format("invalid YAML: {}", problem);
+  if (!context.empty()) {
+    const Pos cpos = at(p.context_mark);
+    if (cpos == at(p.problem_mark))
+      message += fmt::format(" ({})", context);
+    else
+      message += fmt::format(" ({} that starts at line {}, column {})", context, cpos.line, cpos.col);
+  }
+  return {pos, "yaml-syntax", std::move(message), {}};
 }
 
 }  // namespace
@@ -319,37 +371,73 @@ ParseIssue syntax_issue(const YAML::Exception& e, const Builder& builder, PosMap
 bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_document,
                   std::vector<ParseIssue>& issues, const ParseLimits& limits, uint32_t line_offset) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  PosMap posmap(bytes, line_offset);
   if (auto bad = util::check_utf8(bytes)) {
-    issues.push_back({posmap.at_offset(bad->offset), "yaml-syntax",
+    issues.push_back({pos_at_byte(bytes, bad->offset, line_offset), "yaml-syntax",
                       fmt::format("{}; the file must be UTF-8 text", bad->what), {}});
     return false;
   }
-  ViewBuf buf(bytes.data(), bytes.size());
-  std::istream in(&buf);
-  Builder builder(bytes, posmap, issues, limits);
+  if (auto brk = find_unicode_break(bytes)) {
+    issues.push_back({pos_at_byte(bytes, brk->first, line_offset), "yaml-syntax",
+                      fmt::format("the character {} is a line break for some YAML parsers and not for others; "
+                                  "remove it (or write it as an escape in a double-quoted scalar)",
+                                  brk->second),
+                      {}});
+    return false;
+  }
+  LibyamlParser parser(bytes);
+  Builder builder(issues, limits, line_offset);
+  Event event;
+  size_t documents = 0;
   try {
-    YAML::Parser parser(in);
-    size_t documents = 0;
-    while (parser.HandleNextDocument(builder)) {
-      if (auto doc = builder.take(); doc && !doc->is_null()) {
-        if (++documents > limits.max_documents) {
-          issues.push_back({doc->pos, "yaml-syntax",
-                            fmt::format("the file has more than {} documents; split it (or raise --max-records)",
-                                        limits.max_documents),
-                            {}});
-          return false;
-        }
-        on_document(std::move(*doc));
+    for (;;) {
+      if (!event.next(parser.get())) {
+        issues.push_back(syntax_issue(*parser.get(), builder, bytes, line_offset));
+        return false;
+      }
+      const yaml_event_t& e = *event;
+      switch (e.type) {
+        case YAML_STREAM_END_EVENT:
+          return true;
+        case YAML_DOCUMENT_START_EVENT:
+          builder.document_start();
+          break;
+        case YAML_DOCUMENT_END_EVENT:
+          if (auto doc = builder.take(); doc && !doc->is_null()) {
+            if (++documents > limits.max_documents) {
+              issues.push_back({doc->pos, "yaml-syntax",
+                                fmt::format("the file has more than {} documents; split it (or raise --max-records)",
+                                            limits.max_documents),
+                                {}});
+              return false;
+            }
+            on_document(std::move(*doc));
+          }
+          break;
+        case YAML_SCALAR_EVENT:
+          builder.scalar(e);
+          break;
+        case YAML_ALIAS_EVENT:
+          builder.alias(e);
+          break;
+        case YAML_SEQUENCE_START_EVENT:
+          builder.open(Node::Type::Seq, e, e.data.sequence_start.tag, e.data.sequence_start.anchor,
+                       e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
+          break;
+        case YAML_MAPPING_START_EVENT:
+          builder.open(Node::Type::Map, e, e.data.mapping_start.tag, e.data.mapping_start.anchor,
+                       e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
+          break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+          builder.close();
+          break;
+        default:  // stream start, no event
+          break;
       }
     }
   } catch (const StopParsing&) {
     return false;
-  } catch (const YAML::Exception& e) {
-    issues.push_back(syntax_issue(e, builder, posmap, bytes));
-    return false;
   }
-  return true;
 }
 
 std::vector<Node> parse_all(std::string_view bytes, std::vector<ParseIssue>& issues) {

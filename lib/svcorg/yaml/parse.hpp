@@ -1,7 +1,9 @@
 // Parsing one YAML stream (a file's bytes) into our own document trees, document by
-// document, from yaml-cpp's event parser: no yaml-cpp node tree is ever built.
-// Checks what yaml-cpp does not: invalid UTF-8 and NUL bytes, duplicate mapping keys,
-// quoted scalars left unclosed at the end of the input, alias expansion bombs.
+// document, from libyaml's event parser (no libyaml document tree is ever built).
+// Checks what libyaml does not: invalid UTF-8 and NUL bytes, duplicate mapping keys,
+// aliases to undefined anchors, alias expansion bombs, nesting depth; refuses NEL,
+// U+2028 and U+2029, which libyaml (YAML 1.1) reads as line breaks and YAML 1.2 does not.
+// Positions are 1-based lines and code-point columns (libyaml's marks count characters).
 #pragma once
 
 #include <cstddef>
@@ -24,8 +26,8 @@ struct ParseIssue {
 
 struct ParseLimits {
   size_t max_nodes_per_document = 2'000'000;  // after alias expansion
-  // Nesting of collections. yaml-cpp 0.7 itself stops at about 500 levels (its own
-  // recursion guard, reported as "nested too deeply" too), so a larger value changes nothing.
+  // Nesting of collections. libyaml does not recurse and has no limit of its own: this is
+  // the only one.
   size_t max_depth = 1000;
   size_t max_documents = 10'000'000;  // documents in one stream
 };
