@@ -55,7 +55,8 @@ std::vector<std::string> gitlab_prints(const std::string& report) {
 
 std::vector<std::string> sarif_prints(const std::string& report) {
   std::vector<std::string> out;
-  for (const auto& r : json::parse(report)["runs"][0]["results"])
+  const json sarif = json::parse(report);  // kept: a range-for over a part of a temporary dangles
+  for (const auto& r : sarif["runs"][0]["results"])
     out.push_back(r["partialFingerprints"]["svcorgFinding/v1"].get<std::string>());
   return out;
 }

@@ -19,12 +19,18 @@ namespace {
 // group -> keys, of one language of labels.yaml.
 std::map<std::string, std::set<std::string>> keys_of(const svcorg::yaml::Node& lang) {
   std::map<std::string, std::set<std::string>> out;
-  for (const auto& [group, labels] : lang.entries)
-    for (const auto& [key, value] : labels.entries) {
+  // (No structured bindings: doctest's CHECK_MESSAGE captures them in a lambda, which
+  // C++17 clang refuses.)
+  for (const auto& group_labels : lang.entries) {
+    const auto& group = group_labels.first;
+    for (const auto& key_value : group_labels.second.entries) {
+      const auto& key = key_value.first;
+      const auto& value = key_value.second;
       CHECK_MESSAGE(value.is_scalar(), (group.value + "." + key.value));
       CHECK_MESSAGE(!value.value.empty(), (group.value + "." + key.value));
       out[group.value].insert(key.value);
     }
+  }
   return out;
 }
 
@@ -74,7 +80,9 @@ TEST_SUITE("report labels") {
     REQUIRE(all.count("en") == 1);
     REQUIRE(all.count("zh-CN") == 1);
     const auto &e = all.at("en"), &z = all.at("zh-CN");
-    for (const auto& [group, keys] : e) {
+    for (const auto& group_keys : e) {
+      const std::string& group = group_keys.first;
+      const auto& keys = group_keys.second;
       CAPTURE(group);
       REQUIRE(z.count(group) == 1);
       for (const auto& k : keys) CHECK_MESSAGE(z.at(group).count(k) == 1, ("zh-CN lacks " + group + "." + k));
@@ -105,7 +113,9 @@ TEST_SUITE("report labels") {
 
   TEST_CASE("every built-in category and score part has a label") {
     const auto rules = svcorg::rules::effective_rules(nullptr);
-    for (const auto& [type, r] : rules.types) {
+    for (const auto& type_rules : rules.types) {
+      const auto& type = type_rules.first;
+      const auto& r = type_rules.second;
       CAPTURE(type);
       check_labelled("category", r.item_categories);
       check_labelled("category", r.need_categories);

@@ -16,7 +16,9 @@ vtest::Files need_with(std::vector<std::pair<std::string, std::string>> edits) {
   auto files = district();
   for (auto& f : files) {
     if (f.first != kNeedFile) continue;
-    for (const auto& [from, to] : edits) {
+    for (const auto& edit : edits) {
+      const std::string& from = edit.first;  // not a structured binding: REQUIRE_MESSAGE captures it
+      const std::string& to = edit.second;
       const auto at = f.second.find(from);
       REQUIRE_MESSAGE(at != std::string::npos, from);
       f.second.replace(at, from.size(), to);

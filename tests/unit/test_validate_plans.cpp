@@ -18,7 +18,9 @@ const std::string kBranchFile = "branches/meiliyuan.yaml";
 Files edit(Files files, const std::string& name, std::vector<std::pair<std::string, std::string>> edits) {
   for (auto& f : files) {
     if (f.first != name) continue;
-    for (const auto& [from, to] : edits) {
+    for (const auto& edit : edits) {
+      const std::string& from = edit.first;  // not a structured binding: REQUIRE_MESSAGE captures it
+      const std::string& to = edit.second;
       const auto at = f.second.find(from);
       REQUIRE_MESSAGE(at != std::string::npos, from);
       f.second.replace(at, from.size(), to);
