@@ -87,7 +87,7 @@ TEST_SUITE("hostile inputs") {
     auto r = validate_text(text);
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
     CHECK(r.exit_code == 1);
-    CHECK(has(r.out, "an alias bomb?"));
+    CHECK(has(r.out, "nodes through its aliases (an alias bomb); write the records out without aliases"));
   }
 
   TEST_CASE("a 100 MB scalar and a 10 MB line") {
@@ -139,7 +139,7 @@ TEST_SUITE("hostile inputs") {
     auto r = validate_text(text);
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));  // generous: CI machines are shared
     CHECK(r.exit_code == 1);
-    CHECK(has(r.out, "in.yaml:1:1: error:"));
+    CHECK(has(r.out, "in.yaml:1:1: error: the document has more than 2000000 nodes; a record is never that large"));
   }
 
   TEST_CASE("many records: --max-records") {

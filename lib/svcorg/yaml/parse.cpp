@@ -120,6 +120,7 @@ class Builder {
     stack_.clear();
     anchors_.clear();
     nodes_ = 0;
+    aliased_ = 0;
   }
 
   void scalar(const yaml_event_t& e) {
@@ -155,7 +156,7 @@ class Builder {
                          {}});
       throw StopParsing{};
     }
-    count(it->second.weight);
+    count(it->second.weight, true);
     Node n = it->second.node;
     n.pos = at(e.start_mark);
     finish(std::move(n), nullptr);
@@ -218,14 +219,21 @@ class Builder {
     if (tag != "!") n.tag = tag == "tag:yaml.org,2002:str" ? std::string("!!str") : std::string(tag);
   }
 
-  void count(size_t n) {
+  // `aliased`: nodes that an alias repeats (they were counted once at their anchor).
+  void count(size_t n, bool aliased = false) {
     nodes_ += n;
+    if (aliased) aliased_ += n;
     if (nodes_ > limits_.max_nodes_per_document) {
-      issues_.push_back({current_pos(), "yaml-syntax",
-                         fmt::format("the document expands to more than {} nodes (an alias bomb?); "
-                                     "write the records out without aliases",
-                                     limits_.max_nodes_per_document),
-                         {}});
+      // Mostly repeats of anchored nodes: an alias bomb; else simply a huge document.
+      const std::string what =
+          aliased_ * 2 > nodes_
+              ? fmt::format("the document expands to more than {} nodes through its aliases (an alias bomb); "
+                            "write the records out without aliases",
+                            limits_.max_nodes_per_document)
+              : fmt::format("the document has more than {} nodes; a record is never that large: split the "
+                            "data into records of their own",
+                            limits_.max_nodes_per_document);
+      issues_.push_back({current_pos(), "yaml-syntax", what, {}});
       throw StopParsing{};
     }
   }
@@ -289,6 +297,7 @@ class Builder {
   std::vector<Frame> stack_;
   std::unordered_map<std::string, Anchored> anchors_;
   size_t nodes_ = 0;
+  size_t aliased_ = 0;
 };
 
 // libyaml's syntax error as a finding. An unclosed quote or `[`/`{` points at its opening
