@@ -8,7 +8,8 @@
 # Prints one table row per run: wall time, CPU time (user + system), records/s, MB/s, peak RSS, and the ratio to the
 # baseline measured in the same run. "cold" = no parse cache (empty cache folder); the
 # input files are in the OS page cache for every run (each run reads them once before).
-# "warm" = the same command again with the cache the cold run filled. Nothing here is a
+# "warm" = the same command again with the cache the cold run filled; "1 file changed" = warm
+# with one needs file edited (restored afterwards). Nothing here is a
 # test: figures depend on the machine; the test suite checks correctness only.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -84,6 +85,12 @@ for cmd in validate score; do
       rm -rf "$WORK/cache"
       measure "$cmd cold --jobs $j" "$FILES" "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
       measure "$cmd warm --jobs $j" "$FILES" "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
+      # One file changed (a comment appended): its parse on top of a warm run.
+      changed=$(find "$FILES/needs" -name '*.yaml' | sort | head -1)
+      cp "$changed" "$WORK/changed.orig"
+      echo "# changed" >>"$changed"
+      measure "$cmd 1 file changed --jobs $j" "$FILES" "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
+      cp "$WORK/changed.orig" "$changed"
     else
       measure "$cmd cold --jobs $j" "$FILES" "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j
     fi
