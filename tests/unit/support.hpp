@@ -19,8 +19,10 @@ struct Run {
   std::string out, err;
 };
 // Runs the svcorg binary with `args` (a shell-quoted string) in `cwd`, feeding `input`
-// on stdin when given.
-Run run_svcorg(const std::string& args, const std::filesystem::path& cwd = kSource, const std::string* input = nullptr);
+// on stdin when given. `wrapper` (shell words) goes before the binary, e.g. a setpriv
+// command to run it as another user.
+Run run_svcorg(const std::string& args, const std::filesystem::path& cwd = kSource, const std::string* input = nullptr,
+               const std::string& wrapper = "");
 
 // Changes the working directory for the lifetime of the object.
 class Chdir {

@@ -186,13 +186,24 @@ TEST_SUITE("hostile inputs") {
     r = run_svcorg("validate b.yaml/x.yaml", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(has(r.err, "b.yaml/x.yaml: no such file or directory"));
-    if (::geteuid() != 0) {  // root reads anything
-      write_file(tmp.path() / "locked.yaml", kBranch);
-      fs::permissions(tmp.path() / "locked.yaml", fs::perms::none);
-      r = run_svcorg("validate locked.yaml", tmp.path());
-      CHECK(r.exit_code == 2);
-      CHECK(has(r.err, "locked.yaml: cannot open: Permission denied"));
+    // A file nobody may read. Root reads anything, so as root (CI) svcorg runs as the
+    // user `nobody` (uid 65534) through setpriv (util-linux).
+    write_file(tmp.path() / "locked.yaml", kBranch);
+    fs::permissions(tmp.path() / "locked.yaml", fs::perms::none);
+    std::string as_nobody;
+    if (::geteuid() == 0) {
+      fs::permissions(tmp.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                      fs::perms::others_read | fs::perms::others_exec);
+      as_nobody = "setpriv --reuid=65534 --regid=65534 --clear-groups";
+      REQUIRE_MESSAGE(std::system((as_nobody + " true").c_str()) == 0, "setpriv cannot switch to uid 65534");
     }
+    r = run_svcorg("validate --no-cache locked.yaml", tmp.path(), nullptr, as_nobody);
+    CHECK(r.exit_code == 2);
+    CHECK(has(r.err, "locked.yaml: cannot open: Permission denied"));
+    // In a tree: the same error, and the readable files are still checked.
+    r = run_svcorg("validate --no-cache .", tmp.path(), nullptr, as_nobody);
+    CHECK(r.exit_code == 2);
+    CHECK(has(r.err, "locked.yaml: cannot open: Permission denied"));
   }
 
   TEST_CASE("a directory symlink loop is not followed") {
