@@ -440,6 +440,7 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
     return;
   }
   ++writes_;
+  written_bytes_ += out.size();
 }
 
 void Store::evict() {

@@ -65,12 +65,17 @@ class Store {
 
   size_t hits() const { return hits_; }
   size_t writes() const { return writes_; }
+  // Bytes of the entries this run wrote; over max_bytes() the bound cannot hold them and
+  // the next run parses most files again.
+  uint64_t written_bytes() const { return written_bytes_; }
+  uint64_t max_bytes() const { return max_bytes_; }
 
  private:
   std::string dir_;
   uint64_t max_bytes_;
   std::string options_;
   std::atomic<size_t> hits_{0}, writes_{0};
+  std::atomic<uint64_t> written_bytes_{0};
   std::atomic<bool> dir_ready_{false};
 };
 

@@ -47,6 +47,11 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
                   fmt::format("max-depth={} max-records={}", c.limits.max_depth, c.limits.max_records));
   load::LoadResult loaded = load::load_paths(c.paths, sink, io.in, c.jobs, store ? &*store : nullptr,
                                                      c.limits);
+  if (store && store->written_bytes() > store->max_bytes() && !c.quiet)
+    io.err << fmt::format("svcorg: note: this run wrote {:.1f} MiB of parse cache entries, more than --cache-size {} "
+                          "MiB holds; the next run will parse most files again: raise --cache-size (e.g. to {})\n",
+                          static_cast<double>(store->written_bytes()) / (1 << 20), c.cache_size_mib,
+                          ((store->written_bytes() >> 20) * 3 / 2 + 1023) / 1024 * 1024);
   out.records = std::move(loaded.records);
   out.fatal = std::move(loaded.fatal);
   const yaml::Node* overrides = nullptr;
