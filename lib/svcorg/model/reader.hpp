@@ -109,6 +109,7 @@ void MapReader::list(const char* key, F<TextList>& out, bool required, size_t mi
   const std::string path = sub(key);
   if (!seq_of(*v, path, min_items)) return;
   TextList values;
+  values.reserve(v->items.size());  // exact: records are kept for the whole run
   for (size_t i = 0; i < v->items.size(); ++i) {
     if (auto s = one(c_, v->items[i], index_path(path, i))) {
       Text t;
@@ -127,6 +128,7 @@ void MapReader::objects(const char* key, F<std::vector<T>>& out, bool required, 
   const std::string path = sub(key);
   if (!seq_of(*v, path, min_items)) return;
   std::vector<T> values;
+  values.reserve(v->items.size());  // exact: records are kept for the whole run
   for (size_t i = 0; i < v->items.size(); ++i) {
     MapReader r(c_, v->items[i], index_path(path, i));
     if (!r.ok()) continue;
