@@ -30,14 +30,13 @@ bool update_golden() {
   return v && std::string(v) == "1";
 }
 
-Run run_svcorg(const std::string& args, const std::filesystem::path& cwd, const std::string* input,
-               const std::string& wrapper) {
+Run run_svcorg(const std::string& args, const std::filesystem::path& cwd, const std::string* input) {
   TempDir tmp;
   const auto out = tmp.path() / "out", err = tmp.path() / "err", in = tmp.path() / "in";
   write_file(in, input ? *input : std::string());
   // The parse cache goes to this run's temporary folder, never to the user's ~/.cache.
   const std::string cmd = "cd '" + cwd.string() + "' && NO_COLOR= XDG_CACHE_HOME='" + (tmp.path() / "cache").string() +
-                          "' " + wrapper + " '" + std::string(SVCORG_BINARY) + "' " + args +
+                          "' '" + std::string(SVCORG_BINARY) + "' " + args +
                           " <'" + in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(cmd.c_str());
   Run r;

@@ -19,10 +19,8 @@ struct Run {
   std::string out, err;
 };
 // Runs the svcorg binary with `args` (a shell-quoted string) in `cwd`, feeding `input`
-// on stdin when given. `wrapper` (shell words) goes before the binary, e.g. a setpriv
-// command to run it as another user.
-Run run_svcorg(const std::string& args, const std::filesystem::path& cwd = kSource, const std::string* input = nullptr,
-               const std::string& wrapper = "");
+// on stdin when given.
+Run run_svcorg(const std::string& args, const std::filesystem::path& cwd = kSource, const std::string* input = nullptr);
 
 // Changes the working directory for the lifetime of the object.
 class Chdir {
