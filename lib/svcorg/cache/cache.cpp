@@ -27,7 +27,7 @@ namespace svcorg::cache {
 namespace {
 
 // Bump whenever the payload layout (the io() functions below) changes.
-constexpr uint32_t kFormat = 1;
+constexpr uint32_t kFormat = 2;
 constexpr char kMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'c', '\x01'};
 constexpr size_t kHeaderSize = 8 + 4 + 4 + 16 + 8 + 8;
 
@@ -80,6 +80,7 @@ template <class A, class T> void io(A& a, std::optional<T>& v);
 template <class A, class T, class U> void io(A& a, std::pair<T, U>& v);
 template <class A> void io(A& a, Pos& v);
 template <class A> void io(A& a, util::Date& v);
+template <class A> void io(A&, model::Unkept&) {}
 template <class A, class T> void io(A& a, model::F<T>& v);
 template <class A> void io(A& a, yaml::Node& v);
 template <class A> void io(A& a, std::shared_ptr<const yaml::Node>& v);
@@ -111,6 +112,7 @@ template <class A> void io(A& a, diag::Diagnostic& v);
 template <class A> void io(A& a, waive::Waiver& v);
 template <class A> void io(A& a, diag::Severity& v);
 template <class A> void io(A& a, yaml::Node::Type& v);
+template <class A> void io(A& a, model::NeedStatus& v);
 
 template <class... T>
 void Writer::operator()(T&... v) { (io(*this, v), ...); }
@@ -134,6 +136,7 @@ void io_enum(A& a, E& v, int max) {
 }
 template <class A> void io(A& a, diag::Severity& v) { io_enum(a, v, 1); }
 template <class A> void io(A& a, yaml::Node::Type& v) { io_enum(a, v, 3); }
+template <class A> void io(A& a, model::NeedStatus& v) { io_enum(a, v, 5); }
 
 void io(Writer& w, std::string& v) {
   auto n = static_cast<uint32_t>(v.size());
@@ -308,24 +311,30 @@ Key key_of(const std::string& name, const std::string& options, std::string_view
   return k;
 }
 
-bool read_whole(const std::string& path, std::string& out) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st {};
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (ok) {
-    out.resize(static_cast<size_t>(st.st_size));
-    size_t done = 0;
-    while (done < out.size()) {
-      const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      done += static_cast<size_t>(n);
-    }
-    out.resize(done);
+// An open file descriptor, closed on scope exit.
+struct Fd {
+  int fd;
+  explicit Fd(int f) : fd(f) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
   }
-  ::close(fd);
-  return ok;
+};
+
+bool read_whole(int fd, std::string& out) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  out.resize(static_cast<size_t>(st.st_size));
+  size_t done = 0;
+  while (done < out.size()) {
+    const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  out.resize(done);
+  return true;
 }
 
 template <class T>
@@ -382,7 +391,8 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
   const Key key = key_of(name, options_, bytes);
   const std::string path = dir_ + "/" + key.hex() + ".svc";
   std::string file;
-  if (read_whole(path, file) && file.size() >= kHeaderSize && std::memcmp(file.data(), kMagic, 8) == 0 &&
+  const Fd entry(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (entry.fd >= 0 && read_whole(entry.fd, file) && file.size() >= kHeaderSize && std::memcmp(file.data(), kMagic, 8) == 0 &&
       get_raw<uint32_t>(file.data() + 8) == kFormat &&
       std::memcmp(file.data() + 16, key.bytes.data(), key.bytes.size()) == 0 &&
       get_raw<uint64_t>(file.data() + 32) == file.size() - kHeaderSize &&
@@ -393,7 +403,7 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
       records = std::move(e.records);
       waivers = std::move(e.waivers);
       for (auto& d : e.findings) sink.add(std::move(d));
-      ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // recently used
+      ::futimens(entry.fd, nullptr);  // recently used (for eviction)
       ++hits_;
       return;
     }

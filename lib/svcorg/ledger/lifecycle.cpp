@@ -43,11 +43,10 @@ std::vector<Status> next_statuses(Status from) {
 
 std::vector<Step> history(const std::vector<model::Event>& events, std::optional<util::Date> as_of) {
   std::vector<Step> steps;
+  steps.reserve(events.size());
   for (const auto& e : events) {
-    if (!e.date || !e.status) continue;
-    auto status = parse_status(*e.status);
-    if (!status || (as_of && *e.date > *as_of)) continue;
-    steps.push_back({*e.date, *status});
+    if (!e.date || !e.status || (as_of && *e.date > *as_of)) continue;
+    steps.push_back({*e.date, *e.status});
   }
   return steps;
 }

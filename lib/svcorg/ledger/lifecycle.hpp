@@ -14,7 +14,7 @@
 namespace svcorg::ledger {
 
 // In lifecycle order; `Declined` stands apart from the forward order.
-enum class Status { Received, Assessed, InProgress, Resolved, Closed, Declined };
+using Status = model::NeedStatus;
 
 std::optional<Status> parse_status(std::string_view name);
 const char* status_name(Status s);

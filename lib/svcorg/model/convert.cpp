@@ -112,7 +112,7 @@ void need(MapReader& r, Need& n) {
   r.text("reason", n.reason, kOpt);
   r.objects("events", n.events, kReq, 1, [](MapReader& m, Event& e) {
     m.date("date", e.date, kReq);
-    m.enumeration("status", e.status, kReq, v::kNeedStatuses);
+    m.enumeration("status", e.status, kReq);
     m.text("note", e.note, kOpt);
   });
   r.object("feedback", n.feedback, kOpt, [](MapReader& m, Feedback& f) {

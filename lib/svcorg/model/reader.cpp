@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "svcorg/model/vocab.hpp"
 #include "svcorg/util/text.hpp"
 
 namespace svcorg::model {
@@ -290,24 +291,37 @@ void MapReader::finish() {
 void MapReader::text(const char* key, Text& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, "a text"))
-    if (auto s = read_text(c_, *v, sub(key))) out.set(*s, v->pos);
+    if (auto s = read_text(c_, *v, sub(key))) out.set(std::move(*s), v->pos);
+}
+void MapReader::text(const char* key, UnkeptText& out, bool required) {
+  out.pos = where(key);  // present but invalid: has stays false, pos known
+  if (const Node* v = fetch(key, required, "a text"))
+    if (read_text(c_, *v, sub(key))) out.set(Unkept{}, v->pos);
 }
 void MapReader::id(const char* key, Text& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, "an identifier"))
-    if (auto s = read_id(c_, *v, sub(key))) out.set(*s, v->pos);
+    if (auto s = read_id(c_, *v, sub(key))) out.set(std::move(*s), v->pos);
 }
 void MapReader::enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
   // The hint is for a missing required field only: not formatted otherwise.
   const bool missing = required && ok_ && node_.find(key) == nullptr;
   if (const Node* v = fetch(key, required, missing ? "one of " + util::quoted_list(allowed) : ""))
-    if (auto s = read_enum(c_, *v, sub(key), allowed)) out.set(*s, v->pos);
+    if (auto s = read_enum(c_, *v, sub(key), allowed)) out.set(std::move(*s), v->pos);
+}
+void MapReader::enumeration(const char* key, F<NeedStatus>& out, bool required) {
+  const auto& names = vocab::kNeedStatuses;
+  Text name;
+  enumeration(key, name, required, names);
+  out.pos = name.pos;
+  if (name)
+    out.set(static_cast<NeedStatus>(std::find(names.begin(), names.end(), *name) - names.begin()), name.pos);
 }
 void MapReader::category(const char* key, Text& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, "a category allowed for the branch's type"))
-    if (auto s = read_category(c_, *v, sub(key))) out.set(*s, v->pos);
+    if (auto s = read_category(c_, *v, sub(key))) out.set(std::move(*s), v->pos);
 }
 void MapReader::date(const char* key, F<util::Date>& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known

@@ -66,8 +66,10 @@ class MapReader {
 
   // Typed shortcuts: read key into field (when present and valid).
   void text(const char* key, Text& out, bool required);
+  void text(const char* key, UnkeptText& out, bool required);  // checked, not kept
   void id(const char* key, Text& out, bool required);
   void enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed);
+  void enumeration(const char* key, F<NeedStatus>& out, bool required);  // one of vocab::kNeedStatuses
   void category(const char* key, Text& out, bool required);
   void date(const char* key, F<util::Date>& out, bool required);
   void boolean(const char* key, F<bool>& out, bool required);

@@ -40,6 +40,13 @@ struct F {
 using Text = F<std::string>;
 using TextList = std::vector<Text>;
 
+// A text no output shows: checked when converting (a non-empty string, valid UTF-8) and
+// its position kept, its characters not. Event notes are ~15 per need and half a
+// ledger's bytes; keeping them took a quarter of the memory of a large run
+// (docs/PERFORMANCE.md). A report that shows notes turns the field back into a Text.
+struct Unkept {};
+using UnkeptText = F<Unkept>;
+
 enum class Kind { District, Branch, Need, Platform, Plan };
 const char* kind_name(Kind k);
 
@@ -96,10 +103,16 @@ struct Branch : RecordBase {
   F<std::vector<Representative>> representatives;
 };
 
+// A need's status (SPEC 2.4) in lifecycle order, `Declined` apart from it; the values
+// are the indexes of vocab::kNeedStatuses. Events keep it as a code, not a text: there
+// are ~15 events per need.
+enum class NeedStatus : uint8_t { Received, Assessed, InProgress, Resolved, Closed, Declined };
+
 struct Event {
   Pos pos;
   F<Date> date;
-  Text status, note;
+  F<NeedStatus> status;
+  UnkeptText note;
 };
 
 struct Feedback {

@@ -38,10 +38,10 @@ void required_text(Context& c, const Need& n) {
 }
 
 void first_event(Context& c, const Need& n, const Event& e) {
-  const bool bad_status = e.status && *e.status != "received";
+  const bool bad_status = e.status && *e.status != model::NeedStatus::Received;
   const bool bad_date = e.date && n.received && *e.date != *n.received;
   if (!bad_status && !bad_date) return;
-  std::string found = fmt::format("the first event is `{}` dated {}", e.status ? *e.status : "?",
+  std::string found = fmt::format("the first event is `{}` dated {}", e.status ? ledger::status_name(*e.status) : "?",
                                   e.date ? e.date->str() : "?");
   std::string want = n.received ? fmt::format("`received` dated {} (the `received` date)", n.received->str())
                                 : std::string("`received` dated the `received` date");
@@ -74,7 +74,7 @@ std::string next_words(ledger::Status from) {
 void transitions(Context& c, const Need& n, const std::vector<Event>& events) {
   std::optional<ledger::Status> cur;
   for (const auto& e : events) {
-    auto next = e.status ? ledger::parse_status(*e.status) : std::nullopt;
+    auto next = e.status ? std::optional(*e.status) : std::nullopt;
     if (!next) continue;
     if (cur && !ledger::can_move(*cur, *next))
       c.error(n, e.pos, "status-transition",
@@ -86,11 +86,13 @@ void transitions(Context& c, const Need& n, const std::vector<Event>& events) {
 
 void last_status(Context& c, const Need& n, const std::vector<Event>& events) {
   const Event& last = events.back();
-  if (!n.status || !last.status || *n.status == *last.status) return;
+  if (!n.status || !last.status) return;
+  const char* last_name = ledger::status_name(*last.status);
+  if (*n.status == last_name) return;
   c.error(n, n.status.pos, "status-mismatch",
           fmt::format("`status` is `{}`, but the last event is `{}`; `status` is the last event's status: write "
                       "`{}`, or add the event that made it `{}`",
-                      *n.status, *last.status, *last.status, *n.status));
+                      *n.status, last_name, last_name, *n.status));
 }
 
 void lifecycle(Context& c, const Need& n) {
