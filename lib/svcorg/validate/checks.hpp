@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
@@ -48,10 +50,19 @@ struct Context {
   const model::District* district = nullptr;
   std::set<std::string> street_ids;  // the District's streets
 
-  // The first record of each id (later duplicates are `duplicate-id` errors).
-  std::map<std::string, const model::Branch*> branch_by_id;
-  std::map<std::string, const model::Need*> need_by_id;
-  std::map<std::string, const model::Platform*> platform_by_id;
+  // The first record of each id (later duplicates are `duplicate-id` errors). Keys view
+  // the records' ids (the records outlive the context). Unordered: whatever lists ids
+  // in a message sorts them first.
+  template <class R>
+  using ById = std::unordered_map<std::string_view, const R*>;
+  ById<model::Branch> branch_by_id;
+  ById<model::Need> need_by_id;
+  ById<model::Platform> platform_by_id;
+  ById<model::Plan> plan_by_id;
+
+  // Each file's place in display-path order (equal paths, equal places): comparing
+  // these instead of the paths keeps sorting 100,000 records cheap.
+  std::vector<uint32_t> file_rank;
 
   const std::string& file(const model::RecordBase& r) const { return rs.files.at(r.file); }
   bool before(const model::RecordBase& a, const model::RecordBase& b) const;

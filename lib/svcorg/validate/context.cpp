@@ -17,15 +17,16 @@ std::vector<const R*> in_order(const std::vector<R>& records, const Context& c) 
 }
 
 template <class R>
-std::map<std::string, const R*> first_by_id(const std::vector<const R*>& ordered) {
-  std::map<std::string, const R*> out;
+Context::ById<R> first_by_id(const std::vector<const R*>& ordered) {
+  Context::ById<R> out;
+  out.reserve(ordered.size());
   for (const R* r : ordered)
-    if (r->id) out.emplace(*r->id, r);  // emplace keeps the first
+    if (r->id) out.emplace(std::string_view(*r->id), r);  // emplace keeps the first
   return out;
 }
 
 template <class R>
-const R* find(const std::map<std::string, const R*>& by_id, const model::Text& id) {
+const R* find(const Context::ById<R>& by_id, const model::Text& id) {
   if (!id) return nullptr;
   auto it = by_id.find(*id);
   return it == by_id.end() ? nullptr : it->second;
@@ -35,6 +36,12 @@ const R* find(const std::map<std::string, const R*>& by_id, const model::Text& i
 
 Context::Context(const model::RecordSet& records, const rules::Rules& r, const Options& o, diag::Sink& s)
     : rs(records), rules(r), options(o), sink(s) {
+  std::vector<uint32_t> by_path(rs.files.size());
+  for (uint32_t i = 0; i < by_path.size(); ++i) by_path[i] = i;
+  std::sort(by_path.begin(), by_path.end(), [&](uint32_t a, uint32_t b) { return rs.files[a] < rs.files[b]; });
+  file_rank.assign(rs.files.size(), 0);
+  for (size_t k = 1; k < by_path.size(); ++k)
+    file_rank[by_path[k]] = file_rank[by_path[k - 1]] + (rs.files[by_path[k]] != rs.files[by_path[k - 1]] ? 1 : 0);
   districts = in_order(rs.districts, *this);
   branches = in_order(rs.branches, *this);
   needs = in_order(rs.needs, *this);
@@ -48,10 +55,12 @@ Context::Context(const model::RecordSet& records, const rules::Rules& r, const O
   branch_by_id = first_by_id(branches);
   need_by_id = first_by_id(needs);
   platform_by_id = first_by_id(platforms);
+  plan_by_id = first_by_id(plans);
 }
 
 bool Context::before(const model::RecordBase& a, const model::RecordBase& b) const {
-  return std::forward_as_tuple(file(a), a.pos, a.doc) < std::forward_as_tuple(file(b), b.pos, b.doc);
+  return std::forward_as_tuple(file_rank.at(a.file), a.pos, a.doc) <
+         std::forward_as_tuple(file_rank.at(b.file), b.pos, b.doc);
 }
 
 const model::Branch* Context::branch(const model::Text& id) const { return find(branch_by_id, id); }

@@ -12,19 +12,19 @@ std::string where(const Context& c, const model::RecordBase& r, Pos at) {
   return fmt::format("{}:{}:{}", c.file(r), at.line, at.col);
 }
 
-// A later record of a kind with an id already taken (records come in order).
+// A later record of a kind with an id already taken: not the first of its id, which
+// `first` (the context's lookup, built in record order) holds.
 template <class R>
-void duplicate_ids(Context& c, const std::vector<const R*>& ordered) {
-  std::map<std::string, const R*> seen;
+void duplicate_ids(Context& c, const std::vector<const R*>& ordered, const Context::ById<R>& first) {
   for (const R* r : ordered) {
     if (!r->id) continue;
-    auto [it, fresh] = seen.emplace(*r->id, r);
-    if (fresh) continue;
+    const R* earlier = first.at(*r->id);
+    if (earlier == r) continue;
     const char* kind = model::kind_name(kind_of(*r));
-    c.conflict(*r, r->pos, *it->second, it->second->pos, "duplicate-id",
+    c.conflict(*r, r->pos, *earlier, earlier->pos, "duplicate-id",
                fmt::format("another {} already has the id `{}` (at {}); ids are unique within a kind across all "
                            "inputs: rename one of them",
-                           kind, *r->id, where(c, *it->second, it->second->pos)));
+                           kind, *r->id, where(c, *earlier, earlier->pos)));
   }
 }
 
@@ -86,10 +86,10 @@ void duplicate_plans(Context& c) {
 }  // namespace
 
 void check_identity(Context& c) {
-  duplicate_ids(c, c.branches);
-  duplicate_ids(c, c.needs);
-  duplicate_ids(c, c.platforms);
-  duplicate_ids(c, c.plans);
+  duplicate_ids(c, c.branches, c.branch_by_id);
+  duplicate_ids(c, c.needs, c.need_by_id);
+  duplicate_ids(c, c.platforms, c.platform_by_id);
+  duplicate_ids(c, c.plans, c.plan_by_id);
   districts(c);
   no_district(c);
   duplicate_plans(c);

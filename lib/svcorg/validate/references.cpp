@@ -1,4 +1,6 @@
 // Rules about what records name: reference, platform-level.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "svcorg/util/text.hpp"
@@ -8,10 +10,12 @@ namespace svcorg::validate::detail {
 
 namespace {
 
-template <class T>
-std::vector<std::string> keys(const std::map<std::string, T>& by_id) {
+template <class R>
+std::vector<std::string> keys(const Context::ById<R>& by_id) {
   std::vector<std::string> out;
-  for (const auto& entry : by_id) out.push_back(entry.first);
+  out.reserve(by_id.size());
+  for (const auto& entry : by_id) out.emplace_back(entry.first);
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -24,7 +28,7 @@ std::string unknown(const std::string& field, const std::string& value, const ch
 
 // A reference to a record of another kind, reported at the referring value.
 template <class R, class Target>
-void reference(Context& c, const R& r, const model::Text& value, const std::map<std::string, const Target*>& by_id,
+void reference(Context& c, const R& r, const model::Text& value, const Context::ById<Target>& by_id,
                const std::string& field, const char* what) {
   if (!value || by_id.count(*value)) return;
   c.error(r, value.pos, "reference", unknown(field, *value, what, keys(by_id)));
