@@ -46,8 +46,10 @@ void add_common(CLI::App& app, Common& c) {
 
 svcorg::cmd::Io make_io() {
   const char* no_color = std::getenv("NO_COLOR");
-  return svcorg::cmd::Io{std::cout, std::cerr, std::cin, isatty(STDOUT_FILENO) != 0,
-                         no_color != nullptr && *no_color != '\0', svcorg::util::today()};
+  svcorg::cmd::Io io{std::cout, std::cerr, std::cin, isatty(STDOUT_FILENO) != 0,
+                     no_color != nullptr && *no_color != '\0', svcorg::util::today()};
+  io.exits_after = true;  // main returns the command's exit code
+  return io;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "svcorg/cmd/common.hpp"
 
+#include <new>
 #include <ostream>
 #include <utility>
 
@@ -38,8 +39,22 @@ std::optional<validate::Options> checked_dates(const Common& c, const Io& io) {
   return validate::resolve_dates(c.year, as_of, io.today);
 }
 
+namespace {
+model::RecordSet* g_kept[4] = {};  // see Checked::keep_at_exit; never freed
+}  // namespace
+
+Checked::~Checked() {
+  if (!keep_at_exit) return;
+  for (auto*& slot : g_kept)
+    if (!slot) {
+      slot = new (std::nothrow) model::RecordSet(std::move(records));
+      return;
+    }
+}
+
 Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io) {
   Checked out;
+  out.keep_at_exit = io.exits_after;
   diag::Sink sink;
   std::optional<cache::Store> store;
   if (const std::string dir = c.cache_dir.empty() ? cache::default_dir() : c.cache_dir; !c.no_cache && !dir.empty())
