@@ -1,7 +1,9 @@
 #include "svcorg/cmd/common.hpp"
 
+#include <algorithm>
 #include <new>
 #include <ostream>
+#include <thread>
 #include <utility>
 
 #include <sys/stat.h>
@@ -74,7 +76,8 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
     overrides = out.records.districts.front().rules.get();
   out.rules = rules::effective_rules(overrides);
   out.dates = dates;
-  validate::run(out.records, out.rules, out.dates, sink);
+  validate::run(out.records, out.rules, out.dates, sink,
+                c.jobs != 0 ? c.jobs : std::max(1u, std::thread::hardware_concurrency()));
   out.findings = std::move(sink.items());
   std::vector<waive::Waiver> waivers = std::move(loaded.waivers);
   for (auto& w : waive::from_district(out.records, out.findings)) waivers.push_back(std::move(w));

@@ -30,13 +30,19 @@ bool absent(const model::F<T>& f) {
   return !f.has && !f.pos.known();
 }
 
-struct Context {
-  Context(const model::RecordSet& records, const rules::Rules& rules, const Options& options, diag::Sink& sink);
+// Lookups built once over the records and only read afterwards, so the checks can
+// run on several threads, each with its own Context (and sink) over one Index.
+struct Index {
+  explicit Index(const model::RecordSet& records);
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
 
   const model::RecordSet& rs;
-  const rules::Rules& rules;
-  const Options& options;
-  diag::Sink& sink;
+
+  // Each file's place in display-path order (equal paths, equal places): comparing
+  // these instead of the paths keeps sorting 100,000 records cheap.
+  std::vector<uint32_t> file_rank;
+  bool before(const model::RecordBase& a, const model::RecordBase& b) const;
 
   // Records of each kind in (file path, position) order, so that which of two records
   // is "the earlier" never depends on the order the inputs were read in.
@@ -51,21 +57,44 @@ struct Context {
   std::set<std::string> street_ids;  // the District's streets
 
   // The first record of each id (later duplicates are `duplicate-id` errors). Keys view
-  // the records' ids (the records outlive the context). Unordered: whatever lists ids
-  // in a message sorts them first.
+  // the records' ids (the records outlive the index). Unordered: whatever lists ids in
+  // a message sorts them first.
   template <class R>
   using ById = std::unordered_map<std::string_view, const R*>;
   ById<model::Branch> branch_by_id;
   ById<model::Need> need_by_id;
   ById<model::Platform> platform_by_id;
   ById<model::Plan> plan_by_id;
+};
 
-  // Each file's place in display-path order (equal paths, equal places): comparing
-  // these instead of the paths keeps sorting 100,000 records cheap.
-  std::vector<uint32_t> file_rank;
+// What a check reads (the index's members under their own names) and where its
+// findings go.
+struct Context {
+  Context(const Index& index, const rules::Rules& rules, const Options& options, diag::Sink& sink);
+
+  template <class R>
+  using ById = Index::ById<R>;
+
+  const Index& ix;
+  const model::RecordSet& rs;
+  const rules::Rules& rules;
+  const Options& options;
+  diag::Sink& sink;
+
+  const std::vector<const model::District*>& districts;
+  const std::vector<const model::Branch*>& branches;
+  const std::vector<const model::Need*>& needs;
+  const std::vector<const model::Platform*>& platforms;
+  const std::vector<const model::Plan*>& plans;
+  const model::District* const district;
+  const std::set<std::string>& street_ids;
+  const ById<model::Branch>& branch_by_id;
+  const ById<model::Need>& need_by_id;
+  const ById<model::Platform>& platform_by_id;
+  const ById<model::Plan>& plan_by_id;
 
   const std::string& file(const model::RecordBase& r) const { return rs.files.at(r.file); }
-  bool before(const model::RecordBase& a, const model::RecordBase& b) const;
+  bool before(const model::RecordBase& a, const model::RecordBase& b) const { return ix.before(a, b); }
 
   // Lookups by a reference field; nullptr when the field is absent or names nothing.
   const model::Branch* branch(const model::Text& id) const;

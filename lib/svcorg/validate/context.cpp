@@ -8,7 +8,7 @@ namespace svcorg::validate::detail {
 namespace {
 
 template <class R>
-std::vector<const R*> in_order(const std::vector<R>& records, const Context& c) {
+std::vector<const R*> in_order(const std::vector<R>& records, const Index& c) {
   std::vector<const R*> out;
   out.reserve(records.size());
   for (const auto& r : records) out.push_back(&r);
@@ -17,8 +17,8 @@ std::vector<const R*> in_order(const std::vector<R>& records, const Context& c) 
 }
 
 template <class R>
-Context::ById<R> first_by_id(const std::vector<const R*>& ordered) {
-  Context::ById<R> out;
+Index::ById<R> first_by_id(const std::vector<const R*>& ordered) {
+  Index::ById<R> out;
   out.reserve(ordered.size());
   for (const R* r : ordered)
     if (r->id) out.emplace(std::string_view(*r->id), r);  // emplace keeps the first
@@ -26,7 +26,7 @@ Context::ById<R> first_by_id(const std::vector<const R*>& ordered) {
 }
 
 template <class R>
-const R* find(const Context::ById<R>& by_id, const model::Text& id) {
+const R* find(const Index::ById<R>& by_id, const model::Text& id) {
   if (!id) return nullptr;
   auto it = by_id.find(*id);
   return it == by_id.end() ? nullptr : it->second;
@@ -34,8 +34,7 @@ const R* find(const Context::ById<R>& by_id, const model::Text& id) {
 
 }  // namespace
 
-Context::Context(const model::RecordSet& records, const rules::Rules& r, const Options& o, diag::Sink& s)
-    : rs(records), rules(r), options(o), sink(s) {
+Index::Index(const model::RecordSet& records) : rs(records) {
   std::vector<uint32_t> by_path(rs.files.size());
   for (uint32_t i = 0; i < by_path.size(); ++i) by_path[i] = i;
   std::sort(by_path.begin(), by_path.end(), [&](uint32_t a, uint32_t b) { return rs.files[a] < rs.files[b]; });
@@ -58,7 +57,25 @@ Context::Context(const model::RecordSet& records, const rules::Rules& r, const O
   plan_by_id = first_by_id(plans);
 }
 
-bool Context::before(const model::RecordBase& a, const model::RecordBase& b) const {
+Context::Context(const Index& index, const rules::Rules& r, const Options& o, diag::Sink& s)
+    : ix(index),
+      rs(index.rs),
+      rules(r),
+      options(o),
+      sink(s),
+      districts(index.districts),
+      branches(index.branches),
+      needs(index.needs),
+      platforms(index.platforms),
+      plans(index.plans),
+      district(index.district),
+      street_ids(index.street_ids),
+      branch_by_id(index.branch_by_id),
+      need_by_id(index.need_by_id),
+      platform_by_id(index.platform_by_id),
+      plan_by_id(index.plan_by_id) {}
+
+bool Index::before(const model::RecordBase& a, const model::RecordBase& b) const {
   return std::forward_as_tuple(file_rank.at(a.file), a.pos, a.doc) <
          std::forward_as_tuple(file_rank.at(b.file), b.pos, b.doc);
 }

@@ -1,5 +1,7 @@
 #include "svcorg/validate/validate.hpp"
 
+#include <thread>
+
 #include "svcorg/validate/checks.hpp"
 
 namespace svcorg::validate {
@@ -18,14 +20,41 @@ Options resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, 
   return o;
 }
 
-void run(const model::RecordSet& records, const rules::Rules& rules, const Options& options, diag::Sink& sink) {
-  detail::Context c(records, rules, options, sink);
-  detail::check_identity(c);
-  detail::check_references(c);
-  detail::check_branches(c);
-  detail::check_needs(c);
-  detail::check_plans(c);
-  detail::check_platforms(c);
+void run(const model::RecordSet& records, const rules::Rules& rules, const Options& options, diag::Sink& sink,
+         unsigned threads) {
+  const detail::Index index(records);
+  if (threads < 2) {
+    detail::Context c(index, rules, options, sink);
+    detail::check_identity(c);
+    detail::check_references(c);
+    detail::check_branches(c);
+    detail::check_needs(c);
+    detail::check_plans(c);
+    detail::check_platforms(c);
+    return;
+  }
+  // The needs' checks (most of the work in a large ledger) on a second thread. Each
+  // part has its own sink, appended in the order above, so the findings come out in
+  // the same order as with one thread.
+  diag::Sink before_needs, needs, after_needs;
+  std::thread worker([&] {
+    detail::Context c(index, rules, options, needs);
+    detail::check_needs(c);
+  });
+  {
+    detail::Context c(index, rules, options, before_needs);
+    detail::check_identity(c);
+    detail::check_references(c);
+    detail::check_branches(c);
+  }
+  {
+    detail::Context c(index, rules, options, after_needs);
+    detail::check_plans(c);
+    detail::check_platforms(c);
+  }
+  worker.join();
+  for (diag::Sink* part : {&before_needs, &needs, &after_needs})
+    for (auto& d : part->items()) sink.add(std::move(d));
 }
 
 }  // namespace svcorg::validate

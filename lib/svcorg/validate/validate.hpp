@@ -20,7 +20,9 @@ struct Options {
 // Resolve --year/--as-of as SPEC 5 says. `today` is injected for tests.
 Options resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, util::Date today);
 
-// Runs every cross-record rule, adding findings to `sink`.
-void run(const model::RecordSet& records, const rules::Rules& rules, const Options& options, diag::Sink& sink);
+// Runs every cross-record rule, adding findings to `sink`. With `threads` >= 2 the
+// needs' checks run beside the others; the findings are the same, in the same order.
+void run(const model::RecordSet& records, const rules::Rules& rules, const Options& options, diag::Sink& sink,
+         unsigned threads = 1);
 
 }  // namespace svcorg::validate
