@@ -1,6 +1,7 @@
 // The parts of one branch's score (SPEC 6.1-6.5), each a pure function of its inputs.
 #pragma once
 
+#include <unordered_map>
 #include <vector>
 
 #include "svcorg/ledger/metrics.hpp"
@@ -36,9 +37,14 @@ std::vector<Part> effect_parts(const ledger::Metrics& m, const Model& model);
 // 6.5: member and public surveys (0-100); empty values when absent.
 std::vector<Part> satisfaction_parts(const model::Plan& plan, const Model& m);
 
-// 6.8: one level's roll-up over `branches`, its own `layer` of needs and the platforms
-// owned by `id`.
+// The facts of the needs received in Y, by the id their `branch` names, each judged
+// by the rules of that branch's type (see score.cpp's index).
+using FactsByBranch = std::unordered_map<std::string, std::vector<ledger::NeedFacts>>;
+
+// 6.8: one level's roll-up over `branches`, its own `layer` of needs (taken from
+// `facts`) and the platforms owned by `id`.
 Rollup rollup(const std::string& id, const std::string& layer, const std::vector<const model::Branch*>& branches,
-              const model::RecordSet& rs, const rules::Rules& rules, const Result& result, const ledger::Window& w);
+              const model::RecordSet& rs, const FactsByBranch& facts, const Result& result,
+              const ledger::Window& w);
 
 }  // namespace svcorg::score

@@ -8,7 +8,8 @@
 namespace svcorg::score {
 
 Rollup rollup(const std::string& id, const std::string& layer, const std::vector<const model::Branch*>& branches,
-              const model::RecordSet& rs, const rules::Rules& rules, const Result& result, const ledger::Window& w) {
+              const model::RecordSet& rs, const FactsByBranch& facts_by_branch, const Result& result,
+              const ledger::Window& w) {
   Rollup r;
   r.id = id;
   r.branches = branches.size();
@@ -28,13 +29,13 @@ Rollup rollup(const std::string& id, const std::string& layer, const std::vector
   }
   if (r.scored > 0) r.mean_total = sum / static_cast<double>(r.scored);
 
+  // The members' needs of this layer (metrics do not depend on the order of the facts).
   std::vector<ledger::NeedFacts> facts;
-  for (const auto& n : rs.needs) {
-    if (!n.branch || !n.layer || *n.layer != layer || !ledger::in_year(n, w)) continue;
-    auto b = members.find(*n.branch);
-    if (b == members.end()) continue;
-    const rules::TypeRules* tr = b->second->type ? rules.for_type(*b->second->type) : nullptr;
-    facts.push_back(ledger::facts(n, tr, w.as_of));
+  for (const auto& member : members) {
+    auto it = facts_by_branch.find(member.first);
+    if (it == facts_by_branch.end()) continue;
+    for (const auto& f : it->second)
+      if (f.need->layer && *f.need->layer == layer) facts.push_back(f);
   }
   r.needs = ledger::metrics(facts, w.as_of);
 

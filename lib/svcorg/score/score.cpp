@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -21,8 +22,8 @@ using model::Platform;
 // Lookups built once over the records.
 struct Index {
   std::map<std::string, const Branch*> branches;  // by id (sorted)
-  std::unordered_map<std::string, const Need*> needs;
-  std::unordered_map<std::string, std::vector<ledger::NeedFacts>> facts_by_branch;  // needs in Y
+  std::unordered_map<std::string_view, const Need*> needs;  // keys view the records' ids
+  FactsByBranch facts_by_branch;  // needs in Y
   std::unordered_map<std::string, std::vector<const Platform*>> platforms_by_branch;
   std::unordered_map<std::string, const Plan*> plans;  // plans for Y by branch
 };
@@ -37,8 +38,9 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   Index ix;
   for (const auto& b : rs.branches)
     if (b.id) ix.branches.emplace(*b.id, &b);
+  ix.needs.reserve(rs.needs.size());
   for (const auto& n : rs.needs) {
-    if (n.id) ix.needs.emplace(*n.id, &n);
+    if (n.id) ix.needs.emplace(std::string_view(*n.id), &n);
     if (!n.branch || !ledger::in_year(n, w)) continue;
     auto it = ix.branches.find(*n.branch);
     const rules::TypeRules* tr = it == ix.branches.end() ? nullptr : &type_rules(rules, *it->second);
@@ -228,12 +230,12 @@ Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Mode
     std::vector<const Branch*> members;
     for (const auto& [id, b] : ix.branches)
       if (b->street && *b->street == sid) members.push_back(b);
-    r.streets.push_back(rollup(sid, "street", members, rs, rules, r, w));
+    r.streets.push_back(rollup(sid, "street", members, rs, ix.facts_by_branch, r, w));
   }
   std::vector<const Branch*> all;
   for (const auto& [id, b] : ix.branches) all.push_back(b);
   const std::string district_id = rs.districts.empty() || !rs.districts.front().id ? "" : *rs.districts.front().id;
-  r.district = rollup(district_id, "district", all, rs, rules, r, w);
+  r.district = rollup(district_id, "district", all, rs, ix.facts_by_branch, r, w);
   diag::sort_unique(r.warnings);
   return r;
 }
