@@ -75,6 +75,7 @@ template <class A> void io(A& a, bool& v);
 void io(Writer& w, std::string& v);
 void io(Reader& r, std::string& v);
 template <class A, class T> void io(A& a, std::vector<T>& v);
+template <class A, class T> void io(A& a, model::RecordList<T>& v);
 template <class A, class T, size_t N> void io(A& a, std::array<T, N>& v);
 template <class A, class T> void io(A& a, std::optional<T>& v);
 template <class A, class T, class U> void io(A& a, std::pair<T, U>& v);
@@ -159,6 +160,21 @@ void io(A& a, std::vector<T>& v) {
     v.resize(n);
   }
   for (auto& x : v) io(a, x);
+}
+
+// Written like a std::vector (count, then the records); read back as one part.
+template <class A, class T>
+void io(A& a, model::RecordList<T>& v) {
+  if constexpr (std::is_same_v<A, Reader>) {
+    std::vector<T> all;
+    io(a, all);
+    v.clear();
+    v.append(std::move(all));
+  } else {
+    auto n = static_cast<uint32_t>(v.size());
+    io(a, n);
+    for (auto& x : v) io(a, x);
+  }
 }
 
 template <class A, class T, size_t N>

@@ -117,10 +117,9 @@ void append(model::RecordSet& into, model::RecordSet&& part) {
   const auto offset = static_cast<uint32_t>(into.files.size());
   for (auto& f : part.files) into.files.push_back(std::move(f));
   auto move_all = [offset](auto& to, auto& from) {
-    for (auto& r : from) {
-      r.file += offset;
-      to.push_back(std::move(r));
-    }
+    if (offset != 0)
+      for (auto& r : from) r.file += offset;
+    to.append(std::move(from));  // splices the parts: no record moves
   };
   move_all(into.districts, part.districts);
   move_all(into.branches, part.branches);
@@ -195,8 +194,8 @@ bool load_split(const std::string& name, std::string_view bytes, model::RecordSe
       for (auto& r : from) {
         r.file = file;
         r.doc += doc_base;
-        to.push_back(std::move(r));
       }
+      to.append(std::move(from));
     };
     move_all(set.districts, p.set.districts);
     move_all(set.branches, p.set.branches);
@@ -233,6 +232,13 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, ca
   };
   if (cache && !src.is_stdin) cache->load(src.display, bytes, out.records, out.waivers, out.sink, parse);
   else parse();
+  // The file's records are kept for the whole run, in the parts made here (merging
+  // splices them): no room to grow.
+  out.records.districts.shrink_to_fit();
+  out.records.branches.shrink_to_fit();
+  out.records.needs.shrink_to_fit();
+  out.records.platforms.shrink_to_fit();
+  out.records.plans.shrink_to_fit();
   out.loaded = true;
 }
 
@@ -263,24 +269,9 @@ LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, s
                                        records, limits.max_records));
     return result;
   }
-  {  // one allocation per kind: growing by doubling moved every record ~twice
-    model::RecordSet& into = result.records;
-    size_t n[6] = {};
-    for (const auto& f : files) {
-      n[0] += f.records.files.size();
-      n[1] += f.records.districts.size();
-      n[2] += f.records.branches.size();
-      n[3] += f.records.needs.size();
-      n[4] += f.records.platforms.size();
-      n[5] += f.records.plans.size();
-    }
-    into.files.reserve(n[0]);
-    into.districts.reserve(n[1]);
-    into.branches.reserve(n[2]);
-    into.needs.reserve(n[3]);
-    into.platforms.reserve(n[4]);
-    into.plans.reserve(n[5]);
-  }
+  size_t file_count = 0;
+  for (const auto& f : files) file_count += f.records.files.size();
+  result.records.files.reserve(file_count);
   for (auto& f : files) {
     if (!f.fatal.empty()) result.fatal.push_back(std::move(f.fatal));
     if (!f.loaded) continue;

@@ -190,7 +190,7 @@ void plan(MapReader& r, Plan& p) {
 }
 
 template <class T, class Fill>
-void add(MapReader& r, std::vector<T>& out, uint32_t file, uint32_t doc, Fill fill) {
+void add(MapReader& r, RecordList<T>& out, uint32_t file, uint32_t doc, Fill fill) {
   T rec;
   read_base(r, rec, file, doc);
   fill(r, rec);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "svcorg/model/record_list.hpp"
 #include "svcorg/util/date.hpp"
 #include "svcorg/util/pos.hpp"
 #include "svcorg/yaml/tree.hpp"
@@ -216,11 +217,11 @@ struct Plan : RecordBase {
 // never shows in outputs.
 struct RecordSet {
   std::vector<std::string> files;  // display paths, index = RecordBase::file
-  std::vector<District> districts;
-  std::vector<Branch> branches;
-  std::vector<Need> needs;
-  std::vector<Platform> platforms;
-  std::vector<Plan> plans;
+  RecordList<District> districts;
+  RecordList<Branch> branches;
+  RecordList<Need> needs;
+  RecordList<Platform> platforms;
+  RecordList<Plan> plans;
 
   size_t record_count() const {
     return districts.size() + branches.size() + needs.size() + platforms.size() + plans.size();

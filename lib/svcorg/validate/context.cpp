@@ -8,7 +8,7 @@ namespace svcorg::validate::detail {
 namespace {
 
 template <class R>
-std::vector<const R*> in_order(const std::vector<R>& records, const Index& c) {
+std::vector<const R*> in_order(const model::RecordList<R>& records, const Index& c) {
   std::vector<const R*> out;
   out.reserve(records.size());
   for (const auto& r : records) out.push_back(&r);
