@@ -287,6 +287,29 @@ TEST_SUITE("score::components") {
     CHECK(*sc::percentile(q, {q - 0.5e-9}) == Approx(0.5));
   }
 
+  TEST_CASE("6.2 percentiles of a peer group are percentile() of each against the others, exactly") {
+    CHECK(sc::percentiles({}).empty());
+    REQUIRE(sc::percentiles({0.5}).size() == 1);
+    CHECK_FALSE(sc::percentiles({0.5})[0].has_value());
+    // Clusters of values around the tie distance (1e-9), repeats, and spread values.
+    std::vector<double> qualities;
+    for (double base : {0.1, 0.6, 0.600000001, 0.95})
+      for (double d : {0.0, 0.0, 0.5e-9, -0.5e-9, 1e-9, -1e-9, 1.5e-9, -1.5e-9, 2e-9, -2e-9, 3e-9, 1e-7})
+        qualities.push_back(base + d);
+    for (int i = 0; i < 40; ++i) qualities.push_back(std::fmod(i * 0.3819660112501051, 1.0));
+    const auto all = sc::percentiles(qualities);
+    REQUIRE(all.size() == qualities.size());
+    for (size_t i = 0; i < qualities.size(); ++i) {
+      std::vector<double> others = qualities;
+      others.erase(others.begin() + static_cast<std::ptrdiff_t>(i));
+      const auto one = sc::percentile(qualities[i], others);
+      CAPTURE(i);
+      REQUIRE(one.has_value());
+      REQUIRE(all[i].has_value());
+      CHECK(*all[i] == *one);  // bit for bit: the same counts, the same division
+    }
+  }
+
   TEST_CASE("6.3 execution: weights default 1, progress default 0") {
     const auto set = load({{"p.yaml", plan("mly", 2026,
                                            kFullBase + "items:\n" + item("i1", "culture", "weight: 2, progress: 0.5") +
@@ -583,9 +606,8 @@ TEST_SUITE("score::compute") {
     CHECK(component(r3, "plan_level") == Approx(25.0));
     CHECK(*r4.percentile == Approx(1.0 / 6.0));
     CHECK(component(r4, "plan_level") == Approx(25.0));
-    auto peer_ids = r3.peer_ids;
-    std::sort(peer_ids.begin(), peer_ids.end());
-    CHECK(peer_ids == std::vector<std::string>{"mly", "r2", "r4"});
+    CHECK(sc::peer_ids(s->result, r3) == std::vector<std::string>{"mly", "r2", "r4"});  // sorted
+    CHECK(sc::peer_ids(s->result, og).empty());
     // og: the only organ plan: n = 1, percentile null, plan_level = 100 × q = 66.667
     CHECK(og.peers == 1);
     CHECK_FALSE(og.percentile.has_value());

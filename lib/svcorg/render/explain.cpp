@@ -60,7 +60,7 @@ void explain_base(Tree& t, const score::BranchScore& s) {
            part_line(s.base_parts[i], s.base_parts, s.beta, 2, base_inputs(s, s.base_parts[i].name)));
 }
 
-std::string plan_level_inputs(const score::BranchScore& s) {
+std::string plan_level_inputs(const score::Result& r, const score::BranchScore& s) {
   const auto& q = s.quality_inputs;
   std::string quality = fmt::format(
       "quality {}: {} items, {} linked to needs, {} with a numeric target, minimum {} items; need categories {} "
@@ -69,7 +69,7 @@ std::string plan_level_inputs(const score::BranchScore& s) {
       join(q.covered_categories));
   if (!s.percentile) return quality + "; the only plan of its type: no peer comparison";
   return quality + fmt::format("; percentile {} among {} peers ({})", fixed(*s.percentile, 4), s.peers,
-                               join(s.peer_ids));
+                               join(score::peer_ids(r, s)));
 }
 
 std::string systems_inputs(const score::BranchScore& s) {
@@ -106,14 +106,14 @@ std::string satisfaction_inputs(const score::BranchScore& s) {
   return survey(s.plan->review->member_survey, "member") + "; " + survey(s.plan->review->public_survey, "public");
 }
 
-void explain_autonomous(Tree& t, const score::BranchScore& s) {
+void explain_autonomous(Tree& t, const score::Result& r, const score::BranchScore& s) {
   const double scale = 1.0 - s.beta;
   t.line(0, false, fmt::format("autonomous {} × (1 − β) {} → {}", fixed(s.autonomous, 2), fmt::format("{}", scale),
                                fixed(scale * s.autonomous, 2)));
   for (size_t i = 0; i < s.components.size(); ++i) {
     const Part& p = s.components[i];
     std::string inputs;
-    if (p.name == "plan_level") inputs = plan_level_inputs(s);
+    if (p.name == "plan_level") inputs = plan_level_inputs(r, s);
     else if (p.name == "execution") inputs = fmt::format("Σ weight × progress / Σ weight over {} items (Σ weight {})",
                                                          s.quality_inputs.items, s.execution_weight_sum);
     else if (p.name == "effect") inputs = effect_inputs(s);
@@ -131,7 +131,7 @@ std::string score_explain(const score::Result& r, const score::BranchScore& s, c
                      *s.branch->type, *s.branch->street, *s.plan->id, r.year,
                      s.provisional ? " (provisional: not reviewed)" : "", r.as_of.str()));
   explain_base(t, s);
-  explain_autonomous(t, s);
+  explain_autonomous(t, r, s);
   t.line(0, true, fmt::format("bonus {}: {} approved award(s) × {} points, cap {}", fixed(s.bonus, 2),
                               s.approved_awards, m.award_points, m.award_cap));
   t.text(fmt::format("total = min(100, {} + {} + {}) = {} → {}, rank {} in the district, {} among {} branches",

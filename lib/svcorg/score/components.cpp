@@ -88,6 +88,28 @@ std::optional<double> percentile(double q, const std::vector<double>& others) {
   return (less + 0.5 * equal) / static_cast<double>(others.size());
 }
 
+std::vector<std::optional<double>> percentiles(const std::vector<double>& qualities) {
+  std::vector<std::optional<double>> out(qualities.size());
+  if (qualities.size() < 2) return out;
+  std::vector<double> sorted = qualities;
+  std::sort(sorted.begin(), sorted.end());
+  const auto others = static_cast<double>(qualities.size() - 1);
+  for (size_t i = 0; i < qualities.size(); ++i) {
+    const double q = qualities[i];
+    // Below q − 2·tie an element is surely `less`, above q + 2·tie surely neither;
+    // between them, percentile()'s own tests decide, so ties are judged exactly alike.
+    const auto lo = std::lower_bound(sorted.begin(), sorted.end(), q - 2 * kTie);
+    const auto hi = std::upper_bound(lo, sorted.end(), q + 2 * kTie);
+    double less = static_cast<double>(lo - sorted.begin()), equal = -1;  // -1: q itself is in the window
+    for (auto it = lo; it != hi; ++it) {
+      if (*it < q - kTie) less += 1;
+      else if (std::abs(*it - q) <= kTie) equal += 1;
+    }
+    out[i] = (less + 0.5 * equal) / others;
+  }
+  return out;
+}
+
 double execution(const model::Plan& plan, double& weight_sum) {
   weight_sum = 0;
   if (!plan.items || plan.items->empty()) return 0;

@@ -24,6 +24,10 @@ std::vector<Part> quality_parts(const model::Plan& plan, const std::vector<ledge
 // no other peer (n = 1).
 std::optional<double> percentile(double q, const std::vector<double>& others);
 
+// percentile() of each of `qualities` against all the others, in O(n log n) rather than
+// O(n²): result[i] == percentile(qualities[i], qualities without element i), exactly.
+std::vector<std::optional<double>> percentiles(const std::vector<double>& qualities);
+
 // 6.3: 100 × Σ weight × progress / Σ weight; 0 without items.
 double execution(const model::Plan& plan, double& weight_sum);
 

@@ -39,12 +39,21 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   for (const auto& b : rs.branches)
     if (b.id) ix.branches.emplace(*b.id, &b);
   ix.needs.reserve(rs.needs.size());
+  // A branch's needs usually come together (one ledger file per branch): the lookups of
+  // the previous need's branch are reused.
+  const std::string* last = nullptr;
+  const rules::TypeRules* tr = nullptr;
+  std::vector<ledger::NeedFacts>* facts = nullptr;
   for (const auto& n : rs.needs) {
     if (n.id) ix.needs.emplace(std::string_view(*n.id), &n);
     if (!n.branch || !ledger::in_year(n, w)) continue;
-    auto it = ix.branches.find(*n.branch);
-    const rules::TypeRules* tr = it == ix.branches.end() ? nullptr : &type_rules(rules, *it->second);
-    ix.facts_by_branch[*n.branch].push_back(ledger::facts(n, tr, w.as_of));
+    if (!last || *last != *n.branch) {
+      auto it = ix.branches.find(*n.branch);
+      tr = it == ix.branches.end() ? nullptr : &type_rules(rules, *it->second);
+      facts = &ix.facts_by_branch[*n.branch];
+      last = &*n.branch;
+    }
+    facts->push_back(ledger::facts(n, tr, w.as_of));
   }
   for (const auto& p : rs.platforms) {
     std::vector<std::string> members;
@@ -146,35 +155,59 @@ void finish_one(BranchScore& s, const Model& m) {
   s.grade = m.grade(s.total);
 }
 
+// The peers of a branch are the scored branches of its type (6.2).
 void peer_percentiles(std::vector<BranchScore>& scores) {
-  for (auto& s : scores) {
-    std::vector<double> others;
-    for (const auto& o : scores)
-      if (&o != &s && o.branch->type.v == s.branch->type.v) {
-        others.push_back(o.quality);
-        s.peer_ids.push_back(*o.branch->id);
-      }
-    s.peers = others.size() + 1;
-    s.percentile = percentile(s.quality, others);
-  }
-}
-
-void rank(std::vector<BranchScore>& scores) {
-  std::sort(scores.begin(), scores.end(), [](const BranchScore& a, const BranchScore& b) {
-    return a.total != b.total ? a.total > b.total : a.branch->id.v < b.branch->id.v;
-  });
-  for (auto& s : scores) {
-    s.rank_in_district = 1;
-    s.rank_in_type = 1;
-    for (const auto& o : scores) {
-      if (o.total <= s.total) continue;
-      ++s.rank_in_district;
-      if (o.branch->type.v == s.branch->type.v) ++s.rank_in_type;
+  std::map<std::string, std::vector<size_t>> by_type;
+  for (size_t i = 0; i < scores.size(); ++i) by_type[scores[i].branch->type.v].push_back(i);
+  for (const auto& entry : by_type) {
+    const std::vector<size_t>& members = entry.second;
+    std::vector<double> qualities;
+    qualities.reserve(members.size());
+    for (size_t i : members) qualities.push_back(scores[i].quality);
+    const auto p = percentiles(qualities);
+    for (size_t k = 0; k < members.size(); ++k) {
+      scores[members[k]].peers = members.size();
+      scores[members[k]].percentile = p[k];
     }
   }
 }
 
+// By total descending, then id; a rank is 1 + the number of branches (in the district,
+// or of the same type) with a strictly higher total, so equal totals share a rank.
+void rank(std::vector<BranchScore>& scores) {
+  std::sort(scores.begin(), scores.end(), [](const BranchScore& a, const BranchScore& b) {
+    return a.total != b.total ? a.total > b.total : a.branch->id.v < b.branch->id.v;
+  });
+  struct Run {
+    size_t seen = 0;  // branches before, in total order
+    double total = 0;
+    size_t rank = 0;
+  };
+  Run district;
+  std::map<std::string, Run> by_type;
+  auto place = [](Run& run, double total) {
+    if (run.seen == 0 || total != run.total) {
+      run.rank = run.seen + 1;
+      run.total = total;
+    }
+    ++run.seen;
+    return run.rank;
+  };
+  for (auto& s : scores) {
+    s.rank_in_district = static_cast<int>(place(district, s.total));
+    s.rank_in_type = static_cast<int>(place(by_type[s.branch->type.v], s.total));
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> peer_ids(const Result& r, const BranchScore& s) {
+  std::vector<std::string> ids;
+  for (const auto& o : r.branches)
+    if (&o != &s && o.branch->type.v == s.branch->type.v) ids.push_back(*o.branch->id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
 
 std::optional<double> BranchScore::component(const std::string& name) const {
   for (const auto& p : components)

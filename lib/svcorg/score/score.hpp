@@ -51,8 +51,7 @@ struct BranchScore {
   std::vector<Part> quality_parts;  // linked, measurable, breadth, coverage (values in 0-1)
   double quality = 0;
   std::optional<double> percentile;  // null with a single peer
-  size_t peers = 0;                  // n, itself included
-  std::vector<std::string> peer_ids;
+  size_t peers = 0;                  // n, itself included (the others: peer_ids())
   std::vector<Part> plan_level_parts;  // absolute (q), relative (pr)
 
   double execution_weight_sum = 0;
@@ -100,6 +99,9 @@ struct Result {
   Rollup district;
   std::vector<diag::Diagnostic> warnings;  // no-needs, no-survey, missing-plan (sorted)
 };
+
+// The ids of the other scored branches of s's type (its peers in 6.2), sorted.
+std::vector<std::string> peer_ids(const Result& r, const BranchScore& s);
 
 // Scores records that passed validation (no errors).
 Result compute(const model::RecordSet& records, const rules::Rules& rules, const Model& model,
