@@ -41,14 +41,26 @@ std::vector<Status> next_statuses(Status from) {
   return out;
 }
 
-std::vector<Step> history(const std::vector<model::Event>& events, std::optional<util::Date> as_of) {
-  std::vector<Step> steps;
-  steps.reserve(events.size());
+namespace {
+void steps_of(const std::vector<model::Event>& events, std::optional<util::Date> as_of, std::vector<Step>& out) {
+  out.clear();
+  out.reserve(events.size());
   for (const auto& e : events) {
     if (!e.date || !e.status || (as_of && *e.date > *as_of)) continue;
-    steps.push_back({*e.date, *e.status});
+    out.push_back({*e.date, *e.status});
   }
+}
+}  // namespace
+
+std::vector<Step> history(const std::vector<model::Event>& events, std::optional<util::Date> as_of) {
+  std::vector<Step> steps;
+  steps_of(events, as_of, steps);
   return steps;
+}
+
+void history(const model::Need& need, std::optional<util::Date> as_of, std::vector<Step>& out) {
+  if (need.events) steps_of(*need.events, as_of, out);
+  else out.clear();
 }
 
 std::vector<Step> history(const model::Need& need, std::optional<util::Date> as_of) {

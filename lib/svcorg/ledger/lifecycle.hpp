@@ -42,6 +42,8 @@ struct Step {
 // dated after it (SPEC 5: the ledger as of A).
 std::vector<Step> history(const std::vector<model::Event>& events, std::optional<util::Date> as_of = std::nullopt);
 std::vector<Step> history(const model::Need& need, std::optional<util::Date> as_of = std::nullopt);
+// The same into `out` (cleared first), for callers that reuse one buffer over many needs.
+void history(const model::Need& need, std::optional<util::Date> as_of, std::vector<Step>& out);
 
 // The status after the last step (the as-of status when the history was cut at A).
 std::optional<Status> current_status(const std::vector<Step>& steps);

@@ -73,7 +73,8 @@ bool in_year(const model::Need& n, const Window& w) {
 NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, util::Date as_of) {
   NeedFacts f;
   f.need = &n;
-  const std::vector<Step> steps = history(n, as_of);
+  thread_local std::vector<Step> steps;  // one buffer per thread: this runs for every need
+  history(n, as_of, steps);
   f.received = n.received ? *n.received : (steps.empty() ? as_of : steps.front().date);
   f.status = current_status(steps).value_or(Status::Received);
   f.resolved = is_resolved(f.status);

@@ -110,7 +110,9 @@ void date_order(Context& c, const Need& n) {
             fmt::format("`due` ({}) is before `received` ({}); a need falls due on or after the day it was received",
                         n.due->str(), n.received->str()));
   if (!n.feedback || !n.feedback->date) return;
-  const auto resolved = ledger::resolution_date(ledger::history(n));
+  thread_local std::vector<ledger::Step> steps;  // one buffer per thread: this runs for every need
+  ledger::history(n, std::nullopt, steps);
+  const auto resolved = ledger::resolution_date(steps);
   if (resolved && *n.feedback->date < *resolved)
     c.error(n, n.feedback.pos, "date-order",
             fmt::format("the feedback is dated {}, before the need was resolved ({}); feedback is given on or after "

@@ -33,27 +33,28 @@ void run(const model::RecordSet& records, const rules::Rules& rules, const Optio
     detail::check_platforms(c);
     return;
   }
-  // The needs' checks (most of the work in a large ledger) on a second thread. Each
-  // part has its own sink, appended in the order above, so the findings come out in
-  // the same order as with one thread.
-  diag::Sink before_needs, needs, after_needs;
+  // Two threads, in about equal halves of a large ledger's work: identity and the needs'
+  // checks on the second, the rest on this one. Each part has its own sink; the sinks
+  // are appended in the order above, so the findings come out as with one thread.
+  diag::Sink identity, references_branches, needs, plans_platforms;
   std::thread worker([&] {
-    detail::Context c(index, rules, options, needs);
-    detail::check_needs(c);
+    detail::Context a(index, rules, options, identity);
+    detail::check_identity(a);
+    detail::Context b(index, rules, options, needs);
+    detail::check_needs(b);
   });
   {
-    detail::Context c(index, rules, options, before_needs);
-    detail::check_identity(c);
+    detail::Context c(index, rules, options, references_branches);
     detail::check_references(c);
     detail::check_branches(c);
   }
   {
-    detail::Context c(index, rules, options, after_needs);
+    detail::Context c(index, rules, options, plans_platforms);
     detail::check_plans(c);
     detail::check_platforms(c);
   }
   worker.join();
-  for (diag::Sink* part : {&before_needs, &needs, &after_needs})
+  for (diag::Sink* part : {&identity, &references_branches, &needs, &plans_platforms})
     for (auto& d : part->items()) sink.add(std::move(d));
 }
 
