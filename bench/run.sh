@@ -5,10 +5,11 @@
 #
 # Env: BUILD (default build-bench: a Release build with -DSVCORG_BENCH=ON, made if missing),
 #      WORK (default /tmp/svcorg-bench: generated districts and the parse cache), SEED (1),
-#      REPEAT (default 3): each row is run REPEAT times and the fastest run is printed
-#      (wall time, with that run's CPU time and peak RSS). On a shared VM, other tenants
-#      only ever add time, so the minimum is the steadiest estimate of the program's own
-#      cost; one run of the same command varied by 40% on the development VM.
+#      REPEAT (default 3): rounds; each round runs every row once, and each row prints
+#      its fastest run (wall time, with that run's CPU time and peak RSS). On a shared VM,
+#      other tenants only ever add time, so the minimum is the steadiest estimate of the
+#      program's own cost (one command's time varied by 40% from run to run on the
+#      development VM), and rounds spread a slow spell over all rows alike.
 # Prints one table row per run: wall time, CPU time (user + system), records/s, MB/s, peak RSS, and the ratio to the
 # baseline measured in the same run. "cold" = no parse cache (empty cache folder); the
 # input files are in the OS page cache for every run (each run reads them once before).
@@ -54,78 +55,92 @@ records_of() { find "$1" -name '*.yaml' -exec cat {} + | grep -c '^kind: '; }
 files_of() { find "$1" -name '*.yaml' | wc -l; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "svcorg: $("$SVCORG" --version)  inputs: $NEEDS needs (seed $SEED)  each row: fastest of $REPEAT runs"
-printf '%-38s %8s %8s %9s %11s %8s %10s %9s\n' run wall_s cpu_s files records/s MB/s peak_MiB x_baseline
-BASE_T=""
-declare -A STATS ROW_T ROW_KB
+echo "svcorg: $("$SVCORG" --version)  inputs: $NEEDS needs (seed $SEED)  each row: fastest of $REPEAT rounds"
 
-# measure NAME DIR PREP CMD...: runs PREP (a shell command: what each run starts from) and
-# CMD, REPEAT times (after reading DIR into the page cache), and prints the fastest run's row.
-measure() {
-  local name=$1 dir=$2 prep=$3; shift 3
-  find "$dir" -name '*.yaml' -exec cat {} + >/dev/null
-  local best="" i out
-  for ((i = 0; i < REPEAT; i++)); do
-    eval "$prep"
-    /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || true
-    out=$(tail -1 "$WORK/time.txt")
-    if [ -z "$best" ] || awk -v a="${out%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best=$out; fi
-  done
-  local t kb us ss
-  read -r t kb us ss <<<"$best"
-  if [ -z "${STATS[$dir]:-}" ]; then STATS[$dir]="$(size_of "$dir") $(records_of "$dir") $(files_of "$dir")"; fi
-  local bytes records files
-  read -r bytes records files <<<"${STATS[$dir]}"
-  [ -z "$BASE_T" ] && BASE_T=$t
-  ROW_T[$name]=$t
-  ROW_KB[$name]=$kb
-  awk -v n="$name" -v t="$t" -v kb="$kb" -v cpu="$(awk -v u="$us" -v s="$ss" 'BEGIN { print u + s }')" -v b="$bytes" -v r="$records" -v f="$files" -v bt="$BASE_T" 'BEGIN {
-    if (t <= 0) t = 0.005;
-    printf "%-38s %8.2f %8.2f %9d %11.0f %8.1f %10.1f %9.2f\n", n, t, cpu, f, r / t, b / t / 1e6, kb / 1024, bt / t }'
+# Rows are declared first (row NAME DIR PREP CMD...: PREP is a shell command that sets up
+# each run), then run in rounds: a round runs every row once, in order, so a slow spell
+# of the machine falls on all rows alike; a row's figure is its fastest run.
+declare -a ORDER
+declare -A DIR_OF PREP_OF CMD_OF BEST STATS ROW_T ROW_KB
+row() {
+  local name=$1
+  ORDER+=("$name")
+  DIR_OF[$name]=$2
+  PREP_OF[$name]=$3
+  shift 3
+  CMD_OF[$name]=$(printf '%q ' "$@")
 }
-
-measure "baseline (YAML::LoadAll, 1 thread)" "$FILES" : "$BASELINE" "$FILES"
-MB=$(awk -v b="$(size_of "$FILES")" 'BEGIN { printf "%.1f", b / 1e6 }')
-echo "# input: $MB MB in $(files_of "$FILES") files, $(records_of "$FILES") records"
+note() { ORDER+=("# $1"); }
 
 ARGS_SCORE=(--year 2025 --as-of 2026-11-26 --format json)
 ARGS_VALIDATE=(--as-of 2026-11-26 --format json)
+CHANGED=$(find "$FILES/needs" -name '*.yaml' | sort | sed -n 1p)  # sed reads all: no SIGPIPE
+cp "$CHANGED" "$WORK/changed.orig"
+RESTORE='cp "$WORK/changed.orig" "$CHANGED"'
+trap 'cp "$WORK/changed.orig" "$CHANGED"' EXIT
+
+row "baseline (YAML::LoadAll, 1 thread)" "$FILES" "$RESTORE" "$BASELINE" "$FILES"
+note "input: $(awk -v b="$(size_of "$FILES")" 'BEGIN { printf "%.1f", b / 1e6 }') MB in $(files_of "$FILES") files, $(records_of "$FILES") records"
 for cmd in validate score; do
   if [ "$cmd" = validate ]; then args=("${ARGS_VALIDATE[@]}"); else args=("${ARGS_SCORE[@]}"); fi
   for j in 1 2; do
     if [ "$HAS_CACHE" = 1 ]; then
-      # cold: an empty cache folder before each run (the last run leaves it full for warm)
-      measure "$cmd cold --jobs $j" "$FILES" 'rm -rf "$WORK/cache"' "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j \
-        --cache-dir "$WORK/cache"
-      measure "$cmd warm --jobs $j" "$FILES" : "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
-      # One file changed (a different comment appended before each run): its parse on top
-      # of a warm run.
-      changed=$(find "$FILES/needs" -name '*.yaml' | sort | sed -n 1p)  # sed reads all: no SIGPIPE
-      cp "$changed" "$WORK/changed.orig"
-      measure "$cmd 1 file changed --jobs $j" "$FILES" \
-        'cp "$WORK/changed.orig" "$changed"; echo "# changed $i $RANDOM" >>"$changed"' \
+      # cold: an empty cache folder (the run leaves it full for warm); 1 file changed: a
+      # different comment appended to one needs file each round, parsed on top of a warm run.
+      row "$cmd cold --jobs $j" "$FILES" "$RESTORE; rm -rf \"\$WORK/cache\"" \
         "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
-      cp "$WORK/changed.orig" "$changed"
+      row "$cmd warm --jobs $j" "$FILES" "$RESTORE" "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
+      row "$cmd 1 file changed --jobs $j" "$FILES" "$RESTORE; echo \"# changed \$round \$RANDOM\" >>\"\$CHANGED\"" \
+        "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
     else
-      measure "$cmd cold --jobs $j" "$FILES" : "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j
+      row "$cmd cold --jobs $j" "$FILES" : "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j
     fi
   done
 done
 CACHE_OFF=()
 [ "$HAS_CACHE" = 1 ] && CACHE_OFF=(--no-cache)
-echo "# one file: the same district as one multi-document file"
-BASE_T=""
-measure "baseline, one file" "$SINGLE" : "$BASELINE" "$SINGLE"
+note "one file: the same district as one multi-document file"
+row "baseline, one file" "$SINGLE" : "$BASELINE" "$SINGLE"
 for j in 1 2; do
-  measure "validate one file cold --jobs $j" "$SINGLE" : "$SVCORG" validate "$SINGLE" "${ARGS_VALIDATE[@]}" --jobs $j "${CACHE_OFF[@]}"
+  row "validate one file cold --jobs $j" "$SINGLE" : "$SVCORG" validate "$SINGLE" "${ARGS_VALIDATE[@]}" --jobs $j "${CACHE_OFF[@]}"
 done
-echo "# small files: $(files_of "$SMALLD") files ($SMALL needs, one file each)"
-BASE_T=""
-measure "baseline, small files" "$SMALLD" : "$BASELINE" "$SMALLD"
+note "small files: $(files_of "$SMALLD") files ($SMALL needs, one file each)"
+row "baseline, small files" "$SMALLD" : "$BASELINE" "$SMALLD"
 for j in 1 2; do
-  measure "validate small files cold --jobs $j" "$SMALLD" : "$SVCORG" validate "$SMALLD" "${ARGS_VALIDATE[@]}" --jobs $j "${CACHE_OFF[@]}"
+  row "validate small files cold --jobs $j" "$SMALLD" : "$SVCORG" validate "$SMALLD" "${ARGS_VALIDATE[@]}" --jobs $j "${CACHE_OFF[@]}"
+done
+
+for ((round = 1; round <= REPEAT; round++)); do
+  for name in "${ORDER[@]}"; do
+    [ "${name:0:1}" = "#" ] && continue
+    dir=${DIR_OF[$name]}
+    find "$dir" -name '*.yaml' -exec cat {} + >/dev/null  # inputs in the page cache
+    eval "${PREP_OF[$name]}"
+    eval "/usr/bin/time -f '%e %M %U %S' -o \"\$WORK/time.txt\" ${CMD_OF[$name]} >/dev/null 2>\"\$WORK/stderr.txt\"" || true
+    out=$(tail -1 "$WORK/time.txt")
+    best=${BEST[$name]:-}
+    if [ -z "$best" ] || awk -v a="${out%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then BEST[$name]=$out; fi
+  done
+done
+
+printf '%-38s %8s %8s %9s %11s %8s %10s %9s\n' run wall_s cpu_s files records/s MB/s peak_MiB x_baseline
+BASE_T=""
+for name in "${ORDER[@]}"; do
+  if [ "${name:0:1}" = "#" ]; then echo "$name"; continue; fi
+  dir=${DIR_OF[$name]}
+  read -r t kb us ss <<<"${BEST[$name]}"
+  if [ -z "${STATS[$dir]:-}" ]; then STATS[$dir]="$(size_of "$dir") $(records_of "$dir") $(files_of "$dir")"; fi
+  read -r bytes records files <<<"${STATS[$dir]}"
+  case $name in baseline*) BASE_T=$t ;; esac
+  ROW_T[$name]=$t
+  ROW_KB[$name]=$kb
+  awk -v n="$name" -v t="$t" -v kb="$kb" -v cpu="$(awk -v u="$us" -v s="$ss" 'BEGIN { print u + s }')" -v b="$bytes" \
+    -v r="$records" -v f="$files" -v bt="$BASE_T" 'BEGIN {
+    if (t <= 0) t = 0.005;
+    printf "%-38s %8.2f %8.2f %9d %11.0f %8.1f %10.1f %9.2f\n", n, t, cpu, f, r / t, b / t / 1e6, kb / 1024, bt / t }'
 done
 echo "# x_baseline: wall time of the section's baseline row / this row's"
+
 # The issue's targets, from the rows above (ratios of wall times; RSS over the input size).
 ratio() { awk -v a="${ROW_T[$1]:-0}" -v b="${ROW_T[$2]:-0}" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else printf "n/a" }'; }
 if [ "$HAS_CACHE" = 1 ]; then
