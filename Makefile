@@ -8,7 +8,8 @@ CMAKE_FLAGS ?=
 # Debian packages: build, run, and test (valijson/nlohmann check the JSON Schemas;
 # cmark-gfm renders the reports to HTML in the tests: a test dependency, not a runtime one).
 PACKAGES = cmake make g++ pkg-config libyaml-dev libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev \
-           nlohmann-json3-dev libvalijson-dev libutf8proc-dev libxxhash-dev python3 cmark-gfm python3-yaml
+           nlohmann-json3-dev libvalijson-dev libutf8proc-dev libxxhash-dev libmimalloc-dev python3 cmark-gfm \
+           python3-yaml
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
