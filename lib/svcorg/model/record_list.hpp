@@ -30,10 +30,10 @@ class RecordList {
 
     Iter() = default;
     Iter(Parts* parts, size_t part, size_t index) : parts_(parts), part_(part), index_(index) {}
-    template <bool C = Const, std::enable_if_t<!C, int> = 0>
-    operator Iter<true>() const {  // NOLINT(google-explicit-constructor): iterator to const_iterator
-      return Iter<true>(parts_, part_, index_);
-    }
+    // A const_iterator from an iterator (implicit, as for the standard containers).
+    template <bool C = Const, std::enable_if_t<C, int> = 0>
+    Iter(const Iter<false>& other)  // NOLINT(google-explicit-constructor)
+        : parts_(other.parts_), part_(other.part_), index_(other.index_) {}
 
     reference operator*() const { return (*parts_)[part_][index_]; }
     pointer operator->() const { return &(*parts_)[part_][index_]; }
@@ -53,6 +53,8 @@ class RecordList {
     friend bool operator!=(const Iter& a, const Iter& b) { return !(a == b); }
 
    private:
+    template <bool>
+    friend class Iter;
     Parts* parts_ = nullptr;
     size_t part_ = 0;   // parts are never empty, so (parts.size(), 0) is the end
     size_t index_ = 0;
