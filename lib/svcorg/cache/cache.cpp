@@ -22,6 +22,8 @@
 #include <fmt/format.h>
 #include <xxhash.h>
 
+#include "svcorg/util/file.hpp"
+
 namespace svcorg::cache {
 
 namespace {
@@ -327,17 +329,6 @@ Key key_of(const std::string& name, const std::string& options, std::string_view
   return k;
 }
 
-// An open file descriptor, closed on scope exit.
-struct Fd {
-  int fd;
-  explicit Fd(int f) : fd(f) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
 bool read_whole(int fd, std::string& out) {
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
@@ -407,8 +398,8 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
   const Key key = key_of(name, options_, bytes);
   const std::string path = dir_ + "/" + key.hex() + ".svc";
   std::string file;
-  const Fd entry(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (entry.fd >= 0 && read_whole(entry.fd, file) && file.size() >= kHeaderSize && std::memcmp(file.data(), kMagic, 8) == 0 &&
+  const util::Fd entry(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (entry.get() >= 0 && read_whole(entry.get(), file) && file.size() >= kHeaderSize && std::memcmp(file.data(), kMagic, 8) == 0 &&
       get_raw<uint32_t>(file.data() + 8) == kFormat &&
       std::memcmp(file.data() + 16, key.bytes.data(), key.bytes.size()) == 0 &&
       get_raw<uint64_t>(file.data() + 32) == file.size() - kHeaderSize &&
@@ -419,7 +410,7 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
       records = std::move(e.records);
       waivers = std::move(e.waivers);
       for (auto& d : e.findings) sink.add(std::move(d));
-      ::futimens(entry.fd, nullptr);  // recently used (for eviction)
+      ::futimens(entry.get(), nullptr);  // recently used (for eviction)
       ++hits_;
       return;
     }

@@ -2,25 +2,23 @@
 
 #include <array>
 
+#include "svcorg/model/vocab.hpp"
+
 namespace svcorg::ledger {
 
 namespace {
 
 constexpr std::array<Status, 6> kAll = {Status::Received, Status::Assessed, Status::InProgress,
                                         Status::Resolved, Status::Closed,   Status::Declined};
-constexpr std::array<const char*, 6> kNames = {"received", "assessed", "in-progress", "resolved", "closed", "declined"};
 
 int rank(Status s) { return static_cast<int>(s); }
 
 }  // namespace
 
-std::optional<Status> parse_status(std::string_view name) {
-  for (size_t i = 0; i < kNames.size(); ++i)
-    if (name == kNames[i]) return kAll[i];
-  return std::nullopt;
-}
+// The names are the file format's (model::vocab::kNeedStatuses), one table for both.
+std::optional<Status> parse_status(std::string_view name) { return model::vocab::need_status(name); }
 
-const char* status_name(Status s) { return kNames[static_cast<size_t>(s)]; }
+const char* status_name(Status s) { return model::vocab::need_status_name(s).data(); }
 
 bool is_resolved(Status s) { return s == Status::Resolved || s == Status::Closed; }
 

@@ -19,6 +19,7 @@
 #include "svcorg/cache/cache.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/model/convert.hpp"
+#include "svcorg/util/file.hpp"
 #include "svcorg/yaml/parse.hpp"
 
 namespace svcorg::load {
@@ -60,10 +61,7 @@ bool read_file(const std::string& path, uint64_t max, std::string& out, std::str
     error = fmt::format("{}: cannot open: {}", path, std::strerror(errno));
     return false;
   }
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
+  const util::Fd closer(fd);
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     error = fmt::format("{}: cannot read: {}", path, std::strerror(errno));

@@ -311,12 +311,10 @@ void MapReader::enumeration(const char* key, Text& out, bool required, const std
     if (auto s = read_enum(c_, *v, sub(key), allowed)) out.set(std::move(*s), v->pos);
 }
 void MapReader::enumeration(const char* key, F<NeedStatus>& out, bool required) {
-  const auto& names = vocab::kNeedStatuses;
   Text name;
-  enumeration(key, name, required, names);
+  enumeration(key, name, required, vocab::kNeedStatuses);
   out.pos = name.pos;
-  if (name)
-    out.set(static_cast<NeedStatus>(std::find(names.begin(), names.end(), *name) - names.begin()), name.pos);
+  if (name) out.set(*vocab::need_status(*name), name.pos);
 }
 void MapReader::category(const char* key, Text& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known

@@ -105,7 +105,7 @@ struct Branch : RecordBase {
 };
 
 // A need's status (SPEC 2.4) in lifecycle order, `Declined` apart from it; the values
-// are the indexes of vocab::kNeedStatuses. Events keep it as a code, not a text: there
+// are the indexes of vocab::kNeedStatuses (vocab::need_status and need_status_name). Events keep it as a code, not a text: there
 // are ~15 events per need.
 enum class NeedStatus : uint8_t { Received, Assessed, InProgress, Resolved, Closed, Declined };
 

@@ -2,8 +2,13 @@
 // (rules/defaults.yaml); these are the format's own words.
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "svcorg/model/records.hpp"
 
 namespace svcorg::model::vocab {
 
@@ -19,7 +24,14 @@ inline const List kScopes = {"individual", "group", "area"};
 inline const List kImpacts = {"overall", "public-sentiment"};
 inline const List kLayers = {"branch", "street", "district"};
 inline const List kDisposals = {"solve", "relay", "mobilize"};
-inline const List kNeedStatuses = {"received", "assessed", "in-progress", "resolved", "closed", "declined"};
+// Need statuses: a constant table (usable during static initialization, unlike the
+// lists), the list made from it.
+inline constexpr std::array<std::string_view, 6> kNeedStatusNames = {"received", "assessed", "in-progress",
+                                                                     "resolved", "closed",   "declined"};
+inline const List kNeedStatuses(kNeedStatusNames.begin(), kNeedStatusNames.end());
+// A need status's code and name: NeedStatus values are the indexes of kNeedStatuses.
+std::optional<NeedStatus> need_status(std::string_view name);
+std::string_view need_status_name(NeedStatus s);  // a literal: data() ends with NUL
 inline const List kPlatformLevels = {"grassroots", "horizontal", "superior", "service-center"};
 inline const List kPlatformCategories = {"information", "liaison", "participation", "coordination"};
 inline const List kCadences = {"weekly", "biweekly", "monthly", "quarterly", "half-yearly", "yearly"};

@@ -13,6 +13,10 @@
 
 namespace svcorg::util {
 
+Fd::~Fd() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
 std::string write_atomically(const std::string& path, std::string_view content) {
   namespace fs = std::filesystem;
   const fs::path target(path);

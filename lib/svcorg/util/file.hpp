@@ -7,6 +7,19 @@
 
 namespace svcorg::util {
 
+// An open file descriptor, closed when the holder goes out of scope (-1: none).
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd();
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
 // Returns an empty string on success, else what went wrong (for a message).
 std::string write_atomically(const std::string& path, std::string_view content);
 
