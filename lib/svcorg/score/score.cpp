@@ -22,7 +22,9 @@ using model::Platform;
 // Lookups built once over the records.
 struct Index {
   std::map<std::string, const Branch*> branches;  // by id (sorted)
-  std::unordered_map<std::string_view, const Need*> needs;  // keys view the records' ids
+  // The needs that year Y's plan items list, by id (keys view the plans' strings); null
+  // for an id no need has. Only these are looked up: a few per branch, not the ledger.
+  std::unordered_map<std::string_view, const Need*> listed;
   FactsByBranch facts_by_branch;  // needs in Y
   std::unordered_map<std::string, std::vector<const Platform*>> platforms_by_branch;
   std::unordered_map<std::string, const Plan*> plans;  // plans for Y by branch
@@ -38,14 +40,22 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   Index ix;
   for (const auto& b : rs.branches)
     if (b.id) ix.branches.emplace(*b.id, &b);
-  ix.needs.reserve(rs.needs.size());
+  for (const auto& p : rs.plans) {
+    if (!p.branch || !p.year || *p.year != w.year) continue;
+    ix.plans.emplace(*p.branch, &p);
+    if (p.items)
+      for (const auto& it : *p.items)
+        if (it.needs)
+          for (const auto& id : *it.needs) ix.listed.emplace(std::string_view(*id), nullptr);
+  }
   // A branch's needs usually come together (one ledger file per branch): the lookups of
   // the previous need's branch are reused.
   const std::string* last = nullptr;
   const rules::TypeRules* tr = nullptr;
   std::vector<ledger::NeedFacts>* facts = nullptr;
   for (const auto& n : rs.needs) {
-    if (n.id) ix.needs.emplace(std::string_view(*n.id), &n);
+    if (n.id && !ix.listed.empty())
+      if (auto it = ix.listed.find(*n.id); it != ix.listed.end() && !it->second) it->second = &n;  // the first
     if (!n.branch || !ledger::in_year(n, w)) continue;
     if (!last || *last != *n.branch) {
       auto it = ix.branches.find(*n.branch);
@@ -65,8 +75,6 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
     for (const auto& m : members)
       if (ix.branches.count(m)) ix.platforms_by_branch[m].push_back(&p);
   }
-  for (const auto& p : rs.plans)
-    if (p.branch && p.year && *p.year == w.year) ix.plans.emplace(*p.branch, &p);
   return ix;
 }
 
@@ -76,7 +84,7 @@ std::vector<const Need*> listed_needs(const Plan& plan, const Index& ix) {
   for (const auto& it : *plan.items)
     if (it.needs)
       for (const auto& id : *it.needs)
-        if (auto n = ix.needs.find(*id); n != ix.needs.end()) out.push_back(n->second);
+        if (auto n = ix.listed.find(*id); n != ix.listed.end() && n->second) out.push_back(n->second);
   return out;
 }
 
