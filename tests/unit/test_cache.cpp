@@ -168,10 +168,10 @@ TEST_SUITE("cache") {
 
   TEST_CASE("a run whose entries exceed --cache-size says so (unless -q)") {
     TempDir tmp;
-    // About 2 MB of entries: a synthetic district of 1,000 needs (bench/gen_district.py).
+    // About 1.8 MB of entries: a synthetic district of 2,000 needs in 145 files (bench/gen_district.py).
     const fs::path d = tmp.path() / "d";
     REQUIRE(std::system(("python3 '" + (kSource / "bench" / "gen_district.py").string() +
-                         "' --seed 1 --needs 1000 --layout files --out '" + d.string() + "' >/dev/null")
+                         "' --seed 1 --needs 2000 --layout files --out '" + d.string() + "' >/dev/null")
                             .c_str()) == 0);
     const std::string args = "validate '" + d.string() + "' --format json --cache-dir '" +
                              (tmp.path() / "c").string() + "'";
@@ -179,11 +179,11 @@ TEST_SUITE("cache") {
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("MiB of parse cache entries, more than --cache-size 1 MiB holds; the next run will parse "
                      "most files again: raise --cache-size (e.g. to 1024)") != std::string::npos);
-    CHECK(entries(tmp.path() / "c").size() < 73);  // evicted down to the bound
+    CHECK(entries(tmp.path() / "c").size() < 145);  // evicted down to the bound
     r = run_svcorg(args + " --cache-size 1 -q");
     CHECK(r.err.empty());
     r = run_svcorg(args + " --cache-size 64");
     CHECK(r.err.empty());
-    CHECK(entries(tmp.path() / "c").size() == 73);
+    CHECK(entries(tmp.path() / "c").size() == 145);
   }
 }

@@ -30,7 +30,7 @@ svcorg::model::Need need(const Events& events, const char* layer = "branch") {
   for (const auto& [date, status] : events) {
     svcorg::model::Event e;
     e.date.set(d(date), {1, 1});
-    e.status.set(*svcorg::ledger::parse_status(status), {1, 1});
+    e.status.set(*svcorg::ledger::parse_status(status));
     list.push_back(e);
   }
   n.events.set(list, {1, 1});

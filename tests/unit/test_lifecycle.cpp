@@ -14,7 +14,7 @@ Date d(const char* text) { return *Date::parse(text); }
 svcorg::model::Event event(const char* date, const char* status) {
   svcorg::model::Event e;
   if (date) e.date.set(d(date), {1, 1});
-  if (status) e.status.set(*svcorg::ledger::parse_status(status), {1, 1});
+  if (status) e.status.set(*svcorg::ledger::parse_status(status));
   return e;
 }
 

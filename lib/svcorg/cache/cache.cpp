@@ -29,7 +29,7 @@ namespace svcorg::cache {
 namespace {
 
 // Bump whenever the payload layout (the io() functions below) changes.
-constexpr uint32_t kFormat = 2;
+constexpr uint32_t kFormat = 3;
 constexpr char kMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'c', '\x01'};
 constexpr size_t kHeaderSize = 8 + 4 + 4 + 16 + 8 + 8;
 
@@ -83,7 +83,6 @@ template <class A, class T> void io(A& a, std::optional<T>& v);
 template <class A, class T, class U> void io(A& a, std::pair<T, U>& v);
 template <class A> void io(A& a, Pos& v);
 template <class A> void io(A& a, util::Date& v);
-template <class A> void io(A&, model::Unkept&) {}
 template <class A, class T> void io(A& a, model::F<T>& v);
 template <class A> void io(A& a, yaml::Node& v);
 template <class A> void io(A& a, std::shared_ptr<const yaml::Node>& v);
@@ -237,7 +236,7 @@ template <class A> void io(A& a, model::Branch& v) {
   a(static_cast<model::RecordBase&>(v), v.name, v.type, v.street, v.established, v.members, v.secretary,
     v.reserve_cadres, v.functions, v.units, v.representatives);
 }
-template <class A> void io(A& a, model::Event& v) { a(v.pos, v.date, v.status, v.note); }
+template <class A> void io(A& a, model::Event& v) { a(v.pos, v.date, v.status.v, v.status.has); }
 template <class A> void io(A& a, model::Feedback& v) { a(v.pos, v.satisfaction, v.date); }
 template <class A> void io(A& a, model::Need& v) {
   a(static_cast<model::RecordBase&>(v), v.branch, v.received, v.channel, v.category, v.summary, v.scope, v.impact,

@@ -112,8 +112,11 @@ void need(MapReader& r, Need& n) {
   r.text("reason", n.reason, kOpt);
   r.objects("events", n.events, kReq, 1, [](MapReader& m, Event& e) {
     m.date("date", e.date, kReq);
-    m.enumeration("status", e.status, kReq);
-    m.text("note", e.note, kOpt);
+    F<model::NeedStatus> status;
+    m.enumeration("status", status, kReq);
+    if (status) e.status.set(*status);
+    UnkeptText note;
+    m.text("note", note, kOpt);
   });
   r.object("feedback", n.feedback, kOpt, [](MapReader& m, Feedback& f) {
     m.integer("satisfaction", f.satisfaction, kReq, 1, 5);

@@ -38,13 +38,27 @@ struct F {
   }
 };
 
+// A value that may be absent, without a position: for fields of records numerous enough
+// that the bytes count, when no finding after conversion points at the field itself.
+template <class T>
+struct Value {
+  T v{};
+  bool has = false;
+
+  explicit operator bool() const { return has; }
+  const T& operator*() const { return v; }
+  void set(T value) {
+    v = std::move(value);
+    has = true;
+  }
+};
+
 using Text = F<std::string>;
 using TextList = std::vector<Text>;
 
-// A text no output shows: checked when converting (a non-empty string, valid UTF-8) and
-// its position kept, its characters not. Event notes are ~15 per need and half a
-// ledger's bytes; keeping them took a quarter of the memory of a large run
-// (docs/PERFORMANCE.md). A report that shows notes turns the field back into a Text.
+// A text no output shows: checked when converting (a non-empty string, valid UTF-8), its
+// characters not kept. Event notes are ~15 per need and half a ledger's bytes; keeping
+// them took a quarter of the memory of a large run (docs/PERFORMANCE.md).
 struct Unkept {};
 using UnkeptText = F<Unkept>;
 
@@ -105,15 +119,19 @@ struct Branch : RecordBase {
 };
 
 // A need's status (SPEC 2.4) in lifecycle order, `Declined` apart from it; the values
-// are the indexes of vocab::kNeedStatuses (vocab::need_status and need_status_name). Events keep it as a code, not a text: there
-// are ~15 events per need.
+// are the indexes of vocab::kNeedStatuses (vocab::need_status and need_status_name).
+// Events keep it as a code, not a text: there are ~15 events per need.
 enum class NeedStatus : uint8_t { Received, Assessed, InProgress, Resolved, Closed, Declined };
 
+// One entry of a need's history, ~15 per need, so it keeps only what validation and
+// scoring read after conversion, in 28 bytes (56 with a position for the status and the
+// note's): its position (findings about its order and status point there), the date
+// with its position (future-date), the status code. The note is checked when converting
+// (a non-empty text) and dropped. A report that shows notes adds a Text here.
 struct Event {
   Pos pos;
   F<Date> date;
-  F<NeedStatus> status;
-  UnkeptText note;
+  Value<NeedStatus> status;
 };
 
 struct Feedback {
