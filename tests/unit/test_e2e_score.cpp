@@ -251,9 +251,13 @@ TEST_SUITE("e2e score") {
     REQUIRE(plain.err.find("warning:") != std::string::npos);
     // "1 the inputs have errors (or warnings with --strict …)"
     CHECK(run_svcorg(kScore + "--strict --format json .", tmp.path()).exit_code == 1);
-    const auto jobs = run_svcorg(kScore + "--jobs 2 --format json .", tmp.path());
-    CHECK(jobs.exit_code == 0);
-    CHECK((jobs.out == plain.out));  // (not decomposed: the outputs are long)
+    for (const char* jobs : {"--jobs 1 ", "--jobs 2 ", "--jobs 3 "}) {
+      CAPTURE(jobs);
+      const auto r = run_svcorg(kScore + jobs + "--format json .", tmp.path());
+      CHECK(r.exit_code == 0);
+      CHECK((r.out == plain.out));  // (not decomposed: the outputs are long)
+      CHECK((r.err == plain.err));
+    }
   }
 
   TEST_CASE("no path is the current directory, - is standard input") {

@@ -16,6 +16,7 @@
 #include "test_validate_support.hpp"
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/load/loader.hpp"
+#include "svcorg/render/score.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/score/components.hpp"
 #include "svcorg/score/model.hpp"
@@ -1158,6 +1159,31 @@ TEST_SUITE("score::compute") {
       REQUIRE(sink.errors() == 0);
       const auto model = sc::effective_model(set.districts.front().scoring.get());
       const auto r = sc::compute(set, rules, model, {c.year, day(c.as_of)});
+      const std::string json = svcorg::render::score_json(r, svcorg::render::select_all(r));
+      {
+        // Two threads give the same result, also when a branch's needs are split
+        // between the two halves of the ledger (cut in the middle of a run of needs).
+        const auto two = sc::compute(set, rules, model, {c.year, day(c.as_of)}, 2);
+        CHECK((svcorg::render::score_json(two, svcorg::render::select_all(two)) == json));
+        svcorg::model::RecordSet cut;
+        cut.files = set.files;
+        cut.districts = set.districts;
+        cut.branches = set.branches;
+        cut.platforms = set.platforms;
+        cut.plans = set.plans;
+        std::vector<svcorg::model::Need> all(set.needs.begin(), set.needs.end()), first, second;
+        size_t k = all.size() / 2;
+        while (k + 1 < all.size() && *all[k - 1].branch != *all[k].branch) ++k;
+        REQUIRE(*all[k - 1].branch == *all[k].branch);  // the cut is inside a branch's needs
+        first.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k));
+        second.assign(all.begin() + static_cast<std::ptrdiff_t>(k), all.end());
+        cut.needs.append(std::move(first));
+        cut.needs.append(std::move(second));
+        for (unsigned threads : {1u, 2u}) {
+          const auto split = sc::compute(cut, rules, model, {c.year, day(c.as_of)}, threads);
+          CHECK((svcorg::render::score_json(split, svcorg::render::select_all(split)) == json));
+        }
+      }
       CHECK(r.base_weight == c.beta);
       CHECK(r.branches.size() + r.unscored.size() == set.branches.size());
       REQUIRE_FALSE(r.branches.empty());

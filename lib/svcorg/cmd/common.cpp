@@ -41,6 +41,8 @@ std::optional<validate::Options> checked_dates(const Common& c, const Io& io) {
   return validate::resolve_dates(c.year, as_of, io.today);
 }
 
+unsigned threads(const Common& c) { return c.jobs != 0 ? c.jobs : std::max(1u, std::thread::hardware_concurrency()); }
+
 namespace {
 model::RecordSet* g_kept[4] = {};  // see Checked::keep_at_exit; never freed
 }  // namespace
@@ -76,8 +78,7 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
     overrides = out.records.districts.front().rules.get();
   out.rules = rules::effective_rules(overrides);
   out.dates = dates;
-  validate::run(out.records, out.rules, out.dates, sink,
-                c.jobs != 0 ? c.jobs : std::max(1u, std::thread::hardware_concurrency()));
+  validate::run(out.records, out.rules, out.dates, sink, threads(c));
   out.findings = std::move(sink.items());
   std::vector<waive::Waiver> waivers = std::move(loaded.waivers);
   for (auto& w : waive::from_district(out.records, out.findings)) waivers.push_back(std::move(w));

@@ -50,6 +50,9 @@ struct Common {
   load::Limits limits;            // --max-file-size, --max-depth, --max-records
 };
 
+// The threads a command uses: --jobs, or one per core.
+unsigned threads(const Common& c);
+
 // Everything loaded and checked: records, the effective rules, findings (sorted).
 struct Checked {
   model::RecordSet records;

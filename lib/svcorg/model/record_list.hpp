@@ -69,6 +69,8 @@ class RecordList {
   const_iterator end() const { return {&parts_, parts_.size(), 0}; }
 
   size_t size() const { return ends_.empty() ? 0 : ends_.back(); }
+  // The parts, in order (never empty ones): for splitting the work over threads.
+  const std::vector<std::vector<T>>& parts() const { return parts_; }
   bool empty() const { return parts_.empty(); }
   T& front() { return parts_.front().front(); }
   const T& front() const { return parts_.front().front(); }

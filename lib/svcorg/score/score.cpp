@@ -1,8 +1,10 @@
 #include "svcorg/score/score.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -36,34 +38,82 @@ const rules::TypeRules& type_rules(const rules::Rules& rules, const Branch& b) {
   return t ? *t : kNone;
 }
 
-Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const ledger::Window& w) {
+// Runs work(0) on a second thread and work(1) on this one when `two`, else both here.
+template <class Work>
+void in_halves(bool two, Work work) {
+  if (!two) {
+    work(0);
+    work(1);
+    return;
+  }
+  std::thread second([&] { work(0); });
+  work(1);
+  second.join();
+}
+
+// What one pass over a run of needs finds: the facts of those in Y, by branch, and the
+// first need of each listed id (by slot in `listed`).
+struct NeedPass {
+  FactsByBranch facts;
+  std::vector<const Need*> found;
+};
+
+void pass_over(const std::vector<std::vector<Need>>& parts, size_t from, size_t to, const Index& ix,
+               const std::unordered_map<std::string_view, size_t>& slots, const rules::Rules& rules,
+               const ledger::Window& w, NeedPass& out) {
+  out.found.assign(slots.size(), nullptr);
+  // A branch's needs usually come together (one ledger file per branch): the lookups of
+  // the previous need's branch are reused.
+  const std::string* last = nullptr;
+  const rules::TypeRules* tr = nullptr;
+  std::vector<ledger::NeedFacts>* facts = nullptr;
+  for (size_t p = from; p < to; ++p)
+    for (const Need& n : parts[p]) {
+      if (n.id && !slots.empty())
+        if (auto it = slots.find(*n.id); it != slots.end() && !out.found[it->second]) out.found[it->second] = &n;
+      if (!n.branch || !ledger::in_year(n, w)) continue;
+      if (!last || *last != *n.branch) {
+        auto it = ix.branches.find(*n.branch);
+        tr = it == ix.branches.end() ? nullptr : &type_rules(rules, *it->second);
+        facts = &out.facts[*n.branch];
+        last = &*n.branch;
+      }
+      facts->push_back(ledger::facts(n, tr, w.as_of));
+    }
+}
+
+Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const ledger::Window& w, bool two) {
   Index ix;
   for (const auto& b : rs.branches)
     if (b.id) ix.branches.emplace(*b.id, &b);
+  std::unordered_map<std::string_view, size_t> slots;  // listed ids, numbered
   for (const auto& p : rs.plans) {
     if (!p.branch || !p.year || *p.year != w.year) continue;
     ix.plans.emplace(*p.branch, &p);
     if (p.items)
       for (const auto& it : *p.items)
         if (it.needs)
-          for (const auto& id : *it.needs) ix.listed.emplace(std::string_view(*id), nullptr);
+          for (const auto& id : *it.needs) slots.emplace(std::string_view(*id), slots.size());
   }
-  // A branch's needs usually come together (one ledger file per branch): the lookups of
-  // the previous need's branch are reused.
-  const std::string* last = nullptr;
-  const rules::TypeRules* tr = nullptr;
-  std::vector<ledger::NeedFacts>* facts = nullptr;
-  for (const auto& n : rs.needs) {
-    if (n.id && !ix.listed.empty())
-      if (auto it = ix.listed.find(*n.id); it != ix.listed.end() && !it->second) it->second = &n;  // the first
-    if (!n.branch || !ledger::in_year(n, w)) continue;
-    if (!last || *last != *n.branch) {
-      auto it = ix.branches.find(*n.branch);
-      tr = it == ix.branches.end() ? nullptr : &type_rules(rules, *it->second);
-      facts = &ix.facts_by_branch[*n.branch];
-      last = &*n.branch;
-    }
-    facts->push_back(ledger::facts(n, tr, w.as_of));
+  // The needs in two runs of whole parts (files) of about equal size: the first run's
+  // facts come first for every branch and its needs win for an id, as in one pass.
+  const auto& parts = rs.needs.parts();
+  size_t split = 0;
+  for (size_t seen = 0; split < parts.size() && 2 * seen < rs.needs.size(); ++split) seen += parts[split].size();
+  NeedPass halves[2];
+  in_halves(two, [&](int h) {
+    pass_over(parts, h == 0 ? 0 : split, h == 0 ? split : parts.size(), ix, slots, rules, w, halves[h]);
+  });
+  ix.facts_by_branch = std::move(halves[0].facts);
+  for (auto& [branch, facts] : halves[1].facts) {
+    auto& into = ix.facts_by_branch[branch];
+    if (into.empty()) into = std::move(facts);
+    else into.insert(into.end(), std::make_move_iterator(facts.begin()), std::make_move_iterator(facts.end()));
+  }
+  ix.listed.reserve(slots.size());
+  for (const auto& [id, slot] : slots) {
+    const Need* first = halves[0].found[slot] ? halves[0].found[slot] : halves[1].found[slot];
+    ix.listed.emplace(id, first);
   }
   for (const auto& p : rs.platforms) {
     std::vector<std::string> members;
@@ -223,12 +273,26 @@ std::optional<double> BranchScore::component(const std::string& name) const {
   return std::nullopt;
 }
 
-Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Model& m, const ledger::Window& w) {
+Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Model& m, const ledger::Window& w,
+               unsigned threads) {
   Result r;
   r.year = w.year;
   r.as_of = w.as_of;
   r.base_weight = m.base_weight(w.year);
-  const Index ix = build_index(rs, rules, w);
+  const bool two = threads >= 2;
+  const Index ix = build_index(rs, rules, w, two);
+  // The branches with a plan are scored independently (half on each thread), then
+  // listed in id order with their warnings as with one thread.
+  std::vector<std::pair<const Branch*, const Plan*>> planned;
+  for (const auto& [id, b] : ix.branches)
+    if (auto plan = ix.plans.find(id); plan != ix.plans.end()) planned.emplace_back(b, plan->second);
+  std::vector<BranchScore> scored(planned.size());
+  in_halves(two, [&](int h) {
+    const size_t mid = planned.size() / 2;
+    for (size_t i = h == 0 ? 0 : mid; i < (h == 0 ? mid : planned.size()); ++i)
+      scored[i] = score_one(*planned[i].first, *planned[i].second, ix, rules, m, w);
+  });
+  size_t next = 0;
   for (const auto& [id, b] : ix.branches) {
     auto plan = ix.plans.find(id);
     if (plan == ix.plans.end()) {
@@ -239,7 +303,7 @@ Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Mode
                                                w.year, id, w.year)));
       continue;
     }
-    r.branches.push_back(score_one(*b, *plan->second, ix, rules, m, w));
+    r.branches.push_back(std::move(scored[next++]));
     const BranchScore& s = r.branches.back();
     if (s.needs.received == 0)
       r.warnings.push_back(warning(rs, *b, "Branch", "no-needs",
