@@ -110,8 +110,7 @@ std::optional<score::Baseline> baseline_at(const std::string& rev, const Common&
     const auto& districts = checked.records.districts;
     const score::Model model = score::effective_model(districts.empty() ? nullptr : districts.front().scoring.get());
     const score::Result result =
-        score::compute(checked.records, checked.rules, model, ledger::Window{dates.year, dates.as_of},
-                       threads(then));
+        score::compute(checked.records, checked.rules, model, ledger::Window{dates.year, dates.as_of}, threads(then));
     return score::baseline_of(result, rev);
   } catch (const vcs::Error& e) {
     io.err << fmt::format("svcorg: error: --compare {}: {}\n", rev, e.what());

@@ -124,9 +124,8 @@ int run_score(const ScoreOptions& o, const Io& io) {
   const auto& districts = checked.records.districts;
   const yaml::Node* overrides = districts.empty() ? nullptr : districts.front().scoring.get();
   const score::Model model = score::effective_model(overrides);
-  const score::Result result =
-      score::compute(checked.records, checked.rules, model, ledger::Window{dates->year, dates->as_of},
-                       threads(o.common));
+  const score::Result result = score::compute(checked.records, checked.rules, model,
+                                              ledger::Window{dates->year, dates->as_of}, threads(o.common));
   const render::ScoreSelection sel = select(result, o, checked.records, since);
   const std::vector<diag::Diagnostic> warnings = since ? warnings_of(result, sel) : result.warnings;
   if (!o.common.quiet) io.err << diag::render_text(warnings, false);

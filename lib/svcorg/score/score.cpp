@@ -98,7 +98,7 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   // The needs in two runs of whole parts (files) of about equal size: the first run's
   // facts come first for every branch and its needs win for an id, as in one pass.
   const auto& parts = rs.needs.parts();
-  size_t split = 0;
+  size_t split = two ? 0 : parts.size();  // one thread: one pass over all
   for (size_t seen = 0; split < parts.size() && 2 * seen < rs.needs.size(); ++split) seen += parts[split].size();
   NeedPass halves[2];
   in_halves(two, [&](int h) {
@@ -281,39 +281,36 @@ Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Mode
   r.base_weight = m.base_weight(w.year);
   const bool two = threads >= 2;
   const Index ix = build_index(rs, rules, w, two);
-  // The branches with a plan are scored independently (half on each thread), then
-  // listed in id order with their warnings as with one thread.
+  // The branches with a plan are scored independently (half on each thread), in id
+  // order; the warnings are sorted at the end.
   std::vector<std::pair<const Branch*, const Plan*>> planned;
-  for (const auto& [id, b] : ix.branches)
-    if (auto plan = ix.plans.find(id); plan != ix.plans.end()) planned.emplace_back(b, plan->second);
-  std::vector<BranchScore> scored(planned.size());
+  for (const auto& [id, b] : ix.branches) {
+    if (auto plan = ix.plans.find(id); plan != ix.plans.end()) {
+      planned.emplace_back(b, plan->second);
+      continue;
+    }
+    r.unscored.push_back({id, "missing-plan"});
+    r.warnings.push_back(warning(rs, *b, "Branch", "missing-plan",
+                                 fmt::format("the branch has no plan for {}, so it is not scored; add a Plan with "
+                                             "`branch: {}` and `year: {}`",
+                                             w.year, id, w.year)));
+  }
+  r.branches.resize(planned.size());
   in_halves(two, [&](int h) {
     const size_t mid = planned.size() / 2;
     for (size_t i = h == 0 ? 0 : mid; i < (h == 0 ? mid : planned.size()); ++i)
-      scored[i] = score_one(*planned[i].first, *planned[i].second, ix, rules, m, w);
+      r.branches[i] = score_one(*planned[i].first, *planned[i].second, ix, rules, m, w);
   });
-  size_t next = 0;
-  for (const auto& [id, b] : ix.branches) {
-    auto plan = ix.plans.find(id);
-    if (plan == ix.plans.end()) {
-      r.unscored.push_back({id, "missing-plan"});
-      r.warnings.push_back(warning(rs, *b, "Branch", "missing-plan",
-                                   fmt::format("the branch has no plan for {}, so it is not scored; add a Plan with "
-                                               "`branch: {}` and `year: {}`",
-                                               w.year, id, w.year)));
-      continue;
-    }
-    r.branches.push_back(std::move(scored[next++]));
-    const BranchScore& s = r.branches.back();
+  for (const BranchScore& s : r.branches) {
     if (s.needs.received == 0)
-      r.warnings.push_back(warning(rs, *b, "Branch", "no-needs",
+      r.warnings.push_back(warning(rs, *s.branch, "Branch", "no-needs",
                                    fmt::format("no needs received in {} (as of {}); effect counts 0: record the "
                                                "needs the branch learned of in the ledger",
                                                w.year, w.as_of.str())));
     const bool surveyed = std::any_of(s.satisfaction_parts.begin(), s.satisfaction_parts.end(),
                                       [](const Part& p) { return p.value.has_value(); });
     if (!surveyed)
-      r.warnings.push_back(warning(rs, *plan->second, "Plan", "no-survey",
+      r.warnings.push_back(warning(rs, *s.plan, "Plan", "no-survey",
                                    "the plan's review has no member or public survey; satisfaction counts 0: add "
                                    "`review.member_survey` and `review.public_survey`"));
   }
