@@ -1,11 +1,14 @@
 // The parse cache (lib/svcorg/cache): cached and uncached runs give byte-identical
 // outputs; corrupt, truncated or foreign entries are ignored; concurrent runs do not
 // corrupt it; --no-cache writes nothing; the size bound evicts.
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "support.hpp"
@@ -164,6 +167,35 @@ TEST_SUITE("cache") {
     CHECK(entries(dir).size() == 2);
     CHECK(load("c.yaml", doc, 1));  // over the bound: everything goes
     CHECK(entries(dir).empty());
+  }
+
+  TEST_CASE("the size bound counts the disk space entries take, as du does") {
+    TempDir tmp;
+    const fs::path dir = tmp.path() / "c";
+    auto load = [&](const std::string& name, uint64_t bound) {
+      svcorg::cache::Store store(dir.string(), bound);
+      svcorg::model::RecordSet set;
+      std::vector<svcorg::waive::Waiver> waivers;
+      svcorg::diag::Sink sink;
+      const std::string text = "apiVersion: svcorg/v1\nkind: Branch\nid: b1\nname: 一\n";
+      store.load(name, text, set, waivers, sink, [&] { svcorg::load::load_bytes(name, text, set, sink); });
+    };
+    load("a.yaml", 1 << 20);
+    const std::vector<fs::path> first = entries(dir);
+    REQUIRE(first.size() == 1);
+    load("b.yaml", 1 << 20);
+    REQUIRE(entries(dir).size() == 2);
+    struct stat st {};
+    REQUIRE(::stat(first[0].c_str(), &st) == 0);
+    const uint64_t bytes = static_cast<uint64_t>(st.st_size), disk = static_cast<uint64_t>(st.st_blocks) * 512;
+    REQUIRE(bytes * 3 < disk * 2);  // a small entry takes a whole block
+    fs::last_write_time(first[0], fs::last_write_time(first[0]) - std::chrono::hours(1));  // a is the oldest
+    // Three entries' bytes fit in two entries' disk space, their disk space does not:
+    // the oldest goes.
+    load("c.yaml", disk * 2 + disk / 2);
+    const std::vector<fs::path> left = entries(dir);
+    CHECK(left.size() == 2);
+    CHECK(std::find(left.begin(), left.end(), first[0]) == left.end());
   }
 
   TEST_CASE("a run whose entries exceed --cache-size says so (unless -q)") {

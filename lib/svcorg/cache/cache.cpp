@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <utility>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -461,32 +462,40 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
 
 void Store::evict() {
   if (writes_ == 0) return;
-  namespace fs = std::filesystem;
+  // One fstatat per entry (a folder at the default bound can hold 100,000 entries or
+  // more), and each entry counts the disk space it takes (st_blocks), so that `du` of
+  // the folder agrees with --cache-size: entries are small, and 4 KiB blocks made a
+  // folder of many small entries take twice its bytes.
   struct Item {
-    fs::file_time_type mtime;
+    timespec mtime;
     uint64_t size;
-    fs::path path;
+    std::string name;
   };
+  std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir_.c_str()), ::closedir);
+  if (!d) return;
+  const int fd = ::dirfd(d.get());
   std::vector<Item> items;
   uint64_t total = 0;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (p.extension() != ".svc") continue;
-    std::error_code e2;
-    const uint64_t size = it->file_size(e2);
-    if (e2) continue;
-    const auto mtime = it->last_write_time(e2);
-    if (e2) continue;
+  while (const dirent* e = ::readdir(d.get())) {
+    const std::string_view name = e->d_name;
+    if (name.size() <= 4 || name.substr(name.size() - 4) != ".svc") continue;
+    struct stat st {};
+    if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) continue;
+    const uint64_t size = static_cast<uint64_t>(st.st_blocks) * 512;
     total += size;
-    items.push_back({mtime, size, p});
+    items.push_back({st.st_mtim, size, std::string(name)});
   }
   if (total <= max_bytes_) return;
-  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.mtime < b.mtime; });
+  // Oldest first; the name breaks ties, so which entries go does not depend on the
+  // order the folder lists them in.
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    if (a.mtime.tv_sec != b.mtime.tv_sec) return a.mtime.tv_sec < b.mtime.tv_sec;
+    if (a.mtime.tv_nsec != b.mtime.tv_nsec) return a.mtime.tv_nsec < b.mtime.tv_nsec;
+    return a.name < b.name;
+  });
   for (const auto& it : items) {
     if (total <= max_bytes_) break;
-    std::error_code e2;
-    if (fs::remove(it.path, e2)) total -= it.size;
+    if (::unlinkat(fd, it.name.c_str(), 0) == 0) total -= it.size;
   }
 }
 

@@ -59,8 +59,9 @@ class Store {
   void load(const std::string& name, std::string_view bytes, model::RecordSet& records,
             std::vector<waive::Waiver>& waivers, diag::Sink& sink, const std::function<void()>& parse);
 
-  // Drops the least recently used entries while the folder is over the bound. Run once
-  // at the end (the destructor calls it when something was written).
+  // Drops the least recently used entries while the folder is over the bound, counting
+  // the disk space each entry takes (what `du` shows). Run once at the end (the
+  // destructor calls it when something was written).
   void evict();
 
   size_t hits() const { return hits_; }
