@@ -108,14 +108,16 @@ def run_seed(svcorg, seed):
     try:
         meta = random_district.generate(seed, tmp)
         y, a = str(meta["year"]), meta["as_of"]
+        # --no-cache: these districts are thrown away, and a test must not fill the
+        # user's cache folder (nor pay for evicting from it)
         v = subprocess.run([svcorg, "validate", tmp, "--year", y, "--as-of", a, "-q",
-                            "--color", "never"], capture_output=True, encoding="utf-8",
+                            "--color", "never", "--no-cache"], capture_output=True, encoding="utf-8",
                            errors="replace")
         if v.returncode != 0:
             return seed, meta, "invalid", "svcorg validate exit %d:\n%s%s" % (
                 v.returncode, v.stdout[-4000:], v.stderr[-4000:]), tmp
         s = subprocess.run([svcorg, "score", tmp, "--year", y, "--as-of", a, "--format", "json",
-                            "--color", "never"], capture_output=True, encoding="utf-8",
+                            "--color", "never", "--no-cache"], capture_output=True, encoding="utf-8",
                            errors="replace")
         if s.returncode != 0:
             return seed, meta, "score-failed", "svcorg score exit %d:\n%s" % (
