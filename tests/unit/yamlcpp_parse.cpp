@@ -1,13 +1,12 @@
 // The yaml-cpp 0.7 event parser behind our tree: svcorg's parser until libyaml replaced it
 // (lib/svcorg/yaml/parse.cpp), kept as a differential test oracle (test_yaml_differential.cpp).
-// The code is the former lib/svcorg/yaml/parse.cpp, unchanged but for its names.
+// The events go to the library's own TreeBuilder (svcorg/yaml/builder.hpp), as libyaml's do.
 #include "yamlcpp_parse.hpp"
 
 #include <istream>
 #include <memory>
 #include <optional>
 #include <streambuf>
-#include <unordered_map>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
@@ -17,6 +16,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "svcorg/util/text.hpp"
+#include "svcorg/yaml/builder.hpp"
 
 namespace testing {
 
@@ -80,8 +80,6 @@ class PosMap {
   size_t cache_line_ = static_cast<size_t>(-1), cache_offset_ = 0, cache_col_ = 0;
 };
 
-struct StopParsing {};
-
 // Where the quoted scalar starting at `start` closes, or npos when the input ends first.
 size_t closing_quote(std::string_view s, size_t start) {
   const char q = s[start];
@@ -99,104 +97,53 @@ size_t closing_quote(std::string_view s, size_t start) {
   return std::string_view::npos;
 }
 
-class Builder : public YAML::EventHandler {
+// yaml-cpp's events, fed to svcorg's TreeBuilder: the trees are built by the same code
+// as libyaml's, so the differential test compares what the two parsers emit.
+class Events : public YAML::EventHandler {
  public:
-  Builder(std::string_view text, PosMap& posmap, std::vector<ParseIssue>& issues, const ParseLimits& limits)
-      : text_(text), pos_(posmap), issues_(issues), limits_(limits) {}
+  Events(std::string_view text, PosMap& posmap, std::vector<ParseIssue>& issues, const ParseLimits& limits,
+         uint32_t line_offset)
+      : text_(text), pos_(posmap), issues_(issues), builder_(issues, limits, line_offset) {}
 
-  std::optional<Node> take() { return std::move(root_); }
+  svcorg::yaml::TreeBuilder& builder() { return builder_; }
+  const svcorg::yaml::TreeBuilder& builder() const { return builder_; }
 
-  void OnDocumentStart(const YAML::Mark&) override {
-    root_.reset();
-    stack_.clear();
-    anchors_.clear();
-    nodes_ = 0;
-  }
+  void OnDocumentStart(const YAML::Mark&) override { builder_.document_start(); }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Node n;
-    n.type = Node::Type::Null;
-    n.pos = pos_.at(mark);
-    finish(std::move(n), anchor);
+    builder_.null(pos_.at(mark), name(anchor));
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    auto it = anchors_.find(anchor);
-    Node n;
-    if (it != anchors_.end()) {
-      count(it->second.weight);
-      n = it->second.node;
-    }
-    n.pos = pos_.at(mark);
-    finish(std::move(n), 0);
+    builder_.alias(pos_.at(mark), name(anchor));
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    Node n;
-    n.type = Node::Type::Scalar;
-    n.pos = pos_.at(mark);
-    n.value = value;
-    set_tag(n, tag);
     if (tag == "!") check_closed(mark);
-    finish(std::move(n), anchor);
+    builder_.scalar(pos_.at(mark), value, true, tag_of(tag), name(anchor));
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) override {
-    open(Node::Type::Seq, mark, tag, anchor, style == YAML::EmitterStyle::Flow);
+    builder_.open(Node::Type::Seq, pos_.at(mark), tag_of(tag), name(anchor), style == YAML::EmitterStyle::Flow);
   }
-  void OnSequenceEnd() override { close(); }
+  void OnSequenceEnd() override { builder_.close(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value style) override {
-    open(Node::Type::Map, mark, tag, anchor, style == YAML::EmitterStyle::Flow);
+    builder_.open(Node::Type::Map, pos_.at(mark), tag_of(tag), name(anchor), style == YAML::EmitterStyle::Flow);
   }
-
-  // The innermost flow collection (`[` or `{`) still open, when a syntax error stops us.
-  const Node* open_flow() const {
-    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
-      if (it->flow) return &it->node;
-    return nullptr;
-  }
-  void OnMapEnd() override { close(); }
+  void OnMapEnd() override { builder_.close(); }
 
  private:
-  struct Frame {
-    Node node;
-    bool flow = false;
-    YAML::anchor_t anchor = 0;
-    size_t first_count = 0;  // nodes_ when the frame opened, for the anchor's weight
-    std::optional<Node> key;
-    std::unordered_map<std::string, Pos> keys;  // scalar keys seen, once the map has kIndexFrom entries
-  };
-  static constexpr size_t kIndexFrom = 24;
-  struct Anchored {
-    Node node;
-    size_t weight = 1;  // nodes in it
-  };
+  // yaml-cpp numbers anchors from 1 (0: none) and tags a node without an explicit tag
+  // `?` (plain) or `!` (quoted: non-specific, as libyaml's quoted style).
+  static std::string name(YAML::anchor_t anchor) { return anchor == 0 ? std::string() : std::to_string(anchor); }
+  static std::string_view tag_of(const std::string& tag) { return tag == "?" ? std::string_view() : tag; }
 
-  static void set_tag(Node& n, const std::string& tag) {
-    if (tag == "?" || tag.empty()) return;
-    n.plain = false;
-    if (tag != "!") n.tag = tag == "tag:yaml.org,2002:str" ? "!!str" : tag;
-  }
-
-  void count(size_t n) {
-    nodes_ += n;
-    if (nodes_ > limits_.max_nodes_per_document) {
-      issues_.push_back({current_pos(), "yaml-syntax",
-                         fmt::format("the document expands to more than {} nodes (an alias bomb?); "
-                                     "write the records out without aliases",
-                                     limits_.max_nodes_per_document),
-                         {}});
-      throw StopParsing{};
-    }
-  }
-
-  Pos current_pos() const { return stack_.empty() ? Pos{1, 1} : stack_.front().node.pos; }
-
+  // yaml-cpp 0.7 takes a quoted scalar that is never closed to the end of the input.
   void check_closed(const YAML::Mark& mark) {
     if (mark.pos < 0) return;
     const auto start = static_cast<size_t>(mark.pos);
@@ -209,102 +156,21 @@ class Builder : public YAML::EventHandler {
                                      "of the file",
                                      text_[start] == '"' ? "`\"`" : "`'`"),
                          {}});
-      throw StopParsing{};
+      throw svcorg::yaml::StopParsing{};
     }
     checked_until_ = end + 1;
-  }
-
-  void open(Node::Type type, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, bool flow) {
-    count(1);
-    if (stack_.size() >= limits_.max_depth) {
-      issues_.push_back({pos_.at(mark), "yaml-syntax",
-                         fmt::format("the document nests lists and mappings more than {} levels deep; "
-                                     "flatten it (or raise --max-depth)",
-                                     limits_.max_depth),
-                         {}});
-      throw StopParsing{};
-    }
-    Frame f;
-    f.flow = flow;
-    f.node.type = type;
-    f.node.pos = pos_.at(mark);
-    set_tag(f.node, tag);
-    f.anchor = anchor;
-    f.first_count = nodes_;
-    stack_.push_back(std::move(f));
-  }
-
-  void close() {
-    Frame f = std::move(stack_.back());
-    stack_.pop_back();
-    if (f.anchor != 0) anchors_[f.anchor] = Anchored{f.node, nodes_ - f.first_count + 1};
-    attach(std::move(f.node));
-  }
-
-  void finish(Node&& n, YAML::anchor_t anchor) {
-    if (n.type != Node::Type::Seq && n.type != Node::Type::Map) count(1);
-    if (anchor != 0) anchors_[anchor] = Anchored{n, 1};
-    attach(std::move(n));
-  }
-
-  void attach(Node&& n) {
-    if (stack_.empty()) {
-      root_ = std::move(n);
-      return;
-    }
-    Frame& parent = stack_.back();
-    if (parent.node.type == Node::Type::Seq) {
-      parent.node.items.push_back(std::move(n));
-      return;
-    }
-    if (!parent.key) {
-      parent.key = std::move(n);
-      return;
-    }
-    Node key = std::move(*parent.key);
-    parent.key.reset();
-    if (key.is_scalar()) {
-      // Small mappings (nearly all) are searched in place; a large one gets an index.
-      std::optional<Pos> first;
-      if (parent.keys.empty() && parent.node.entries.size() < kIndexFrom) {
-        for (const auto& e : parent.node.entries)
-          if (e.first.is_scalar() && e.first.value == key.value) {
-            first = e.first.pos;
-            break;
-          }
-      } else {
-        if (parent.keys.empty())
-          for (const auto& e : parent.node.entries)
-            if (e.first.is_scalar()) parent.keys.emplace(e.first.value, e.first.pos);
-        auto [it, inserted] = parent.keys.emplace(key.value, key.pos);
-        if (!inserted) first = it->second;
-      }
-      if (first) {
-        issues_.push_back({key.pos, "duplicate-key",
-                           fmt::format("the key `{}` appears twice in this mapping (first at line {}); "
-                                       "keep one of them",
-                                       key.value, first->line),
-                           *first});
-        return;
-      }
-    }
-    parent.node.entries.emplace_back(std::move(key), std::move(n));
   }
 
   std::string_view text_;
   PosMap& pos_;
   std::vector<ParseIssue>& issues_;
-  const ParseLimits& limits_;
-  std::optional<Node> root_;
-  std::vector<Frame> stack_;
-  std::unordered_map<YAML::anchor_t, Anchored> anchors_;
-  size_t nodes_ = 0;
+  svcorg::yaml::TreeBuilder builder_;
   size_t checked_until_ = 0;
 };
 
 // A syntax error as a finding: an unclosed `[` or `{` points at itself; any other error
 // at the parser's position, kept inside the file.
-ParseIssue syntax_issue(const YAML::Exception& e, const Builder& builder, PosMap& posmap, std::string_view text) {
+ParseIssue syntax_issue(const YAML::Exception& e, const svcorg::yaml::TreeBuilder& builder, PosMap& posmap, std::string_view text) {
   const Node* flow = builder.open_flow();
   if (flow && e.msg.find("flow not found") != std::string::npos) {
     const bool seq = flow->is_seq();
@@ -336,11 +202,12 @@ bool yamlcpp_parse_stream(std::string_view bytes, const std::function<void(Node&
   }
   ViewBuf buf(bytes.data(), bytes.size());
   std::istream in(&buf);
-  Builder builder(bytes, posmap, issues, limits);
+  Events events(bytes, posmap, issues, limits, line_offset);
+  auto& builder = events.builder();
   try {
     YAML::Parser parser(in);
     size_t documents = 0;
-    while (parser.HandleNextDocument(builder)) {
+    while (parser.HandleNextDocument(events)) {
       if (auto doc = builder.take(); doc && !doc->is_null()) {
         if (++documents > limits.max_documents) {
           issues.push_back({doc->pos, "yaml-syntax",
@@ -352,7 +219,7 @@ bool yamlcpp_parse_stream(std::string_view bytes, const std::function<void(Node&
         on_document(std::move(*doc));
       }
     }
-  } catch (const StopParsing&) {
+  } catch (const svcorg::yaml::StopParsing&) {
     return false;
   } catch (const YAML::Exception& e) {
     issues.push_back(syntax_issue(e, builder, posmap, bytes));

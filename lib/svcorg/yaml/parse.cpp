@@ -1,21 +1,18 @@
 #include "svcorg/yaml/parse.hpp"
 
-#include <algorithm>
 #include <cstring>
 #include <new>
 #include <optional>
-#include <unordered_map>
 
 #include <fmt/format.h>
 #include <yaml.h>
 
 #include "svcorg/util/text.hpp"
+#include "svcorg/yaml/builder.hpp"
 
 namespace svcorg::yaml {
 
 namespace {
-
-struct StopParsing {};
 
 // libyaml's parser, deleted on every path out (errors and StopParsing included).
 class LibyamlParser {
@@ -104,206 +101,15 @@ bool is_null_string(const char* s, size_t n) {
          (n == 4 && (std::memcmp(s, "null", 4) == 0 || std::memcmp(s, "Null", 4) == 0 || std::memcmp(s, "NULL", 4) == 0));
 }
 
-class Builder {
- public:
-  Builder(std::vector<ParseIssue>& issues, const ParseLimits& limits, uint32_t line_offset)
-      : issues_(issues), limits_(limits), line_offset_(line_offset) {}
-
-  Pos at(const yaml_mark_t& m) const {
-    return Pos{static_cast<uint32_t>(m.line + 1) + line_offset_, static_cast<uint32_t>(m.column + 1)};
-  }
-
-  std::optional<Node> take() { return std::move(root_); }
-
-  void document_start() {
-    root_.reset();
-    stack_.clear();
-    anchors_.clear();
-    nodes_ = 0;
-    aliased_ = 0;
-  }
-
-  void scalar(const yaml_event_t& e) {
-    const auto& s = e.data.scalar;
-    const char* value = reinterpret_cast<const char*>(s.value);
-    const bool plain_style = s.style == YAML_PLAIN_SCALAR_STYLE;
-    Node n;
-    n.pos = at(e.start_mark);
-    if (s.tag == nullptr && plain_style && is_null_string(value, s.length)) {
-      n.type = Node::Type::Null;
-    } else {
-      n.type = Node::Type::Scalar;
-      n.value.assign(value, s.length);
-      n.plain = plain_style;
-      set_tag(n, s.tag);
-    }
-    finish(std::move(n), s.anchor);
-  }
-
-  void alias(const yaml_event_t& e) {
-    const char* name = reinterpret_cast<const char*>(e.data.alias.anchor);
-    auto it = anchors_.find(name);
-    if (it == anchors_.end()) {
-      const bool open = std::any_of(stack_.begin(), stack_.end(), [&](const Frame& f) { return f.anchor == name; });
-      issues_.push_back({at(e.start_mark), "yaml-syntax",
-                         open ? fmt::format("invalid YAML: the alias `*{0}` is inside the node anchored `&{0}` it "
-                                            "refers to (a recursive alias); write the value out",
-                                            name)
-                              : fmt::format("invalid YAML: the alias `*{0}` refers to no anchor `&{0}` defined "
-                                            "before it in this document; define the anchor first or write the "
-                                            "value out",
-                                            name),
-                         {}});
-      throw StopParsing{};
-    }
-    count(it->second.weight, true);
-    Node n = it->second.node;
-    n.pos = at(e.start_mark);
-    finish(std::move(n), nullptr);
-  }
-
-  void open(Node::Type type, const yaml_event_t& e, const yaml_char_t* tag, const yaml_char_t* anchor, bool flow) {
-    count(1);
-    if (stack_.size() >= limits_.max_depth) {
-      issues_.push_back({at(e.start_mark), "yaml-syntax",
-                         fmt::format("the document nests lists and mappings more than {} levels deep; "
-                                     "flatten it (or raise --max-depth)",
-                                     limits_.max_depth),
-                         {}});
-      throw StopParsing{};
-    }
-    Frame f;
-    f.flow = flow;
-    f.node.type = type;
-    f.node.pos = at(e.start_mark);
-    set_tag(f.node, tag);
-    if (anchor != nullptr) f.anchor = reinterpret_cast<const char*>(anchor);
-    f.first_count = nodes_;
-    stack_.push_back(std::move(f));
-  }
-
-  // The innermost flow collection (`[` or `{`) still open, when a syntax error stops us.
-  const Node* open_flow() const {
-    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
-      if (it->flow) return &it->node;
-    return nullptr;
-  }
-
-  void close() {
-    Frame f = std::move(stack_.back());
-    stack_.pop_back();
-    if (!f.anchor.empty()) anchors_[f.anchor] = Anchored{f.node, nodes_ - f.first_count + 1};
-    attach(std::move(f.node));
-  }
-
- private:
-  struct Frame {
-    Node node;
-    bool flow = false;
-    std::string anchor;      // empty: none
-    size_t first_count = 0;  // nodes_ when the frame opened, for the anchor's weight
-    std::optional<Node> key;
-    std::unordered_map<std::string, Pos> keys;  // scalar keys seen, once the map has kIndexFrom entries
-  };
-  static constexpr size_t kIndexFrom = 24;
-  struct Anchored {
-    Node node;
-    size_t weight = 1;  // nodes in it
-  };
-
-  // An explicit tag makes a node non-plain; `!` (non-specific) leaves no tag.
-  static void set_tag(Node& n, const yaml_char_t* raw) {
-    if (raw == nullptr) return;
-    const std::string_view tag(reinterpret_cast<const char*>(raw));
-    n.plain = false;
-    if (tag != "!") n.tag = tag == "tag:yaml.org,2002:str" ? std::string("!!str") : std::string(tag);
-  }
-
-  // `aliased`: nodes that an alias repeats (they were counted once at their anchor).
-  void count(size_t n, bool aliased = false) {
-    nodes_ += n;
-    if (aliased) aliased_ += n;
-    if (nodes_ > limits_.max_nodes_per_document) {
-      // Mostly repeats of anchored nodes: an alias bomb; else simply a huge document.
-      const std::string what =
-          aliased_ * 2 > nodes_
-              ? fmt::format("the document expands to more than {} nodes through its aliases (an alias bomb); "
-                            "write the records out without aliases",
-                            limits_.max_nodes_per_document)
-              : fmt::format("the document has more than {} nodes; a record is never that large: split the "
-                            "data into records of their own",
-                            limits_.max_nodes_per_document);
-      issues_.push_back({current_pos(), "yaml-syntax", what, {}});
-      throw StopParsing{};
-    }
-  }
-
-  Pos current_pos() const { return stack_.empty() ? Pos{1 + line_offset_, 1} : stack_.front().node.pos; }
-
-  void finish(Node&& n, const yaml_char_t* anchor) {
-    if (n.type != Node::Type::Seq && n.type != Node::Type::Map) count(1);
-    if (anchor != nullptr) anchors_[reinterpret_cast<const char*>(anchor)] = Anchored{n, 1};
-    attach(std::move(n));
-  }
-
-  void attach(Node&& n) {
-    if (stack_.empty()) {
-      root_ = std::move(n);
-      return;
-    }
-    Frame& parent = stack_.back();
-    if (parent.node.type == Node::Type::Seq) {
-      parent.node.items.push_back(std::move(n));
-      return;
-    }
-    if (!parent.key) {
-      parent.key = std::move(n);
-      return;
-    }
-    Node key = std::move(*parent.key);
-    parent.key.reset();
-    if (key.is_scalar()) {
-      // Small mappings (nearly all) are searched in place; a large one gets an index.
-      std::optional<Pos> first;
-      if (parent.keys.empty() && parent.node.entries.size() < kIndexFrom) {
-        for (const auto& e : parent.node.entries)
-          if (e.first.is_scalar() && e.first.value == key.value) {
-            first = e.first.pos;
-            break;
-          }
-      } else {
-        if (parent.keys.empty())
-          for (const auto& e : parent.node.entries)
-            if (e.first.is_scalar()) parent.keys.emplace(e.first.value, e.first.pos);
-        auto [it, inserted] = parent.keys.emplace(key.value, key.pos);
-        if (!inserted) first = it->second;
-      }
-      if (first) {
-        issues_.push_back({key.pos, "duplicate-key",
-                           fmt::format("the key `{}` appears twice in this mapping (first at line {}); "
-                                       "keep one of them",
-                                       key.value, first->line),
-                           *first});
-        return;
-      }
-    }
-    parent.node.entries.emplace_back(std::move(key), std::move(n));
-  }
-
-  std::vector<ParseIssue>& issues_;
-  const ParseLimits& limits_;
-  uint32_t line_offset_ = 0;
-  std::optional<Node> root_;
-  std::vector<Frame> stack_;
-  std::unordered_map<std::string, Anchored> anchors_;
-  size_t nodes_ = 0;
-  size_t aliased_ = 0;
-};
+// A libyaml string (a tag or an anchor name; none when null) as a view.
+std::string_view view(const yaml_char_t* s) {
+  return s == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(s));
+}
 
 // libyaml's syntax error as a finding. An unclosed quote or `[`/`{` points at its opening
 // character (libyaml's context mark); an error at the very end of the input at the end of
 // the last line; any other at libyaml's problem mark, with its context when it adds one.
-ParseIssue syntax_issue(const yaml_parser_t& p, const Builder& builder, std::string_view text, uint32_t line_offset) {
+ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std::string_view text, uint32_t line_offset) {
   auto at = [&](const yaml_mark_t& m) {
     return Pos{static_cast<uint32_t>(m.line + 1) + line_offset, static_cast<uint32_t>(m.column + 1)};
   };
@@ -394,7 +200,10 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
     return false;
   }
   LibyamlParser parser(bytes);
-  Builder builder(issues, limits, line_offset);
+  TreeBuilder builder(issues, limits, line_offset);
+  auto at = [line_offset](const yaml_mark_t& m) {
+    return Pos{static_cast<uint32_t>(m.line + 1) + line_offset, static_cast<uint32_t>(m.column + 1)};
+  };
   Event event;
   size_t documents = 0;
   try {
@@ -422,19 +231,27 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
             on_document(std::move(*doc));
           }
           break;
-        case YAML_SCALAR_EVENT:
-          builder.scalar(e);
+        case YAML_SCALAR_EVENT: {
+          const auto& sc = e.data.scalar;
+          const char* value = reinterpret_cast<const char*>(sc.value);
+          const bool plain = sc.style == YAML_PLAIN_SCALAR_STYLE;
+          if (sc.tag == nullptr && plain && is_null_string(value, sc.length))
+            builder.null(at(e.start_mark), view(sc.anchor));
+          else
+            builder.scalar(at(e.start_mark), std::string_view(value, sc.length), plain, view(sc.tag),
+                           view(sc.anchor));
           break;
+        }
         case YAML_ALIAS_EVENT:
-          builder.alias(e);
+          builder.alias(at(e.start_mark), view(e.data.alias.anchor));
           break;
         case YAML_SEQUENCE_START_EVENT:
-          builder.open(Node::Type::Seq, e, e.data.sequence_start.tag, e.data.sequence_start.anchor,
-                       e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
+          builder.open(Node::Type::Seq, at(e.start_mark), view(e.data.sequence_start.tag),
+                       view(e.data.sequence_start.anchor), e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
           break;
         case YAML_MAPPING_START_EVENT:
-          builder.open(Node::Type::Map, e, e.data.mapping_start.tag, e.data.mapping_start.anchor,
-                       e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
+          builder.open(Node::Type::Map, at(e.start_mark), view(e.data.mapping_start.tag),
+                       view(e.data.mapping_start.anchor), e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
           break;
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
