@@ -32,8 +32,12 @@ class TreeBuilder {
       : issues_(issues), limits_(limits), line_offset_(line_offset) {}
 
   void document_start();
-  // The finished document (none when it was empty), once its end event came.
-  std::optional<Node> take() { return std::move(root_); }
+  // The finished document (none when it was empty), once its end event came; once.
+  std::optional<Node> take() {
+    std::optional<Node> out = std::move(root_);
+    root_.reset();
+    return out;
+  }
 
   // In every event, `tag` empty means none and `!` the non-specific tag; `anchor` empty
   // means none.
