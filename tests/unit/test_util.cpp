@@ -1,6 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <string>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "support.hpp"
 #include "svcorg/util/date.hpp"
+#include "svcorg/util/file.hpp"
 #include "svcorg/util/text.hpp"
 
 using svcorg::util::Date;
@@ -51,4 +58,33 @@ TEST_SUITE("util::text") {
     CHECK(svcorg::util::quoted_list({"a", "b", "c"}) == "`a`, `b`, or `c`");
   }
   TEST_CASE("codepoints") { CHECK(svcorg::util::codepoints("a张三") == 3); }
+}
+
+TEST_SUITE("util::read_regular") {
+  using svcorg::util::Fd;
+  using svcorg::util::read_regular;
+  using svcorg::util::ReadResult;
+
+  TEST_CASE("a regular file whole, within its limit, and anything else refused") {
+    testing::TempDir tmp;
+    const std::string text(100'000, 'x');  // more than one read's first guess would hold if it were wrong
+    testing::write_file(tmp.path() / "a", text);
+    testing::write_file(tmp.path() / "empty", "");
+    auto read = [&](const std::string& name, uint64_t max, std::string& out) {
+      const Fd fd(::open((tmp.path() / name).c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+      REQUIRE(fd.get() >= 0);
+      return read_regular(fd.get(), max, out);
+    };
+    std::string out = "old";
+    CHECK(read("a", 100'000, out) == ReadResult::Ok);
+    CHECK(out == text);
+    CHECK(read("empty", 0, out) == ReadResult::Ok);
+    CHECK(out.empty());
+    out = "old";
+    CHECK(read("a", 99'999, out) == ReadResult::TooBig);
+    CHECK(out.empty());
+    REQUIRE(::mkfifo((tmp.path() / "fifo").c_str(), 0600) == 0);
+    CHECK(read("fifo", 1000, out) == ReadResult::NotRegular);  // not opened for writing: would block
+    CHECK(read(".", 1000, out) == ReadResult::NotRegular);
+  }
 }

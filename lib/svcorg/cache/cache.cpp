@@ -329,21 +329,6 @@ Key key_of(const std::string& name, const std::string& options, std::string_view
   return k;
 }
 
-bool read_whole(int fd, std::string& out) {
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
-  out.resize(static_cast<size_t>(st.st_size));
-  size_t done = 0;
-  while (done < out.size()) {
-    const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  out.resize(done);
-  return true;
-}
-
 template <class T>
 void put_raw(std::string& s, T v) {
   s.append(reinterpret_cast<const char*>(&v), sizeof v);
@@ -399,7 +384,8 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
   const std::string path = dir_ + "/" + key.hex() + ".svc";
   std::string file;
   const util::Fd entry(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (entry.get() >= 0 && read_whole(entry.get(), file) && file.size() >= kHeaderSize && std::memcmp(file.data(), kMagic, 8) == 0 &&
+  if (entry.get() >= 0 && util::read_regular(entry.get(), UINT64_MAX, file) == util::ReadResult::Ok &&
+      file.size() >= kHeaderSize && std::memcmp(file.data(), kMagic, 8) == 0 &&
       get_raw<uint32_t>(file.data() + 8) == kFormat &&
       std::memcmp(file.data() + 16, key.bytes.data(), key.bytes.size()) == 0 &&
       get_raw<uint64_t>(file.data() + 32) == file.size() - kHeaderSize &&

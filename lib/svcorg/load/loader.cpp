@@ -52,9 +52,7 @@ void load_bytes(const std::string& name, std::string_view bytes, model::RecordSe
 
 namespace {
 
-// Reads a regular file whole: never a FIFO, a device or a directory (they could block or
-// never end), never more than `max` bytes, and to the end of the file rather than to the
-// size first seen (a file truncated or grown while read is read as it is).
+// Reads a regular file whole (util::read_regular), with a message when it cannot.
 bool read_file(const std::string& path, uint64_t max, std::string& out, std::string& error) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
@@ -62,35 +60,20 @@ bool read_file(const std::string& path, uint64_t max, std::string& out, std::str
     return false;
   }
   const util::Fd closer(fd);
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    error = fmt::format("{}: cannot read: {}", path, std::strerror(errno));
-    return false;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    error = fmt::format("{}: not a regular file; give YAML files or directories", path);
-    return false;
-  }
-  auto too_big = [&] {
-    error = fmt::format("{}: larger than the limit of {} bytes; split it (or raise --max-file-size)", path, max);
-    return false;
-  };
-  if (static_cast<uint64_t>(st.st_size) > max) return too_big();
-  out.clear();
-  out.reserve(static_cast<size_t>(st.st_size));
-  char buf[65536];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error = fmt::format("{}: cannot read: {}", path, std::strerror(errno));
+  switch (util::read_regular(fd, max, out)) {
+    case util::ReadResult::Ok:
+      return true;
+    case util::ReadResult::NotRegular:
+      error = fmt::format("{}: not a regular file; give YAML files or directories", path);
       return false;
-    }
-    if (n == 0) break;
-    if (out.size() + static_cast<uint64_t>(n) > max) return too_big();
-    out.append(buf, static_cast<size_t>(n));
+    case util::ReadResult::TooBig:
+      error = fmt::format("{}: larger than the limit of {} bytes; split it (or raise --max-file-size)", path, max);
+      return false;
+    case util::ReadResult::Error:
+      break;
   }
-  return true;
+  error = fmt::format("{}: cannot read: {}", path, std::strerror(errno));
+  return false;
 }
 
 // Standard input, at most `max` bytes.

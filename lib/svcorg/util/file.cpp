@@ -1,5 +1,6 @@
 #include "svcorg/util/file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -15,6 +16,40 @@ namespace svcorg::util {
 
 Fd::~Fd() {
   if (fd_ >= 0) ::close(fd_);
+}
+
+ReadResult read_regular(int fd, uint64_t max, std::string& out) {
+  out.clear();
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return ReadResult::Error;
+  if (!S_ISREG(st.st_mode)) return ReadResult::NotRegular;
+  const auto size = static_cast<uint64_t>(st.st_size);
+  if (size > max) return ReadResult::TooBig;
+  // Room for the size seen plus one byte, so that reaching the end takes no regrowth.
+  out.resize(static_cast<size_t>(size) + 1);
+  size_t done = 0;
+  for (;;) {
+    if (done == out.size()) {
+      if (done > max) break;
+      out.resize(std::max<size_t>(done * 2, 65536));
+    }
+    const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int saved = errno;
+      out.clear();
+      errno = saved;
+      return ReadResult::Error;
+    }
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  if (done > max) {
+    out.clear();
+    return ReadResult::TooBig;
+  }
+  out.resize(done);
+  return ReadResult::Ok;
 }
 
 std::string write_atomically(const std::string& path, std::string_view content) {

@@ -2,6 +2,7 @@
 // a failure leaves no partial file and the previous file intact.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,13 @@ class Fd {
 
 // Returns an empty string on success, else what went wrong (for a message).
 std::string write_atomically(const std::string& path, std::string_view content);
+
+enum class ReadResult { Ok, NotRegular, TooBig, Error /* errno says why */ };
+
+// Reads an open file whole into `out`, if it is a regular file (never a FIFO, a device
+// or a directory: they could block or never end) of at most `max` bytes. It reads to the
+// end of the file rather than to the size first seen, so a file truncated or grown while
+// read is read as it then is (and is TooBig if it grew past `max`).
+ReadResult read_regular(int fd, uint64_t max, std::string& out);
 
 }  // namespace svcorg::util
