@@ -15,12 +15,23 @@ using svcorg::yaml::ParseLimits;
 using svcorg::yaml::StopParsing;
 using svcorg::yaml::TreeBuilder;
 
+namespace {
+
+// A builder with its issues and limits (the builder reads the limits by reference, so a
+// test may change them), a document started.
+struct Fed {
+  std::vector<ParseIssue> issues;
+  ParseLimits limits;
+  TreeBuilder b;
+  explicit Fed(uint32_t line_offset = 0) : b(issues, limits, line_offset) { b.document_start(); }
+};
+
+}  // namespace
+
 TEST_SUITE("yaml::TreeBuilder") {
   TEST_CASE("events make the tree: scalars, nulls, tags, sequences and mappings in order") {
-    std::vector<ParseIssue> issues;
-    const ParseLimits limits;
-    TreeBuilder b(issues, limits, 0);
-    b.document_start();
+    Fed f;
+    auto& [issues, limits, b] = f;
     b.open(Node::Type::Map, Pos{1, 1}, "", "", false);
     b.scalar(Pos{1, 1}, "a", true, "", "");
     b.scalar(Pos{1, 4}, "1", true, "", "");
@@ -53,10 +64,8 @@ TEST_SUITE("yaml::TreeBuilder") {
   }
 
   TEST_CASE("a duplicate key is reported at the second, pointing at the first, and the first kept") {
-    std::vector<ParseIssue> issues;
-    const ParseLimits limits;
-    TreeBuilder b(issues, limits, 0);
-    b.document_start();
+    Fed f;
+    auto& [issues, limits, b] = f;
     b.open(Node::Type::Map, Pos{1, 1}, "", "", false);
     // More than the 24 entries searched in place, so the index is used too.
     for (int i = 0; i < 30; ++i) {
@@ -82,11 +91,9 @@ TEST_SUITE("yaml::TreeBuilder") {
   }
 
   TEST_CASE("an alias copies its anchored node and counts its nodes, an unknown or recursive one stops") {
-    std::vector<ParseIssue> issues;
-    ParseLimits limits;
-    limits.max_nodes_per_document = 10;
-    TreeBuilder b(issues, limits, 0);
-    b.document_start();
+    Fed f;
+    f.limits.max_nodes_per_document = 10;
+    auto& [issues, limits, b] = f;
     b.open(Node::Type::Seq, Pos{1, 1}, "", "", false);
     b.open(Node::Type::Seq, Pos{1, 3}, "", "a", true);  // &a [x, y]: 3 nodes
     b.scalar(Pos{1, 7}, "x", true, "", "");
@@ -129,11 +136,9 @@ TEST_SUITE("yaml::TreeBuilder") {
   }
 
   TEST_CASE("the depth limit stops at the collection that passes it") {
-    std::vector<ParseIssue> issues;
-    ParseLimits limits;
-    limits.max_depth = 3;
-    TreeBuilder b(issues, limits, 100);
-    b.document_start();
+    Fed f(100);
+    f.limits.max_depth = 3;
+    auto& [issues, limits, b] = f;
     for (uint32_t i = 0; i < 3; ++i) b.open(Node::Type::Seq, Pos{101, i + 1}, "", "", true);
     CHECK_THROWS_AS(b.open(Node::Type::Seq, Pos{101, 4}, "", "", true), StopParsing);
     REQUIRE(issues.size() == 1);
