@@ -80,7 +80,7 @@ RESTORE='cp "$WORK/changed.orig" "$CHANGED"'
 # Cold rows move the previous cache folder aside instead of deleting it: deleting 7,201
 # entries just before a run that creates 7,201 makes ext4's inode allocator skip every
 # recently freed inode (`recently_deleted`, `find_get_block_common`: 14% of a cold run's
-# samples, 3.6-5.4 s of system time instead of 1.8-2.0 s). The folders set aside are
+# samples, 3.6-5.4 s of system time instead of ~0.4 s). The folders set aside are
 # deleted at the end (docs/PERFORMANCE.md, "Reproducing").
 OLD_CACHES="$WORK/old-caches"
 rm -rf "$OLD_CACHES"
