@@ -34,6 +34,21 @@ std::vector<fs::path> entries(const fs::path& dir) {
 
 std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
+// Loads one file's text through a Store on `dir` with a size bound (the Store evicts when
+// it goes out of scope); true when the text was parsed, false on a cache hit.
+bool load_through(const fs::path& dir, const std::string& name, const std::string& text, uint64_t bound) {
+  svcorg::cache::Store store(dir.string(), bound);
+  svcorg::model::RecordSet set;
+  std::vector<svcorg::waive::Waiver> waivers;
+  svcorg::diag::Sink sink;
+  bool parsed = false;
+  store.load(name, text, set, waivers, sink, [&] {
+    parsed = true;
+    svcorg::load::load_bytes(name, text, set, sink);
+  });
+  return parsed;
+}
+
 // Every input of the rule fixtures (files with findings of every kind) in one folder.
 void copy_fixtures(const fs::path& to) {
   for (const auto& e : fs::recursive_directory_iterator(kSource / "tests/fixtures/rules")) {
@@ -148,19 +163,10 @@ TEST_SUITE("cache") {
   TEST_CASE("the size bound evicts the least recently used entries") {
     TempDir tmp;
     const fs::path dir = tmp.path() / "c";
-    auto load = [&](const std::string& name, const std::string& text, uint64_t bound) {
-      svcorg::cache::Store store(dir.string(), bound);
-      svcorg::model::RecordSet set;
-      std::vector<svcorg::waive::Waiver> waivers;
-      svcorg::diag::Sink sink;
-      bool parsed = false;
-      store.load(name, text, set, waivers, sink, [&] {
-        parsed = true;
-        svcorg::load::load_bytes(name, text, set, sink);
-      });
-      return parsed;
-    };
     const std::string doc = "apiVersion: svcorg/v1\nkind: Branch\nid: b1\nname: 一\n";
+    auto load = [&](const std::string& name, const std::string& text, uint64_t bound) {
+      return load_through(dir, name, text, bound);
+    };
     CHECK(load("a.yaml", doc, 1 << 20));
     CHECK_FALSE(load("a.yaml", doc, 1 << 20));  // a hit
     CHECK(load("b.yaml", doc, 1 << 20));
@@ -173,12 +179,7 @@ TEST_SUITE("cache") {
     TempDir tmp;
     const fs::path dir = tmp.path() / "c";
     auto load = [&](const std::string& name, uint64_t bound) {
-      svcorg::cache::Store store(dir.string(), bound);
-      svcorg::model::RecordSet set;
-      std::vector<svcorg::waive::Waiver> waivers;
-      svcorg::diag::Sink sink;
-      const std::string text = "apiVersion: svcorg/v1\nkind: Branch\nid: b1\nname: 一\n";
-      store.load(name, text, set, waivers, sink, [&] { svcorg::load::load_bytes(name, text, set, sink); });
+      load_through(dir, name, "apiVersion: svcorg/v1\nkind: Branch\nid: b1\nname: 一\n", bound);
     };
     load("a.yaml", 1 << 20);
     const std::vector<fs::path> first = entries(dir);

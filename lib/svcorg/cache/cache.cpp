@@ -12,6 +12,7 @@
 #include <optional>
 #include <system_error>
 #include <thread>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -426,6 +427,10 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
   const std::string tmp = fmt::format("{}/.tmp-{}-{}-{}", dir_, ::getpid(), counter++, key.hex().substr(0, 8));
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return;
+  // What the entry will take on disk, as evict() counts it: its bytes rounded up to the
+  // file system's block (st_blocks may not count them yet before the data is written out).
+  struct stat st {};
+  const uint64_t block = ::fstat(fd, &st) == 0 && st.st_blksize > 0 ? static_cast<uint64_t>(st.st_blksize) : 4096;
   size_t done = 0;
   bool ok = true;
   while (done < out.size()) {
@@ -443,7 +448,7 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
     return;
   }
   ++writes_;
-  written_bytes_ += out.size();
+  written_bytes_ += (out.size() + block - 1) / block * block;
 }
 
 void Store::evict() {
@@ -475,9 +480,7 @@ void Store::evict() {
   // Oldest first; the name breaks ties, so which entries go does not depend on the
   // order the folder lists them in.
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
-    if (a.mtime.tv_sec != b.mtime.tv_sec) return a.mtime.tv_sec < b.mtime.tv_sec;
-    if (a.mtime.tv_nsec != b.mtime.tv_nsec) return a.mtime.tv_nsec < b.mtime.tv_nsec;
-    return a.name < b.name;
+    return std::tie(a.mtime.tv_sec, a.mtime.tv_nsec, a.name) < std::tie(b.mtime.tv_sec, b.mtime.tv_nsec, b.name);
   });
   for (const auto& it : items) {
     if (total <= max_bytes_) break;

@@ -66,8 +66,9 @@ class Store {
 
   size_t hits() const { return hits_; }
   size_t writes() const { return writes_; }
-  // Bytes of the entries this run wrote; over max_bytes() the bound cannot hold them and
-  // the next run parses most files again.
+  // Disk space of the entries this run wrote (their bytes rounded up to blocks, as
+  // evict() counts them); over max_bytes() the bound cannot hold them and the next run
+  // parses most files again.
   uint64_t written_bytes() const { return written_bytes_; }
   uint64_t max_bytes() const { return max_bytes_; }
 

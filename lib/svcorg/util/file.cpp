@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -25,13 +26,16 @@ ReadResult read_regular(int fd, uint64_t max, std::string& out) {
   if (!S_ISREG(st.st_mode)) return ReadResult::NotRegular;
   const auto size = static_cast<uint64_t>(st.st_size);
   if (size > max) return ReadResult::TooBig;
+  // Never more than max + 1 bytes in memory, however much a file grows while read: one
+  // byte past the limit is enough to know it is too big.
+  const uint64_t cap = max < SIZE_MAX ? max + 1 : SIZE_MAX;
   // Room for the size seen plus one byte, so that reaching the end takes no regrowth.
-  out.resize(static_cast<size_t>(size) + 1);
+  out.resize(static_cast<size_t>(std::min<uint64_t>(size + 1, cap)));
   size_t done = 0;
   for (;;) {
     if (done == out.size()) {
       if (done > max) break;
-      out.resize(std::max<size_t>(done * 2, 65536));
+      out.resize(static_cast<size_t>(std::min<uint64_t>(std::max<uint64_t>(done * uint64_t{2}, 65536), cap)));
     }
     const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
     if (n < 0) {
