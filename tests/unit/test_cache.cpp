@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,48 @@ bool load_through(const fs::path& dir, const std::string& name, const std::strin
     svcorg::load::load_bytes(name, text, set, sink);
   });
   return parsed;
+}
+
+std::vector<fs::path> indexes(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".svi") out.push_back(it->path());
+  return out;
+}
+
+// Loads the tree `dir` with two threads, through a Store on `cache` (none if empty) whose
+// status index records files changed up to `settle` before the run; the Store saves its
+// index when it goes out of scope, at the end.
+struct Loaded {
+  std::string encoded;  // every record, finding and waiver
+  size_t hits = 0, status_hits = 0, writes = 0;
+};
+Loaded load_tree(const fs::path& cache, const fs::path& dir, std::chrono::nanoseconds settle = {}) {
+  std::optional<svcorg::cache::Store> store;
+  if (!cache.empty()) {
+    store.emplace(cache.string());
+    store->set_settle(settle);
+  }
+  svcorg::diag::Sink sink;
+  std::istringstream no_stdin;
+  auto loaded = svcorg::load::load_paths({dir.string()}, sink, no_stdin, 2, store ? &*store : nullptr);
+  Loaded out;
+  out.encoded = svcorg::cache::encode(loaded.records, sink.items(), loaded.waivers);
+  if (store) {
+    out.hits = store->hits();
+    out.status_hits = store->status_hits();
+    out.writes = store->writes();
+  }
+  return out;
+}
+
+// A copy of examples/ under `to`, and how many files it has.
+size_t copy_examples(const fs::path& to) {
+  fs::copy(kSource / "examples", to, fs::copy_options::recursive);
+  size_t n = 0;
+  for (const auto& e : fs::recursive_directory_iterator(to)) n += e.path().extension() == ".yaml";
+  return n;
 }
 
 // Every input of the rule fixtures (files with findings of every kind) in one folder.
@@ -146,7 +190,7 @@ TEST_SUITE("cache") {
                                  quoted(cache));
     CHECK((warm.out == plain.out));
     for (const auto& e : fs::directory_iterator(cache))  // no temporary file left behind
-      CHECK(e.path().extension() == ".svc");
+      CHECK((e.path().extension() == ".svc" || e.path().extension() == ".svi"));
   }
 
   TEST_CASE("--no-cache creates nothing, and XDG_CACHE_HOME is the default place") {
@@ -218,5 +262,79 @@ TEST_SUITE("cache") {
     r = run_svcorg(args + " --cache-size 64");
     CHECK(r.err.empty());
     CHECK(entries(tmp.path() / "c").size() == 145);
+  }
+
+  TEST_CASE("the status index: an unchanged file is not read again, a changed one always is") {
+    TempDir tmp;
+    const fs::path cache = tmp.path() / "c", d = tmp.path() / "d";
+    const size_t n = copy_examples(d);
+    REQUIRE(n > 50);
+    const Loaded cold = load_tree(cache, d);
+    CHECK(cold.writes == n);
+    CHECK(cold.status_hits == 0);
+    CHECK(indexes(cache).size() == 1);
+    const Loaded warm = load_tree(cache, d);
+    CHECK(warm.status_hits == n);
+    CHECK(warm.hits == n);
+    CHECK(warm.writes == 0);
+    CHECK((warm.encoded == cold.encoded));
+    // Other bytes of the same size, the mtime set back: the ctime still tells.
+    const fs::path changed = d / "needs" / "2025" / "huashan.yaml";
+    std::string text = read_file(changed);
+    const auto at = text.find("received: 2025-");
+    REQUIRE(at != std::string::npos);
+    text[at + 13] = '4';  // 2025 -> 2024
+    const auto mtime = fs::last_write_time(changed);
+    write_file(changed, text);
+    fs::last_write_time(changed, mtime);
+    const Loaded after = load_tree(cache, d);
+    CHECK(after.status_hits == n - 1);
+    CHECK(after.writes == 1);
+    CHECK((after.encoded == load_tree({}, d).encoded));
+    CHECK((after.encoded != warm.encoded));
+    CHECK(load_tree(cache, d).status_hits == n);  // recorded again
+  }
+
+  TEST_CASE("the status index does not record a file changed just before the run") {
+    TempDir tmp;
+    const fs::path cache = tmp.path() / "c", d = tmp.path() / "d";
+    const size_t n = copy_examples(d);
+    const auto hour = std::chrono::hours(1);
+    CHECK(load_tree(cache, d, hour).writes == n);
+    const Loaded warm = load_tree(cache, d, hour);  // every file changed within the hour
+    CHECK(warm.status_hits == 0);
+    CHECK(warm.hits == n);  // read and hashed: found by content
+    CHECK(indexes(cache).empty());
+    CHECK(load_tree(cache, d).status_hits == 0);
+    CHECK(load_tree(cache, d).status_hits == n);
+  }
+
+  TEST_CASE("a damaged status index, or one leading to damaged entries, is ignored") {
+    TempDir tmp;
+    const fs::path cache = tmp.path() / "c", d = tmp.path() / "d";
+    const size_t n = copy_examples(d);
+    const Loaded cold = load_tree(cache, d);
+    REQUIRE(indexes(cache).size() == 1);
+    const fs::path index = indexes(cache).front();
+    const std::string good = read_file(index);
+    for (const size_t at : {size_t{3}, size_t{12}, good.size() / 2, good.size() - 1}) {
+      CAPTURE(at);
+      std::string bad = good;
+      bad[at] = static_cast<char>(bad[at] ^ 0x20);
+      write_file(index, bad);
+      const Loaded warm = load_tree(cache, d);
+      CHECK(warm.status_hits == 0);
+      CHECK(warm.hits == n);
+      CHECK((warm.encoded == cold.encoded));
+      CHECK(read_file(index) == good);  // rewritten
+    }
+    write_file(index, good.substr(0, good.size() / 3));
+    CHECK(load_tree(cache, d).status_hits == 0);
+    CHECK(load_tree(cache, d).status_hits == n);
+    for (const auto& e : entries(cache)) write_file(e, "");
+    const Loaded again = load_tree(cache, d);
+    CHECK(again.status_hits == 0);
+    CHECK(again.writes == n);
+    CHECK((again.encoded == cold.encoded));
   }
 }

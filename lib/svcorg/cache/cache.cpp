@@ -34,6 +34,8 @@ namespace {
 constexpr uint32_t kFormat = 3;
 constexpr char kMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'c', '\x01'};
 constexpr size_t kHeaderSize = 8 + 4 + 4 + 16 + 8 + 8;
+constexpr char kIndexMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'i', '\x01'};
+constexpr size_t kIndexHeaderSize = 8 + 4 + 4 + 16 + 8 + 8;
 
 struct Bad {};  // a malformed payload
 
@@ -298,18 +300,20 @@ uint64_t build_id() {
   return id;
 }
 
+std::string hex(const std::array<unsigned char, 16>& bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string s;
+  s.reserve(2 * bytes.size());
+  for (unsigned char b : bytes) {
+    s += kDigits[b >> 4];
+    s += kDigits[b & 15];
+  }
+  return s;
+}
+
 struct Key {
   std::array<unsigned char, 16> bytes{};
-  std::string hex() const {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string s;
-    s.reserve(2 * bytes.size());
-    for (unsigned char b : bytes) {
-      s += kDigits[b >> 4];
-      s += kDigits[b & 15];
-    }
-    return s;
-  }
+  std::string hex() const { return cache::hex(bytes); }
 };
 
 Key key_of(const std::string& name, const std::string& options, std::string_view content) {
@@ -374,33 +378,60 @@ Store::Store(std::string dir, uint64_t max_bytes, std::string options)
 
 Store::~Store() {
   try {
+    save_index();
     evict();
   } catch (...) {  // a cache problem never fails a run
   }
 }
 
-void Store::load(const std::string& name, std::string_view bytes, model::RecordSet& records,
-                 std::vector<waive::Waiver>& waivers, diag::Sink& sink, const std::function<void()>& parse) {
-  const Key key = key_of(name, options_, bytes);
-  const std::string path = dir_ + "/" + key.hex() + ".svc";
+FileStatus FileStatus::of(const struct ::stat& st) {
+  FileStatus f;
+  f.dev = static_cast<uint64_t>(st.st_dev);
+  f.ino = static_cast<uint64_t>(st.st_ino);
+  f.size = static_cast<uint64_t>(st.st_size);
+  f.mtime_s = st.st_mtim.tv_sec;
+  f.mtime_ns = st.st_mtim.tv_nsec;
+  f.ctime_s = st.st_ctim.tv_sec;
+  f.ctime_ns = st.st_ctim.tv_nsec;
+  return f;
+}
+
+bool operator==(const FileStatus& a, const FileStatus& b) {
+  return std::tie(a.dev, a.ino, a.size, a.mtime_s, a.mtime_ns, a.ctime_s, a.ctime_ns) ==
+         std::tie(b.dev, b.ino, b.size, b.mtime_s, b.mtime_ns, b.ctime_s, b.ctime_ns);
+}
+
+bool Store::read_entry(const std::array<unsigned char, 16>& key, const std::string& name,
+                       model::RecordSet& records, std::vector<waive::Waiver>& waivers, diag::Sink& sink) {
+  const std::string path = dir_ + "/" + hex(key) + ".svc";
   std::string file;
   const util::Fd entry(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (entry.get() >= 0 && util::read_regular(entry.get(), UINT64_MAX, file) == util::ReadResult::Ok &&
-      file.size() >= kHeaderSize && std::memcmp(file.data(), kMagic, 8) == 0 &&
-      get_raw<uint32_t>(file.data() + 8) == kFormat &&
-      std::memcmp(file.data() + 16, key.bytes.data(), key.bytes.size()) == 0 &&
-      get_raw<uint64_t>(file.data() + 32) == file.size() - kHeaderSize &&
-      get_raw<uint64_t>(file.data() + 40) == XXH3_64bits(file.data() + kHeaderSize, file.size() - kHeaderSize)) {
-    Entry e;
-    if (decode(std::string_view(file).substr(kHeaderSize), e) && e.records.files.size() == 1 &&
-        e.records.files.front() == name) {
-      records = std::move(e.records);
-      waivers = std::move(e.waivers);
-      for (auto& d : e.findings) sink.add(std::move(d));
-      ::futimens(entry.get(), nullptr);  // recently used (for eviction)
-      ++hits_;
-      return;
-    }
+  if (entry.get() < 0 || util::read_regular(entry.get(), UINT64_MAX, file) != util::ReadResult::Ok ||
+      file.size() < kHeaderSize || std::memcmp(file.data(), kMagic, 8) != 0 ||
+      get_raw<uint32_t>(file.data() + 8) != kFormat ||
+      std::memcmp(file.data() + 16, key.data(), key.size()) != 0 ||
+      get_raw<uint64_t>(file.data() + 32) != file.size() - kHeaderSize ||
+      get_raw<uint64_t>(file.data() + 40) != XXH3_64bits(file.data() + kHeaderSize, file.size() - kHeaderSize))
+    return false;
+  Entry e;
+  if (!decode(std::string_view(file).substr(kHeaderSize), e) || e.records.files.size() != 1 ||
+      e.records.files.front() != name)
+    return false;
+  records = std::move(e.records);
+  waivers = std::move(e.waivers);
+  for (auto& d : e.findings) sink.add(std::move(d));
+  ::futimens(entry.get(), nullptr);  // recently used (for eviction)
+  ++hits_;
+  return true;
+}
+
+void Store::load(const std::string& name, std::string_view bytes, model::RecordSet& records,
+                 std::vector<waive::Waiver>& waivers, diag::Sink& sink, const std::function<void()>& parse,
+                 const FileStatus* status) {
+  const Key key = key_of(name, options_, bytes);
+  if (read_entry(key.bytes, name, records, waivers, sink)) {
+    record(name, status, key.bytes);
+    return;
   }
   parse();
   // Store what the parse produced; any failure only means no entry.
@@ -414,27 +445,35 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
   put_raw<uint64_t>(out, payload.size());
   put_raw<uint64_t>(out, XXH3_64bits(payload.data(), payload.size()));
   out += payload;
+  uint64_t disk = 0;
+  if (!put(dir_ + "/" + key.hex() + ".svc", out, &disk)) return;
+  ++writes_;
+  written_bytes_ += disk;
+  record(name, status, key.bytes);
+}
+
+bool Store::put(const std::string& path, std::string_view bytes, uint64_t* disk_bytes) {
   if (!dir_ready_) {
     std::error_code ec;
     std::filesystem::create_directories(dir_, ec);
-    if (ec) return;
+    if (ec) return false;
     dir_ready_ = true;
   }
-  // A unique temporary name per process and entry, then rename: readers see the old
-  // entry, the new one or none, never a partial one. No fsync: an entry torn by a crash
-  // fails its checksum and is rewritten.
+  // A unique temporary name per process and file, then rename: readers see the old
+  // file, the new one or none, never a partial one. No fsync: an entry or index torn by
+  // a crash fails its checksum and is rewritten.
   static std::atomic<uint64_t> counter{0};
-  const std::string tmp = fmt::format("{}/.tmp-{}-{}-{}", dir_, ::getpid(), counter++, key.hex().substr(0, 8));
+  const std::string tmp = fmt::format("{}/.tmp-{}-{}", dir_, ::getpid(), counter++);
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return;
-  // What the entry will take on disk, as evict() counts it: its bytes rounded up to the
+  if (fd < 0) return false;
+  // What the file will take on disk, as evict() counts it: its bytes rounded up to the
   // file system's block (st_blocks may not count them yet before the data is written out).
   struct stat st {};
   const uint64_t block = ::fstat(fd, &st) == 0 && st.st_blksize > 0 ? static_cast<uint64_t>(st.st_blksize) : 4096;
   size_t done = 0;
   bool ok = true;
-  while (done < out.size()) {
-    const ssize_t n = ::write(fd, out.data() + done, out.size() - done);
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       ok = false;
@@ -445,10 +484,99 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
   ok = ::close(fd) == 0 && ok;
   if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
     ::unlink(tmp.c_str());
+    return false;
+  }
+  if (disk_bytes) *disk_bytes = (bytes.size() + block - 1) / block * block;
+  return true;
+}
+
+// The status index file: magic, format, entry count, the scope's key, the body's length
+// and XXH3-64, then per entry: the name's length and bytes, the seven status fields and
+// the entry key.
+void Store::open_index(std::string_view scope) {
+  timespec now{};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  start_ns_ = int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
+  const Key key = key_of("", options_, scope);  // no display path is empty
+  index_key_ = key.bytes;
+  index_path_ = dir_ + "/" + key.hex() + ".svi";
+  index_.clear();
+  std::string file;
+  const util::Fd fd(::open(index_path_.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0 || util::read_regular(fd.get(), uint64_t{1} << 30, file) != util::ReadResult::Ok ||
+      file.size() < kIndexHeaderSize || std::memcmp(file.data(), kIndexMagic, 8) != 0 ||
+      get_raw<uint32_t>(file.data() + 8) != kFormat ||
+      std::memcmp(file.data() + 16, key.bytes.data(), key.bytes.size()) != 0 ||
+      get_raw<uint64_t>(file.data() + 32) != file.size() - kIndexHeaderSize ||
+      get_raw<uint64_t>(file.data() + 40) !=
+          XXH3_64bits(file.data() + kIndexHeaderSize, file.size() - kIndexHeaderSize))
+    return;
+  const uint32_t count = get_raw<uint32_t>(file.data() + 12);
+  Reader r(file.data() + kIndexHeaderSize, file.data() + file.size());
+  std::unordered_map<std::string, Indexed> read;
+  try {
+    read.reserve(std::min<size_t>(count, file.size() / 80));
+    for (uint32_t i = 0; i < count; ++i) {
+      std::string name;
+      Indexed e;
+      auto& s = e.status;
+      r(name, s.dev, s.ino, s.size, s.mtime_s, s.mtime_ns, s.ctime_s, s.ctime_ns);
+      r.raw(e.key.data(), e.key.size());
+      read.emplace(std::move(name), e);
+    }
+  } catch (const Bad&) {
     return;
   }
-  ++writes_;
-  written_bytes_ += (out.size() + block - 1) / block * block;
+  if (!r.done()) return;
+  index_ = std::move(read);
+  ::futimens(fd.get(), nullptr);  // recently used (for eviction)
+}
+
+bool Store::load_unchanged(const std::string& name, const FileStatus& status, model::RecordSet& records,
+                           std::vector<waive::Waiver>& waivers, diag::Sink& sink) {
+  const auto it = index_.find(name);
+  if (it == index_.end() || !(it->second.status == status) ||
+      !read_entry(it->second.key, name, records, waivers, sink))
+    return false;
+  ++status_hits_;
+  record(name, &status, it->second.key);
+  return true;
+}
+
+void Store::record(const std::string& name, const FileStatus* status, const std::array<unsigned char, 16>& key) {
+  if (!status || index_path_.empty()) return;
+  const int64_t changed = std::max(status->mtime_s * 1'000'000'000 + status->mtime_ns,
+                                   status->ctime_s * 1'000'000'000 + status->ctime_ns);
+  if (changed + settle_ns_ >= start_ns_) return;  // too recent to be told apart from a later change
+  const std::lock_guard<std::mutex> lock(recorded_mutex_);
+  recorded_[name] = Indexed{*status, key};
+}
+
+void Store::save_index() {
+  if (index_path_.empty()) return;
+  const std::lock_guard<std::mutex> lock(recorded_mutex_);
+  const bool same = recorded_.size() == index_.size() && std::all_of(recorded_.begin(), recorded_.end(), [&](const auto& e) {
+                      const auto it = index_.find(e.first);
+                      return it != index_.end() && it->second == e.second;
+                    });
+  if (same) return;
+  Writer body;
+  for (auto& [name, e] : recorded_) {
+    std::string n = name;
+    auto s = e.status;
+    body(n, s.dev, s.ino, s.size, s.mtime_s, s.mtime_ns, s.ctime_s, s.ctime_ns);
+    body.raw(e.key.data(), e.key.size());
+  }
+  std::string out;
+  out.reserve(kIndexHeaderSize + body.out.size());
+  out.append(kIndexMagic, 8);
+  put_raw<uint32_t>(out, kFormat);
+  put_raw<uint32_t>(out, static_cast<uint32_t>(recorded_.size()));
+  out.append(reinterpret_cast<const char*>(index_key_.data()), index_key_.size());
+  put_raw<uint64_t>(out, body.out.size());
+  put_raw<uint64_t>(out, XXH3_64bits(body.out.data(), body.out.size()));
+  out += body.out;
+  if (put(index_path_, out, nullptr)) index_ = {recorded_.begin(), recorded_.end()};
 }
 
 void Store::evict() {
@@ -469,7 +597,9 @@ void Store::evict() {
   uint64_t total = 0;
   while (const dirent* e = ::readdir(d.get())) {
     const std::string_view name = e->d_name;
-    if (name.size() <= 4 || name.substr(name.size() - 4) != ".svc") continue;
+    // Entries and status indexes.
+    if (name.size() <= 4 || (name.substr(name.size() - 4) != ".svc" && name.substr(name.size() - 4) != ".svi"))
+      continue;
     struct stat st {};
     if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) continue;
     const uint64_t size = static_cast<uint64_t>(st.st_blocks) * 512;

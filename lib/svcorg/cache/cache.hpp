@@ -10,14 +10,31 @@
 // that is truncated, corrupt or foreign fails its header or checksum and is ignored
 // (the file is parsed again and the entry rewritten). When the folder grows over the
 // size bound, the least recently used entries (oldest mtime; a hit refreshes it) go.
+//
+// The status index: reading and hashing every input is most of a warm run. So each run
+// also records, per input file, its status (device, inode, size, mtime, ctime) and the
+// key its bytes had, in one index file per set of inputs (`<32 hex>.svi`: the build, the
+// options, the working directory and the paths named). A later run finds a file whose
+// status is unchanged by that status alone, as git's index does: ctime cannot be set
+// back by any user call, so an edited file always looks changed. A file changed within
+// `settle` before the run (2 s) is not recorded: a change in the same clock tick as the
+// recorded status would otherwise go unseen. The entry a status leads to is checked like
+// any other; if it is missing or damaged the file is read and hashed as usual.
 #pragma once
 
+#include <array>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include <sys/stat.h>
 
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/model/records.hpp"
@@ -29,6 +46,14 @@ constexpr uint64_t kDefaultMaxBytes = 512ull << 20;
 
 // $XDG_CACHE_HOME/svcorg, else $HOME/.cache/svcorg; "" when neither is set.
 std::string default_dir();
+
+// What the status index compares (see above).
+struct FileStatus {
+  uint64_t dev = 0, ino = 0, size = 0;
+  int64_t mtime_s = 0, mtime_ns = 0, ctime_s = 0, ctime_ns = 0;
+  static FileStatus of(const struct ::stat& st);
+  friend bool operator==(const FileStatus& a, const FileStatus& b);
+};
 
 // What loading one file produced.
 struct Entry {
@@ -56,8 +81,25 @@ class Store {
   // findings and waivers to `records`, `sink` and `waivers`; on a miss, runs `parse`
   // (which fills them from `bytes`) and stores what it produced. Thread-safe: one Store
   // serves every loader thread. `records`, `sink` and `waivers` must start empty.
+  // `status` is the file's status before its bytes were read: with it, the file's key is
+  // recorded in the status index (unless the file changed within `settle`).
   void load(const std::string& name, std::string_view bytes, model::RecordSet& records,
-            std::vector<waive::Waiver>& waivers, diag::Sink& sink, const std::function<void()>& parse);
+            std::vector<waive::Waiver>& waivers, diag::Sink& sink, const std::function<void()>& parse,
+            const FileStatus* status = nullptr);
+
+  // Reads the status index of this set of inputs (`scope`: whatever names it, such as
+  // the working directory and the paths given). Call once, before loading any file.
+  void open_index(std::string_view scope);
+  // A hit by status alone: when the index holds `name` with this very status and the
+  // entry it names is sound, appends the stored records, findings and waivers (as
+  // load() does on a hit) and returns true, without the file being read. Thread-safe.
+  bool load_unchanged(const std::string& name, const FileStatus& status, model::RecordSet& records,
+                      std::vector<waive::Waiver>& waivers, diag::Sink& sink);
+  // Writes the status index if this run's differs from the one read (the destructor
+  // calls it first).
+  void save_index();
+  // How long before the run a file must have last changed to be recorded (tests set 0).
+  void set_settle(std::chrono::nanoseconds settle) { settle_ns_ = settle.count(); }
 
   // Drops the least recently used entries while the folder is over the bound, counting
   // the disk space each entry takes (what `du` shows). Run once at the end (the
@@ -65,6 +107,7 @@ class Store {
   void evict();
 
   size_t hits() const { return hits_; }
+  size_t status_hits() const { return status_hits_; }  // hits by status alone (load_unchanged)
   size_t writes() const { return writes_; }
   // Disk space of the entries this run wrote (their bytes rounded up to blocks, as
   // evict() counts them); over max_bytes() the bound cannot hold them and the next run
@@ -79,6 +122,24 @@ class Store {
   std::atomic<size_t> hits_{0}, writes_{0};
   std::atomic<uint64_t> written_bytes_{0};
   std::atomic<bool> dir_ready_{false};
+
+  struct Indexed {
+    FileStatus status;
+    std::array<unsigned char, 16> key{};
+    friend bool operator==(const Indexed& a, const Indexed& b) { return a.status == b.status && a.key == b.key; }
+  };
+  bool read_entry(const std::array<unsigned char, 16>& key, const std::string& name, model::RecordSet& records,
+                  std::vector<waive::Waiver>& waivers, diag::Sink& sink);
+  void record(const std::string& name, const FileStatus* status, const std::array<unsigned char, 16>& key);
+  bool put(const std::string& path, std::string_view bytes, uint64_t* disk_bytes);
+  std::string index_path_;                           // "" : no index this run
+  std::array<unsigned char, 16> index_key_{};
+  std::unordered_map<std::string, Indexed> index_;   // as read; not changed while loading
+  std::mutex recorded_mutex_;
+  std::map<std::string, Indexed> recorded_;          // this run's
+  int64_t settle_ns_ = 2'000'000'000;
+  int64_t start_ns_ = 0;                             // wall clock when the index was opened
+  std::atomic<size_t> status_hits_{0};
 };
 
 }  // namespace svcorg::cache

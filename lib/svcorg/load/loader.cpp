@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -53,14 +54,15 @@ void load_bytes(const std::string& name, std::string_view bytes, model::RecordSe
 namespace {
 
 // Reads a regular file whole (util::read_regular), with a message when it cannot.
-bool read_file(const std::string& path, uint64_t max, std::string& out, std::string& error) {
+bool read_file(const std::string& path, uint64_t max, std::string& out, std::string& error,
+               struct stat* seen = nullptr) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     error = fmt::format("{}: cannot open: {}", path, std::strerror(errno));
     return false;
   }
   const util::Fd closer(fd);
-  switch (util::read_regular(fd, max, out)) {
+  switch (util::read_regular(fd, max, out, seen)) {
     case util::ReadResult::Ok:
       return true;
     case util::ReadResult::NotRegular:
@@ -189,6 +191,18 @@ bool load_split(const std::string& name, std::string_view bytes, model::RecordSe
   return true;
 }
 
+// What names a set of inputs for the cache's status index: the working directory and
+// the paths as given (display paths are made from them).
+std::string index_scope(const std::vector<std::string>& paths) {
+  std::error_code ec;
+  std::string scope = std::filesystem::current_path(ec).string();
+  for (const auto& p : paths) {
+    scope += '\0';
+    scope += p;
+  }
+  return scope;
+}
+
 // One input file, read and parsed on its own.
 struct FileResult {
   model::RecordSet records;
@@ -198,23 +212,9 @@ struct FileResult {
   bool loaded = false;
 };
 
-void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, cache::Store* cache,
-              const Limits& limits, unsigned threads) {
-  std::string bytes;
-  if (src.is_stdin ? !read_stream(stdin_stream, limits.max_file_size, bytes, out.fatal)
-                   : !read_file(src.path, limits.max_file_size, bytes, out.fatal))
-    return;
-  auto parse = [&] {
-    if (!load_split(src.display, bytes, out.records, out.sink, limits, threads))
-      load_bytes(src.display, bytes, out.records, out.sink, limits);
-    std::vector<diag::Diagnostic> problems;
-    out.waivers = waive::scan_inline(src.display, bytes, problems);
-    for (auto& p : problems) out.sink.add(std::move(p));
-  };
-  if (cache && !src.is_stdin) cache->load(src.display, bytes, out.records, out.waivers, out.sink, parse);
-  else parse();
-  // The file's records are kept for the whole run, in the parts made here (merging
-  // splices them): no room to grow.
+// The file's records are kept for the whole run, in the parts made here (merging
+// splices them): no room to grow.
+void finish(FileResult& out) {
   out.records.districts.shrink_to_fit();
   out.records.branches.shrink_to_fit();
   out.records.needs.shrink_to_fit();
@@ -223,12 +223,44 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, ca
   out.loaded = true;
 }
 
+void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, cache::Store* cache,
+              const Limits& limits, unsigned threads) {
+  const bool cached = cache && !src.is_stdin;
+  struct stat st {};
+  // Unchanged since the last run, by its status alone: not even read (cache.hpp).
+  if (cached && ::stat(src.path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+      static_cast<uint64_t>(st.st_size) <= limits.max_file_size &&
+      cache->load_unchanged(src.display, cache::FileStatus::of(st), out.records, out.waivers, out.sink)) {
+    finish(out);
+    return;
+  }
+  std::string bytes;
+  if (src.is_stdin ? !read_stream(stdin_stream, limits.max_file_size, bytes, out.fatal)
+                   : !read_file(src.path, limits.max_file_size, bytes, out.fatal, &st))
+    return;
+  auto parse = [&] {
+    if (!load_split(src.display, bytes, out.records, out.sink, limits, threads))
+      load_bytes(src.display, bytes, out.records, out.sink, limits);
+    std::vector<diag::Diagnostic> problems;
+    out.waivers = waive::scan_inline(src.display, bytes, problems);
+    for (auto& p : problems) out.sink.add(std::move(p));
+  };
+  if (cached) {
+    const auto status = cache::FileStatus::of(st);
+    cache->load(src.display, bytes, out.records, out.waivers, out.sink, parse, &status);
+  } else {
+    parse();
+  }
+  finish(out);
+}
+
 }  // namespace
 
 LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
                       unsigned jobs, cache::Store* cache, const Limits& limits) {
   LoadResult result;
   DiscoverResult found = discover(paths);
+  if (cache) cache->open_index(index_scope(paths));
   result.fatal = std::move(found.errors);
   std::vector<FileResult> files(found.sources.size());
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());

@@ -19,10 +19,11 @@ Fd::~Fd() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-ReadResult read_regular(int fd, uint64_t max, std::string& out) {
+ReadResult read_regular(int fd, uint64_t max, std::string& out, struct ::stat* seen) {
   out.clear();
   struct stat st {};
   if (::fstat(fd, &st) != 0) return ReadResult::Error;
+  if (seen) *seen = st;
   if (!S_ISREG(st.st_mode)) return ReadResult::NotRegular;
   const auto size = static_cast<uint64_t>(st.st_size);
   if (size > max) return ReadResult::TooBig;

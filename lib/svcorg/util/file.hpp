@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <sys/stat.h>
+
 namespace svcorg::util {
 
 // An open file descriptor, closed when the holder goes out of scope (-1: none).
@@ -29,7 +31,8 @@ enum class ReadResult { Ok, NotRegular, TooBig, Error /* errno says why */ };
 // Reads an open file whole into `out`, if it is a regular file (never a FIFO, a device
 // or a directory: they could block or never end) of at most `max` bytes. It reads to the
 // end of the file rather than to the size first seen, so a file truncated or grown while
-// read is read as it then is (and is TooBig if it grew past `max`).
-ReadResult read_regular(int fd, uint64_t max, std::string& out);
+// read is read as it then is (and is TooBig if it grew past `max`). `seen`, when given,
+// receives the file's status as it was before the first read (fstat).
+ReadResult read_regular(int fd, uint64_t max, std::string& out, struct ::stat* seen = nullptr);
 
 }  // namespace svcorg::util
