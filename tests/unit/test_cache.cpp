@@ -219,6 +219,21 @@ TEST_SUITE("cache") {
     CHECK(entries(dir).empty());
   }
 
+  TEST_CASE("a hit marks an entry used when its mtime is over an hour old, not every time") {
+    TempDir tmp;
+    const fs::path dir = tmp.path() / "c";
+    const std::string doc = "apiVersion: svcorg/v1\nkind: Branch\nid: b1\nname: 一\n";
+    REQUIRE(load_through(dir, "a.yaml", doc, 1 << 20));
+    const fs::path entry = entries(dir).at(0);
+    const auto now = fs::last_write_time(entry);
+    fs::last_write_time(entry, now - std::chrono::minutes(50));
+    CHECK_FALSE(load_through(dir, "a.yaml", doc, 1 << 20));
+    CHECK(fs::last_write_time(entry) == now - std::chrono::minutes(50));  // used within the hour: left
+    fs::last_write_time(entry, now - std::chrono::minutes(70));
+    CHECK_FALSE(load_through(dir, "a.yaml", doc, 1 << 20));
+    CHECK(fs::last_write_time(entry) >= now);  // refreshed
+  }
+
   TEST_CASE("the size bound counts the disk space entries take, as du does") {
     TempDir tmp;
     const fs::path dir = tmp.path() / "c";

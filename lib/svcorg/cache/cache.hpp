@@ -9,7 +9,8 @@
 // temporary file and renamed, so concurrent runs never see half an entry; an entry
 // that is truncated, corrupt or foreign fails its header or checksum and is ignored
 // (the file is parsed again and the entry rewritten). When the folder grows over the
-// size bound, the least recently used entries (oldest mtime; a hit refreshes it) go.
+// size bound, the least recently used entries go: the oldest mtime (a hit sets it to
+// now when it is over an hour old).
 //
 // The status index: reading and hashing every input is most of a warm run. So each run
 // also records, per input file, its status (device, inode, size, mtime, ctime) and the
@@ -27,11 +28,11 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <sys/stat.h>
@@ -136,9 +137,9 @@ class Store {
   std::array<unsigned char, 16> index_key_{};
   std::unordered_map<std::string, Indexed> index_;   // as read; not changed while loading
   std::mutex recorded_mutex_;
-  std::map<std::string, Indexed> recorded_;          // this run's
+  std::vector<std::pair<std::string, Indexed>> recorded_;  // this run's, as loaded
   int64_t settle_ns_ = 2'000'000'000;
-  int64_t start_ns_ = 0;                             // wall clock when the index was opened
+  int64_t start_ns_ = 0;                             // wall clock when the run began (open_index)
   std::atomic<size_t> status_hits_{0};
 };
 
