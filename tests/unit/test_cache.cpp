@@ -352,4 +352,23 @@ TEST_SUITE("cache") {
     CHECK(again.writes == n);
     CHECK((again.encoded == cold.encoded));
   }
+
+  TEST_CASE("a Store that loads two trees keeps an index for each") {
+    TempDir tmp;
+    const fs::path cache = tmp.path() / "c", a = tmp.path() / "a", b = tmp.path() / "b";
+    const size_t n = copy_examples(a);
+    copy_examples(b);
+    {
+      svcorg::cache::Store store(cache.string());
+      store.set_settle({});
+      for (const auto& d : {a, b}) {
+        svcorg::diag::Sink sink;
+        std::istringstream no_stdin;
+        svcorg::load::load_paths({d.string()}, sink, no_stdin, 2, &store);
+      }
+    }
+    CHECK(indexes(cache).size() == 2);
+    CHECK(load_tree(cache, a).status_hits == n);
+    CHECK(load_tree(cache, b).status_hits == n);
+  }
 }

@@ -339,17 +339,17 @@ template <class T>
 void put_raw(std::string& s, T v) {
   s.append(reinterpret_cast<const char*>(&v), sizeof v);
 }
-int64_t now_ns() {
-  timespec now{};
-  ::clock_gettime(CLOCK_REALTIME, &now);
-  return int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
-}
-
 template <class T>
 T get_raw(const char* p) {
   T v;
   std::memcpy(&v, p, sizeof v);
   return v;
+}
+
+int64_t now_ns() {
+  timespec now{};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  return int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
 }
 
 }  // namespace
@@ -504,6 +504,8 @@ bool Store::put(const std::string& path, std::string_view bytes, uint64_t* disk_
 // and XXH3-64, then per entry: the name's length and bytes, the seven status fields and
 // the entry key.
 void Store::open_index(std::string_view scope) {
+  save_index();
+  recorded_.clear();
   start_ns_ = now_ns();
   const Key key = key_of("", options_, scope);  // no display path is empty
   index_key_ = key.bytes;
@@ -564,16 +566,15 @@ void Store::save_index() {
   if (index_path_.empty()) return;
   const std::lock_guard<std::mutex> lock(recorded_mutex_);
   // By name; of a name loaded twice, the later record.
-  std::stable_sort(recorded_.begin(), recorded_.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  recorded_.erase(recorded_.begin(), std::unique(recorded_.rbegin(), recorded_.rend(), [](const auto& a, const auto& b) {
-                                       return a.first == b.first;
-                                     }).base());
-  const bool same = recorded_.size() == index_.size() && std::all_of(recorded_.begin(), recorded_.end(), [&](auto& e) {
-                      const auto it = index_.find(e.first);
-                      return it != index_.end() && it->second == e.second;
-                    });
-  if (same) return;
+  auto& r = recorded_;
+  std::stable_sort(r.begin(), r.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  const auto same_name = [](const auto& a, const auto& b) { return a.first == b.first; };
+  r.erase(r.begin(), std::unique(r.rbegin(), r.rend(), same_name).base());
+  const auto unchanged = [&](const auto& e) {
+    const auto it = index_.find(e.first);
+    return it != index_.end() && it->second == e.second;
+  };
+  if (r.size() == index_.size() && std::all_of(r.begin(), r.end(), unchanged)) return;
   Writer body;
   for (auto& [name, e] : recorded_) {
     std::string n = name;

@@ -89,7 +89,8 @@ class Store {
             const FileStatus* status = nullptr);
 
   // Reads the status index of this set of inputs (`scope`: whatever names it, such as
-  // the working directory and the paths given). Call once, before loading any file.
+  // the working directory and the paths given), before loading any of its files. A
+  // Store that loads a second set saves the first set's index first.
   void open_index(std::string_view scope);
   // A hit by status alone: when the index holds `name` with this very status and the
   // entry it names is sound, appends the stored records, findings and waivers (as
@@ -133,13 +134,13 @@ class Store {
                   std::vector<waive::Waiver>& waivers, diag::Sink& sink);
   void record(const std::string& name, const FileStatus* status, const std::array<unsigned char, 16>& key);
   bool put(const std::string& path, std::string_view bytes, uint64_t* disk_bytes);
-  std::string index_path_;                           // "" : no index this run
+  std::string index_path_;  // "" : no index this run
   std::array<unsigned char, 16> index_key_{};
-  std::unordered_map<std::string, Indexed> index_;   // as read; not changed while loading
+  std::unordered_map<std::string, Indexed> index_;  // as read; not changed while loading
   std::mutex recorded_mutex_;
   std::vector<std::pair<std::string, Indexed>> recorded_;  // this run's, as loaded
   int64_t settle_ns_ = 2'000'000'000;
-  int64_t start_ns_ = 0;                             // wall clock when the run began (open_index)
+  int64_t start_ns_ = 0;  // wall clock when the run began (open_index)
   std::atomic<size_t> status_hits_{0};
 };
 
