@@ -26,13 +26,16 @@ using testing::write_file;
 
 namespace {
 
-std::vector<fs::path> entries(const fs::path& dir) {
+// The files of a cache folder with the extension `ext`.
+std::vector<fs::path> files_with(const fs::path& dir, const char* ext) {
   std::vector<fs::path> out;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().extension() == ".svc") out.push_back(it->path());
+    if (it->path().extension() == ext) out.push_back(it->path());
   return out;
 }
+std::vector<fs::path> entries(const fs::path& dir) { return files_with(dir, ".svc"); }
+std::vector<fs::path> indexes(const fs::path& dir) { return files_with(dir, ".svi"); }
 
 std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
@@ -49,14 +52,6 @@ bool load_through(const fs::path& dir, const std::string& name, const std::strin
     svcorg::load::load_bytes(name, text, set, sink);
   });
   return parsed;
-}
-
-std::vector<fs::path> indexes(const fs::path& dir) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().extension() == ".svi") out.push_back(it->path());
-  return out;
 }
 
 // Loads the tree `dir` with two threads, through a Store on `cache` (none if empty) whose
