@@ -1,7 +1,8 @@
 // libFuzzer target: the whole pipeline on a small tree. The input is split into up to 8
 // files at each 0x00 byte (NUL is never valid in a YAML file, so no file loses meaning);
-// they are loaded and validated, the findings rendered in every output format; inputs
-// without errors are scored and every output rendered: score JSON/table/CSV/explain, the
+// they are loaded and validated, the findings rendered in every output format; every
+// input is scored (`svcorg score` scores while validating, before it knows of errors);
+// inputs without errors have every output rendered: score JSON/table/CSV/explain, the
 // needs listing, and the district, street and branch reports in both languages.
 #include <cstddef>
 #include <cstdint>
@@ -50,10 +51,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)diag::render_junit(findings, summary, records.files);
   (void)diag::render_github(findings, summary);
   (void)diag::render_gitlab(findings);
+  const ledger::Window window{dates.year, dates.as_of};
+  // `svcorg score` computes while validation runs, before it knows of any error
+  // (cmd/score.cpp), and drops the result (or an exception) if there is one: scoring
+  // must hold up on any records.
+  try {
+    const score::Model any = score::effective_model(district ? district->scoring.get() : nullptr);
+    (void)score::compute(records, rules, any, window);
+  } catch (...) {
+  }
   if (summary.errors > 0) return 0;  // the commands refuse such inputs before scoring
 
   const score::Model model = score::effective_model(district ? district->scoring.get() : nullptr);
-  const ledger::Window window{dates.year, dates.as_of};
   const score::Result result = score::compute(records, rules, model, window);
   const render::ScoreSelection all = render::select_all(result);
   (void)render::score_json(result, all);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -1242,4 +1243,38 @@ TEST_SUITE("score::compute") {
       }
     }
   }
+
+  TEST_CASE("records that fail validation are scored without harm, alike on one or two threads") {
+    // `svcorg score` computes while validation runs (cmd/score.cpp), on records that may
+    // break any rule: every rule fixture, alone and added to the example district, each
+    // year, one and two threads.
+    size_t scored = 0;
+    const std::string examples = (testing::kSource / "examples").string();
+    std::vector<std::vector<std::string>> inputs;
+    for (const auto& e : std::filesystem::directory_iterator(testing::kSource / "tests/fixtures/rules")) {
+      inputs.push_back({e.path().string()});
+      inputs.push_back({examples, e.path().string()});
+    }
+    for (const auto& paths : inputs) {
+      CAPTURE(paths.back());
+      CAPTURE(paths.size());
+      svcorg::diag::Sink sink;
+      std::istringstream no_stdin;
+      const auto loaded = svcorg::load::load_paths(paths, sink, no_stdin);
+      const auto& set = loaded.records;
+      const auto* district = set.districts.empty() ? nullptr : &set.districts.front();
+      const auto rules = svcorg::rules::effective_rules(district ? district->rules.get() : nullptr);
+      const auto model = sc::effective_model(district ? district->scoring.get() : nullptr);
+      for (int year : {2025, 2026}) {
+        const svcorg::ledger::Window w{year, day("2026-11-26")};
+        const auto one = sc::compute(set, rules, model, w, 1);
+        const auto two = sc::compute(set, rules, model, w, 2);
+        CHECK((svcorg::render::score_json(one, svcorg::render::select_all(one)) ==
+               svcorg::render::score_json(two, svcorg::render::select_all(two))));
+        scored += one.branches.size();
+      }
+    }
+    CHECK(scored > 1000);
+  }
 }
+

@@ -56,7 +56,7 @@ Checked::~Checked() {
     }
 }
 
-Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io) {
+Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io, const Alongside& alongside) {
   Checked out;
   out.keep_at_exit = io.exits_after;
   diag::Sink sink;
@@ -78,7 +78,17 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
     overrides = out.records.districts.front().rules.get();
   out.rules = rules::effective_rules(overrides);
   out.dates = dates;
-  validate::run(out.records, out.rules, out.dates, sink, threads(c));
+  {
+    std::thread side;
+    if (alongside) side = std::thread([&] { alongside(out.records, out.rules); });
+    struct Join {  // also when validation throws (a thread left joinable terminates)
+      std::thread& t;
+      ~Join() {
+        if (t.joinable()) t.join();
+      }
+    } join{side};
+    validate::run(out.records, out.rules, out.dates, sink, threads(c));
+  }
   out.findings = std::move(sink.items());
   std::vector<waive::Waiver> waivers = std::move(loaded.waivers);
   for (auto& w : waive::from_district(out.records, out.findings)) waivers.push_back(std::move(w));

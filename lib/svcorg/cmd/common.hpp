@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,8 +76,14 @@ struct Checked {
 // Parses --as-of; nullopt (and a message on io.err) when it is not a date.
 std::optional<validate::Options> checked_dates(const Common& c, const Io& io);
 
-// Loads every input, merges the rules, runs every validation rule.
-Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io);
+// Loads every input, merges the rules, runs every validation rule. `alongside`, when
+// given, runs on a thread of its own while validation runs, over the records and rules
+// as loaded (read only, as validation reads them): work that needs the records but not
+// the findings, done speculatively (score computes there; its result counts only if
+// validation passes). It must not throw.
+using Alongside = std::function<void(const model::RecordSet&, const rules::Rules&)>;
+Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io,
+                       const Alongside& alongside = {});
 
 // For the commands that refuse inputs with errors (or, with --strict, warnings): prints
 // the findings and what to do on io.err; returns the exit code to stop with, or 0.

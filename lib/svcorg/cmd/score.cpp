@@ -82,6 +82,12 @@ int explain(const score::Result& r, const score::Model& m, const ScoreOptions& o
   return kUsage;
 }
 
+// The scoring model: the defaults with the District's `scoring:` overrides.
+score::Model model_of(const model::RecordSet& records) {
+  const yaml::Node* overrides = records.districts.empty() ? nullptr : records.districts.front().scoring.get();
+  return score::effective_model(overrides);
+}
+
 int check_usage(const ScoreOptions& o, const Io& io) {
   const auto& types = model::vocab::kBranchTypes;
   if (o.type && std::find(types.begin(), types.end(), *o.type) == types.end()) {
@@ -113,7 +119,23 @@ int run_score(const ScoreOptions& o, const Io& io) {
   const auto dates = checked_dates(o.common, io);
   if (!dates) return kUsage;
   if (o.output && refuse_outputs_over_inputs({*o.output}, o.common, io)) return kUsage;
-  const Checked checked = load_and_check(o.common, *dates, io);
+  // With two threads or more, the scores are computed while validation runs (the cores
+  // are not both busy in either), and kept only if the inputs pass.
+  std::optional<score::Model> scoring;
+  std::optional<score::Result> result;
+  Alongside speculate;
+  if (threads(o.common) >= 2)
+    speculate = [&](const model::RecordSet& records, const rules::Rules& rules) {
+      try {
+        scoring = model_of(records);
+        result = score::compute(records, rules, *scoring, ledger::Window{dates->year, dates->as_of},
+                                threads(o.common));
+      } catch (...) {  // computed again below if the inputs pass
+        scoring.reset();
+        result.reset();
+      }
+    };
+  const Checked checked = load_and_check(o.common, *dates, io, speculate);
   std::optional<scope::Scope> since;  // usage errors first, then the inputs' errors
   if (o.since && !(since = since_scope(*o.since, o.common, checked.records, io))) return kUsage;
   std::optional<score::Baseline> baseline;
@@ -121,21 +143,21 @@ int run_score(const ScoreOptions& o, const Io& io) {
   if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
   if (o.compare && !(baseline = baseline_at(*o.compare, o.common, *dates, io))) return kUsage;
 
-  const auto& districts = checked.records.districts;
-  const yaml::Node* overrides = districts.empty() ? nullptr : districts.front().scoring.get();
-  const score::Model model = score::effective_model(overrides);
-  const score::Result result = score::compute(checked.records, checked.rules, model,
-                                              ledger::Window{dates->year, dates->as_of}, threads(o.common));
-  const render::ScoreSelection sel = select(result, o, checked.records, since);
-  const std::vector<diag::Diagnostic> warnings = since ? warnings_of(result, sel) : result.warnings;
+  if (!result) {
+    scoring = model_of(checked.records);
+    result = score::compute(checked.records, checked.rules, *scoring, ledger::Window{dates->year, dates->as_of},
+                            threads(o.common));
+  }
+  const render::ScoreSelection sel = select(*result, o, checked.records, since);
+  const std::vector<diag::Diagnostic> warnings = since ? warnings_of(*result, sel) : result->warnings;
   if (!o.common.quiet) io.err << diag::render_text(warnings, false);
 
-  if (o.explain) return explain(result, model, o, io);
+  if (o.explain) return explain(*result, *scoring, o, io);
   std::string content;
-  if (baseline) content = render_deltas(result, sel, *baseline, o, since);
-  else if (o.format == "json") content = render::score_json(result, sel);
-  else if (o.format == "csv") content = render::score_csv(result, sel);
-  else content = render::score_table(result, sel);
+  if (baseline) content = render_deltas(*result, sel, *baseline, o, since);
+  else if (o.format == "json") content = render::score_json(*result, sel);
+  else if (o.format == "csv") content = render::score_csv(*result, sel);
+  else content = render::score_table(*result, sel);
   if (int code = emit(o.output, content, io)) return code;
   if (o.common.strict && !warnings.empty()) return kFindings;  // no-needs, no-survey, missing-plan
 

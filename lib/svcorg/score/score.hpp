@@ -103,8 +103,10 @@ struct Result {
 // The ids of the other scored branches of s's type (its peers in 6.2), sorted.
 std::vector<std::string> peer_ids(const Result& r, const BranchScore& s);
 
-// Scores records that passed validation (no errors). With `threads` 2 or more, the
-// needs' facts and the branches are computed on two threads; the result is the same.
+// Scores the records. Only records that passed validation (no errors) give scores that
+// mean anything, but any records are scored without harm: `svcorg score` computes while
+// validation runs and drops the result when there are errors. With `threads` 2 or more,
+// the needs' facts and the branches are computed on two threads; the result is the same.
 Result compute(const model::RecordSet& records, const rules::Rules& rules, const Model& model,
                const ledger::Window& window, unsigned threads = 1);
 
