@@ -3,8 +3,8 @@
 #pragma once
 
 #include <cstdint>
-#include <iosfwd>
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
