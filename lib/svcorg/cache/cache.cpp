@@ -32,11 +32,12 @@ namespace {
 
 // Bump whenever the payload layout (the io() functions below) changes.
 constexpr uint32_t kFormat = 3;
+// Entries and status indexes share one frame: magic, format, a 32-bit number (0 for an
+// entry, the entry count for an index), key, payload length, XXH3-64 of the payload.
 constexpr char kMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'c', '\x01'};
+constexpr char kIndexMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'i', '\x01'};
 constexpr size_t kHeaderSize = 8 + 4 + 4 + 16 + 8 + 8;
 constexpr int64_t kTouchAfter = 3600;  // seconds: a hit refreshes an entry older than this
-constexpr char kIndexMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'i', '\x01'};
-constexpr size_t kIndexHeaderSize = 8 + 4 + 4 + 16 + 8 + 8;
 
 struct Bad {};  // a malformed payload
 
@@ -120,6 +121,7 @@ template <class A> void io(A& a, waive::Waiver& v);
 template <class A> void io(A& a, diag::Severity& v);
 template <class A> void io(A& a, yaml::Node::Type& v);
 template <class A> void io(A& a, model::NeedStatus& v);
+template <class A> void io(A& a, FileStatus& v);
 
 template <class... T>
 void Writer::operator()(T&... v) { (io(*this, v), ...); }
@@ -276,6 +278,9 @@ template <class A> void io(A& a, diag::Diagnostic::Waived& v) { a(v.inline_comme
 template <class A> void io(A& a, diag::Diagnostic& v) {
   a(v.file, v.pos, v.severity, v.rule, v.message, v.kind, v.id, v.has_related, v.related, v.waived, v.waiver);
 }
+template <class A> void io(A& a, FileStatus& v) {
+  a(v.dev, v.ino, v.size, v.mtime_s, v.mtime_ns, v.ctime_s, v.ctime_ns);
+}
 template <class A> void io(A& a, waive::Waiver& v) {
   a(v.inline_comment, v.file, v.pos, v.rules, v.reason, v.until, v.line, v.record, v.kind, v.used);
 }
@@ -346,6 +351,34 @@ T get_raw(const char* p) {
   return v;
 }
 
+// `payload` in its frame.
+std::string framed(const char (&magic)[8], const std::array<unsigned char, 16>& key, uint32_t number,
+                   std::string_view payload) {
+  std::string out;
+  out.reserve(kHeaderSize + payload.size());
+  out.append(magic, 8);
+  put_raw<uint32_t>(out, kFormat);
+  put_raw<uint32_t>(out, number);
+  out.append(reinterpret_cast<const char*>(key.data()), key.size());
+  put_raw<uint64_t>(out, payload.size());
+  put_raw<uint64_t>(out, XXH3_64bits(payload.data(), payload.size()));
+  out += payload;
+  return out;
+}
+
+// The payload of a sound frame with this magic and key (and its number), else nullopt.
+std::optional<std::string_view> unframe(std::string_view file, const char (&magic)[8],
+                                        const std::array<unsigned char, 16>& key, uint32_t* number = nullptr) {
+  if (file.size() < kHeaderSize || std::memcmp(file.data(), magic, 8) != 0 ||
+      get_raw<uint32_t>(file.data() + 8) != kFormat ||
+      std::memcmp(file.data() + 16, key.data(), key.size()) != 0 ||
+      get_raw<uint64_t>(file.data() + 32) != file.size() - kHeaderSize ||
+      get_raw<uint64_t>(file.data() + 40) != XXH3_64bits(file.data() + kHeaderSize, file.size() - kHeaderSize))
+    return std::nullopt;
+  if (number) *number = get_raw<uint32_t>(file.data() + 12);
+  return file.substr(kHeaderSize);
+}
+
 int64_t now_ns() {
   timespec now{};
   ::clock_gettime(CLOCK_REALTIME, &now);
@@ -414,16 +447,11 @@ bool Store::read_entry(const std::array<unsigned char, 16>& key, const std::stri
   std::string file;
   struct stat st {};
   const util::Fd entry(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (entry.get() < 0 || util::read_regular(entry.get(), UINT64_MAX, file, &st) != util::ReadResult::Ok ||
-      file.size() < kHeaderSize || std::memcmp(file.data(), kMagic, 8) != 0 ||
-      get_raw<uint32_t>(file.data() + 8) != kFormat ||
-      std::memcmp(file.data() + 16, key.data(), key.size()) != 0 ||
-      get_raw<uint64_t>(file.data() + 32) != file.size() - kHeaderSize ||
-      get_raw<uint64_t>(file.data() + 40) != XXH3_64bits(file.data() + kHeaderSize, file.size() - kHeaderSize))
+  if (entry.get() < 0 || util::read_regular(entry.get(), UINT64_MAX, file, &st) != util::ReadResult::Ok)
     return false;
+  const auto payload = unframe(file, kMagic, key);
   Entry e;
-  if (!decode(std::string_view(file).substr(kHeaderSize), e) || e.records.files.size() != 1 ||
-      e.records.files.front() != name)
+  if (!payload || !decode(*payload, e) || e.records.files.size() != 1 || e.records.files.front() != name)
     return false;
   records = std::move(e.records);
   waivers = std::move(e.waivers);
@@ -445,16 +473,7 @@ void Store::load(const std::string& name, std::string_view bytes, model::RecordS
   }
   parse();
   // Store what the parse produced; any failure only means no entry.
-  std::string payload = encode(records, sink.items(), waivers);
-  std::string out;
-  out.reserve(kHeaderSize + payload.size());
-  out.append(kMagic, 8);
-  put_raw<uint32_t>(out, kFormat);
-  put_raw<uint32_t>(out, 0);
-  out.append(reinterpret_cast<const char*>(key.bytes.data()), key.bytes.size());
-  put_raw<uint64_t>(out, payload.size());
-  put_raw<uint64_t>(out, XXH3_64bits(payload.data(), payload.size()));
-  out += payload;
+  const std::string out = framed(kMagic, key.bytes, 0, encode(records, sink.items(), waivers));
   uint64_t disk = 0;
   if (!put(dir_ + "/" + key.hex() + ".svc", out, &disk)) return;
   ++writes_;
@@ -513,25 +532,18 @@ void Store::open_index(std::string_view scope) {
   index_.clear();
   std::string file;
   const util::Fd fd(::open(index_path_.c_str(), O_RDONLY | O_CLOEXEC));
-  if (fd.get() < 0 || util::read_regular(fd.get(), uint64_t{1} << 30, file) != util::ReadResult::Ok ||
-      file.size() < kIndexHeaderSize || std::memcmp(file.data(), kIndexMagic, 8) != 0 ||
-      get_raw<uint32_t>(file.data() + 8) != kFormat ||
-      std::memcmp(file.data() + 16, key.bytes.data(), key.bytes.size()) != 0 ||
-      get_raw<uint64_t>(file.data() + 32) != file.size() - kIndexHeaderSize ||
-      get_raw<uint64_t>(file.data() + 40) !=
-          XXH3_64bits(file.data() + kIndexHeaderSize, file.size() - kIndexHeaderSize))
-    return;
-  const uint32_t count = get_raw<uint32_t>(file.data() + 12);
-  Reader r(file.data() + kIndexHeaderSize, file.data() + file.size());
+  uint32_t count = 0;
+  if (fd.get() < 0 || util::read_regular(fd.get(), uint64_t{1} << 30, file) != util::ReadResult::Ok) return;
+  const auto payload = unframe(file, kIndexMagic, key.bytes, &count);
+  if (!payload) return;
+  Reader r(payload->data(), payload->data() + payload->size());
   std::unordered_map<std::string, Indexed> read;
   try {
     read.reserve(std::min<size_t>(count, file.size() / 80));
     for (uint32_t i = 0; i < count; ++i) {
       std::string name;
       Indexed e;
-      auto& s = e.status;
-      r(name, s.dev, s.ino, s.size, s.mtime_s, s.mtime_ns, s.ctime_s, s.ctime_ns);
-      r.raw(e.key.data(), e.key.size());
+      r(name, e.status, e.key);
       read.emplace(std::move(name), e);
     }
   } catch (const Bad&) {
@@ -576,21 +588,8 @@ void Store::save_index() {
   };
   if (r.size() == index_.size() && std::all_of(r.begin(), r.end(), unchanged)) return;
   Writer body;
-  for (auto& [name, e] : recorded_) {
-    std::string n = name;
-    auto s = e.status;
-    body(n, s.dev, s.ino, s.size, s.mtime_s, s.mtime_ns, s.ctime_s, s.ctime_ns);
-    body.raw(e.key.data(), e.key.size());
-  }
-  std::string out;
-  out.reserve(kIndexHeaderSize + body.out.size());
-  out.append(kIndexMagic, 8);
-  put_raw<uint32_t>(out, kFormat);
-  put_raw<uint32_t>(out, static_cast<uint32_t>(recorded_.size()));
-  out.append(reinterpret_cast<const char*>(index_key_.data()), index_key_.size());
-  put_raw<uint64_t>(out, body.out.size());
-  put_raw<uint64_t>(out, XXH3_64bits(body.out.data(), body.out.size()));
-  out += body.out;
+  for (auto& [name, e] : r) body(name, e.status, e.key);
+  const std::string out = framed(kIndexMagic, index_key_, static_cast<uint32_t>(r.size()), body.out);
   if (put(index_path_, out, nullptr)) index_ = {recorded_.begin(), recorded_.end()};
 }
 
