@@ -36,7 +36,7 @@ svcorg::cmd::Checked check_in(const fs::path& dir, const std::vector<std::string
   testing::Chdir cd(dir);
   const auto dates = svcorg::cmd::checked_dates(c, io);
   REQUIRE(dates);
-  return svcorg::cmd::load_and_check(c, *dates, io);
+  return svcorg::cmd::load_and_check(c, *dates, io, svcorg::cmd::Needs::Cores);
 }
 
 std::vector<fs::path> fixture_dirs() {

@@ -1172,14 +1172,14 @@ TEST_SUITE("score::compute") {
         cut.branches = set.branches;
         cut.platforms = set.platforms;
         cut.plans = set.plans;
-        std::vector<svcorg::model::Need> all(set.needs.begin(), set.needs.end()), first, second;
+        std::vector<svcorg::model::NeedCore> all(set.need_cores.begin(), set.need_cores.end()), first, second;
         size_t k = all.size() / 2;
         while (k + 1 < all.size() && *all[k - 1].branch != *all[k].branch) ++k;
         REQUIRE(*all[k - 1].branch == *all[k].branch);  // the cut is inside a branch's needs
         first.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k));
         second.assign(all.begin() + static_cast<std::ptrdiff_t>(k), all.end());
-        cut.needs.append(std::move(first));
-        cut.needs.append(std::move(second));
+        cut.need_cores.append(std::move(first));
+        cut.need_cores.append(std::move(second));
         for (unsigned threads : {1u, 2u}) {
           const auto split = sc::compute(cut, rules, model, {c.year, day(c.as_of)}, threads);
           CHECK((svcorg::render::score_json(split, svcorg::render::select_all(split)) == json));

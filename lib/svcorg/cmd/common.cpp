@@ -56,7 +56,8 @@ Checked::~Checked() {
     }
 }
 
-Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io, const Alongside& alongside) {
+Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io, Needs needs,
+                       const Alongside& alongside) {
   Checked out;
   out.keep_at_exit = io.exits_after;
   diag::Sink sink;
@@ -64,8 +65,13 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
   if (const std::string dir = c.cache_dir.empty() ? cache::default_dir() : c.cache_dir; !c.no_cache && !dir.empty())
     store.emplace(dir, c.cache_size_mib << 20,
                   fmt::format("max-depth={} max-records={}", c.limits.max_depth, c.limits.max_records));
-  load::LoadResult loaded = load::load_paths(c.paths, sink, io.in, c.jobs, store ? &*store : nullptr,
-                                                     c.limits);
+  load::NeedCheck cores_only;
+  if (needs == Needs::Cores)
+    cores_only = [&dates](const model::Need& n, const std::string& file, diag::Sink& into) {
+      validate::check_need(n, file, dates, into);
+    };
+  load::LoadResult loaded =
+      load::load_paths(c.paths, sink, io.in, c.jobs, store ? &*store : nullptr, c.limits, cores_only);
   if (store && store->written_bytes() > store->max_bytes() && !c.quiet)
     io.err << fmt::format("svcorg: note: this run wrote {:.1f} MiB of parse cache entries, more than --cache-size {} "
                           "MiB holds; the next run will parse most files again: raise --cache-size (e.g. to {})\n",

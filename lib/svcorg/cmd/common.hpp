@@ -82,7 +82,12 @@ std::optional<validate::Options> checked_dates(const Common& c, const Io& io);
 // the findings, done speculatively (score computes there; its result counts only if
 // validation passes). It must not throw.
 using Alongside = std::function<void(const model::RecordSet&, const rules::Rules&)>;
-Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io,
+// What the command reads of the needs: whole records (reports, listings), or only what
+// validation and scoring read (their cores: Checked::records.needs is then empty; each
+// need is checked alone as its file is loaded and dropped, so a large ledger's memory is
+// its cores).
+enum class Needs { Whole, Cores };
+Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io, Needs needs,
                        const Alongside& alongside = {});
 
 // For the commands that refuse inputs with errors (or, with --strict, warnings): prints

@@ -102,7 +102,7 @@ std::optional<score::Baseline> baseline_at(const std::string& rev, const Common&
     Common then = c;
     then.no_cache = true;  // the temporary paths would only fill the parse cache
     then.paths = export_inputs(*repo, commit, c, tmp.path());
-    const Checked checked = load_and_check(then, dates, io);
+    const Checked checked = load_and_check(then, dates, io, Needs::Cores);
     const auto summary =
         diag::summarize(checked.findings, checked.records.files.size(), checked.records.record_count());
     if (!checked.fatal.empty() || summary.errors > 0)

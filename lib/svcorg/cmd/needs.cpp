@@ -68,7 +68,7 @@ bool references_ok(const ledger::Filters& f, const Checked& c, const Io& io) {
 int run_needs(const NeedsOptions& o, const Io& io) {
   const auto dates = checked_dates(o.common, io);
   if (!dates || !options_ok(o, io)) return kUsage;
-  const Checked checked = load_and_check(o.common, *dates, io);
+  const Checked checked = load_and_check(o.common, *dates, io, Needs::Whole);
   if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
   if (!references_ok(o.filters, checked, io)) return kUsage;
   const ledger::Listing listing =

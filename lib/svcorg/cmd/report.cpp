@@ -24,7 +24,7 @@ int run_report(const ReportOptions& o, const Io& io) {
   const auto dates = checked_dates(o.common, io);
   if (!dates) return kUsage;
   if (o.output && refuse_outputs_over_inputs({*o.output}, o.common, io)) return kUsage;
-  const Checked checked = load_and_check(o.common, *dates, io);
+  const Checked checked = load_and_check(o.common, *dates, io, Needs::Whole);
   if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
 
   const auto& districts = checked.records.districts;

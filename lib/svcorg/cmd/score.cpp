@@ -135,7 +135,7 @@ int run_score(const ScoreOptions& o, const Io& io) {
         result.reset();
       }
     };
-  const Checked checked = load_and_check(o.common, *dates, io, speculate);
+  const Checked checked = load_and_check(o.common, *dates, io, Needs::Cores, speculate);
   std::optional<scope::Scope> since;  // usage errors first, then the inputs' errors
   if (o.since && !(since = since_scope(*o.since, o.common, checked.records, io))) return kUsage;
   std::optional<score::Baseline> baseline;

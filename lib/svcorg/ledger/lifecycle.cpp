@@ -61,6 +61,13 @@ void history(const model::Need& need, std::optional<util::Date> as_of, std::vect
   else out.clear();
 }
 
+void history(const model::NeedCore& need, std::optional<util::Date> as_of, std::vector<Step>& out) {
+  out.clear();
+  out.reserve(need.steps.size());
+  for (const auto& s : need.steps)
+    if (!as_of || s.date() <= *as_of) out.push_back({s.date(), s.status()});
+}
+
 std::vector<Step> history(const model::Need& need, std::optional<util::Date> as_of) {
   if (!need.events) return {};
   return history(*need.events, as_of);

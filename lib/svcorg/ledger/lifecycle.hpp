@@ -44,6 +44,8 @@ std::vector<Step> history(const std::vector<model::Event>& events, std::optional
 std::vector<Step> history(const model::Need& need, std::optional<util::Date> as_of = std::nullopt);
 // The same into `out` (cleared first), for callers that reuse one buffer over many needs.
 void history(const model::Need& need, std::optional<util::Date> as_of, std::vector<Step>& out);
+// The same from a need's core (whose steps are its events with a valid date and status).
+void history(const model::NeedCore& need, std::optional<util::Date> as_of, std::vector<Step>& out);
 
 // The status after the last step (the as-of status when the history was cut at A).
 std::optional<Status> current_status(const std::vector<Step>& steps);

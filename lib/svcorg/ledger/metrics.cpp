@@ -8,10 +8,10 @@ namespace svcorg::ledger {
 namespace {
 
 // n.due, else received + resolve_days[layer]; none without rules for the layer.
-std::optional<util::Date> due_date(const model::Need& n, const rules::TypeRules* rules, util::Date received) {
+std::optional<util::Date> due_date(const model::NeedCore& n, const rules::TypeRules* rules, util::Date received) {
   if (n.due) return *n.due;
-  if (!rules || !n.layer) return std::nullopt;
-  auto it = rules->resolve_days.find(*n.layer);
+  if (!rules || !n.layer.data()) return std::nullopt;
+  auto it = rules->resolve_days.find(std::string(n.layer));
   if (it == rules->resolve_days.end()) return std::nullopt;
   return received + static_cast<int32_t>(it->second);
 }
@@ -70,9 +70,20 @@ bool in_year(const model::Need& n, const Window& w) {
   return n.received && n.received->year() == w.year && *n.received <= w.as_of;
 }
 
+bool in_year(const model::NeedCore& n, const Window& w) {
+  return n.received && (*n.received).year() == w.year && *n.received <= w.as_of;
+}
+
 NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, util::Date as_of) {
-  NeedFacts f;
+  NeedFacts f = facts(model::core_of(n), rules, as_of);
   f.need = &n;
+  return f;
+}
+
+NeedFacts facts(const model::NeedCore& n, const rules::TypeRules* rules, util::Date as_of) {
+  NeedFacts f;
+  f.category = *n.category;
+  f.layer = n.layer;
   thread_local std::vector<Step> steps;  // one buffer per thread: this runs for every need
   history(n, as_of, steps);
   f.received = n.received ? *n.received : (steps.empty() ? as_of : steps.front().date);
@@ -91,8 +102,7 @@ NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, util::Date 
   judge_response(f, rules, as_of);
   f.resolution_counted = f.resolved || f.overdue;
   f.resolved_on_time = f.resolved && f.resolution && (!f.has_due || *f.resolution <= f.due);
-  if (n.feedback && n.feedback->satisfaction && (!n.feedback->date || *n.feedback->date <= as_of))
-    f.satisfaction = *n.feedback->satisfaction;
+  if (n.satisfaction && (!n.feedback_date || *n.feedback_date <= as_of)) f.satisfaction = *n.satisfaction;
   return f;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "svcorg/ledger/lifecycle.hpp"
@@ -24,10 +25,12 @@ struct Window {
 
 // A need belongs to Y when it was received in Y and on or before A.
 bool in_year(const model::Need& n, const Window& w);
+bool in_year(const model::NeedCore& n, const Window& w);
 
 // One need, seen as of A with its branch type's rules.
 struct NeedFacts {
-  const model::Need* need = nullptr;
+  const model::Need* need = nullptr;  // the whole record, when the facts were taken from it
+  std::string_view category, layer;   // interned (model::intern); no data: none
   util::Date received;
   Status status = Status::Received;  // as-of status: the last event dated ≤ A
   bool resolved = false;             // R: resolved or closed
@@ -53,6 +56,8 @@ struct NeedFacts {
 // `rules` are the rules of the need's branch type (nullptr: the built-in numbers
 // cannot apply, so no default due date: the need is treated as never due).
 NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, util::Date as_of);
+// The same from a need's core (`need` stays null).
+NeedFacts facts(const model::NeedCore& n, const rules::TypeRules* rules, util::Date as_of);
 
 struct Metrics {
   size_t received = 0;  // |S|

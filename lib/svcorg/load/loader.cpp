@@ -49,6 +49,7 @@ void load_bytes(const std::string& name, std::string_view bytes, model::RecordSe
     }
     sink.add(std::move(d));
   }
+  set.add_cores();
 }
 
 namespace {
@@ -107,6 +108,7 @@ void append(model::RecordSet& into, model::RecordSet&& part) {
   move_all(into.districts, part.districts);
   move_all(into.branches, part.branches);
   move_all(into.needs, part.needs);
+  move_all(into.need_cores, part.need_cores);
   move_all(into.platforms, part.platforms);
   move_all(into.plans, part.plans);
 }
@@ -183,6 +185,7 @@ bool load_split(const std::string& name, std::string_view bytes, model::RecordSe
     move_all(set.districts, p.set.districts);
     move_all(set.branches, p.set.branches);
     move_all(set.needs, p.set.needs);
+    move_all(set.need_cores, p.set.need_cores);
     move_all(set.platforms, p.set.platforms);
     move_all(set.plans, p.set.plans);
     for (auto& d : p.sink.items()) sink.add(std::move(d));
@@ -213,25 +216,33 @@ struct FileResult {
 };
 
 // The file's records are kept for the whole run, in the parts made here (merging
-// splices them): no room to grow.
-void finish(FileResult& out) {
-  out.records.districts.shrink_to_fit();
-  out.records.branches.shrink_to_fit();
-  out.records.needs.shrink_to_fit();
-  out.records.platforms.shrink_to_fit();
-  out.records.plans.shrink_to_fit();
+// splices them): no room to grow. With `cores_only`, each need is checked by it and
+// only its core is kept.
+void finish(FileResult& out, const NeedCheck& cores_only) {
+  model::RecordSet& rs = out.records;
+  rs.add_cores();
+  if (cores_only) {
+    for (const auto& n : rs.needs) cores_only(n, rs.files.at(n.file), out.sink);
+    rs.needs.clear();
+  }
+  rs.districts.shrink_to_fit();
+  rs.branches.shrink_to_fit();
+  rs.needs.shrink_to_fit();
+  rs.need_cores.shrink_to_fit();
+  rs.platforms.shrink_to_fit();
+  rs.plans.shrink_to_fit();
   out.loaded = true;
 }
 
 void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, cache::Store* cache,
-              const Limits& limits, unsigned threads) {
+              const Limits& limits, unsigned threads, const NeedCheck& cores_only) {
   const bool cached = cache && !src.is_stdin;
   struct stat st {};
   // Unchanged since the last run, by its status alone: not even read (cache.hpp).
   if (cached && ::stat(src.path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
       static_cast<uint64_t>(st.st_size) <= limits.max_file_size &&
       cache->load_unchanged(src.display, cache::FileStatus::of(st), out.records, out.waivers, out.sink)) {
-    finish(out);
+    finish(out, cores_only);
     return;
   }
   std::string bytes;
@@ -251,13 +262,13 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, ca
   } else {
     parse();
   }
-  finish(out);
+  finish(out, cores_only);
 }
 
 }  // namespace
 
 LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
-                      unsigned jobs, cache::Store* cache, const Limits& limits) {
+                      unsigned jobs, cache::Store* cache, const Limits& limits, const NeedCheck& cores_only) {
   LoadResult result;
   DiscoverResult found = discover(paths);
   if (cache) cache->open_index(index_scope(paths));
@@ -269,7 +280,7 @@ LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, s
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < files.size(); i = next++)
-      load_one(found.sources[i], stdin_stream, files[i], cache, limits, split);
+      load_one(found.sources[i], stdin_stream, files[i], cache, limits, split, cores_only);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);

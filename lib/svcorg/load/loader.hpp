@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -25,9 +26,10 @@ struct Limits {
   size_t max_records = 10'000'000;               // records (documents) in all inputs: --max-records
 };
 
-// Parses one file's bytes (`name` is its display path) and appends its records to `set`
-// and its findings (yaml-syntax, duplicate-key, header, schema) to `sink`. Each document
-// becomes a record as soon as it is parsed; its tree is dropped right after.
+// Parses one file's bytes (`name` is its display path) and appends its records (and
+// the needs' cores) to `set` and its findings (yaml-syntax, duplicate-key, header,
+// schema) to `sink`. Each document becomes a record as soon as it is parsed; its tree is
+// dropped right after.
 void load_bytes(const std::string& name, std::string_view bytes, model::RecordSet& set, diag::Sink& sink,
                 const Limits& limits = {});
 
@@ -37,12 +39,20 @@ struct LoadResult {
   std::vector<std::string> fatal;  // unreadable or missing paths (exit 2)
 };
 
+// Checks one need alone (validate::check_need), adding findings to `sink`; `file` is
+// its display path.
+using NeedCheck = std::function<void(const model::Need&, const std::string& file, diag::Sink& sink)>;
+
 // Discovers and loads every input (SPEC 2.1). `stdin_stream` is read for the path `-`.
 // Files are parsed by `jobs` threads (0: one per core); the records and findings are
 // merged in display-path order, so the result is the same for any number of jobs.
 // With a `cache`, unchanged files are not parsed again (standard input never is cached).
+// With `cores_only`, each need is passed to it right after its file is loaded, on the
+// thread that loaded the file, and then dropped: the result keeps the needs' cores
+// only (RecordSet::needs is empty), for the commands that read nothing else of a need.
 LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
-                      unsigned jobs = 1, cache::Store* cache = nullptr, const Limits& limits = {});
+                      unsigned jobs = 1, cache::Store* cache = nullptr, const Limits& limits = {},
+                      const NeedCheck& cores_only = {});
 
 // Appends `part` (records of other files) to `into`, renumbering its files.
 void append(model::RecordSet& into, model::RecordSet&& part);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "svcorg/model/record_list.hpp"
@@ -230,6 +231,52 @@ struct Plan : RecordBase {
   F<Review> review;
 };
 
+// A short text kept by a value interned for the process (`intern`), with where it was
+// written; absent when the view has no data. 24 bytes where a `Text` takes 48 before its
+// characters: the values a ledger repeats (branch ids, categories, layers, platform ids)
+// are stored once.
+struct Word {
+  std::string_view v;
+  Pos pos;
+
+  explicit operator bool() const { return v.data() != nullptr; }
+  const std::string_view& operator*() const { return v; }
+  const std::string_view* operator->() const { return &v; }
+};
+
+// The process-wide copy of `text`: equal texts give the same view, valid until the
+// process ends (the pool only grows, by the distinct values of the inputs). Thread-safe.
+std::string_view intern(std::string_view text);
+// A Word of a Text: absent when the Text is (an invalid value's position is not kept).
+Word word(const Text& t);
+
+// One step of a need's history (an event with a valid date and status) in 4 bytes.
+class PackedStep {
+ public:
+  PackedStep(Date date, NeedStatus status);
+  Date date() const { return Date{static_cast<int32_t>(bits_ >> 3) - kDayOffset}; }
+  NeedStatus status() const { return static_cast<NeedStatus>(bits_ & 7u); }
+
+ private:
+  static constexpr int32_t kDayOffset = 1 << 22;  // Date::days of years 1-9999 are above -2^22
+  uint32_t bits_;
+};
+
+// What cross-record validation and scoring read of a need, and nothing else: ~300 bytes
+// with its history, where a `Need` with 14 events takes ~1.3 KB. A need's own checks
+// (validate::check_need) read the whole record; the commands that need no more keep only
+// the cores (load::Keep::Cores), so a large ledger's memory is its cores.
+struct NeedCore : RecordBase {
+  Word branch, category, platform;
+  std::string_view layer;                   // interned; empty data: absent
+  Value<Date> received, due;
+  Value<int64_t> satisfaction;              // feedback.satisfaction
+  Value<Date> feedback_date;                // feedback.date
+  std::vector<PackedStep> steps;            // in file order
+};
+
+NeedCore core_of(const Need& n);
+
 // Everything loaded from the inputs. Records keep the order they were read in; every
 // consumer that reports or renders sorts by (file path, position), so input order
 // never shows in outputs.
@@ -237,13 +284,18 @@ struct RecordSet {
   std::vector<std::string> files;  // display paths, index = RecordBase::file
   RecordList<District> districts;
   RecordList<Branch> branches;
+  // needs[i]'s core is need_cores[i]; `needs` is empty when only the cores were kept
+  // (load::Keep::Cores).
   RecordList<Need> needs;
+  RecordList<NeedCore> need_cores;
   RecordList<Platform> platforms;
   RecordList<Plan> plans;
 
   size_t record_count() const {
-    return districts.size() + branches.size() + needs.size() + platforms.size() + plans.size();
+    return districts.size() + branches.size() + need_cores.size() + platforms.size() + plans.size();
   }
+  // Adds the cores of the needs that have none yet (needs added after the last call).
+  void add_cores();
 };
 
 }  // namespace svcorg::model

@@ -19,8 +19,9 @@ struct Info {
   bool is_district = false;
 };
 
-void add(std::vector<std::string>& to, const char* ns, const model::Text& id) {
-  if (id) to.push_back(std::string(ns) + *id);
+template <class Field>  // model::Text or model::Word
+void add(std::vector<std::string>& to, const char* ns, const Field& id) {
+  if (id) to.push_back(std::string(ns) + std::string(*id));
 }
 
 void add_all(std::vector<std::string>& to, const char* ns, const model::F<model::TextList>& ids) {
@@ -46,7 +47,7 @@ std::vector<Info> infos(const model::RecordSet& rs) {
     add(i.refs, "area:", b.street);
     if (b.id) i.branch = *b.id;
   }
-  for (const auto& n : rs.needs) {
+  for (const auto& n : rs.need_cores) {  // all a need references is in its core
     Info& i = base(n);
     add(i.keys, "need:", n.id);
     add(i.refs, "branch:", n.branch);

@@ -46,7 +46,7 @@ std::vector<Part> base_parts(const model::BasePart& b, const rules::TypeRules& r
 }
 
 std::vector<Part> quality_parts(const model::Plan& plan, const std::vector<ledger::NeedFacts>& needs_in_year,
-                                const std::vector<const model::Need*>& listed_needs, const rules::TypeRules& rules,
+                                const std::vector<const model::NeedCore*>& listed_needs, const rules::TypeRules& rules,
                                 const Model& m, QualityInputs& in) {
   const std::vector<model::Item> no_items;
   const auto& items = plan.items ? *plan.items : no_items;
@@ -54,14 +54,14 @@ std::vector<Part> quality_parts(const model::Plan& plan, const std::vector<ledge
   in.min_plan_items = rules.min_plan_items;
   std::set<std::string> c, a;
   for (const auto& f : needs_in_year)
-    if (!f.declined && f.need->category) c.insert(*f.need->category);
+    if (!f.declined && f.category.data()) c.emplace(f.category);
   for (const auto& it : items) {
     if (it.needs && !it.needs->empty()) ++in.linked;
     if (it.target && it.target->value) ++in.measurable;
     if (it.category) a.insert(*it.category);
   }
   for (const auto* n : listed_needs)
-    if (n->category) a.insert(*n->category);
+    if (n->category) a.emplace(*n->category);
   in.need_categories.assign(c.begin(), c.end());
   for (const auto& cat : c)
     if (a.count(cat)) in.covered_categories.push_back(cat);

@@ -17,7 +17,7 @@ namespace svcorg::score {
 namespace {
 
 using model::Branch;
-using model::Need;
+using model::NeedCore;
 using model::Plan;
 using model::Platform;
 
@@ -26,7 +26,7 @@ struct Index {
   std::map<std::string, const Branch*> branches;  // by id (sorted)
   // The needs that year Y's plan items list, by id (keys view the plans' strings); null
   // for an id no need has. Only these are looked up: a few per branch, not the ledger.
-  std::unordered_map<std::string_view, const Need*> listed;
+  std::unordered_map<std::string_view, const NeedCore*> listed;
   FactsByBranch facts_by_branch;  // needs in Y
   std::unordered_map<std::string, std::vector<const Platform*>> platforms_by_branch;
   std::unordered_map<std::string, const Plan*> plans;  // plans for Y by branch
@@ -55,28 +55,29 @@ void in_halves(bool two, Work work) {
 // first need of each listed id (by slot in `listed`).
 struct NeedPass {
   FactsByBranch facts;
-  std::vector<const Need*> found;
+  std::vector<const NeedCore*> found;
 };
 
-void pass_over(const std::vector<std::vector<Need>>& parts, size_t from, size_t to, const Index& ix,
+void pass_over(const std::vector<std::vector<NeedCore>>& parts, size_t from, size_t to, const Index& ix,
                const std::unordered_map<std::string_view, size_t>& slots, const rules::Rules& rules,
                const ledger::Window& w, NeedPass& out) {
   out.found.assign(slots.size(), nullptr);
   // A branch's needs usually come together (one ledger file per branch): the lookups of
   // the previous need's branch are reused.
-  const std::string* last = nullptr;
+  std::string_view last;  // interned: equal views are equal texts
   const rules::TypeRules* tr = nullptr;
   std::vector<ledger::NeedFacts>* facts = nullptr;
   for (size_t p = from; p < to; ++p)
-    for (const Need& n : parts[p]) {
+    for (const NeedCore& n : parts[p]) {
       if (n.id && !slots.empty())
         if (auto it = slots.find(*n.id); it != slots.end() && !out.found[it->second]) out.found[it->second] = &n;
       if (!n.branch || !ledger::in_year(n, w)) continue;
-      if (!last || *last != *n.branch) {
-        auto it = ix.branches.find(*n.branch);
+      if (!facts || last != *n.branch) {
+        const std::string branch(*n.branch);
+        auto it = ix.branches.find(branch);
         tr = it == ix.branches.end() ? nullptr : &type_rules(rules, *it->second);
-        facts = &out.facts[*n.branch];
-        last = &*n.branch;
+        facts = &out.facts[branch];
+        last = *n.branch;
       }
       facts->push_back(ledger::facts(n, tr, w.as_of));
     }
@@ -97,9 +98,9 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   }
   // The needs in two runs of whole parts (files) of about equal size: the first run's
   // facts come first for every branch and its needs win for an id, as in one pass.
-  const auto& parts = rs.needs.parts();
+  const auto& parts = rs.need_cores.parts();
   size_t split = two ? 0 : parts.size();  // one thread: one pass over all
-  for (size_t seen = 0; split < parts.size() && 2 * seen < rs.needs.size(); ++split) seen += parts[split].size();
+  for (size_t seen = 0; split < parts.size() && 2 * seen < rs.need_cores.size(); ++split) seen += parts[split].size();
   NeedPass halves[2];
   in_halves(two, [&](int h) {
     pass_over(parts, h == 0 ? 0 : split, h == 0 ? split : parts.size(), ix, slots, rules, w, halves[h]);
@@ -112,7 +113,7 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   }
   ix.listed.reserve(slots.size());
   for (const auto& [id, slot] : slots) {
-    const Need* first = halves[0].found[slot] ? halves[0].found[slot] : halves[1].found[slot];
+    const NeedCore* first = halves[0].found[slot] ? halves[0].found[slot] : halves[1].found[slot];
     ix.listed.emplace(id, first);
   }
   for (const auto& p : rs.platforms) {
@@ -128,8 +129,8 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   return ix;
 }
 
-std::vector<const Need*> listed_needs(const Plan& plan, const Index& ix) {
-  std::vector<const Need*> out;
+std::vector<const NeedCore*> listed_needs(const Plan& plan, const Index& ix) {
+  std::vector<const NeedCore*> out;
   if (!plan.items) return out;
   for (const auto& it : *plan.items)
     if (it.needs)

@@ -19,6 +19,7 @@ namespace svcorg::validate::detail {
 inline model::Kind kind_of(const model::District&) { return model::Kind::District; }
 inline model::Kind kind_of(const model::Branch&) { return model::Kind::Branch; }
 inline model::Kind kind_of(const model::Need&) { return model::Kind::Need; }
+inline model::Kind kind_of(const model::NeedCore&) { return model::Kind::Need; }
 inline model::Kind kind_of(const model::Platform&) { return model::Kind::Platform; }
 inline model::Kind kind_of(const model::Plan&) { return model::Kind::Plan; }
 
@@ -48,7 +49,7 @@ struct Index {
   // is "the earlier" never depends on the order the inputs were read in.
   std::vector<const model::District*> districts;
   std::vector<const model::Branch*> branches;
-  std::vector<const model::Need*> needs;
+  std::vector<const model::NeedCore*> needs;
   std::vector<const model::Platform*> platforms;
   std::vector<const model::Plan*> plans;
 
@@ -62,7 +63,7 @@ struct Index {
   template <class R>
   using ById = std::unordered_map<std::string_view, const R*>;
   ById<model::Branch> branch_by_id;
-  ById<model::Need> need_by_id;
+  ById<model::NeedCore> need_by_id;
   ById<model::Platform> platform_by_id;
   ById<model::Plan> plan_by_id;
 };
@@ -83,13 +84,13 @@ struct Context {
 
   const std::vector<const model::District*>& districts;
   const std::vector<const model::Branch*>& branches;
-  const std::vector<const model::Need*>& needs;
+  const std::vector<const model::NeedCore*>& needs;
   const std::vector<const model::Platform*>& platforms;
   const std::vector<const model::Plan*>& plans;
   const model::District* const district;
   const std::set<std::string>& street_ids;
   const ById<model::Branch>& branch_by_id;
-  const ById<model::Need>& need_by_id;
+  const ById<model::NeedCore>& need_by_id;
   const ById<model::Platform>& platform_by_id;
   const ById<model::Plan>& plan_by_id;
 
@@ -98,7 +99,8 @@ struct Context {
 
   // Lookups by a reference field; nullptr when the field is absent or names nothing.
   const model::Branch* branch(const model::Text& id) const;
-  const model::Need* need(const model::Text& id) const;
+  const model::Branch* branch(const model::Word& id) const;
+  const model::NeedCore* need(const model::Text& id) const;
   const model::Platform* platform(const model::Text& id) const;
   // The rules of a branch's type; nullptr when the branch or its type is unknown.
   const rules::TypeRules* type_rules(const model::Branch* b) const;
@@ -131,8 +133,8 @@ struct Context {
 void check_identity(Context& c);
 // references.cpp: reference, platform-level.
 void check_references(Context& c);
-// needs.cpp: need-category, relay-target, declined-reason, event-order,
-// status-transition, status-mismatch, date-order, future-date.
+// needs.cpp: need-category (the other rules about a need read it alone:
+// validate::check_need).
 void check_needs(Context& c);
 // plans.cpp: item-category, negative-list, plan-items, unlinked-item, foreign-need
 // (items), survey-size, and duplicate item ids.

@@ -27,8 +27,8 @@ Index::ById<R> first_by_id(const std::vector<const R*>& ordered) {
   return out;
 }
 
-template <class R>
-const R* find(const Index::ById<R>& by_id, const model::Text& id) {
+template <class R, class Field>
+const R* find(const Index::ById<R>& by_id, const Field& id) {
   if (!id) return nullptr;
   auto it = by_id.find(*id);
   return it == by_id.end() ? nullptr : it->second;
@@ -45,7 +45,7 @@ Index::Index(const model::RecordSet& records) : rs(records) {
     file_rank[by_path[k]] = file_rank[by_path[k - 1]] + (rs.files[by_path[k]] != rs.files[by_path[k - 1]] ? 1 : 0);
   districts = in_order(rs.districts, *this);
   branches = in_order(rs.branches, *this);
-  needs = in_order(rs.needs, *this);
+  needs = in_order(rs.need_cores, *this);
   platforms = in_order(rs.platforms, *this);
   plans = in_order(rs.plans, *this);
   if (!districts.empty()) {
@@ -83,7 +83,8 @@ bool Index::before(const model::RecordBase& a, const model::RecordBase& b) const
 }
 
 const model::Branch* Context::branch(const model::Text& id) const { return find(branch_by_id, id); }
-const model::Need* Context::need(const model::Text& id) const { return find(need_by_id, id); }
+const model::Branch* Context::branch(const model::Word& id) const { return find(branch_by_id, id); }
+const model::NeedCore* Context::need(const model::Text& id) const { return find(need_by_id, id); }
 const model::Platform* Context::platform(const model::Text& id) const { return find(platform_by_id, id); }
 
 const rules::TypeRules* Context::type_rules(const model::Branch* b) const {

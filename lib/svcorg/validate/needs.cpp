@@ -1,5 +1,7 @@
-// Rules about one need of the ledger: need-category, relay-target, declined-reason, the
-// lifecycle (event-order, status-transition, status-mismatch), date-order, future-date.
+// Rules about one need of the ledger: relay-target, declined-reason, the lifecycle
+// (event-order, status-transition, status-mismatch), date-order, future-date, which read
+// the need alone (check_need, run where its file is loaded or by validate::run), and
+// need-category, which reads its branch (check_needs, on the needs' cores).
 #include <fmt/format.h>
 
 #include "svcorg/ledger/lifecycle.hpp"
@@ -13,6 +15,31 @@ namespace {
 using model::Event;
 using model::Need;
 
+// Where the findings about one need go.
+struct One {
+  const std::string& file;
+  const Options& options;
+  diag::Sink& sink;
+
+  void error(const Need& n, Pos at, const char* rule, std::string message) {
+    add(n, at, diag::Severity::Error, rule, std::move(message));
+  }
+  void warning(const Need& n, Pos at, const char* rule, std::string message) {
+    add(n, at, diag::Severity::Warning, rule, std::move(message));
+  }
+  void add(const Need& n, Pos at, diag::Severity sev, const char* rule, std::string message) {
+    diag::Diagnostic d;
+    d.file = file;
+    d.pos = at.known() ? at : n.pos;
+    d.severity = sev;
+    d.rule = rule;
+    d.message = std::move(message);
+    d.kind = "Need";
+    if (n.id) d.id = *n.id;
+    sink.add(std::move(d));
+  }
+};
+
 std::string not_allowed(const std::string& category, const std::string& type, const std::vector<std::string>& allowed) {
   std::string msg = fmt::format("the category `{}` is not allowed for a {} branch; ", category, type);
   if (auto near = util::closest(category, allowed))
@@ -20,14 +47,7 @@ std::string not_allowed(const std::string& category, const std::string& type, co
   return msg + fmt::format("use one of {}", util::quoted_list(allowed));
 }
 
-void category(Context& c, const Need& n) {
-  const model::Branch* b = c.branch(n.branch);
-  const rules::TypeRules* tr = c.type_rules(b);
-  if (!n.category || !tr || tr->allows_need(*n.category)) return;
-  c.error(n, n.category.pos, "need-category", not_allowed(*n.category, *b->type, tr->need_categories));
-}
-
-void required_text(Context& c, const Need& n) {
+void required_text(One& c, const Need& n) {
   if (n.disposal && *n.disposal == "relay" && absent(n.relayed_to))
     c.error(n, n.disposal.pos, "relay-target",
             "`disposal` is `relay` but `relayed_to` is missing; name the department the need was relayed to in "
@@ -37,7 +57,7 @@ void required_text(Context& c, const Need& n) {
             "`status` is `declined` but `reason` is missing; say in `reason` why the need was declined");
 }
 
-void first_event(Context& c, const Need& n, const Event& e) {
+void first_event(One& c, const Need& n, const Event& e) {
   const bool bad_status = e.status && *e.status != model::NeedStatus::Received;
   const bool bad_date = e.date && n.received && *e.date != *n.received;
   if (!bad_status && !bad_date) return;
@@ -49,7 +69,7 @@ void first_event(Context& c, const Need& n, const Event& e) {
 }
 
 // Events are in date order; equal dates are allowed.
-void event_dates(Context& c, const Need& n, const std::vector<Event>& events) {
+void event_dates(One& c, const Need& n, const std::vector<Event>& events) {
   const Event* prev = nullptr;
   for (const auto& e : events) {
     if (!e.date) continue;
@@ -71,7 +91,7 @@ std::string next_words(ledger::Status from) {
                      util::quoted_list(names), ledger::status_name(from));
 }
 
-void transitions(Context& c, const Need& n, const std::vector<Event>& events) {
+void transitions(One& c, const Need& n, const std::vector<Event>& events) {
   std::optional<ledger::Status> cur;
   for (const auto& e : events) {
     auto next = e.status ? std::optional(*e.status) : std::nullopt;
@@ -84,7 +104,7 @@ void transitions(Context& c, const Need& n, const std::vector<Event>& events) {
   }
 }
 
-void last_status(Context& c, const Need& n, const std::vector<Event>& events) {
+void last_status(One& c, const Need& n, const std::vector<Event>& events) {
   const Event& last = events.back();
   if (!n.status || !last.status) return;
   const char* last_name = ledger::status_name(*last.status);
@@ -95,7 +115,7 @@ void last_status(Context& c, const Need& n, const std::vector<Event>& events) {
                       *n.status, last_name, last_name, *n.status));
 }
 
-void lifecycle(Context& c, const Need& n) {
+void lifecycle(One& c, const Need& n) {
   if (!n.events || n.events->empty()) return;
   const auto& events = *n.events;
   first_event(c, n, events.front());
@@ -104,7 +124,7 @@ void lifecycle(Context& c, const Need& n) {
   last_status(c, n, events);
 }
 
-void date_order(Context& c, const Need& n) {
+void date_order(One& c, const Need& n) {
   if (n.due && n.received && *n.due < *n.received)
     c.error(n, n.due.pos, "date-order",
             fmt::format("`due` ({}) is before `received` ({}); a need falls due on or after the day it was received",
@@ -122,7 +142,7 @@ void date_order(Context& c, const Need& n) {
 
 // `field` is a format string taking `index` (so that nothing is formatted for the dates
 // that are fine: this runs for every event of every need).
-void future(Context& c, const Need& n, const model::F<util::Date>& date, const char* field, size_t index = 0) {
+void future(One& c, const Need& n, const model::F<util::Date>& date, const char* field, size_t index = 0) {
   if (!date || *date <= c.options.as_of) return;
   c.warning(n, date.pos, "future-date",
             fmt::format("`{}` is {}, after the as-of date {}; it records something that happened: check the date "
@@ -130,7 +150,7 @@ void future(Context& c, const Need& n, const model::F<util::Date>& date, const c
                         fmt::format(fmt::runtime(field), index), date->str(), c.options.as_of.str()));
 }
 
-void future_dates(Context& c, const Need& n) {
+void future_dates(One& c, const Need& n) {
   future(c, n, n.received, "received");
   if (n.events)
     for (size_t i = 0; i < n.events->size(); ++i) future(c, n, (*n.events)[i].date, "events[{}].date", i);
@@ -140,13 +160,25 @@ void future_dates(Context& c, const Need& n) {
 }  // namespace
 
 void check_needs(Context& c) {
-  for (const Need* n : c.needs) {
-    category(c, *n);
-    required_text(c, *n);
-    lifecycle(c, *n);
-    date_order(c, *n);
-    future_dates(c, *n);
+  for (const model::NeedCore* n : c.needs) {
+    const model::Branch* b = c.branch(n->branch);
+    const rules::TypeRules* tr = c.type_rules(b);
+    if (!n->category || !tr || tr->allows_need(std::string(*n->category))) continue;
+    c.error(*n, n->category.pos, "need-category",
+            not_allowed(std::string(*n->category), *b->type, tr->need_categories));
   }
 }
 
 }  // namespace svcorg::validate::detail
+
+namespace svcorg::validate {
+
+void check_need(const model::Need& n, const std::string& file, const Options& options, diag::Sink& sink) {
+  detail::One c{file, options, sink};
+  detail::required_text(c, n);
+  detail::lifecycle(c, n);
+  detail::date_order(c, n);
+  detail::future_dates(c, n);
+}
+
+}  // namespace svcorg::validate

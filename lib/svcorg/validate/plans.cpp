@@ -59,7 +59,7 @@ void unlinked(Context& c, const Plan& p, const Item& item) {
 void foreign_needs(Context& c, const Plan& p, const Item& item) {
   if (!item.needs || !c.branch(p.branch)) return;  // a plan of an unknown branch: `reference`
   for (const auto& ref : *item.needs) {
-    const model::Need* n = c.need(ref);
+    const model::NeedCore* n = c.need(ref);
     if (!n || !c.branch(n->branch) || *n->branch == *p.branch) continue;  // an unknown branch: `reference`
     c.warning(p, ref.pos, "foreign-need",
               fmt::format("the need `{}` belongs to branch `{}`, not to `{}` whose plan this is; list the needs of "

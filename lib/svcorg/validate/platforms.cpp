@@ -15,7 +15,7 @@ namespace {
 
 using model::Platform;
 
-bool listed(const Platform& p, const std::string& id) {
+bool listed(const Platform& p, std::string_view id) {
   if (!p.participants) return false;
   return std::any_of(p.participants->begin(), p.participants->end(),
                      [&](const model::Text& t) { return t && *t == id; });
@@ -69,7 +69,7 @@ void cadence(Context& c, const Platform& p) {
 // Whose needs a platform's meetings may take up: its owner's and its participants'; a
 // street's platform, the needs of the street's branches too; the District's, any need.
 // A platform whose owner names nothing known is not judged.
-bool serves(const Context& c, const Platform& p, const std::string& branch_id) {
+bool serves(const Context& c, const Platform& p, std::string_view branch_id) {
   if (!p.owner || !p.level || listed(p, branch_id)) return true;
   const std::string& owner = *p.owner;
   if (model::vocab::branch_owned_level(*p.level)) return owner == branch_id || !c.branch_by_id.count(owner);
@@ -87,7 +87,7 @@ void meeting(Context& c, const Platform& p, const model::Meeting& m, size_t inde
                           index, m.date->str(), c.options.as_of.str()));
   if (!m.needs) return;
   for (const auto& ref : *m.needs) {
-    const model::Need* n = c.need(ref);
+    const model::NeedCore* n = c.need(ref);
     if (!n || !c.branch(n->branch) || serves(c, p, *n->branch)) continue;  // an unknown branch: `reference`
     c.warning(p, ref.pos, "foreign-need",
               fmt::format("the need `{}` belongs to branch `{}`, which this platform does not serve (its owner is "

@@ -27,11 +27,11 @@ std::string unknown(const std::string& field, const std::string& value, const ch
 }
 
 // A reference to a record of another kind, reported at the referring value.
-template <class R, class Target>
-void reference(Context& c, const R& r, const model::Text& value, const Context::ById<Target>& by_id,
+template <class R, class Field, class Target>
+void reference(Context& c, const R& r, const Field& value, const Context::ById<Target>& by_id,
                const std::string& field, const char* what) {
   if (!value || by_id.count(*value)) return;
-  c.error(r, value.pos, "reference", unknown(field, *value, what, keys(by_id)));
+  c.error(r, value.pos, "reference", unknown(field, std::string(*value), what, keys(by_id)));
 }
 
 template <class R>

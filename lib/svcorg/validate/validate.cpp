@@ -20,6 +20,15 @@ Options resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, 
   return o;
 }
 
+namespace {
+
+// The rules about each need alone, for the needs that were kept whole.
+void check_whole_needs(const model::RecordSet& records, const Options& options, diag::Sink& sink) {
+  for (const auto& n : records.needs) check_need(n, records.files.at(n.file), options, sink);
+}
+
+}  // namespace
+
 void run(const model::RecordSet& records, const rules::Rules& rules, const Options& options, diag::Sink& sink,
          unsigned threads) {
   const detail::Index index(records);
@@ -28,6 +37,7 @@ void run(const model::RecordSet& records, const rules::Rules& rules, const Optio
     detail::check_identity(c);
     detail::check_references(c);
     detail::check_branches(c);
+    check_whole_needs(records, options, sink);
     detail::check_needs(c);
     detail::check_plans(c);
     detail::check_platforms(c);
@@ -40,6 +50,7 @@ void run(const model::RecordSet& records, const rules::Rules& rules, const Optio
   // out as with one thread.
   diag::Sink identity, references_branches, needs, plans_platforms;
   std::thread worker([&] {
+    check_whole_needs(records, options, needs);
     detail::Context b(index, rules, options, needs);
     detail::check_needs(b);
   });

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/model/records.hpp"
@@ -20,8 +21,16 @@ struct Options {
 // Resolve --year/--as-of as SPEC 5 says. `today` is injected for tests.
 Options resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, util::Date today);
 
-// Runs every cross-record rule, adding findings to `sink`. With `threads` >= 2 the
-// needs' checks run beside the others; the findings are the same, in the same order.
+// The rules about one need that read nothing else (relay-target, declined-reason,
+// event-order, status-transition, status-mismatch, date-order, future-date); `file` is
+// its display path. validate::run applies them to the needs kept whole
+// (RecordSet::needs); a load that keeps only the needs' cores applies them as it loads
+// (load::load_paths' `cores_only`).
+void check_need(const model::Need& need, const std::string& file, const Options& options, diag::Sink& sink);
+
+// Runs every cross-record rule, and check_need on the needs kept whole, adding findings
+// to `sink`. With `threads` >= 2 the needs' checks run beside the others; the findings
+// are the same, in the same order.
 void run(const model::RecordSet& records, const rules::Rules& rules, const Options& options, diag::Sink& sink,
          unsigned threads = 1);
 
