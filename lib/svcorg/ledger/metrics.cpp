@@ -8,10 +8,11 @@ namespace svcorg::ledger {
 namespace {
 
 // n.due, else received + resolve_days[layer]; none without rules for the layer.
-std::optional<util::Date> due_date(const model::NeedCore& n, const rules::TypeRules* rules, util::Date received) {
-  if (n.due) return *n.due;
-  if (!rules || !n.layer.data()) return std::nullopt;
-  auto it = rules->resolve_days.find(std::string(n.layer));
+std::optional<util::Date> due_date(std::optional<util::Date> due, std::string_view layer,
+                                   const rules::TypeRules* rules, util::Date received) {
+  if (due) return *due;
+  if (!rules || !layer.data()) return std::nullopt;
+  auto it = rules->resolve_days.find(std::string(layer));
   if (it == rules->resolve_days.end()) return std::nullopt;
   return received + static_cast<int32_t>(it->second);
 }
@@ -74,24 +75,28 @@ bool in_year(const model::NeedCore& n, const Window& w) {
   return n.received && (*n.received).year() == w.year && *n.received <= w.as_of;
 }
 
-NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, util::Date as_of) {
-  NeedFacts f = facts(model::core_of(n), rules, as_of);
-  f.need = &n;
-  return f;
+namespace {
+
+// What the facts read of a need besides its history, from a whole record or a core.
+struct Fields {
+  std::optional<util::Date> received, due;
+  std::optional<int64_t> satisfaction;
+  std::optional<util::Date> feedback_date;
+};
+
+template <class T, class V>
+std::optional<T> opt(const V& v) {
+  return v ? std::optional<T>(*v) : std::nullopt;
 }
 
-NeedFacts facts(const model::NeedCore& n, const rules::TypeRules* rules, util::Date as_of) {
-  NeedFacts f;
-  f.category = *n.category;
-  f.layer = n.layer;
-  thread_local std::vector<Step> steps;  // one buffer per thread: this runs for every need
-  history(n, as_of, steps);
+NeedFacts judge(NeedFacts f, const Fields& n, const std::vector<Step>& steps, const rules::TypeRules* rules,
+                util::Date as_of) {
   f.received = n.received ? *n.received : (steps.empty() ? as_of : steps.front().date);
   f.status = current_status(steps).value_or(Status::Received);
   f.resolved = is_resolved(f.status);
   f.declined = f.status == Status::Declined;
   f.open = !f.resolved && !f.declined;
-  const auto due = due_date(n, rules, f.received);
+  const auto due = due_date(n.due, f.layer, rules, f.received);
   f.has_due = due.has_value();
   if (due) f.due = *due;
   f.response = first_response(steps);
@@ -104,6 +109,34 @@ NeedFacts facts(const model::NeedCore& n, const rules::TypeRules* rules, util::D
   f.resolved_on_time = f.resolved && f.resolution && (!f.has_due || *f.resolution <= f.due);
   if (n.satisfaction && (!n.feedback_date || *n.feedback_date <= as_of)) f.satisfaction = *n.satisfaction;
   return f;
+}
+
+}  // namespace
+
+NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, util::Date as_of) {
+  NeedFacts f;
+  f.need = &n;
+  if (n.category) f.category = *n.category;
+  if (n.layer) f.layer = *n.layer;
+  Fields fields{opt<util::Date>(n.received), opt<util::Date>(n.due), std::nullopt, std::nullopt};
+  if (n.feedback) {
+    fields.satisfaction = opt<int64_t>(n.feedback->satisfaction);
+    fields.feedback_date = opt<util::Date>(n.feedback->date);
+  }
+  thread_local std::vector<Step> steps;  // one buffer per thread: this runs for every need
+  history(n, as_of, steps);
+  return judge(f, fields, steps, rules, as_of);
+}
+
+NeedFacts facts(const model::NeedCore& n, const rules::TypeRules* rules, util::Date as_of) {
+  NeedFacts f;
+  f.category = *n.category;
+  f.layer = n.layer;
+  const Fields fields{opt<util::Date>(n.received), opt<util::Date>(n.due), opt<int64_t>(n.satisfaction),
+                      opt<util::Date>(n.feedback_date)};
+  thread_local std::vector<Step> steps;
+  history(n, as_of, steps);
+  return judge(f, fields, steps, rules, as_of);
 }
 
 Metrics metrics(const std::vector<NeedFacts>& set, util::Date as_of) {

@@ -30,7 +30,8 @@ bool in_year(const model::NeedCore& n, const Window& w);
 // One need, seen as of A with its branch type's rules.
 struct NeedFacts {
   const model::Need* need = nullptr;  // the whole record, when the facts were taken from it
-  std::string_view category, layer;   // interned (model::intern); no data: none
+  // Views of the need's (or its core's) texts, valid as long as the records; no data: none.
+  std::string_view category, layer;
   util::Date received;
   Status status = Status::Received;  // as-of status: the last event dated ≤ A
   bool resolved = false;             // R: resolved or closed

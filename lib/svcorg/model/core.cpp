@@ -1,63 +1,58 @@
-// Need cores (records.hpp): the interned texts and the packed history.
-#include <mutex>
+// Need cores (records.hpp): the pool of repeated texts and the packed history.
+#include <algorithm>
 #include <unordered_set>
 
 #include "svcorg/model/records.hpp"
 
 namespace svcorg::model {
 
+std::string_view Words::intern(std::string_view text) {
+  std::lock_guard<std::mutex> hold(lock_);
+  return *strings_.emplace(text).first;
+}
+
+size_t Words::size() const {
+  std::lock_guard<std::mutex> hold(lock_);
+  return strings_.size();
+}
+
 namespace {
 
-// The pool: strings that are never freed (the views handed out must outlive every
-// record), each distinct value once. A thread first looks in its own set of views it
-// has seen, so the lock is taken once per distinct value and thread, not per need.
-struct Pool {
-  std::mutex lock;
-  std::unordered_set<std::string> strings;
+// The texts of one batch of cores, looked up here first: the pool's lock is taken once
+// per distinct text of the batch, not once per field (a file's needs share a branch and
+// a few categories and layers).
+class Interner {
+ public:
+  explicit Interner(Words& words) : words_(words) {}
+  std::string_view operator()(std::string_view text) {
+    if (auto it = seen_.find(text); it != seen_.end()) return *it;
+    const std::string_view kept = words_.intern(text);
+    seen_.insert(kept);
+    return kept;
+  }
+  Word operator()(const Text& t) { return t ? Word{(*this)(std::string_view(*t)), t.pos} : Word{}; }
+
+ private:
+  Words& words_;
+  std::unordered_set<std::string_view> seen_;
 };
 
-Pool& pool() {
-  static Pool* p = new Pool;  // never destroyed: threads may intern until the process ends
-  return *p;
-}
-
-}  // namespace
-
-std::string_view intern(std::string_view text) {
-  thread_local std::unordered_set<std::string_view> seen;
-  if (auto it = seen.find(text); it != seen.end()) return *it;
-  Pool& p = pool();
-  std::string_view out;
-  {
-    std::lock_guard<std::mutex> hold(p.lock);
-    out = *p.strings.emplace(text).first;  // nodes never move: the view stays valid
-  }
-  seen.insert(out);
-  return out;
-}
-
-Word word(const Text& t) {
-  if (!t) return {};
-  return Word{intern(*t), t.pos};
-}
-
-PackedStep::PackedStep(Date date, NeedStatus status)
-    : bits_((static_cast<uint32_t>(date.days + kDayOffset) << 3) | static_cast<uint32_t>(status)) {}
-
-NeedCore core_of(const Need& n) {
+NeedCore make_core(const Need& n, Interner& intern) {
   NeedCore c;
   c.file = n.file;
   c.pos = n.pos;
   c.doc = n.doc;
   c.id = n.id;
-  c.branch = word(n.branch);
-  c.category = word(n.category);
-  c.platform = word(n.platform);
-  if (n.layer) c.layer = intern(*n.layer);
+  c.branch = intern(n.branch);
+  c.category = intern(n.category);
+  c.platform = intern(n.platform);
+  if (n.layer) c.layer = intern(std::string_view(*n.layer));
   if (n.received) c.received.set(*n.received);
   if (n.due) c.due.set(*n.due);
-  if (n.feedback && n.feedback->satisfaction) c.satisfaction.set(*n.feedback->satisfaction);
   if (n.feedback && n.feedback->date) c.feedback_date.set(*n.feedback->date);
+  // The converter keeps a satisfaction only within 1-5.
+  if (n.feedback && n.feedback->satisfaction)
+    c.satisfaction.set(static_cast<uint8_t>(std::clamp<int64_t>(*n.feedback->satisfaction, 0, 255)));
   if (n.events) {
     size_t count = 0;
     for (const auto& e : *n.events) count += e.date && e.status ? 1 : 0;
@@ -68,13 +63,29 @@ NeedCore core_of(const Need& n) {
   return c;
 }
 
+}  // namespace
+
+PackedStep::PackedStep(Date date, NeedStatus status)
+    : bits_((static_cast<uint32_t>(date.days + kDayOffset) << 3) | static_cast<uint32_t>(status)) {}
+
+NeedCore core_of(const Need& n, Words& words) {
+  Interner intern(words);
+  return make_core(n, intern);
+}
+
+Words& RecordSet::pool() {
+  if (words.empty()) words.push_back(std::make_shared<Words>());
+  return *words.front();
+}
+
 void RecordSet::add_cores() {
   if (need_cores.size() >= needs.size()) return;
+  Interner intern(pool());
   std::vector<NeedCore> more;
   more.reserve(needs.size() - need_cores.size());
   size_t i = 0;
   for (const auto& n : needs)
-    if (i++ >= need_cores.size()) more.push_back(core_of(n));
+    if (i++ >= need_cores.size()) more.push_back(make_core(n, intern));
   need_cores.append(std::move(more));
 }
 

@@ -6,8 +6,10 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "svcorg/model/record_list.hpp"
@@ -231,10 +233,23 @@ struct Plan : RecordBase {
   F<Review> review;
 };
 
-// A short text kept by a value interned for the process (`intern`), with where it was
-// written; absent when the view has no data. 24 bytes where a `Text` takes 48 before its
-// characters: the values a ledger repeats (branch ids, categories, layers, platform ids)
-// are stored once.
+// The texts many needs repeat (branch ids, categories, layers, platform ids), each
+// distinct value stored once for a load (RecordSet::words). Thread-safe: the files of a
+// load are read on several threads into one pool. Views it hands out stay valid as long
+// as the pool.
+class Words {
+ public:
+  std::string_view intern(std::string_view text);
+  size_t size() const;
+
+ private:
+  mutable std::mutex lock_;
+  std::unordered_set<std::string> strings_;  // nodes never move: views stay valid
+};
+
+// A short text of a need's core, a view of a Words pool, with where it was written;
+// absent when the view has no data. 24 bytes where a `Text` takes 48 before its
+// characters.
 struct Word {
   std::string_view v;
   Pos pos;
@@ -243,12 +258,6 @@ struct Word {
   const std::string_view& operator*() const { return v; }
   const std::string_view* operator->() const { return &v; }
 };
-
-// The process-wide copy of `text`: equal texts give the same view, valid until the
-// process ends (the pool only grows, by the distinct values of the inputs). Thread-safe.
-std::string_view intern(std::string_view text);
-// A Word of a Text: absent when the Text is (an invalid value's position is not kept).
-Word word(const Text& t);
 
 // One step of a need's history (an event with a valid date and status) in 4 bytes.
 class PackedStep {
@@ -268,14 +277,15 @@ class PackedStep {
 // the cores (load::Keep::Cores), so a large ledger's memory is its cores.
 struct NeedCore : RecordBase {
   Word branch, category, platform;
-  std::string_view layer;                   // interned; empty data: absent
+  std::string_view layer;                   // in the pool too; no data: absent
   Value<Date> received, due;
-  Value<int64_t> satisfaction;              // feedback.satisfaction
   Value<Date> feedback_date;                // feedback.date
+  Value<uint8_t> satisfaction;              // feedback.satisfaction (1-5)
   std::vector<PackedStep> steps;            // in file order
 };
 
-NeedCore core_of(const Need& n);
+// `words` keeps the core's texts.
+NeedCore core_of(const Need& n, Words& words);
 
 // Everything loaded from the inputs. Records keep the order they were read in; every
 // consumer that reports or renders sorts by (file path, position), so input order
@@ -290,6 +300,12 @@ struct RecordSet {
   RecordList<NeedCore> need_cores;
   RecordList<Platform> platforms;
   RecordList<Plan> plans;
+  // The pools the cores' texts are kept in (one for a whole load; a set built by
+  // appending others keeps theirs).
+  std::vector<std::shared_ptr<Words>> words;
+
+  // The first pool, made if there is none.
+  Words& pool();
 
   size_t record_count() const {
     return districts.size() + branches.size() + need_cores.size() + platforms.size() + plans.size();
