@@ -8,11 +8,11 @@ namespace svcorg::ledger {
 namespace {
 
 // n.due, else received + resolve_days[layer]; none without rules for the layer.
-std::optional<util::Date> due_date(std::optional<util::Date> due, std::string_view layer,
+std::optional<util::Date> due_date(std::optional<util::Date> due, const std::string* layer,
                                    const rules::TypeRules* rules, util::Date received) {
   if (due) return *due;
-  if (!rules || !layer.data()) return std::nullopt;
-  auto it = rules->resolve_days.find(std::string(layer));
+  if (!rules || !layer) return std::nullopt;
+  auto it = rules->resolve_days.find(*layer);
   if (it == rules->resolve_days.end()) return std::nullopt;
   return received + static_cast<int32_t>(it->second);
 }
@@ -116,8 +116,8 @@ NeedFacts judge(NeedFacts f, const Fields& n, const std::vector<Step>& steps, co
 NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, util::Date as_of) {
   NeedFacts f;
   f.need = &n;
-  if (n.category) f.category = *n.category;
-  if (n.layer) f.layer = *n.layer;
+  if (n.category) f.category = &*n.category;
+  if (n.layer) f.layer = &*n.layer;
   Fields fields{opt<util::Date>(n.received), opt<util::Date>(n.due), std::nullopt, std::nullopt};
   if (n.feedback) {
     fields.satisfaction = opt<int64_t>(n.feedback->satisfaction);
@@ -130,7 +130,7 @@ NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, util::Date 
 
 NeedFacts facts(const model::NeedCore& n, const rules::TypeRules* rules, util::Date as_of) {
   NeedFacts f;
-  f.category = *n.category;
+  f.category = n.category.p;
   f.layer = n.layer;
   const Fields fields{opt<util::Date>(n.received), opt<util::Date>(n.due), opt<int64_t>(n.satisfaction),
                       opt<util::Date>(n.feedback_date)};

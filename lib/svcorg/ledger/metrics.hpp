@@ -30,8 +30,9 @@ bool in_year(const model::NeedCore& n, const Window& w);
 // One need, seen as of A with its branch type's rules.
 struct NeedFacts {
   const model::Need* need = nullptr;  // the whole record, when the facts were taken from it
-  // Views of the need's (or its core's) texts, valid as long as the records; no data: none.
-  std::string_view category, layer;
+  // The need's (or its core's) texts, valid as long as the records; null: none.
+  const std::string* category = nullptr;
+  const std::string* layer = nullptr;
   util::Date received;
   Status status = Status::Received;  // as-of status: the last event dated ≤ A
   bool resolved = false;             // R: resolved or closed

@@ -1,12 +1,12 @@
 // Need cores (records.hpp): the pool of repeated texts and the packed history.
 #include <algorithm>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "svcorg/model/records.hpp"
 
 namespace svcorg::model {
 
-std::string_view Words::intern(std::string_view text) {
+const std::string& Words::intern(std::string_view text) {
   std::lock_guard<std::mutex> hold(lock_);
   return *strings_.emplace(text).first;
 }
@@ -24,17 +24,17 @@ namespace {
 class Interner {
  public:
   explicit Interner(Words& words) : words_(words) {}
-  std::string_view operator()(std::string_view text) {
-    if (auto it = seen_.find(text); it != seen_.end()) return *it;
-    const std::string_view kept = words_.intern(text);
-    seen_.insert(kept);
+  const std::string* operator()(std::string_view text) {
+    if (auto it = seen_.find(text); it != seen_.end()) return it->second;
+    const std::string* kept = &words_.intern(text);
+    seen_.emplace(*kept, kept);
     return kept;
   }
   Word operator()(const Text& t) { return t ? Word{(*this)(std::string_view(*t)), t.pos} : Word{}; }
 
  private:
   Words& words_;
-  std::unordered_set<std::string_view> seen_;
+  std::unordered_map<std::string_view, const std::string*> seen_;  // keys view the pool's strings
 };
 
 NeedCore make_core(const Need& n, Interner& intern) {

@@ -235,28 +235,27 @@ struct Plan : RecordBase {
 
 // The texts many needs repeat (branch ids, categories, layers, platform ids), each
 // distinct value stored once for a load (RecordSet::words). Thread-safe: the files of a
-// load are read on several threads into one pool. Views it hands out stay valid as long
-// as the pool.
+// load are read on several threads into one pool. Its strings live as long as the pool.
 class Words {
  public:
-  std::string_view intern(std::string_view text);
+  // The pool's copy of `text` (the same object for equal texts).
+  const std::string& intern(std::string_view text);
   size_t size() const;
 
  private:
   mutable std::mutex lock_;
-  std::unordered_set<std::string> strings_;  // nodes never move: views stay valid
+  std::unordered_set<std::string> strings_;  // nodes never move: references stay valid
 };
 
-// A short text of a need's core, a view of a Words pool, with where it was written;
-// absent when the view has no data. 24 bytes where a `Text` takes 48 before its
-// characters.
+// A short text of a need's core, a string of a Words pool, with where it was written;
+// absent when there is none. 16 bytes where a `Text` takes 48 before its characters.
 struct Word {
-  std::string_view v;
+  const std::string* p = nullptr;
   Pos pos;
 
-  explicit operator bool() const { return v.data() != nullptr; }
-  const std::string_view& operator*() const { return v; }
-  const std::string_view* operator->() const { return &v; }
+  explicit operator bool() const { return p != nullptr; }
+  const std::string& operator*() const { return *p; }
+  const std::string* operator->() const { return p; }
 };
 
 // One step of a need's history (an event with a valid date and status) in 4 bytes.
@@ -277,7 +276,7 @@ class PackedStep {
 // the cores (load::Keep::Cores), so a large ledger's memory is its cores.
 struct NeedCore : RecordBase {
   Word branch, category, platform;
-  std::string_view layer;                   // in the pool too; no data: absent
+  const std::string* layer = nullptr;       // in the pool too; null: absent
   Value<Date> received, due;
   Value<Date> feedback_date;                // feedback.date
   Value<uint8_t> satisfaction;              // feedback.satisfaction (1-5)

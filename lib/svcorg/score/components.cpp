@@ -54,14 +54,14 @@ std::vector<Part> quality_parts(const model::Plan& plan, const std::vector<ledge
   in.min_plan_items = rules.min_plan_items;
   std::set<std::string> c, a;
   for (const auto& f : needs_in_year)
-    if (!f.declined && f.category.data()) c.emplace(f.category);
+    if (!f.declined && f.category) c.insert(*f.category);
   for (const auto& it : items) {
     if (it.needs && !it.needs->empty()) ++in.linked;
     if (it.target && it.target->value) ++in.measurable;
     if (it.category) a.insert(*it.category);
   }
   for (const auto* n : listed_needs)
-    if (n->category) a.emplace(*n->category);
+    if (n->category) a.insert(*n->category);
   in.need_categories.assign(c.begin(), c.end());
   for (const auto& cat : c)
     if (a.count(cat)) in.covered_categories.push_back(cat);

@@ -35,7 +35,7 @@ Rollup rollup(const std::string& id, const std::string& layer, const std::vector
     auto it = facts_by_branch.find(member.first);
     if (it == facts_by_branch.end()) continue;
     for (const auto& f : it->second)
-      if (f.layer.data() && f.layer == layer) facts.push_back(f);
+      if (f.layer && *f.layer == layer) facts.push_back(f);
   }
   r.needs = ledger::metrics(facts, w.as_of);
 

@@ -64,7 +64,7 @@ void pass_over(const std::vector<std::vector<NeedCore>>& parts, size_t from, siz
   out.found.assign(slots.size(), nullptr);
   // A branch's needs usually come together (one ledger file per branch): the lookups of
   // the previous need's branch are reused.
-  std::string_view last;  // interned: equal views are equal texts
+  const std::string* last = nullptr;  // in the records' pool: one string per text
   const rules::TypeRules* tr = nullptr;
   std::vector<ledger::NeedFacts>* facts = nullptr;
   for (size_t p = from; p < to; ++p)
@@ -72,12 +72,11 @@ void pass_over(const std::vector<std::vector<NeedCore>>& parts, size_t from, siz
       if (n.id && !slots.empty())
         if (auto it = slots.find(*n.id); it != slots.end() && !out.found[it->second]) out.found[it->second] = &n;
       if (!n.branch || !ledger::in_year(n, w)) continue;
-      if (!facts || last != *n.branch) {
-        const std::string branch(*n.branch);
-        auto it = ix.branches.find(branch);
+      if (!last || *last != *n.branch) {
+        auto it = ix.branches.find(*n.branch);
         tr = it == ix.branches.end() ? nullptr : &type_rules(rules, *it->second);
-        facts = &out.facts[branch];
-        last = *n.branch;
+        facts = &out.facts[*n.branch];
+        last = n.branch.p;
       }
       facts->push_back(ledger::facts(n, tr, w.as_of));
     }
@@ -111,6 +110,7 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
     if (into.empty()) into = std::move(facts);
     else into.insert(into.end(), std::make_move_iterator(facts.begin()), std::make_move_iterator(facts.end()));
   }
+  for (auto& entry : ix.facts_by_branch) entry.second.shrink_to_fit();  // kept for the whole scoring
   ix.listed.reserve(slots.size());
   for (const auto& [id, slot] : slots) {
     const NeedCore* first = halves[0].found[slot] ? halves[0].found[slot] : halves[1].found[slot];

@@ -18,20 +18,10 @@ std::vector<const R*> in_order(const model::RecordList<R>& records, const Index&
   return out;
 }
 
-template <class R>
-Index::ById<R> first_by_id(const std::vector<const R*>& ordered) {
-  Index::ById<R> out;
-  out.reserve(ordered.size());
-  for (const R* r : ordered)
-    if (r->id) out.emplace(std::string_view(*r->id), r);  // emplace keeps the first
-  return out;
-}
-
 template <class R, class Field>
 const R* find(const Index::ById<R>& by_id, const Field& id) {
   if (!id) return nullptr;
-  auto it = by_id.find(*id);
-  return it == by_id.end() ? nullptr : it->second;
+  return by_id.find(*id);
 }
 
 }  // namespace
@@ -53,10 +43,10 @@ Index::Index(const model::RecordSet& records) : rs(records) {
     for (const auto& street : district->streets)
       if (street.id) street_ids.insert(*street.id);
   }
-  branch_by_id = first_by_id(branches);
-  need_by_id = first_by_id(needs);
-  platform_by_id = first_by_id(platforms);
-  plan_by_id = first_by_id(plans);
+  branch_by_id = ById<model::Branch>(branches);
+  need_by_id = ById<model::NeedCore>(needs);
+  platform_by_id = ById<model::Platform>(platforms);
+  plan_by_id = ById<model::Plan>(plans);
 }
 
 Context::Context(const Index& index, const rules::Rules& r, const Options& o, diag::Sink& s)

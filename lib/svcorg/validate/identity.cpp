@@ -18,7 +18,7 @@ template <class R>
 void duplicate_ids(Context& c, const std::vector<const R*>& ordered, const Context::ById<R>& first) {
   for (const R* r : ordered) {
     if (!r->id) continue;
-    const R* earlier = first.at(*r->id);
+    const R* earlier = first.find(*r->id);
     if (earlier == r) continue;
     const char* kind = model::kind_name(kind_of(*r));
     c.conflict(*r, r->pos, *earlier, earlier->pos, "duplicate-id",

@@ -163,9 +163,9 @@ void check_needs(Context& c) {
   for (const model::NeedCore* n : c.needs) {
     const model::Branch* b = c.branch(n->branch);
     const rules::TypeRules* tr = c.type_rules(b);
-    if (!n->category || !tr || tr->allows_need(std::string(*n->category))) continue;
+    if (!n->category || !tr || tr->allows_need(*n->category)) continue;
     c.error(*n, n->category.pos, "need-category",
-            not_allowed(std::string(*n->category), *b->type, tr->need_categories));
+            not_allowed(*n->category, *b->type, tr->need_categories));
   }
 }
 

@@ -75,8 +75,8 @@ bool serves(const Context& c, const Platform& p, std::string_view branch_id) {
   if (model::vocab::branch_owned_level(*p.level)) return owner == branch_id || !c.branch_by_id.count(owner);
   if (c.district && c.district->id && *c.district->id == owner) return true;
   if (!c.street_ids.count(owner)) return true;
-  auto it = c.branch_by_id.find(branch_id);
-  return it != c.branch_by_id.end() && it->second->street && *it->second->street == owner;
+  const model::Branch* b = c.branch_by_id.find(branch_id);
+  return b && b->street && *b->street == owner;
 }
 
 void meeting(Context& c, const Platform& p, const model::Meeting& m, size_t index) {

@@ -12,11 +12,7 @@ namespace {
 
 template <class R>
 std::vector<std::string> keys(const Context::ById<R>& by_id) {
-  std::vector<std::string> out;
-  out.reserve(by_id.size());
-  for (const auto& entry : by_id) out.emplace_back(entry.first);
-  std::sort(out.begin(), out.end());
-  return out;
+  return by_id.sorted_ids();
 }
 
 std::string unknown(const std::string& field, const std::string& value, const char* what,
