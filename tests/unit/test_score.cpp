@@ -1178,7 +1178,7 @@ TEST_SUITE("score::compute") {
         REQUIRE(*all[k - 1].branch == *all[k].branch);  // the cut is inside a branch's needs
         first.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k));
         second.assign(all.begin() + static_cast<std::ptrdiff_t>(k), all.end());
-        cut.words = set.words;  // the cores' texts
+        cut.pools = set.pools;  // the cores' texts and histories
         cut.need_cores.append(std::move(first));
         cut.need_cores.append(std::move(second));
         for (unsigned threads : {1u, 2u}) {

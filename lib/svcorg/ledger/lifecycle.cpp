@@ -63,9 +63,9 @@ void history(const model::Need& need, std::optional<util::Date> as_of, std::vect
 
 void history(const model::NeedCore& need, std::optional<util::Date> as_of, std::vector<Step>& out) {
   out.clear();
-  out.reserve(need.steps.size());
-  for (const auto& s : need.steps)
-    if (!as_of || s.date() <= *as_of) out.push_back({s.date(), s.status()});
+  out.reserve(need.step_count);
+  for (const model::PackedStep* s = need.steps_begin(); s != need.steps_end(); ++s)
+    if (!as_of || s->date() <= *as_of) out.push_back({s->date(), s->status()});
 }
 
 std::vector<Step> history(const model::Need& need, std::optional<util::Date> as_of) {

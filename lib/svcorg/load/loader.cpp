@@ -111,9 +111,9 @@ void append(model::RecordSet& into, model::RecordSet&& part) {
   move_all(into.need_cores, part.need_cores);
   move_all(into.platforms, part.platforms);
   move_all(into.plans, part.plans);
-  for (auto& w : part.words)
-    if (std::find(into.words.begin(), into.words.end(), w) == into.words.end()) into.words.push_back(std::move(w));
-  part.words.clear();
+  for (auto& pool : part.pools)
+    if (std::find(into.pools.begin(), into.pools.end(), pool) == into.pools.end()) into.pools.push_back(std::move(pool));
+  part.pools.clear();
 }
 
 namespace {
@@ -277,9 +277,9 @@ LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, s
   if (cache) cache->open_index(index_scope(paths));
   result.fatal = std::move(found.errors);
   std::vector<FileResult> files(found.sources.size());
-  // One pool for the texts of all the needs' cores (model::Words; thread-safe).
-  const auto words = std::make_shared<model::Words>();
-  for (auto& f : files) f.records.words = {words};
+  // One pool for the texts and histories of all the needs' cores (thread-safe).
+  const auto pool = std::make_shared<model::CorePool>();
+  for (auto& f : files) f.records.pools = {pool};
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   const unsigned split = jobs;  // parts of one large file (see load_split)
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, files.size())));

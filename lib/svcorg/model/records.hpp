@@ -233,31 +233,6 @@ struct Plan : RecordBase {
   F<Review> review;
 };
 
-// The texts many needs repeat (branch ids, categories, layers, platform ids), each
-// distinct value stored once for a load (RecordSet::words). Thread-safe: the files of a
-// load are read on several threads into one pool. Its strings live as long as the pool.
-class Words {
- public:
-  // The pool's copy of `text` (the same object for equal texts).
-  const std::string& intern(std::string_view text);
-  size_t size() const;
-
- private:
-  mutable std::mutex lock_;
-  std::unordered_set<std::string> strings_;  // nodes never move: references stay valid
-};
-
-// A short text of a need's core, a string of a Words pool, with where it was written;
-// absent when there is none. 16 bytes where a `Text` takes 48 before its characters.
-struct Word {
-  const std::string* p = nullptr;
-  Pos pos;
-
-  explicit operator bool() const { return p != nullptr; }
-  const std::string& operator*() const { return *p; }
-  const std::string* operator->() const { return p; }
-};
-
 // One step of a need's history (an event with a valid date and status) in 4 bytes.
 class PackedStep {
  public:
@@ -270,21 +245,60 @@ class PackedStep {
   uint32_t bits_;
 };
 
-// What cross-record validation and scoring read of a need, and nothing else: ~300 bytes
-// with its history, where a `Need` with 14 events takes ~1.3 KB. A need's own checks
+// Where the needs' cores of a load keep what they do not hold themselves: each distinct
+// text they repeat (branch ids, categories, layers, platform ids) once, and their
+// histories, packed one after another in large blocks. Thread-safe: the files of a load
+// are read on several threads into one pool (RecordSet::pools). What it keeps lives as
+// long as the pool.
+class CorePool {
+ public:
+  CorePool() = default;
+  CorePool(const CorePool&) = delete;
+  CorePool& operator=(const CorePool&) = delete;
+
+  // The pool's copy of `text` (the same object for equal texts).
+  const std::string& intern(std::string_view text);
+  // A copy of `steps` (stable; nullptr when empty).
+  const PackedStep* keep(const std::vector<PackedStep>& steps);
+  size_t texts() const;
+
+ private:
+  mutable std::mutex lock_;
+  std::unordered_set<std::string> strings_;  // nodes never move: references stay valid
+  std::vector<std::vector<PackedStep>> blocks_;  // each filled within its capacity
+};
+
+// A short text of a need's core, a string of its CorePool, with where it was written;
+// absent when there is none. 16 bytes where a `Text` takes 48 before its characters.
+struct Word {
+  const std::string* p = nullptr;
+  Pos pos;
+
+  explicit operator bool() const { return p != nullptr; }
+  const std::string& operator*() const { return *p; }
+  const std::string* operator->() const { return p; }
+};
+
+// What cross-record validation and scoring read of a need, and nothing else: 160 bytes
+// and ~54 of history, where a `Need` with 14 events takes ~1.3 KB. A need's own checks
 // (validate::check_need) read the whole record; the commands that need no more keep only
-// the cores (load::Keep::Cores), so a large ledger's memory is its cores.
+// the cores (load_paths' `cores_only`), so a large ledger's memory is its cores.
 struct NeedCore : RecordBase {
   Word branch, category, platform;
   const std::string* layer = nullptr;       // in the pool too; null: absent
+  const PackedStep* step_data = nullptr;    // the history, in the pool (see steps())
+  uint32_t step_count = 0;
+  Value<uint8_t> satisfaction;              // feedback.satisfaction (1-5)
   Value<Date> received, due;
   Value<Date> feedback_date;                // feedback.date
-  Value<uint8_t> satisfaction;              // feedback.satisfaction (1-5)
-  std::vector<PackedStep> steps;            // in file order
+
+  // The events with a valid date and status, in file order.
+  const PackedStep* steps_begin() const { return step_data; }
+  const PackedStep* steps_end() const { return step_data ? step_data + step_count : nullptr; }
 };
 
-// `words` keeps the core's texts.
-NeedCore core_of(const Need& n, Words& words);
+// `pool` keeps the core's texts and history.
+NeedCore core_of(const Need& n, CorePool& pool);
 
 // Everything loaded from the inputs. Records keep the order they were read in; every
 // consumer that reports or renders sorts by (file path, position), so input order
@@ -294,17 +308,17 @@ struct RecordSet {
   RecordList<District> districts;
   RecordList<Branch> branches;
   // needs[i]'s core is need_cores[i]; `needs` is empty when only the cores were kept
-  // (load::Keep::Cores).
+  // (load::load_paths' `cores_only`).
   RecordList<Need> needs;
   RecordList<NeedCore> need_cores;
   RecordList<Platform> platforms;
   RecordList<Plan> plans;
-  // The pools the cores' texts are kept in (one for a whole load; a set built by
-  // appending others keeps theirs).
-  std::vector<std::shared_ptr<Words>> words;
+  // The pools the cores keep their texts and histories in (one for a whole load; a set
+  // built by appending others keeps theirs).
+  std::vector<std::shared_ptr<CorePool>> pools;
 
   // The first pool, made if there is none.
-  Words& pool();
+  CorePool& pool();
 
   size_t record_count() const {
     return districts.size() + branches.size() + need_cores.size() + platforms.size() + plans.size();
