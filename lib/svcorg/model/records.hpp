@@ -68,11 +68,15 @@ using UnkeptText = F<Unkept>;
 enum class Kind { District, Branch, Need, Platform, Plan };
 const char* kind_name(Kind k);
 
-// What every record has: where it is and its id.
-struct RecordBase {
+// Where a record is.
+struct Place {
   uint32_t file = 0;  // index into RecordSet::files
   Pos pos;            // the record's first key
   uint32_t doc = 0;   // document index in its file
+};
+
+// What every record has: where it is and its id.
+struct RecordBase : Place {
   Text id;
 };
 
@@ -258,14 +262,34 @@ class CorePool {
 
   // The pool's copy of `text` (the same object for equal texts).
   const std::string& intern(std::string_view text);
-  // A copy of `steps` (stable; nullptr when empty).
-  const PackedStep* keep(const std::vector<PackedStep>& steps);
+  // Copies of runs of `steps` or `chars`, each contiguous and stable: run k starts at
+  // starts[k] and ends where the next starts (the last at the end). Returns where each
+  // run's copy is (nullptr for an empty run).
+  std::vector<const PackedStep*> keep(const std::vector<PackedStep>& steps, const std::vector<size_t>& starts);
+  std::vector<const char*> keep(const std::string& chars, const std::vector<size_t>& starts);
   size_t texts() const;
 
  private:
+  template <class T>
+  using Blocks = std::vector<std::vector<T>>;  // each filled within its capacity
+  template <class T, class Items>
+  std::vector<const T*> append(Blocks<T>& blocks, const Items& items, const std::vector<size_t>& starts);
+
   mutable std::mutex lock_;
   std::unordered_set<std::string> strings_;  // nodes never move: references stay valid
-  std::vector<std::vector<PackedStep>> blocks_;  // each filled within its capacity
+  Blocks<PackedStep> steps_;
+  Blocks<char> chars_;
+};
+
+// A need's id in its core: characters in its CorePool, 16 bytes where a `Text` takes 48
+// and a heap block for an id over 15 bytes. No position: findings about a need point at
+// the need.
+struct PooledId {
+  const char* p = nullptr;
+  uint32_t n = 0;
+
+  explicit operator bool() const { return p != nullptr; }
+  std::string_view operator*() const { return {p, n}; }
 };
 
 // A short text of a need's core, a string of its CorePool, with where it was written;
@@ -279,11 +303,12 @@ struct Word {
   const std::string* operator->() const { return p; }
 };
 
-// What cross-record validation and scoring read of a need, and nothing else: 160 bytes
-// and ~54 of history, where a `Need` with 14 events takes ~1.3 KB. A need's own checks
+// What cross-record validation and scoring read of a need, and nothing else: 128 bytes
+// and ~70 of id and history, where a `Need` with 14 events takes ~1.3 KB. A need's own checks
 // (validate::check_need) read the whole record; the commands that need no more keep only
 // the cores (load_paths' `cores_only`), so a large ledger's memory is its cores.
-struct NeedCore : RecordBase {
+struct NeedCore : Place {
+  PooledId id;
   Word branch, category, platform;
   const std::string* layer = nullptr;       // in the pool too; null: absent
   const PackedStep* step_data = nullptr;    // the history, in the pool (see steps())

@@ -31,7 +31,7 @@ void add_all(std::vector<std::string>& to, const char* ns, const model::F<model:
 
 std::vector<Info> infos(const model::RecordSet& rs) {
   std::vector<Info> out;
-  auto base = [&](const model::RecordBase& r) -> Info& {
+  auto base = [&](const model::Place& r) -> Info& {
     out.push_back(Info{r.file, r.pos.line, {}, {}, {}, false});
     return out.back();
   };

@@ -21,6 +21,10 @@ inline model::Kind kind_of(const model::District&) { return model::Kind::Distric
 inline model::Kind kind_of(const model::Branch&) { return model::Kind::Branch; }
 inline model::Kind kind_of(const model::Need&) { return model::Kind::Need; }
 inline model::Kind kind_of(const model::NeedCore&) { return model::Kind::Need; }
+
+// A record's id as findings show it ("" when it has none).
+inline std::string id_of(const model::RecordBase& r) { return r.id ? *r.id : std::string(); }
+inline std::string id_of(const model::NeedCore& n) { return n.id ? std::string(*n.id) : std::string(); }
 inline model::Kind kind_of(const model::Platform&) { return model::Kind::Platform; }
 inline model::Kind kind_of(const model::Plan&) { return model::Kind::Plan; }
 
@@ -65,7 +69,7 @@ class IdTable {
     std::vector<std::string> out;
     out.reserve(size_);
     for (const R* r : slots_)
-      if (r) out.push_back(*r->id);
+      if (r) out.emplace_back(*r->id);
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -95,7 +99,7 @@ struct Index {
   // Each file's place in display-path order (equal paths, equal places): comparing
   // these instead of the paths keeps sorting 100,000 records cheap.
   std::vector<uint32_t> file_rank;
-  bool before(const model::RecordBase& a, const model::RecordBase& b) const;
+  bool before(const model::Place& a, const model::Place& b) const;
 
   // Records of each kind in (file path, position) order, so that which of two records
   // is "the earlier" never depends on the order the inputs were read in.
@@ -144,8 +148,8 @@ struct Context {
   const ById<model::Platform>& platform_by_id;
   const ById<model::Plan>& plan_by_id;
 
-  const std::string& file(const model::RecordBase& r) const { return rs.files.at(r.file); }
-  bool before(const model::RecordBase& a, const model::RecordBase& b) const { return ix.before(a, b); }
+  const std::string& file(const model::Place& r) const { return rs.files.at(r.file); }
+  bool before(const model::Place& a, const model::Place& b) const { return ix.before(a, b); }
 
   // Lookups by a reference field; nullptr when the field is absent or names nothing.
   const model::Branch* branch(const model::Text& id) const;
@@ -158,24 +162,24 @@ struct Context {
 
   template <class R>
   void error(const R& r, Pos at, const char* rule, std::string message) {
-    add(kind_of(r), r, at, diag::Severity::Error, rule, std::move(message));
+    add(kind_of(r), r, id_of(r), at, diag::Severity::Error, rule, std::move(message));
   }
   template <class R>
   void warning(const R& r, Pos at, const char* rule, std::string message) {
-    add(kind_of(r), r, at, diag::Severity::Warning, rule, std::move(message));
+    add(kind_of(r), r, id_of(r), at, diag::Severity::Warning, rule, std::move(message));
   }
   // An error at `later` (a record or a part of it) with `earlier` as the related location.
   template <class R>
-  void conflict(const R& later, Pos at, const model::RecordBase& earlier, Pos earlier_at, const char* rule,
+  void conflict(const R& later, Pos at, const model::Place& earlier, Pos earlier_at, const char* rule,
                 std::string message) {
-    add(kind_of(later), later, at, diag::Severity::Error, rule, std::move(message));
+    add(kind_of(later), later, id_of(later), at, diag::Severity::Error, rule, std::move(message));
     auto& d = sink.items().back();
     d.has_related = true;
     d.related = {file(earlier), earlier_at};
   }
 
  private:
-  void add(model::Kind kind, const model::RecordBase& r, Pos at, diag::Severity sev, const char* rule,
+  void add(model::Kind kind, const model::Place& r, std::string id, Pos at, diag::Severity sev, const char* rule,
            std::string message);
 };
 

@@ -67,7 +67,7 @@ Context::Context(const Index& index, const rules::Rules& r, const Options& o, di
       platform_by_id(index.platform_by_id),
       plan_by_id(index.plan_by_id) {}
 
-bool Index::before(const model::RecordBase& a, const model::RecordBase& b) const {
+bool Index::before(const model::Place& a, const model::Place& b) const {
   return std::forward_as_tuple(file_rank.at(a.file), a.pos, a.doc) <
          std::forward_as_tuple(file_rank.at(b.file), b.pos, b.doc);
 }
@@ -87,8 +87,8 @@ bool Context::is_street_or_district(const std::string& id) const {
   return (district->id && *district->id == id) || street_ids.count(id) > 0;
 }
 
-void Context::add(model::Kind kind, const model::RecordBase& r, Pos at, diag::Severity sev, const char* rule,
-                  std::string message) {
+void Context::add(model::Kind kind, const model::Place& r, std::string id, Pos at, diag::Severity sev,
+                  const char* rule, std::string message) {
   diag::Diagnostic d;
   d.file = file(r);
   d.pos = at.known() ? at : r.pos;
@@ -96,7 +96,7 @@ void Context::add(model::Kind kind, const model::RecordBase& r, Pos at, diag::Se
   d.rule = rule;
   d.message = std::move(message);
   d.kind = model::kind_name(kind);
-  if (r.id) d.id = *r.id;
+  d.id = std::move(id);
   sink.add(std::move(d));
 }
 

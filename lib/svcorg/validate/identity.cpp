@@ -8,7 +8,7 @@ namespace svcorg::validate::detail {
 
 namespace {
 
-std::string where(const Context& c, const model::RecordBase& r, Pos at) {
+std::string where(const Context& c, const model::Place& r, Pos at) {
   return fmt::format("{}:{}:{}", c.file(r), at.line, at.col);
 }
 
