@@ -61,7 +61,7 @@ echo "svcorg: $("$SVCORG" --version)  inputs: $NEEDS needs (seed $SEED)  each ro
 # each run), then run in rounds: a round runs every row once, in order, so a slow spell
 # of the machine falls on all rows alike; a row's figure is its fastest run.
 declare -a ORDER
-declare -A DIR_OF PREP_OF CMD_OF BEST STATS ROW_T ROW_KB
+declare -A DIR_OF PREP_OF CMD_OF BEST STATS ROW_T ROW_KB RUN_T
 row() {
   local name=$1
   ORDER+=("$name")
@@ -126,6 +126,7 @@ for ((round = 1; round <= REPEAT; round++)); do
     eval "${PREP_OF[$name]}"
     eval "/usr/bin/time -f '%e %M %U %S' -o \"\$WORK/time.txt\" ${CMD_OF[$name]} >/dev/null 2>\"\$WORK/stderr.txt\"" || true
     out=$(tail -1 "$WORK/time.txt")
+    RUN_T[$name#$round]=${out%% *}
     best=${BEST[$name]:-}
     if [ -z "$best" ] || awk -v a="${out%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then BEST[$name]=$out; fi
   done
@@ -151,9 +152,21 @@ echo "# x_baseline: wall time of the section's baseline row / this row's"
 
 # The issue's targets, from the rows above (ratios of wall times; RSS over the input size).
 ratio() { awk -v a="${ROW_T[$1]:-0}" -v b="${ROW_T[$2]:-0}" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else printf "n/a" }'; }
+# The same ratio within each round (the two runs ~10 s apart, where the fastest runs of
+# two rows may fall minutes apart, in different spells of a shared VM), and its median.
+paired() {
+  local r list="" ratios=()
+  for ((r = 1; r <= REPEAT; r++)); do
+    ratios+=("$(awk -v a="${RUN_T[$1#$r]:-0}" -v b="${RUN_T[$2#$r]:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "0" }')")
+  done
+  list=$(printf '%s\n' "${ratios[@]}" | sort -n | tr '\n' ' ')
+  printf '%s' "$list" | awk '{ printf "median %.2fx of", $(int((NF + 1) / 2)); for (i = 1; i <= NF; ++i) printf " %sx", $i }'
+}
 if [ "$HAS_CACHE" = 1 ]; then
   echo "# targets: --jobs 2 vs --jobs 1, cold (>= 1.7x): validate $(ratio "validate cold --jobs 1" "validate cold --jobs 2")," \
     "score $(ratio "score cold --jobs 1" "score cold --jobs 2")"
+  echo "# targets: --jobs 2 vs --jobs 1, cold, run by run in each round: validate" \
+    "$(paired "validate cold --jobs 1" "validate cold --jobs 2"); score $(paired "score cold --jobs 1" "score cold --jobs 2")"
   echo "# targets: cold vs warm (>= 20x): validate $(ratio "validate cold --jobs 1" "validate warm --jobs 1") (--jobs 1)," \
     "$(ratio "validate cold --jobs 2" "validate warm --jobs 2") (--jobs 2); score" \
     "$(ratio "score cold --jobs 1" "score warm --jobs 1") (--jobs 1), $(ratio "score cold --jobs 2" "score warm --jobs 2") (--jobs 2)"
