@@ -187,8 +187,7 @@ bool load_split(const std::string& name, std::string_view bytes, model::RecordSe
     };
     move_all(set.districts, p.set.districts);
     move_all(set.branches, p.set.branches);
-    move_all(set.needs, p.set.needs);
-    move_all(set.need_cores, p.set.need_cores);
+    move_all(set.needs, p.set.needs);  // their cores are made by the caller (finish)
     move_all(set.platforms, p.set.platforms);
     move_all(set.plans, p.set.plans);
     for (auto& d : p.sink.items()) sink.add(std::move(d));

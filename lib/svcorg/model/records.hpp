@@ -250,8 +250,8 @@ class PackedStep {
 };
 
 // Where the needs' cores of a load keep what they do not hold themselves: each distinct
-// text they repeat (branch ids, categories, layers, platform ids) once, and their
-// histories, packed one after another in large blocks. Thread-safe: the files of a load
+// text they repeat (branch ids, categories, layers, platform ids) once, and their ids
+// and histories, packed one after another in 1 KiB blocks. Thread-safe: the files of a load
 // are read on several threads into one pool (RecordSet::pools). What it keeps lives as
 // long as the pool.
 class CorePool {
@@ -311,7 +311,7 @@ struct NeedCore : Place {
   PooledId id;
   Word branch, category, platform;
   const std::string* layer = nullptr;       // in the pool too; null: absent
-  const PackedStep* step_data = nullptr;    // the history, in the pool (see steps())
+  const PackedStep* step_data = nullptr;    // the history, in the pool (steps_begin())
   uint32_t step_count = 0;
   Value<uint8_t> satisfaction;              // feedback.satisfaction (1-5)
   Value<Date> received, due;

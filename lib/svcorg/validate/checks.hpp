@@ -19,14 +19,18 @@ namespace svcorg::validate::detail {
 
 inline model::Kind kind_of(const model::District&) { return model::Kind::District; }
 inline model::Kind kind_of(const model::Branch&) { return model::Kind::Branch; }
-inline model::Kind kind_of(const model::Need&) { return model::Kind::Need; }
 inline model::Kind kind_of(const model::NeedCore&) { return model::Kind::Need; }
+inline model::Kind kind_of(const model::Platform&) { return model::Kind::Platform; }
+inline model::Kind kind_of(const model::Plan&) { return model::Kind::Plan; }
 
 // A record's id as findings show it ("" when it has none).
 inline std::string id_of(const model::RecordBase& r) { return r.id ? *r.id : std::string(); }
 inline std::string id_of(const model::NeedCore& n) { return n.id ? std::string(*n.id) : std::string(); }
-inline model::Kind kind_of(const model::Platform&) { return model::Kind::Platform; }
-inline model::Kind kind_of(const model::Plan&) { return model::Kind::Plan; }
+
+// A finding about a record of `kind` in `file` whose first key is at `record`: at `at`,
+// or at the record when `at` is unknown.
+diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, std::string id, Pos at,
+                         diag::Severity severity, const char* rule, std::string message);
 
 // A field that was not written at all. The converter leaves an invalid value `has ==
 // false` too (already reported); where it keeps the invalid value's position, that

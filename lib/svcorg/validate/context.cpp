@@ -87,17 +87,22 @@ bool Context::is_street_or_district(const std::string& id) const {
   return (district->id && *district->id == id) || street_ids.count(id) > 0;
 }
 
-void Context::add(model::Kind kind, const model::Place& r, std::string id, Pos at, diag::Severity sev,
-                  const char* rule, std::string message) {
+diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, std::string id, Pos at,
+                         diag::Severity severity, const char* rule, std::string message) {
   diag::Diagnostic d;
-  d.file = file(r);
-  d.pos = at.known() ? at : r.pos;
-  d.severity = sev;
+  d.file = file;
+  d.pos = at.known() ? at : record;
+  d.severity = severity;
   d.rule = rule;
   d.message = std::move(message);
   d.kind = model::kind_name(kind);
   d.id = std::move(id);
-  sink.add(std::move(d));
+  return d;
+}
+
+void Context::add(model::Kind kind, const model::Place& r, std::string id, Pos at, diag::Severity sev,
+                  const char* rule, std::string message) {
+  sink.add(finding(kind, file(r), r.pos, std::move(id), at, sev, rule, std::move(message)));
 }
 
 }  // namespace svcorg::validate::detail

@@ -28,15 +28,7 @@ struct One {
     add(n, at, diag::Severity::Warning, rule, std::move(message));
   }
   void add(const Need& n, Pos at, diag::Severity sev, const char* rule, std::string message) {
-    diag::Diagnostic d;
-    d.file = file;
-    d.pos = at.known() ? at : n.pos;
-    d.severity = sev;
-    d.rule = rule;
-    d.message = std::move(message);
-    d.kind = "Need";
-    if (n.id) d.id = *n.id;
-    sink.add(std::move(d));
+    sink.add(finding(model::Kind::Need, file, n.pos, id_of(n), at, sev, rule, std::move(message)));
   }
 };
 
