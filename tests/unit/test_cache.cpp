@@ -16,6 +16,7 @@
 #include "support.hpp"
 #include "svcorg/cache/cache.hpp"
 #include "svcorg/load/loader.hpp"
+#include "svcorg/validate/validate.hpp"
 
 namespace fs = std::filesystem;
 using testing::kSource;
@@ -43,13 +44,13 @@ std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 // it goes out of scope); true when the text was parsed, false on a cache hit.
 bool load_through(const fs::path& dir, const std::string& name, const std::string& text, uint64_t bound) {
   svcorg::cache::Store store(dir.string(), bound);
-  svcorg::model::RecordSet set;
-  std::vector<svcorg::waive::Waiver> waivers;
-  svcorg::diag::Sink sink;
+  svcorg::cache::Entry entry;
   bool parsed = false;
-  store.load(name, text, set, waivers, sink, [&] {
+  store.load(name, text, {}, entry, [&] {
     parsed = true;
-    svcorg::load::load_bytes(name, text, set, sink);
+    svcorg::diag::Sink sink;
+    svcorg::load::load_bytes(name, text, entry.records, sink);
+    entry.findings = sink.items();
   });
   return parsed;
 }
@@ -59,9 +60,10 @@ bool load_through(const fs::path& dir, const std::string& name, const std::strin
 // index when it goes out of scope, at the end.
 struct Loaded {
   std::string encoded;  // every record, finding and waiver
-  size_t hits = 0, status_hits = 0, writes = 0;
+  size_t hits = 0, status_hits = 0, writes = 0, needs_read = 0;
 };
-Loaded load_tree(const fs::path& cache, const fs::path& dir, std::chrono::nanoseconds settle = {}) {
+Loaded load_tree(const fs::path& cache, const fs::path& dir, std::chrono::nanoseconds settle = {},
+                 const svcorg::load::NeedChecks& checks = {}) {
   std::optional<svcorg::cache::Store> store;
   if (!cache.empty()) {
     store.emplace(cache.string());
@@ -69,15 +71,37 @@ Loaded load_tree(const fs::path& cache, const fs::path& dir, std::chrono::nanose
   }
   svcorg::diag::Sink sink;
   std::istringstream no_stdin;
-  auto loaded = svcorg::load::load_paths({dir.string()}, sink, no_stdin, 2, store ? &*store : nullptr);
+  auto loaded = svcorg::load::load_paths({dir.string()}, sink, no_stdin, 2, store ? &*store : nullptr, {}, checks);
   Loaded out;
-  out.encoded = svcorg::cache::encode(loaded.records, sink.items(), loaded.waivers);
+  svcorg::cache::Entry all;
+  all.records = std::move(loaded.records);
+  all.findings = sink.items();
+  all.waivers = loaded.waivers;
+  const auto parts = svcorg::cache::encode(all);
+  out.encoded = parts.cores + parts.needs;
   if (store) {
     out.hits = store->hits();
     out.status_hits = store->status_hits();
     out.writes = store->writes();
+    out.needs_read = store->needs_read();
   }
   return out;
+}
+
+// The rules about one need alone, as svcorg's commands run them (cmd::load_and_check),
+// with the as-of date `as_of`; the needs are kept whole.
+svcorg::load::NeedChecks needs_checks(const char* as_of) {
+  svcorg::validate::Options options;
+  options.as_of = *svcorg::util::Date::parse(as_of);
+  svcorg::load::NeedChecks checks;
+  checks.content = [](const svcorg::model::Need& n, const std::string& file, svcorg::diag::Sink& into) {
+    svcorg::validate::check_need_content(n, file, into);
+  };
+  checks.as_of = [options](const svcorg::model::Need& n, const std::string& file, svcorg::diag::Sink& into) {
+    svcorg::validate::check_need_as_of(n, file, options, into);
+  };
+  checks.as_of_date = options.as_of;
+  return checks;
 }
 
 // A copy of examples/ under `to`, and how many files it has.
@@ -103,23 +127,100 @@ void copy_fixtures(const fs::path& to) {
 
 TEST_SUITE("cache") {
   TEST_CASE("an entry decodes to what was encoded, and a cut or damaged payload is refused") {
+    // A district (trees of overrides), needs with findings of their own, a duplicate key.
     const std::string bytes = read_file(kSource / "examples/district.yaml") + "---\n" +
+                              read_file(kSource / "tests/fixtures/rules/event-order/needs.yaml") + "---\n" +
                               read_file(kSource / "tests/fixtures/rules/duplicate-key/branch.yaml");
-    svcorg::model::RecordSet set;
+    svcorg::cache::Entry in;
     svcorg::diag::Sink sink;
-    svcorg::load::load_bytes("d.yaml", bytes, set, sink);
-    REQUIRE(set.districts.size() == 1);
+    svcorg::load::load_bytes("d.yaml", bytes, in.records, sink);
+    REQUIRE(in.records.districts.size() == 1);
+    REQUIRE(in.records.needs.size() >= 2);
+    in.findings = sink.items();
     std::vector<svcorg::diag::Diagnostic> problems;
-    const auto waivers = svcorg::waive::scan_inline("d.yaml", bytes, problems);
-    const std::string payload = svcorg::cache::encode(set, sink.items(), waivers);
-    svcorg::cache::Entry e;
-    REQUIRE(svcorg::cache::decode(payload, e));
-    CHECK(svcorg::cache::encode(e.records, e.findings, e.waivers) == payload);
-    REQUIRE(e.records.districts.front().scoring != nullptr);
-    for (size_t cut = 0; cut < payload.size(); cut += 1 + payload.size() / 97) {
-      svcorg::cache::Entry part;
-      CHECK_FALSE(svcorg::cache::decode(std::string_view(payload).substr(0, cut), part));
+    in.waivers = svcorg::waive::scan_inline("d.yaml", bytes, problems);
+    svcorg::diag::Sink found;
+    for (const auto& n : in.records.needs) svcorg::validate::check_need_content(n, "d.yaml", found);
+    REQUIRE(!found.items().empty());
+    in.need_findings = found.items();
+    in.latest = svcorg::util::Date::parse("2025-03-01");
+    const auto parts = svcorg::cache::encode(in);
+
+    svcorg::cache::Entry cores;  // the first section alone: no whole needs
+    REQUIRE(svcorg::cache::decode(parts.cores, cores));
+    CHECK(cores.records.needs.empty());
+    CHECK(cores.records.need_cores.size() == in.records.needs.size());
+    CHECK(cores.need_findings->size() == found.items().size());
+    CHECK(cores.latest == in.latest);
+    REQUIRE(cores.records.districts.front().scoring != nullptr);
+    REQUIRE(svcorg::cache::decode_needs(parts.needs, cores));  // then the second
+    const auto again = svcorg::cache::encode(cores);
+    CHECK(again.cores == parts.cores);
+    CHECK(again.needs == parts.needs);
+    // The cores read back are those made from the needs, texts and history included.
+    for (size_t i = 0; i < in.records.needs.size(); ++i) {
+      const auto& a = in.records.need_cores[i];
+      const auto& b = cores.records.need_cores[i];
+      CHECK(*a.id == *b.id);
+      CHECK(*a.branch == *b.branch);
+      CHECK(a.branch.pos == b.branch.pos);
+      CHECK(a.step_count == b.step_count);
+      for (uint32_t k = 0; k < a.step_count; ++k) CHECK(a.step_data[k].bits() == b.step_data[k].bits());
     }
+    for (const auto* section : {&parts.cores, &parts.needs})
+      for (size_t cut = 0; cut < section->size(); cut += 1 + section->size() / 97) {
+        CAPTURE(cut);
+        svcorg::cache::Entry part;
+        if (section == &parts.cores) {
+          CHECK_FALSE(svcorg::cache::decode(std::string_view(*section).substr(0, cut), part));
+        } else {
+          REQUIRE(svcorg::cache::decode(parts.cores, part));
+          CHECK_FALSE(svcorg::cache::decode_needs(std::string_view(*section).substr(0, cut), part));
+        }
+      }
+  }
+
+  TEST_CASE("a run that keeps only cores reads the first section of an entry, and the needs only when it must") {
+    TempDir tmp;
+    const fs::path cache = tmp.path() / "c", d = tmp.path() / "d";
+    const size_t n = copy_examples(d);
+    copy_fixtures(d / "fixtures");  // needs with findings of every rule, and future dates
+    svcorg::load::NeedChecks whole = needs_checks("2026-06-30"), cores = whole;
+    cores.keep_needs = false;
+    auto late = cores;  // an as-of date after every date of the inputs
+    late.as_of_date = *svcorg::util::Date::parse("2030-01-01");
+    late.as_of = needs_checks("2030-01-01").as_of;
+    const Loaded plain = load_tree({}, d, {}, cores);
+    const Loaded cold = load_tree(cache, d, {}, cores);
+    CHECK(cold.writes > n);
+    CHECK((cold.encoded == plain.encoded));
+    const Loaded warm = load_tree(cache, d, {}, cores);
+    CHECK(warm.status_hits == cold.writes);
+    CHECK((warm.encoded == plain.encoded));
+    // Only the files with a need dated after 2026-06-30 (future-date) were read whole.
+    CHECK(warm.needs_read > 0);
+    CHECK(warm.needs_read < warm.hits / 4);
+    CHECK(load_tree(cache, d, {}, late).needs_read == 0);
+    CHECK((load_tree(cache, d, {}, late).encoded == load_tree({}, d, {}, late).encoded));
+    // The same entries serve the commands that keep the needs whole, and back.
+    const Loaded kept = load_tree(cache, d, {}, whole);
+    CHECK(kept.writes == 0);
+    CHECK(kept.needs_read == kept.hits);
+    CHECK((kept.encoded == load_tree({}, d, {}, whole).encoded));
+  }
+
+  TEST_CASE("an entry written without the needs' findings makes a run that keeps only cores check the needs") {
+    TempDir tmp;
+    const fs::path cache = tmp.path() / "c", d = tmp.path() / "d";
+    copy_fixtures(d);
+    svcorg::load::NeedChecks cores = needs_checks("2026-11-26");
+    cores.keep_needs = false;
+    const Loaded bare = load_tree(cache, d);  // no checks: entries without need findings
+    CHECK(bare.writes > 20);
+    const Loaded warm = load_tree(cache, d, {}, cores);
+    CHECK(warm.hits == bare.writes);
+    CHECK(warm.needs_read == warm.hits);
+    CHECK((warm.encoded == load_tree({}, d, {}, cores).encoded));
   }
 
   TEST_CASE("cached and uncached runs give byte-identical outputs (examples and fixtures with errors)") {
@@ -131,6 +232,8 @@ TEST_SUITE("cache") {
         "validate --color never --as-of 2026-11-26 examples",
         "score --format json --year 2025 --as-of 2026-11-26 examples",
         "needs --format json --year 2025 --as-of 2026-11-26 examples",
+        // Needs dated after the as-of date (future-date): their entries are read whole.
+        "validate --format json --as-of 2026-06-30 examples",
         "validate --format json --as-of 2026-11-26 " + quoted(tmp.path() / "fixtures"),
     };
     for (const auto& args : runs) {

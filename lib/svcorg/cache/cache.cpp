@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <system_error>
@@ -31,12 +32,15 @@ namespace svcorg::cache {
 namespace {
 
 // Bump whenever the payload layout (the io() functions below) changes.
-constexpr uint32_t kFormat = 3;
+constexpr uint32_t kFormat = 4;
 // Entries and status indexes share one frame: magic, format, a 32-bit number (0 for an
-// entry, the entry count for an index), key, payload length, XXH3-64 of the payload.
+// entry, the entry count for an index), key, then each section's length and XXH3-64
+// (two sections for an entry, one for an index), then the sections.
 constexpr char kMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'c', '\x01'};
 constexpr char kIndexMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'i', '\x01'};
-constexpr size_t kHeaderSize = 8 + 4 + 4 + 16 + 8 + 8;
+constexpr size_t header_size(size_t sections) { return 8 + 4 + 4 + 16 + 16 * sections; }
+// An entry's first read: its header and, for most files, its first section whole.
+constexpr size_t kFirstRead = 16 << 10;
 constexpr int64_t kTouchAfter = 3600;  // seconds: a hit refreshes an entry older than this
 
 struct Bad {};  // a malformed payload
@@ -113,7 +117,6 @@ template <class A> void io(A& a, model::Survey& v);
 template <class A> void io(A& a, model::Award& v);
 template <class A> void io(A& a, model::Review& v);
 template <class A> void io(A& a, model::Plan& v);
-template <class A> void io(A& a, model::RecordSet& v);
 template <class A> void io(A& a, diag::Location& v);
 template <class A> void io(A& a, diag::Diagnostic::Waived& v);
 template <class A> void io(A& a, diag::Diagnostic& v);
@@ -270,9 +273,6 @@ template <class A> void io(A& a, model::Review& v) { a(v.pos, v.member_survey, v
 template <class A> void io(A& a, model::Plan& v) {
   a(static_cast<model::RecordBase&>(v), v.branch, v.status, v.year, v.base, v.items, v.review);
 }
-template <class A> void io(A& a, model::RecordSet& v) {
-  a(v.files, v.districts, v.branches, v.needs, v.platforms, v.plans);
-}
 template <class A> void io(A& a, diag::Location& v) { a(v.file, v.pos); }
 template <class A> void io(A& a, diag::Diagnostic::Waived& v) { a(v.inline_comment, v.reason, v.until, v.at); }
 template <class A> void io(A& a, diag::Diagnostic& v) {
@@ -351,32 +351,193 @@ T get_raw(const char* p) {
   return v;
 }
 
-// `payload` in its frame.
+// `sections` in a frame.
 std::string framed(const char (&magic)[8], const std::array<unsigned char, 16>& key, uint32_t number,
-                   std::string_view payload) {
+                   std::initializer_list<std::string_view> sections) {
+  size_t size = header_size(sections.size());
+  for (const auto& part : sections) size += part.size();
   std::string out;
-  out.reserve(kHeaderSize + payload.size());
+  out.reserve(size);
   out.append(magic, 8);
   put_raw<uint32_t>(out, kFormat);
   put_raw<uint32_t>(out, number);
   out.append(reinterpret_cast<const char*>(key.data()), key.size());
-  put_raw<uint64_t>(out, payload.size());
-  put_raw<uint64_t>(out, XXH3_64bits(payload.data(), payload.size()));
-  out += payload;
+  for (const auto& part : sections) {
+    put_raw<uint64_t>(out, part.size());
+    put_raw<uint64_t>(out, XXH3_64bits(part.data(), part.size()));
+  }
+  for (const auto& part : sections) out += part;
   return out;
 }
 
-// The payload of a sound frame with this magic and key (and its number), else nullopt.
+// A frame's header, read from its first bytes.
+struct Head {
+  uint32_t number = 0;
+  std::array<uint64_t, 2> length{}, hash{};  // of each section
+  size_t size = 0;                           // of the header
+  uint64_t total = 0;                        // of the whole frame
+  uint64_t start(size_t k) const {           // where section k begins
+    uint64_t at = size;
+    for (size_t i = 0; i < k; ++i) at += length[i];
+    return at;
+  }
+};
+
+// The header of a frame with this magic and key and `sections` sections (1 or 2), if
+// `first` (the frame's first bytes) holds one; the lengths are not checked against a size.
+std::optional<Head> head_of(std::string_view first, const char (&magic)[8], const std::array<unsigned char, 16>& key,
+                            size_t sections) {
+  Head h;
+  h.size = header_size(sections);
+  if (first.size() < h.size || std::memcmp(first.data(), magic, 8) != 0 ||
+      get_raw<uint32_t>(first.data() + 8) != kFormat || std::memcmp(first.data() + 16, key.data(), key.size()) != 0)
+    return std::nullopt;
+  h.number = get_raw<uint32_t>(first.data() + 12);
+  h.total = h.size;
+  for (size_t k = 0; k < sections; ++k) {
+    h.length[k] = get_raw<uint64_t>(first.data() + 32 + 16 * k);
+    h.hash[k] = get_raw<uint64_t>(first.data() + 40 + 16 * k);
+    if (h.length[k] > (uint64_t{1} << 40)) return std::nullopt;  // no sum can overflow
+    h.total += h.length[k];
+  }
+  return h;
+}
+
+// Section k of a frame, when `bytes` (the frame from its start) holds it and it is sound.
+std::optional<std::string_view> section(std::string_view bytes, const Head& h, size_t k) {
+  const uint64_t at = h.start(k);
+  if (bytes.size() < at + h.length[k]) return std::nullopt;
+  const std::string_view part = bytes.substr(at, h.length[k]);
+  if (XXH3_64bits(part.data(), part.size()) != h.hash[k]) return std::nullopt;
+  return part;
+}
+
+// The payload of a sound one-section frame with this magic and key (and its number),
+// else nullopt.
 std::optional<std::string_view> unframe(std::string_view file, const char (&magic)[8],
                                         const std::array<unsigned char, 16>& key, uint32_t* number = nullptr) {
-  if (file.size() < kHeaderSize || std::memcmp(file.data(), magic, 8) != 0 ||
-      get_raw<uint32_t>(file.data() + 8) != kFormat ||
-      std::memcmp(file.data() + 16, key.data(), key.size()) != 0 ||
-      get_raw<uint64_t>(file.data() + 32) != file.size() - kHeaderSize ||
-      get_raw<uint64_t>(file.data() + 40) != XXH3_64bits(file.data() + kHeaderSize, file.size() - kHeaderSize))
-    return std::nullopt;
-  if (number) *number = get_raw<uint32_t>(file.data() + 12);
-  return file.substr(kHeaderSize);
+  const auto h = head_of(file, magic, key, 1);
+  if (!h || h->total != file.size()) return std::nullopt;
+  const auto payload = section(file, *h, 0);
+  if (payload && number) *number = h->number;
+  return payload;
+}
+
+// Reads `fd` from offset buf.size() on until `buf` holds `n` bytes; false if it cannot.
+bool read_up_to(int fd, std::string& buf, size_t n) {
+  size_t have = buf.size();
+  buf.resize(n);
+  while (have < n) {
+    const ssize_t got = ::pread(fd, buf.data() + have, n - have, static_cast<off_t>(have));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    have += static_cast<size_t>(got);
+  }
+  return true;
+}
+
+// The needs' cores (RecordSet::need_cores, in the first section): the texts they point
+// at once each in a table, then each core with indexes into it (0: none), its id, dates
+// and packed history.
+struct CoreFlags {
+  static constexpr uint8_t kId = 1, kSatisfaction = 2, kReceived = 4, kDue = 8, kFeedbackDate = 16;
+};
+
+void write_cores(Writer& w, const model::RecordList<model::NeedCore>& cores) {
+  std::vector<std::string> texts;
+  std::unordered_map<const std::string*, uint32_t> index;
+  auto ref = [&](const std::string* t) -> uint32_t {
+    if (!t) return 0;
+    const auto [it, added] = index.emplace(t, static_cast<uint32_t>(texts.size() + 1));
+    if (added) texts.push_back(*t);
+    return it->second;
+  };
+  std::vector<std::array<uint32_t, 4>> refs;
+  refs.reserve(cores.size());
+  for (const auto& c : cores) refs.push_back({ref(c.branch.p), ref(c.category.p), ref(c.platform.p), ref(c.layer)});
+  w(texts);
+  auto n = static_cast<uint32_t>(cores.size());
+  uint64_t steps = 0;
+  for (const auto& c : cores) steps += c.step_count;
+  w(n, steps);
+  size_t k = 0;
+  for (const auto& c : cores) {
+    auto place = c;  // io() takes references
+    uint8_t flags = (c.id ? CoreFlags::kId : 0) | (c.satisfaction ? CoreFlags::kSatisfaction : 0) |
+                    (c.received ? CoreFlags::kReceived : 0) | (c.due ? CoreFlags::kDue : 0) |
+                    (c.feedback_date ? CoreFlags::kFeedbackDate : 0);
+    auto r = refs[k++];
+    w(place.file, place.pos, place.doc, flags, r, place.branch.pos, place.category.pos, place.platform.pos);
+    if (c.id) {
+      std::string id(*c.id);
+      w(id);
+    }
+    if (c.satisfaction) w(place.satisfaction.v);
+    if (c.received) w(place.received.v);
+    if (c.due) w(place.due.v);
+    if (c.feedback_date) w(place.feedback_date.v);
+    w(place.step_count);
+    for (const auto* s = c.steps_begin(); s != c.steps_end(); ++s) {
+      uint32_t bits = s->bits();
+      w(bits);
+    }
+  }
+}
+
+void read_cores(Reader& r, model::RecordSet& set) {
+  std::vector<std::string> texts;
+  r(texts);
+  model::CoreBuilder b(set.pool());
+  std::vector<const std::string*> kept{nullptr};
+  for (const auto& t : texts) kept.push_back(b.text(t));
+  auto text = [&kept](uint32_t ref) {
+    if (ref >= kept.size()) throw Bad{};
+    return kept[ref];
+  };
+  uint32_t n = 0;
+  uint64_t all_steps = 0;
+  r(n, all_steps);
+  if (n > r.left() || all_steps > r.left() / 4) throw Bad{};  // every core takes more than a byte, a step 4
+  b.reserve(n, all_steps);
+  std::vector<model::NeedCore> cores(n);
+  for (auto& c : cores) {
+    uint8_t flags = 0;
+    std::array<uint32_t, 4> refs{};
+    r(c.file, c.pos, c.doc, flags, refs, c.branch.pos, c.category.pos, c.platform.pos);
+    if (c.file >= set.files.size() || flags > 31) throw Bad{};
+    c.branch.p = text(refs[0]);
+    c.category.p = text(refs[1]);
+    c.platform.p = text(refs[2]);
+    c.layer = text(refs[3]);
+    if (flags & CoreFlags::kId) {
+      uint32_t len = 0;
+      r(len);
+      const std::string_view id(r.take(len), len);
+      b.begin(&id);
+    } else {
+      b.begin(nullptr);
+    }
+    auto value = [&r](auto& v) {
+      r(v.v);
+      v.has = true;
+    };
+    if (flags & CoreFlags::kSatisfaction) value(c.satisfaction);
+    if (flags & CoreFlags::kReceived) value(c.received);
+    if (flags & CoreFlags::kDue) value(c.due);
+    if (flags & CoreFlags::kFeedbackDate) value(c.feedback_date);
+    uint32_t steps = 0;
+    r(steps);
+    if (steps > r.left() / 4) throw Bad{};
+    const char* bits = r.take(size_t{steps} * 4);
+    for (uint32_t i = 0; i < steps; ++i) {
+      const auto step = model::PackedStep::from_bits(get_raw<uint32_t>(bits + 4 * size_t{i}));
+      if (!step) throw Bad{};
+      b.step(*step);
+    }
+    b.end(c);
+  }
+  b.finish(cores.begin());
+  set.need_cores.append(std::move(cores));
 }
 
 int64_t now_ns() {
@@ -393,24 +554,50 @@ std::string default_dir() {
   return "";
 }
 
-std::string encode(const model::RecordSet& records, const std::vector<diag::Diagnostic>& findings,
-                   const std::vector<waive::Waiver>& waivers) {
-  Writer w;
-  w(const_cast<model::RecordSet&>(records), const_cast<std::vector<diag::Diagnostic>&>(findings),
-    const_cast<std::vector<waive::Waiver>&>(waivers));
-  return std::move(w.out);
+Sections encode(const Entry& entry) {
+  auto& e = const_cast<Entry&>(entry);  // io() takes references; the Writer only reads them
+  auto& rs = e.records;
+  Sections out;
+  Writer first;
+  first(rs.files, rs.districts, rs.branches, rs.platforms, rs.plans, e.findings, e.waivers, e.need_findings,
+        e.latest);
+  write_cores(first, rs.need_cores);
+  out.cores = std::move(first.out);
+  Writer second;
+  second(rs.needs);
+  out.needs = std::move(second.out);
+  return out;
 }
 
-bool decode(std::string_view bytes, Entry& out) {
-  Reader r(bytes.data(), bytes.data() + bytes.size());
+bool decode(std::string_view cores, Entry& out) {
+  Reader r(cores.data(), cores.data() + cores.size());
+  auto& rs = out.records;
   try {
-    r(out.records, out.findings, out.waivers);
+    r(rs.files, rs.districts, rs.branches, rs.platforms, rs.plans, out.findings, out.waivers, out.need_findings,
+      out.latest);
+    read_cores(r, rs);
   } catch (const Bad&) {
     return false;
   } catch (const std::bad_alloc&) {
     return false;
   }
   return r.done();
+}
+
+bool decode_needs(std::string_view needs, Entry& out) {
+  Reader r(needs.data(), needs.data() + needs.size());
+  auto& rs = out.records;
+  try {
+    r(rs.needs);
+  } catch (const Bad&) {
+    return false;
+  } catch (const std::bad_alloc&) {
+    return false;
+  }
+  if (!r.done() || rs.needs.size() != rs.need_cores.size()) return false;
+  for (const auto& n : rs.needs)
+    if (n.file >= rs.files.size()) return false;
+  return true;
 }
 
 Store::Store(std::string dir, uint64_t max_bytes, std::string options)
@@ -441,21 +628,30 @@ bool operator==(const FileStatus& a, const FileStatus& b) {
          std::tie(b.dev, b.ino, b.size, b.mtime_s, b.mtime_ns, b.ctime_s, b.ctime_ns);
 }
 
-bool Store::read_entry(const std::array<unsigned char, 16>& key, const std::string& name,
-                       model::RecordSet& records, std::vector<waive::Waiver>& waivers, diag::Sink& sink) {
+bool Store::read_entry(const std::array<unsigned char, 16>& key, const std::string& name, const Want& want,
+                       Entry& out) {
   const std::string path = dir_ + "/" + hex(key) + ".svc";
-  std::string file;
-  struct stat st {};
   const util::Fd entry(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (entry.get() < 0 || util::read_regular(entry.get(), UINT64_MAX, file, &st) != util::ReadResult::Ok)
+  struct stat st {};
+  if (entry.get() < 0 || ::fstat(entry.get(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  const auto size = static_cast<uint64_t>(st.st_size);
+  // The header and the first section; then the second, only when it is wanted.
+  std::string bytes;
+  if (!read_up_to(entry.get(), bytes, static_cast<size_t>(std::min<uint64_t>(size, kFirstRead)))) return false;
+  const auto h = head_of(bytes, kMagic, key, 2);
+  if (!h || h->total != size || !read_up_to(entry.get(), bytes, std::max<size_t>(bytes.size(), h->start(1))))
     return false;
-  const auto payload = unframe(file, kMagic, key);
+  const auto cores = section(bytes, *h, 0);
   Entry e;
-  if (!payload || !decode(*payload, e) || e.records.files.size() != 1 || e.records.files.front() != name)
-    return false;
-  records = std::move(e.records);
-  waivers = std::move(e.waivers);
-  for (auto& d : e.findings) sink.add(std::move(d));
+  e.records.pools = out.records.pools;
+  if (!cores || !decode(*cores, e) || e.records.files.size() != 1 || e.records.files.front() != name) return false;
+  if (want.needs || !e.need_findings || (e.latest && want.as_of < *e.latest)) {
+    if (!read_up_to(entry.get(), bytes, static_cast<size_t>(size))) return false;
+    const auto needs = section(bytes, *h, 1);
+    if (!needs || !decode_needs(*needs, e)) return false;
+    ++needs_read_;
+  }
+  out = std::move(e);
   // Recently used (for eviction), to the hour: touching every entry of every run wrote
   // 7,201 inodes per warm run of the 100k-need district.
   if (int64_t{st.st_mtim.tv_sec} + kTouchAfter < start_ns_ / 1'000'000'000) ::futimens(entry.get(), nullptr);
@@ -463,19 +659,19 @@ bool Store::read_entry(const std::array<unsigned char, 16>& key, const std::stri
   return true;
 }
 
-void Store::load(const std::string& name, std::string_view bytes, model::RecordSet& records,
-                 std::vector<waive::Waiver>& waivers, diag::Sink& sink, const std::function<void()>& parse,
-                 const FileStatus* status) {
+void Store::load(const std::string& name, std::string_view bytes, const Want& want, Entry& out,
+                 const std::function<void()>& parse, const FileStatus* status) {
   const Key key = key_of(name, options_, bytes);
-  if (read_entry(key.bytes, name, records, waivers, sink)) {
+  if (read_entry(key.bytes, name, want, out)) {
     record(name, status, key.bytes);
     return;
   }
   parse();
   // Store what the parse produced; any failure only means no entry.
-  const std::string out = framed(kMagic, key.bytes, 0, encode(records, sink.items(), waivers));
+  const Sections parts = encode(out);
+  const std::string file = framed(kMagic, key.bytes, 0, {parts.cores, parts.needs});
   uint64_t disk = 0;
-  if (!put(dir_ + "/" + key.hex() + ".svc", out, &disk)) return;
+  if (!put(dir_ + "/" + key.hex() + ".svc", file, &disk)) return;
   ++writes_;
   written_bytes_ += disk;
   record(name, status, key.bytes);
@@ -554,11 +750,9 @@ void Store::open_index(std::string_view scope) {
   ::futimens(fd.get(), nullptr);  // recently used (for eviction)
 }
 
-bool Store::load_unchanged(const std::string& name, const FileStatus& status, model::RecordSet& records,
-                           std::vector<waive::Waiver>& waivers, diag::Sink& sink) {
+bool Store::load_unchanged(const std::string& name, const FileStatus& status, const Want& want, Entry& out) {
   const auto it = index_.find(name);
-  if (it == index_.end() || !(it->second.status == status) ||
-      !read_entry(it->second.key, name, records, waivers, sink))
+  if (it == index_.end() || !(it->second.status == status) || !read_entry(it->second.key, name, want, out))
     return false;
   ++status_hits_;
   record(name, &status, it->second.key);
@@ -589,7 +783,7 @@ void Store::save_index() {
   if (r.size() == index_.size() && std::all_of(r.begin(), r.end(), unchanged)) return;
   Writer body;
   for (auto& [name, e] : r) body(name, e.status, e.key);
-  const std::string out = framed(kIndexMagic, index_key_, static_cast<uint32_t>(r.size()), body.out);
+  const std::string out = framed(kIndexMagic, index_key_, static_cast<uint32_t>(r.size()), {body.out});
   if (put(index_path_, out, nullptr)) index_ = {recorded_.begin(), recorded_.end()};
 }
 

@@ -5,12 +5,18 @@
 // the per-file work (YAML parsing and conversion) is skipped for unchanged files.
 //
 // One entry per file under the cache folder (`<32 hex>.svc`): a header (magic, format,
-// key, payload length, payload checksum) and the payload. Entries are written to a
-// temporary file and renamed, so concurrent runs never see half an entry; an entry
-// that is truncated, corrupt or foreign fails its header or checksum and is ignored
-// (the file is parsed again and the entry rewritten). When the folder grows over the
-// size bound, the least recently used entries go: the oldest mtime (a hit sets it to
-// now when it is over an hour old).
+// key, and each section's length and checksum), then two sections. The first holds all
+// but the whole needs: the other records, the needs' cores, the findings, the waivers,
+// and the findings of the rules about each need alone that do not read the as-of date
+// (load::NeedChecks::content). The second holds the whole needs. The commands that keep
+// only the needs' cores (validate, score, compare) read the first section alone, a tenth
+// of the entry or less; they read the second too when some need is dated after their
+// as-of date (future-date must then see the need). Entries are written to a temporary
+// file and renamed, so concurrent runs never see half an entry; an entry that is
+// truncated, corrupt or foreign fails its header or a checksum and is ignored (the file
+// is parsed again and the entry rewritten). When the folder grows over the size bound,
+// the least recently used entries go: the oldest mtime (a hit sets it to now when it is
+// over an hour old).
 //
 // The status index: reading and hashing every input is most of a warm run. So each run
 // also records, per input file, its status (device, inode, size, mtime, ctime) and the
@@ -29,6 +35,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -58,16 +65,31 @@ struct FileStatus {
 
 // What loading one file produced.
 struct Entry {
-  model::RecordSet records;  // files = {display path}
-  std::vector<diag::Diagnostic> findings;
+  model::RecordSet records;  // files = {display path}; the needs whole (unless read without) and their cores
+  std::vector<diag::Diagnostic> findings;  // of loading it: parsing, schema, waiver comments
   std::vector<waive::Waiver> waivers;
+  // The findings of load::NeedChecks::content on each need, when it was run.
+  std::optional<std::vector<diag::Diagnostic>> need_findings;
+  std::optional<util::Date> latest;  // the latest model::latest_date of its needs
 };
 
-// Serialization (exposed for tests): the payload of an entry, and back; false when
-// `bytes` is not a well-formed payload.
-std::string encode(const model::RecordSet& records, const std::vector<diag::Diagnostic>& findings,
-                   const std::vector<waive::Waiver>& waivers);
-bool decode(std::string_view bytes, Entry& out);
+// What a hit must give: the whole needs, or only their cores. A hit gives the whole
+// needs anyway when the cores alone cannot stand for them: the entry has no need
+// findings, or a need is dated after `as_of`.
+struct Want {
+  bool needs = true;
+  util::Date as_of;
+};
+
+// Serialization (exposed for tests): an entry's two sections, and back. decode() reads
+// the first (RecordSet::needs stays empty), decode_needs() then the second. Each is
+// false when its bytes are not well formed.
+struct Sections {
+  std::string cores, needs;
+};
+Sections encode(const Entry& entry);
+bool decode(std::string_view cores, Entry& out);
+bool decode_needs(std::string_view needs, Entry& out);
 
 class Store {
  public:
@@ -78,25 +100,24 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  // Loading one file through the cache: on a hit, appends the stored records,
-  // findings and waivers to `records`, `sink` and `waivers`; on a miss, runs `parse`
-  // (which fills them from `bytes`) and stores what it produced. Thread-safe: one Store
-  // serves every loader thread. `records`, `sink` and `waivers` must start empty.
-  // `status` is the file's status before its bytes were read: with it, the file's key is
-  // recorded in the status index (unless the file changed within `settle`).
-  void load(const std::string& name, std::string_view bytes, model::RecordSet& records,
-            std::vector<waive::Waiver>& waivers, diag::Sink& sink, const std::function<void()>& parse,
-            const FileStatus* status = nullptr);
+  // Loading one file through the cache: on a hit, fills `out` (see Want); on a miss,
+  // runs `parse`, which fills `out` whole from `bytes` (the needs whole, with their
+  // cores), and stores what it produced. Thread-safe: one Store serves every loader
+  // thread. `out` must start empty but for its records' pools, where the cores of a hit
+  // keep their texts. `status` is the file's status before its bytes were read: with it,
+  // the file's key is recorded in the status index (unless the file changed within
+  // `settle`).
+  void load(const std::string& name, std::string_view bytes, const Want& want, Entry& out,
+            const std::function<void()>& parse, const FileStatus* status = nullptr);
 
   // Reads the status index of this set of inputs (`scope`: whatever names it, such as
   // the working directory and the paths given), before loading any of its files. A
   // Store that loads a second set saves the first set's index first.
   void open_index(std::string_view scope);
   // A hit by status alone: when the index holds `name` with this very status and the
-  // entry it names is sound, appends the stored records, findings and waivers (as
-  // load() does on a hit) and returns true, without the file being read. Thread-safe.
-  bool load_unchanged(const std::string& name, const FileStatus& status, model::RecordSet& records,
-                      std::vector<waive::Waiver>& waivers, diag::Sink& sink);
+  // entry it names is sound, fills `out` (as load() does on a hit) and returns true,
+  // without the file being read. Thread-safe.
+  bool load_unchanged(const std::string& name, const FileStatus& status, const Want& want, Entry& out);
   // Writes the status index if this run's differs from the one read (the destructor
   // calls it first).
   void save_index();
@@ -111,6 +132,7 @@ class Store {
   size_t hits() const { return hits_; }
   size_t status_hits() const { return status_hits_; }  // hits by status alone (load_unchanged)
   size_t writes() const { return writes_; }
+  size_t needs_read() const { return needs_read_; }  // hits that read the whole needs (the second section)
   // Disk space of the entries this run wrote (their bytes rounded up to blocks, as
   // evict() counts them); over max_bytes() the bound cannot hold them and the next run
   // parses most files again.
@@ -121,7 +143,7 @@ class Store {
   std::string dir_;
   uint64_t max_bytes_;
   std::string options_;
-  std::atomic<size_t> hits_{0}, writes_{0};
+  std::atomic<size_t> hits_{0}, writes_{0}, needs_read_{0};
   std::atomic<uint64_t> written_bytes_{0};
   std::atomic<bool> dir_ready_{false};
 
@@ -130,8 +152,7 @@ class Store {
     std::array<unsigned char, 16> key{};
     friend bool operator==(const Indexed& a, const Indexed& b) { return a.status == b.status && a.key == b.key; }
   };
-  bool read_entry(const std::array<unsigned char, 16>& key, const std::string& name, model::RecordSet& records,
-                  std::vector<waive::Waiver>& waivers, diag::Sink& sink);
+  bool read_entry(const std::array<unsigned char, 16>& key, const std::string& name, const Want& want, Entry& out);
   void record(const std::string& name, const FileStatus* status, const std::array<unsigned char, 16>& key);
   bool put(const std::string& path, std::string_view bytes, uint64_t* disk_bytes);
   std::string index_path_;  // "" : no index this run

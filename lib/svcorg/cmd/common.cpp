@@ -65,13 +65,17 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
   if (const std::string dir = c.cache_dir.empty() ? cache::default_dir() : c.cache_dir; !c.no_cache && !dir.empty())
     store.emplace(dir, c.cache_size_mib << 20,
                   fmt::format("max-depth={} max-records={}", c.limits.max_depth, c.limits.max_records));
-  load::NeedCheck cores_only;
-  if (needs == Needs::Cores)
-    cores_only = [&dates](const model::Need& n, const std::string& file, diag::Sink& into) {
-      validate::check_need(n, file, dates, into);
-    };
+  load::NeedChecks checks;
+  checks.content = [](const model::Need& n, const std::string& file, diag::Sink& into) {
+    validate::check_need_content(n, file, into);
+  };
+  checks.as_of = [&dates](const model::Need& n, const std::string& file, diag::Sink& into) {
+    validate::check_need_as_of(n, file, dates, into);
+  };
+  checks.as_of_date = dates.as_of;
+  checks.keep_needs = needs == Needs::Whole;
   load::LoadResult loaded =
-      load::load_paths(c.paths, sink, io.in, c.jobs, store ? &*store : nullptr, c.limits, cores_only);
+      load::load_paths(c.paths, sink, io.in, c.jobs, store ? &*store : nullptr, c.limits, checks);
   if (store && store->written_bytes() > store->max_bytes() && !c.quiet)
     io.err << fmt::format("svcorg: note: this run wrote {:.1f} MiB of parse cache entries, more than --cache-size {} "
                           "MiB holds; the next run will parse most files again: raise --cache-size (e.g. to {})\n",

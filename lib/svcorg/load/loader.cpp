@@ -210,23 +210,52 @@ std::string index_scope(const std::vector<std::string>& paths) {
 
 // One input file, read and parsed on its own.
 struct FileResult {
-  model::RecordSet records;
-  std::vector<waive::Waiver> waivers;
-  diag::Sink sink;
+  cache::Entry entry;
   std::string fatal;
   bool loaded = false;
 };
 
+// Parses one file whole into `e` (the needs with their cores), with what a cache entry
+// keeps besides: the findings of `checks.content` and the needs' latest date.
+void parse_file(const std::string& name, std::string_view bytes, cache::Entry& e, const Limits& limits,
+                unsigned threads, const NeedChecks& checks) {
+  diag::Sink sink;
+  if (!load_split(name, bytes, e.records, sink, limits, threads)) load_bytes(name, bytes, e.records, sink, limits);
+  std::vector<diag::Diagnostic> problems;
+  e.waivers = waive::scan_inline(name, bytes, problems);
+  for (auto& p : problems) sink.add(std::move(p));
+  e.findings = std::move(sink.items());
+  e.records.add_cores();
+  if (checks.content) {
+    diag::Sink found;
+    for (const auto& n : e.records.needs) checks.content(n, name, found);
+    e.need_findings = std::move(found.items());
+  }
+  for (const auto& n : e.records.needs)
+    if (const auto d = model::latest_date(n); d && (!e.latest || *e.latest < *d)) e.latest = d;
+}
+
 // The file's records are kept for the whole run, in the parts made here (merging
-// splices them): no room to grow. With `cores_only`, each need is checked by it and
-// only its core is kept.
-void finish(FileResult& out, const NeedCheck& cores_only) {
-  model::RecordSet& rs = out.records;
+// splices them): no room to grow. Without `checks.keep_needs`, each need still here is
+// checked and dropped; the findings of `checks.content` come from the cache entry when
+// it has them (its needs are here then only if one is dated after the as-of date).
+void finish(FileResult& out, const NeedChecks& checks) {
+  cache::Entry& e = out.entry;
+  model::RecordSet& rs = e.records;
   rs.add_cores();
-  if (cores_only) {
-    for (const auto& n : rs.needs) cores_only(n, rs.files.at(n.file), out.sink);
+  if (!checks.keep_needs) {
+    // In the same order whichever way the findings came: `content`'s, then `as_of`'s.
+    diag::Sink found;
+    if (e.need_findings)
+      found.items() = std::move(*e.need_findings);
+    else if (checks.content)
+      for (const auto& n : rs.needs) checks.content(n, rs.files.at(n.file), found);
+    if (checks.as_of)
+      for (const auto& n : rs.needs) checks.as_of(n, rs.files.at(n.file), found);
+    for (auto& d : found.items()) e.findings.push_back(std::move(d));
     rs.needs.clear();
   }
+  e.need_findings.reset();
   rs.districts.shrink_to_fit();
   rs.branches.shrink_to_fit();
   rs.needs.shrink_to_fit();
@@ -237,40 +266,35 @@ void finish(FileResult& out, const NeedCheck& cores_only) {
 }
 
 void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, cache::Store* cache,
-              const Limits& limits, unsigned threads, const NeedCheck& cores_only) {
+              const Limits& limits, unsigned threads, const NeedChecks& checks) {
   const bool cached = cache && !src.is_stdin;
+  const cache::Want want{checks.keep_needs, checks.as_of_date};
   struct stat st {};
   // Unchanged since the last run, by its status alone: not even read (cache.hpp).
   if (cached && ::stat(src.path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
       static_cast<uint64_t>(st.st_size) <= limits.max_file_size &&
-      cache->load_unchanged(src.display, cache::FileStatus::of(st), out.records, out.waivers, out.sink)) {
-    finish(out, cores_only);
+      cache->load_unchanged(src.display, cache::FileStatus::of(st), want, out.entry)) {
+    finish(out, checks);
     return;
   }
   std::string bytes;
   if (src.is_stdin ? !read_stream(stdin_stream, limits.max_file_size, bytes, out.fatal)
                    : !read_file(src.path, limits.max_file_size, bytes, out.fatal, &st))
     return;
-  auto parse = [&] {
-    if (!load_split(src.display, bytes, out.records, out.sink, limits, threads))
-      load_bytes(src.display, bytes, out.records, out.sink, limits);
-    std::vector<diag::Diagnostic> problems;
-    out.waivers = waive::scan_inline(src.display, bytes, problems);
-    for (auto& p : problems) out.sink.add(std::move(p));
-  };
+  auto parse = [&] { parse_file(src.display, bytes, out.entry, limits, threads, checks); };
   if (cached) {
     const auto status = cache::FileStatus::of(st);
-    cache->load(src.display, bytes, out.records, out.waivers, out.sink, parse, &status);
+    cache->load(src.display, bytes, want, out.entry, parse, &status);
   } else {
     parse();
   }
-  finish(out, cores_only);
+  finish(out, checks);
 }
 
 }  // namespace
 
 LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
-                      unsigned jobs, cache::Store* cache, const Limits& limits, const NeedCheck& cores_only) {
+                      unsigned jobs, cache::Store* cache, const Limits& limits, const NeedChecks& checks) {
   LoadResult result;
   DiscoverResult found = discover(paths);
   if (cache) cache->open_index(index_scope(paths));
@@ -278,35 +302,35 @@ LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, s
   std::vector<FileResult> files(found.sources.size());
   // One pool for the texts and histories of all the needs' cores (thread-safe).
   const auto pool = std::make_shared<model::CorePool>();
-  for (auto& f : files) f.records.pools = {pool};
+  for (auto& f : files) f.entry.records.pools = {pool};
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   const unsigned split = jobs;  // parts of one large file (see load_split)
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, files.size())));
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < files.size(); i = next++)
-      load_one(found.sources[i], stdin_stream, files[i], cache, limits, split, cores_only);
+      load_one(found.sources[i], stdin_stream, files[i], cache, limits, split, checks);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
   size_t records = 0;
-  for (const auto& f : files) records += f.records.record_count();
+  for (const auto& f : files) records += f.entry.records.record_count();
   if (records > limits.max_records) {
     result.fatal.push_back(fmt::format("the inputs hold {} records, more than the limit of {} (raise --max-records)",
                                        records, limits.max_records));
     return result;
   }
   size_t file_count = 0;
-  for (const auto& f : files) file_count += f.records.files.size();
+  for (const auto& f : files) file_count += f.entry.records.files.size();
   result.records.files.reserve(file_count);
   for (auto& f : files) {
     if (!f.fatal.empty()) result.fatal.push_back(std::move(f.fatal));
     if (!f.loaded) continue;
-    append(result.records, std::move(f.records));
-    for (auto& w : f.waivers) result.waivers.push_back(std::move(w));
-    for (auto& d : f.sink.items()) sink.add(std::move(d));
+    append(result.records, std::move(f.entry.records));
+    for (auto& w : f.entry.waivers) result.waivers.push_back(std::move(w));
+    for (auto& d : f.entry.findings) sink.add(std::move(d));
   }
   return result;
 }

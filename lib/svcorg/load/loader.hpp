@@ -39,20 +39,32 @@ struct LoadResult {
   std::vector<std::string> fatal;  // unreadable or missing paths (exit 2)
 };
 
-// Checks one need alone (validate::check_need), adding findings to `sink`; `file` is
-// its display path.
+// The rules about one need alone (validate::check_need), in the two parts the parse cache
+// tells apart: `content` reads nothing but the need (validate::check_need_content), so
+// its findings are kept in a file's cache entry; `as_of` reads the as-of date too
+// (validate::check_need_as_of) and finds nothing in a need whose model::latest_date is
+// on or before `as_of_date`. Each adds findings to `sink`; `file` is the display path.
 using NeedCheck = std::function<void(const model::Need&, const std::string& file, diag::Sink& sink)>;
+struct NeedChecks {
+  NeedCheck content, as_of;
+  util::Date as_of_date;
+  // false: each need is checked (both parts) right after its file is loaded, on the
+  // thread that loaded it, and then dropped; the result keeps the needs' cores only
+  // (RecordSet::needs is empty), for the commands that read nothing else of a need.
+  // true: the needs are kept whole and not checked here (validate::run checks them);
+  // `content` only fills new cache entries.
+  bool keep_needs = true;
+};
 
 // Discovers and loads every input (SPEC 2.1). `stdin_stream` is read for the path `-`.
 // Files are parsed by `jobs` threads (0: one per core); the records and findings are
 // merged in display-path order, so the result is the same for any number of jobs.
-// With a `cache`, unchanged files are not parsed again (standard input never is cached).
-// With `cores_only`, each need is passed to it right after its file is loaded, on the
-// thread that loaded the file, and then dropped: the result keeps the needs' cores
-// only (RecordSet::needs is empty), for the commands that read nothing else of a need.
+// With a `cache`, unchanged files are not parsed again (standard input never is cached);
+// with `checks.keep_needs` false, a cache hit reads only the needs' cores and the
+// findings of `checks.content` (unless some need's dates are after `checks.as_of_date`).
 LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
                       unsigned jobs = 1, cache::Store* cache = nullptr, const Limits& limits = {},
-                      const NeedCheck& cores_only = {});
+                      const NeedChecks& checks = {});
 
 // Appends `part` (records of other files) to `into`, renumbering its files.
 void append(model::RecordSet& into, model::RecordSet&& part);

@@ -48,83 +48,76 @@ size_t CorePool::texts() const {
   return strings_.size();
 }
 
-namespace {
+const char CoreBuilder::kEmpty = '\0';
 
-// Builds the cores of a batch of needs. Texts are looked up here first: the pool's lock
-// is taken once per distinct text of the batch, not once per field (a file's needs
-// share a branch and a few categories and layers). The batch's histories go to the pool
-// in one piece.
-class Builder {
- public:
-  explicit Builder(CorePool& pool) : pool_(pool) {}
+NeedCore CoreBuilder::core(const Need& n) {
+  NeedCore c;
+  c.file = n.file;
+  c.pos = n.pos;
+  c.doc = n.doc;
+  const std::string_view id = n.id ? std::string_view(*n.id) : std::string_view();
+  begin(n.id ? &id : nullptr);
+  auto word = [this](const Text& t) { return t ? Word{text(*t), t.pos} : Word{}; };
+  c.branch = word(n.branch);
+  c.category = word(n.category);
+  c.platform = word(n.platform);
+  if (n.layer) c.layer = text(*n.layer);
+  if (n.received) c.received.set(*n.received);
+  if (n.due) c.due.set(*n.due);
+  if (n.feedback && n.feedback->date) c.feedback_date.set(*n.feedback->date);
+  // The converter keeps a satisfaction only within 1-5.
+  if (n.feedback && n.feedback->satisfaction)
+    c.satisfaction.set(static_cast<uint8_t>(std::clamp<int64_t>(*n.feedback->satisfaction, 0, 255)));
+  if (n.events)
+    for (const auto& e : *n.events)
+      if (e.date && e.status) step(PackedStep(*e.date, *e.status));
+  end(c);
+  return c;
+}
 
-  NeedCore core(const Need& n) {
-    NeedCore c;
-    c.file = n.file;
-    c.pos = n.pos;
-    c.doc = n.doc;
-    id_starts_.push_back(chars_.size());
-    if (n.id) {
-      c.id.n = static_cast<uint32_t>(n.id->size());
-      chars_ += *n.id;
-    }
-    has_id_.push_back(n.id.has);
-    c.branch = word(n.branch);
-    c.category = word(n.category);
-    c.platform = word(n.platform);
-    if (n.layer) c.layer = text(*n.layer);
-    if (n.received) c.received.set(*n.received);
-    if (n.due) c.due.set(*n.due);
-    if (n.feedback && n.feedback->date) c.feedback_date.set(*n.feedback->date);
-    // The converter keeps a satisfaction only within 1-5.
-    if (n.feedback && n.feedback->satisfaction)
-      c.satisfaction.set(static_cast<uint8_t>(std::clamp<int64_t>(*n.feedback->satisfaction, 0, 255)));
-    const size_t first = steps_.size();
-    if (n.events)
-      for (const auto& e : *n.events)
-        if (e.date && e.status) steps_.emplace_back(*e.date, *e.status);
-    c.step_count = static_cast<uint32_t>(steps_.size() - first);
-    starts_.push_back(first);
-    return c;
-  }
+void CoreBuilder::begin(const std::string_view* id) {
+  id_starts_.push_back(chars_.size());
+  has_id_.push_back(id != nullptr);
+  if (id) chars_ += *id;
+  starts_.push_back(steps_.size());
+}
 
-  // Moves the batch's histories into the pool and points `cores` (the batch, in order) at them.
-  template <class It>
-  void finish(It cores) {
-    const auto steps = pool_.keep(steps_, starts_);
-    const auto ids = pool_.keep(chars_, id_starts_);
-    static const char kEmpty = '\0';  // where empty ids point (a present id is never null)
-    for (size_t k = 0; k < starts_.size(); ++k, ++cores) {
-      cores->step_data = steps[k];
-      if (has_id_[k]) cores->id.p = ids[k] ? ids[k] : &kEmpty;
-    }
-  }
+void CoreBuilder::reserve(size_t cores, size_t steps) {
+  steps_.reserve(steps_.size() + steps);
+  starts_.reserve(starts_.size() + cores);
+  id_starts_.reserve(id_starts_.size() + cores);
+  has_id_.reserve(has_id_.size() + cores);
+}
 
- private:
-  const std::string* text(std::string_view t) {
-    if (auto it = seen_.find(t); it != seen_.end()) return it->second;
-    const std::string* kept = &pool_.intern(t);
-    seen_.emplace(*kept, kept);
-    return kept;
-  }
-  Word word(const Text& t) { return t ? Word{text(*t), t.pos} : Word{}; }
+void CoreBuilder::end(NeedCore& c) {
+  c.id.n = static_cast<uint32_t>(chars_.size() - id_starts_.back());
+  c.step_count = static_cast<uint32_t>(steps_.size() - starts_.back());
+}
 
-  CorePool& pool_;
-  std::unordered_map<std::string_view, const std::string*> seen_;  // keys view the pool's strings
-  std::vector<PackedStep> steps_;
-  std::vector<size_t> starts_;  // of each core's steps in steps_
-  std::string chars_;           // the ids, one after another
-  std::vector<size_t> id_starts_;
-  std::vector<bool> has_id_;
-};
-
-}  // namespace
+const std::string* CoreBuilder::text(std::string_view t) {
+  if (auto it = seen_.find(t); it != seen_.end()) return it->second;
+  const std::string* kept = &pool_.intern(t);
+  seen_.emplace(*kept, kept);
+  return kept;
+}
 
 PackedStep::PackedStep(Date date, NeedStatus status)
     : bits_((static_cast<uint32_t>(date.days + kDayOffset) << 3) | static_cast<uint32_t>(status)) {}
 
+std::optional<Date> latest_date(const Need& n) {
+  std::optional<Date> latest;
+  auto see = [&latest](const F<Date>& d) {
+    if (d && (!latest || *latest < *d)) latest = *d;
+  };
+  see(n.received);
+  if (n.events)
+    for (const auto& e : *n.events) see(e.date);
+  if (n.feedback) see(n.feedback->date);
+  return latest;
+}
+
 NeedCore core_of(const Need& n, CorePool& pool) {
-  Builder b(pool);
+  CoreBuilder b(pool);
   NeedCore c = b.core(n);
   b.finish(&c);
   return c;
@@ -137,7 +130,7 @@ CorePool& RecordSet::pool() {
 
 void RecordSet::add_cores() {
   if (need_cores.size() >= needs.size()) return;
-  Builder b(pool());
+  CoreBuilder b(pool());
   std::vector<NeedCore> more;
   more.reserve(needs.size() - need_cores.size());
   size_t i = 0;

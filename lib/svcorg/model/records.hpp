@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -243,10 +245,20 @@ class PackedStep {
   PackedStep(Date date, NeedStatus status);
   Date date() const { return Date{static_cast<int32_t>(bits_ >> 3) - kDayOffset}; }
   NeedStatus status() const { return static_cast<NeedStatus>(bits_ & 7u); }
+  // The 4 bytes themselves (the parse cache stores them); from_bits() is nullopt for
+  // bits no step has (an unknown status).
+  uint32_t bits() const { return bits_; }
+  static std::optional<PackedStep> from_bits(uint32_t bits) {
+    if ((bits & 7u) > static_cast<uint32_t>(NeedStatus::Declined)) return std::nullopt;
+    PackedStep s;
+    s.bits_ = bits;
+    return s;
+  }
 
  private:
+  PackedStep() = default;
   static constexpr int32_t kDayOffset = 1 << 22;  // Date::days of years 1-9999 are above -2^22
-  uint32_t bits_;
+  uint32_t bits_ = 0;
 };
 
 // Where the needs' cores of a load keep what they do not hold themselves: each distinct
@@ -306,7 +318,7 @@ struct Word {
 // What cross-record validation and scoring read of a need, and nothing else: 128 bytes
 // and ~70 of id and history, where a `Need` with 14 events takes ~1.3 KB. A need's own checks
 // (validate::check_need) read the whole record; the commands that need no more keep only
-// the cores (load_paths' `cores_only`), so a large ledger's memory is its cores.
+// the cores (load::NeedChecks::keep_needs false), so a large ledger's memory is its cores.
 struct NeedCore : Place {
   PooledId id;
   Word branch, category, platform;
@@ -322,8 +334,56 @@ struct NeedCore : Place {
   const PackedStep* steps_end() const { return step_data ? step_data + step_count : nullptr; }
 };
 
+// Builds the cores of a batch of needs, from whole needs or field by field (the parse
+// cache). Texts are looked up here first: the pool's lock is taken once per distinct
+// text of the batch, not once per field (a file's needs share a branch and a few
+// categories and layers). The batch's ids and histories go to the pool in one piece, by
+// finish(): until then the cores' `id.p` and `step_data` are not set.
+class CoreBuilder {
+ public:
+  explicit CoreBuilder(CorePool& pool) : pool_(pool) {}
+
+  NeedCore core(const Need& n);
+
+  // Field by field: begin(), step() for each step of the history, end(); the caller sets
+  // the place, texts (text()), dates and satisfaction. `id` null: the need has none.
+  void begin(const std::string_view* id);
+  void step(PackedStep s) { steps_.push_back(s); }
+  // Room for `cores` more cores of `steps` steps in all (a hint).
+  void reserve(size_t cores, size_t steps);
+  void end(NeedCore& c);
+  const std::string* text(std::string_view t);
+
+  // Points the batch's cores (`cores`: the first, in the order they were made) at their
+  // ids and histories in the pool.
+  template <class It>
+  void finish(It cores) {
+    const auto steps = pool_.keep(steps_, starts_);
+    const auto ids = pool_.keep(chars_, id_starts_);
+    for (size_t k = 0; k < starts_.size(); ++k, ++cores) {
+      cores->step_data = steps[k];
+      if (has_id_[k]) cores->id.p = ids[k] ? ids[k] : &kEmpty;
+    }
+  }
+
+ private:
+  static const char kEmpty;  // where empty ids point (a present id is never null)
+  CorePool& pool_;
+  std::unordered_map<std::string_view, const std::string*> seen_;  // keys view the pool's strings
+  std::vector<PackedStep> steps_;
+  std::vector<size_t> starts_;  // of each core's steps in steps_
+  std::string chars_;           // the ids, one after another
+  std::vector<size_t> id_starts_;
+  std::vector<bool> has_id_;
+};
+
 // `pool` keeps the core's texts and history.
 NeedCore core_of(const Need& n, CorePool& pool);
+
+// The latest of the dates on which a need records that something happened: `received`,
+// its events' dates and its feedback's date (the dates future-date checks against the
+// as-of date); nullopt when it has none.
+std::optional<Date> latest_date(const Need& n);
 
 // Everything loaded from the inputs. Records keep the order they were read in; every
 // consumer that reports or renders sorts by (file path, position), so input order
@@ -333,7 +393,7 @@ struct RecordSet {
   RecordList<District> districts;
   RecordList<Branch> branches;
   // needs[i]'s core is need_cores[i]; `needs` is empty when only the cores were kept
-  // (load::load_paths' `cores_only`).
+  // (load::NeedChecks::keep_needs false).
   RecordList<Need> needs;
   RecordList<NeedCore> need_cores;
   RecordList<Platform> platforms;

@@ -142,6 +142,8 @@ void future(One& c, const Need& n, const model::F<util::Date>& date, const char*
                         fmt::format(fmt::runtime(field), index), date->str(), c.options.as_of.str()));
 }
 
+// The dates read here are those of model::latest_date: the parse cache relies on it (a
+// need whose latest date is on or before the as-of date has no finding here).
 void future_dates(One& c, const Need& n) {
   future(c, n, n.received, "received");
   if (n.events)
@@ -166,10 +168,20 @@ void check_needs(Context& c) {
 namespace svcorg::validate {
 
 void check_need(const model::Need& n, const std::string& file, const Options& options, diag::Sink& sink) {
-  detail::One c{file, options, sink};
+  check_need_content(n, file, sink);
+  check_need_as_of(n, file, options, sink);
+}
+
+void check_need_content(const model::Need& n, const std::string& file, diag::Sink& sink) {
+  const Options none;  // these rules read no option
+  detail::One c{file, none, sink};
   detail::required_text(c, n);
   detail::lifecycle(c, n);
   detail::date_order(c, n);
+}
+
+void check_need_as_of(const model::Need& n, const std::string& file, const Options& options, diag::Sink& sink) {
+  detail::One c{file, options, sink};
   detail::future_dates(c, n);
 }
 

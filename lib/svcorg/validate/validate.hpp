@@ -25,8 +25,14 @@ Options resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, 
 // event-order, status-transition, status-mismatch, date-order, future-date); `file` is
 // its display path. validate::run applies them to the needs kept whole
 // (RecordSet::needs); a load that keeps only the needs' cores applies them as it loads
-// (load::load_paths' `cores_only`).
+// (load::NeedChecks).
 void check_need(const model::Need& need, const std::string& file, const Options& options, diag::Sink& sink);
+// check_need in two parts: the rules that read nothing but the need (all but
+// future-date), whose findings the parse cache keeps with the file's records, and the
+// one that reads the as-of date too (future-date), which finds nothing in a need whose
+// model::latest_date is on or before it.
+void check_need_content(const model::Need& need, const std::string& file, diag::Sink& sink);
+void check_need_as_of(const model::Need& need, const std::string& file, const Options& options, diag::Sink& sink);
 
 // Runs every cross-record rule, and check_need on the needs kept whole, adding findings
 // to `sink`. With `threads` >= 2 the needs' checks run beside the others; the findings
