@@ -15,6 +15,7 @@
 #include <thread>
 #include <tuple>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 
 #include <dirent.h>
@@ -725,37 +726,55 @@ void Store::open_index(std::string_view scope) {
   const Key key = key_of("", options_, scope);  // no display path is empty
   index_key_ = key.bytes;
   index_path_ = dir_ + "/" + key.hex() + ".svi";
-  index_.clear();
+  use_index("", false);
   std::string file;
   const util::Fd fd(::open(index_path_.c_str(), O_RDONLY | O_CLOEXEC));
-  uint32_t count = 0;
   if (fd.get() < 0 || util::read_regular(fd.get(), uint64_t{1} << 30, file) != util::ReadResult::Ok) return;
-  const auto payload = unframe(file, kIndexMagic, key.bytes, &count);
-  if (!payload) return;
+  if (use_index(std::move(file), false)) ::futimens(fd.get(), nullptr);  // recently used (for eviction)
+}
+
+bool Store::use_index(std::string file, bool hit) {
+  index_.clear();
+  index_hit_.clear();
+  index_file_ = std::move(file);  // names are views of its bytes: one allocation for the index
+  uint32_t count = 0;
+  const auto payload = unframe(index_file_, kIndexMagic, index_key_, &count);
+  if (!payload) return false;
   Reader r(payload->data(), payload->data() + payload->size());
-  std::unordered_map<std::string, Indexed> read;
+  std::vector<std::pair<std::string_view, Indexed>> read;
   try {
-    read.reserve(std::min<size_t>(count, file.size() / 80));
+    read.reserve(std::min<size_t>(count, index_file_.size() / 80));
     for (uint32_t i = 0; i < count; ++i) {
-      std::string name;
+      uint32_t n = 0;
+      r(n);
+      const std::string_view name(r.take(n), n);
       Indexed e;
-      r(name, e.status, e.key);
-      read.emplace(std::move(name), e);
+      r(e.status, e.key);
+      read.emplace_back(name, e);
     }
   } catch (const Bad&) {
-    return;
+    return false;
   }
-  if (!r.done()) return;
+  const auto by_name = [](const auto& x, const auto& y) { return x.first < y.first; };
+  if (!r.done() || !std::is_sorted(read.begin(), read.end(), by_name)) return false;  // written sorted
   index_ = std::move(read);
-  ::futimens(fd.get(), nullptr);  // recently used (for eviction)
+  index_hit_.assign(index_.size(), hit ? 1 : 0);
+  return true;
+}
+
+size_t Store::indexed(std::string_view name) const {
+  const auto it = std::lower_bound(index_.begin(), index_.end(), name,
+                                   [](const auto& e, std::string_view n) { return e.first < n; });
+  return it != index_.end() && it->first == name ? static_cast<size_t>(it - index_.begin()) : index_.size();
 }
 
 bool Store::load_unchanged(const std::string& name, const FileStatus& status, const Want& want, Entry& out) {
-  const auto it = index_.find(name);
-  if (it == index_.end() || !(it->second.status == status) || !read_entry(it->second.key, name, want, out))
-    return false;
+  const size_t at = indexed(name);
+  if (at == index_.size()) return false;
+  const Indexed& e = index_[at].second;
+  if (!(e.status == status) || !read_entry(e.key, name, want, out)) return false;
   ++status_hits_;
-  record(name, &status, it->second.key);
+  index_hit_[at] = 1;  // kept as the index has it (each thread marks the files it loads)
   return true;
 }
 
@@ -771,20 +790,31 @@ void Store::record(const std::string& name, const FileStatus* status, const std:
 void Store::save_index() {
   if (index_path_.empty()) return;
   const std::lock_guard<std::mutex> lock(recorded_mutex_);
-  // By name; of a name loaded twice, the later record.
-  auto& r = recorded_;
+  // Nothing new and every file of the index found by its status: the index holds.
+  if (recorded_.empty() && std::all_of(index_hit_.begin(), index_hit_.end(), [](unsigned char h) { return h; }))
+    return;
+  // This run's files by name: those found by their status, as the index has them, then
+  // those recorded (of a name loaded twice, the later record).
+  std::vector<std::pair<std::string_view, Indexed>> r;
+  r.reserve(index_.size() + recorded_.size());
+  for (size_t i = 0; i < index_.size(); ++i)
+    if (index_hit_[i]) r.push_back(index_[i]);
+  for (const auto& [name, e] : recorded_) r.emplace_back(name, e);
   std::stable_sort(r.begin(), r.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   const auto same_name = [](const auto& a, const auto& b) { return a.first == b.first; };
   r.erase(r.begin(), std::unique(r.rbegin(), r.rend(), same_name).base());
-  const auto unchanged = [&](const auto& e) {
-    const auto it = index_.find(e.first);
-    return it != index_.end() && it->second == e.second;
-  };
-  if (r.size() == index_.size() && std::all_of(r.begin(), r.end(), unchanged)) return;
-  Writer body;
-  for (auto& [name, e] : r) body(name, e.status, e.key);
-  const std::string out = framed(kIndexMagic, index_key_, static_cast<uint32_t>(r.size()), {body.out});
-  if (put(index_path_, out, nullptr)) index_ = {recorded_.begin(), recorded_.end()};
+  if (r != index_) {
+    Writer body;
+    for (auto& [name, e] : r) {
+      std::string n(name);
+      body(n, e.status, e.key);
+    }
+    std::string out = framed(kIndexMagic, index_key_, static_cast<uint32_t>(r.size()), {body.out});
+    if (!put(index_path_, out, nullptr)) return;
+    use_index(std::move(out), true);  // what is on disk now
+  }
+  index_hit_.assign(index_.size(), 1);  // a second save (the destructor's) has nothing to do
+  recorded_.clear();
 }
 
 void Store::evict() {

@@ -38,7 +38,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -157,9 +156,17 @@ class Store {
   bool put(const std::string& path, std::string_view bytes, uint64_t* disk_bytes);
   std::string index_path_;  // "" : no index this run
   std::array<unsigned char, 16> index_key_{};
-  std::unordered_map<std::string, Indexed> index_;  // as read; not changed while loading
+  // The index as read, by name (names view index_file_), not changed while loading; a
+  // status hit marks its entry in index_hit_ (each loader thread its own entries).
+  std::string index_file_;
+  std::vector<std::pair<std::string_view, Indexed>> index_;
+  std::vector<unsigned char> index_hit_;
+  // Makes `file` the index (with every entry marked hit or not); false if it is not a
+  // sound index of this set of inputs (the index is then empty).
+  bool use_index(std::string file, bool hit);
+  size_t indexed(std::string_view name) const;  // where `name` is in index_, else its size
   std::mutex recorded_mutex_;
-  std::vector<std::pair<std::string, Indexed>> recorded_;  // this run's, as loaded
+  std::vector<std::pair<std::string, Indexed>> recorded_;  // this run's, but for status hits
   int64_t settle_ns_ = 2'000'000'000;
   int64_t start_ns_ = 0;  // wall clock when the run began (open_index)
   std::atomic<size_t> status_hits_{0};

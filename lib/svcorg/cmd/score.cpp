@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <ostream>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -23,10 +25,19 @@ namespace {
 render::ScoreSelection select(const score::Result& r, const ScoreOptions& o, const model::RecordSet& rs,
                               const std::optional<scope::Scope>& since) {
   std::set<std::string> since_streets;
+  // The branches by id, for the filters that read a branch (the first of an id: scoring
+  // refuses duplicates). Looking each one up in the list was quadratic in branches.
+  std::unordered_map<std::string_view, const model::Branch*> by_id;
+  if (o.type || o.street || since) {
+    by_id.reserve(rs.branches.size());
+    for (const auto& b : rs.branches) by_id.emplace(b.id.v, &b);
+  }
   auto keep_branch = [&](const std::string& id) {
     if (o.branch && id != *o.branch) return false;
-    const auto b = std::find_if(rs.branches.begin(), rs.branches.end(), [&](const auto& x) { return x.id.v == id; });
-    if (b == rs.branches.end()) return false;
+    if (!o.type && !o.street && !since) return true;
+    const auto found = by_id.find(id);
+    if (found == by_id.end()) return false;
+    const model::Branch* b = found->second;
     if (o.type && b->type.v != *o.type) return false;
     if (o.street && b->street.v != *o.street) return false;
     if (since && !since->selects_branch(id)) return false;
