@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,6 +10,7 @@
 #include "svcorg/util/date.hpp"
 #include "svcorg/util/file.hpp"
 #include "svcorg/util/text.hpp"
+#include "svcorg/util/view_table.hpp"
 
 using svcorg::util::Date;
 
@@ -86,5 +88,36 @@ TEST_SUITE("util::read_regular") {
     REQUIRE(::mkfifo((tmp.path() / "fifo").c_str(), 0600) == 0);
     CHECK(read("fifo", 1000, out) == ReadResult::NotRegular);  // not opened for writing: would block
     CHECK(read(".", 1000, out) == ReadResult::NotRegular);
+  }
+}
+
+TEST_SUITE("util::ViewTable") {
+  TEST_CASE("texts are numbered in the order added, a repeat keeps its number, a miss is npos") {
+    svcorg::util::ViewTable t;
+    CHECK(t.find("a") == svcorg::util::ViewTable::npos);  // empty
+    CHECK(t.add("b00001-2025-0001") == 0);
+    CHECK(t.add("") == 1);  // the empty text is a text
+    CHECK(t.add("b00001-2025-0002") == 2);
+    CHECK(t.add("b00001-2025-0001") == 0);
+    CHECK(t.size() == 3);
+    CHECK(t.find("") == 1);
+    CHECK(t.find("b00001-2025-0002") == 2);
+    CHECK(t.find("b00001-2025-000") == svcorg::util::ViewTable::npos);
+    CHECK(t.text(2) == "b00001-2025-0002");
+  }
+
+  TEST_CASE("many texts with a common prefix: every one is found after the table grows") {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 20000; ++i) ids.push_back("b" + std::to_string(i % 400) + "-2025-" + std::to_string(i));
+    svcorg::util::ViewTable t;
+    for (size_t i = 0; i < ids.size(); ++i) REQUIRE(t.add(ids[i]) == i);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      REQUIRE(t.find(ids[i]) == i);
+      REQUIRE(t.add(ids[i]) == i);
+    }
+    CHECK(t.size() == ids.size());
+    size_t misses = 0;
+    for (int i = 0; i < 20000; ++i) misses += t.find("b" + std::to_string(i) + "-2026-" + std::to_string(i)) == svcorg::util::ViewTable::npos;
+    CHECK(misses == 20000);
   }
 }

@@ -11,6 +11,7 @@
 
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/score/components.hpp"
+#include "svcorg/util/view_table.hpp"
 
 namespace svcorg::score {
 
@@ -24,9 +25,11 @@ using model::Platform;
 // Lookups built once over the records.
 struct Index {
   std::map<std::string, const Branch*> branches;  // by id (sorted)
-  // The needs that year Y's plan items list, by id (keys view the plans' strings); null
-  // for an id no need has. Only these are looked up: a few per branch, not the ledger.
-  std::unordered_map<std::string_view, const NeedCore*> listed;
+  // The ids year Y's plan items list (views of the plans' strings), and the first need
+  // of each (by number in listed_ids; null for an id no need has). Only these are looked
+  // up: a few per branch, not the ledger.
+  util::ViewTable listed_ids;
+  std::vector<const NeedCore*> listed;
   FactsByBranch facts_by_branch;  // needs in Y
   std::unordered_map<std::string, std::vector<const Platform*>> platforms_by_branch;
   std::unordered_map<std::string, const Plan*> plans;  // plans for Y by branch
@@ -59,8 +62,8 @@ struct NeedPass {
 };
 
 void pass_over(const std::vector<std::vector<NeedCore>>& parts, size_t from, size_t to, const Index& ix,
-               const std::unordered_map<std::string_view, size_t>& slots, const rules::Rules& rules,
-               const ledger::Window& w, NeedPass& out) {
+               const rules::Rules& rules, const ledger::Window& w, NeedPass& out) {
+  const util::ViewTable& slots = ix.listed_ids;
   out.found.assign(slots.size(), nullptr);
   // A branch's needs usually come together (one ledger file per branch): the lookups of
   // the previous need's branch are reused.
@@ -69,8 +72,8 @@ void pass_over(const std::vector<std::vector<NeedCore>>& parts, size_t from, siz
   std::vector<ledger::NeedFacts>* facts = nullptr;
   for (size_t p = from; p < to; ++p)
     for (const NeedCore& n : parts[p]) {
-      if (n.id && !slots.empty())
-        if (auto it = slots.find(*n.id); it != slots.end() && !out.found[it->second]) out.found[it->second] = &n;
+      if (n.id && slots.size() != 0)
+        if (const size_t k = slots.find(*n.id); k != util::ViewTable::npos && !out.found[k]) out.found[k] = &n;
       if (!n.branch || !ledger::in_year(n, w)) continue;
       if (!last || *last != *n.branch) {
         auto it = ix.branches.find(*n.branch);
@@ -86,14 +89,13 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   Index ix;
   for (const auto& b : rs.branches)
     if (b.id) ix.branches.emplace(*b.id, &b);
-  std::unordered_map<std::string_view, size_t> slots;  // listed ids, numbered
   for (const auto& p : rs.plans) {
     if (!p.branch || !p.year || *p.year != w.year) continue;
     ix.plans.emplace(*p.branch, &p);
     if (p.items)
       for (const auto& it : *p.items)
         if (it.needs)
-          for (const auto& id : *it.needs) slots.emplace(std::string_view(*id), slots.size());
+          for (const auto& id : *it.needs) ix.listed_ids.add(*id);
   }
   // The needs in two runs of whole parts (files) of about equal size: the first run's
   // facts come first for every branch and its needs win for an id, as in one pass.
@@ -102,7 +104,7 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   for (size_t seen = 0; split < parts.size() && 2 * seen < rs.need_cores.size(); ++split) seen += parts[split].size();
   NeedPass halves[2];
   in_halves(two, [&](int h) {
-    pass_over(parts, h == 0 ? 0 : split, h == 0 ? split : parts.size(), ix, slots, rules, w, halves[h]);
+    pass_over(parts, h == 0 ? 0 : split, h == 0 ? split : parts.size(), ix, rules, w, halves[h]);
   });
   ix.facts_by_branch = std::move(halves[0].facts);
   for (auto& [branch, facts] : halves[1].facts) {
@@ -111,11 +113,8 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
     else into.insert(into.end(), std::make_move_iterator(facts.begin()), std::make_move_iterator(facts.end()));
   }
   for (auto& entry : ix.facts_by_branch) entry.second.shrink_to_fit();  // kept for the whole scoring
-  ix.listed.reserve(slots.size());
-  for (const auto& [id, slot] : slots) {
-    const NeedCore* first = halves[0].found[slot] ? halves[0].found[slot] : halves[1].found[slot];
-    ix.listed.emplace(id, first);
-  }
+  ix.listed.resize(ix.listed_ids.size());
+  for (size_t k = 0; k < ix.listed.size(); ++k) ix.listed[k] = halves[0].found[k] ? halves[0].found[k] : halves[1].found[k];
   for (const auto& p : rs.platforms) {
     std::vector<std::string> members;
     if (p.owner && p.level && model::vocab::branch_owned_level(*p.level)) members.push_back(*p.owner);
@@ -135,7 +134,8 @@ std::vector<const NeedCore*> listed_needs(const Plan& plan, const Index& ix) {
   for (const auto& it : *plan.items)
     if (it.needs)
       for (const auto& id : *it.needs)
-        if (auto n = ix.listed.find(*id); n != ix.listed.end() && n->second) out.push_back(n->second);
+        if (const size_t k = ix.listed_ids.find(*id); k != util::ViewTable::npos && ix.listed[k])
+          out.push_back(ix.listed[k]);
   return out;
 }
 
