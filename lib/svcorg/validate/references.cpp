@@ -22,16 +22,24 @@ std::string unknown(const std::string& field, const std::string& value, const ch
   return msg + "; check the id, or add the file that defines it to the inputs";
 }
 
+// A field's name for a message: `format` with the index of its list entry, formatted
+// only when there is a finding (this runs for every item of every plan).
+struct FieldName {
+  const char* format;
+  size_t index = 0;
+  std::string str() const { return fmt::format(fmt::runtime(format), index); }
+};
+
 // A reference to a record of another kind, reported at the referring value.
 template <class R, class Field, class Target>
-void reference(Context& c, const R& r, const Field& value, const Context::ById<Target>& by_id,
-               const std::string& field, const char* what) {
+void reference(Context& c, const R& r, const Field& value, const Context::ById<Target>& by_id, FieldName field,
+               const char* what) {
   if (!value || by_id.count(*value)) return;
-  c.error(r, value.pos, "reference", unknown(field, std::string(*value), what, keys(by_id)));
+  c.error(r, value.pos, "reference", unknown(field.str(), std::string(*value), what, keys(by_id)));
 }
 
 template <class R>
-void need_list(Context& c, const R& r, const model::F<model::TextList>& list, const std::string& field) {
+void need_list(Context& c, const R& r, const model::F<model::TextList>& list, FieldName field) {
   if (!list) return;
   for (const auto& id : *list) reference(c, r, id, c.need_by_id, field, "Need");
 }
@@ -43,12 +51,12 @@ void street_ref(Context& c, const model::Branch& b) {
 }
 
 void plan_refs(Context& c, const model::Plan& p) {
-  reference(c, p, p.branch, c.branch_by_id, "branch", "Branch");
+  reference(c, p, p.branch, c.branch_by_id, {"branch"}, "Branch");
   if (!p.items) return;
   for (size_t i = 0; i < p.items->size(); ++i) {
     const model::Item& item = (*p.items)[i];
-    need_list(c, p, item.needs, fmt::format("items[{}].needs", i));
-    reference(c, p, item.platform, c.platform_by_id, fmt::format("items[{}].platform", i), "Platform");
+    need_list(c, p, item.needs, {"items[{}].needs", i});
+    reference(c, p, item.platform, c.platform_by_id, {"items[{}].platform", i}, "Platform");
   }
 }
 
@@ -95,7 +103,7 @@ void platform_refs(Context& c, const model::Platform& p) {
   owner(c, p);
   if (!p.meetings) return;
   for (size_t i = 0; i < p.meetings->size(); ++i)
-    need_list(c, p, (*p.meetings)[i].needs, fmt::format("meetings[{}].needs", i));
+    need_list(c, p, (*p.meetings)[i].needs, {"meetings[{}].needs", i});
 }
 
 }  // namespace
@@ -103,8 +111,8 @@ void platform_refs(Context& c, const model::Platform& p) {
 void check_references(Context& c) {
   for (const auto* b : c.branches) street_ref(c, *b);
   for (const auto* n : c.needs) {
-    reference(c, *n, n->branch, c.branch_by_id, "branch", "Branch");
-    reference(c, *n, n->platform, c.platform_by_id, "platform", "Platform");
+    reference(c, *n, n->branch, c.branch_by_id, {"branch"}, "Branch");
+    reference(c, *n, n->platform, c.platform_by_id, {"platform"}, "Platform");
   }
   for (const auto* p : c.platforms) platform_refs(c, *p);
   for (const auto* p : c.plans) plan_refs(c, *p);
