@@ -5,11 +5,13 @@
 #
 # Env: BUILD (default build-bench: a Release build with -DSVCORG_BENCH=ON, made if missing),
 #      WORK (default /tmp/svcorg-bench: generated districts and the parse cache), SEED (1),
-#      REPEAT (default 3): rounds; each round runs every row once, and each row prints
+#      REPEAT (default 5): rounds; each round runs every row once, and each row prints
 #      its fastest run (wall time, with that run's CPU time and peak RSS). On a shared VM,
 #      other tenants only ever add time, so the minimum is the steadiest estimate of the
 #      program's own cost (one command's time varied by 40% from run to run on the
 #      development VM), and rounds spread a slow spell over all rows alike.
+#      BASE_REPEAT (default 3): the baseline rows (45-60 s each) run in the first
+#      BASE_REPEAT rounds only.
 # Prints one table row per run: wall time, CPU time (user + system), records/s, MB/s, peak RSS, and the ratio to the
 # baseline measured in the same run. "cold" = no parse cache (empty cache folder); the
 # input files are in the OS page cache for every run (each run reads them once before).
@@ -24,7 +26,8 @@ SMALL=${2:-20000}
 BUILD=${BUILD:-$ROOT/build-bench}
 WORK=${WORK:-/tmp/svcorg-bench}
 SEED=${SEED:-1}
-REPEAT=${REPEAT:-3}
+REPEAT=${REPEAT:-5}
+BASE_REPEAT=${BASE_REPEAT:-3}
 
 if [ ! -x "$BUILD/svcorg" ] || [ ! -x "$BUILD/bench/svcorg-baseline" ]; then
   cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DSVCORG_TESTS=OFF -DSVCORG_BENCH=ON >/dev/null
@@ -55,13 +58,13 @@ records_of() { find "$1" -name '*.yaml' -exec cat {} + | grep -c '^kind: '; }
 files_of() { find "$1" -name '*.yaml' | wc -l; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "svcorg: $("$SVCORG" --version)  inputs: $NEEDS needs (seed $SEED)  each row: fastest of $REPEAT rounds"
+echo "svcorg: $("$SVCORG" --version)  inputs: $NEEDS needs (seed $SEED)  each row: fastest of $REPEAT rounds (baselines: $BASE_REPEAT)"
 
 # Rows are declared first (row NAME DIR PREP CMD...: PREP is a shell command that sets up
 # each run), then run in rounds: a round runs every row once, in order, so a slow spell
 # of the machine falls on all rows alike; a row's figure is its fastest run.
 declare -a ORDER
-declare -A DIR_OF PREP_OF CMD_OF BEST STATS ROW_T ROW_KB RUN_T
+declare -A DIR_OF PREP_OF CMD_OF BEST STATS ROW_T ROW_KB RUN_T PARTNER
 row() {
   local name=$1
   ORDER+=("$name")
@@ -71,6 +74,9 @@ row() {
   CMD_OF[$name]=$(printf '%q ' "$@")
 }
 note() { ORDER+=("# $1"); }
+# `pair A B`: rows A and B, declared one after the other, run B first in even rounds, so
+# that neither always runs right after the other rows (their ratio is a target).
+pair() { PARTNER[$1]=$2; }
 
 ARGS_SCORE=(--year 2025 --as-of 2026-11-26 --format json)
 ARGS_VALIDATE=(--as-of 2026-11-26 --format json)
@@ -91,18 +97,23 @@ row "baseline (YAML::LoadAll, 1 thread)" "$FILES" "$RESTORE" "$BASELINE" "$FILES
 note "input: $(awk -v b="$(size_of "$FILES")" 'BEGIN { printf "%.1f", b / 1e6 }') MB in $(files_of "$FILES") files, $(records_of "$FILES") records"
 for cmd in validate score; do
   if [ "$cmd" = validate ]; then args=("${ARGS_VALIDATE[@]}"); else args=("${ARGS_SCORE[@]}"); fi
+  # cold: an empty cache folder (the run leaves it full for warm), --jobs 1 and 2 one
+  # right after the other; 1 file changed: a different comment appended to one needs file
+  # each round, parsed on top of a warm run.
   for j in 1 2; do
     if [ "$HAS_CACHE" = 1 ]; then
-      # cold: an empty cache folder (the run leaves it full for warm); 1 file changed: a
-      # different comment appended to one needs file each round, parsed on top of a warm run.
       row "$cmd cold --jobs $j" "$FILES" "$RESTORE; [ ! -e \"\$WORK/cache\" ] || mv \"\$WORK/cache\" \"\$(mktemp -d -p \"\$OLD_CACHES\")\"" \
-        "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
-      row "$cmd warm --jobs $j" "$FILES" "$RESTORE" "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
-      row "$cmd 1 file changed --jobs $j" "$FILES" "$RESTORE; echo \"# changed \$round \$RANDOM\" >>\"\$CHANGED\"" \
         "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
     else
       row "$cmd cold --jobs $j" "$FILES" : "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j
     fi
+  done
+  pair "$cmd cold --jobs 1" "$cmd cold --jobs 2"
+  [ "$HAS_CACHE" = 1 ] || continue
+  for j in 1 2; do
+    row "$cmd warm --jobs $j" "$FILES" "$RESTORE" "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
+    row "$cmd 1 file changed --jobs $j" "$FILES" "$RESTORE; echo \"# changed \$round \$RANDOM\" >>\"\$CHANGED\"" \
+      "$SVCORG" "$cmd" "$FILES" "${args[@]}" --jobs $j --cache-dir "$WORK/cache"
   done
 done
 CACHE_OFF=()
@@ -118,17 +129,31 @@ for j in 1 2; do
   row "validate small files cold --jobs $j" "$SMALLD" : "$SVCORG" validate "$SMALLD" "${ARGS_VALIDATE[@]}" --jobs $j "${CACHE_OFF[@]}"
 done
 
+run_row() {
+  local name=$1 dir out best
+  case $name in baseline*) [ "$round" -le "$BASE_REPEAT" ] || return 0 ;; esac
+  dir=${DIR_OF[$name]}
+  find "$dir" -name '*.yaml' -exec cat {} + >/dev/null  # inputs in the page cache
+  eval "${PREP_OF[$name]}"
+  eval "/usr/bin/time -f '%e %M %U %S' -o \"\$WORK/time.txt\" ${CMD_OF[$name]} >/dev/null 2>\"\$WORK/stderr.txt\"" || true
+  out=$(tail -1 "$WORK/time.txt")
+  RUN_T[$name#$round]=${out%% *}
+  best=${BEST[$name]:-}
+  if [ -z "$best" ] || awk -v a="${out%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then BEST[$name]=$out; fi
+}
 for ((round = 1; round <= REPEAT; round++)); do
+  skip=""
   for name in "${ORDER[@]}"; do
     [ "${name:0:1}" = "#" ] && continue
-    dir=${DIR_OF[$name]}
-    find "$dir" -name '*.yaml' -exec cat {} + >/dev/null  # inputs in the page cache
-    eval "${PREP_OF[$name]}"
-    eval "/usr/bin/time -f '%e %M %U %S' -o \"\$WORK/time.txt\" ${CMD_OF[$name]} >/dev/null 2>\"\$WORK/stderr.txt\"" || true
-    out=$(tail -1 "$WORK/time.txt")
-    RUN_T[$name#$round]=${out%% *}
-    best=${BEST[$name]:-}
-    if [ -z "$best" ] || awk -v a="${out%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then BEST[$name]=$out; fi
+    [ "$name" = "$skip" ] && continue
+    partner=${PARTNER[$name]:-}
+    if [ -n "$partner" ] && [ $((round % 2)) = 0 ]; then
+      run_row "$partner"
+      run_row "$name"
+      skip=$partner
+    else
+      run_row "$name"
+    fi
   done
 done
 
@@ -152,8 +177,9 @@ echo "# x_baseline: wall time of the section's baseline row / this row's"
 
 # The issue's targets, from the rows above (ratios of wall times; RSS over the input size).
 ratio() { awk -v a="${ROW_T[$1]:-0}" -v b="${ROW_T[$2]:-0}" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else printf "n/a" }'; }
-# The same ratio within each round (the two runs ~10 s apart, where the fastest runs of
-# two rows may fall minutes apart, in different spells of a shared VM), and its median.
+# The same ratio within each round (the two runs one right after the other, which runs
+# first alternating by round, where the fastest runs of two rows may fall minutes apart,
+# in different spells of a shared VM), and its median.
 paired() {
   local r list="" ratios=()
   for ((r = 1; r <= REPEAT; r++)); do
