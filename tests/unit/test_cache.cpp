@@ -257,17 +257,27 @@ TEST_SUITE("cache") {
     const auto first = run_svcorg(args);
     auto files = entries(cache);
     REQUIRE(files.size() > 3);
-    const std::string good = read_file(files[0]);
+    REQUIRE(files.size() > 5);
+    const std::string good = read_file(files[0]), whole = read_file(files[1]), first_part = read_file(files[4]);
     write_file(files[0], good.substr(0, good.size() / 2));                 // truncated
-    std::string damaged = read_file(files[1]);
-    damaged[damaged.size() - 1] = static_cast<char>(damaged.back() ^ 0x55);  // payload byte flipped
+    std::string damaged = whole;
+    damaged[damaged.size() - 1] = static_cast<char>(damaged.back() ^ 0x55);  // a byte of the whole needs flipped
     write_file(files[1], damaged);
     write_file(files[2], read_file(files[3]));  // another file's entry (foreign key)
     write_file(files[3], "");                  // empty
+    damaged = first_part;
+    damaged[64 + 5] = static_cast<char>(damaged[64 + 5] ^ 0x55);  // a byte of the first section flipped
+    write_file(files[4], damaged);
     const auto again = run_svcorg(args);
     CHECK(again.exit_code == first.exit_code);
     CHECK((again.out == first.out));
     CHECK(read_file(files[0]) == good);  // rewritten whole
+    CHECK(read_file(files[4]) == first_part);
+    // validate reads no whole need here: the damage in the second section shows to a
+    // command that reads the needs whole, which parses the file again.
+    const std::string needs = "needs --format json --year 2025 --as-of 2026-11-26 examples --cache-dir " + quoted(cache);
+    CHECK((run_svcorg(needs).out == run_svcorg("needs --format json --year 2025 --as-of 2026-11-26 examples --no-cache").out));
+    CHECK(read_file(files[1]) == whole);
   }
 
   TEST_CASE("two runs at once share a cache without corrupting it") {

@@ -69,7 +69,14 @@ TEST_SUITE("model::NeedCore") {
         const PackedStep step(day(d), static_cast<NeedStatus>(s));
         CHECK(step.date() == day(d));
         CHECK(static_cast<int>(step.status()) == s);
+        const auto back = PackedStep::from_bits(step.bits());  // as the parse cache stores it
+        REQUIRE(back);
+        CHECK(back->bits() == step.bits());
       }
+    // Bits no step has (a status code past Declined) are refused.
+    const PackedStep any(day("2026-11-27"), NeedStatus::Declined);
+    CHECK_FALSE(PackedStep::from_bits((any.bits() & ~7u) | 6u));
+    CHECK_FALSE(PackedStep::from_bits((any.bits() & ~7u) | 7u));
     CHECK(sizeof(PackedStep) == 4);
   }
 

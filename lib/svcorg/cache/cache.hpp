@@ -9,8 +9,8 @@
 // but the whole needs: the other records, the needs' cores, the findings, the waivers,
 // and the findings of the rules about each need alone that do not read the as-of date
 // (load::NeedChecks::content). The second holds the whole needs. The commands that keep
-// only the needs' cores (validate, score, compare) read the first section alone, a tenth
-// of the entry or less; they read the second too when some need is dated after their
+// only the needs' cores (validate, score, compare) read the first section alone, a sixth
+// of a ledger file's entry; they read the second too when some need is dated after their
 // as-of date (future-date must then see the need). Entries are written to a temporary
 // file and renamed, so concurrent runs never see half an entry; an entry that is
 // truncated, corrupt or foreign fails its header or a checksum and is ignored (the file
