@@ -3,7 +3,9 @@
 #   fuzz/make_corpus.sh OUT   writes OUT/load/ (one YAML file each) and OUT/pipeline/
 #   (small trees: files joined by NUL bytes, as fuzz_pipeline splits them), and OUT/escape/
 #   (one piece of user text each, for fuzz_escape: ~200 names, summaries, titles and notes
-#   from examples/ plus hand-written Markdown/HTML injection cases).
+#   from examples/ plus hand-written Markdown/HTML injection cases), and OUT/cache/ (the
+#   parse cache entries of examples/ and the rule fixtures, as fuzz_cache reads them: the
+#   first section's length, the first section, the second), when SVCORG names a built svcorg.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:?usage: make_corpus.sh OUT}"
@@ -45,6 +47,23 @@ if [ -n "${SVCORG:-}" ] && [ -x "$SVCORG" ]; then
   } > "$out/pipeline/seed-init"
   rm -rf "$tmp"
 fi
+# Cache seeds: the entries a run writes, without their header.
+mkdir -p "$out/cache"
+if [ -n "${SVCORG:-}" ] && [ -x "$SVCORG" ]; then
+  tmp=$(mktemp -d)
+  (cd "$root" && "$SVCORG" validate examples --as-of 2026-06-30 --cache-dir "$tmp" >/dev/null 2>&1) || true
+  (cd "$root/tests/fixtures/rules" && "$SVCORG" validate . --as-of 2026-06-30 --cache-dir "$tmp" >/dev/null 2>&1) || true
+  python3 - "$tmp" "$out/cache" <<'PY'
+import os, struct, sys
+src, dst = sys.argv[1], sys.argv[2]
+for n, name in enumerate(sorted(f for f in os.listdir(src) if f.endswith('.svc'))):
+    b = open(os.path.join(src, name), 'rb').read()
+    first, _, second, _ = struct.unpack('<QQQQ', b[32:64])
+    with open(os.path.join(dst, 'seed-%d' % n), 'wb') as out:
+        out.write(struct.pack('<I', first) + b[64:64 + first + second])
+PY
+  rm -rf "$tmp"
+fi
 # Escape seeds: scalar text of name/title/summary/notes/description keys in examples/
 # (quotes and YAML flow punctuation stripped; a rough cut is fine for seeds), then nasty cases.
 mkdir -p "$out/escape"
@@ -60,4 +79,4 @@ nasty=('<script>alert(1)</script>' '| x' 'a | b' '*a*' '_a_' '**a**' '[a](b)' '!
        '    code' 'a  ' '   - x' '[ ] task' '[^1]' '美丽园 | 居民区 <b>加装电梯</b>'
        '静安区南京西路街道' '😀 emoji 👍🏽' $'line1\nline2' $'cr\r\nlf\rtab\tend' $'a\fb\v')
 for s in "${nasty[@]}"; do printf '%s' "$s" > "$out/escape/seed-$k"; k=$((k + 1)); done
-echo "fuzz corpus: $i load seeds, $((j + 1)) pipeline seeds, $k escape seeds in $out"
+echo "fuzz corpus: $i load seeds, $((j + 1)) pipeline seeds, $k escape seeds, $(find "$out/cache" -type f | wc -l) cache seeds in $out"

@@ -4,13 +4,13 @@
 # The targets run at the same time (each on one process; the kernel shares the cores), so
 # the whole run takes about SECONDS. The corpus grows in BUILD_DIR/corpus/<target>; crashes
 # are written to BUILD_DIR/artifacts and make the script fail. Env: TARGETS (default
-# "load pipeline escape"), JOBS (build parallelism, default 2).
+# "load pipeline escape cache"), JOBS (build parallelism, default 2).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:?usage: fuzz/run.sh SECONDS [BUILD_DIR]}"
 build="${2:-$root/build-fuzz}"
 jobs="${JOBS:-2}"
-targets="${TARGETS:-load pipeline escape}"
+targets="${TARGETS:-load pipeline escape cache}"
 # A build folder configured already (`make test-sanitize` makes build-san with the tests
 # and the fuzz targets) is used as it is.
 if [ ! -f "$build/CMakeCache.txt" ]; then
@@ -32,8 +32,12 @@ for target in $targets; do
   dict="$root/fuzz/svcorg.dict" max_len=65536
   # fuzz_escape: Markdown/HTML dictionary; it skips inputs over 4096 bytes.
   if [ "$target" = escape ]; then dict="$root/fuzz/markdown.dict" max_len=4096; fi
+  # fuzz_cache: binary entries, no dictionary; an entry of a ledger file is ~50 KB.
+  if [ "$target" = cache ]; then dict="" max_len=131072; fi
+  dict_arg=()
+  if [ -n "$dict" ]; then dict_arg=(-dict="$dict"); fi
   # -rss_limit_mb and -timeout make memory or time blow-ups findings too.
-  "$build/fuzz/fuzz_$target" "$corpus" "$seeds/$target" -dict="$dict" \
+  "$build/fuzz/fuzz_$target" "$corpus" "$seeds/$target" "${dict_arg[@]}" \
       -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 \
       -artifact_prefix="$build/artifacts/$target-" -print_final_stats=1 >"$build/fuzz_$target.log" 2>&1 &
   pids[$target]=$!

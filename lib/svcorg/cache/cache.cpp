@@ -588,17 +588,16 @@ bool decode(std::string_view cores, Entry& out) {
 bool decode_needs(std::string_view needs, Entry& out) {
   Reader r(needs.data(), needs.data() + needs.size());
   auto& rs = out.records;
+  bool sound = false;
   try {
     r(rs.needs);
+    sound = r.done() && rs.needs.size() == rs.need_cores.size() &&
+            std::all_of(rs.needs.begin(), rs.needs.end(), [&](const model::Need& n) { return n.file < rs.files.size(); });
   } catch (const Bad&) {
-    return false;
   } catch (const std::bad_alloc&) {
-    return false;
   }
-  if (!r.done() || rs.needs.size() != rs.need_cores.size()) return false;
-  for (const auto& n : rs.needs)
-    if (n.file >= rs.files.size()) return false;
-  return true;
+  if (!sound) rs.needs.clear();  // as before the call
+  return sound;
 }
 
 Store::Store(std::string dir, uint64_t max_bytes, std::string options)

@@ -82,7 +82,7 @@ struct Want {
 
 // Serialization (exposed for tests): an entry's two sections, and back. decode() reads
 // the first (RecordSet::needs stays empty), decode_needs() then the second. Each is
-// false when its bytes are not well formed.
+// false when its bytes are not well formed (decode_needs then leaves no need).
 struct Sections {
   std::string cores, needs;
 };
