@@ -216,9 +216,10 @@ struct FileResult {
 };
 
 // Parses one file whole into `e` (the needs with their cores), with what a cache entry
-// keeps besides: the findings of `checks.content` and the needs' latest date.
+// keeps besides: the findings of `checks.content` (when `content`: for a cache entry, or
+// for a load that keeps only cores) and the needs' latest date.
 void parse_file(const std::string& name, std::string_view bytes, cache::Entry& e, const Limits& limits,
-                unsigned threads, const NeedChecks& checks) {
+                unsigned threads, const NeedChecks& checks, bool content) {
   diag::Sink sink;
   if (!load_split(name, bytes, e.records, sink, limits, threads)) load_bytes(name, bytes, e.records, sink, limits);
   std::vector<diag::Diagnostic> problems;
@@ -226,7 +227,7 @@ void parse_file(const std::string& name, std::string_view bytes, cache::Entry& e
   for (auto& p : problems) sink.add(std::move(p));
   e.findings = std::move(sink.items());
   e.records.add_cores();
-  if (checks.content) {
+  if (content && checks.content) {
     diag::Sink found;
     for (const auto& n : e.records.needs) checks.content(n, name, found);
     e.need_findings = std::move(found.items());
@@ -281,7 +282,7 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, ca
   if (src.is_stdin ? !read_stream(stdin_stream, limits.max_file_size, bytes, out.fatal)
                    : !read_file(src.path, limits.max_file_size, bytes, out.fatal, &st))
     return;
-  auto parse = [&] { parse_file(src.display, bytes, out.entry, limits, threads, checks); };
+  auto parse = [&] { parse_file(src.display, bytes, out.entry, limits, threads, checks, cached || !checks.keep_needs); };
   if (cached) {
     const auto status = cache::FileStatus::of(st);
     cache->load(src.display, bytes, want, out.entry, parse, &status);
