@@ -118,6 +118,14 @@ for cmd in validate score; do
 done
 CACHE_OFF=()
 [ "$HAS_CACHE" = 1 ] && CACHE_OFF=(--no-cache)
+# What the machine gives two threads at this hour, for the --jobs 2 target: one
+# single-thread validate alone, and two independent ones started together (the row's
+# wall time is the later one's end). On an idle 2-core machine both take the same time.
+note "the machine: one-thread runs alone and two at once (no cache; the second row does the work twice, its rates count it once)"
+row "validate --jobs 1, alone" "$FILES" : "$SVCORG" validate "$FILES" "${ARGS_VALIDATE[@]}" --jobs 1 "${CACHE_OFF[@]}"
+row "2 x validate --jobs 1, at once" "$FILES" : bash -c '"$@" & "$@"; wait' two "$SVCORG" validate "$FILES" \
+  "${ARGS_VALIDATE[@]}" --jobs 1 "${CACHE_OFF[@]}"
+pair "validate --jobs 1, alone" "2 x validate --jobs 1, at once"
 note "one file: the same district as one multi-document file"
 row "baseline, one file" "$SINGLE" : "$BASELINE" "$SINGLE"
 for j in 1 2; do
@@ -188,11 +196,24 @@ paired() {
   list=$(printf '%s\n' "${ratios[@]}" | sort -n | tr '\n' ' ')
   printf '%s' "$list" | awk '{ printf "median %.2fx of", $(int((NF + 1) / 2)); for (i = 1; i <= NF; ++i) printf " %sx", $i }'
 }
+# Like paired, for two runs' work against one's: 2 x (A's time) / (B's time).
+paired2() {
+  local r list ratios=()
+  for ((r = 1; r <= REPEAT; r++)); do
+    ratios+=("$(awk -v a="${RUN_T[$1#$r]:-0}" -v b="${RUN_T[$2#$r]:-0}" 'BEGIN { if (b > 0) printf "%.2f", 2 * a / b; else print "0" }')")
+  done
+  list=$(printf '%s\n' "${ratios[@]}" | sort -n | tr '\n' ' ')
+  printf '%s' "$list" | awk '{ printf "median %.2fx of", $(int((NF + 1) / 2)); for (i = 1; i <= NF; ++i) printf " %sx", $i }'
+}
 if [ "$HAS_CACHE" = 1 ]; then
   echo "# targets: --jobs 2 vs --jobs 1, cold (>= 1.7x): validate $(ratio "validate cold --jobs 1" "validate cold --jobs 2")," \
     "score $(ratio "score cold --jobs 1" "score cold --jobs 2")"
   echo "# targets: --jobs 2 vs --jobs 1, cold, run by run in each round: validate" \
     "$(paired "validate cold --jobs 1" "validate cold --jobs 2"); score $(paired "score cold --jobs 1" "score cold --jobs 2")"
+  # Two runs' work in the time of the later one, against one run's: 2.00x on an idle
+  # 2-core machine; the ceiling of the --jobs 2 ratio at this hour.
+  echo "# the machine: the work of two one-thread runs at once per second, against one alone (2.00x if idle):" \
+    "$(paired2 "validate --jobs 1, alone" "2 x validate --jobs 1, at once")"
   echo "# targets: cold vs warm (>= 20x): validate $(ratio "validate cold --jobs 1" "validate warm --jobs 1") (--jobs 1)," \
     "$(ratio "validate cold --jobs 2" "validate warm --jobs 2") (--jobs 2); score" \
     "$(ratio "score cold --jobs 1" "score warm --jobs 1") (--jobs 1), $(ratio "score cold --jobs 2" "score warm --jobs 2") (--jobs 2)"
