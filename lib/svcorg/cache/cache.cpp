@@ -469,9 +469,10 @@ void write_cores(Writer& w, const model::RecordList<model::NeedCore>& cores) {
                     (c.feedback_date ? CoreFlags::kFeedbackDate : 0);
     auto r = refs[k++];
     w(place.file, place.pos, place.doc, flags, r, place.branch.pos, place.category.pos, place.platform.pos);
-    if (c.id) {
-      std::string id(*c.id);
-      w(id);
+    if (c.id) {  // as io() writes a string, without copying it into one
+      auto len = static_cast<uint32_t>((*c.id).size());
+      w(len);
+      w.raw((*c.id).data(), len);
     }
     if (c.satisfaction) w(place.satisfaction.v);
     if (c.received) w(place.received.v);

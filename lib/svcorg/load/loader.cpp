@@ -187,7 +187,7 @@ bool load_split(const std::string& name, std::string_view bytes, model::RecordSe
     };
     move_all(set.districts, p.set.districts);
     move_all(set.branches, p.set.branches);
-    move_all(set.needs, p.set.needs);  // their cores are made by the caller (finish)
+    move_all(set.needs, p.set.needs);  // their cores are made by the caller (parse_file)
     move_all(set.platforms, p.set.platforms);
     move_all(set.plans, p.set.plans);
     for (auto& d : p.sink.items()) sink.add(std::move(d));
@@ -226,7 +226,7 @@ void parse_file(const std::string& name, std::string_view bytes, cache::Entry& e
   e.waivers = waive::scan_inline(name, bytes, problems);
   for (auto& p : problems) sink.add(std::move(p));
   e.findings = std::move(sink.items());
-  e.records.add_cores();
+  e.records.add_cores();  // for a split parse (load_bytes makes them)
   if (content && checks.content) {
     diag::Sink found;
     for (const auto& n : e.records.needs) checks.content(n, name, found);
@@ -242,8 +242,7 @@ void parse_file(const std::string& name, std::string_view bytes, cache::Entry& e
 // it has them (its needs are here then only if one is dated after the as-of date).
 void finish(FileResult& out, const NeedChecks& checks) {
   cache::Entry& e = out.entry;
-  model::RecordSet& rs = e.records;
-  rs.add_cores();
+  model::RecordSet& rs = e.records;  // with the needs' cores: parse_file or the cache made them
   if (!checks.keep_needs) {
     // In the same order whichever way the findings came: `content`'s, then `as_of`'s.
     diag::Sink found;
