@@ -1,8 +1,12 @@
+#include <string>
+#include <utility>
+
 #include <doctest/doctest.h>
 
 #include "support.hpp"
 
 #include "svcorg/yaml/parse.hpp"
+#include "svcorg/yaml/tree.hpp"
 
 using svcorg::Pos;
 using svcorg::yaml::Node;
@@ -300,5 +304,60 @@ TEST_SUITE("yaml::parse_stream") {
       CHECK(issues[0].rule == "yaml-syntax");
       CHECK(issues[0].pos == Pos{1, 1});
     }
+  }
+}
+
+TEST_SUITE("yaml::tree") {
+  using svcorg::yaml::ScalarKind;
+
+  Node plain_scalar(const std::string& text) {
+    Node n;
+    n.type = Node::Type::Scalar;
+    n.value = text;
+    return n;
+  }
+
+  TEST_CASE("plain scalars resolve under the YAML 1.2 core schema") {
+    // Every length the null and boolean forms have, and their near misses.
+    const std::pair<const char*, ScalarKind> cases[] = {
+        {"", ScalarKind::Null},          {"~", ScalarKind::Null},         {"null", ScalarKind::Null},
+        {"Null", ScalarKind::Null},      {"NULL", ScalarKind::Null},      {"nULL", ScalarKind::String},
+        {"nul", ScalarKind::String},     {"nulls", ScalarKind::String},   {"~~", ScalarKind::String},
+        {"true", ScalarKind::Bool},      {"True", ScalarKind::Bool},      {"TRUE", ScalarKind::Bool},
+        {"false", ScalarKind::Bool},     {"False", ScalarKind::Bool},     {"FALSE", ScalarKind::Bool},
+        {"tRUE", ScalarKind::String},    {"yes", ScalarKind::String},     {"falsey", ScalarKind::String},
+        {"x", ScalarKind::String},       {"7", ScalarKind::Int},          {"-12", ScalarKind::Int},
+        {"0x1F", ScalarKind::Int},       {"0o17", ScalarKind::Int},       {"1.5", ScalarKind::Float},
+        {".5", ScalarKind::Float},       {"1e3", ScalarKind::Float},      {"-.inf", ScalarKind::Float},
+        {".nan", ScalarKind::Float},     {"1.2.3", ScalarKind::String},   {"2025-01-01", ScalarKind::String},
+        {"张三", ScalarKind::String},
+    };
+    for (const auto& [text, kind] : cases) {
+      CAPTURE(text);
+      CHECK(svcorg::yaml::resolve(plain_scalar(text)) == kind);
+    }
+    // Digits past 64 characters are a text, not a number.
+    CHECK(svcorg::yaml::resolve(plain_scalar(std::string(64, '1'))) == ScalarKind::Int);
+    CHECK(svcorg::yaml::resolve(plain_scalar(std::string(65, '1'))) == ScalarKind::String);
+    // Quoted or tagged scalars are texts whatever they read; a null node is null.
+    Node quoted = plain_scalar("null");
+    quoted.plain = false;
+    CHECK(svcorg::yaml::resolve(quoted) == ScalarKind::String);
+    CHECK(svcorg::yaml::resolve(Node{}) == ScalarKind::Null);
+  }
+
+  TEST_CASE("find looks keys up by their text, and x- keys are extensions") {
+    std::vector<ParseIssue> issues;
+    auto docs = parse_all("a: 1\nsatisfaction_public_long_key: 2\nx-note: 3\nx: 4\n", issues);
+    REQUIRE(docs.size() == 1);
+    const Node& r = docs[0];
+    REQUIRE(r.find("satisfaction_public_long_key"));
+    CHECK(r.find("satisfaction_public_long_key")->value == "2");
+    CHECK(r.find(std::string("a"))->value == "1");
+    CHECK(r.find("satisfaction_public_long") == nullptr);
+    CHECK(r.find("") == nullptr);
+    CHECK(svcorg::yaml::is_extension(r.entries[2].first));
+    CHECK_FALSE(svcorg::yaml::is_extension(r.entries[3].first));
+    CHECK_FALSE(svcorg::yaml::is_extension(r.entries[0].first));
   }
 }

@@ -214,6 +214,7 @@ std::optional<double> read_number(Context& c, const Node& n, const std::string& 
 
 MapReader::MapReader(Context& c, const Node& n, std::string path) : c_(c), node_(n), path_(std::move(path)) {
   ok_ = n.is_map();
+  known_.reserve(24);  // more than any kind's fields: one allocation
   if (!ok_) {
     if (path_.empty())
       c_.report(n.pos, "header",
@@ -273,7 +274,7 @@ void MapReader::finish() {
     }
     if (yaml::is_extension(k)) continue;
     const bool known =
-        std::any_of(known_.begin(), known_.end(), [&key = k](const char* name) { return key.value == name; });
+        std::find(known_.begin(), known_.end(), std::string_view(k.value)) != known_.end();
     if (known) continue;
     std::vector<std::string> names(known_.begin(), known_.end());
     std::sort(names.begin(), names.end());

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
@@ -100,7 +101,7 @@ class MapReader {
   const yaml::Node& node_;
   std::string path_;
   bool ok_ = false;
-  std::vector<const char*> known_;
+  std::vector<std::string_view> known_;  // the keys read, for finish()
 };
 
 template <class ReadOne>

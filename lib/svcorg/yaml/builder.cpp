@@ -51,6 +51,9 @@ void TreeBuilder::open(Node::Type type, Pos pos, std::string_view tag, std::stri
   f.flow = flow;
   f.node.type = type;
   f.node.pos = pos;
+  // Room for a record's or an event's keys: growing 1, 2, 4, 8, 16 moved every entry
+  // each time (3% of a cold run).
+  if (type == Node::Type::Map) f.node.entries.reserve(8);
   set_tag(f.node, tag);
   if (!anchor.empty()) f.anchor = anchor;
   f.first_count = nodes_;

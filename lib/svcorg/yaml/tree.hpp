@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,7 +31,7 @@ struct Node {
   bool is_map() const { return type == Type::Map; }
 
   // The value of a scalar key in a mapping, or nullptr.
-  const Node* find(const std::string& key) const;
+  const Node* find(std::string_view key) const;
   // The position of a mapping's first key (or the node itself when empty / not a mapping).
   Pos first_key_pos() const;
 };
