@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fcntl.h>
@@ -46,6 +47,43 @@ TEST_SUITE("util::text") {
     CHECK(svcorg::util::check_utf8("\xC0\x80")->offset == 0);            // overlong
     CHECK(svcorg::util::check_utf8("ab\xED\xA0\x80")->offset == 2);      // surrogate
     CHECK(svcorg::util::check_utf8("abc\xE4\xB8")->what == "truncated UTF-8 sequence");
+  }
+  TEST_CASE("scan_utf8 checks ASCII runs eight bytes at a time, up to the exact byte") {
+    using svcorg::util::scan_utf8;
+    // A NUL byte or a byte of a sequence at every offset of a run longer than a word.
+    for (size_t at = 0; at < 20; ++at) {
+      CAPTURE(at);
+      std::string text(20, 'a');
+      text[at] = '\0';
+      const auto nul = scan_utf8(text);
+      REQUIRE(nul.error);
+      CHECK(nul.error->offset == at);
+      CHECK(nul.error->what == "NUL byte");
+      text[at] = '\xFF';
+      REQUIRE(scan_utf8(text).error);
+      CHECK(scan_utf8(text).error->offset == at);
+      text.replace(at, 1, "中");  // valid: three bytes within the run
+      CHECK_FALSE(scan_utf8(text).error);
+      text.resize(text.size() - 1);  // its last byte cut off at the end
+      if (at + 3 > text.size()) CHECK(scan_utf8(text).error->what == "truncated UTF-8 sequence");
+    }
+    CHECK_FALSE(scan_utf8("").error);
+    CHECK_FALSE(scan_utf8(std::string(1000, 'x')).error);
+  }
+  TEST_CASE("scan_utf8 finds the first line break outside ASCII, and a later error still counts") {
+    using svcorg::util::scan_utf8;
+    const auto nel = scan_utf8("key: a\xC2\x85" "b\xE2\x80\xA8");
+    REQUIRE(nel.unicode_break);
+    CHECK(nel.unicode_break->first == 6);
+    CHECK(nel.unicode_break->second == 0x85);
+    CHECK(scan_utf8("0123456789\xE2\x80\xA8").unicode_break == std::make_pair(size_t{10}, char32_t{0x2028}));
+    CHECK(scan_utf8("\xE2\x80\xA9").unicode_break == std::make_pair(size_t{0}, char32_t{0x2029}));
+    // Other characters of the same lead bytes are no breaks: a dash and a curly quote.
+    CHECK_FALSE(scan_utf8("\xE2\x80\x94 \xE2\x80\x9C \xC2\xA0").unicode_break);
+    const auto both = scan_utf8("a\xE2\x80\xA8 b \xFF");
+    CHECK(both.unicode_break);
+    REQUIRE(both.error);
+    CHECK(both.error->offset == 7);
   }
   TEST_CASE("closest suggests plausible typos only") {
     const std::vector<std::string> types = {"residential", "social-service", "building", "enterprise", "organ"};

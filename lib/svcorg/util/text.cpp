@@ -1,17 +1,33 @@
 #include "svcorg/util/text.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace svcorg::util {
 
-std::optional<Utf8Error> check_utf8(std::string_view s) {
+Utf8Scan scan_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+  Utf8Scan out;
+  auto fail = [&](size_t at, std::string what) {
+    out.error = Utf8Error{at, std::move(what)};
+    return out;
+  };
   size_t i = 0;
   while (i < n) {
+    // Eight ASCII bytes, none of them NUL, at once.
+    constexpr uint64_t kLow = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+    while (i + 8 <= n) {
+      uint64_t w = 0;
+      std::memcpy(&w, p + i, 8);
+      if ((w & kHigh) != 0 || ((w - kLow) & ~w & kHigh) != 0) break;
+      i += 8;
+    }
+    if (i == n) break;
     const unsigned char c = p[i];
-    if (c == 0) return Utf8Error{i, "NUL byte"};
+    if (c == 0) return fail(i, "NUL byte");
     if (c < 0x80) {
       ++i;
       continue;
@@ -28,20 +44,23 @@ std::optional<Utf8Error> check_utf8(std::string_view s) {
       len = 4;
       cp = c & 0x07u;
     } else {
-      return Utf8Error{i, fmt::format("invalid UTF-8 byte 0x{:02x}", c)};
+      return fail(i, fmt::format("invalid UTF-8 byte 0x{:02x}", c));
     }
-    if (i + len > n) return Utf8Error{i, "truncated UTF-8 sequence"};
+    if (i + len > n) return fail(i, "truncated UTF-8 sequence");
     for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return Utf8Error{i, fmt::format("invalid UTF-8 sequence at byte 0x{:02x}", c)};
+      if ((p[i + k] & 0xC0) != 0x80) return fail(i, fmt::format("invalid UTF-8 sequence at byte 0x{:02x}", c));
       cp = (cp << 6) | (p[i + k] & 0x3Fu);
     }
     const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
     if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return Utf8Error{i, fmt::format("invalid UTF-8 sequence at byte 0x{:02x}", c)};
+      return fail(i, fmt::format("invalid UTF-8 sequence at byte 0x{:02x}", c));
+    if (!out.unicode_break && (cp == 0x85 || cp == 0x2028 || cp == 0x2029)) out.unicode_break = {{i, cp}};
     i += len;
   }
-  return std::nullopt;
+  return out;
 }
+
+std::optional<Utf8Error> check_utf8(std::string_view s) { return scan_utf8(s).error; }
 
 size_t codepoints(std::string_view s) {
   size_t n = 0;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace svcorg::util {
@@ -15,6 +16,16 @@ struct Utf8Error {
   std::string what;  // "invalid UTF-8 byte 0xff", "NUL byte", ...
 };
 std::optional<Utf8Error> check_utf8(std::string_view bytes);
+
+// One pass over a text: its first invalid UTF-8 sequence (or NUL byte), and where the
+// first of the line breaks outside ASCII is (U+0085, U+2028 or U+2029: YAML 1.1 parsers
+// end lines there, YAML 1.2 ones do not), with that code point. Runs of ASCII are
+// checked eight bytes at a time.
+struct Utf8Scan {
+  std::optional<Utf8Error> error;
+  std::optional<std::pair<size_t, char32_t>> unicode_break;
+};
+Utf8Scan scan_utf8(std::string_view bytes);
 
 // Number of code points in a valid UTF-8 string.
 size_t codepoints(std::string_view utf8);

@@ -81,18 +81,16 @@ size_t byte_of_index(std::string_view text, size_t index) {
 
 // Where libyaml (a YAML 1.1 reader) and YAML 1.2 (and every editor) disagree on what a
 // line is: NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029) are
-// line breaks for libyaml, ordinary characters in YAML 1.2.
-std::optional<std::pair<size_t, const char*>> find_unicode_break(std::string_view s) {
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0xC2 && static_cast<unsigned char>(s[i + 1]) == 0x85) return std::make_pair(i, "U+0085 (NEXT LINE)");
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
-      const auto d = static_cast<unsigned char>(s[i + 2]);
-      if (d == 0xA8) return std::make_pair(i, "U+2028 (LINE SEPARATOR)");
-      if (d == 0xA9) return std::make_pair(i, "U+2029 (PARAGRAPH SEPARATOR)");
-    }
+// line breaks for libyaml, ordinary characters in YAML 1.2 (util::scan_utf8 finds them).
+const char* unicode_break_name(char32_t cp) {
+  switch (cp) {
+    case 0x85:
+      return "U+0085 (NEXT LINE)";
+    case 0x2028:
+      return "U+2028 (LINE SEPARATOR)";
+    default:
+      return "U+2029 (PARAGRAPH SEPARATOR)";
   }
-  return std::nullopt;
 }
 
 // A plain scalar without a tag that YAML 1.2's core schema (and yaml-cpp) reads as null.
@@ -186,16 +184,18 @@ ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std:
 bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_document,
                   std::vector<ParseIssue>& issues, const ParseLimits& limits, uint32_t line_offset) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  if (auto bad = util::check_utf8(bytes)) {
-    issues.push_back({pos_at_byte(bytes, bad->offset, line_offset), "yaml-syntax",
-                      fmt::format("{}; the file must be UTF-8 text", bad->what), {}});
+  // The whole text first: an invalid sequence anywhere wins over a line break before it.
+  const util::Utf8Scan scan = util::scan_utf8(bytes);
+  if (scan.error) {
+    issues.push_back({pos_at_byte(bytes, scan.error->offset, line_offset), "yaml-syntax",
+                      fmt::format("{}; the file must be UTF-8 text", scan.error->what), {}});
     return false;
   }
-  if (auto brk = find_unicode_break(bytes)) {
+  if (const auto& brk = scan.unicode_break) {
     issues.push_back({pos_at_byte(bytes, brk->first, line_offset), "yaml-syntax",
                       fmt::format("the character {} is a line break for some YAML parsers and not for others; "
                                   "remove it (or write it as an escape in a double-quoted scalar)",
-                                  brk->second),
+                                  unicode_break_name(brk->second)),
                       {}});
     return false;
   }
