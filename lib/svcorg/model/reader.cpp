@@ -32,7 +32,18 @@ std::string join_path(const std::string& parent, const std::string& key) {
   return parent.empty() ? key : parent + "." + key;
 }
 
-std::string index_path(const std::string& parent, size_t index) { return fmt::format("{}[{}]", parent, index); }
+std::string index_path(const std::string& parent, size_t index) {
+  // Without fmt: this names every item of every list read (each event of each need).
+  char digits[24];
+  const char* end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+  std::string out;
+  out.reserve(parent.size() + 2 + static_cast<size_t>(end - digits));
+  out += parent;
+  out += '[';
+  out.append(digits, static_cast<size_t>(end - digits));
+  out += ']';
+  return out;
+}
 
 bool is_id(const std::string& s) {
   if (s.empty() || s.size() > 64) return false;
@@ -66,9 +77,11 @@ std::optional<std::string> string_scalar(Context& c, const Node& n, const std::s
   return std::nullopt;
 }
 
-bool plain_typed(Context& c, const Node& n, const std::string& path, const char* expected) {
+// False, with a finding, for a tagged scalar; `expected()` says what to write instead.
+template <class Expected>
+bool plain_typed(Context& c, const Node& n, const std::string& path, Expected expected) {
   if (n.is_scalar() && !n.tag.empty()) {
-    c.schema(n.pos, fmt::format("`{}` has the YAML tag `{}`; remove the tag and write {}", path, n.tag, expected));
+    c.schema(n.pos, fmt::format("`{}` has the YAML tag `{}`; remove the tag and write {}", path, n.tag, expected()));
     return false;
   }
   return true;
@@ -162,7 +175,7 @@ std::optional<util::Date> read_date(Context& c, const Node& n, const std::string
 }
 
 std::optional<bool> read_bool(Context& c, const Node& n, const std::string& path) {
-  if (!plain_typed(c, n, path, "true or false")) return std::nullopt;
+  if (!plain_typed(c, n, path, [] { return "true or false"; })) return std::nullopt;
   if (n.is_scalar() && yaml::resolve(n) == ScalarKind::Bool) return n.value[0] == 't' || n.value[0] == 'T';
   wrong_type(c, n, path, "`true` or `false`");
   return std::nullopt;
@@ -170,31 +183,33 @@ std::optional<bool> read_bool(Context& c, const Node& n, const std::string& path
 
 std::optional<int64_t> read_int(Context& c, const Node& n, const std::string& path, std::optional<int64_t> min,
                                 std::optional<int64_t> max) {
-  const std::string words = bound_words(min, max);
-  if (!plain_typed(c, n, path, words.c_str())) return std::nullopt;
+  // What to write, for a finding only (formatting it for every value read cost 2% of a
+  // cold run).
+  const auto words = [&] { return bound_words(min, max); };
+  if (!plain_typed(c, n, path, words)) return std::nullopt;
   if (!n.is_scalar() || yaml::resolve(n) != ScalarKind::Int) {
-    wrong_type(c, n, path, words);
+    wrong_type(c, n, path, words());
     return std::nullopt;
   }
   const auto parsed = yaml::int_value(n);
   if (!parsed) {
-    c.schema(n.pos, fmt::format("`{}` is `{}`, too large; write {}", path, n.value, words));
+    c.schema(n.pos, fmt::format("`{}` is `{}`, too large; write {}", path, n.value, words()));
     return std::nullopt;
   }
   const int64_t v = *parsed;
   if ((min && v < *min) || (max && v > *max)) {
-    c.schema(n.pos, fmt::format("`{}` is {}, out of range; write {}", path, v, words));
+    c.schema(n.pos, fmt::format("`{}` is {}, out of range; write {}", path, v, words()));
     return std::nullopt;
   }
   return v;
 }
 
 std::optional<double> read_number(Context& c, const Node& n, const std::string& path, NumberRange range) {
-  const std::string words = range_words(range);
-  if (!plain_typed(c, n, path, words.c_str())) return std::nullopt;
+  const auto words = [&] { return range_words(range); };  // for a finding only
+  if (!plain_typed(c, n, path, words)) return std::nullopt;
   const auto kind = n.is_scalar() ? yaml::resolve(n) : ScalarKind::Null;
   if (!n.is_scalar() || (kind != ScalarKind::Int && kind != ScalarKind::Float)) {
-    wrong_type(c, n, path, words);
+    wrong_type(c, n, path, words());
     return std::nullopt;
   }
   const auto parsed = yaml::number_value(n);
@@ -206,7 +221,7 @@ std::optional<double> read_number(Context& c, const Node& n, const std::string& 
   const bool below = range.min && (range.exclusive_min ? v <= *range.min : v < *range.min);
   const bool above = range.max && v > *range.max;
   if (below || above) {
-    c.schema(n.pos, fmt::format("`{}` is {}, out of range; write {}", path, n.value, words));
+    c.schema(n.pos, fmt::format("`{}` is {}, out of range; write {}", path, n.value, words()));
     return std::nullopt;
   }
   return v;
@@ -335,12 +350,13 @@ void MapReader::boolean(const char* key, F<bool>& out, bool required) {
 void MapReader::integer(const char* key, F<int64_t>& out, bool required, std::optional<int64_t> min,
                         std::optional<int64_t> max) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
-  if (const Node* v = fetch(key, required, bound_words(min, max)))
+  // The hint is for a missing field only.
+  if (const Node* v = fetch(key, required, out.pos.known() ? std::string() : bound_words(min, max)))
     if (auto i = read_int(c_, *v, sub(key), min, max)) out.set(*i, v->pos);
 }
 void MapReader::number(const char* key, F<double>& out, bool required, NumberRange range) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
-  if (const Node* v = fetch(key, required, range_words(range)))
+  if (const Node* v = fetch(key, required, out.pos.known() ? std::string() : range_words(range)))
     if (auto d = read_number(c_, *v, sub(key), range)) out.set(*d, v->pos);
 }
 
