@@ -332,9 +332,9 @@ TEST_SUITE("yaml::tree") {
         {".nan", ScalarKind::Float},     {"1.2.3", ScalarKind::String},   {"2025-01-01", ScalarKind::String},
         {"张三", ScalarKind::String},
     };
-    for (const auto& [text, kind] : cases) {
-      CAPTURE(text);
-      CHECK(svcorg::yaml::resolve(plain_scalar(text)) == kind);
+    for (const auto& c : cases) {  // not a structured binding: clang 14 cannot capture one
+      CAPTURE(c.first);
+      CHECK(svcorg::yaml::resolve(plain_scalar(c.first)) == c.second);
     }
     // Digits past 64 characters are a text, not a number.
     CHECK(svcorg::yaml::resolve(plain_scalar(std::string(64, '1'))) == ScalarKind::Int);
