@@ -157,40 +157,28 @@ TEST_SUITE("model::convert_document") {
   }
 
   TEST_CASE("integer and boolean fields say what to write, in every finding") {
-    const std::string b = kBranch;
-    auto with = [&](const std::string& from, const std::string& to) {
-      return load(std::string(b).replace(b.find(from), from.size(), to));
+    struct Case {
+      const char* from;
+      const char* to;
+      const char* message;
     };
-    SUBCASE("a tagged integer") {
-      auto l = with("members: 120", "members: !!int 120");
+    const Case cases[] = {
+        {"members: 120", "members: !!int 120",
+         "`members` has the YAML tag `tag:yaml.org,2002:int`; remove the tag and write an integer ≥ 0"},
+        {"members: 120", "members: 99999999999999999999",
+         "`members` is `99999999999999999999`, too large; write an integer ≥ 0"},
+        {"members: 120", "members: -1", "`members` is -1, out of range; write an integer ≥ 0"},
+        {"members: 120", "members: many", "`members` must be an integer ≥ 0, not the text `many`"},
+        {"members: 120\n", "", "the record lacks the required field `members`; add `members:` with an integer ≥ 0"},
+        {"certified: true", "certified: !!bool true",
+         "`secretary.certified` has the YAML tag `tag:yaml.org,2002:bool`; remove the tag and write true or false"},
+    };
+    const std::string b = kBranch;
+    for (const Case& c : cases) {
+      CAPTURE(c.to);
+      auto l = load(std::string(b).replace(b.find(c.from), std::string(c.from).size(), c.to));
       REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message == "`members` has the YAML tag `tag:yaml.org,2002:int`; remove the tag and write an integer ≥ 0");
-    }
-    SUBCASE("an integer too large for 64 bits") {
-      auto l = with("members: 120", "members: 99999999999999999999");
-      REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message == "`members` is `99999999999999999999`, too large; write an integer ≥ 0");
-    }
-    SUBCASE("an integer out of range") {
-      auto l = with("members: 120", "members: -1");
-      REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message == "`members` is -1, out of range; write an integer ≥ 0");
-    }
-    SUBCASE("a text for an integer") {
-      auto l = with("members: 120", "members: many");
-      REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message == "`members` must be an integer ≥ 0, not the text `many`");
-    }
-    SUBCASE("a missing integer") {
-      auto l = with("members: 120\n", "");
-      REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message == "the record lacks the required field `members`; add `members:` with an integer ≥ 0");
-    }
-    SUBCASE("a tagged boolean") {
-      auto l = with("certified: true", "certified: !!bool true");
-      REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message ==
-            "`secretary.certified` has the YAML tag `tag:yaml.org,2002:bool`; remove the tag and write true or false");
+      CHECK(l.diags[0].message == c.message);
     }
   }
 
