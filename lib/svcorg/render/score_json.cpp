@@ -1,5 +1,4 @@
-#include <nlohmann/json.hpp>
-
+#include "svcorg/render/json_writer.hpp"
 #include "svcorg/render/score.hpp"
 #include "svcorg/score/model.hpp"
 
@@ -7,80 +6,101 @@ namespace svcorg::render {
 
 namespace {
 
-using json = nlohmann::ordered_json;
 using score::round_to;
 
-json num(const std::optional<double>& v, int decimals) {
-  return v ? json(round_to(*v, decimals)) : json(nullptr);
+std::optional<double> num(const std::optional<double>& v, int decimals) {
+  if (!v) return std::nullopt;
+  return round_to(*v, decimals);
 }
 
-json needs_json(const ledger::Metrics& n) {
-  return json{{"received", n.received},
-              {"declined", n.declined},
-              {"resolved", n.resolved},
-              {"open", n.open},
-              {"overdue", n.overdue},
-              {"resolution_rate", num(n.resolution_rate, 4)},
-              {"on_time_resolution_rate", num(n.on_time_resolution_rate, 4)},
-              {"response_on_time_rate", num(n.response_on_time_rate, 4)},
-              {"feedback_satisfied_rate", num(n.feedback_satisfied_rate, 4)}};
+void needs_json(JsonWriter& w, const ledger::Metrics& n) {
+  w.begin_object()
+      .member("received", n.received)
+      .member("declined", n.declined)
+      .member("resolved", n.resolved)
+      .member("open", n.open)
+      .member("overdue", n.overdue)
+      .member("resolution_rate", num(n.resolution_rate, 4))
+      .member("on_time_resolution_rate", num(n.on_time_resolution_rate, 4))
+      .member("response_on_time_rate", num(n.response_on_time_rate, 4))
+      .member("feedback_satisfied_rate", num(n.feedback_satisfied_rate, 4))
+      .end_object();
 }
 
-json branch_json(const score::BranchScore& s) {
-  json components;
+void branch_json(JsonWriter& w, const score::BranchScore& s) {
+  w.begin_object()
+      .member("id", *s.branch->id)
+      .member("name", *s.branch->name)
+      .member("type", *s.branch->type)
+      .member("street", *s.branch->street)
+      .member("plan", *s.plan->id)
+      .member("provisional", s.provisional)
+      .member("total", round_to(s.total, 2))
+      .member("grade", s.grade)
+      .member("rank_in_district", s.rank_in_district)
+      .member("rank_in_type", s.rank_in_type)
+      .member("base", round_to(s.base, 2))
+      .member("autonomous", round_to(s.autonomous, 2))
+      .member("bonus", round_to(s.bonus, 2));
+  w.key("components").begin_object();
   for (const char* name : {"plan_level", "execution", "effect", "systems", "satisfaction"})
-    components[name] = num(s.component(name), 2);
-  return json{{"id", *s.branch->id},
-              {"name", *s.branch->name},
-              {"type", *s.branch->type},
-              {"street", *s.branch->street},
-              {"plan", *s.plan->id},
-              {"provisional", s.provisional},
-              {"total", round_to(s.total, 2)},
-              {"grade", s.grade},
-              {"rank_in_district", s.rank_in_district},
-              {"rank_in_type", s.rank_in_type},
-              {"base", round_to(s.base, 2)},
-              {"autonomous", round_to(s.autonomous, 2)},
-              {"bonus", round_to(s.bonus, 2)},
-              {"components", components},
-              {"detail", {{"quality", round_to(s.quality, 4)}, {"percentile", num(s.percentile, 4)}, {"peers", s.peers}}},
-              {"needs", needs_json(s.needs)}};
+    w.member(name, num(s.component(name), 2));
+  w.end_object();
+  w.key("detail")
+      .begin_object()
+      .member("quality", round_to(s.quality, 4))
+      .member("percentile", num(s.percentile, 4))
+      .member("peers", s.peers)
+      .end_object();
+  needs_json(w.key("needs"), s.needs);
+  w.end_object();
 }
 
-json rollup_json(const score::Rollup& r) {
-  json by_type = json::object();
-  for (const auto& [type, n] : r.by_type) by_type[type] = n;
-  json j;
-  j["id"] = r.id.empty() ? json(nullptr) : json(r.id);
-  j["branches"] = r.branches;
-  j["by_type"] = by_type;
-  j["scored"] = r.scored;
-  j["mean_total"] = num(r.mean_total, 2);
-  j["needs"] = json{{"received", r.needs.received},
-                    {"resolution_rate", num(r.needs.resolution_rate, 4)},
-                    {"on_time_resolution_rate", num(r.needs.on_time_resolution_rate, 4)}};
-  j["platform_adherence"] = num(r.platform_adherence, 4);
-  return j;
+void rollup_json(JsonWriter& w, const score::Rollup& r) {
+  w.begin_object();
+  if (r.id.empty())
+    w.member("id", nullptr);
+  else
+    w.member("id", r.id);
+  w.member("branches", r.branches);
+  w.key("by_type").begin_object();
+  for (const auto& [type, n] : r.by_type) w.member(type, n);  // distinct types (score::rollup)
+  w.end_object();
+  w.member("scored", r.scored).member("mean_total", num(r.mean_total, 2));
+  w.key("needs")
+      .begin_object()
+      .member("received", r.needs.received)
+      .member("resolution_rate", num(r.needs.resolution_rate, 4))
+      .member("on_time_resolution_rate", num(r.needs.on_time_resolution_rate, 4))
+      .end_object();
+  w.member("platform_adherence", num(r.platform_adherence, 4));
+  w.end_object();
 }
 
 }  // namespace
 
+// SPEC 8's document, written as it is read: keys in this order.
 std::string score_json(const score::Result& r, const ScoreSelection& sel) {
-  json branches = json::array(), unscored = json::array(), streets = json::array();
-  for (const auto* s : sel.branches) branches.push_back(branch_json(*s));
-  for (const auto* u : sel.unscored) unscored.push_back(json{{"id", u->id}, {"reason", u->reason}});
-  for (const auto* st : sel.streets) streets.push_back(rollup_json(*st));
-  json root;
-  root["format"] = 1;
-  root["year"] = r.year;
-  root["as_of"] = r.as_of.str();
-  root["base_weight"] = r.base_weight;
-  root["branches"] = std::move(branches);
-  root["unscored"] = std::move(unscored);
-  root["streets"] = std::move(streets);
-  root["district"] = rollup_json(r.district);
-  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  JsonWriter w;
+  w.begin_object()
+      .member("format", 1)
+      .member("year", r.year)
+      .member("as_of", r.as_of.str())
+      .member("base_weight", r.base_weight);
+  w.key("branches").begin_array();
+  for (const auto* s : sel.branches) branch_json(w, *s);
+  w.end_array();
+  w.key("unscored").begin_array();
+  for (const auto* u : sel.unscored) w.begin_object().member("id", u->id).member("reason", u->reason).end_object();
+  w.end_array();
+  w.key("streets").begin_array();
+  for (const auto* st : sel.streets) rollup_json(w, *st);
+  w.end_array();
+  rollup_json(w.key("district"), r.district);
+  w.end_object();
+  std::string out = w.take();
+  out += '\n';
+  return out;
 }
 
 }  // namespace svcorg::render
