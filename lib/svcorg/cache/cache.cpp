@@ -424,18 +424,33 @@ std::optional<std::string_view> unframe(std::string_view file, const char (&magi
   return payload;
 }
 
-// Reads `fd` from offset buf.size() on until `buf` holds `n` bytes; false if it cannot.
-bool read_up_to(int fd, std::string& buf, size_t n) {
-  size_t have = buf.size();
-  buf.resize(n);
-  while (have < n) {
-    const ssize_t got = ::pread(fd, buf.data() + have, n - have, static_cast<off_t>(have));
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return false;
-    have += static_cast<size_t>(got);
+// An entry's bytes, read in parts into a buffer that grows to what is read and is not
+// zeroed first (zeroing the first 16 KiB of every entry was 6% of a warm score's
+// instructions).
+class EntryBytes {
+ public:
+  // Reads on until the first `n` bytes are here; false if it cannot.
+  bool read_up_to(int fd, size_t n) {
+    if (n > capacity_) {
+      std::unique_ptr<char[]> more(new char[n]);
+      if (have_) std::memcpy(more.get(), data_.get(), have_);
+      data_ = std::move(more);
+      capacity_ = n;
+    }
+    while (have_ < n) {
+      const ssize_t got = ::pread(fd, data_.get() + have_, n - have_, static_cast<off_t>(have_));
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) return false;
+      have_ += static_cast<size_t>(got);
+    }
+    return true;
   }
-  return true;
-}
+  std::string_view view() const { return {data_.get(), have_}; }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  size_t capacity_ = 0, have_ = 0;
+};
 
 // The needs' cores (RecordSet::need_cores, in the first section): the texts they point
 // at once each in a table, then each core with indexes into it (0: none), its id, dates
@@ -637,18 +652,18 @@ bool Store::read_entry(const std::array<unsigned char, 16>& key, const std::stri
   if (entry.get() < 0 || ::fstat(entry.get(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   const auto size = static_cast<uint64_t>(st.st_size);
   // The header and the first section; then the second, only when it is wanted.
-  std::string bytes;
-  if (!read_up_to(entry.get(), bytes, static_cast<size_t>(std::min<uint64_t>(size, kFirstRead)))) return false;
-  const auto h = head_of(bytes, kMagic, key, 2);
-  if (!h || h->total != size || !read_up_to(entry.get(), bytes, std::max<size_t>(bytes.size(), h->start(1))))
+  EntryBytes bytes;
+  if (!bytes.read_up_to(entry.get(), static_cast<size_t>(std::min<uint64_t>(size, kFirstRead)))) return false;
+  const auto h = head_of(bytes.view(), kMagic, key, 2);
+  if (!h || h->total != size || !bytes.read_up_to(entry.get(), std::max<size_t>(bytes.view().size(), h->start(1))))
     return false;
-  const auto cores = section(bytes, *h, 0);
+  const auto cores = section(bytes.view(), *h, 0);
   Entry e;
   e.records.pools = out.records.pools;
   if (!cores || !decode(*cores, e) || e.records.files.size() != 1 || e.records.files.front() != name) return false;
   if (want.needs || !e.need_findings || (e.latest && want.as_of < *e.latest)) {
-    if (!read_up_to(entry.get(), bytes, static_cast<size_t>(size))) return false;
-    const auto needs = section(bytes, *h, 1);
+    if (!bytes.read_up_to(entry.get(), static_cast<size_t>(size))) return false;
+    const auto needs = section(bytes.view(), *h, 1);
     if (!needs || !decode_needs(*needs, e)) return false;
     ++needs_read_;
   }
