@@ -128,6 +128,28 @@ TEST_SUITE("validate::run") {
       CHECK(o.one("reference").message ==
             "`branch` names `meiliyaun`, but there is no Branch with that id; did you mean `meiliyuan`?");
     }
+    SUBCASE("needs of one file, their branch and platform known and unknown in turn") {
+      // Lookups are skipped for a text found for the need before: every unknown one is
+      // still reported, wherever it comes.
+      const std::string need = text_of(district(), kNeedFile) + "platform: mly-info\n";
+      std::string file;
+      const char* branches[] = {"meiliyuan", "nobody", "meiliyuan", "nobody", "nobody", "meiliyuan"};
+      const char* platforms[] = {"mly-info", "mly-info", "nowhere", "nowhere", "mly-info", "nowhere"};
+      Strings expected;
+      const auto lines = static_cast<size_t>(std::count(need.begin(), need.end(), '\n')) + 1;  // with `---`
+      for (size_t k = 0; k < 6; ++k) {
+        std::string doc = k == 0 ? need : replace(need, "id: mly-001", "id: mly-10" + std::to_string(k));
+        doc = replace(doc, "branch: meiliyuan", std::string("branch: ") + branches[k]);
+        doc = replace(doc, "platform: mly-info", std::string("platform: ") + platforms[k]);
+        file += "---\n" + doc;
+        if (std::string(branches[k]) == "nobody")
+          expected.push_back("needs/mly-001.yaml:" + std::to_string(k * lines + 5) + ":9 error reference");
+        if (std::string(platforms[k]) == "nowhere")
+          expected.push_back("needs/mly-001.yaml:" + std::to_string(k * lines + lines) + ":11 error reference");
+      }
+      auto o = check(with(district(), kNeedFile, file));
+      CHECK(o.of("reference") == expected);
+    }
     SUBCASE("a need's platform") {
       auto o = check(with(district(), kNeedFile, text_of(district(), kNeedFile) + "platform: nowhere\n"));
       CHECK(o.of("reference") == Strings{"needs/mly-001.yaml:20:11 error reference"});

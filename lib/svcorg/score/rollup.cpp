@@ -1,6 +1,7 @@
 // Street and district roll-ups (SPEC 6.8): the three levels of responsibility.
 #include <algorithm>
-#include <map>
+#include <string_view>
+#include <unordered_set>
 
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/score/components.hpp"
@@ -13,8 +14,14 @@ Rollup rollup(const std::string& id, const std::string& layer, const std::vector
   Rollup r;
   r.id = id;
   r.branches = branches.size();
-  std::map<std::string, const model::Branch*> members;
-  for (const auto* b : branches) members.emplace(*b->id, b);
+  // The members' ids, in order, and hashed for the lookups of every scored branch (an
+  // ordered map's string compares were 2% of a warm score).
+  std::vector<std::string_view> members;
+  members.reserve(branches.size());
+  for (const auto* b : branches) members.emplace_back(*b->id);
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  const std::unordered_set<std::string_view> is_member(members.begin(), members.end());
   for (const auto& type : model::vocab::kBranchTypes) {
     const auto n = static_cast<size_t>(std::count_if(branches.begin(), branches.end(), [&](const model::Branch* b) {
       return b->type && *b->type == type;
@@ -23,7 +30,7 @@ Rollup rollup(const std::string& id, const std::string& layer, const std::vector
   }
   double sum = 0;
   for (const auto& s : result.branches) {
-    if (!members.count(*s.branch->id)) continue;
+    if (!is_member.count(*s.branch->id)) continue;
     ++r.scored;
     sum += s.total;
   }
@@ -32,7 +39,7 @@ Rollup rollup(const std::string& id, const std::string& layer, const std::vector
   // The members' needs of this layer (metrics do not depend on the order of the facts).
   std::vector<ledger::NeedFacts> facts;
   for (const auto& member : members) {
-    auto it = facts_by_branch.find(member.first);
+    auto it = facts_by_branch.find(std::string(member));
     if (it == facts_by_branch.end()) continue;
     for (const auto& f : it->second)
       if (f.layer && *f.layer == layer) facts.push_back(f);

@@ -154,9 +154,17 @@ void future_dates(One& c, const Need& n) {
 }  // namespace
 
 void check_needs(Context& c) {
-  for (const model::NeedCore* n : c.needs) {
-    const model::Branch* b = c.branch(n->branch);
-    const rules::TypeRules* tr = c.type_rules(b);
+  // Looked up once for each run of needs with the same branch text (see check_references).
+  const std::string* last = nullptr;
+  const model::Branch* b = nullptr;
+  const rules::TypeRules* tr = nullptr;
+  for (size_t i = 0; i < c.needs.size(); ++i) {
+    const model::NeedCore* n = c.needs[i];
+    if (i == 0 || n->branch.p != last) {
+      last = n->branch.p;
+      b = c.branch(n->branch);
+      tr = c.type_rules(b);
+    }
     if (!n->category || !tr || tr->allows_need(*n->category)) continue;
     c.error(*n, n->category.pos, "need-category",
             not_allowed(*n->category, *b->type, tr->need_categories));
