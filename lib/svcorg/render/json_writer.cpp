@@ -36,14 +36,15 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   return *this;
 }
 
-void JsonWriter::open(char bracket) {
+JsonWriter& JsonWriter::open(char bracket) {
   before_value();
   out_ += bracket;
   levels_.push_back({});
+  return *this;
 }
 
 // An empty container closes on its line (`[]`, `{}`); a full one on a line of its own.
-void JsonWriter::close(char bracket) {
+JsonWriter& JsonWriter::close(char bracket) {
   const bool empty = levels_.back().empty;
   levels_.pop_back();
   if (!empty) {
@@ -51,22 +52,6 @@ void JsonWriter::close(char bracket) {
     indent(levels_.size());
   }
   out_ += bracket;
-}
-
-JsonWriter& JsonWriter::begin_object() {
-  open('{');
-  return *this;
-}
-JsonWriter& JsonWriter::end_object() {
-  close('}');
-  return *this;
-}
-JsonWriter& JsonWriter::begin_array() {
-  open('[');
-  return *this;
-}
-JsonWriter& JsonWriter::end_array() {
-  close(']');
   return *this;
 }
 

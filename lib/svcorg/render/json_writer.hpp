@@ -17,10 +17,10 @@ namespace svcorg::render {
 
 class JsonWriter {
  public:
-  JsonWriter& begin_object();
-  JsonWriter& end_object();
-  JsonWriter& begin_array();
-  JsonWriter& end_array();
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
   // The next member's name, in an object; its value follows.
   JsonWriter& key(std::string_view name);
 
@@ -53,8 +53,8 @@ class JsonWriter {
  private:
   JsonWriter& integer(int64_t bits, bool is_unsigned);
   void before_value();
-  void open(char bracket);
-  void close(char bracket);
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
   void indent(size_t depth);
   void quoted(std::string_view s);
 
