@@ -1,7 +1,6 @@
 #include "svcorg/model/reader.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -32,17 +31,9 @@ std::string join_path(const std::string& parent, const std::string& key) {
   return parent.empty() ? key : parent + "." + key;
 }
 
+// Without fmt: this names every item of every list read (each event of each need).
 std::string index_path(const std::string& parent, size_t index) {
-  // Without fmt: this names every item of every list read (each event of each need).
-  char digits[24];
-  const char* end = std::to_chars(digits, digits + sizeof digits, index).ptr;
-  std::string out;
-  out.reserve(parent.size() + 2 + static_cast<size_t>(end - digits));
-  out += parent;
-  out += '[';
-  out.append(digits, static_cast<size_t>(end - digits));
-  out += ']';
-  return out;
+  return parent + '[' + std::to_string(index) + ']';
 }
 
 bool is_id(const std::string& s) {

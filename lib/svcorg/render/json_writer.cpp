@@ -11,25 +11,24 @@ namespace svcorg::render {
 
 void JsonWriter::indent(size_t depth) { out_.append(2 * depth, ' '); }
 
-// Where a value starts: after its key, or as the next element of an array (on a line of
-// its own), or at the top.
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (levels_.empty()) return;
+// The next member or element of the open container, on a line of its own.
+void JsonWriter::next_line() {
   Level& l = levels_.back();
   out_ += l.empty ? "\n" : ",\n";
   l.empty = false;
   indent(levels_.size());
 }
 
+// Where a value starts: after its key, or as the next element of an array, or at the top.
+void JsonWriter::before_value() {
+  if (after_key_)
+    after_key_ = false;
+  else if (!levels_.empty())
+    next_line();
+}
+
 JsonWriter& JsonWriter::key(std::string_view name) {
-  Level& l = levels_.back();
-  out_ += l.empty ? "\n" : ",\n";
-  l.empty = false;
-  indent(levels_.size());
+  next_line();
   quoted(name);
   out_ += ": ";
   after_key_ = true;
@@ -87,14 +86,16 @@ JsonWriter& JsonWriter::value(double d) {
   return *this;
 }
 
-JsonWriter& JsonWriter::integer(int64_t bits, bool is_unsigned) {
+template <class T>
+JsonWriter& JsonWriter::integer(T i) {
   before_value();
   char buf[24];
-  const auto r = is_unsigned ? std::to_chars(buf, buf + sizeof buf, static_cast<uint64_t>(bits))
-                             : std::to_chars(buf, buf + sizeof buf, bits);
+  const auto r = std::to_chars(buf, buf + sizeof buf, i);
   out_.append(buf, static_cast<size_t>(r.ptr - buf));
   return *this;
 }
+template JsonWriter& JsonWriter::integer(int64_t);
+template JsonWriter& JsonWriter::integer(uint64_t);
 
 // A string as dump() writes it without ensure_ascii: `"` and `\` escaped, the control
 // characters below U+0020 as \b \t \n \f \r or \u00XX (lower-case hex), everything else

@@ -33,9 +33,9 @@ class JsonWriter {
   template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
   JsonWriter& value(T i) {
     if constexpr (std::is_signed_v<T>)
-      return integer(static_cast<int64_t>(i), false);
+      return integer(static_cast<int64_t>(i));
     else
-      return integer(static_cast<int64_t>(static_cast<uint64_t>(i)), true);
+      return integer(static_cast<uint64_t>(i));
   }
   // A number, or null when there is none.
   JsonWriter& value(const std::optional<double>& d) { return d ? value(*d) : value(nullptr); }
@@ -51,7 +51,9 @@ class JsonWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  JsonWriter& integer(int64_t bits, bool is_unsigned);
+  template <class T>
+  JsonWriter& integer(T i);  // int64_t or uint64_t
+  void next_line();
   void before_value();
   JsonWriter& open(char bracket);
   JsonWriter& close(char bracket);

@@ -69,11 +69,8 @@ void run(const model::RecordSet& records, const rules::Rules& rules, const Optio
     check(detail::check_references, references);
   }
   check(detail::check_branches, branches);
-  {
-    detail::Context c(index, rules, options, plans_platforms);
-    detail::check_plans(c);
-    detail::check_platforms(c);
-  }
+  check(detail::check_plans, plans_platforms);
+  check(detail::check_platforms, plans_platforms);
   worker.join();
   for (diag::Sink* part : {&identity, &references, &branches, &needs, &plans_platforms})
     for (auto& d : part->items()) sink.add(std::move(d));

@@ -1,6 +1,5 @@
 #include "svcorg/yaml/parse.hpp"
 
-#include <cstring>
 #include <new>
 #include <optional>
 
@@ -91,12 +90,6 @@ const char* unicode_break_name(char32_t cp) {
     default:
       return "U+2029 (PARAGRAPH SEPARATOR)";
   }
-}
-
-// A plain scalar without a tag that YAML 1.2's core schema (and yaml-cpp) reads as null.
-bool is_null_string(const char* s, size_t n) {
-  return n == 0 || (n == 1 && s[0] == '~') ||
-         (n == 4 && (std::memcmp(s, "null", 4) == 0 || std::memcmp(s, "Null", 4) == 0 || std::memcmp(s, "NULL", 4) == 0));
 }
 
 // A libyaml string (a tag or an anchor name; none when null) as a view.
@@ -235,7 +228,7 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
           const auto& sc = e.data.scalar;
           const char* value = reinterpret_cast<const char*>(sc.value);
           const bool plain = sc.style == YAML_PLAIN_SCALAR_STYLE;
-          if (sc.tag == nullptr && plain && is_null_string(value, sc.length))
+          if (sc.tag == nullptr && plain && is_null_text(std::string_view(value, sc.length)))
             builder.null(at(e.start_mark), view(sc.anchor));
           else
             builder.scalar(at(e.start_mark), std::string_view(value, sc.length), plain, view(sc.tag),

@@ -69,6 +69,10 @@ bool is_float(std::string_view s) {
 
 }  // namespace
 
+bool is_null_text(std::string_view s) {
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";  // views: lengths first
+}
+
 ScalarKind resolve(const Node& n) {
   if (n.type == Node::Type::Null) return ScalarKind::Null;
   if (!n.plain) return ScalarKind::String;
@@ -76,22 +80,10 @@ ScalarKind resolve(const Node& n) {
   // field of every record, nearly all of them texts (comparing the std::string with each
   // literal ran strlen and memcmp eleven times: a tenth of a cold run).
   const std::string_view s = n.value;
-  switch (s.size()) {
-    case 0:
-      return ScalarKind::Null;
-    case 1:
-      if (s == "~") return ScalarKind::Null;
-      break;
-    case 4:
-      if (s == "null" || s == "Null" || s == "NULL") return ScalarKind::Null;
-      if (s == "true" || s == "True" || s == "TRUE") return ScalarKind::Bool;
-      break;
-    case 5:
-      if (s == "false" || s == "False" || s == "FALSE") return ScalarKind::Bool;
-      break;
-    default:
-      if (s.size() > 64) return ScalarKind::String;
-  }
+  if (is_null_text(s)) return ScalarKind::Null;
+  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")
+    return ScalarKind::Bool;
+  if (s.size() > 64) return ScalarKind::String;
   const char c = s[0];
   if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) return ScalarKind::String;
   if (is_int(s)) return ScalarKind::Int;

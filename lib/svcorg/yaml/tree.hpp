@@ -39,6 +39,9 @@ struct Node {
 // How a plain scalar resolves under the YAML 1.2 core schema.
 enum class ScalarKind { Null, Bool, Int, Float, String };
 ScalarKind resolve(const Node& scalar);
+// The text of a plain scalar that the core schema reads as null: empty, `~`, `null`,
+// `Null` or `NULL`.
+bool is_null_text(std::string_view text);
 
 // The value of a scalar that resolves to an integer or a number under the core schema
 // (decimal, 0x, 0o; floats); nullopt otherwise or on overflow.
