@@ -151,13 +151,20 @@ TEST_SUITE("e2e compare and baseline deltas") {
     CHECK(r.out.find("HEAD\\~1") != std::string::npos);  // the source is user text too
   }
 
-  TEST_CASE("--since with --compare narrows the deltas") {
+  TEST_CASE("--since with --compare shows the changed branches and those whose rank moved") {
     testing::GitRepo repo;
     make_history(repo);
     const auto r = run_svcorg(kScore + "--format json --since HEAD~1 --compare HEAD~1 .", repo.path());
     CHECK(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.out);
-    CHECK(rows(j) == std::vector<std::string>{kExpected[0], kExpected[1], kExpected[3]});  // not top
+    // top's records did not change, but its rank did (1 → 3): it is shown (SPEC 8, rev 2).
+    CHECK(rows(j) == kExpected);
+    CHECK(r.err.find("svcorg: since HEAD~1: 1 more branch shown, whose total, grade or rank moved: top\n") !=
+          std::string::npos);
+    // With --type of another type, nothing is shown.
+    const auto other = nlohmann::json::parse(
+        run_svcorg(kScore + "--format json --type building --since HEAD~1 --compare HEAD~1 .", repo.path()).out);
+    CHECK(other["branches"].empty());
   }
 
   TEST_CASE("--compare and --baseline usage errors exit 2") {

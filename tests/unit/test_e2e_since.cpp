@@ -170,6 +170,78 @@ TEST_SUITE("e2e since") {
               .exit_code == 0);
   }
 
+  TEST_CASE("score --since also shows the peers whose total, grade or rank moved") {
+    // Plan level alone counts: total = 100 × (0.5 q + 0.5 pr) among peers of a type (SPEC 6.2).
+    // Commit 1: alpha's plan has 1 item without a target (q 1/9), beta's 2 items with
+    // targets (q 5/9): beta is above alpha. Commit 2: alpha's plan gets 3 items with targets
+    // (q 2/3): beta's records did not change, but its percentile fell from 1 to 0. cyan,
+    // the only building branch, has no peer: its numbers do not move.
+    testing::GitRepo repo;
+    const fs::path root = repo.path();
+    write_file(root / "district.yaml",
+               kHead +
+                   "kind: District\nid: jingan\nname: 静安区\nstreets:\n  - {id: nanjingxi, name: 南京西路街道}\n"
+                   "scoring:\n  base_weight: {default: 0}\n"
+                   "  autonomous: {plan_level: 1, execution: 0, effect: 0, systems: 0, satisfaction: 0}\n");
+    auto plan = [&](const std::string& id, int items, bool targets, const std::string& category = "housing") {
+      std::string text = kHead + "kind: Plan\nid: " + id + "-2026\nbranch: " + id +
+                         "\nyear: 2026\nstatus: reviewed\n"
+                         "base: {dues_paid_rate: 0.9, statistics_on_time: true, organizational_life: 12}\nitems:\n";
+      for (int i = 1; i <= items; ++i)
+        text += "  - {id: i" + std::to_string(i) + ", title: 修缮, category: " + category + ", approval: self, progress: 0.5" +
+                (targets ? ", target: {metric: 户数, value: 10}" : "") + "}\n";
+      write_file(root / "plans" / (id + ".yaml"), text);
+    };
+    for (const char* id : {"alpha", "beta"}) write_file(root / "branches" / (std::string(id) + ".yaml"), branch(id));
+    std::string cyan = branch("cyan");
+    cyan.replace(cyan.find("residential"), 11, "building\nunits: 3");
+    write_file(root / "branches" / "cyan.yaml", cyan);
+    plan("alpha", 1, false);
+    plan("beta", 2, true);
+    plan("cyan", 1, true, "workspace-environment");
+    repo.commit("one");
+    plan("alpha", 3, true);
+    repo.commit("two");
+
+    const std::string score = "score --year 2026 --as-of 2026-12-31 ";
+    const auto r = run_svcorg(score + "--format csv --since HEAD~1 .", root);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("alpha,") != std::string::npos);
+    CHECK(r.out.find("\nbeta,") != std::string::npos);
+    CHECK(r.out.find("cyan") == std::string::npos);
+    CHECK(r.err.find("svcorg: since HEAD~1: 1 changed and 1 related records\n"
+                     "svcorg: since HEAD~1: 1 more branch shown, whose total, grade or rank moved: beta\n") !=
+          std::string::npos);
+    const auto j = nlohmann::json::parse(run_svcorg(score + "--format json --since HEAD~1 .", root).out);
+    REQUIRE(j["branches"].size() == 2);
+    CHECK(j["branches"][0]["id"] == "alpha");
+    CHECK(j["branches"][0]["total"] == 83.33);
+    CHECK(j["branches"][1]["id"] == "beta");
+    CHECK(j["branches"][1]["total"] == 27.78);  // 77.78 at HEAD~1
+    CHECK(j["branches"][1]["rank_in_type"] == 2);
+
+    // The gate on --since catches the peer the change lowered.
+    const auto gate = run_svcorg(score + "--since HEAD~1 --fail-under 50 .", root);
+    CHECK(gate.exit_code == 1);
+    CHECK(gate.err.find("svcorg: 1 branch scored under 50: beta (27.78)\n") != std::string::npos);
+    // Since HEAD nothing changed and nothing moved.
+    const auto none = run_svcorg(score + "--since HEAD --fail-under 50 .", root);
+    CHECK(none.exit_code == 0);
+    CHECK(none.err.find("svcorg: since HEAD: no other branch's total, grade or rank moved\n") != std::string::npos);
+
+    // Inputs at the revision with errors cannot be scored: every branch is shown.
+    write_file(root / "plans" / "cyan.yaml", kHead + "kind: Plan\nid: broken\n");
+    repo.commit("broken");
+    plan("cyan", 1, true, "workspace-environment");
+    const auto broken = run_svcorg(score + "--format csv --since HEAD .", root);
+    CHECK(broken.exit_code == 0);
+    CHECK(broken.err.find("svcorg: note: --since HEAD: the inputs at HEAD have 5 errors; they cannot be scored; "
+                          "every branch is shown\n") != std::string::npos);
+    for (const char* id : {"alpha,", "beta,", "cyan,"}) CHECK(broken.out.find(id) != std::string::npos);
+    // -q: no note.
+    CHECK(run_svcorg(score + "-q --format csv --since HEAD .", root).err.empty());
+  }
+
   TEST_CASE("--since usage errors exit 2") {
     testing::GitRepo repo;
     make_history(repo);

@@ -12,6 +12,7 @@
 #include "svcorg/load/loader.hpp"
 #include "svcorg/scope/inputs.hpp"
 #include "svcorg/scope/scope.hpp"
+#include "svcorg/scope/standing.hpp"
 #include "svcorg/vcs/git.hpp"
 
 using svcorg::diag::Diagnostic;
@@ -78,7 +79,8 @@ class FakeRepo : public svcorg::vcs::Repository {
   const std::string& root() const override { return top; }
   std::string resolve(const std::string& rev) const override { return rev; }
   std::vector<std::string> changed_since(const std::string&) const override { return changed; }
-  std::vector<svcorg::vcs::TreeFile> files_at(const std::string&) const override { return {}; }
+  std::vector<svcorg::vcs::TreeFile> tree;  // of every commit
+  std::vector<svcorg::vcs::TreeFile> files_at(const std::string&) const override { return tree; }
   std::vector<std::optional<std::string>> read(const std::vector<std::string>& names) const override {
     std::vector<std::optional<std::string>> out;
     for (const auto& n : names) {
@@ -231,6 +233,37 @@ TEST_SUITE("scope since: changes from a repository") {
     CHECK(*ch.before.needs[1].id == "n9");
   }
 
+  TEST_CASE("inputs_at reads the inputs' files at the revision under their display paths") {
+    testing::TempDir dir;
+    std::filesystem::create_directories(dir.path() / "records");
+    FakeRepo repo;
+    repo.top = std::filesystem::canonical(dir.path()).string();
+    repo.tree = {{"records/b.yaml", "ob", false},   {"records/a.yml", "oa", false},
+                 {"records/.old/c.yaml", "oc", false}, {"records/link.yaml", "ol", true},
+                 {"records/notes.txt", "on", false}, {"other/d.yaml", "od", false}};
+    repo.objects = {{"oa", "A"}, {"ob", "B"}};
+    svcorg::cmd::Common c;
+    const std::string records = (dir.path() / "records").string();
+    c.paths = {records};
+    const auto held = svcorg::cmd::inputs_at(repo, "C", c);
+    REQUIRE(held.size() == 2);
+    CHECK(held[0].name == records + "/a.yml");
+    CHECK(held[0].bytes == "A");
+    CHECK(held[1].name == records + "/b.yaml");
+    CHECK(held[1].bytes == "B");
+    CHECK(repo.asked == std::vector<std::string>{"ob", "oa"});  // not the hidden, linked or other files
+
+    repo.tree.push_back({"records/e.yaml", "missing", false});
+    CHECK_THROWS_WITH_AS(svcorg::cmd::inputs_at(repo, "C", c), "cannot read records/e.yaml at the revision",
+                         svcorg::vcs::Error);
+    c.paths = {records, "-"};
+    CHECK_THROWS_WITH_AS(svcorg::cmd::inputs_at(repo, "C", c),
+                         "standard input has no history; give paths in a git repository", svcorg::vcs::Error);
+    c.paths = {"/"};
+    CHECK_THROWS_WITH_AS(svcorg::cmd::inputs_at(repo, "C", c), ("/ is not in the git repository " + repo.top).c_str(),
+                         svcorg::vcs::Error);
+  }
+
   TEST_CASE("check_revision refuses what could be read as an option") {
     CHECK(svcorg::vcs::check_revision("HEAD~1").empty());
     CHECK(svcorg::vcs::check_revision("origin/main").empty());
@@ -246,5 +279,38 @@ TEST_SUITE("scope since: changes from a repository") {
     CHECK(svcorg::cmd::inputs_dir({"-", "no/such/file.yaml"}) == "no/such");
     CHECK(svcorg::cmd::inputs_dir({"file.yaml"}) == ".");
     CHECK(svcorg::cmd::inputs_dir({testing::kSource.string()}) == testing::kSource.string());
+  }
+}
+
+TEST_SUITE("scope since: branches whose standing moved") {
+  using svcorg::scope::Standing;
+  using Ids = std::set<std::string>;
+
+  Standing scored(const std::string& id, long long cents, const std::string& grade, int rank, int rank_in_type) {
+    return Standing{id, true, cents, grade, rank, rank_in_type};
+  }
+
+  TEST_CASE("total, grade and either rank count; unchanged branches do not") {
+    const std::vector<Standing> then = {scored("a", 8000, "good", 1, 1), scored("b", 7000, "fair", 2, 1),
+                                        scored("c", 6000, "fair", 3, 2), scored("d", 5000, "poor", 4, 1)};
+    CHECK(svcorg::scope::moved(then, then).empty());
+    std::vector<Standing> now = then;
+    now[0].total_cents = 8001;  // a: by one hundredth, as shown
+    now[1].grade = "good";      // b: grade alone
+    now[2].rank_in_type = 1;    // c: rank in type alone
+    CHECK(svcorg::scope::moved(now, then) == Ids{"a", "b", "c"});
+    now = then;
+    now[3].rank_in_district = 3;  // d: rank in the district alone
+    CHECK(svcorg::scope::moved(now, then) == Ids{"d"});
+  }
+
+  TEST_CASE("a branch scored in one and not the other, or in one only, moved") {
+    const std::vector<Standing> then = {scored("a", 8000, "good", 1, 1), Standing{"u", false, 0, {}, 0, 0},
+                                        Standing{"v", false, 0, {}, 0, 0}, scored("gone", 5000, "poor", 2, 2)};
+    const std::vector<Standing> now = {scored("a", 8000, "good", 1, 1), scored("u", 6000, "fair", 2, 2),
+                                       Standing{"v", false, 0, {}, 0, 0}, Standing{"new", false, 0, {}, 0, 0}};
+    // v is unscored in both: nothing of it to move.
+    CHECK(svcorg::scope::moved(now, then) == Ids{"gone", "new", "u"});
+    CHECK(svcorg::scope::moved({}, {}).empty());
   }
 }

@@ -56,8 +56,14 @@ Checked::~Checked() {
     }
 }
 
-Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io, Needs needs,
-                       const Alongside& alongside) {
+namespace {
+
+using Loader = std::function<load::LoadResult(diag::Sink&, cache::Store*, const load::NeedChecks&)>;
+
+// Loads what `load` reads (through the parse cache unless --no-cache), merges the rules,
+// runs every validation rule and applies the waivers.
+Checked check_loaded(const Common& c, const validate::Options& dates, const Io& io, Needs needs,
+                     const Alongside& alongside, const Loader& load) {
   Checked out;
   out.keep_at_exit = io.exits_after;
   diag::Sink sink;
@@ -74,8 +80,7 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
   };
   checks.as_of_date = dates.as_of;
   checks.keep_needs = needs == Needs::Whole;
-  load::LoadResult loaded =
-      load::load_paths(c.paths, sink, io.in, c.jobs, store ? &*store : nullptr, c.limits, checks);
+  load::LoadResult loaded = load(sink, store ? &*store : nullptr, checks);
   if (store && store->written_bytes() > store->max_bytes() && !c.quiet)
     io.err << fmt::format("svcorg: note: this run wrote {:.1f} MiB of parse cache entries, more than --cache-size {} "
                           "MiB holds; the next run will parse most files again: raise --cache-size (e.g. to {})\n",
@@ -104,6 +109,24 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
   for (auto& w : waive::from_district(out.records, out.findings)) waivers.push_back(std::move(w));
   waive::apply(out.findings, waivers, dates.as_of);
   return out;
+}
+
+}  // namespace
+
+Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io, Needs needs,
+                       const Alongside& alongside) {
+  return check_loaded(c, dates, io, needs, alongside,
+                      [&](diag::Sink& sink, cache::Store* store, const load::NeedChecks& checks) {
+                        return load::load_paths(c.paths, sink, io.in, c.jobs, store, c.limits, checks);
+                      });
+}
+
+Checked check_held(const std::vector<load::Held>& files, const Common& c, const validate::Options& dates,
+                   const Io& io) {
+  return check_loaded(c, dates, io, Needs::Cores, {},
+                      [&](diag::Sink& sink, cache::Store* store, const load::NeedChecks& checks) {
+                        return load::load_held(files, sink, c.jobs, store, c.limits, checks);
+                      });
 }
 
 int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io) {

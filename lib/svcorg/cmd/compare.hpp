@@ -20,9 +20,4 @@ std::optional<score::Baseline> baseline_from_file(const std::string& path, const
 std::optional<score::Baseline> baseline_at(const std::string& rev, const Common& c, const validate::Options& dates,
                                            const Io& io);
 
-// Writes the files of the inputs of `c` at `commit` under `dir` (repository layout) and
-// returns the paths to read them as: the inputs' own paths, moved under `dir`.
-std::vector<std::string> export_inputs(const vcs::Repository& repo, const std::string& commit, const Common& c,
-                                       const std::string& dir);
-
 }  // namespace svcorg::cmd

@@ -148,7 +148,8 @@ int run_score(const ScoreOptions& o, const Io& io) {
     };
   const Checked checked = load_and_check(o.common, *dates, io, Needs::Cores, speculate);
   std::optional<scope::Scope> since;  // usage errors first, then the inputs' errors
-  if (o.since && !(since = since_scope(*o.since, o.common, checked.records, io))) return kUsage;
+  std::string since_commit;
+  if (o.since && !(since = since_scope(*o.since, o.common, checked.records, io, &since_commit))) return kUsage;
   std::optional<score::Baseline> baseline;
   if (o.baseline && !(baseline = baseline_from_file(*o.baseline, io))) return kUsage;
   if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
@@ -159,6 +160,9 @@ int run_score(const ScoreOptions& o, const Io& io) {
     result = score::compute(checked.records, checked.rules, *scoring, ledger::Window{dates->year, dates->as_of},
                             threads(o.common));
   }
+  // Peers move each other (SPEC 6.2): also the branches whose standing moved since REV.
+  if (since && !o.explain && select_moved(*o.since, since_commit, o.common, *dates, *result, *since, io))
+    return kUsage;
   const render::ScoreSelection sel = select(*result, o, checked.records, since);
   const std::vector<diag::Diagnostic> warnings = since ? warnings_of(*result, sel) : result->warnings;
   if (!o.common.quiet) io.err << diag::render_text(warnings, false);

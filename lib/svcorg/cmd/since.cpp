@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <ostream>
+#include <set>
 
 #include <fmt/format.h>
 
+#include "svcorg/diag/render.hpp"
 #include "svcorg/load/loader.hpp"
+#include "svcorg/scope/standing.hpp"
 
 namespace svcorg::cmd {
 
@@ -42,13 +45,14 @@ scope::Changes changes_since(const vcs::Repository& repo, const std::string& com
 }
 
 std::optional<scope::Scope> since_scope(const std::string& rev, const Common& c, const model::RecordSet& records,
-                                        const Io& io) {
+                                        const Io& io, std::string* commit_out) {
   try {
     if (const std::string bad = vcs::check_revision(rev); !bad.empty()) throw vcs::Error(bad);
     const std::string dir = inputs_dir(c.paths);
     if (dir.empty()) throw vcs::Error("standard input is not in a git repository");
     const auto repo = vcs::open_git(dir);
     const std::string commit = repo->resolve(rev);
+    if (commit_out) *commit_out = commit;
     const scope::InputMap inputs = scope::InputMap::from_paths(c.paths, repo->root());
     scope::Scope s(records, changes_since(*repo, commit, inputs, records.files));
     if (!c.quiet)
@@ -58,6 +62,83 @@ std::optional<scope::Scope> since_scope(const std::string& rev, const Common& c,
   } catch (const vcs::Error& e) {
     io.err << fmt::format("svcorg: error: --since {}: {}\n", rev, e.what());
     return std::nullopt;
+  }
+}
+
+std::vector<load::Held> inputs_at(const vcs::Repository& repo, const std::string& commit, const Common& c) {
+  for (const auto& p : c.paths)
+    if (p == "-") throw vcs::Error("standard input has no history; give paths in a git repository");
+  const scope::InputMap inputs = scope::InputMap::from_paths(c.paths, repo.root());
+  if (!inputs.outside().empty())
+    throw vcs::Error(fmt::format("{} is not in the git repository {}", inputs.outside().front(), repo.root()));
+  std::vector<std::string> objects, paths;
+  std::vector<load::Held> out;
+  for (const auto& f : repo.files_at(commit)) {
+    if (f.symlink) continue;  // links are not followed at a revision
+    for (auto& shown : inputs.display_paths(f.path)) {
+      objects.push_back(f.object);
+      paths.push_back(f.path);
+      out.push_back({std::move(shown), {}});
+    }
+  }
+  auto contents = repo.read(objects);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!contents[i]) throw vcs::Error(fmt::format("cannot read {} at the revision", paths[i]));
+    out[i].bytes = std::move(*contents[i]);
+  }
+  std::sort(out.begin(), out.end(), [](const load::Held& a, const load::Held& b) { return a.name < b.name; });
+  return out;
+}
+
+std::string score_at(const vcs::Repository& repo, const std::string& commit, const std::string& rev, const Common& c,
+                     const validate::Options& dates, const Io& io, const std::function<void(const score::Result&)>& take) {
+  const Checked checked = check_held(inputs_at(repo, commit, c), c, dates, io);
+  if (!checked.fatal.empty()) return fmt::format("the inputs at {} cannot be read: {}", rev, checked.fatal.front());
+  const auto summary = diag::summarize(checked.findings, checked.records.files.size(), checked.records.record_count());
+  if (summary.errors > 0)
+    return fmt::format("the inputs at {} have {} error{}; they cannot be scored", rev, summary.errors,
+                       summary.errors == 1 ? "" : "s");
+  const auto& districts = checked.records.districts;
+  const score::Model model = score::effective_model(districts.empty() ? nullptr : districts.front().scoring.get());
+  take(score::compute(checked.records, checked.rules, model, ledger::Window{dates.year, dates.as_of}, threads(c)));
+  return "";
+}
+
+int select_moved(const std::string& rev, const std::string& commit, const Common& c, const validate::Options& dates,
+                 const score::Result& now, scope::Scope& since, const Io& io) {
+  try {
+    const auto repo = vcs::open_git(inputs_dir(c.paths));
+    std::optional<std::vector<scope::Standing>> then;
+    const std::string why =
+        score_at(*repo, commit, rev, c, dates, io, [&](const score::Result& r) { then = scope::standings(r); });
+    const std::vector<scope::Standing> shown = scope::standings(now);
+    std::set<std::string> moved;
+    if (then) {
+      moved = scope::moved(shown, *then);
+    } else {
+      for (const auto& s : shown) moved.insert(s.id);
+    }
+    std::vector<std::string> more;  // shown now, and for this reason alone
+    for (const auto& s : shown)
+      if (moved.count(s.id) && !since.selects_branch(s.id)) more.push_back(s.id);
+    since.also_select(moved);
+    if (c.quiet) return kOk;
+    if (!then) {
+      io.err << fmt::format("svcorg: note: --since {}: {}; every branch is shown\n", rev, why);
+    } else if (more.empty()) {
+      io.err << fmt::format("svcorg: since {}: no other branch's total, grade or rank moved\n", rev);
+    } else {
+      constexpr size_t kListed = 10;
+      const size_t listed = std::min(more.size(), kListed);
+      io.err << fmt::format("svcorg: since {}: {} more branch{} shown, whose total, grade or rank moved: {}{}\n", rev,
+                            more.size(), more.size() == 1 ? "" : "es",
+                            fmt::join(more.begin(), more.begin() + static_cast<std::ptrdiff_t>(listed), ", "),
+                            more.size() > listed ? fmt::format(" and {} more", more.size() - listed) : "");
+    }
+    return kOk;
+  } catch (const vcs::Error& e) {
+    io.err << fmt::format("svcorg: error: --since {}: {}\n", rev, e.what());
+    return kUsage;
   }
 }
 

@@ -291,15 +291,28 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, ca
   finish(out, checks);
 }
 
-}  // namespace
+// Bytes held in memory: through the cache (by their bytes and name; there is no status).
+void load_one_held(const Held& file, FileResult& out, cache::Store* cache, const Limits& limits, unsigned threads,
+               const NeedChecks& checks) {
+  if (file.bytes.size() > limits.max_file_size) {
+    out.fatal = fmt::format("{}: larger than the limit of {} bytes; split it (or raise --max-file-size)", file.name,
+                            limits.max_file_size);
+    return;
+  }
+  auto parse = [&] { parse_file(file.name, file.bytes, out.entry, limits, threads, checks, cache || !checks.keep_needs); };
+  if (cache)
+    cache->load(file.name, file.bytes, cache::Want{checks.keep_needs, checks.as_of_date}, out.entry, parse);
+  else
+    parse();
+  finish(out, checks);
+}
 
-LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
-                      unsigned jobs, cache::Store* cache, const Limits& limits, const NeedChecks& checks) {
+// Loads `count` files with `jobs` threads (`load(i, result)` loads the i-th) and merges
+// them in their order.
+LoadResult load_all(size_t count, unsigned jobs, diag::Sink& sink, const Limits& limits,
+                    const std::function<void(size_t, FileResult&, unsigned split)>& load) {
   LoadResult result;
-  DiscoverResult found = discover(paths);
-  if (cache) cache->open_index(index_scope(paths));
-  result.fatal = std::move(found.errors);
-  std::vector<FileResult> files(found.sources.size());
+  std::vector<FileResult> files(count);
   // One pool for the texts and histories of all the needs' cores (thread-safe).
   const auto pool = std::make_shared<model::CorePool>();
   for (auto& f : files) f.entry.records.pools = {pool};
@@ -308,8 +321,7 @@ LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, s
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, files.size())));
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next++; i < files.size(); i = next++)
-      load_one(found.sources[i], stdin_stream, files[i], cache, limits, split, checks);
+    for (size_t i = next++; i < files.size(); i = next++) load(i, files[i], split);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
@@ -333,6 +345,26 @@ LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, s
     for (auto& d : f.entry.findings) sink.add(std::move(d));
   }
   return result;
+}
+
+}  // namespace
+
+LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
+                      unsigned jobs, cache::Store* cache, const Limits& limits, const NeedChecks& checks) {
+  DiscoverResult found = discover(paths);
+  if (cache) cache->open_index(index_scope(paths));
+  LoadResult result = load_all(found.sources.size(), jobs, sink, limits, [&](size_t i, FileResult& out, unsigned split) {
+    load_one(found.sources[i], stdin_stream, out, cache, limits, split, checks);
+  });
+  result.fatal.insert(result.fatal.begin(), found.errors.begin(), found.errors.end());
+  return result;
+}
+
+LoadResult load_held(const std::vector<Held>& files, diag::Sink& sink, unsigned jobs, cache::Store* cache,
+                     const Limits& limits, const NeedChecks& checks) {
+  return load_all(files.size(), jobs, sink, limits, [&](size_t i, FileResult& out, unsigned split) {
+    load_one_held(files[i], out, cache, limits, split, checks);
+  });
 }
 
 }  // namespace svcorg::load

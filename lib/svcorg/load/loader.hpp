@@ -66,6 +66,18 @@ LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, s
                       unsigned jobs = 1, cache::Store* cache = nullptr, const Limits& limits = {},
                       const NeedChecks& checks = {});
 
+// A file held in memory (a blob of a git revision): its display path and bytes.
+struct Held {
+  std::string name;
+  std::string bytes;
+};
+
+// Loads files held in memory as load_paths loads files from disk (same checks, limits,
+// threads and merge order, in the order given); through `cache` by their bytes and name,
+// so a file whose bytes and display path are those of a file already loaded is a hit.
+LoadResult load_held(const std::vector<Held>& files, diag::Sink& sink, unsigned jobs = 1,
+                     cache::Store* cache = nullptr, const Limits& limits = {}, const NeedChecks& checks = {});
+
 // Appends `part` (records of other files) to `into`, renumbering its files.
 void append(model::RecordSet& into, model::RecordSet&& part);
 

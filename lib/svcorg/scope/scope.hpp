@@ -33,6 +33,9 @@ class Scope {
   // is that of a changed record (it was deleted or renamed).
   bool selects_branch(const std::string& id) const;
 
+  // Selects these branches too (score --since: those whose standing moved, standing.hpp).
+  void also_select(const std::set<std::string>& ids) { branches_.insert(ids.begin(), ids.end()); }
+
   size_t changed_records() const { return changed_; }
   size_t related_records() const { return related_; }
 
