@@ -1,6 +1,10 @@
 #include "svcorg/cmd/common.hpp"
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <filesystem>
+#include <map>
 #include <new>
 #include <ostream>
 #include <thread>
@@ -18,6 +22,8 @@
 #include "svcorg/util/file.hpp"
 
 namespace svcorg::cmd {
+
+namespace fs = std::filesystem;
 
 bool use_color(Color c, const Io& io) {
   if (c == Color::Always) return true;
@@ -113,12 +119,144 @@ Checked check_loaded(const Common& c, const validate::Options& dates, const Io& 
 
 }  // namespace
 
+namespace {
+
+// A records repository and the files given in it.
+struct Repository {
+  std::string root;   // absolute (load::records_root)
+  std::string path;   // the path it is read by: relative when the files were given relative
+  std::vector<std::string> given;  // the files, as given
+};
+
+// Sorts the files given into their repositories (and `alone`, those in none). False when
+// the paths are not all files: a directory or `-` is among them, or none is given.
+bool sort_into_repositories(const std::vector<std::string>& paths, std::vector<Repository>& repos,
+                            std::vector<std::string>& alone) {
+  if (paths.empty()) return false;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (p == "-" || fs::is_directory(p, ec)) return false;
+  }
+  std::error_code cwd_error, ec;
+  const fs::path cwd = fs::current_path(cwd_error);
+  for (const auto& p : paths) {
+    const std::string root = fs::is_regular_file(p, ec) ? load::records_root(p) : "";
+    if (root.empty()) {
+      alone.push_back(p);
+      continue;
+    }
+    const auto same = std::find_if(repos.begin(), repos.end(), [&](const Repository& r) { return r.root == root; });
+    if (same != repos.end()) {
+      same->given.push_back(p);
+      continue;
+    }
+    std::string path = root;
+    if (fs::path(p).is_relative() && !cwd_error)
+      if (const fs::path rel = fs::path(root).lexically_relative(cwd); !rel.empty()) path = rel.string();
+    repos.push_back({root, path, {p}});
+  }
+  return !repos.empty();
+}
+
+// The records of the files `keep` names (display path → the name they get), in their order.
+model::RecordSet only_files(model::RecordSet&& all, const std::map<std::string, std::string>& keep) {
+  model::RecordSet out;
+  out.pools = all.pools;
+  std::vector<uint32_t> index(all.files.size(), UINT32_MAX);
+  for (size_t i = 0; i < all.files.size(); ++i)
+    if (const auto it = keep.find(all.files[i]); it != keep.end()) {
+      index[i] = static_cast<uint32_t>(out.files.size());
+      out.files.push_back(it->second);
+    }
+  auto move_kept = [&](auto& to, auto& from) {
+    for (auto& r : from)
+      if (index[r.file] != UINT32_MAX) {
+        r.file = index[r.file];
+        to.push_back(std::move(r));
+      }
+  };
+  move_kept(out.districts, all.districts);
+  move_kept(out.branches, all.branches);
+  move_kept(out.needs, all.needs);
+  move_kept(out.need_cores, all.need_cores);
+  move_kept(out.platforms, all.platforms);
+  move_kept(out.plans, all.plans);
+  return out;
+}
+
+// Loads and checks a repository whole; keeps the files given in it.
+Checked check_in_repository(const Repository& repo, const Common& c, const validate::Options& dates, const Io& io,
+                            Needs needs) {
+  // Each file given, by the display path it has when the repository is read; a file that
+  // reading the repository does not find (hidden, not *.yaml, reached through a link) is
+  // read besides, by its own path.
+  Common whole = c;
+  whole.paths = {repo.path};
+  std::map<std::string, std::string> keep;
+  const load::DiscoverResult found = load::discover(whole.paths);
+  for (const auto& given : repo.given) {
+    const fs::path rel = fs::absolute(given).lexically_normal().lexically_relative(repo.root);
+    const std::string shown = load::display_path((fs::path(repo.path) / rel).string());
+    const auto at = std::lower_bound(found.sources.begin(), found.sources.end(), shown,
+                                     [](const load::Source& s, const std::string& v) { return s.display < v; });
+    const bool read = at != found.sources.end() && at->display == shown;
+    if (read) {
+      keep[shown] = load::display_path(given);
+    } else {
+      whole.paths.push_back(given);
+      keep[load::display_path(given)] = load::display_path(given);
+    }
+  }
+  Checked all = load_and_check(whole, dates, io, needs);
+  if (!c.quiet) {
+    const size_t n = repo.given.size();
+    io.err << fmt::format("svcorg: {} checked in the context of the records repository {} ({} files); only {} "
+                          "findings are reported\n",
+                          n == 1 ? load::display_path(repo.given.front()) : fmt::format("{} files", n),
+                          load::display_path(repo.path), all.records.files.size(), n == 1 ? "its" : "their");
+  }
+  Checked out;
+  out.keep_at_exit = all.keep_at_exit;
+  out.records = only_files(std::move(all.records), keep);
+  out.rules = std::move(all.rules);
+  out.dates = all.dates;
+  out.fatal = std::move(all.fatal);
+  for (auto& d : all.findings) {
+    const auto it = keep.find(d.file);
+    if (it == keep.end()) continue;
+    d.file = it->second;
+    if (d.has_related)
+      if (const auto rel = keep.find(d.related.file); rel != keep.end()) d.related.file = rel->second;
+    out.findings.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace
+
 Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io, Needs needs,
-                       const Alongside& alongside) {
-  return check_loaded(c, dates, io, needs, alongside,
-                      [&](diag::Sink& sink, cache::Store* store, const load::NeedChecks& checks) {
-                        return load::load_paths(c.paths, sink, io.in, c.jobs, store, c.limits, checks);
-                      });
+                       const Alongside& alongside, Inputs inputs) {
+  std::vector<Repository> repos;
+  std::vector<std::string> alone;
+  if (inputs == Inputs::AsGiven || !sort_into_repositories(c.paths, repos, alone))
+    return check_loaded(c, dates, io, needs, alongside,
+                        [&](diag::Sink& sink, cache::Store* store, const load::NeedChecks& checks) {
+                          return load::load_paths(c.paths, sink, io.in, c.jobs, store, c.limits, checks);
+                        });
+  Checked out = check_in_repository(repos.front(), c, dates, io, needs);
+  auto add = [&](Checked&& part) {
+    load::append(out.records, std::move(part.records));
+    for (auto& d : part.findings) out.findings.push_back(std::move(d));
+    for (auto& f : part.fatal) out.fatal.push_back(std::move(f));
+  };
+  for (size_t i = 1; i < repos.size(); ++i) add(check_in_repository(repos[i], c, dates, io, needs));
+  if (!alone.empty()) {
+    Common rest = c;
+    rest.paths = alone;
+    add(load_and_check(rest, dates, io, needs));
+  }
+  diag::sort_unique(out.findings);
+  return out;
 }
 
 Checked check_held(const std::vector<load::Held>& files, const Common& c, const validate::Options& dates,

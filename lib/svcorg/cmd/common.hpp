@@ -87,8 +87,15 @@ using Alongside = std::function<void(const model::RecordSet&, const rules::Rules
 // need is checked alone as its file is loaded and dropped, so a large ledger's memory is
 // its cores).
 enum class Needs { Whole, Cores };
+// How the paths given are read: as given, or (validate) each file given in the records
+// repository it belongs to (load::records_root): the whole repository is loaded and
+// checked, and the result holds the files given only (their records and findings, under
+// their paths as given), with a line on io.err (unless --quiet) naming the repository. A
+// file in no repository is read alone; with a directory or `-` among the paths, every
+// path is read as given (SPEC 8, rev 2; docs/FORMAT.md).
+enum class Inputs { AsGiven, InRepository };
 Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io, Needs needs,
-                       const Alongside& alongside = {});
+                       const Alongside& alongside = {}, Inputs inputs = Inputs::AsGiven);
 
 // Loads and checks files held in memory (the inputs at a git revision, under the display
 // paths they have now) as load_and_check does the paths of `c` (cores only): the same

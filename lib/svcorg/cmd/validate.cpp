@@ -94,7 +94,7 @@ int run_validate(const ValidateOptions& o, const Io& io) {
   std::vector<std::string> files;
   for (const auto& out : *outputs) files.push_back(out.file);
   if (refuse_outputs_over_inputs(files, o.common, io)) return kUsage;
-  Checked checked = load_and_check(o.common, *dates, io, Needs::Cores);
+  Checked checked = load_and_check(o.common, *dates, io, Needs::Cores, {}, Inputs::InRepository);
   if (narrow_findings(o.since, o.common, checked, io) != kOk) return kUsage;
   for (const auto& f : checked.fatal) io.err << "svcorg: error: " << f << "\n";
 

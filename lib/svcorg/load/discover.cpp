@@ -9,9 +9,14 @@
 #include <system_error>
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <fmt/format.h>
+
+#include "svcorg/load/loader.hpp"
+#include "svcorg/util/file.hpp"
 
 namespace svcorg::load {
 
@@ -99,7 +104,41 @@ void walk(const std::string& dir, const std::string& shown, const Tree& tree, st
   }
 }
 
+// Whether a *.yaml / *.yml file directly in `dir` (not hidden) holds a District record.
+bool holds_district(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.' || !is_yaml_name(name) || !it->is_regular_file(ec)) continue;
+    std::string bytes;
+    const int fd = ::open(it->path().c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) continue;
+    const util::Fd closer(fd);
+    if (util::read_regular(fd, Limits{}.max_file_size, bytes) != util::ReadResult::Ok ||
+        bytes.find("District") == std::string::npos)
+      continue;
+    model::RecordSet records;
+    diag::Sink ignored;
+    load_bytes(name, bytes, records, ignored);
+    if (!records.districts.empty()) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::string records_root(const std::string& file) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(file, ec).lexically_normal().parent_path();
+  if (ec) return "";
+  std::string found;
+  for (;;) {
+    if (found.empty() && holds_district(dir)) found = dir.string();
+    if (fs::exists(fs::symlink_status(dir / ".git", ec))) return found;
+    if (!dir.has_relative_path()) return "";  // the file system's root: no git work tree
+    dir = dir.parent_path();
+  }
+}
 
 std::string display_path(const std::string& path) {
   std::string s = fs::path(path).lexically_normal().generic_string();
