@@ -102,7 +102,9 @@ int main(int argc, char** argv) {
   s->add_option("--explain", score.explain, "Print one branch's score as a tree: parts, weights, inputs");
   s->add_option("--fail-under", score.fail_under, "Exit 1 when a shown branch's total is under N (a CI gate)");
   s->add_option("-o,--output", score.output, "Write to FILE (atomically) instead of standard output");
-  s->add_option("--since", score.since, "Show only branches changed since git revision REV, or related to a change");
+  s->add_option("--since", score.since,
+                "Show only branches changed since git revision REV or related to a change, and those whose total, "
+                "grade or rank moved since REV");
   auto* baseline = s->add_option("--baseline", score.baseline,
                                  "Show the change in total, grade and rank since FILE (a score --format json output)");
   s->add_option("--compare", score.compare, "Show the change in total, grade and rank since the inputs at git REV")
