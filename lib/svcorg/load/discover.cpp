@@ -105,18 +105,24 @@ void walk(const std::string& dir, const std::string& shown, const Tree& tree, st
 }
 
 // Whether a *.yaml / *.yml file directly in `dir` (not hidden) holds a District record.
+// A folder of ledger files may hold thousands: a file is read whole and parsed only when
+// its first 64 KiB name `District` (a District's `kind` comes first in its document).
 bool holds_district(const fs::path& dir) {
+  constexpr size_t kPrefix = size_t{64} << 10;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (name.empty() || name[0] == '.' || !is_yaml_name(name) || !it->is_regular_file(ec)) continue;
-    std::string bytes;
+    std::error_code type_error;
+    if (name.empty() || name[0] == '.' || !is_yaml_name(name) || !it->is_regular_file(type_error)) continue;
     const int fd = ::open(it->path().c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) continue;
     const util::Fd closer(fd);
-    if (util::read_regular(fd, Limits{}.max_file_size, bytes) != util::ReadResult::Ok ||
-        bytes.find("District") == std::string::npos)
+    std::string prefix(kPrefix, '\0');
+    const ssize_t n = ::pread(fd, prefix.data(), kPrefix, 0);
+    if (n <= 0 || std::string_view(prefix.data(), static_cast<size_t>(n)).find("District") == std::string_view::npos)
       continue;
+    std::string bytes;
+    if (util::read_regular(fd, Limits{}.max_file_size, bytes) != util::ReadResult::Ok) continue;
     model::RecordSet records;
     diag::Sink ignored;
     load_bytes(name, bytes, records, ignored);
