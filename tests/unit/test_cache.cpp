@@ -15,6 +15,7 @@
 
 #include "support.hpp"
 #include "svcorg/cache/cache.hpp"
+#include "svcorg/load/discover.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/validate/validate.hpp"
 
@@ -207,6 +208,34 @@ TEST_SUITE("cache") {
     CHECK(kept.writes == 0);
     CHECK(kept.needs_read == kept.hits);
     CHECK((kept.encoded == load_tree({}, d, {}, whole).encoded));
+  }
+
+  TEST_CASE("files held in memory load as from disk, and hit the entries of the same bytes and names") {
+    TempDir tmp;
+    const fs::path cache = tmp.path() / "c", d = tmp.path() / "d";
+    copy_fixtures(d);
+    std::vector<svcorg::load::Held> held;
+    for (const auto& src : svcorg::load::discover({d.string()}).sources)
+      held.push_back({src.display, testing::read_file(src.path)});
+    REQUIRE(held.size() > 20);
+    auto load_held = [&](const fs::path& at) {
+      std::optional<svcorg::cache::Store> store;
+      if (!at.empty()) store.emplace(at.string());
+      svcorg::diag::Sink sink;
+      auto loaded = svcorg::load::load_held(held, sink, 2, store ? &*store : nullptr);
+      svcorg::cache::Entry all;
+      all.records = std::move(loaded.records);
+      all.findings = sink.items();
+      all.waivers = loaded.waivers;
+      const auto parts = svcorg::cache::encode(all);
+      return std::make_pair(parts.cores + parts.needs, store ? store->hits() : 0);
+    };
+    const Loaded cold = load_tree(cache, d);
+    const auto [plain, no_hits] = load_held({});
+    CHECK((plain == cold.encoded));
+    const auto [warm, hits] = load_held(cache);
+    CHECK(hits == held.size());
+    CHECK((warm == cold.encoded));
   }
 
   TEST_CASE("an entry written without the needs' findings makes a run that keeps only cores check the needs") {
