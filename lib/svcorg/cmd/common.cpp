@@ -1,7 +1,6 @@
 #include "svcorg/cmd/common.hpp"
 
 #include <algorithm>
-#include <climits>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -116,10 +115,6 @@ Checked check_loaded(const Common& c, const validate::Options& dates, const Io& 
   waive::apply(out.findings, waivers, dates.as_of);
   return out;
 }
-
-}  // namespace
-
-namespace {
 
 // A records repository and the files given in it.
 struct Repository {
