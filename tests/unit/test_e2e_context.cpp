@@ -48,7 +48,7 @@ std::string plan_with_branch(const fs::path& root, const std::string& branch) {
 }  // namespace
 
 TEST_SUITE("e2e one file in its repository") {
-  TEST_CASE("a correct plan alone gives no finding; a bad reference gives exactly that error") {
+  TEST_CASE("a correct plan alone gives no finding, a plan with a bad reference exactly that error") {
     testing::GitRepo repo;
     init_in(repo);
     auto r = run_svcorg(kValidate + "plans/2026/hehua.yaml", repo.path());

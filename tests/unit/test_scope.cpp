@@ -290,7 +290,7 @@ TEST_SUITE("scope since: branches whose standing moved") {
     return Standing{id, true, cents, grade, rank, rank_in_type};
   }
 
-  TEST_CASE("total, grade and either rank count; unchanged branches do not") {
+  TEST_CASE("total, grade and either rank count, unchanged branches do not") {
     const std::vector<Standing> then = {scored("a", 8000, "good", 1, 1), scored("b", 7000, "fair", 2, 1),
                                         scored("c", 6000, "fair", 3, 2), scored("d", 5000, "poor", 4, 1)};
     CHECK(svcorg::scope::moved(then, then).empty());
