@@ -110,7 +110,7 @@ TEST_SUITE("load::discover") {
     CHECK(display_path("./") == ".");
   }
 
-  TEST_CASE("records_root: the nearest folder with a District at its top, up to the git work tree's top") {
+  TEST_CASE("records_roots: the nearest folder with a District at its top, up to the git work tree's top") {
     testing::TempDir tmp;
     const fs::path top = fs::canonical(tmp.path());
     const std::string district = "apiVersion: svcorg/v1\nkind: District\nid: d\nname: 区\nstreets: []\n";
@@ -122,21 +122,21 @@ TEST_SUITE("load::discover") {
     testing::write_file(top / "district.yaml", district);  // above the work tree: never reached
     const std::string file = (top / "repo" / "records" / "plans" / "2026" / "x.yaml").string();
     // No git work tree above: none.
-    CHECK(svcorg::load::records_root(file).empty());
+    CHECK(svcorg::load::records_roots({file}).front().empty());
     // The work tree's top holds the District (`.git` may be a file, as in a worktree).
     testing::write_file(top / "repo" / ".git", "gitdir: elsewhere\n");
-    CHECK(svcorg::load::records_root(file) == (top / "repo").string());
+    CHECK(svcorg::load::records_roots({file}).front() == (top / "repo").string());
     // A nearer folder with a District wins; a relative path is taken from the current folder.
     testing::write_file(top / "repo" / "records" / "district.yaml", district);
-    CHECK(svcorg::load::records_root(file) == (top / "repo" / "records").string());
+    CHECK(svcorg::load::records_roots({file}).front() == (top / "repo" / "records").string());
     {
       testing::Chdir cd(top / "repo" / "records" / "plans");
-      CHECK(svcorg::load::records_root("2026/x.yaml") == (top / "repo" / "records").string());
-      CHECK(svcorg::load::records_root("../district.yaml") == (top / "repo" / "records").string());
+      CHECK(svcorg::load::records_roots({"2026/x.yaml"}).front() == (top / "repo" / "records").string());
+      CHECK(svcorg::load::records_roots({"../district.yaml"}).front() == (top / "repo" / "records").string());
     }
     // No District between the file and the work tree's top: none.
     fs::remove(top / "repo" / "records" / "district.yaml");
     fs::remove(top / "repo" / "district.yml");
-    CHECK(svcorg::load::records_root(file).empty());
+    CHECK(svcorg::load::records_roots({file}).front().empty());
   }
 }

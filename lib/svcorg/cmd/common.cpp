@@ -118,7 +118,7 @@ Checked check_loaded(const Common& c, const validate::Options& dates, const Io& 
 
 // A records repository and the files given in it.
 struct Repository {
-  std::string root;   // absolute (load::records_root)
+  std::string root;   // absolute (load::records_roots)
   std::string path;   // the path it is read by: relative when the files were given relative
   std::vector<std::string> given;  // the files, as given
 };
@@ -132,10 +132,17 @@ bool sort_into_repositories(const std::vector<std::string>& paths, std::vector<R
     std::error_code ec;
     if (p == "-" || fs::is_directory(p, ec)) return false;
   }
-  std::error_code cwd_error, ec;
+  std::error_code cwd_error;
   const fs::path cwd = fs::current_path(cwd_error);
+  std::vector<std::string> files;  // those that exist; the others are read alone (and fail)
   for (const auto& p : paths) {
-    const std::string root = fs::is_regular_file(p, ec) ? load::records_root(p) : "";
+    std::error_code ec;
+    if (fs::is_regular_file(p, ec)) files.push_back(p);
+  }
+  const std::vector<std::string> roots = load::records_roots(files);
+  for (const auto& p : paths) {
+    const auto at = std::find(files.begin(), files.end(), p);
+    const std::string root = at == files.end() ? "" : roots[static_cast<size_t>(at - files.begin())];
     if (root.empty()) {
       alone.push_back(p);
       continue;

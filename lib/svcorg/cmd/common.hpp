@@ -88,7 +88,7 @@ using Alongside = std::function<void(const model::RecordSet&, const rules::Rules
 // its cores).
 enum class Needs { Whole, Cores };
 // How the paths given are read: as given, or (validate) each file given in the records
-// repository it belongs to (load::records_root): the whole repository is loaded and
+// repository it belongs to (load::records_roots): the whole repository is loaded and
 // checked, and the result holds the files given only (their records and findings, under
 // their paths as given), with a line on io.err (unless --quiet) naming the repository. A
 // file in no repository is read alone; with a directory or `-` among the paths, every

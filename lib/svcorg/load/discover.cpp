@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string_view>
 #include <system_error>
@@ -133,17 +134,27 @@ bool holds_district(const fs::path& dir) {
 
 }  // namespace
 
-std::string records_root(const std::string& file) {
-  std::error_code ec;
-  fs::path dir = fs::absolute(file, ec).lexically_normal().parent_path();
-  if (ec) return "";
-  std::string found;
-  for (;;) {
-    if (found.empty() && holds_district(dir)) found = dir.string();
-    if (fs::exists(fs::symlink_status(dir / ".git", ec))) return found;
-    if (!dir.has_relative_path()) return "";  // the file system's root: no git work tree
-    dir = dir.parent_path();
-  }
+std::vector<std::string> records_roots(const std::vector<std::string>& files) {
+  std::map<std::string, bool> district_in;  // each folder is looked at once for all the files
+  auto root_of = [&](const std::string& file) -> std::string {
+    std::error_code ec;
+    fs::path dir = fs::absolute(file, ec).lexically_normal().parent_path();
+    if (ec) return "";
+    std::string found;
+    for (;;) {
+      auto [at, added] = district_in.emplace(dir.string(), false);
+      if (added) at->second = holds_district(dir);
+      if (found.empty() && at->second) found = dir.string();
+      std::error_code absent;  // a missing .git is no error here
+      if (fs::exists(fs::symlink_status(dir / ".git", absent))) return found;
+      if (!dir.has_relative_path()) return "";  // the file system's root: no git work tree
+      dir = dir.parent_path();
+    }
+  };
+  std::vector<std::string> out;
+  out.reserve(files.size());
+  for (const auto& file : files) out.push_back(root_of(file));
+  return out;
 }
 
 std::string display_path(const std::string& path) {
