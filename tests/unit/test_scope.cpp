@@ -113,6 +113,7 @@ TEST_SUITE("scope since: records and findings") {
     CHECK(s.selects_branch("a"));
     CHECK(s.selects_branch("b"));
     CHECK(s.selects_branch("c"));  // its plan is related
+    CHECK_FALSE(s.no_change());
   }
 
   TEST_CASE("a changed branch keeps what references it, in unchanged files, record by record") {
@@ -153,6 +154,7 @@ TEST_SUITE("scope since: records and findings") {
     deleted.before = load({{"old.yaml", need("n9", "c")}});
     const Scope d(load(district()), deleted);
     CHECK(d.changed_records() == 0);
+    CHECK_FALSE(d.no_change());  // the inputs at REV differ: score --since scores them
     CHECK(d.keeps(at("branches.yaml", 20)));  // c was named by the deleted need
     CHECK_FALSE(d.keeps(at("branches.yaml", 2)));
   }
@@ -188,6 +190,7 @@ TEST_SUITE("scope since: records and findings") {
     CHECK_FALSE(s.selects_branch("a"));
     CHECK(s.changed_records() == 0);
     CHECK(s.related_records() == 0);
+    CHECK(s.no_change());
   }
 }
 

@@ -107,11 +107,15 @@ std::string score_at(const vcs::Repository& repo, const std::string& commit, con
 int select_moved(const std::string& rev, const std::string& commit, const Common& c, const validate::Options& dates,
                  const score::Result& now, scope::Scope& since, const Io& io) {
   try {
-    const auto repo = vcs::open_git(inputs_dir(c.paths));
-    std::optional<std::vector<scope::Standing>> then;
-    const std::string why =
-        score_at(*repo, commit, rev, c, dates, io, [&](const score::Result& r) { then = scope::standings(r); });
     const std::vector<scope::Standing> shown = scope::standings(now);
+    std::optional<std::vector<scope::Standing>> then;
+    std::string why;
+    if (since.no_change()) {
+      then = shown;  // the same inputs give the same scores: no need to score them again
+    } else {
+      const auto repo = vcs::open_git(inputs_dir(c.paths));
+      why = score_at(*repo, commit, rev, c, dates, io, [&](const score::Result& r) { then = scope::standings(r); });
+    }
     std::set<std::string> moved;
     if (then) {
       moved = scope::moved(shown, *then);

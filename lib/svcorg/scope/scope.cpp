@@ -84,7 +84,8 @@ constexpr uint32_t kEnd = std::numeric_limits<uint32_t>::max();
 
 }  // namespace
 
-Scope::Scope(const model::RecordSet& now, const Changes& changes) : files_(changes.files) {
+Scope::Scope(const model::RecordSet& now, const Changes& changes)
+    : files_(changes.files), records_before_(changes.before.record_count() > 0) {
   const std::vector<Info> current = infos(now);
   std::set<std::string> changed_keys, changed_refs;
   std::vector<bool> changed(current.size());

@@ -36,6 +36,10 @@ class Scope {
   // Selects these branches too (score --since: those whose standing moved, standing.hpp).
   void also_select(const std::set<std::string>& ids) { branches_.insert(ids.begin(), ids.end()); }
 
+  // No input changed since REV (no changed file, no record at REV in a changed or
+  // deleted one): the inputs at REV are those of now.
+  bool no_change() const { return files_.empty() && !records_before_; }
+
   size_t changed_records() const { return changed_; }
   size_t related_records() const { return related_; }
 
@@ -48,6 +52,7 @@ class Scope {
   std::set<std::pair<std::string, std::pair<uint32_t, uint32_t>>> extents_;
   std::set<std::string> branches_;  // selected branch ids
   size_t changed_ = 0, related_ = 0;
+  bool records_before_ = false;
 };
 
 // The findings `scope` keeps, in their order.
