@@ -61,6 +61,13 @@ TEST_SUITE("e2e one file in its repository") {
     r = run_svcorg(kValidate + "-q plans/2026/hehua.yaml", repo.path());
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
+    // Errors in another file of the repository are not the plan's.
+    write_file(repo.path() / "needs" / "2027.yaml", "apiVersion: svcorg/v1\nkind: Need\nid: [unclosed\n");
+    r = run_svcorg(kValidate + "-q plans/2026/hehua.yaml", repo.path());
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.empty());
+    CHECK(run_svcorg(kValidate + "-q .", repo.path()).exit_code == 1);
+    fs::remove(repo.path() / "needs" / "2027.yaml");
 
     write_file(repo.path() / "plans" / "2026" / "hehua.yaml", plan_with_branch(repo.path(), "hehau"));
     r = run_svcorg(kValidate + "plans/2026/hehua.yaml", repo.path());
