@@ -42,7 +42,7 @@ std::string render_gitlab(const std::vector<Diagnostic>& items, const Report& re
     out.push_back(issue(failures[i].message, kRunFailed, failure_prints[i], "blocker",
                         file.empty() ? "." : rebase(file, report.base).path, 1));
   }
-  const std::vector<Fingerprint> prints = fingerprints(items);
+  const std::vector<Fingerprint> prints = fingerprints(items, report.base);
   for (size_t i = 0; i < items.size(); ++i) {
     const Diagnostic& d = items[i];
     // GitLab's levels: info, minor, major, critical, blocker.

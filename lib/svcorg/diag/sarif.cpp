@@ -143,7 +143,7 @@ std::string uri_reference(std::string_view path) {
 
 std::string render_sarif(const std::vector<Diagnostic>& items, const Summary& s, std::string_view version,
                          const Report& report) {
-  const std::vector<Fingerprint> prints = fingerprints(items);
+  const std::vector<Fingerprint> prints = fingerprints(items, report.base);
   json results = json::array();
   for (size_t i = 0; i < items.size(); ++i) results.push_back(result(items[i], prints[i], report.base));
 
