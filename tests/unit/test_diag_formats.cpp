@@ -383,8 +383,10 @@ TEST_SUITE("diag formats") {
     const json& run = sarif["runs"][0];
     CHECK(run["invocations"] == json::parse(R"([{"executionSuccessful": false, "exitCode": 2,
         "toolExecutionNotifications": [
-          {"level": "error", "message": {"text": ")" + why0 + R"("}, "descriptor": {"id": "run-failed"}},
-          {"level": "error", "message": {"text": ")" + why1 + R"("}, "descriptor": {"id": "run-failed"}}]}])"));
+          {"level": "error", "message": {"text": ")" +
+                                            why0 + R"("}, "descriptor": {"id": "run-failed"}},
+          {"level": "error", "message": {"text": ")" +
+                                            why1 + R"("}, "descriptor": {"id": "run-failed"}}]}])"));
     CHECK(run["results"].size() == 1);  // what was read is still reported
     CHECK(run["properties"]["errors"] == 2);
 
@@ -427,14 +429,16 @@ TEST_SUITE("diag formats") {
     CHECK(j["warnings"] == 1);
     REQUIRE(j["diagnostics"].size() == 3);
     CHECK(j["diagnostics"][0] == json::parse(R"({"file": null, "line": null, "column": null, "severity": "error",
-        "rule": "run-failed", "kind": null, "id": null, "message": ")" + why0 + R"(", "related": null})"));
+        "rule": "run-failed", "kind": null, "id": null, "message": ")" +
+                                             why0 + R"(", "related": null})"));
     CHECK(j["diagnostics"][1]["file"] == "out/x.sarif");
     CHECK(j["diagnostics"][2]["rule"] == "not-certified");
 
     const std::string finding_line = "a.yaml:2:1: warning: no certificate [not-certified]\n";
     CHECK(render_validate("text", checked, false, false, report) ==
-          finding_line + "svcorg: error: no/such: no such file or directory\n"
-                         "svcorg: error: --output sarif=out/x.sarif: cannot write out/x.sarif: Is a directory\n" +
+          finding_line +
+              "svcorg: error: no/such: no such file or directory\n"
+              "svcorg: error: --output sarif=out/x.sarif: cannot write out/x.sarif: Is a directory\n" +
               summary);
     // On standard output the failures are already on standard error: only counted.
     CHECK(render_validate("text", checked, false, false, report, true) == finding_line + summary);
@@ -490,8 +494,8 @@ TEST_SUITE("diag formats") {
           json::parse(R"({"uri": "%E7%BE%8E%20%E4%B8%BD/a.yaml", "uriBaseId": "%INPUTROOT%"})"));
     CHECK(run["results"][0]["relatedLocations"][0]["physicalLocation"]["artifactLocation"] ==
           json::parse(R"({"uri": "r.yaml", "uriBaseId": "%SRCROOT%"})"));
-    const json junit =
-        testing::parse_junit(svcorg::diag::render_junit(items, summary_of(items, 1), {"/srv/data/美 丽/a.yaml"}, report));
+    const json junit = testing::parse_junit(
+        svcorg::diag::render_junit(items, summary_of(items, 1), {"/srv/data/美 丽/a.yaml"}, report));
     CHECK(junit["suites"][0]["cases"][0]["name"] == "/srv/data/美 丽/a.yaml");
     CHECK(junit["suites"][0]["cases"][0]["file"] == "美 丽/a.yaml");
     CHECK(json::parse(svcorg::diag::render_gitlab(items, report))[0]["location"]["path"] == "美 丽/a.yaml");

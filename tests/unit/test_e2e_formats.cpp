@@ -314,17 +314,17 @@ TEST_SUITE("e2e validate formats") {
     const json j = json::parse(read_file(tmp.path() / "x.json"));
     CHECK(j["files"] == 0);
     CHECK(j["errors"] == 1);
-    CHECK(j["diagnostics"][0]["message"].get<std::string>().find("cannot write district.yaml: it is one of the inputs") !=
-          std::string::npos);
+    CHECK(j["diagnostics"][0]["message"].get<std::string>().find(
+              "cannot write district.yaml: it is one of the inputs") != std::string::npos);
 
     // --since outside a git repository.
     r = run_svcorg("validate . --since HEAD -o sarif=x.sarif", tmp.path());
     CHECK(r.exit_code == 2);
     sarif = json::parse(read_file(tmp.path() / "x.sarif"));
     CHECK(sarif["runs"][0]["invocations"][0]["executionSuccessful"] == false);
-    CHECK(sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
-              .get<std::string>()
-              .find("--since HEAD") != std::string::npos);
+    CHECK(
+        sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].get<std::string>().find(
+            "--since HEAD") != std::string::npos);
     CHECK(temp_files(tmp.path()).empty());
   }
 
@@ -356,8 +356,7 @@ TEST_SUITE("e2e validate formats") {
     const json sarif = json::parse(run_svcorg(common + "sarif '" + abs + "'", tmp.path() / "elsewhere").out);
     CHECK(testing::sarif_schema_errors(sarif).empty());
     const json& run = sarif["runs"][0];
-    CHECK(run["originalUriBaseIds"]["%INPUTROOT%"]["uri"] ==
-          "file://" + svcorg::diag::uri_reference(abs) + "/");
+    CHECK(run["originalUriBaseIds"]["%INPUTROOT%"]["uri"] == "file://" + svcorg::diag::uri_reference(abs) + "/");
     CHECK(run["originalUriBaseIds"]["%INPUTROOT%"]["uri"].get<std::string>().find("%E8%AE%B0%E5%BD%95%202026/") !=
           std::string::npos);
     std::set<std::string> uris;

@@ -67,6 +67,49 @@ std::vector<diag::Diagnostic> unwaived(std::vector<diag::Diagnostic> items) {
   return items;
 }
 
+// Writes each report of `outputs` (atomically). A write that fails is a failure of the run
+// (a message on io.err and in `report`); the reports already written then get the failed
+// run's report in their turn, so none is left claiming a run that completed.
+void write_outputs(const std::vector<Output>& outputs, const std::vector<bool>& skip, const Checked& checked,
+                   bool quiet, diag::Report& report, const Io& io) {
+  // The message of a failed write ("" : written).
+  const auto write = [&](const Output& out) {
+    const std::string err =
+        util::write_atomically(out.file, render_validate(out.format, checked, false, quiet, report));
+    if (err.empty()) return err;
+    const std::string message = fmt::format("--output {}: {}", out.spec, err);
+    io.err << "svcorg: error: " << message << "\n";
+    return message;
+  };
+  std::vector<bool> written(outputs.size(), false);
+  const size_t before = report.failures.size();
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    if (skip[i]) continue;
+    if (std::string message = write(outputs[i]); !message.empty())
+      report.failures.push_back({outputs[i].file, std::move(message)});
+    else
+      written[i] = true;
+  }
+  if (report.failures.size() == before) return;
+  for (size_t i = 0; i < outputs.size(); ++i)
+    if (written[i]) write(outputs[i]);  // a second failure is reported, not written again
+}
+
+// The failures behind the `svcorg: error: …` lines of `messages`.
+std::vector<diag::Failure> failures_in(const std::string& messages) {
+  std::vector<diag::Failure> out;
+  const std::string prefix = "svcorg: error: ";
+  size_t at = 0;
+  while (at < messages.size()) {
+    size_t end = messages.find('\n', at);
+    if (end == std::string::npos) end = messages.size();
+    if (messages.compare(at, prefix.size(), prefix) == 0)
+      out.push_back({"", messages.substr(at + prefix.size(), end - at - prefix.size())});
+    at = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<std::string>& validate_formats() {
@@ -101,62 +144,15 @@ diag::PathBase path_base(const std::vector<std::string>& paths) {
   for (const auto& p : paths) {
     const std::string shown = load::display_path(p);
     if (shown.front() != '/' || shown == base.cwd || !diag::rebase(shown, {base.cwd, ""}).absolute) continue;
-    std::string folder = std::filesystem::is_directory(p, ec) ? shown : load::display_path(std::filesystem::path(shown).parent_path().generic_string());
+    const bool folder_given = std::filesystem::is_directory(p, ec);
+    std::string folder =
+        folder_given ? shown : load::display_path(std::filesystem::path(shown).parent_path().generic_string());
     if (folder.back() != '/') folder += '/';
     folders.push_back(std::move(folder));
   }
   base.root = diag::common_folder(folders);
   return base;
 }
-
-namespace {
-
-// Writes each report of `outputs` (atomically). A write that fails is a failure of the run
-// (a message on io.err and in `report`); the reports already written then get the failed
-// run's report in their turn, so none is left claiming a run that completed.
-void write_outputs(const std::vector<Output>& outputs, const std::vector<bool>& skip, const Checked& checked,
-                   bool quiet, diag::Report& report, const Io& io) {
-  std::vector<bool> written(outputs.size(), false);
-  const size_t before = report.failures.size();
-  for (size_t i = 0; i < outputs.size(); ++i) {
-    if (skip[i]) continue;
-    const auto& out = outputs[i];
-    const std::string err = util::write_atomically(out.file, render_validate(out.format, checked, false, quiet, report));
-    if (err.empty()) {
-      written[i] = true;
-      continue;
-    }
-    const std::string message = fmt::format("--output {}: {}", out.spec, err);
-    io.err << "svcorg: error: " << message << "\n";
-    report.failures.push_back({out.file, message});
-  }
-  if (report.failures.size() == before) return;
-  for (size_t i = 0; i < outputs.size(); ++i) {
-    if (!written[i]) continue;
-    const auto& out = outputs[i];
-    if (const std::string err =
-            util::write_atomically(out.file, render_validate(out.format, checked, false, quiet, report));
-        !err.empty())
-      io.err << fmt::format("svcorg: error: --output {}: {}\n", out.spec, err);
-  }
-}
-
-// The failures behind the `svcorg: error: …` lines of `messages`.
-std::vector<diag::Failure> failures_in(const std::string& messages) {
-  std::vector<diag::Failure> out;
-  const std::string prefix = "svcorg: error: ";
-  size_t at = 0;
-  while (at < messages.size()) {
-    size_t end = messages.find('\n', at);
-    if (end == std::string::npos) end = messages.size();
-    if (messages.compare(at, prefix.size(), prefix) == 0)
-      out.push_back({"", messages.substr(at + prefix.size(), end - at - prefix.size())});
-    at = end + 1;
-  }
-  return out;
-}
-
-}  // namespace
 
 int run_validate(const ValidateOptions& o, const Io& io) {
   const auto outputs = parse_outputs(o.outputs, io);

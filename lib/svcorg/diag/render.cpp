@@ -55,9 +55,9 @@ std::string render_summary(const Summary& s, bool color) {
 }
 
 std::string failure_text(const Failure& f) {
-  return fmt::format("svcorg validate did not complete: {}. This report is incomplete: fix that and run svcorg "
-                     "validate again.",
-                     f.message);
+  return fmt::format(
+      "svcorg validate did not complete: {}. This report is incomplete: fix that and run svcorg validate again.",
+      f.message);
 }
 
 BasedPath rebase(const std::string& path, const PathBase& base) {

@@ -157,12 +157,17 @@ std::string render_sarif(const std::vector<Diagnostic>& items, const Summary& s,
   if (!report.base.root.empty())
     run["originalUriBaseIds"][kInputRoot] = {
         {"uri", "file://" + uri_reference(report.base.root)},
-        {"description", {{"text", "The folder that holds the inputs given as absolute paths outside the directory "
-                                  "svcorg validate was run in."}}}};
+        {"description",
+         {{"text",
+           "The folder that holds the inputs given as absolute paths outside the directory "
+           "svcorg validate was run in."}}}};
   run["invocations"] = json::array({invocation(report.failures)});
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
-  run["properties"] = {{"files", s.files}, {"records", s.records}, {"errors", s.errors + report.failures.size()}, {"warnings", s.warnings}};
+  run["properties"] = {{"files", s.files},
+                       {"records", s.records},
+                       {"errors", s.errors + report.failures.size()},
+                       {"warnings", s.warnings}};
 
   json root;
   root["$schema"] = kSchema;
