@@ -41,10 +41,12 @@ run() {
 "$svcorg" init "$tmp/repo" >/dev/null
 run "$tmp/repo" clean.sarif 0 --strict .
 
-# Findings, in a file with a Chinese name in a folder with a space: a need naming no
-# branch (reference), a duplicate id (with a related location), a schema error.
+# Findings, in files with Chinese names in a folder with a space: a need naming no branch
+# (reference, waived inline: a suppression), a duplicate id (with a related location),
+# schema errors.
 mkdir -p "$tmp/repo/needs/2026 补充"
-sed -e 's/^branch: hehua$/branch: nobody/' "$tmp/repo/needs/2026/hehua.yaml" >"$tmp/repo/needs/2026 补充/荷花 补充.yaml"
+sed -e 's/^branch: hehua$/# svcorg-ignore reference reason="待核实"\nbranch: nobody/' \
+  "$tmp/repo/needs/2026/hehua.yaml" >"$tmp/repo/needs/2026 补充/荷花 补充.yaml"
 printf 'apiVersion: svcorg/v1\nkind: Need\nid: x\nbranch: hehua\n' >"$tmp/repo/needs/2026 补充/不完整.yaml"
 run "$tmp/repo" findings-relative.sarif 1 .
 run "$tmp/repo" findings-absolute-inside.sarif 1 "$tmp/repo"
