@@ -374,6 +374,14 @@ TEST_SUITE("e2e validate formats") {
     const json gitlab = json::parse(run_svcorg(common + "gitlab '" + abs + "'", tmp.path() / "elsewhere").out);
     CHECK(testing::gitlab_schema_errors(gitlab).empty());
     for (const auto& issue : gitlab) CHECK(issue["location"]["path"].get<std::string>().front() != '/');
+
+    // Inside a git work tree: relative to its top, where GitHub and GitLab place files.
+    fs::create_directories(tmp.path() / ".git");
+    const json in_repo = json::parse(run_svcorg(common + "sarif '" + abs + "/needs'", tmp.path() / "elsewhere").out);
+    CHECK(in_repo["runs"][0]["originalUriBaseIds"]["%INPUTROOT%"]["uri"] ==
+          "file://" + svcorg::diag::uri_reference(tmp.path().string()) + "/");
+    CHECK(in_repo["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+          "%E8%AE%B0%E5%BD%95%202026/needs/n1.yaml");
   }
 
   TEST_CASE("score and report with -o on a failed run: the file is left as it was, nothing half-written") {

@@ -151,6 +151,13 @@ diag::PathBase path_base(const std::vector<std::string>& paths) {
     folders.push_back(std::move(folder));
   }
   base.root = diag::common_folder(folders);
+  // Consumers place paths in the repository: the git work tree that holds the inputs (the
+  // nearest folder with a `.git` entry), when there is one, is the better root.
+  for (std::string up = base.root; up.size() > 1; up.erase(up.rfind('/', up.size() - 2) + 1))
+    if (std::filesystem::exists(up + ".git", ec)) {
+      base.root = up;
+      break;
+    }
   return base;
 }
 

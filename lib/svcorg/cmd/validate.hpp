@@ -27,8 +27,9 @@ const std::vector<std::string>& validate_formats();
 std::string render_validate(const std::string& format, const Checked& checked, bool color, bool quiet,
                             const diag::Report& report = {}, bool failures_on_stderr = false);
 
-// Where the reports' paths are relative to (diag::PathBase): the current directory, and the
-// folder holding every input given as an absolute path outside it.
+// Where the reports' paths are relative to (diag::PathBase): the current directory, and,
+// for inputs given as absolute paths outside it, the git work tree that holds them, else
+// the deepest folder that does.
 diag::PathBase path_base(const std::vector<std::string>& paths);
 
 int run_validate(const ValidateOptions& o, const Io& io);

@@ -35,7 +35,7 @@ inline constexpr const char* kRunFailed = "run-failed";
 // (SARIF URIs, JUnit `file`, GitLab `path`): a relative path stays as it is (relative to
 // the directory svcorg ran in, SARIF's %SRCROOT%); so does an absolute path under `cwd`,
 // made relative to it; any other absolute path is made relative to `root` (SARIF's
-// %INPUTROOT%), the folder that holds every input given as such a path.
+// %INPUTROOT%), a folder that holds every input given as such a path.
 struct PathBase {
   std::string cwd;   // absolute, no trailing `/` ("" : none)
   std::string root;  // absolute, ending in `/` ("" : none)
