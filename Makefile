@@ -13,7 +13,7 @@ PACKAGES = cmake make g++ pkg-config libyaml-dev libyaml-cpp-dev libcli11-dev li
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-fuzz build run test test-sanitize fuzz-smoke clean
+.PHONY: all deps deps-fuzz build run test test-sanitize fuzz-smoke test-sarif-multitool clean
 all: build
 
 deps:
@@ -63,6 +63,19 @@ test-sanitize: deps deps-fuzz
 fuzz-smoke: deps deps-fuzz
 	cmake -S . -B $(SAN_BUILD) $(SAN_FLAGS) $(CMAKE_FLAGS)
 	JOBS=$(JOBS) fuzz/run.sh $(FUZZ_SECONDS) $(SAN_BUILD)
+
+# Microsoft's SARIF validator (npm @microsoft/sarif-multitool-linux, a pinned version) into
+# $(BUILD)/sarif-multitool, then its CTest test (tests/sarif_multitool.sh), which `make test`
+# reports as skipped until this has run. npm comes from Debian when it is missing.
+SARIF_MULTITOOL_VERSION = 5.7.0
+SARIF_MULTITOOL_DIR = $(BUILD)/sarif-multitool
+test-sarif-multitool: build
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory deps PACKAGES=npm
+	@pkg=$(SARIF_MULTITOOL_DIR)/node_modules/@microsoft/sarif-multitool-linux; \
+	if [ "$$(node -p "require(require('path').resolve('$$pkg/package.json')).version" 2>/dev/null)" != $(SARIF_MULTITOOL_VERSION) ]; then \
+	  npm install --prefix $(SARIF_MULTITOOL_DIR) --no-save --no-audit --no-fund --loglevel=error \
+	    @microsoft/sarif-multitool-linux@$(SARIF_MULTITOOL_VERSION) && chmod u+x $$pkg/Sarif.Multitool; fi
+	cd $(BUILD) && ctest --output-on-failure -R '^sarif_multitool$$'
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD)

@@ -1,6 +1,6 @@
-// The SARIF 2.1.0 schema check of format_checks.hpp, in a file of its own: valijson's
-// templates are compiled once, with optimization (tests/CMakeLists.txt), since the
-// checker runs on the SARIF of every rule fixture.
+// The JSON Schema checks of format_checks.hpp (SARIF 2.1.0, GitLab Code Quality), in a
+// file of their own: valijson's templates are compiled once, with optimization
+// (tests/CMakeLists.txt), since the checker runs on the SARIF of every rule fixture.
 #include "format_checks.hpp"
 
 #include <memory>
@@ -12,27 +12,47 @@
 
 namespace testing {
 
-std::vector<std::string> sarif_schema_errors(const nlohmann::json& doc) {
-  static const std::unique_ptr<valijson::Schema> schema = [] {
-    const auto text = nlohmann::json::parse(read_file(kSource / "tests" / "data" / "sarif-schema-2.1.0.json"));
-    auto s = std::make_unique<valijson::Schema>();
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft4);
-    valijson::adapters::NlohmannJsonAdapter adapter(text);
-    parser.populateSchema(adapter, *s);
-    return s;
-  }();
+namespace {
+
+std::unique_ptr<valijson::Schema> load_schema(const char* file, valijson::SchemaParser::Version version) {
+  const auto text = nlohmann::json::parse(read_file(kSource / "tests" / "data" / file));
+  auto s = std::make_unique<valijson::Schema>();
+  valijson::SchemaParser parser(version);
+  valijson::adapters::NlohmannJsonAdapter adapter(text);
+  parser.populateSchema(adapter, *s);
+  return s;
+}
+
+std::vector<std::string> schema_errors(const valijson::Schema& schema, const nlohmann::json& doc,
+                                       const std::string& at = "") {
   valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc);
   std::vector<std::string> errors;
-  if (validator.validate(*schema, target, &results)) return errors;
+  if (validator.validate(schema, target, &results)) return errors;
   valijson::ValidationResults::Error e;
   while (results.popError(e)) {
-    std::string where;
+    std::string where = at;
     for (const auto& part : e.context) where += part;
     errors.push_back(where + ": " + e.description);
   }
-  if (errors.empty()) errors.push_back("invalid");
+  if (errors.empty()) errors.push_back(at + "invalid");
+  return errors;
+}
+
+}  // namespace
+
+std::vector<std::string> sarif_schema_errors(const nlohmann::json& doc) {
+  static const auto schema = load_schema("sarif-schema-2.1.0.json", valijson::SchemaParser::kDraft4);
+  return schema_errors(*schema, doc);
+}
+
+std::vector<std::string> gitlab_schema_errors(const nlohmann::json& doc) {
+  static const auto schema = load_schema("gitlab-codeclimate.json", valijson::SchemaParser::kDraft7);
+  if (!doc.is_array()) return {"the report is not an array"};
+  std::vector<std::string> errors;
+  for (size_t i = 0; i < doc.size(); ++i)
+    for (auto& e : schema_errors(*schema, doc[i], "[" + std::to_string(i) + "]")) errors.push_back(std::move(e));
   return errors;
 }
 

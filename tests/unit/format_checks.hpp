@@ -1,5 +1,5 @@
 // The real consumers of svcorg's CI formats, for the tests: the official SARIF 2.1.0
-// JSON Schema (valijson, draft-04) and a real XML parser for JUnit (Python's ElementTree,
+// JSON Schema (valijson, draft-04), GitLab's Code Quality schema and a real XML parser for JUnit (Python's ElementTree,
 // tests/data/check_junit.py).
 #pragma once
 
@@ -16,6 +16,11 @@ namespace testing {
 // Why `doc` fails the SARIF 2.1.0 schema (empty: it conforms). In format_checks.cpp,
 // compiled optimized: valijson runs on every fixture's SARIF.
 std::vector<std::string> sarif_schema_errors(const nlohmann::json& doc);
+
+// Why `doc` fails GitLab's own Code Quality schema (tests/data/gitlab-codeclimate.json,
+// gitlabhq's app/validators/json_schemas/codeclimate.json: one issue), checked for each
+// issue of the array, as GitLab does; empty: it conforms. Not an array is an error too.
+std::vector<std::string> gitlab_schema_errors(const nlohmann::json& doc);
 
 // What ElementTree reads from each JUnit document (see check_junit.py), in one Python
 // run; null for a document that is not well-formed XML.

@@ -278,6 +278,7 @@ TEST_SUITE("diag formats") {
       size_t failures = 0;
       for (const auto& c : got["suites"][0]["cases"]) {
         names.push_back(c["name"].get<std::string>());
+        CHECK(c["file"] == c["name"]);  // relative paths stay as they are
         failures += c["failures"].size();
       }
       CHECK(names == checked.records.files);
@@ -306,6 +307,8 @@ TEST_SUITE("diag formats") {
       const auto checked = check_in(dir);
       const json doc = json::parse(svcorg::cmd::render_validate("gitlab", checked, false, false));
       REQUIRE(doc.is_array());
+      const auto schema = testing::gitlab_schema_errors(doc);
+      CHECK_MESSAGE(schema.empty(), (schema.empty() ? "" : schema.front()));
       std::vector<const Diagnostic*> shown;
       for (const auto& d : checked.findings)
         if (!d.waived) shown.push_back(&d);
@@ -358,5 +361,148 @@ TEST_SUITE("diag formats") {
     const json gitlab = json::parse(svcorg::cmd::render_validate("gitlab", checked, false, false));
     REQUIRE(gitlab.size() == 1);
     CHECK(gitlab[0]["description"] == "shown");
+  }
+
+  TEST_CASE("a failed run: every format says why, none claims a clean result") {
+    using svcorg::cmd::render_validate;
+    svcorg::cmd::Checked checked;
+    checked.records.files = {"a.yaml"};
+    checked.findings = {finding("a.yaml", 2, 1, Severity::Warning, "not-certified", "no certificate")};
+    svcorg::diag::Report report;
+    report.failures = {{"", "no/such: no such file or directory"},
+                       {"out/x.sarif", "--output sarif=out/x.sarif: cannot write out/x.sarif: Is a directory"}};
+    const std::string why0 =
+        "svcorg validate did not complete: no/such: no such file or directory. This report is incomplete: fix that "
+        "and run svcorg validate again.";
+    const std::string why1 =
+        "svcorg validate did not complete: --output sarif=out/x.sarif: cannot write out/x.sarif: Is a directory. "
+        "This report is incomplete: fix that and run svcorg validate again.";
+
+    const json sarif = json::parse(render_validate("sarif", checked, false, false, report));
+    CHECK(testing::sarif_schema_errors(sarif).empty());
+    const json& run = sarif["runs"][0];
+    CHECK(run["invocations"] == json::parse(R"([{"executionSuccessful": false, "exitCode": 2,
+        "toolExecutionNotifications": [
+          {"level": "error", "message": {"text": ")" +
+                                            why0 + R"("}, "descriptor": {"id": "run-failed"}},
+          {"level": "error", "message": {"text": ")" +
+                                            why1 + R"("}, "descriptor": {"id": "run-failed"}}]}])"));
+    CHECK(run["results"].size() == 1);  // what was read is still reported
+    CHECK(run["properties"]["errors"] == 2);
+
+    const json junit = testing::parse_junit(render_validate("junit", checked, false, false, report));
+    REQUIRE(!junit.is_null());
+    CHECK(junit["tests"] == "2");
+    CHECK(junit["failures"] == "0");
+    CHECK(junit["errors"] == "1");
+    CHECK(junit["suites"][0]["errors"] == "1");
+    const json& cases = junit["suites"][0]["cases"];
+    REQUIRE(cases.size() == 2);
+    CHECK(cases[0]["name"] == "svcorg validate");
+    CHECK(cases[0]["classname"] == "svcorg.validate");
+    CHECK(cases[0]["file"].is_null());
+    CHECK(cases[0]["errors"] ==
+          json::array({{{"message", why0}, {"type", "run-failed"}, {"text", why0 + "\n" + why1 + "\n"}}}));
+    CHECK(cases[1]["name"] == "a.yaml");
+    CHECK(cases[1]["file"] == "a.yaml");
+    CHECK(cases[1]["errors"].empty());
+
+    const json gitlab = json::parse(render_validate("gitlab", checked, false, false, report));
+    CHECK(testing::gitlab_schema_errors(gitlab).empty());
+    REQUIRE(gitlab.size() == 3);
+    CHECK(gitlab[0]["description"] == why0);
+    CHECK(gitlab[0]["check_name"] == "run-failed");
+    CHECK(gitlab[0]["severity"] == "blocker");
+    CHECK(gitlab[0]["location"] == json::parse(R"({"path": ".", "lines": {"begin": 1}})"));
+    CHECK(gitlab[1]["location"]["path"] == "out/x.sarif");
+    CHECK(gitlab[2]["severity"] == "minor");
+    CHECK(std::set<json>{gitlab[0]["fingerprint"], gitlab[1]["fingerprint"], gitlab[2]["fingerprint"]}.size() == 3);
+
+    const std::string summary = "svcorg: 1 file, 0 records: 2 errors, 1 warning; the run did not complete\n";
+    CHECK(render_validate("github", checked, false, false, report) ==
+          "::error::" + why0 + "\n::error::" + why1 +
+              "\n::warning file=a.yaml,line=2,col=1,title=not-certified::no certificate\n" + summary);
+    CHECK(render_validate("github", checked, false, true, report) == "::error::" + why0 + "\n::error::" + why1 + "\n");
+
+    const json j = json::parse(render_validate("json", checked, false, false, report));
+    CHECK(j["errors"] == 2);
+    CHECK(j["warnings"] == 1);
+    REQUIRE(j["diagnostics"].size() == 3);
+    CHECK(j["diagnostics"][0] == json::parse(R"({"file": null, "line": null, "column": null, "severity": "error",
+        "rule": "run-failed", "kind": null, "id": null, "message": ")" +
+                                             why0 + R"(", "related": null})"));
+    CHECK(j["diagnostics"][1]["file"] == "out/x.sarif");
+    CHECK(j["diagnostics"][2]["rule"] == "not-certified");
+
+    const std::string finding_line = "a.yaml:2:1: warning: no certificate [not-certified]\n";
+    CHECK(render_validate("text", checked, false, false, report) ==
+          finding_line +
+              "svcorg: error: no/such: no such file or directory\n"
+              "svcorg: error: --output sarif=out/x.sarif: cannot write out/x.sarif: Is a directory\n" +
+              summary);
+    // On standard output the failures are already on standard error: only counted.
+    CHECK(render_validate("text", checked, false, false, report, true) == finding_line + summary);
+
+    // Nothing read at all (a command line refused): still no clean result anywhere.
+    const svcorg::diag::Report refused{{{"", "--as-of 2026-02-30 is not a date"}}, {}};
+    const svcorg::cmd::Checked none;
+    const json empty_sarif = json::parse(render_validate("sarif", none, false, false, refused));
+    CHECK(testing::sarif_schema_errors(empty_sarif).empty());
+    CHECK(empty_sarif["runs"][0]["invocations"][0]["executionSuccessful"] == false);
+    CHECK(json::parse(render_validate("json", none, false, false, refused))["errors"] == 1);
+    CHECK(json::parse(render_validate("gitlab", none, false, false, refused)).size() == 1);
+    CHECK(testing::parse_junit(render_validate("junit", none, false, false, refused))["errors"] == "1");
+    CHECK(render_validate("text", none, false, false, refused, true) ==
+          "svcorg: 0 files, 0 records: 1 error, 0 warnings; the run did not complete\n");
+  }
+
+  TEST_CASE("paths: relative to the current directory, or to the inputs' common folder") {
+    using svcorg::diag::rebase;
+    const svcorg::diag::PathBase base{"/work/repo", "/srv/data/"};
+    auto check = [&](const std::string& path, const std::string& want, bool under_root, bool absolute) {
+      CAPTURE(path);
+      const auto got = rebase(path, base);
+      CHECK(got.path == want);
+      CHECK(got.under_root == under_root);
+      CHECK(got.absolute == absolute);
+    };
+    check("needs/a.yaml", "needs/a.yaml", false, false);
+    check("../x.yaml", "../x.yaml", false, false);
+    check("/work/repo/needs/a.yaml", "needs/a.yaml", false, false);
+    check("/work/repox/a.yaml", "/work/repox/a.yaml", false, true);  // not under /work/repo
+    check("/srv/data/美 丽/a.yaml", "美 丽/a.yaml", true, false);
+    check("/etc/a.yaml", "/etc/a.yaml", false, true);
+    CHECK(rebase("/a/b.yaml", {"/", ""}).path == "a/b.yaml");
+    CHECK(svcorg::diag::common_folder({"/a/bc/", "/a/bd/x/"}) == "/a/");
+    CHECK(svcorg::diag::common_folder({"/a/b/"}) == "/a/b/");
+    CHECK(svcorg::diag::common_folder({"/a/b/", "/a/b/c/"}) == "/a/b/");
+    CHECK(svcorg::diag::common_folder({"/x/", "/y/"}) == "/");
+    CHECK(svcorg::diag::common_folder({}).empty());
+
+    auto item = finding("/srv/data/美 丽/a.yaml", 3, 2, Severity::Error, "duplicate-id", "twice", "Need", "n1");
+    item.has_related = true;
+    item.related = {"/work/repo/r.yaml", {1, 1}};
+    const std::vector<Diagnostic> items = {item};
+    svcorg::diag::Report report;
+    report.base = base;
+    const json sarif = json::parse(svcorg::diag::render_sarif(items, summary_of(items, 1), "1.0", report));
+    check_sarif_run(sarif, items);
+    const json& run = sarif["runs"][0];
+    CHECK(run["originalUriBaseIds"]["%INPUTROOT%"]["uri"] == "file:///srv/data/");
+    CHECK(run["originalUriBaseIds"]["%SRCROOT%"].count("uri") == 0);
+    CHECK(run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] ==
+          json::parse(R"({"uri": "%E7%BE%8E%20%E4%B8%BD/a.yaml", "uriBaseId": "%INPUTROOT%"})"));
+    CHECK(run["results"][0]["relatedLocations"][0]["physicalLocation"]["artifactLocation"] ==
+          json::parse(R"({"uri": "r.yaml", "uriBaseId": "%SRCROOT%"})"));
+    const json junit = testing::parse_junit(
+        svcorg::diag::render_junit(items, summary_of(items, 1), {"/srv/data/美 丽/a.yaml"}, report));
+    CHECK(junit["suites"][0]["cases"][0]["name"] == "/srv/data/美 丽/a.yaml");
+    CHECK(junit["suites"][0]["cases"][0]["file"] == "美 丽/a.yaml");
+    CHECK(json::parse(svcorg::diag::render_gitlab(items, report))[0]["location"]["path"] == "美 丽/a.yaml");
+    // An absolute path no base holds: a file: URI of its own, no undeclared base.
+    const json bare = json::parse(svcorg::diag::render_sarif(items, summary_of(items, 1), "1.0"));
+    CHECK(bare["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] ==
+          json::parse(R"({"uri": "file:///srv/data/%E7%BE%8E%20%E4%B8%BD/a.yaml"})"));
+    CHECK(bare["runs"][0]["originalUriBaseIds"].count("%INPUTROOT%") == 0);
   }
 }

@@ -1,13 +1,16 @@
 #include "svcorg/cmd/validate.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <ostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "svcorg/cmd/since.hpp"
 #include "svcorg/diag/formats.hpp"
 #include "svcorg/diag/render.hpp"
+#include "svcorg/load/discover.hpp"
 #include "svcorg/util/file.hpp"
 #include "svcorg/util/text.hpp"
 
@@ -64,6 +67,49 @@ std::vector<diag::Diagnostic> unwaived(std::vector<diag::Diagnostic> items) {
   return items;
 }
 
+// Writes each report of `outputs` (atomically). A write that fails is a failure of the run
+// (a message on io.err and in `report`); the reports already written then get the failed
+// run's report in their turn, so none is left claiming a run that completed.
+void write_outputs(const std::vector<Output>& outputs, const std::vector<bool>& skip, const Checked& checked,
+                   bool quiet, diag::Report& report, const Io& io) {
+  // The message of a failed write ("" : written).
+  const auto write = [&](const Output& out) {
+    const std::string err =
+        util::write_atomically(out.file, render_validate(out.format, checked, false, quiet, report));
+    if (err.empty()) return err;
+    const std::string message = fmt::format("--output {}: {}", out.spec, err);
+    io.err << "svcorg: error: " << message << "\n";
+    return message;
+  };
+  std::vector<bool> written(outputs.size(), false);
+  const size_t before = report.failures.size();
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    if (skip[i]) continue;
+    if (std::string message = write(outputs[i]); !message.empty())
+      report.failures.push_back({outputs[i].file, std::move(message)});
+    else
+      written[i] = true;
+  }
+  if (report.failures.size() == before) return;
+  for (size_t i = 0; i < outputs.size(); ++i)
+    if (written[i]) write(outputs[i]);  // a second failure is reported, not written again
+}
+
+// The failures behind the `svcorg: error: …` lines of `messages`.
+std::vector<diag::Failure> failures_in(const std::string& messages) {
+  std::vector<diag::Failure> out;
+  const std::string prefix = "svcorg: error: ";
+  size_t at = 0;
+  while (at < messages.size()) {
+    size_t end = messages.find('\n', at);
+    if (end == std::string::npos) end = messages.size();
+    if (messages.compare(at, prefix.size(), prefix) == 0)
+      out.push_back({"", messages.substr(at + prefix.size(), end - at - prefix.size())});
+    at = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<std::string>& validate_formats() {
@@ -71,46 +117,87 @@ const std::vector<std::string>& validate_formats() {
   return formats;
 }
 
-std::string render_validate(const std::string& format, const Checked& checked, bool color, bool quiet) {
+std::string render_validate(const std::string& format, const Checked& checked, bool color, bool quiet,
+                            const diag::Report& report, bool failures_on_stderr) {
   const auto& all = checked.findings;
-  const diag::Summary summary = diag::summarize(all, checked.records.files.size(), checked.records.record_count());
-  if (format == "json") return diag::render_json(all, summary);
-  if (format == "sarif") return diag::render_sarif(all, summary, SVCORG_VERSION);
-  if (format == "junit") return diag::render_junit(unwaived(all), summary, checked.records.files);
-  if (format == "gitlab") return diag::render_gitlab(unwaived(all));
+  diag::Summary summary = diag::summarize(all, checked.records.files.size(), checked.records.record_count());
+  summary.failures = report.failures.size();
+  if (format == "json") return diag::render_json(all, summary, report.failures);
+  if (format == "sarif") return diag::render_sarif(all, summary, SVCORG_VERSION, report);
+  if (format == "junit") return diag::render_junit(unwaived(all), summary, checked.records.files, report);
+  if (format == "gitlab") return diag::render_gitlab(unwaived(all), report);
   if (format == "github")
-    return diag::render_github(quiet ? errors_only(unwaived(all)) : unwaived(all), summary, !quiet);
+    return diag::render_github(quiet ? errors_only(unwaived(all)) : unwaived(all), summary, !quiet, report.failures);
   std::string out = diag::render_text(quiet ? errors_only(all) : all, color);
+  if (!failures_on_stderr)
+    for (const auto& f : report.failures) out += "svcorg: error: " + f.message + "\n";
   if (!quiet) out += diag::render_summary(summary, color);
   return out;
 }
 
+diag::PathBase path_base(const std::vector<std::string>& paths) {
+  diag::PathBase base;
+  std::error_code ec;
+  base.cwd = std::filesystem::current_path(ec).lexically_normal().generic_string();
+  while (base.cwd.size() > 1 && base.cwd.back() == '/') base.cwd.pop_back();
+  std::vector<std::string> folders;
+  for (const auto& p : paths) {
+    const std::string shown = load::display_path(p);
+    if (shown.front() != '/' || shown == base.cwd || !diag::rebase(shown, {base.cwd, ""}).absolute) continue;
+    const bool folder_given = std::filesystem::is_directory(p, ec);
+    std::string folder =
+        folder_given ? shown : load::display_path(std::filesystem::path(shown).parent_path().generic_string());
+    if (folder.back() != '/') folder += '/';
+    folders.push_back(std::move(folder));
+  }
+  base.root = diag::common_folder(folders);
+  // Consumers place paths in the repository: the git work tree that holds the inputs (the
+  // nearest folder with a `.git` entry), when there is one, is the better root.
+  for (std::string up = base.root; up.size() > 1; up.erase(up.rfind('/', up.size() - 2) + 1))
+    if (std::filesystem::exists(up + ".git", ec)) {
+      base.root = up;
+      break;
+    }
+  return base;
+}
+
 int run_validate(const ValidateOptions& o, const Io& io) {
-  if (!known_format(o.format, "--format", o.format, io)) return kUsage;
   const auto outputs = parse_outputs(o.outputs, io);
   if (!outputs) return kUsage;
-  const auto dates = checked_dates(o.common, io);
-  if (!dates) return kUsage;
-  std::vector<std::string> files;
-  for (const auto& out : *outputs) files.push_back(out.file);
-  if (refuse_outputs_over_inputs(files, o.common, io)) return kUsage;
-  Checked checked = load_and_check(o.common, *dates, io, Needs::Cores, {}, Inputs::InRepository);
-  if (narrow_findings(o.since, o.common, checked, io) != kOk) return kUsage;
-  for (const auto& f : checked.fatal) io.err << "svcorg: error: " << f << "\n";
+  // From here on the -o files are known, and each gets this run's report even when the run
+  // cannot complete (SPEC 8, rev 2): never a clean report an earlier run left there. The
+  // checks of the command line write to `refusals`, which become the failures.
+  std::ostringstream refusals;
+  const Io checking{io.out, refusals, io.in, io.out_is_tty, io.no_color_env, io.today, io.exits_after};
+  std::vector<bool> over_input(outputs->size(), false);
+  for (size_t i = 0; i < outputs->size(); ++i)
+    over_input[i] = refuse_outputs_over_inputs({(*outputs)[i].file}, o.common, checking) != kOk;
+  const bool format_known = known_format(o.format, "--format", o.format, checking);
+  const auto dates = checked_dates(o.common, checking);
+  const auto refuse = [&](const Checked& checked) {
+    io.err << refusals.str();
+    diag::Report report{failures_in(refusals.str()), path_base(o.common.paths)};
+    write_outputs(*outputs, over_input, checked, o.common.quiet, report, io);
+    return kUsage;
+  };
+  if (!format_known || !dates || std::find(over_input.begin(), over_input.end(), true) != over_input.end())
+    return refuse(Checked{});
 
-  io.out << render_validate(o.format, checked, use_color(o.common.color, io), o.common.quiet);
-  bool written = true;
-  for (const auto& out : *outputs) {
-    const std::string content = render_validate(out.format, checked, false, o.common.quiet);
-    if (const std::string err = util::write_atomically(out.file, content); !err.empty()) {
-      io.err << fmt::format("svcorg: error: --output {}: {}\n", out.spec, err);
-      written = false;
-    }
+  Checked checked = load_and_check(o.common, *dates, io, Needs::Cores, {}, Inputs::InRepository);
+  if (narrow_findings(o.since, o.common, checked, checking) != kOk) return refuse(Checked{});
+  io.err << refusals.str();  // notes of --since
+
+  diag::Report report{{}, path_base(o.common.paths)};
+  for (const auto& f : checked.fatal) {
+    io.err << "svcorg: error: " << f << "\n";
+    report.failures.push_back({"", f});
   }
+  write_outputs(*outputs, over_input, checked, o.common.quiet, report, io);
+  io.out << render_validate(o.format, checked, use_color(o.common.color, io), o.common.quiet, report, true);
 
   const diag::Summary summary =
       diag::summarize(checked.findings, checked.records.files.size(), checked.records.record_count());
-  if (!checked.fatal.empty() || !written) return kUsage;
+  if (!report.failures.empty()) return kUsage;
   if (summary.errors > 0 || (o.common.strict && summary.warnings > 0)) return kFindings;
   return kOk;
 }

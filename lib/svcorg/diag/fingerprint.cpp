@@ -70,14 +70,15 @@ std::string Fingerprint::hash128() const {
   return fmt::format("{:016x}{:016x}", fnv1a64(k), fnv1a64(k, kSecondBasis));
 }
 
-std::vector<Fingerprint> fingerprints(const std::vector<Diagnostic>& items) {
+std::vector<Fingerprint> fingerprints(const std::vector<Diagnostic>& items, const PathBase& base) {
   std::vector<Fingerprint> out;
   out.reserve(items.size());
   std::map<std::string, unsigned> seen;
   for (const auto& d : items) {
     Fingerprint f;
+    const std::string file = rebase(d.file, base).path;
     for (const std::string_view part :
-         {std::string_view(d.rule), std::string_view(d.file), std::string_view(d.kind), std::string_view(d.id)}) {
+         {std::string_view(d.rule), std::string_view(file), std::string_view(d.kind), std::string_view(d.id)}) {
       f.key += part;
       f.key += '\0';
     }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/diag/render.hpp"
 
 namespace svcorg::diag {
 
@@ -24,6 +25,8 @@ struct Fingerprint {
 // One fingerprint per finding of `items` (sorted, see sort_unique), in the same order. The
 // line and column are left out (so is every `line N` and `:LINE:COL` in the message), so
 // an edit elsewhere in the file does not change a finding's identity.
-std::vector<Fingerprint> fingerprints(const std::vector<Diagnostic>& items);
+// `file` is each finding's path as a report writes it (rebase(), render.hpp), so that a
+// finding keeps its identity whether the inputs were given as relative or absolute paths.
+std::vector<Fingerprint> fingerprints(const std::vector<Diagnostic>& items, const PathBase& base = {});
 
 }  // namespace svcorg::diag

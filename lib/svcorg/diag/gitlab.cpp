@@ -7,20 +7,47 @@
 
 namespace svcorg::diag {
 
-std::string render_gitlab(const std::vector<Diagnostic>& items) {
-  using json = nlohmann::ordered_json;
-  const std::vector<Fingerprint> prints = fingerprints(items);
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json issue(const std::string& description, const std::string& check, const Fingerprint& print, const char* severity,
+           const std::string& path, uint32_t line) {
+  return json{
+      {"description", description},
+      {"check_name", check},
+      {"fingerprint", print.hash128()},
+      {"severity", severity},
+      {"location", {{"path", path}, {"lines", {{"begin", line}}}}},
+  };
+}
+
+}  // namespace
+
+std::string render_gitlab(const std::vector<Diagnostic>& items, const Report& report) {
   json out = json::array();
+  // A run that did not complete is a blocker, never an empty (clean) report; it points at
+  // the file concerned where svcorg knows it, else at the repository's root folder.
+  std::vector<Diagnostic> failures;
+  for (const auto& f : report.failures) {
+    Diagnostic d;
+    d.file = f.file;
+    d.rule = kRunFailed;
+    d.message = failure_text(f);
+    failures.push_back(std::move(d));
+  }
+  const std::vector<Fingerprint> failure_prints = fingerprints(failures);
+  for (size_t i = 0; i < failures.size(); ++i) {
+    const std::string& file = failures[i].file;
+    out.push_back(issue(failures[i].message, kRunFailed, failure_prints[i], "blocker",
+                        file.empty() ? "." : rebase(file, report.base).path, 1));
+  }
+  const std::vector<Fingerprint> prints = fingerprints(items, report.base);
   for (size_t i = 0; i < items.size(); ++i) {
     const Diagnostic& d = items[i];
-    out.push_back(json{
-        {"description", d.message},
-        {"check_name", d.rule},
-        {"fingerprint", prints[i].hash128()},
-        // GitLab's levels: info, minor, major, critical, blocker.
-        {"severity", d.severity == Severity::Error ? "major" : "minor"},
-        {"location", {{"path", d.file}, {"lines", {{"begin", d.pos.known() ? d.pos.line : 1u}}}}},
-    });
+    // GitLab's levels: info, minor, major, critical, blocker.
+    out.push_back(issue(d.message, d.rule, prints[i], d.severity == Severity::Error ? "major" : "minor",
+                        rebase(d.file, report.base).path, d.pos.known() ? d.pos.line : 1u));
   }
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

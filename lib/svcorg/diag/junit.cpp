@@ -100,8 +100,8 @@ std::string text(std::string_view s) {
 
 }  // namespace
 
-std::string render_junit(const std::vector<Diagnostic>& items, const Summary& s,
-                         const std::vector<std::string>& files) {
+std::string render_junit(const std::vector<Diagnostic>& items, const Summary& s, const std::vector<std::string>& files,
+                         const Report& report) {
   // Every input file, then (defensively) any file a finding names that is not one.
   std::vector<std::string> cases = files;
   std::set<std::string> known(files.begin(), files.end());
@@ -110,13 +110,26 @@ std::string render_junit(const std::vector<Diagnostic>& items, const Summary& s,
     by_file[d.file].push_back(&d);
     if (known.insert(d.file).second) cases.push_back(d.file);
   }
-  const std::string counts = fmt::format("tests=\"{}\" failures=\"{}\" errors=\"0\"", cases.size(), s.errors);
+  const bool failed = !report.failures.empty();
+  const std::string counts = fmt::format("tests=\"{}\" failures=\"{}\" errors=\"{}\"", cases.size() + (failed ? 1 : 0),
+                                         s.errors, failed ? 1 : 0);
 
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += fmt::format("<testsuites name=\"svcorg validate\" {}>\n", counts);
   out += fmt::format("  <testsuite name=\"svcorg validate\" {} skipped=\"0\">\n", counts);
+  if (failed) {
+    // The run itself, in error: a reader shows it failed whatever the files' cases say.
+    std::string all;
+    for (const auto& f : report.failures) all += failure_text(f) + "\n";
+    out += "    <testcase name=\"svcorg validate\" classname=\"svcorg.validate\">\n";
+    out += fmt::format("      <error message=\"{}\" type=\"{}\">{}</error>\n", attr(failure_text(report.failures[0])),
+                       kRunFailed, text(all));
+    out += "    </testcase>\n";
+  }
   for (const auto& file : cases) {
-    out += fmt::format("    <testcase name=\"{}\" classname=\"svcorg.validate\"", attr(file));
+    // `file` is what GitLab links to: a path relative to the repository (see PathBase).
+    out += fmt::format("    <testcase name=\"{}\" classname=\"svcorg.validate\" file=\"{}\"", attr(file),
+                       attr(rebase(file, report.base).path));
     const auto it = by_file.find(file);
     if (it == by_file.end()) {
       out += "/>\n";

@@ -45,16 +45,58 @@ std::string render_text(const std::vector<Diagnostic>& items, bool color) {
 }
 
 std::string render_summary(const Summary& s, bool color) {
-  std::string counts = fmt::format("{}, {}", plural(s.errors, "error"), plural(s.warnings, "warning"));
+  const size_t errors = s.errors + s.failures;
+  std::string counts = fmt::format("{}, {}", plural(errors, "error"), plural(s.warnings, "warning"));
   if (s.waived) counts += fmt::format(", {} waived", s.waived);
-  const char* tint = s.errors ? kRed : (s.warnings ? kMagenta : kGreen);
+  if (s.failures) counts += "; the run did not complete";
+  const char* tint = errors ? kRed : (s.warnings ? kMagenta : kGreen);
   return fmt::format("svcorg: {}, {}: {}{}{}\n", plural(s.files, "file"), plural(s.records, "record"),
                      color ? tint : "", counts, color ? kReset : "");
 }
 
-std::string render_json(const std::vector<Diagnostic>& items, const Summary& s) {
+std::string failure_text(const Failure& f) {
+  return fmt::format(
+      "svcorg validate did not complete: {}. This report is incomplete: fix that and run svcorg validate again.",
+      f.message);
+}
+
+BasedPath rebase(const std::string& path, const PathBase& base) {
+  if (path.empty() || path.front() != '/') return {path, false, false};
+  const auto under = [&](const std::string& folder) {  // `folder` ends in '/'
+    return !folder.empty() && path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0;
+  };
+  if (!base.cwd.empty() && under(base.cwd == "/" ? base.cwd : base.cwd + "/"))
+    return {path.substr(base.cwd == "/" ? 1 : base.cwd.size() + 1), false, false};
+  if (under(base.root)) return {path.substr(base.root.size()), true, false};
+  return {path, false, true};
+}
+
+std::string common_folder(const std::vector<std::string>& folders) {
+  if (folders.empty()) return "";
+  std::string common = folders.front();
+  for (const auto& f : folders) {
+    size_t n = 0;
+    while (n < common.size() && n < f.size() && common[n] == f[n]) ++n;
+    common.resize(n);
+  }
+  // Back to the last whole folder: `/a/bc/` and `/a/bd/` share `/a/`, not `/a/b`.
+  common.resize(common.rfind('/') + 1);
+  return common;
+}
+
+std::string render_json(const std::vector<Diagnostic>& items, const Summary& s, const std::vector<Failure>& failures) {
   using json = nlohmann::ordered_json;
   json list = json::array(), waived = json::array();
+  for (const auto& f : failures)
+    list.push_back(json{{"file", f.file.empty() ? json(nullptr) : json(f.file)},
+                        {"line", nullptr},
+                        {"column", nullptr},
+                        {"severity", "error"},
+                        {"rule", kRunFailed},
+                        {"kind", nullptr},
+                        {"id", nullptr},
+                        {"message", failure_text(f)},
+                        {"related", nullptr}});
   for (const auto& d : items) {
     json j;
     j["file"] = d.file;
@@ -84,7 +126,7 @@ std::string render_json(const std::vector<Diagnostic>& items, const Summary& s) 
   root["format"] = 1;
   root["files"] = s.files;
   root["records"] = s.records;
-  root["errors"] = s.errors;
+  root["errors"] = s.errors + failures.size();
   root["warnings"] = s.warnings;
   root["diagnostics"] = std::move(list);
   // Only with waivers, so the SPEC 8 shape is unchanged for everyone else.

@@ -17,6 +17,7 @@ using json = nlohmann::ordered_json;
 const char* kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 const char* kInformationUri = "https://svcorg.example/docs";
 const char* kSrcRoot = "%SRCROOT%";
+const char* kInputRoot = "%INPUTROOT%";
 // The name (and version) of our partialFingerprints entry.
 const char* kFingerprintName = "svcorgFinding/v1";
 
@@ -39,16 +40,17 @@ const char* level(Severity s) {
   return s == Severity::Error ? "error" : "warning";
 }
 
-// A relative path is resolved against %SRCROOT% (where svcorg ran); an absolute one
-// becomes a file: URI of its own.
-json artifact_location(const std::string& path) {
-  if (!path.empty() && path.front() == '/') return json{{"uri", "file://" + uri_reference(path)}};
-  return json{{"uri", uri_reference(path)}, {"uriBaseId", kSrcRoot}};
+// A URI reference relative to %SRCROOT% (where svcorg ran) or %INPUTROOT% (see PathBase);
+// a file: URI of its own only for an absolute path neither holds (none, in practice).
+json artifact_location(const std::string& path, const PathBase& base) {
+  const BasedPath p = rebase(path, base);
+  if (p.absolute) return json{{"uri", "file://" + uri_reference(path)}};
+  return json{{"uri", uri_reference(p.path)}, {"uriBaseId", p.under_root ? kInputRoot : kSrcRoot}};
 }
 
 // A region only where the position is known (SARIF lines and columns start at 1).
-json physical_location(const std::string& file, Pos pos) {
-  json physical = {{"artifactLocation", artifact_location(file)}};
+json physical_location(const std::string& file, Pos pos, const PathBase& base) {
+  json physical = {{"artifactLocation", artifact_location(file, base)}};
   if (pos.known()) {
     physical["region"] = {{"startLine", pos.line}};
     if (pos.col > 0) physical["region"]["startColumn"] = pos.col;
@@ -56,24 +58,32 @@ json physical_location(const std::string& file, Pos pos) {
   return json{{"physicalLocation", std::move(physical)}};
 }
 
+// Equal but for case: SARIF wants a rule's `name` to differ from its `id` (the Microsoft
+// validator's SARIF1001), so a one-word id has no name.
+bool same_but_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
 json rules() {
   json out = json::array();
   for (const auto& r : catalogue()) {
     const std::string full = fmt::format("{} Default severity: {}.", r.summary, level(r.severity));
-    out.push_back(json{
-        {"id", r.id},
-        {"name", camel_case(r.id)},
-        {"shortDescription", {{"text", r.summary}}},
-        {"fullDescription", {{"text", full}}},
-        {"defaultConfiguration", {{"level", level(r.severity)}}},
-        {"help",
-         {{"text", fmt::format("{} Each finding's message says what is wrong and what would be right.", r.summary)}}},
-    });
+    json rule = {{"id", r.id}};
+    if (const std::string name = camel_case(r.id); !same_but_case(name, r.id)) rule["name"] = name;
+    rule["shortDescription"] = {{"text", r.summary}};
+    rule["fullDescription"] = {{"text", full}};
+    rule["defaultConfiguration"] = {{"level", level(r.severity)}};
+    rule["help"] = {
+        {"text", fmt::format("{} Each finding's message says what is wrong and what would be right.", r.summary)}};
+    out.push_back(std::move(rule));
   }
   return out;
 }
 
-json result(const Diagnostic& d, const Fingerprint& f) {
+json result(const Diagnostic& d, const Fingerprint& f, const PathBase& base) {
   json r;
   r["ruleId"] = d.rule;
   const auto& all = catalogue();
@@ -81,16 +91,16 @@ json result(const Diagnostic& d, const Fingerprint& f) {
     if (d.rule == all[i].id) r["ruleIndex"] = i;
   r["level"] = level(d.severity);
   r["message"] = {{"text", d.message}};
-  r["locations"] = json::array({physical_location(d.file, d.pos)});
+  r["locations"] = json::array({physical_location(d.file, d.pos, base)});
   if (d.has_related) {
-    json related = physical_location(d.related.file, d.related.pos);
+    json related = physical_location(d.related.file, d.related.pos, base);
     related["id"] = 1;
     related["message"] = {{"text", "the earlier one"}};
     r["relatedLocations"] = json::array({std::move(related)});
   }
   if (d.waived) {
     json why = {{"kind", d.waiver.inline_comment ? "inSource" : "external"}, {"justification", d.waiver.reason}};
-    if (!d.waiver.at.file.empty()) why["location"] = physical_location(d.waiver.at.file, d.waiver.at.pos);
+    if (!d.waiver.at.file.empty()) why["location"] = physical_location(d.waiver.at.file, d.waiver.at.pos, base);
     if (!d.waiver.until.empty()) why["properties"] = {{"until", d.waiver.until}};
     r["suppressions"] = json::array({std::move(why)});
   }
@@ -104,12 +114,26 @@ json result(const Diagnostic& d, const Fingerprint& f) {
   return r;
 }
 
+// One invocation: successful, or not, with why (SPEC 8, rev 2). A consumer such as GitHub
+// code scanning then treats the run as failed instead of closing the alerts it lacks.
+json invocation(const std::vector<Failure>& failures) {
+  if (failures.empty()) return json{{"executionSuccessful", true}};
+  json notes = json::array();
+  for (const auto& f : failures) {
+    json note = {{"level", "error"}, {"message", {{"text", failure_text(f)}}}, {"descriptor", {{"id", kRunFailed}}}};
+    notes.push_back(std::move(note));
+  }
+  return json{{"executionSuccessful", false}, {"exitCode", 2}, {"toolExecutionNotifications", std::move(notes)}};
+}
+
 }  // namespace
 
 std::string uri_reference(std::string_view path) {
   std::string out;
   for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+    // RFC 3986 unreserved characters (ASCII only, whatever the locale) and the separator.
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (alnum || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
       out += static_cast<char>(c);
     else
       out += fmt::format("%{:02X}", c);
@@ -117,10 +141,11 @@ std::string uri_reference(std::string_view path) {
   return out;
 }
 
-std::string render_sarif(const std::vector<Diagnostic>& items, const Summary& s, std::string_view version) {
-  const std::vector<Fingerprint> prints = fingerprints(items);
+std::string render_sarif(const std::vector<Diagnostic>& items, const Summary& s, std::string_view version,
+                         const Report& report) {
+  const std::vector<Fingerprint> prints = fingerprints(items, report.base);
   json results = json::array();
-  for (size_t i = 0; i < items.size(); ++i) results.push_back(result(items[i], prints[i]));
+  for (size_t i = 0; i < items.size(); ++i) results.push_back(result(items[i], prints[i], report.base));
 
   json run;
   run["tool"] = {{"driver",
@@ -129,10 +154,20 @@ std::string render_sarif(const std::vector<Diagnostic>& items, const Summary& s,
                    {"informationUri", kInformationUri},
                    {"rules", rules()}}}};
   run["originalUriBaseIds"] = {{kSrcRoot, {{"description", {{"text", "The directory svcorg validate was run in."}}}}}};
-  run["invocations"] = json::array({json{{"executionSuccessful", true}}});
+  if (!report.base.root.empty())
+    run["originalUriBaseIds"][kInputRoot] = {
+        {"uri", "file://" + uri_reference(report.base.root)},
+        {"description",
+         {{"text",
+           "The folder that holds the inputs given as absolute paths outside the directory "
+           "svcorg validate was run in."}}}};
+  run["invocations"] = json::array({invocation(report.failures)});
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
-  run["properties"] = {{"files", s.files}, {"records", s.records}, {"errors", s.errors}, {"warnings", s.warnings}};
+  run["properties"] = {{"files", s.files},
+                       {"records", s.records},
+                       {"errors", s.errors + report.failures.size()},
+                       {"warnings", s.warnings}};
 
   json root;
   root["$schema"] = kSchema;
