@@ -63,7 +63,7 @@ struct Loaded {
           for (const auto& id : *it.needs)
             if (*id == std::string(*n.id)) listed.push_back(&n);
     }
-    return plan::quality(set.plans.front(), facts, listed, rules, weights);
+    return plan::quality(set.plans.front(), plan::need_categories(facts), listed, rules, weights);
   }
 };
 

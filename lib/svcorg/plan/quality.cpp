@@ -9,7 +9,14 @@ namespace svcorg::plan {
 bool linked(const model::Item& item) { return item.needs && !item.needs->empty(); }
 bool measurable(const model::Item& item) { return item.target && item.target->value; }
 
-Quality quality(const model::Plan& plan, const std::vector<ledger::NeedFacts>& needs_in_year,
+std::vector<std::string> need_categories(const std::vector<ledger::NeedFacts>& needs_in_year) {
+  std::set<std::string> c;
+  for (const auto& f : needs_in_year)
+    if (!f.declined && f.category) c.insert(*f.category);
+  return {c.begin(), c.end()};
+}
+
+Quality quality(const model::Plan& plan, std::vector<std::string> need_categories,
                 const std::vector<const model::NeedCore*>& listed_needs, const rules::TypeRules& rules,
                 const util::Weights& weights) {
   const std::vector<model::Item> no_items;
@@ -18,9 +25,9 @@ Quality quality(const model::Plan& plan, const std::vector<ledger::NeedFacts>& n
   QualityInputs& in = out.inputs;
   in.items = items.size();
   in.min_plan_items = rules.min_plan_items;
-  std::set<std::string> c, a;
-  for (const auto& f : needs_in_year)
-    if (!f.declined && f.category) c.insert(*f.category);
+  in.need_categories = std::move(need_categories);
+  const std::vector<std::string>& c = in.need_categories;
+  std::set<std::string> a;
   for (const auto& it : items) {
     if (linked(it)) ++in.linked;
     if (measurable(it)) ++in.measurable;
@@ -28,7 +35,6 @@ Quality quality(const model::Plan& plan, const std::vector<ledger::NeedFacts>& n
   }
   for (const auto* n : listed_needs)
     if (n->category) a.insert(*n->category);
-  in.need_categories.assign(c.begin(), c.end());
   for (const auto& cat : c)
     if (a.count(cat)) in.covered_categories.push_back(cat);
 

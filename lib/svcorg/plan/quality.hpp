@@ -37,11 +37,14 @@ struct Quality {
 bool linked(const model::Item& item);      // lists at least one need
 bool measurable(const model::Item& item);  // has a numeric `target.value`
 
-// q of `plan`: `needs_in_year` are the facts of its branch's needs in Y's ledger as of A
-// (SPEC 5), `listed_needs` the needs its items list (the first record of each id),
-// `rules` those of the branch's type (min_plan_items) and `weights` the scoring model's
-// `quality` group.
-Quality quality(const model::Plan& plan, const std::vector<ledger::NeedFacts>& needs_in_year,
+// C: the categories of the needs among `needs_in_year` (a branch's needs in Y's ledger
+// as of A, SPEC 5) that are not declined as of A, sorted, each once.
+std::vector<std::string> need_categories(const std::vector<ledger::NeedFacts>& needs_in_year);
+
+// q of `plan`: `need_categories` is C (as need_categories() gives it), `listed_needs`
+// the needs its items list (the first record of each id), `rules` those of the branch's
+// type (min_plan_items) and `weights` the scoring model's `quality` group.
+Quality quality(const model::Plan& plan, std::vector<std::string> need_categories,
                 const std::vector<const model::NeedCore*>& listed_needs, const rules::TypeRules& rules,
                 const util::Weights& weights);
 

@@ -167,7 +167,7 @@ BranchScore score_one(const Branch& b, const Plan& plan, const Index& ix, const 
   static const std::vector<ledger::NeedFacts> kNoNeeds;
   auto f = ix.facts_by_branch.find(*b.id);
   const auto& facts = f == ix.facts_by_branch.end() ? kNoNeeds : f->second;
-  plan::Quality q = plan::quality(plan, facts, listed_needs(plan, ix), tr, m.quality);
+  plan::Quality q = plan::quality(plan, plan::need_categories(facts), listed_needs(plan, ix), tr, m.quality);
   s.quality_inputs = std::move(q.inputs);
   s.quality_parts = std::move(q.parts);
   s.quality = q.q;

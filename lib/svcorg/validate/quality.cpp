@@ -4,6 +4,7 @@
 // scoring model's `quality` weights, exactly as scoring computes it.
 #include <algorithm>
 #include <iterator>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -24,7 +25,7 @@ using model::Plan;
 struct Candidate {
   const Plan* plan;
   const rules::TypeRules* rules;
-  std::vector<ledger::NeedFacts> needs_in_year;
+  std::set<std::string> need_categories;  // C: of the branch's needs in the plan's year, not declined as of A
 };
 
 std::string item_id(const Item& item) { return item.id ? *item.id : "?"; }
@@ -127,8 +128,8 @@ std::set<const Plan*> check_plan_quality(Context& c) {
     if (!of_branch) continue;
     for (size_t k : *of_branch) {
       Candidate& cand = candidates[k];
-      if (ledger::in_year(*n, {static_cast<int>(*cand.plan->year), c.options.as_of}))
-        cand.needs_in_year.push_back(ledger::facts(*n, cand.rules, c.options.as_of));
+      if (!n->category || !ledger::in_year(*n, {static_cast<int>(*cand.plan->year), c.options.as_of})) continue;
+      if (!ledger::facts(*n, cand.rules, c.options.as_of).declined) cand.need_categories.insert(*n->category);
     }
   }
   for (const Candidate& cand : candidates) {
@@ -139,7 +140,8 @@ std::set<const Plan*> check_plan_quality(Context& c) {
         if (item.needs)
           for (const auto& ref : *item.needs)
             if (const model::NeedCore* n = c.need(ref)) listed.push_back(n);
-    const plan::Quality q = plan::quality(p, cand.needs_in_year, listed, *cand.rules, weights);
+    const plan::Quality q =
+        plan::quality(p, {cand.need_categories.begin(), cand.need_categories.end()}, listed, *cand.rules, weights);
     if (q.q >= cand.rules->min_plan_quality - plan::kTie) continue;
     c.error(p, p.status.pos, "plan-quality", message(p, q, *cand.rules, static_cast<int>(*p.year)));
     flagged.insert(&p);
