@@ -77,7 +77,7 @@ TEST_SUITE("validate::run") {
           "the submitted plan `mly-2026` has quality 0.5833, below the minimum 0.6: the items `i2` and `i3` answer no "
           "need; the item `i2` has no numeric target; no item covers the categories `dispute` and `housing` of the "
           "branch's needs in 2026; list in each item's `needs` the ids of the needs it answers, give each item a "
-          "numeric `target.value` and cover `dispute` and `housing` each with an item of that category or one that "
+          "numeric `target.value`, and cover `dispute` and `housing` each with an item of that category or one that "
           "lists such a need");
     CHECK(o.one("plan-quality").kind == "Plan");
     CHECK(o.one("plan-quality").id == "mly-2026");
@@ -92,7 +92,7 @@ TEST_SUITE("validate::run") {
           "the submitted plan `mly-2026` has quality 0.0833, below the minimum 0.6: the item `i1` answers no need; the "
           "item `i1` has no numeric target; it has 1 item, fewer than the 3 a plan should have; no item covers the "
           "categories `elderly-care` and `housing` of the branch's needs in 2026; list in each item's `needs` the ids "
-          "of the needs it answers, give each item a numeric `target.value`, add items until there are 3 and cover "
+          "of the needs it answers, give each item a numeric `target.value`, add items until there are 3, and cover "
           "`elderly-care` and `housing` each with an item of that category or one that lists such a need");
     const auto none = check(with(district(), kPlanFile, plan("submitted", {})));
     CHECK(none.load.empty());

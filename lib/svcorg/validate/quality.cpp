@@ -91,7 +91,7 @@ std::string message(const Plan& p, const plan::Quality& q, const rules::TypeRule
   for (size_t i = 0; i < why.size(); ++i) out += (i ? "; " : "") + why[i];
   out += "; ";
   for (size_t i = 0; i < todo.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == todo.size() ? " and " : ", ") + todo[i];
+    out += (i == 0 ? "" : i + 1 < todo.size() ? ", " : todo.size() > 2 ? ", and " : " and ") + todo[i];
   return out;
 }
 
