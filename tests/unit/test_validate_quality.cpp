@@ -100,6 +100,11 @@ TEST_SUITE("validate::run") {
     CHECK(none.one("plan-quality").message ==
           "the submitted plan `mly-2026` has quality 0, below the minimum 0.6: it has no items; add at least 3 items "
           "that answer the branch's needs, each listing them in `needs` and with a numeric `target.value`");
+    CHECK(check(with(with_rules("rules: {defaults: {min_plan_items: 0}}\n"), kPlanFile, plan("submitted", {})))
+              .one("plan-quality")
+              .message == "the submitted plan `mly-2026` has quality 0, below the minimum 0.6: it has no items; add at "
+                          "least 1 item that answers the branch's needs, each listing them in `needs` and with a "
+                          "numeric `target.value`");
   }
 
   TEST_CASE("plan-quality: the boundary is exactly the minimum") {

@@ -38,22 +38,25 @@ std::string shown(double q, double minimum) {
   return fmt::format("{}", util::round_to(q, 9));
 }
 
-double weight_of(const plan::Quality& q, const char* name) {
+// Whether the indicator `name` lowers q: it has a weight and a value below 1.
+bool lowers(const plan::Quality& q, const char* name) {
   for (const auto& p : q.parts)
-    if (p.name == name) return p.value && *p.value < 1.0 ? p.weight : 0.0;
-  return 0.0;
+    if (p.name == name) return p.weight > 0 && p.value && *p.value < 1.0;
+  return false;
 }
 
 // What lowers q, each with what to do about it: the indicators below 1 that weigh.
 std::string message(const Plan& p, const plan::Quality& q, const rules::TypeRules& tr, int year) {
   std::string head = fmt::format("the submitted plan `{}` has quality {}, below the minimum {}", p.id ? *p.id : "?",
                                  shown(q.q, tr.min_plan_quality), tr.min_plan_quality);
-  if (q.inputs.items == 0)
-    return head + fmt::format(": it has no items; add at least {} items that answer the branch's needs, each "
+  if (q.inputs.items == 0) {
+    const int64_t least = std::max<int64_t>(tr.min_plan_items, 1);
+    return head + fmt::format(": it has no items; add at least {} item{} that answer{} the branch's needs, each "
                               "listing them in `needs` and with a numeric `target.value`",
-                              std::max<int64_t>(tr.min_plan_items, 1));
+                              least, least == 1 ? "" : "s", least == 1 ? "s" : "");
+  }
   std::vector<std::string> why, todo;
-  if (weight_of(q, "linked") > 0) {
+  if (lowers(q, "linked")) {
     std::vector<std::string> ids;
     for (const Item& item : *p.items)
       if (!plan::linked(item)) ids.push_back(item_id(item));
@@ -61,7 +64,7 @@ std::string message(const Plan& p, const plan::Quality& q, const rules::TypeRule
                               util::quoted_list(ids, "and"), ids.size() == 1 ? "answers" : "answer"));
     todo.push_back("list in each item's `needs` the ids of the needs it answers");
   }
-  if (weight_of(q, "measurable") > 0) {
+  if (lowers(q, "measurable")) {
     std::vector<std::string> ids;
     for (const Item& item : *p.items)
       if (!plan::measurable(item)) ids.push_back(item_id(item));
@@ -69,12 +72,12 @@ std::string message(const Plan& p, const plan::Quality& q, const rules::TypeRule
                               util::quoted_list(ids, "and"), ids.size() == 1 ? "has" : "have"));
     todo.push_back("give each item a numeric `target.value`");
   }
-  if (weight_of(q, "breadth") > 0) {
+  if (lowers(q, "breadth")) {
     why.push_back(fmt::format("it has {} item{}, fewer than the {} a plan should have", q.inputs.items,
                               q.inputs.items == 1 ? "" : "s", tr.min_plan_items));
     todo.push_back(fmt::format("add items until there are {}", tr.min_plan_items));
   }
-  if (weight_of(q, "coverage") > 0) {
+  if (lowers(q, "coverage")) {
     std::vector<std::string> uncovered;
     std::set_difference(q.inputs.need_categories.begin(), q.inputs.need_categories.end(),
                         q.inputs.covered_categories.begin(), q.inputs.covered_categories.end(),
