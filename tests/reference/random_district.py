@@ -25,6 +25,8 @@ import os
 import random
 import re
 
+import score_ref
+
 TYPES = ["residential", "social-service", "building", "enterprise", "organ"]
 PLATFORM_CATS = ["information", "liaison", "participation", "coordination"]
 CADENCES = ["weekly", "biweekly", "monthly", "quarterly", "half-yearly", "yearly"]
@@ -242,6 +244,8 @@ class Gen:
                 dfl["resolve_days"] = rd
             if self.chance(0.4):
                 dfl["min_plan_items"] = r.choice([0, 1, 2, 4, 5])
+            if self.chance(0.3):
+                dfl["min_plan_quality"] = r.choice([0, 0.25, 0.5, 0.75, 0.9, 1])
             if self.chance(0.4):
                 dfl["organizational_life_per_year"] = r.choice([1, 4, 6, 10, 24])
             if self.chance(0.2):
@@ -272,6 +276,8 @@ class Gen:
                                           r.choice([0, 3, 7, 30, 120])}
                 if self.chance(0.3):
                     tr["min_plan_items"] = r.choice([0, 1, 2, 6])
+                if self.chance(0.2):
+                    tr["min_plan_quality"] = r.choice([0, 0.5, 0.8, 1])
                 if self.chance(0.3):
                     tr["organizational_life_per_year"] = r.choice([1, 3, 12, 20])
                 types[t] = tr
@@ -458,6 +464,7 @@ class Gen:
                 % plat_ids.index(str(p["id"])), "Platform", p)
         for p in plans:
             put("plans/%s/%s.yaml" % (p["year"], bids.index(str(p["branch"]))), "Plan", p)
+        settle_plan_quality(files, self.A)
         return files
 
     # -----------------------------------------------------------------------------------
@@ -705,6 +712,28 @@ class Gen:
                 return [cp(x) for x in v]
             return v
         return cp(p)
+
+
+def settle_plan_quality(files, asof):
+    """A submitted plan below `min_plan_quality` is an error (`plan-quality`, SPEC 4.2):
+    such plans become `approved`, so the district stays valid. q and the minimum come from
+    the reference (score_ref.py), each plan judged in its own year's ledger as of A, so a
+    plan svcorg flags while the reference does not fails the comparison as invalid."""
+    recs = {"District": [], "Branch": [], "Need": [], "Platform": [], "Plan": []}
+    for docs in files.values():
+        for kind, body in docs:
+            recs[kind].append(body)
+    models = {}
+    for p in recs["Plan"]:
+        if p.get("status") != "submitted":
+            continue
+        year = int(p["year"])
+        if year not in models:
+            models[year] = score_ref.Model(recs, year, asof)
+        m = models[year]
+        q = m.quality(p["branch"], p)
+        if q < m.rules_of_branch(p["branch"])["min_plan_quality"] - 1e-9:
+            p["status"] = Plain("approved")
 
 
 def write(files, out, rnd):

@@ -96,6 +96,7 @@ AREA_LEVELS = ("superior", "service-center")
 BUILTIN_RULES = {
     "defaults": {
         "min_plan_items": 3,
+        "min_plan_quality": 0.6,
         "response_days": 3,
         "resolve_days": {"branch": 15, "street": 30, "district": 60},
         "organizational_life_per_year": 12,

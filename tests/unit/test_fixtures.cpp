@@ -22,7 +22,7 @@ const std::vector<std::string> kRuleIds = {
     "reference",       "district",        "no-district",     "duplicate-plan",    "type-field",
     "need-category",   "item-category",   "negative-list",   "relay-target",      "declined-reason",
     "event-order",     "status-transition", "status-mismatch", "date-order",      "platform-level",
-    "future-date",     "plan-items",      "unlinked-item",   "foreign-need",      "required-platform",
+    "future-date",     "plan-items",      "plan-quality",    "unlinked-item",   "foreign-need",      "required-platform",
     "platform-cadence", "survey-size",    "competency-gap",  "not-certified",     "no-reserve-cadre",
     // svcorg's own rules: waivers (docs/FORMAT.md).
     "waiver", "waiver-expired", "waiver-unused"};

@@ -116,6 +116,22 @@ TEST_SUITE("scope since: records and findings") {
     CHECK_FALSE(s.no_change());
   }
 
+  TEST_CASE("a changed need keeps its branch's plans, which it does not name (plan-quality reads it)") {
+    auto files = district();
+    files.push_back({"needs-c.yaml", need("n3", "c")});
+    const auto now = load(files);
+    Changes ch;
+    ch.files = {"needs-c.yaml"};
+    const Scope s(now, ch);
+    CHECK(s.changed_records() == 1);
+    CHECK(s.related_records() == 2);  // c (named) and its plan (not named)
+    CHECK_FALSE(s.keeps(at("platforms.yaml", 2)));  // p is c's, but references no changed record
+    CHECK(s.keeps(at("plans.yaml", 5)));
+    CHECK(s.selects_branch("c"));
+    CHECK_FALSE(s.selects_branch("a"));
+    CHECK_FALSE(s.selects_branch("b"));
+  }
+
   TEST_CASE("a changed branch keeps what references it, in unchanged files, record by record") {
     auto files = district();
     Changes ch;

@@ -29,6 +29,8 @@ const std::vector<RuleInfo>& catalogue() {
       {"platform-level", Severity::Error, "A platform's level does not fit its owner."},
       {"future-date", Severity::Warning, "Something that happened is dated after the as-of date."},
       {"plan-items", Severity::Warning, "A plan has fewer autonomous items than min_plan_items."},
+      {"plan-quality", Severity::Error,
+       "A submitted plan's quality (linked, measurable, breadth, coverage) is below min_plan_quality."},
       {"unlinked-item", Severity::Warning, "A plan item answers no need."},
       {"foreign-need", Severity::Warning, "An item or meeting lists a need of another branch."},
       {"required-platform", Severity::Warning,

@@ -24,6 +24,8 @@ void category_list(MapReader& r, const char* key) {
 void rule_numbers(MapReader& r) {
   F<int64_t> ignored;
   r.integer("min_plan_items", ignored, false, 0);
+  F<double> quality;
+  r.number("min_plan_quality", quality, false, {0.0, 1.0, false});
   r.integer("response_days", ignored, false, 0);
   r.integer("organizational_life_per_year", ignored, false, 1);
   r.integer("min_survey_respondents", ignored, false, 0);

@@ -37,6 +37,8 @@ void read_numbers(const Node& n, TypeRules& t) {
     if (const Node* v = n.find(key); v && yaml::int_value(*v)) out = *yaml::int_value(*v);
   };
   num("min_plan_items", t.min_plan_items);
+  if (const Node* v = n.find("min_plan_quality"); v && yaml::number_value(*v))
+    t.min_plan_quality = *yaml::number_value(*v);
   num("response_days", t.response_days);
   num("organizational_life_per_year", t.organizational_life_per_year);
   num("min_survey_respondents", t.min_survey_respondents);
@@ -117,6 +119,20 @@ Rules effective_rules(const Node* district_rules) {
     rules.types.emplace(name.value, std::move(t));
   }
   return rules;
+}
+
+Node effective_scoring(const Node* district_scoring) {
+  Node tree = *builtin_model().find("scoring");
+  if (district_scoring) merge_into(tree, *district_scoring);
+  return tree;
+}
+
+util::Weights weight_group(const Node& scoring, const char* group) {
+  util::Weights w;
+  if (const Node* g = scoring.find(group); g && g->is_map())
+    for (const auto& [k, v] : g->entries)
+      if (!yaml::is_extension(k)) w.emplace_back(k.value, yaml::number_value(v).value_or(0));
+  return w;
 }
 
 }  // namespace svcorg::rules

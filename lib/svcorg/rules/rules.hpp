@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "svcorg/util/weighted.hpp"
 #include "svcorg/yaml/tree.hpp"
 
 namespace svcorg::rules {
@@ -19,6 +20,7 @@ struct TypeRules {
   std::vector<std::string> item_categories;     // allowed for plan items (needs + common + negative list)
   std::vector<std::string> required_fields;     // Branch fields this type must have
   int64_t min_plan_items = 0;
+  double min_plan_quality = 0;  // a submitted plan's quality q (SPEC 6.2) below it: `plan-quality`
   int64_t response_days = 0;
   std::map<std::string, int64_t> resolve_days;  // by need layer
   int64_t organizational_life_per_year = 1;
@@ -47,5 +49,12 @@ void merge_into(yaml::Node& base, const yaml::Node& over);
 // The effective rules: built-in < rules.defaults < rules.types[T] (SPEC 4.3), with the
 // District's `rules:` tree (already schema-checked) merged over the built-in one.
 Rules effective_rules(const yaml::Node* district_rules);
+
+// The scoring model's tree (SPEC 6.7): the built-in `scoring:` with the District's
+// `scoring:` (already schema-checked, or nullptr) merged over it.
+yaml::Node effective_scoring(const yaml::Node* district_scoring);
+
+// A group of named weights of a scoring tree (`base`, `quality`, …), in the tree's order.
+util::Weights weight_group(const yaml::Node& scoring, const char* group);
 
 }  // namespace svcorg::rules

@@ -51,6 +51,7 @@ std::vector<Info> infos(const model::RecordSet& rs) {
     Info& i = base(n);
     add(i.keys, "need:", n.id);
     add(i.refs, "branch:", n.branch);
+    add(i.refs, "ledger:", n.branch);  // its branch's plans: their quality reads the branch's needs
     add(i.refs, "platform:", n.platform);
   }
   for (const auto& p : rs.platforms) {
@@ -66,6 +67,7 @@ std::vector<Info> infos(const model::RecordSet& rs) {
     Info& i = base(p);
     add(i.keys, "plan:", p.id);
     add(i.refs, "branch:", p.branch);
+    add(i.keys, "ledger:", p.branch);  // plan-quality reads every need of its branch (SPEC 6.2)
     if (p.branch) i.branch = *p.branch;
     if (p.items)
       for (const auto& item : *p.items) {

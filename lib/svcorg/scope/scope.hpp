@@ -22,7 +22,8 @@ class Scope {
  public:
   // Changed records: those in changed files. Related records: those that reference a
   // changed record (by its id now or at REV) or that a changed record references (now
-  // or at REV). Kept: changed and related.
+  // or at REV). A plan is also related to every need of its branch (its quality, and so
+  // the plan-quality rule, reads them all). Kept: changed and related.
   Scope(const model::RecordSet& now, const Changes& changes);
 
   // A finding is kept when its file changed, or its position (or its related position)

@@ -2,29 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 #include "svcorg/model/vocab.hpp"
 
 namespace svcorg::score {
 
-namespace {
-
-constexpr double kTie = 1e-9;
-
-// Parts in the model's order, with values looked up by name.
-std::vector<Part> in_model_order(const Weights& g, const std::vector<std::pair<std::string, std::optional<double>>>& v) {
-  std::vector<Part> parts;
-  for (const auto& [name, w] : g) {
-    std::optional<double> value;
-    for (const auto& [n, x] : v)
-      if (n == name) value = x;
-    parts.push_back({name, w, value});
-  }
-  return parts;
-}
-
-}  // namespace
+using plan::kTie;
 
 std::vector<Part> base_parts(const model::BasePart& b, const rules::TypeRules& rules, const Model& m) {
   std::optional<double> dues, statistics, life, development;
@@ -39,43 +22,10 @@ std::vector<Part> base_parts(const model::BasePart& b, const rules::TypeRules& r
     const auto& md = *b.member_development;
     development = 100.0 * std::min(static_cast<double>(*md.developed) / static_cast<double>(*md.planned), 1.0);
   }
-  return in_model_order(m.base, {{"dues", dues},
+  return util::parts_in_order(m.base, {{"dues", dues},
                                  {"statistics", statistics},
                                  {"organizational_life", life},
                                  {"member_development", development}});
-}
-
-std::vector<Part> quality_parts(const model::Plan& plan, const std::vector<ledger::NeedFacts>& needs_in_year,
-                                const std::vector<const model::NeedCore*>& listed_needs, const rules::TypeRules& rules,
-                                const Model& m, QualityInputs& in) {
-  const std::vector<model::Item> no_items;
-  const auto& items = plan.items ? *plan.items : no_items;
-  in.items = items.size();
-  in.min_plan_items = rules.min_plan_items;
-  std::set<std::string> c, a;
-  for (const auto& f : needs_in_year)
-    if (!f.declined && f.category) c.insert(*f.category);
-  for (const auto& it : items) {
-    if (it.needs && !it.needs->empty()) ++in.linked;
-    if (it.target && it.target->value) ++in.measurable;
-    if (it.category) a.insert(*it.category);
-  }
-  for (const auto* n : listed_needs)
-    if (n->category) a.insert(*n->category);
-  in.need_categories.assign(c.begin(), c.end());
-  for (const auto& cat : c)
-    if (a.count(cat)) in.covered_categories.push_back(cat);
-
-  std::optional<double> linked, measurable, breadth, coverage;
-  if (!items.empty()) {
-    const auto n = static_cast<double>(items.size());
-    linked = static_cast<double>(in.linked) / n;
-    measurable = static_cast<double>(in.measurable) / n;
-    breadth = rules.min_plan_items > 0 ? std::min(n / static_cast<double>(rules.min_plan_items), 1.0) : 1.0;
-    if (!c.empty()) coverage = static_cast<double>(in.covered_categories.size()) / static_cast<double>(c.size());
-  }
-  return in_model_order(m.quality,
-                        {{"linked", linked}, {"measurable", measurable}, {"breadth", breadth}, {"coverage", coverage}});
 }
 
 std::optional<double> percentile(double q, const std::vector<double>& others) {
@@ -145,7 +95,7 @@ std::vector<SystemsEntry> systems_entries(const std::vector<const model::Platfor
 }
 
 std::vector<Part> effect_parts(const ledger::Metrics& n, const Model& m) {
-  return in_model_order(m.effect, {{"resolution", n.resolution_rate},
+  return util::parts_in_order(m.effect, {{"resolution", n.resolution_rate},
                                    {"on_time_resolution", n.on_time_resolution_rate},
                                    {"response_on_time", n.response_on_time_rate},
                                    {"feedback_satisfied", n.feedback_satisfied_rate}});
@@ -161,7 +111,7 @@ std::vector<Part> satisfaction_parts(const model::Plan& plan, const Model& m) {
     members = survey(plan.review->member_survey);
     pub = survey(plan.review->public_survey);
   }
-  return in_model_order(m.satisfaction, {{"members", members}, {"public", pub}});
+  return util::parts_in_order(m.satisfaction, {{"members", members}, {"public", pub}});
 }
 
 }  // namespace svcorg::score

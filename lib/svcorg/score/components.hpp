@@ -15,11 +15,6 @@ namespace svcorg::score {
 // 6.1: dues, statistics, organizational_life, member_development (0-100).
 std::vector<Part> base_parts(const model::BasePart& base, const rules::TypeRules& rules, const Model& m);
 
-// 6.2: quality indicators (0-1) of a plan; `needs_in_year` are the branch's needs in Y.
-std::vector<Part> quality_parts(const model::Plan& plan, const std::vector<ledger::NeedFacts>& needs_in_year,
-                                const std::vector<const model::NeedCore*>& all_needs_by_plan_item,
-                                const rules::TypeRules& rules, const Model& m, QualityInputs& inputs);
-
 // 6.2: pr = (L + 0.5 E) / (n − 1) over the other peers' qualities; nullopt when there is
 // no other peer (n = 1).
 std::optional<double> percentile(double q, const std::vector<double>& others);

@@ -8,12 +8,12 @@
 #include <utility>
 #include <vector>
 
+#include "svcorg/util/weighted.hpp"
 #include "svcorg/yaml/tree.hpp"
 
 namespace svcorg::score {
 
-// A group of named weights, in the model document's order.
-using Weights = std::vector<std::pair<std::string, double>>;
+using util::Weights;  // a group of named weights, in the model document's order
 
 struct Model {
   double base_weight_default = 0;
@@ -30,22 +30,11 @@ struct Model {
 // `district_scoring` is the District's `scoring:` tree (already checked), or nullptr.
 Model effective_model(const yaml::Node* district_scoring);
 
-// A part of a weighted mean: its weight and its value, absent when the part is excluded.
-struct Part {
-  std::string name;
-  double weight = 0;
-  std::optional<double> value;
-};
-
-// SPEC 6: the weighted mean over the defined parts; nullopt when none is defined (the
-// group is excluded); 0 when the defined parts all weigh 0.
-std::optional<double> weighted_mean(const std::vector<Part>& parts);
-
-// Each defined part's share of the mean (weight / sum of defined weights); 0 for the
-// excluded ones and when the defined weights sum to 0.
-double share(const std::vector<Part>& parts, const std::string& name);
-
-// C's round(x * 10^d) / 10^d (SPEC 6: half away from zero).
-double round_to(double x, int decimals);
+// The weighted mean and rounding of SPEC 6 (util/weighted.hpp), under the names the
+// scoring code has always used.
+using util::Part;
+using util::round_to;
+using util::share;
+using util::weighted_mean;
 
 }  // namespace svcorg::score

@@ -167,8 +167,10 @@ BranchScore score_one(const Branch& b, const Plan& plan, const Index& ix, const 
   static const std::vector<ledger::NeedFacts> kNoNeeds;
   auto f = ix.facts_by_branch.find(*b.id);
   const auto& facts = f == ix.facts_by_branch.end() ? kNoNeeds : f->second;
-  s.quality_parts = quality_parts(plan, facts, listed_needs(plan, ix), tr, m, s.quality_inputs);
-  s.quality = s.quality_inputs.items == 0 ? 0.0 : weighted_mean(s.quality_parts).value_or(0.0);
+  plan::Quality q = plan::quality(plan, plan::need_categories(facts), listed_needs(plan, ix), tr, m.quality);
+  s.quality_inputs = std::move(q.inputs);
+  s.quality_parts = std::move(q.parts);
+  s.quality = q.q;
 
   s.needs = ledger::metrics(facts, w.as_of);
   s.effect_parts = effect_parts(s.needs, m);

@@ -12,6 +12,7 @@
 #include "svcorg/ledger/adherence.hpp"
 #include "svcorg/ledger/metrics.hpp"
 #include "svcorg/model/records.hpp"
+#include "svcorg/plan/quality.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/score/model.hpp"
 #include "svcorg/util/date.hpp"
@@ -29,14 +30,7 @@ struct SystemsEntry {
   std::vector<std::string> candidates;  // ids of the branch's platforms of the category
 };
 
-struct QualityInputs {
-  size_t items = 0;
-  size_t linked = 0;        // items listing at least one need
-  size_t measurable = 0;    // items with a numeric target value
-  int64_t min_plan_items = 0;
-  std::vector<std::string> need_categories;     // C: categories of the branch's non-declined needs in Y
-  std::vector<std::string> covered_categories;  // C ∩ A
-};
+using plan::QualityInputs;
 
 struct BranchScore {
   const model::Branch* branch = nullptr;

@@ -109,10 +109,10 @@ std::optional<std::string> closest(std::string_view value, const std::vector<std
   return best;
 }
 
-std::string quoted_list(const std::vector<std::string>& values) {
+std::string quoted_list(const std::vector<std::string>& values, const char* conjunction) {
   std::string out;
   for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += i + 1 == values.size() ? (values.size() > 2 ? ", or " : " or ") : ", ";
+    if (i > 0) out += i + 1 == values.size() ? fmt::format("{} {} ", values.size() > 2 ? "," : "", conjunction) : ", ";
     out += '`';
     out += values[i];
     out += '`';

@@ -36,7 +36,7 @@ size_t edit_distance(std::string_view a, std::string_view b);
 // The allowed value closest to `value`, if it is close enough to be a plausible typo.
 std::optional<std::string> closest(std::string_view value, const std::vector<std::string>& allowed);
 
-// `a`, `b` or `c` (for messages).
-std::string quoted_list(const std::vector<std::string>& values);
+// `a`, `b` or `c` (for messages); `a`, `b` and `c` with `conjunction` "and".
+std::string quoted_list(const std::vector<std::string>& values, const char* conjunction = "or");
 
 }  // namespace svcorg::util

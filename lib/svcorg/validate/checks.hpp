@@ -194,9 +194,12 @@ void check_references(Context& c);
 // needs.cpp: need-category (the other rules about a need read it alone:
 // validate::check_need).
 void check_needs(Context& c);
-// plans.cpp: item-category, negative-list, plan-items, unlinked-item, foreign-need
-// (items), survey-size, and duplicate item ids.
+// plans.cpp: plan-quality (quality.cpp), item-category, negative-list, plan-items,
+// unlinked-item, foreign-need (items), survey-size, and duplicate item ids. A plan that
+// fails plan-quality gets neither plan-items nor unlinked-item: its error names those.
 void check_plans(Context& c);
+// quality.cpp: plan-quality; returns the plans it found below the minimum.
+std::set<const model::Plan*> check_plan_quality(Context& c);
 // platforms.cpp: required-platform, platform-cadence, foreign-need (meetings),
 // future-date (meetings).
 void check_platforms(Context& c);

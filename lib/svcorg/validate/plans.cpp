@@ -1,6 +1,7 @@
 // Rules about a branch's yearly plan: repeated item ids, item-category, negative-list,
-// plan-items, unlinked-item, foreign-need (items), survey-size. They apply to plans of
-// any year.
+// plan-items, unlinked-item, foreign-need (items), survey-size, and plan-quality
+// (quality.cpp). They apply to plans of any year. A plan below `min_plan_quality` gets
+// no plan-items or unlinked-item warning: its plan-quality error names the same items.
 #include <fmt/format.h>
 
 #include "svcorg/util/text.hpp"
@@ -86,10 +87,10 @@ void survey(Context& c, const Plan& p, const model::F<model::Survey>& s, const c
                         name, *s->respondents, tr.min_survey_respondents));
 }
 
-void plan(Context& c, const Plan& p) {
+void plan(Context& c, const Plan& p, bool low_quality) {
   const model::Branch* b = c.branch(p.branch);
   const rules::TypeRules* tr = c.type_rules(b);
-  if (tr) plan_items(c, p, *tr);
+  if (tr && !low_quality) plan_items(c, p, *tr);
   if (tr && p.review) {
     survey(c, p, p.review->member_survey, "member", *tr);
     survey(c, p, p.review->public_survey, "public", *tr);
@@ -99,7 +100,7 @@ void plan(Context& c, const Plan& p) {
   for (const Item& item : *p.items) {
     if (tr) item_category(c, p, item, *b->type, *tr);
     negative_list(c, p, item);
-    unlinked(c, p, item);
+    if (!low_quality) unlinked(c, p, item);
     foreign_needs(c, p, item);
   }
 }
@@ -107,7 +108,8 @@ void plan(Context& c, const Plan& p) {
 }  // namespace
 
 void check_plans(Context& c) {
-  for (const Plan* p : c.plans) plan(c, *p);
+  const std::set<const Plan*> low_quality = check_plan_quality(c);
+  for (const Plan* p : c.plans) plan(c, *p, low_quality.count(p) != 0);
 }
 
 }  // namespace svcorg::validate::detail
