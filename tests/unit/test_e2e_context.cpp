@@ -73,17 +73,17 @@ TEST_SUITE("e2e one file in its repository") {
     r = run_svcorg(kValidate + "plans/2026/hehua.yaml", repo.path());
     CHECK(r.exit_code == 1);
     CHECK(r.out ==
-          "plans/2026/hehua.yaml:9:9: error: `branch` names `hehau`, but there is no Branch with that id; did you mean "
+          "plans/2026/hehua.yaml:12:9: error: `branch` names `hehau`, but there is no Branch with that id; did you mean "
           "`hehua`? [reference]\n"
           "svcorg: 1 file, 1 record: 1 error, 0 warnings\n");
     // Given from a folder below, and by an absolute path: the same finding, under the path given.
     r = run_svcorg(kValidate + "hehua.yaml", repo.path() / "plans" / "2026");
-    CHECK(r.out.rfind("hehua.yaml:9:9: error: `branch` names `hehau`", 0) == 0);
+    CHECK(r.out.rfind("hehua.yaml:12:9: error: `branch` names `hehau`", 0) == 0);
     CHECK(r.err.find("checked in the context of the records repository ../.. " + files_in(repo.path())) !=
           std::string::npos);
     const fs::path abs = fs::canonical(repo.path()) / "plans" / "2026" / "hehua.yaml";
     r = run_svcorg(kValidate + "'" + abs.string() + "'", testing::kSource);
-    CHECK(r.out.rfind(abs.string() + ":9:9: error: `branch` names `hehau`", 0) == 0);
+    CHECK(r.out.rfind(abs.string() + ":12:9: error: `branch` names `hehau`", 0) == 0);
     CHECK(r.err.find("the records repository " + fs::canonical(repo.path()).string() + " " + files_in(repo.path())) !=
           std::string::npos);
   }
@@ -104,7 +104,7 @@ TEST_SUITE("e2e one file in its repository") {
     // Two lines on stderr, one per repository; the loose file is checked alone (no District).
     CHECK(r.err.find("svcorg: 2 files checked in the context of the records repository ") != std::string::npos);
     CHECK(r.err.find("svcorg: " + c + " checked in the context of the records repository ") != std::string::npos);
-    CHECK(r.out.find(c + ":9:9: error: `branch` names `nobody`") != std::string::npos);
+    CHECK(r.out.find(c + ":12:9: error: `branch` names `nobody`") != std::string::npos);
     CHECK(r.out.find(d + ":1:1: warning: no District among the inputs") != std::string::npos);
     CHECK(r.out.find(a + ":") == std::string::npos);
     CHECK(r.out.find(b + ":") == std::string::npos);
@@ -122,7 +122,7 @@ TEST_SUITE("e2e one file in its repository") {
     CHECK(r.exit_code == 1);
     CHECK(r.err.empty());
     CHECK(r.out.find("plans/x.yaml:1:1: warning: no District among the inputs") != std::string::npos);
-    CHECK(r.out.find("plans/x.yaml:9:9: error: `branch` names `hehua`, but there is no Branch") != std::string::npos);
+    CHECK(r.out.find("plans/x.yaml:12:9: error: `branch` names `hehua`, but there is no Branch") != std::string::npos);
   }
 
   TEST_CASE("in a source tree the nearest folder with a District is the repository, not the git root") {
@@ -152,7 +152,7 @@ TEST_SUITE("e2e one file in its repository") {
     CHECK(r.err.find("the records repository examples (" +
                      std::to_string(std::stoi(read.substr(1)) + 1) + " files)") != std::string::npos);
     CHECK(r.out ==
-          "examples/.drafts/plan.yaml:9:9: error: `branch` names `hehau`, but there is no Branch with that id; did "
+          "examples/.drafts/plan.yaml:12:9: error: `branch` names `hehau`, but there is no Branch with that id; did "
           "you mean `hehua`? [reference]\n"
           "svcorg: 1 file, 1 record: 1 error, 0 warnings\n");
   }
