@@ -177,12 +177,7 @@ model::RecordSet only_files(model::RecordSet&& all, const std::map<std::string, 
         to.push_back(std::move(r));
       }
   };
-  move_kept(out.districts, all.districts);
-  move_kept(out.branches, all.branches);
-  move_kept(out.needs, all.needs);
-  move_kept(out.need_cores, all.need_cores);
-  move_kept(out.platforms, all.platforms);
-  move_kept(out.plans, all.plans);
+  model::for_each_list(out, all, move_kept);
   return out;
 }
 

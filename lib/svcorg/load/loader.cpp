@@ -105,12 +105,7 @@ void append(model::RecordSet& into, model::RecordSet&& part) {
       for (auto& r : from) r.file += offset;
     to.append(std::move(from));  // splices the parts: no record moves
   };
-  move_all(into.districts, part.districts);
-  move_all(into.branches, part.branches);
-  move_all(into.needs, part.needs);
-  move_all(into.need_cores, part.need_cores);
-  move_all(into.platforms, part.platforms);
-  move_all(into.plans, part.plans);
+  model::for_each_list(into, part, move_all);
   for (auto& pool : part.pools)
     if (std::find(into.pools.begin(), into.pools.end(), pool) == into.pools.end()) into.pools.push_back(std::move(pool));
   part.pools.clear();

@@ -412,4 +412,16 @@ struct RecordSet {
   void add_cores();
 };
 
+// Calls f(a's list, b's list) for every kind's list (the needs' cores included), in one
+// fixed order: the one place that names them all, for code that moves records between sets.
+template <class F>
+void for_each_list(RecordSet& a, RecordSet& b, F&& f) {
+  f(a.districts, b.districts);
+  f(a.branches, b.branches);
+  f(a.needs, b.needs);
+  f(a.need_cores, b.need_cores);
+  f(a.platforms, b.platforms);
+  f(a.plans, b.plans);
+}
+
 }  // namespace svcorg::model
