@@ -90,6 +90,8 @@ int main(int argc, char** argv) {
   n->add_option("--channel", needs.filters.channel, "Needs learned through this channel");
   n->add_option("--category", needs.filters.category, "Needs of this category");
   n->add_option("--layer", needs.filters.layer, "Needs of this responsible layer: branch, street or district");
+  n->add_flag("--received-in-year", needs.filters.received_in_year,
+              "Only the needs received in the year, without those carried over from earlier years");
 
   svcorg::cmd::ScoreOptions score;
   CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year (SPEC 6)");

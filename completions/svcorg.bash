@@ -71,7 +71,7 @@ _svcorg() {
   case $command in
     validate) options="$common --format -o --output --since" ;;
     score) options="$common --format --branch --type --street --explain --fail-under -o --output --since --baseline --compare" ;;
-    needs) options="$common --format --status --branch --street --channel --category --layer" ;;
+    needs) options="$common --format --status --branch --street --channel --category --layer --received-in-year" ;;
     report) options="$common --scope --lang -o --output" ;;
     init) options="-q --quiet -h --help" ;;
     schema) options="-h --help" ;;

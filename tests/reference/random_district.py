@@ -7,7 +7,9 @@ The same seed always writes the same files (only `random.Random(seed)` is used, 
 clock).  Every record passes `svcorg validate DIR --as-of A` without errors (warnings are
 expected: future dates, missing platforms, small surveys, unlinked items, ...).
 
-It aims at the edge cases of SPEC 5-6: branches without plans, plans without items,
+It aims at the edge cases of SPEC 5-6: needs received years before Y and events around
+New Year (open on Jan 1 and carried over, resolved or declined after it, resolved before it
+and reopened after it), branches without plans, plans without items,
 single-peer types, ties in quality and in totals (twin branches), needs reopened, needs
 with events or feedback after the as-of date, undated feedback, `due` given or defaulted,
 years without needs or without plans, platforms established mid-year or after A, meetings
@@ -473,10 +475,12 @@ class Gen:
         Y, A = self.Y, self.A
         t = btype[bid]
         u = r.random()
-        if u < 0.7:
+        if u < 0.6:
             received = self.date_between(dt.date(Y, 1, 1), min(A, dt.date(Y, 12, 31)))
-        elif u < 0.8:
+        elif u < 0.72:
             received = self.date_between(dt.date(Y - 1, 6, 1), dt.date(Y - 1, 12, 31))
+        elif u < 0.8:  # several years back: carried over (or not) more than once
+            received = self.date_between(dt.date(Y - 3, 1, 1), dt.date(Y - 2, 12, 31))
         elif u < 0.9:
             received = self.date_between(A, A + dt.timedelta(days=40))  # maybe after A
         else:
@@ -502,6 +506,7 @@ class Gen:
                                                                   60, 90]))
         # lifecycle
         events = [(received, "received")]
+        jan1 = dt.date(Y, 1, 1)
         cur = "received"
         d = received
         steps = r.choice([0, 1, 2, 3, 4, 5, 6, 8])
@@ -510,6 +515,12 @@ class Gen:
                 break
             gap = r.choice([0, 0, 1, 2, 3, 4, 5, 7, 10, 15, 20, 30, 45])
             d = d + dt.timedelta(days=gap)
+            if d < jan1 and self.chance(0.3):
+                # Across New Year (SPEC 5, rev 2): the next event on Dec 31, on Jan 1 or
+                # early in Y, so needs are open on Jan 1 and resolved, declined or reopened
+                # after it, or resolved just before it.
+                d = max(d, r.choice([jan1 - dt.timedelta(days=1), jan1,
+                                     jan1 + dt.timedelta(days=r.randint(1, 60))]))
             if d < A and self.chance(0.08):
                 d = A  # an event on the as-of date
             opts = []

@@ -10,8 +10,13 @@ It assumes VALID inputs (the checker runs `svcorg validate` first) and does no v
 Usage: score_ref.py PATH... --year Y --as-of YYYY-MM-DD
 
 Readings of the SPEC where it is not explicit (keep in sync with the report to the lead):
-  R1  "Needs in Y" of a branch: need.branch == branch, received in Y and received <= A.
-      Every status, r(n), s(n) is computed from the events dated <= A only (file order).
+  R1  "Needs in Y" of a branch (Y's ledger, rev 2): need.branch == branch, and either
+      received in Y and received <= A, or carried over: received before Jan 1 of Y, A on
+      or after Jan 1 of Y, and the status of the last event dated before Jan 1 of Y
+      (file order) neither resolved, closed nor declined.  Every status, r(n), s(n) is
+      computed from the events dated <= A only (file order).  `received` counts the needs
+      received in Y, `carried_over` the others; response_on_time_rate is over the needs
+      received in Y only; every other count and rate is over the whole ledger.
   R2  s(n) is only used for needs in R (as-of status resolved/closed): the date of the first
       resolved/closed event after the last event (<= A) whose status is neither.
   R3  due(n) uses resolve_days[layer] of the rules of the need's *branch's* type (also for
@@ -57,8 +62,8 @@ Readings of the SPEC where it is not explicit (keep in sync with the report to t
       rules.defaults < District rules.types[T]; mappings merge key by key (resolve_days),
       lists replace; `x-` keys in overrides are ignored.
   R21 member_development is excluded when absent or planned = 0, whatever `developed`.
-  R22 feedback_satisfied_rate and response_on_time_rate are over all of S (declined and
-      open needs included), as the SPEC's set notation says.
+  R22 feedback_satisfied_rate is over all of S, response_on_time_rate over the needs of S
+      received in Y (declined and open needs included), as the SPEC's set notation says.
   R23 Every plan item is "autonomous" (SPEC 2.6: items are the autonomous part), so
       breadth counts all items, negative-list ones included.
 
@@ -327,9 +332,14 @@ class Model:
             fdate = to_date(fb.get("date")) if fb.get("date") is not None else None
             if fdate is None or fdate <= A:
                 fb_sat = int(fb["satisfaction"])
-        in_year = received.year == self.Y and received <= A
+        received_in_y = received.year == self.Y and received <= A
+        jan1 = dt.date(self.Y, 1, 1)
+        before = [st for d, st in ((to_date(e["date"]), e["status"]) for e in n["events"]) if d < jan1]
+        on_jan1 = before[-1] if before else "received"
+        carried = received < jan1 <= A and on_jan1 not in RESOLVED and on_jan1 != "declined"
         return {"received": received, "status": status, "r": r, "s": s_date, "due": due,
-                "fb": fb_sat, "in_year": in_year, "response_days": int(rules["response_days"])}
+                "fb": fb_sat, "in_year": received_in_y or carried, "carried": carried,
+                "response_days": int(rules["response_days"])}
 
     def ledger(self, need_ids):
         A = self.A
@@ -342,16 +352,17 @@ class Model:
             return None if den == 0 else self.ar.Q(num, den)
 
         resolution = rate(len(R), len(S) - len(D))
-        resp_num = sum(1 for x in S if x["r"] is not None
+        fresh = [x for x in S if not x["carried"]]
+        resp_num = sum(1 for x in fresh if x["r"] is not None
                        and (x["r"] - x["received"]).days <= x["response_days"])
-        resp_den = sum(1 for x in S if x["r"] is not None) + \
-            sum(1 for x in S if x["r"] is None and (A - x["received"]).days > x["response_days"])
+        resp_den = sum(1 for x in fresh if x["r"] is not None) + \
+            sum(1 for x in fresh if x["r"] is None and (A - x["received"]).days > x["response_days"])
         overdue = sum(1 for x in O if x["due"] < A)
         ontime_num = sum(1 for x in R if x["s"] <= x["due"])
         ontime_den = len(R) + overdue
         fb = [x["fb"] for x in S if x["fb"] is not None]
         return {
-            "received": len(S), "declined": len(D), "resolved": len(R), "open": len(O),
+            "received": len(fresh), "carried_over": len(S) - len(fresh), "declined": len(D), "resolved": len(R), "open": len(O),
             "overdue": overdue,
             "resolution_rate": resolution,
             "on_time_resolution_rate": rate(ontime_num, ontime_den),
@@ -526,7 +537,8 @@ class Model:
                                "effect": ar.r2(effect), "systems": ar.r2(systems),
                                "satisfaction": ar.r2(satisfaction)},
                 "detail": {"quality": ar.r4(q[bid]), "percentile": ar.r4(pr), "peers": n},
-                "needs": {"received": led["received"], "declined": led["declined"],
+                "needs": {"received": led["received"], "carried_over": led["carried_over"],
+                          "declined": led["declined"],
                           "resolved": led["resolved"], "open": led["open"],
                           "overdue": led["overdue"],
                           "resolution_rate": ar.r4(led["resolution_rate"]),
@@ -558,6 +570,7 @@ class Model:
             return {"id": rid, "branches": len(brs), "by_type": by_type,
                     "scored": len(totals), "mean_total": ar.out(mean_total),
                     "needs": {"received": led["received"],
+                              "carried_over": led["carried_over"],
                               "resolution_rate": ar.r4(led["resolution_rate"]),
                               "on_time_resolution_rate": ar.r4(led["on_time_resolution_rate"])},
                     "platform_adherence": ar.r4(sum(adh) / len(adh)) if adh else None}

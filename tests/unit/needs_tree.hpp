@@ -1,7 +1,8 @@
 // A small records tree for the `svcorg needs` tests: a District with two streets, a
 // residential and a building branch, and needs that exercise every filter. As of
-// 2026-06-30 (year 2026) it lists, by received date: m1 j2 m2 m3 j1 (m0 is of 2025,
-// j3 is received after A). Figures by hand:
+// 2026-06-30 (year 2026) it lists, by received date: m1 j2 m2 m3 j1 (m0 is of 2025 and
+// was resolved before 2026 began, so it is not carried over; j3 is received after A).
+// Figures by hand:
 //   received 5, declined 1 (m3), resolved 2 (m1, j2), open 2 (m2, j1), overdue 1 (m2);
 //   resolution 2/4; on time 2/3 (m1, j2 of m1 j2 m2); response 3/5 (m1 j2 m3 of those
 //   and m2 late, j1 five days without); feedback 1/1; response days 1 1 1 9; resolution
@@ -35,7 +36,8 @@ inline std::string need(const std::string& id, const std::string& branch, const 
 inline std::string meiliyuan_needs() {
   return need("m0", "meiliyuan", "2025-12-20",
               "channel: visit\ncategory: housing\nsummary: 去年的需求\nlayer: branch\ndisposal: solve\n"
-              "status: received\nevents:\n  - {date: 2025-12-20, status: received}\n") +
+              "status: resolved\nevents:\n  - {date: 2025-12-20, status: received}\n"
+              "  - {date: 2025-12-28, status: resolved}\n") +
          "---\n" +
          need("m1", "meiliyuan", "2026-01-10",
               "channel: visit\ncategory: housing\nsummary: '楼道灯不亮, 需要\"尽快\"维修'\nlayer: branch\n"

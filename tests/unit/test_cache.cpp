@@ -261,6 +261,12 @@ TEST_SUITE("cache") {
         "validate --color never --as-of 2026-11-26 examples",
         "score --format json --year 2025 --as-of 2026-11-26 examples",
         "needs --format json --year 2025 --as-of 2026-11-26 examples",
+        // 2026's ledger holds needs carried over from 2025: the status on Jan 1 is read
+        // from the cores' histories, alike whether they were parsed or cached.
+        "score --format json --year 2026 --as-of 2026-11-26 examples",
+        "needs --format json --year 2026 --as-of 2026-11-26 examples",
+        "needs --status overdue --year 2026 --as-of 2026-11-26 examples",
+        "report --year 2026 --as-of 2026-11-26 examples",
         // Needs dated after the as-of date (future-date): their entries are read whole.
         "validate --format json --as-of 2026-06-30 examples",
         "validate --format json --as-of 2026-11-26 " + quoted(tmp.path() / "fixtures"),

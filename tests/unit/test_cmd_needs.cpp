@@ -64,22 +64,22 @@ TEST_SUITE("cmd::run_needs") {
     CHECK(r.code == 0);
     CHECK(r.err.empty());  // warnings are validate's business
     CHECK(r.out ==
-          "id  branch     received    channel  category          layer     disposal  status       due         "
-          "response    resolved    days  overdue  summary\n"
-          "--  ---------  ----------  -------  ----------------  --------  --------  -----------  ----------  "
-          "----------  ----------  ----  -------  -----------------------------\n"
-          "m1  meiliyuan  2026-01-10  visit    housing           branch    solve     resolved     2026-01-25  "
-          "2026-01-11  2026-01-20    10           楼道灯不亮, 需要\"尽快\"维修\n"
-          "j2  jiali      2026-02-01  meeting  employee-welfare  district  solve     closed       2026-04-02  "
-          "2026-02-02  2026-03-05    32           午餐供应\n"
-          "m2  meiliyuan  2026-03-01  hotline  elderly-care      street    relay     in-progress  2026-03-31  "
-          "2026-03-10               121  yes      老旧小区加装电梯的意愿征询与…\n"
-          "m3  meiliyuan  2026-05-02  visit    dispute           branch    solve     declined     2026-05-17  "
-          "2026-05-03                             邻里纠纷\n"
-          "j1  jiali      2026-06-25  online   talent            branch    mobilize  received     2026-07-10"
-          "                             5           人才公寓申请\n"
+          "id  branch     received    carried over  channel  category          layer     disposal  status       "
+          "due         response    resolved    days  overdue  summary\n"
+          "--  ---------  ----------  ------------  -------  ----------------  --------  --------  -----------  "
+          "----------  ----------  ----------  ----  -------  -----------------------------\n"
+          "m1  meiliyuan  2026-01-10                visit    housing           branch    solve     resolved     "
+          "2026-01-25  2026-01-11  2026-01-20    10           楼道灯不亮, 需要\"尽快\"维修\n"
+          "j2  jiali      2026-02-01                meeting  employee-welfare  district  solve     closed       "
+          "2026-04-02  2026-02-02  2026-03-05    32           午餐供应\n"
+          "m2  meiliyuan  2026-03-01                hotline  elderly-care      street    relay     in-progress  "
+          "2026-03-31  2026-03-10               121  yes      老旧小区加装电梯的意愿征询与…\n"
+          "m3  meiliyuan  2026-05-02                visit    dispute           branch    solve     declined     "
+          "2026-05-17  2026-05-03                             邻里纠纷\n"
+          "j1  jiali      2026-06-25                online   talent            branch    mobilize  received     "
+          "2026-07-10                             5           人才公寓申请\n"
           "\n"
-          "needs of 2026 as of 2026-06-30: 5 received, 1 declined, 2 resolved, 2 open, 1 overdue\n"
+          "needs of 2026 as of 2026-06-30: 5 received, 0 carried over, 1 declined, 2 resolved, 2 open, 1 overdue\n"
           "  resolution rate           50.0%\n"
           "  on-time resolution rate   66.7%\n"
           "  on-time response rate     60.0%\n"
@@ -102,11 +102,13 @@ TEST_SUITE("cmd::run_needs") {
     CHECK(j["filters"] == nlohmann::ordered_json::object());
     REQUIRE(j["needs"].size() == 5);
     const auto& m2 = j["needs"][2];
-    CHECK(keys(m2) == Ids{"id", "branch", "street", "received", "channel", "category", "layer", "disposal",
-                          "status", "due", "response", "resolution", "overdue", "response_days",
-                          "resolution_days", "age_days", "reopened", "satisfaction", "summary"});
+    CHECK(keys(m2) == Ids{"id",           "branch",  "street",        "received",        "carried_over", "channel",
+                          "category",     "layer",   "disposal",      "status",          "due",          "response",
+                          "resolution",   "overdue", "response_days", "resolution_days", "age_days",     "reopened",
+                          "satisfaction", "summary"});
     CHECK(m2.dump() ==
-          R"({"id":"m2","branch":"meiliyuan","street":"nanjingxi","received":"2026-03-01","channel":"hotline",)"
+          R"({"id":"m2","branch":"meiliyuan","street":"nanjingxi","received":"2026-03-01","carried_over":false,)"
+          R"("channel":"hotline",)"
           R"("category":"elderly-care","layer":"street","disposal":"relay","status":"in-progress",)"
           R"("due":"2026-03-31","response":"2026-03-10","resolution":null,"overdue":true,"response_days":9,)"
           R"("resolution_days":null,"age_days":121,"reopened":false,"satisfaction":null,)"
@@ -117,7 +119,7 @@ TEST_SUITE("cmd::run_needs") {
     CHECK(j2["reopened"] == true);
     CHECK(j2["age_days"].is_null());
     CHECK(j["summary"].dump() ==
-          R"({"received":5,"declined":1,"resolved":2,"open":2,"overdue":1,"resolution_rate":0.5,)"
+          R"({"received":5,"carried_over":0,"declined":1,"resolved":2,"open":2,"overdue":1,"resolution_rate":0.5,)"
           R"("on_time_resolution_rate":0.6667,"response_on_time_rate":0.6,"feedback_satisfied_rate":1.0,)"
           R"("response_days":{"median":1,"p90":9},"resolution_days":{"median":10,"p90":32},"reopen_rate":0.5,)"
           R"("backlog":{"0-7":1,"8-30":0,"31-90":0,"over-90":1}})");
@@ -142,12 +144,12 @@ TEST_SUITE("cmd::run_needs") {
     const Out r = run(o);
     CHECK(r.code == 0);
     CHECK(r.out ==
-          "id,branch,street,received,channel,category,layer,disposal,status,due,response,resolution,overdue,"
-          "response_days,resolution_days,age_days,reopened,satisfaction,summary\r\n"
-          "m1,meiliyuan,nanjingxi,2026-01-10,visit,housing,branch,solve,resolved,2026-01-25,2026-01-11,2026-01-20,"
-          "false,1,10,,false,5,\"楼道灯不亮, 需要\"\"尽快\"\"维修\"\r\n"
-          "m3,meiliyuan,nanjingxi,2026-05-02,visit,dispute,branch,solve,declined,2026-05-17,2026-05-03,,false,1,,,"
-          "false,,邻里纠纷\r\n");
+          "id,branch,street,received,carried_over,channel,category,layer,disposal,status,due,response,resolution,"
+          "overdue,response_days,resolution_days,age_days,reopened,satisfaction,summary\r\n"
+          "m1,meiliyuan,nanjingxi,2026-01-10,false,visit,housing,branch,solve,resolved,2026-01-25,2026-01-11,"
+          "2026-01-20,false,1,10,,false,5,\"楼道灯不亮, 需要\"\"尽快\"\"维修\"\r\n"
+          "m3,meiliyuan,nanjingxi,2026-05-02,false,visit,dispute,branch,solve,declined,2026-05-17,2026-05-03,,false,"
+          "1,,,false,,邻里纠纷\r\n");
     o.filters.branch = "jiali";  // nothing listed: the header alone
     CHECK(run(o).out.find("id,branch,street,") == 0);
     CHECK(run(o).out.find("\r\n") == run(o).out.size() - 2);
@@ -192,6 +194,64 @@ TEST_SUITE("cmd::run_needs") {
     CHECK(j["summary"]["open"] == 2);
   }
 
+  TEST_CASE("carried over (rev 2): open on Jan 1, marked, found by --status, left out by --received-in-year") {
+    // m9: received 2025-11-02, assessed 2025-11-03, still in progress on 2026-01-01 (and
+    // on A): carried over into 2026. due = 2025-11-02 + 15 = 2025-11-17 < A: overdue, age
+    // 2025-11-02 → 2026-06-30 = 28 + 31 + 181 = 240 days. Its response (1 day) is 2025's.
+    const std::string input =
+        needs_tree::stream() + "---\n" +
+        needs_tree::need("m9", "meiliyuan", "2025-11-02",
+                         "channel: visit\ncategory: housing\nsummary: 去年未办结\nlayer: branch\ndisposal: solve\n"
+                         "status: in-progress\nevents:\n  - {date: 2025-11-02, status: received}\n"
+                         "  - {date: 2025-11-03, status: assessed}\n  - {date: 2025-12-01, status: in-progress}\n");
+    NeedsOptions o = options("json");
+    auto listed = [&](const NeedsOptions& opts) {
+      const Out r = run(opts, input);
+      REQUIRE(r.code == 0);
+      return nlohmann::ordered_json::parse(r.out);
+    };
+    auto j = listed(o);
+    REQUIRE(j["needs"].size() == 6);
+    CHECK(j["needs"][0]["id"] == "m9");  // the oldest received first
+    CHECK(j["needs"][0]["carried_over"] == true);
+    CHECK(j["needs"][0]["overdue"] == true);
+    CHECK(j["needs"][0]["age_days"] == 240);
+    CHECK(j["needs"][1]["carried_over"] == false);
+    // received 5, carried over 1; open m2 j1 m9, overdue m2 m9; resolution 2 / (6 − 1) = 0.4;
+    // on time 2 / |R ∪ overdue| = 2 / 4 = 0.5; response stays 3 / 5 (m9's is 2025's).
+    CHECK(j["summary"]["received"] == 5);
+    CHECK(j["summary"]["carried_over"] == 1);
+    CHECK(j["summary"]["open"] == 3);
+    CHECK(j["summary"]["overdue"] == 2);
+    CHECK(j["summary"]["resolution_rate"] == 0.4);
+    CHECK(j["summary"]["on_time_resolution_rate"] == 0.5);
+    CHECK(j["summary"]["response_on_time_rate"] == 0.6);
+    CHECK(j["summary"]["backlog"].dump() == R"({"0-7":1,"8-30":0,"31-90":0,"over-90":2})");
+
+    o.filters.status = "overdue";
+    j = listed(o);
+    REQUIRE(j["needs"].size() == 2);
+    CHECK(j["needs"][0]["id"] == "m9");
+    CHECK(j["needs"][1]["id"] == "m2");
+    o.filters.status = "open";
+    CHECK(listed(o)["needs"].size() == 3);
+
+    o.filters.received_in_year = true;  // the old view: m2 j1
+    j = listed(o);
+    CHECK(j["filters"].dump() == R"({"status":"open","received_in_year":true})");
+    REQUIRE(j["needs"].size() == 2);
+    CHECK(j["needs"][0]["id"] == "m2");
+    CHECK(j["summary"]["carried_over"] == 0);
+
+    o.filters = {};
+    o.filters.branch = "meiliyuan";
+    o.format = "table";
+    const Out t = run(o, input);
+    CHECK(t.out.find("\nm9  meiliyuan  2025-11-02  yes           visit    housing ") != std::string::npos);
+    CHECK(t.out.find("\nneeds of 2026 as of 2026-06-30: 3 received, 1 carried over, 1 declined, 1 resolved, 2 open, "
+                     "2 overdue\n") != std::string::npos);
+  }
+
   TEST_CASE("a past --year is seen as of its Dec 31") {
     NeedsOptions o = options("json");
     o.common.as_of.reset();
@@ -200,7 +260,7 @@ TEST_SUITE("cmd::run_needs") {
     CHECK(j["as_of"] == "2025-12-31");
     REQUIRE(j["needs"].size() == 1);
     CHECK(j["needs"][0]["id"] == "m0");
-    CHECK(j["summary"]["response_on_time_rate"] == 0.0);  // 11 days without a response
+    CHECK(j["summary"]["response_on_time_rate"] == 0.0);  // resolved after 8 days: a late response
   }
 
   TEST_CASE("bad option values exit 2 and say what would be right") {

@@ -34,9 +34,9 @@ TEST_SUITE("e2e needs") {
     const auto table = run_svcorg(std::string("needs .") + kAsOf, tmp.path());
     CHECK(table.exit_code == 0);
     CHECK(table.err.empty());
-    CHECK(table.out.rfind("id  branch     received    channel", 0) == 0);
-    CHECK(table.out.find("\nneeds of 2026 as of 2026-06-30: 5 received, 1 declined, 2 resolved, 2 open, 1 overdue\n") !=
-          std::string::npos);
+    CHECK(table.out.rfind("id  branch     received    carried over  channel", 0) == 0);
+    CHECK(table.out.find("\nneeds of 2026 as of 2026-06-30: 5 received, 0 carried over, 1 declined, 2 resolved, 2 "
+                         "open, 1 overdue\n") != std::string::npos);
 
     const auto json = run_svcorg(std::string("needs --format json .") + kAsOf, tmp.path());
     CHECK(listed(json) == Ids{"m1", "j2", "m2", "m3", "j1"});
@@ -61,7 +61,7 @@ TEST_SUITE("e2e needs") {
     CHECK(ids("--status open") == Ids{"m2", "j1"});
     CHECK(ids("--status overdue") == Ids{"m2"});
     CHECK(ids("--category talent --layer branch") == Ids{"j1"});
-    CHECK(ids("--year 2025 --status received") == Ids{"m0"});  // Y = 2025 seen as of 2026-06-30
+    CHECK(ids("--year 2025 --status resolved") == Ids{"m0"});  // Y = 2025 seen as of 2026-06-30
   }
 
   TEST_CASE("a past year without --as-of is seen as of its Dec 31") {
@@ -114,6 +114,23 @@ TEST_SUITE("e2e needs") {
       CHECK(a.exit_code == 0);
       CHECK(a.out == b.out);
     }
+  }
+
+  TEST_CASE("the example district: 2026's overdue needs include the 2025 need still open (rev 2)") {
+    const auto r = run_svcorg("needs examples --year 2026 --as-of 2026-11-26 --status overdue --format json");
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["needs"].size() == 6);
+    // mly-2025-005: received 2025-02-05, due 2025-05-06, in progress ever since.
+    CHECK(j["needs"][0]["id"] == "mly-2025-005");
+    CHECK(j["needs"][0]["carried_over"] == true);
+    CHECK(j["needs"][0]["due"] == "2025-05-06");
+    CHECK(j["summary"]["carried_over"] == 1);
+    for (size_t i = 1; i < j["needs"].size(); ++i) CHECK(j["needs"][i]["carried_over"] == false);
+    // The old view leaves it out.
+    const auto old = run_svcorg(
+        "needs examples --year 2026 --as-of 2026-11-26 --status overdue --received-in-year --format json");
+    CHECK(nlohmann::json::parse(old.out)["needs"].size() == 5);
   }
 
   TEST_CASE("golden: the example district, 2026 as of 2026-11-26") {

@@ -160,6 +160,21 @@ TEST_SUITE("e2e report") {
     }
   }
 
+  TEST_CASE("2026 reports show the needs carried over from 2025 (rev 2)") {
+    // The district report's oldest overdue needs start with mly-2025-005 (due 2025-05-06,
+    // 569 days before 2026-11-26), marked as carried over.
+    const std::string d2026 = testing::read_file(golden_path(kGoldens[6]));
+    CHECK(d2026.find("| 往年结转需求 | 15（2025年 15 件） |\n") != std::string::npos);
+    CHECK(d2026.find("| 需求 | 党组织 | 受理日期 | 期限 | 逾期天数 | 摘要 |\n| --- | --- | --- | --- | ---: | --- |\n"
+                     "| `mly-2025-005` | `meiliyuan` | 2025-02-05（结转） | 2025-05-06 | 569 |") != std::string::npos);
+    // meiliyuan's card names it first among what to improve in its effect.
+    const auto card = run_svcorg("report examples --year 2026 --as-of 2026-11-26 --lang en --scope branch:meiliyuan");
+    CHECK(card.exit_code == 0);
+    CHECK(card.out.find("   - needs carried over from earlier years and still open: `mly-2025-005`\n"
+                        "   - open needs: `mly-2026-014`\n") != std::string::npos);
+    CHECK(card.out.find("| `mly-2025-005` | 2025-02-05 \\(carried over\\) |") != std::string::npos);
+  }
+
   TEST_CASE("the as-of date is shown and provisional scores are marked") {
     const std::string d2025 = testing::read_file(golden_path(kGoldens[0]));
     CHECK(d2025.find("**As of** 2025-12-31") != std::string::npos);
@@ -281,7 +296,7 @@ TEST_SUITE("e2e report") {
     r = run_svcorg(std::string("report . --scope branch:b1 ") + k2025, tmp.path());
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("**Not scored**: no plan for the year\n") != std::string::npos);
-    CHECK(r.out.find("No needs received in the year.\n") != std::string::npos);
+    CHECK(r.out.find("No needs received in the year and none carried over from earlier years.\n") != std::string::npos);
     CHECK(r.out.find("No platforms.\n") != std::string::npos);
     CHECK(testing::ragged_table_lines(r.out) == std::vector<std::string>{});
     CHECK(testing::count(testing::cmark_html(r.out), "<table>") == 1);  // the secretary

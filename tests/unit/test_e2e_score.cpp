@@ -314,6 +314,36 @@ TEST_SUITE("e2e score") {
     }
   }
 
+  TEST_CASE("2026 of the example district holds the needs carried over from 2025 (rev 2)") {
+    const auto r = run_svcorg("score examples --year 2026 --as-of 2026-11-26 --format json");
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::ordered_json::parse(r.out);
+    auto keys = [](const nlohmann::ordered_json& o) {
+      std::vector<std::string> out;
+      for (auto it = o.begin(); it != o.end(); ++it) out.push_back(it.key());
+      return out;
+    };
+    using Keys = std::vector<std::string>;
+    // SPEC 8's key order: `carried_over` right after `received`.
+    CHECK(keys(j["branches"][0]["needs"]) ==
+          Keys{"received", "carried_over", "declined", "resolved", "open", "overdue", "resolution_rate",
+               "on_time_resolution_rate", "response_on_time_rate", "feedback_satisfied_rate"});
+    CHECK(keys(j["streets"][0]["needs"]) ==
+          Keys{"received", "carried_over", "resolution_rate", "on_time_resolution_rate"});
+    CHECK(keys(j["district"]["needs"]) == keys(j["streets"][0]["needs"]));
+    // 15 needs of 2025 were open on 2026-01-01: 4 of the district's own layer.
+    size_t carried = 0;
+    for (const auto& b : j["branches"]) carried += b["needs"]["carried_over"].get<size_t>();
+    CHECK(carried == 15);
+    CHECK(j["district"]["needs"].dump() ==
+          R"({"received":26,"carried_over":4,"resolution_rate":0.7586,"on_time_resolution_rate":0.8})");
+    // jinghua: 11 received in 2026 and 2 carried over, 12 of the 13 resolved.
+    const auto e = run_svcorg("score examples --year 2026 --as-of 2026-11-26 --explain jinghua");
+    CHECK(e.out.find("(11 received, 2 carried over (2 from 2025), 0 declined, 12 resolved, 1 open, 0 overdue; "
+                     "resolution 0.9231, on time 0.7500, response on time 0.7273 (of the needs received in the "
+                     "year), feedback satisfied 0.7273)") != std::string::npos);
+  }
+
   TEST_CASE("golden outputs of the example district") {
     struct Golden {
       const char* file;

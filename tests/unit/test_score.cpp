@@ -553,6 +553,41 @@ TEST_SUITE("score::compute") {
     CHECK(b.total == 79.67);  // 40 + 0.6 × 66.111 = 40 + 39.6667 = 79.6667
   }
 
+  TEST_CASE("6.5 effect: a branch with no need received in Y but one carried over (rev 2)") {
+    // mly-001 (layer street): received 2025-11-01, assessed the next day, in progress
+    // 2025-11-10, resolved 2026-02-01, rated 5. Open on 2026-01-01: carried over into 2026.
+    // due = 2025-11-01 + 30 = 2025-12-01 < 2026-02-01: resolved late.
+    const auto files = vtest::with(perfect(), "needs/mly-001.yaml",
+                                   need("mly-001", "mly", "elderly-care",
+                                        {{"2025-11-01", "received"},
+                                         {"2025-11-02", "assessed"},
+                                         {"2025-11-10", "in-progress"},
+                                         {"2026-02-01", "resolved"}},
+                                        "feedback: {satisfaction: 5}\n"));
+    const auto s = score_files(files);
+    const auto& b = s->get("mly");
+    CHECK(b.needs.received == 0);
+    CHECK(b.needs.carried_over == 1);
+    CHECK(b.needs.resolved == 1);
+    CHECK(s->warnings("no-needs").empty());
+    CHECK(*b.needs.resolution_rate == 1.0);          // 1 / 1
+    CHECK(*b.needs.on_time_resolution_rate == 0.0);  // 0 / 1
+    CHECK_FALSE(b.needs.response_on_time_rate);      // 2025's response, not 2026's
+    CHECK(*b.needs.feedback_satisfied_rate == 1.0);  // 1 / 1
+    // C = {elderly-care} from the carried-over need: coverage 1, q = 1.
+    CHECK(b.quality_inputs.need_categories == std::vector<std::string>{"elderly-care"});
+    CHECK(b.quality == 1.0);
+    // effect = 100 × (0.4 × 1 + 0.3 × 0 + 0.1 × 1) / (0.4 + 0.3 + 0.1) = 100 × 0.5 / 0.8 = 62.5
+    CHECK(component(b, "effect") == Approx(62.5));
+    // autonomous = 0.2 × 100 + 0.2 × 100 + 0.25 × 62.5 + 0.15 × 100 + 0.2 × 100 = 90.625
+    CHECK(b.autonomous == Approx(90.625));
+    // total = 0.4 × 100 + 0.6 × 90.625 = 94.375, rounded half away from zero
+    CHECK(b.total_unrounded == Approx(94.375));
+    // The street roll-up counts it too (layer street, branch of nanjingxi).
+    CHECK(s->result.streets.front().needs.carried_over == 1);
+    CHECK(s->result.streets.front().needs.received == 0);
+  }
+
   TEST_CASE("6.2 quality: no items → q = 0, execution 0") {
     const auto files = vtest::with(perfect(), "plans/mly-2026.yaml",
                                    plan("mly", 2026, kFullBase + "items: []\n" + kFullReview));

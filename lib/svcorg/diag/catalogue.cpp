@@ -40,7 +40,7 @@ const std::vector<RuleInfo>& catalogue() {
       {"competency-gap", Severity::Warning, "A secretary's ability is rated 1 or 2."},
       {"not-certified", Severity::Warning, "A secretary without the qualification certificate."},
       {"no-reserve-cadre", Severity::Warning, "A branch with no reserve cadre."},
-      {"no-needs", Severity::Warning, "From score: no needs received in the year."},
+      {"no-needs", Severity::Warning, "From score: no needs received in the year and none carried over."},
       {"no-survey", Severity::Warning, "From score: a plan's review has no survey."},
       {"missing-plan", Severity::Warning, "From score: a branch has no plan for the year."},
       {"waiver", Severity::Error, "A malformed waiver: no rule, an unknown or unwaivable rule, no reason, a bad date."},

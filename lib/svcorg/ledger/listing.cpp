@@ -55,12 +55,13 @@ Listing list_needs(const model::RecordSet& records, const rules::Rules& rules, c
   Listing out{window, filters, {}, {}};
   const auto branches = branches_by_id(records);
   for (const auto& n : records.needs) {
-    if (!in_year(n, window)) continue;
+    const Membership in_ledger = membership(n, window);
+    if (in_ledger == Membership::None || (filters.received_in_year && in_ledger != Membership::Received)) continue;
     const model::Branch* branch = nullptr;
     if (n.branch)
       if (auto it = branches.find(*n.branch); it != branches.end()) branch = it->second;
     const rules::TypeRules* type_rules = branch && branch->type ? rules.for_type(*branch->type) : nullptr;
-    Row row{facts(n, type_rules, window.as_of), branch && branch->street ? *branch->street : std::string()};
+    Row row{facts(n, type_rules, window, in_ledger), branch && branch->street ? *branch->street : std::string()};
     if (matches(row, filters)) out.rows.push_back(std::move(row));
   }
   std::stable_sort(out.rows.begin(), out.rows.end(), [](const Row& a, const Row& b) {

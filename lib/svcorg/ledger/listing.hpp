@@ -1,5 +1,6 @@
-// The needs of year Y as of A that match a set of filters, with the facts of each and
-// the metrics of the set: what `svcorg needs` lists, and what reports can reuse.
+// The needs of Y's ledger as of A (SPEC 5: received in Y or carried over) that match a
+// set of filters, with the facts of each and the metrics of the set: what `svcorg needs`
+// lists, and what reports can reuse.
 #pragma once
 
 #include <optional>
@@ -20,6 +21,7 @@ struct Filters {
   std::optional<std::string> channel;
   std::optional<std::string> category;
   std::optional<std::string> layer;
+  bool received_in_year = false;  // only the needs received in Y (no carried-over need)
 };
 
 // The status filter's words: every need status, then `open` and `overdue`.

@@ -40,6 +40,13 @@ std::optional<double> rate(size_t numerator, size_t denominator) {
   return static_cast<double>(numerator) / static_cast<double>(denominator);
 }
 
+// One more for `year` in counts sorted by year.
+void count_year(std::vector<std::pair<int, size_t>>& counts, int year) {
+  auto it = std::lower_bound(counts.begin(), counts.end(), std::make_pair(year, size_t{0}));
+  if (it == counts.end() || it->first != year) it = counts.insert(it, {year, 0});
+  ++it->second;
+}
+
 size_t backlog_bucket(int32_t age) {
   if (age <= 7) return 0;
   if (age <= 30) return 1;
@@ -52,7 +59,7 @@ void add_report_figures(Metrics& m, const std::vector<NeedFacts>& set, util::Dat
   std::vector<int32_t> response_days, resolution_days;
   size_t reopened = 0, ever_resolved = 0;
   for (const auto& f : set) {
-    if (f.response) response_days.push_back(*f.response - f.received);
+    if (f.response && !f.carried_over) response_days.push_back(*f.response - f.received);
     if (f.resolution) resolution_days.push_back(*f.resolution - f.received);
     if (f.reopened) ++reopened;
     if (f.ever_resolved) ++ever_resolved;
@@ -73,6 +80,42 @@ bool in_year(const model::Need& n, const Window& w) {
 
 bool in_year(const model::NeedCore& n, const Window& w) {
   return n.received && (*n.received).year() == w.year && *n.received <= w.as_of;
+}
+
+namespace {
+
+// The membership of a need received on `received` (SPEC 5). `status_on_jan1(jan1)` gives
+// the status on Jan 1 of Y: that of the last step dated before it, `received` if none.
+// It is only asked for needs received before Y (a few steps each, no allocation).
+template <class StatusOnJan1>
+Membership judge_membership(util::Date received, const Window& w, StatusOnJan1 status_on_jan1) {
+  if (received.year() == w.year) return received <= w.as_of ? Membership::Received : Membership::None;
+  if (received.year() > w.year || w.as_of.year() < w.year) return Membership::None;
+  const Status s = status_on_jan1(util::Date::from_ymd(w.year, 1, 1));
+  return is_resolved(s) || s == Status::Declined ? Membership::None : Membership::CarriedOver;
+}
+
+}  // namespace
+
+Membership membership(const model::Need& n, const Window& w) {
+  if (!n.received) return Membership::None;
+  return judge_membership(*n.received, w, [&](util::Date jan1) {
+    Status s = Status::Received;
+    if (n.events)
+      for (const auto& e : *n.events)  // the history's steps: events with a valid date and status
+        if (e.date && e.status && *e.date < jan1) s = *e.status;
+    return s;
+  });
+}
+
+Membership membership(const model::NeedCore& n, const Window& w) {
+  if (!n.received) return Membership::None;
+  return judge_membership(*n.received, w, [&](util::Date jan1) {
+    Status s = Status::Received;
+    for (const model::PackedStep* p = n.steps_begin(); p != n.steps_end(); ++p)
+      if (p->date() < jan1) s = p->status();
+    return s;
+  });
 }
 
 namespace {
@@ -139,12 +182,29 @@ NeedFacts facts(const model::NeedCore& n, const rules::TypeRules* rules, util::D
   return judge(f, fields, steps, rules, as_of);
 }
 
+namespace {
+NeedFacts in_ledger(NeedFacts f, Membership m) {
+  f.carried_over = m == Membership::CarriedOver;
+  if (f.carried_over) f.response_counted = f.response_on_time = false;
+  return f;
+}
+}  // namespace
+
+NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, const Window& w, Membership m) {
+  return in_ledger(facts(n, rules, w.as_of), m);
+}
+
+NeedFacts facts(const model::NeedCore& n, const rules::TypeRules* rules, const Window& w, Membership m) {
+  return in_ledger(facts(n, rules, w.as_of), m);
+}
+
 Metrics metrics(const std::vector<NeedFacts>& set, util::Date as_of) {
   Metrics m;
-  m.received = set.size();
   size_t resolved_on_time = 0, resolution_counted = 0, response_on_time = 0, response_counted = 0;
   size_t satisfied = 0, with_feedback = 0;
   for (const auto& f : set) {
+    ++(f.carried_over ? m.carried_over : m.received);
+    if (f.carried_over) count_year(m.carried_over_by_year, f.received.year());
     if (f.declined) ++m.declined;
     if (f.resolved) ++m.resolved;
     if (f.open) ++m.open;
@@ -156,7 +216,7 @@ Metrics metrics(const std::vector<NeedFacts>& set, util::Date as_of) {
     if (f.satisfaction) ++with_feedback;
     if (f.satisfaction && *f.satisfaction >= 4) ++satisfied;
   }
-  m.resolution_rate = rate(m.resolved, m.received - m.declined);
+  m.resolution_rate = rate(m.resolved, m.size() - m.declined);
   m.on_time_resolution_rate = rate(resolved_on_time, resolution_counted);
   m.response_on_time_rate = rate(response_on_time, response_counted);
   m.feedback_satisfied_rate = rate(satisfied, with_feedback);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "svcorg/ledger/lifecycle.hpp"
@@ -22,9 +23,18 @@ struct Window {
   util::Date as_of;
 };
 
-// A need belongs to Y when it was received in Y and on or before A.
+// A need was received in Y when its `received` is in Y and on or before A.
 bool in_year(const model::Need& n, const Window& w);
 bool in_year(const model::NeedCore& n, const Window& w);
+
+// How a need belongs to Y's ledger (SPEC 5, rev 2): received in Y (up to A), or carried
+// over: received before Jan 1 of Y and, on Jan 1 (its status then is the last event dated
+// before Jan 1; no such event: `received`), neither resolved, closed nor declined. With A
+// before Jan 1 of Y nothing is carried over. What happens after Jan 1 does not matter: a
+// need resolved the year before and reopened in Y is not carried over.
+enum class Membership : uint8_t { None, Received, CarriedOver };
+Membership membership(const model::Need& n, const Window& w);
+Membership membership(const model::NeedCore& n, const Window& w);
 
 // One need, seen as of A with its branch type's rules.
 struct NeedFacts {
@@ -44,7 +54,9 @@ struct NeedFacts {
   bool overdue = false;                  // open and due < A
   bool reopened = false;                 // some move resolved -> in-progress (≤ A)
   bool ever_resolved = false;            // some event resolved or closed (≤ A)
-  // response_on_time_rate: counted in the denominator; in the numerator.
+  bool carried_over = false;             // in Y's ledger as carried over (not received in Y)
+  // response_on_time_rate: counted in the denominator; in the numerator (both false for a
+  // carried-over need: its response belongs to the year it was received in).
   bool response_counted = false;
   bool response_on_time = false;
   // on_time_resolution_rate: counted in the denominator (R ∪ overdue); in the numerator.
@@ -59,9 +71,16 @@ struct NeedFacts {
 NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, util::Date as_of);
 // The same from a need's core (`need` stays null).
 NeedFacts facts(const model::NeedCore& n, const rules::TypeRules* rules, util::Date as_of);
+// The facts of a need of Y's ledger, `m` its membership (not None): carried_over is set
+// and a carried-over need's response is left out of response_on_time_rate.
+NeedFacts facts(const model::Need& n, const rules::TypeRules* rules, const Window& w, Membership m);
+NeedFacts facts(const model::NeedCore& n, const rules::TypeRules* rules, const Window& w, Membership m);
 
 struct Metrics {
-  size_t received = 0;  // |S|
+  size_t received = 0;      // needs of S received in Y
+  size_t carried_over = 0;  // needs of S carried over into Y
+  // The carried-over needs by the year they were received in, by year.
+  std::vector<std::pair<int, size_t>> carried_over_by_year;
   size_t declined = 0;
   size_t resolved = 0;
   size_t open = 0;
@@ -76,8 +95,12 @@ struct Metrics {
   std::optional<int32_t> resolution_days_median, resolution_days_p90;
   std::optional<double> reopen_rate;  // needs that ever reopened / needs ever resolved
   std::array<size_t, 4> backlog{};    // open needs aged 0-7, 8-30, 31-90, > 90 days
+
+  size_t size() const { return received + carried_over; }  // |S|
 };
 
+// The metrics of S (SPEC 5): counts and rates over all of S, but `received` and the
+// response figures over the needs received in Y only.
 Metrics metrics(const std::vector<NeedFacts>& set, util::Date as_of);
 
 // Nearest-rank percentile (p in (0, 100]) of unsorted values; nullopt when empty.

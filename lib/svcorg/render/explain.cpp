@@ -89,12 +89,18 @@ std::string systems_inputs(const score::BranchScore& s) {
 
 std::string effect_inputs(const score::BranchScore& s) {
   const auto& n = s.needs;
-  if (n.received == 0) return "no needs received in the year";
-  return fmt::format("{} received, {} declined, {} resolved, {} open, {} overdue; resolution {}, on time {}, "
-                     "response on time {}, feedback satisfied {}",
-                     n.received, n.declined, n.resolved, n.open, n.overdue, fixed(n.resolution_rate, 4),
-                     fixed(n.on_time_resolution_rate, 4), fixed(n.response_on_time_rate, 4),
-                     fixed(n.feedback_satisfied_rate, 4));
+  if (n.size() == 0) return "no needs received in the year and none carried over";
+  std::string carried = fmt::format("{} carried over", n.carried_over);
+  if (n.carried_over > 0) {
+    std::vector<std::string> from;
+    for (const auto& [year, count] : n.carried_over_by_year) from.push_back(fmt::format("{} from {}", count, year));
+    carried += " (" + join(from) + ")";
+  }
+  return fmt::format(
+      "{} received, {}, {} declined, {} resolved, {} open, {} overdue; resolution {}, on time {}, "
+      "response on time {} (of the needs received in the year), feedback satisfied {}",
+      n.received, carried, n.declined, n.resolved, n.open, n.overdue, fixed(n.resolution_rate, 4),
+      fixed(n.on_time_resolution_rate, 4), fixed(n.response_on_time_rate, 4), fixed(n.feedback_satisfied_rate, 4));
 }
 
 std::string satisfaction_inputs(const score::BranchScore& s) {

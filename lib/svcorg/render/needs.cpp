@@ -41,6 +41,7 @@ json row_json(const ledger::Row& r, util::Date as_of) {
   j["branch"] = text(n.branch);
   j["street"] = r.street.empty() ? json(nullptr) : json(r.street);
   j["received"] = f.received.str();
+  j["carried_over"] = f.carried_over;
   j["channel"] = text(n.channel);
   j["category"] = text(n.category);
   j["layer"] = text(n.layer);
@@ -70,12 +71,14 @@ json filters_json(const ledger::Filters& f) {
   put("channel", f.channel);
   put("category", f.category);
   put("layer", f.layer);
+  if (f.received_in_year) j["received_in_year"] = true;
   return j;
 }
 
 json summary_json(const ledger::Metrics& m) {
   json j;
   j["received"] = m.received;
+  j["carried_over"] = m.carried_over;
   j["declined"] = m.declined;
   j["resolved"] = m.resolved;
   j["open"] = m.open;
@@ -112,11 +115,21 @@ std::vector<std::string> table_row(const ledger::Row& r, util::Date as_of) {
   const NeedFacts& f = r.facts;
   const model::Need& n = *f.need;
   std::optional<int32_t> days = f.open ? age(f, as_of) : days_between(f.resolution, f.received);
-  return {value(n.id),       value(n.branch),   f.received.str(),
-          value(n.channel),  value(n.category), value(n.layer),
-          value(n.disposal), ledger::status_name(f.status), value(due(f)),
-          value(f.response), value(f.resolution), days ? std::to_string(*days) : std::string(),
-          f.overdue ? "yes" : "", truncate(one_line(value(n.summary)), kSummaryWidth)};
+  return {value(n.id),
+          value(n.branch),
+          f.received.str(),
+          f.carried_over ? "yes" : "",
+          value(n.channel),
+          value(n.category),
+          value(n.layer),
+          value(n.disposal),
+          ledger::status_name(f.status),
+          value(due(f)),
+          value(f.response),
+          value(f.resolution),
+          days ? std::to_string(*days) : std::string(),
+          f.overdue ? "yes" : "",
+          truncate(one_line(value(n.summary)), kSummaryWidth)};
 }
 
 std::string days_line(const std::optional<int32_t>& median, const std::optional<int32_t>& p90) {
@@ -126,9 +139,9 @@ std::string days_line(const std::optional<int32_t>& median, const std::optional<
 
 std::string summary_text(const ledger::Listing& l) {
   const ledger::Metrics& m = l.summary;
-  std::string out = fmt::format("needs of {} as of {}: {} received, {} declined, {} resolved, {} open, {} overdue\n",
-                                l.window.year, l.window.as_of.str(), m.received, m.declined, m.resolved, m.open,
-                                m.overdue);
+  std::string out = fmt::format(
+      "needs of {} as of {}: {} received, {} carried over, {} declined, {} resolved, {} open, {} overdue\n",
+      l.window.year, l.window.as_of.str(), m.received, m.carried_over, m.declined, m.resolved, m.open, m.overdue);
   auto add = [&](const char* label, const std::string& v) { out += fmt::format("  {:<26}{}\n", label, v); };
   add("resolution rate", percent(m.resolution_rate));
   add("on-time resolution rate", percent(m.on_time_resolution_rate));
@@ -156,9 +169,9 @@ std::string percent(const std::optional<double>& rate) {
 
 std::string needs_table(const ledger::Listing& l) {
   Table t;
-  t.header = {"id",     "branch", "received", "channel",  "category", "layer",   "disposal",
-              "status", "due",    "response", "resolved", "days",     "overdue", "summary"};
-  t.right = {11};
+  t.header = {"id",     "branch", "received", "carried over", "channel", "category", "layer",  "disposal",
+              "status", "due",    "response", "resolved",     "days",    "overdue",  "summary"};
+  t.right = {12};
   for (const auto& r : l.rows) t.rows.push_back(table_row(r, l.window.as_of));
   return render_text(t) + "\n" + summary_text(l);
 }

@@ -24,8 +24,9 @@ std::string inputs(const score::BranchScore& s, const std::string& part, const L
   }
   if (part == "execution") return fmt::format("{} {}", q.items, l.text("items"));
   if (part == "effect")
-    return fmt::format("{} {} · {} {} · {} {}", l.text("needs_received"), n.received, l.text("needs_resolved"),
-                       n.resolved, l.text("needs_overdue"), n.overdue);
+    return fmt::format("{} {} · {} {} · {} {} · {} {}", l.text("needs_received"), n.received,
+                       l.text("needs_carried_over"), n.carried_over, l.text("needs_resolved"), n.resolved,
+                       l.text("needs_overdue"), n.overdue);
   if (part == "systems") {
     if (s.systems_entries.empty()) return l.text("requires_none");
     std::string out;
@@ -131,7 +132,7 @@ std::string needs(const report::Data& d, const Labels& l) {
               {}};
   for (const auto& r : d.ledger.listing.rows) {
     const auto& n = *r.facts.need;
-    t.rows.push_back({md::code(n.id.v), r.facts.received.str(), escape(l.get("channel", n.channel.v)),
+    t.rows.push_back({md::code(n.id.v), received(r.facts, l), escape(l.get("channel", n.channel.v)),
                       escape(l.get("category", n.category.v)),
                       escape(l.get("status", ledger::status_name(r.facts.status))) + (r.facts.overdue ? " ⚠" : ""),
                       r.facts.due.str(), escape(n.summary.v)});
@@ -212,6 +213,7 @@ std::string report_markdown(const report::Data& d, const Labels& l) {
                     d.scores.empty() ? "—" : rpt::num2(sum / static_cast<double>(d.scores.size()))});
   const auto& m = d.ledger.listing.summary;
   t.rows.push_back({md::escape(l.text("needs_received")), std::to_string(m.received)});
+  t.rows.push_back({md::escape(l.text("needs_carried_over")), std::to_string(m.carried_over)});
   t.rows.push_back({md::escape(l.text("needs_resolved")), std::to_string(m.resolved)});
   t.rows.push_back({md::escape(l.text("needs_overdue")), std::to_string(m.overdue)});
   t.rows.push_back({md::escape(l.text("resolution_rate")), rpt::pct(m.resolution_rate)});

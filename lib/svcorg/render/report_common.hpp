@@ -15,6 +15,8 @@ std::string pct(const std::optional<double>& rate);     // `89.7%` or `—`
 std::string num2(double v);                              // `87.35`
 std::string num2(const std::optional<double>& v);        // `87.35` or `—`
 std::string days(const std::optional<int32_t>& d);       // `12` or `—`
+// A need's received date, marked when it was carried over: `2025-03-02 (carried over)`.
+std::string received(const ledger::NeedFacts& f, const Labels& l);
 
 // Sections (each ends with a blank line).
 std::string header(const report::Data& d, const Labels& l, const std::string& title_key);

@@ -19,6 +19,10 @@ std::string pct(const std::optional<double>& r) {
 std::string num2(double v) { return fmt::format("{:.2f}", score::round_to(v, 2)); }
 std::string num2(const std::optional<double>& v) { return v ? num2(*v) : std::string("—"); }
 std::string days(const std::optional<int32_t>& d) { return d ? std::to_string(*d) : std::string("—"); }
+std::string received(const ledger::NeedFacts& f, const Labels& l) {
+  if (!f.carried_over) return f.received.str();
+  return md::escape(l.format("text", "received_carried_over", {f.received.str()}));
+}
 
 std::string header(const report::Data& d, const Labels& l, const std::string& title_key) {
   std::string out = md::heading(1, escape(l.text(title_key) + (d.name.empty() ? "" : ": " + d.name)));
@@ -70,15 +74,16 @@ std::string ranking(const report::Data& d, const Labels& l) {
 
 std::string streets(const report::Data& d, const Labels& l) {
   std::string out = md::heading(2, escape(l.text("streets")));
-  md::Table t{{escape(l.text("street")), escape(l.text("branches")), escape(l.text("scored")),
-               escape(l.text("mean_total")), escape(l.text("own_needs")), escape(l.text("resolution_rate")),
-               escape(l.text("on_time_resolution_rate")), escape(l.text("platform_adherence"))},
-              {},
-              {1, 2, 3, 4, 5, 6, 7}};
+  md::Table t{
+      {escape(l.text("street")), escape(l.text("branches")), escape(l.text("scored")), escape(l.text("mean_total")),
+       escape(l.text("own_needs")), escape(l.text("carried_over")), escape(l.text("resolution_rate")),
+       escape(l.text("on_time_resolution_rate")), escape(l.text("platform_adherence"))},
+      {},
+      {1, 2, 3, 4, 5, 6, 7, 8}};
   auto row = [&](const score::Rollup& r, const std::string& name) {
     t.rows.push_back({name, std::to_string(r.branches), std::to_string(r.scored), num2(r.mean_total),
-                      std::to_string(r.needs.received), pct(r.needs.resolution_rate),
-                      pct(r.needs.on_time_resolution_rate), pct(r.platform_adherence)});
+                      std::to_string(r.needs.received), std::to_string(r.needs.carried_over),
+                      pct(r.needs.resolution_rate), pct(r.needs.on_time_resolution_rate), pct(r.platform_adherence)});
   };
   std::vector<std::pair<std::string, double>> bars;
   for (const auto* st : d.streets) {
@@ -107,23 +112,34 @@ std::string streets(const report::Data& d, const Labels& l) {
 namespace {
 
 std::string group_table(const std::vector<report::Group>& groups, const std::string& label_group, const Labels& l) {
-  md::Table t{{escape(l.text(label_group)), escape(l.text("count")), escape(l.text("needs_resolved")),
-               escape(l.text("needs_open")), escape(l.text("needs_overdue")), escape(l.text("resolution_rate")),
-               escape(l.text("on_time_resolution_rate"))},
+  md::Table t{{escape(l.text(label_group)), escape(l.text("received_in_year")), escape(l.text("carried_over")),
+               escape(l.text("needs_resolved")), escape(l.text("needs_open")), escape(l.text("needs_overdue")),
+               escape(l.text("resolution_rate")), escape(l.text("on_time_resolution_rate"))},
               {},
-              {1, 2, 3, 4, 5, 6}};
+              {1, 2, 3, 4, 5, 6, 7}};
   for (const auto& g : groups)
     t.rows.push_back({escape(l.get(label_group, g.key)), std::to_string(g.metrics.received),
-                      std::to_string(g.metrics.resolved), std::to_string(g.metrics.open),
-                      std::to_string(g.metrics.overdue), pct(g.metrics.resolution_rate),
+                      std::to_string(g.metrics.carried_over), std::to_string(g.metrics.resolved),
+                      std::to_string(g.metrics.open), std::to_string(g.metrics.overdue), pct(g.metrics.resolution_rate),
                       pct(g.metrics.on_time_resolution_rate)});
   return md::table(t) + "\n";
+}
+
+// The carried-over count, with the years they were received in: "3 (1 from 2024, 2 from 2025)".
+std::string carried_over(const ledger::Metrics& m, const Labels& l) {
+  if (m.carried_over_by_year.empty()) return std::to_string(m.carried_over);
+  std::string years;
+  for (const auto& [year, n] : m.carried_over_by_year)
+    years += (years.empty() ? "" : l.text("list_separator")) +
+             l.format("text", "carried_over_from", {std::to_string(n), std::to_string(year)});
+  return escape(l.format("text", "carried_over_years", {std::to_string(m.carried_over), years}));
 }
 
 std::string ledger_summary(const ledger::Metrics& m, const Labels& l) {
   md::Table t{{escape(l.text("summary")), escape(l.text("figure"))}, {}, {1}};
   auto add = [&](const char* key, std::string v) { t.rows.push_back({escape(l.text(key)), std::move(v)}); };
   add("needs_received", std::to_string(m.received));
+  add("needs_carried_over", carried_over(m, l));
   add("needs_resolved", std::to_string(m.resolved));
   add("needs_declined", std::to_string(m.declined));
   add("needs_open", std::to_string(m.open));
@@ -154,7 +170,8 @@ std::string ledger(const report::Data& d, const Labels& l, int level) {
   out += ledger_summary(v.listing.summary, l);
   out += md::heading(level + 1, escape(l.text("by_channel"))) + group_table(v.by_channel, "channel", l);
   std::vector<std::pair<std::string, double>> slices;
-  for (const auto& g : v.by_channel) slices.emplace_back(l.get("channel", g.key), static_cast<double>(g.metrics.received));
+  for (const auto& g : v.by_channel)
+    slices.emplace_back(l.get("channel", g.key), static_cast<double>(g.metrics.size()));
   out += md::pie(l.text("by_channel"), slices) + "\n";
   out += md::heading(level + 1, escape(l.text("by_category"))) + group_table(v.by_category, "category", l);
   out += md::heading(level + 1, escape(l.text("by_disposal"))) + group_table(v.by_disposal, "disposal", l);
@@ -169,9 +186,10 @@ std::string ledger(const report::Data& d, const Labels& l, int level) {
                     {},
                     {}};
       for (const auto* r : v.own_layer)
-        own.rows.push_back({md::code(r->facts.need->id.v), md::code(r->facts.need->branch.v), r->facts.received.str(),
-                            escape(l.get("status", ledger::status_name(r->facts.status))) + (r->facts.overdue ? " ⚠" : ""),
-                            r->facts.due.str(), escape(r->facts.need->summary.v)});
+        own.rows.push_back(
+            {md::code(r->facts.need->id.v), md::code(r->facts.need->branch.v), received(r->facts, l),
+             escape(l.get("status", ledger::status_name(r->facts.status))) + (r->facts.overdue ? " ⚠" : ""),
+             r->facts.due.str(), escape(r->facts.need->summary.v)});
       out += md::table(own) + "\n";
     }
   }
@@ -182,7 +200,7 @@ std::string ledger(const report::Data& d, const Labels& l, int level) {
               {},
               {4}};
   for (const auto* r : v.oldest_overdue)
-    t.rows.push_back({md::code(r->facts.need->id.v), md::code(r->facts.need->branch.v), r->facts.received.str(),
+    t.rows.push_back({md::code(r->facts.need->id.v), md::code(r->facts.need->branch.v), received(r->facts, l),
                       r->facts.due.str(), std::to_string(d.result->as_of - r->facts.due),
                       escape(r->facts.need->summary.v)});
   return out + md::table(t) + "\n";

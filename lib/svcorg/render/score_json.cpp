@@ -16,6 +16,7 @@ std::optional<double> num(const std::optional<double>& v, int decimals) {
 void needs_json(JsonWriter& w, const ledger::Metrics& n) {
   w.begin_object()
       .member("received", n.received)
+      .member("carried_over", n.carried_over)
       .member("declined", n.declined)
       .member("resolved", n.resolved)
       .member("open", n.open)
@@ -70,6 +71,7 @@ void rollup_json(JsonWriter& w, const score::Rollup& r) {
   w.key("needs")
       .begin_object()
       .member("received", r.needs.received)
+      .member("carried_over", r.needs.carried_over)
       .member("resolution_rate", num(r.needs.resolution_rate, 4))
       .member("on_time_resolution_rate", num(r.needs.on_time_resolution_rate, 4))
       .end_object();

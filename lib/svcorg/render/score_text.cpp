@@ -28,11 +28,12 @@ namespace {
 const char* kComponents[] = {"plan_level", "execution", "effect", "systems", "satisfaction"};
 
 std::string rollup_line(const score::Rollup& r, const char* what) {
-  return fmt::format("{} {}: {} branches, {} scored, mean total {}, {} needs of its own layer (resolved {}, on time {}), "
-                     "platform adherence {}\n",
-                     what, r.id.empty() ? "-" : r.id, r.branches, r.scored, fixed(r.mean_total, 2), r.needs.received,
-                     fixed(r.needs.resolution_rate, 4), fixed(r.needs.on_time_resolution_rate, 4),
-                     fixed(r.platform_adherence, 4));
+  return fmt::format(
+      "{} {}: {} branches, {} scored, mean total {}, {} needs of its own layer received and {} "
+      "carried over (resolved {}, on time {}), platform adherence {}\n",
+      what, r.id.empty() ? "-" : r.id, r.branches, r.scored, fixed(r.mean_total, 2), r.needs.received,
+      r.needs.carried_over, fixed(r.needs.resolution_rate, 4), fixed(r.needs.on_time_resolution_rate, 4),
+      fixed(r.platform_adherence, 4));
 }
 
 }  // namespace
@@ -79,8 +80,8 @@ std::string score_csv(const score::Result& /*r*/, const ScoreSelection& sel) {
   t.header = {"id", "name", "type", "street", "plan", "provisional", "total", "grade", "rank_in_district",
               "rank_in_type", "base", "autonomous", "bonus"};
   for (const char* c : kComponents) t.header.push_back(c);
-  for (const char* c : {"quality", "percentile", "peers", "needs_received", "needs_declined", "needs_resolved",
-                        "needs_open", "needs_overdue", "resolution_rate", "on_time_resolution_rate",
+  for (const char* c : {"quality", "percentile", "peers", "needs_received", "needs_carried_over", "needs_declined",
+                        "needs_resolved", "needs_open", "needs_overdue", "resolution_rate", "on_time_resolution_rate",
                         "response_on_time_rate", "feedback_satisfied_rate"})
     t.header.push_back(c);
   for (const auto* s : sel.branches) {
@@ -93,7 +94,8 @@ std::string score_csv(const score::Result& /*r*/, const ScoreSelection& sel) {
     row.push_back(fixed(s->quality, 4));
     row.push_back(fixed(s->percentile, 4, ""));
     row.push_back(std::to_string(s->peers));
-    for (size_t v : {n.received, n.declined, n.resolved, n.open, n.overdue}) row.push_back(std::to_string(v));
+    for (size_t v : {n.received, n.carried_over, n.declined, n.resolved, n.open, n.overdue})
+      row.push_back(std::to_string(v));
     for (const auto* rate : {&n.resolution_rate, &n.on_time_resolution_rate, &n.response_on_time_rate,
                              &n.feedback_satisfied_rate})
       row.push_back(fixed(*rate, 4, ""));

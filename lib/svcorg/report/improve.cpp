@@ -46,17 +46,19 @@ std::vector<Fact> execution_facts(const score::BranchScore& s) {
 }
 
 std::vector<Fact> effect_facts(const LedgerView& l) {
-  Fact overdue{"overdue_needs", {}, ""}, open{"open_needs", {}, ""}, unhappy{"unsatisfied_feedback", {}, ""};
-  Fact late{"late_responses", {}, ""};
+  Fact carried{"carried_over_needs", {}, ""}, overdue{"overdue_needs", {}, ""}, open{"open_needs", {}, ""};
+  Fact unhappy{"unsatisfied_feedback", {}, ""}, late{"late_responses", {}, ""};
   for (const auto& r : l.listing.rows) {
-    if (r.facts.overdue) overdue.values.push_back(r.facts.need->id.v);
+    // Still open from an earlier year: named first, and not again among the overdue or open.
+    if (r.facts.carried_over && r.facts.open) carried.values.push_back(r.facts.need->id.v);
+    else if (r.facts.overdue) overdue.values.push_back(r.facts.need->id.v);
     else if (r.facts.open) open.values.push_back(r.facts.need->id.v);
     if (r.facts.satisfaction && *r.facts.satisfaction < 4) unhappy.values.push_back(r.facts.need->id.v);
     if (r.facts.response_counted && !r.facts.response_on_time) late.values.push_back(r.facts.need->id.v);
   }
   std::vector<Fact> out;
   if (l.listing.rows.empty()) out.push_back({"no_needs", {}, ""});
-  for (auto* f : {&overdue, &open, &late, &unhappy})
+  for (auto* f : {&carried, &overdue, &open, &late, &unhappy})
     if (!f->values.empty()) out.push_back(*f);
   return out;
 }

@@ -19,7 +19,7 @@ std::vector<Group> group_by(const ledger::Listing& l, std::string (*key)(const l
   std::vector<Group> out;
   for (const auto& [k, facts] : groups) out.push_back({k, ledger::metrics(facts, l.window.as_of)});
   std::stable_sort(out.begin(), out.end(),
-                   [](const Group& a, const Group& b) { return a.metrics.received > b.metrics.received; });
+                   [](const Group& a, const Group& b) { return a.metrics.size() > b.metrics.size(); });
   return out;
 }
 

@@ -30,7 +30,7 @@ struct Index {
   // up: a few per branch, not the ledger.
   util::ViewTable listed_ids;
   std::vector<const NeedCore*> listed;
-  FactsByBranch facts_by_branch;  // needs in Y
+  FactsByBranch facts_by_branch;  // Y's ledger
   std::unordered_map<std::string, std::vector<const Platform*>> platforms_by_branch;
   std::unordered_map<std::string, const Plan*> plans;  // plans for Y by branch
 };
@@ -54,8 +54,8 @@ void in_halves(bool two, Work work) {
   second.join();
 }
 
-// What one pass over a run of needs finds: the facts of those in Y, by branch, and the
-// first need of each listed id (by slot in `listed`).
+// What one pass over a run of needs finds: the facts of those in Y's ledger, by branch,
+// and the first need of each listed id (by slot in `listed`).
 struct NeedPass {
   FactsByBranch facts;
   std::vector<const NeedCore*> found;
@@ -74,14 +74,16 @@ void pass_over(const std::vector<std::vector<NeedCore>>& parts, size_t from, siz
     for (const NeedCore& n : parts[p]) {
       if (n.id && slots.size() != 0)
         if (const size_t k = slots.find(*n.id); k != util::ViewTable::npos && !out.found[k]) out.found[k] = &n;
-      if (!n.branch || !ledger::in_year(n, w)) continue;
+      if (!n.branch) continue;
+      const ledger::Membership in_ledger = ledger::membership(n, w);
+      if (in_ledger == ledger::Membership::None) continue;
       if (!last || *last != *n.branch) {
         auto it = ix.branches.find(*n.branch);
         tr = it == ix.branches.end() ? nullptr : &type_rules(rules, *it->second);
         facts = &out.facts[*n.branch];
         last = n.branch.p;
       }
-      facts->push_back(ledger::facts(n, tr, w.as_of));
+      facts->push_back(ledger::facts(n, tr, w, in_ledger));
     }
 }
 
@@ -198,7 +200,7 @@ void finish_one(BranchScore& s, const Model& m) {
     for (const auto& e : s.systems_entries) sum += e.value;
     systems = 100.0 * sum / static_cast<double>(s.systems_entries.size());
   }
-  const double effect = s.needs.received == 0 ? 0.0 : 100.0 * weighted_mean(s.effect_parts).value_or(0.0);
+  const double effect = s.needs.size() == 0 ? 0.0 : 100.0 * weighted_mean(s.effect_parts).value_or(0.0);
   const double satisfaction = weighted_mean(s.satisfaction_parts).value_or(0.0);
   std::vector<Part> parts;
   const std::vector<std::pair<std::string, std::optional<double>>> values = {{"plan_level", plan_level},
@@ -305,10 +307,11 @@ Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Mode
       r.branches[i] = score_one(*planned[i].first, *planned[i].second, ix, rules, m, w);
   });
   for (const BranchScore& s : r.branches) {
-    if (s.needs.received == 0)
+    if (s.needs.size() == 0)
       r.warnings.push_back(warning(rs, *s.branch, "Branch", "no-needs",
-                                   fmt::format("no needs received in {} (as of {}); effect counts 0: record the "
-                                               "needs the branch learned of in the ledger",
+                                   fmt::format("no needs received in {} (as of {}) and none carried over from "
+                                               "earlier years; effect counts 0: record the needs the branch "
+                                               "learned of in the ledger",
                                                w.year, w.as_of.str())));
     const bool surveyed = std::any_of(s.satisfaction_parts.begin(), s.satisfaction_parts.end(),
                                       [](const Part& p) { return p.value.has_value(); });

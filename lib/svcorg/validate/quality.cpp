@@ -131,7 +131,9 @@ std::set<const Plan*> check_plan_quality(Context& c) {
     if (!of_branch) continue;
     for (size_t k : *of_branch) {
       Candidate& cand = candidates[k];
-      if (!n->category || !ledger::in_year(*n, {static_cast<int>(*cand.plan->year), c.options.as_of})) continue;
+      if (!n->category ||
+          ledger::membership(*n, {static_cast<int>(*cand.plan->year), c.options.as_of}) == ledger::Membership::None)
+        continue;
       if (!ledger::facts(*n, cand.rules, c.options.as_of).declined) cand.need_categories.insert(*n->category);
     }
   }
