@@ -1,0 +1,70 @@
+# Clean Debian 12 roots for the tests of tests/fresh/ (sourced, not run).
+#
+#   fresh_tarball           prints the cached minimal bookworm root tarball, building it
+#                           with mmdebstrap when today's is missing
+#   fresh_root DIR          unpacks a fresh copy of it into DIR, mounts /proc, /sys and /dev
+#                           (bind) there and copies /etc/resolv.conf; fresh_cleanup, run by
+#                           the EXIT trap, unmounts them and removes DIR
+#   in_root DIR CMD...      runs CMD as root inside DIR (bash -c, HOME=/root, a clean PATH)
+#
+# The root has only what a new machine has: Debian's minbase, make and git. Its apt sources
+# are Debian's own mirrors, named here, never the host's lists (which may hold other
+# vendors' repositories).
+set -euo pipefail
+
+FRESH_DIR=${FRESH_DIR:-build/fresh}
+FRESH_MIRRORS=(
+  "deb http://deb.debian.org/debian bookworm main"
+  "deb http://deb.debian.org/debian bookworm-updates main"
+  "deb http://deb.debian.org/debian-security bookworm-security main"
+)
+FRESH_ROOTS=()
+
+say() { printf '\n==> %s\n' "$*"; }
+
+fresh_tarball() {
+  local tarball
+  tarball="$FRESH_DIR/bookworm-minbase-make-git-$(date -u +%Y%m%d).tar"
+  if [ ! -s "$tarball" ]; then
+    mkdir -p "$FRESH_DIR"
+    rm -f "$FRESH_DIR"/bookworm-minbase-make-git-*.tar
+    say "building a minimal Debian 12 root (mmdebstrap, minbase + make + git): $tarball" >&2
+    mmdebstrap --quiet --format=tar --variant=minbase --include=make,git bookworm "$tarball.part" "${FRESH_MIRRORS[@]}" >&2
+    mv "$tarball.part" "$tarball"
+  fi
+  printf '%s\n' "$tarball"
+}
+
+fresh_root() {
+  local root=$1 tarball
+  tarball=$(fresh_tarball)
+  rm -rf "$root"
+  mkdir -p "$root"
+  FRESH_ROOTS+=("$root")
+  tar -C "$root" -xf "$tarball"
+  mount -t proc proc "$root/proc"
+  mount -t sysfs sysfs "$root/sys"
+  mount --bind /dev "$root/dev"
+  mount --bind /dev/pts "$root/dev/pts"
+  cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+}
+
+fresh_cleanup() {
+  local root m
+  for root in "${FRESH_ROOTS[@]}"; do
+    [ -d "$root" ] || continue
+    # Every mount under the root, deepest first.
+    for m in $(awk -v r="$(realpath "$root")" '$2 == r || index($2, r "/") == 1 {print $2}' /proc/mounts | sort -r); do
+      umount "$m" || umount -l "$m"
+    done
+    if [ -z "${FRESH_KEEP:-}" ]; then rm -rf "$root"; else echo "kept $root (FRESH_KEEP)"; fi
+  done
+}
+trap fresh_cleanup EXIT
+
+in_root() {
+  local root=$1
+  shift
+  chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin bash -euo pipefail -c "$*"
+}
