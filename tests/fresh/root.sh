@@ -49,18 +49,33 @@ fresh_root() {
   cp -L /etc/resolv.conf "$root/etc/resolv.conf"
 }
 
+fresh_mounts() {
+  awk -v r="$(realpath "$1")" '$2 == r || index($2, r "/") == 1 {print $2}' /proc/mounts | sort -r
+}
+
 fresh_cleanup() {
   local root m
   for root in "${FRESH_ROOTS[@]}"; do
     [ -d "$root" ] || continue
-    # Every mount under the root, deepest first.
-    for m in $(awk -v r="$(realpath "$root")" '$2 == r || index($2, r "/") == 1 {print $2}' /proc/mounts | sort -r); do
-      umount "$m" || umount -l "$m"
+    # Every mount under the root, deepest first; the root is removed only when none is left
+    # (and never across file systems), so the host's /dev is never touched.
+    for m in $(fresh_mounts "$root"); do
+      umount "$m" || umount -l "$m" || true
     done
-    if [ -z "${FRESH_KEEP:-}" ]; then rm -rf "$root"; else echo "kept $root (FRESH_KEEP)"; fi
+    if [ -n "$(fresh_mounts "$root")" ]; then
+      echo "fresh: still mounted under $root, not removing it" >&2
+    elif [ -n "${FRESH_KEEP:-}" ]; then
+      echo "fresh: kept $root (FRESH_KEEP)"
+    else
+      rm -rf --one-file-system "$root"
+    fi
   done
 }
 trap fresh_cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Seconds since $1 (a `date +%s`), for the timings the tests print.
+since() { echo $(( $(date +%s) - $1 )); }
 
 in_root() {
   local root=$1
