@@ -12,20 +12,25 @@
 
 namespace testing {
 
-std::vector<std::string> sarif_schema_errors(const nlohmann::json& doc) {
-  static const std::unique_ptr<valijson::Schema> schema = [] {
-    const auto text = nlohmann::json::parse(read_file(kSource / "tests" / "data" / "sarif-schema-2.1.0.json"));
-    auto s = std::make_unique<valijson::Schema>();
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft4);
-    valijson::adapters::NlohmannJsonAdapter adapter(text);
-    parser.populateSchema(adapter, *s);
-    return s;
-  }();
+namespace {
+
+// The schema in `file`, parsed as the draft its "$schema" names (4 or 7).
+std::unique_ptr<valijson::Schema> load_schema(const std::filesystem::path& file) {
+  const auto text = nlohmann::json::parse(read_file(file));
+  const bool draft4 = text.value("$schema", "").find("draft-04") != std::string::npos;
+  auto s = std::make_unique<valijson::Schema>();
+  valijson::SchemaParser parser(draft4 ? valijson::SchemaParser::kDraft4 : valijson::SchemaParser::kDraft7);
+  valijson::adapters::NlohmannJsonAdapter adapter(text);
+  parser.populateSchema(adapter, *s);
+  return s;
+}
+
+std::vector<std::string> errors_against(const valijson::Schema& schema, const nlohmann::json& doc) {
   valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc);
   std::vector<std::string> errors;
-  if (validator.validate(*schema, target, &results)) return errors;
+  if (validator.validate(schema, target, &results)) return errors;
   valijson::ValidationResults::Error e;
   while (results.popError(e)) {
     std::string where;
@@ -34,6 +39,18 @@ std::vector<std::string> sarif_schema_errors(const nlohmann::json& doc) {
   }
   if (errors.empty()) errors.push_back("invalid");
   return errors;
+}
+
+}  // namespace
+
+std::vector<std::string> sarif_schema_errors(const nlohmann::json& doc) {
+  static const std::unique_ptr<valijson::Schema> schema =
+      load_schema(kSource / "tests" / "data" / "sarif-schema-2.1.0.json");
+  return errors_against(*schema, doc);
+}
+
+std::vector<std::string> schema_errors(const std::filesystem::path& schema, const nlohmann::json& doc) {
+  return errors_against(*load_schema(schema), doc);
 }
 
 }  // namespace testing

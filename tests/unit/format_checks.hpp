@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -16,6 +17,10 @@ namespace testing {
 // Why `doc` fails the SARIF 2.1.0 schema (empty: it conforms). In format_checks.cpp,
 // compiled optimized: valijson runs on every fixture's SARIF.
 std::vector<std::string> sarif_schema_errors(const nlohmann::json& doc);
+
+// Why `doc` fails the JSON Schema in the file `schema` (draft-04 or draft-07, as its
+// "$schema" says); empty: it conforms.
+std::vector<std::string> schema_errors(const std::filesystem::path& schema, const nlohmann::json& doc);
 
 // What ElementTree reads from each JUnit document (see check_junit.py), in one Python
 // run; null for a document that is not well-formed XML.
