@@ -53,23 +53,27 @@ fresh_mounts() {
   awk -v r="$(realpath "$1")" '$2 == r || index($2, r "/") == 1 {print $2}' /proc/mounts | sort -r
 }
 
-fresh_cleanup() {
-  local root m
-  for root in "${FRESH_ROOTS[@]}"; do
-    [ -d "$root" ] || continue
-    # Every mount under the root, deepest first; the root is removed only when none is left
-    # (and never across file systems), so the host's /dev is never touched.
-    for m in $(fresh_mounts "$root"); do
-      umount "$m" || umount -l "$m" || true
-    done
-    if [ -n "$(fresh_mounts "$root")" ]; then
-      echo "fresh: still mounted under $root, not removing it" >&2
-    elif [ -n "${FRESH_KEEP:-}" ]; then
-      echo "fresh: kept $root (FRESH_KEEP)"
-    else
-      rm -rf --one-file-system "$root"
-    fi
+# Unmounts what is mounted under root $1, then removes it (unless FRESH_KEEP is set).
+fresh_cleanup_one() {
+  local root=$1 m
+  [ -d "$root" ] || return 0
+  # Every mount under the root, deepest first; the root is removed only when none is left
+  # (and never across file systems), so the host's /dev is never touched.
+  for m in $(fresh_mounts "$root"); do
+    umount "$m" || umount -l "$m" || true
   done
+  if [ -n "$(fresh_mounts "$root")" ]; then
+    echo "fresh: still mounted under $root, not removing it" >&2
+  elif [ -n "${FRESH_KEEP:-}" ]; then
+    echo "fresh: kept $root (FRESH_KEEP)"
+  else
+    rm -rf --one-file-system "$root"
+  fi
+}
+
+fresh_cleanup() {
+  local root
+  for root in "${FRESH_ROOTS[@]}"; do fresh_cleanup_one "$root"; done
 }
 trap fresh_cleanup EXIT
 trap 'exit 130' INT TERM
