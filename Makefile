@@ -93,7 +93,7 @@ deb:
 	cd $(DEB_BUILD) && cpack -G DEB
 	@echo "The package:" $(DEB_BUILD)/svcorg_*.deb
 
-# On clean Debian 12 roots (mmdebstrap; as root: chroot and mounts; tests/fresh/README.md):
+# On clean Debian 12 roots (mmdebstrap; as root: chroot and mounts; docs/ADOPTION.md):
 #   test-fresh         a clone of HEAD: the README's two commands, `make run` then `make test`
 #   test-ci-templates  the jobs of the CI files `svcorg init` writes, on a new records repository
 #   test-deb           `make deb`, then the package installed with apt-get and run
