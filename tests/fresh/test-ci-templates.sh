@@ -82,4 +82,5 @@ check_template() {
 
 check_template gitlab .gitlab-ci.yml svcorg-validate svcorg-year-end
 check_template github .github/workflows/svcorg.yml validate year-end
+[ -n "${FRESH_KEEP:-}" ] || rm -rf "$work"
 say "test-ci-templates passed in $(since "$start") s"
