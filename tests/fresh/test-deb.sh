@@ -37,7 +37,7 @@ version=$(in_root "$root" "svcorg --version")
 [[ $version =~ ^svcorg\ [0-9.]+\ \(commit\ [0-9a-f]{7,}\)$ ]] ||
   { echo "FAIL: svcorg --version says '$version'" >&2; exit 1; }
 in_root "$root" "svcorg validate /tmp/examples"
-in_root "$root" "svcorg score /tmp/examples --year 2025 | head -4"
+in_root "$root" "svcorg score /tmp/examples --year 2025 >/tmp/scores.txt && head -4 /tmp/scores.txt"
 for f in /usr/share/man/man1/svcorg.1 /usr/share/man/man1/svcorg-validate.1 \
          /usr/share/bash-completion/completions/svcorg /usr/share/zsh/site-functions/_svcorg; do
   [ -s "$root$f" ] || { echo "FAIL: the package installed no $f" >&2; exit 1; }
