@@ -153,6 +153,9 @@ TEST_SUITE("init") {
 
     const YAML::Node gh = YAML::LoadFile((tmp.path() / ".github" / "workflows" / "svcorg.yml").string());
     CHECK(gh["on"]["pull_request"]);
+    // Both run on Debian 12, the system svcorg is built and tested on (make test-ci-templates).
+    CHECK(gl["default"]["image"].as<std::string>() == "debian:12");
+    for (const auto& job : {"validate", "year-end"}) CHECK(gh["jobs"][job]["container"].as<std::string>() == "debian:12");
     CHECK(gh["on"]["schedule"][0]["cron"].as<std::string>() == "0 0 15 1 *");
     CHECK(gh["on"]["workflow_dispatch"]["inputs"]["year"]);
     CHECK(gh["jobs"]["validate"]["if"].as<std::string>() ==
