@@ -177,6 +177,19 @@ TEST_SUITE("init") {
     }
   }
 
+  TEST_CASE("the merge-request gate passes on the new repository at the end of every month of 2026") {
+    testing::TempDir tmp;
+    REQUIRE(run_svcorg("init -q", tmp.path()).exit_code == 0);
+    for (const char* day : {"2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30",
+                            "2026-07-31", "2026-08-31", "2026-09-30", "2026-10-31", "2026-11-30", "2026-12-31"}) {
+      CAPTURE(day);
+      const auto r = run_svcorg(std::string("validate --color never --as-of ") + day + " .", tmp.path());
+      CHECK(r.exit_code == 0);
+      CHECK(r.out.find(": error: ") == std::string::npos);
+      CHECK(r.out.find(" 0 errors, ") != std::string::npos);
+    }
+  }
+
   TEST_CASE("the year-end job scores the year just ended in January, else this year, or SVCORG_YEAR") {
     // Its shell block with `date` and `svcorg` stood in for: what svcorg would be asked.
     testing::TempDir tmp;
