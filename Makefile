@@ -5,15 +5,28 @@ BUILD   ?= build
 JOBS    ?= 2
 CMAKE_FLAGS ?=
 
-# Debian packages: build, run, and test (valijson/nlohmann check the JSON Schemas;
-# cmark-gfm renders the reports to HTML in the tests: a test dependency, not a runtime one).
-PACKAGES = cmake make g++ pkg-config libyaml-dev libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev \
-           nlohmann-json3-dev libvalijson-dev libutf8proc-dev libxxhash-dev libmimalloc-dev python3 cmark-gfm \
-           python3-yaml
+# Debian packages, one list per purpose (the one source of truth: the CI files `svcorg init`
+# writes install SOURCE_PACKAGES and BUILD_PACKAGES, tests/unit/test_init_ci.cpp checks it).
+#   BUILD_PACKAGES   building svcorg. libmimalloc-dev is optional (CMake uses it when found;
+#                    a third faster on large districts, docs/PERFORMANCE.md).
+#   TEST_PACKAGES    the test suite: doctest; valijson checks the JSON Schemas; yaml-cpp is
+#                    the YAML parser's differential oracle; python3-yaml the reference scores;
+#                    cmark-gfm renders reports to HTML.
+#   SOURCE_PACKAGES  getting svcorg's source with git over https (CI jobs, not this Makefile).
+#   DEB_PACKAGES     `make deb`: dpkg-shlibdeps (dpkg-dev) and file, which CPack uses to find
+#                    the executables whose libraries become the package's Depends.
+#   FRESH_PACKAGES   the clean-root tests (tests/fresh/): mmdebstrap builds the roots,
+#                    python3-yaml reads the CI files.
+BUILD_PACKAGES  = cmake make g++ pkg-config libyaml-dev libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev libmimalloc-dev
+TEST_PACKAGES   = doctest-dev libvalijson-dev libyaml-cpp-dev python3 python3-yaml cmark-gfm
+SOURCE_PACKAGES = ca-certificates git
+DEB_PACKAGES    = dpkg-dev file
+FRESH_PACKAGES  = mmdebstrap python3 python3-yaml
+PACKAGES = $(BUILD_PACKAGES) $(TEST_PACKAGES)
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-fuzz build run test test-sanitize fuzz-smoke test-sarif-multitool clean
+.PHONY: all deps deps-fuzz deps-fresh build svcorg run test test-sanitize fuzz-smoke test-sarif-multitool deb test-fresh test-ci-templates test-deb clean
 all: build
 
 deps:
@@ -30,19 +43,25 @@ deps:
 deps-fuzz:
 	@$(MAKE) --no-print-directory deps PACKAGES="clang libclang-rt-14-dev libcmark-gfm-dev libcmark-gfm-extensions-dev"
 
-$(BUILD)/CMakeCache.txt: | deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+# `make run` and `make test` configure alike, so `make test` after `make run` reuses its
+# objects; `make run` builds only the svcorg executable, not the test suite.
+CONFIGURE = cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSVCORG_WERROR=ON $(CMAKE_FLAGS)
 
-build: deps $(BUILD)/CMakeCache.txt
+build: deps
+	$(CONFIGURE)
 	cmake --build $(BUILD) -j$(JOBS)
 
-run: build
+svcorg: deps
+	$(CONFIGURE)
+	cmake --build $(BUILD) -j$(JOBS) --target svcorg_cli
+
+run: svcorg
 	./$(BUILD)/svcorg validate examples/
 	./$(BUILD)/svcorg score examples/ --year 2025 -q
 	./$(BUILD)/svcorg report examples/ --year 2025 -o $(BUILD)/report-district-2025.md
 
 test: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSVCORG_WERROR=ON $(CMAKE_FLAGS)
+	$(CONFIGURE)
 	cmake --build $(BUILD) -j$(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
@@ -77,5 +96,31 @@ test-sarif-multitool: build
 	    @microsoft/sarif-multitool-linux@$(SARIF_MULTITOOL_VERSION) && chmod u+x $$pkg/Sarif.Multitool; fi
 	cd $(BUILD) && ctest --output-on-failure -R '^sarif_multitool$$'
 
+# The Debian package: a Release build without the tests, packaged by CPack (CMakeLists.txt).
+DEB_BUILD ?= build-deb
+deb:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(BUILD_PACKAGES) $(DEB_PACKAGES)"
+	cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=Release -DSVCORG_TESTS=OFF -DSVCORG_WERROR=ON $(CMAKE_FLAGS)
+	cmake --build $(DEB_BUILD) -j$(JOBS)
+	rm -f $(DEB_BUILD)/svcorg_*.deb
+	cd $(DEB_BUILD) && cpack -G DEB
+	@echo "The package:" $(DEB_BUILD)/svcorg_*.deb
+
+# On clean Debian 12 roots (mmdebstrap; as root: chroot and mounts; docs/ADOPTION.md):
+#   test-fresh         a clone of HEAD: the README's two commands, `make run` then `make test`
+#   test-ci-templates  the jobs of the CI files `svcorg init` writes, on a new records repository
+#   test-deb           `make deb`, then the package installed with apt-get and run
+deps-fresh:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(FRESH_PACKAGES)"
+
+test-fresh: deps-fresh
+	$(SUDO) JOBS=$(JOBS) tests/fresh/test-fresh.sh
+
+test-ci-templates: deps-fresh svcorg
+	$(SUDO) tests/fresh/test-ci-templates.sh ./$(BUILD)/svcorg
+
+test-deb: deps-fresh deb
+	$(SUDO) tests/fresh/test-deb.sh $(DEB_BUILD)
+
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) $(DEB_BUILD)

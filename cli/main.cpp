@@ -17,6 +17,7 @@
 #include "svcorg/cmd/schema.hpp"
 #include "svcorg/cmd/score.hpp"
 #include "svcorg/cmd/validate.hpp"
+#include "version.hpp"
 
 namespace {
 
@@ -65,7 +66,8 @@ int main(int argc, char** argv) {
   if (!std::getenv("MIMALLOC_LARGE_OS_PAGES")) mi_option_enable(mi_option_large_os_pages);
 #endif
   CLI::App app{"svcorg: records, scores and reports of service-oriented grassroots organizations"};
-  app.set_version_flag("--version", std::string("svcorg ") + SVCORG_VERSION);
+  app.set_version_flag("--version", std::string("svcorg ") + SVCORG_VERSION + " (commit " +
+                                        svcorg_cli::kBuildCommit + ")");
   app.require_subcommand(1);
 
   svcorg::cmd::ValidateOptions validate;

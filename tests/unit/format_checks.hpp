@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -21,6 +22,10 @@ std::vector<std::string> sarif_schema_errors(const nlohmann::json& doc);
 // gitlabhq's app/validators/json_schemas/codeclimate.json: one issue), checked for each
 // issue of the array, as GitLab does; empty: it conforms. Not an array is an error too.
 std::vector<std::string> gitlab_schema_errors(const nlohmann::json& doc);
+
+// Why `doc` fails the JSON Schema in the file `schema` (draft-04 or draft-07, as its
+// "$schema" says); empty: it conforms.
+std::vector<std::string> schema_errors(const std::filesystem::path& schema, const nlohmann::json& doc);
 
 // What ElementTree reads from each JUnit document (see check_junit.py), in one Python
 // run; null for a document that is not well-formed XML.

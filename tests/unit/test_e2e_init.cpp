@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -46,17 +47,19 @@ std::vector<std::string> gitlab_script(const YAML::Node& ci, const std::string& 
   return out;
 }
 
-std::vector<std::string> github_runs(const YAML::Node& wf) {
+std::vector<std::string> github_runs(const YAML::Node& wf, const std::string& job) {
   std::vector<std::string> out;
-  for (const auto& job : wf["jobs"])
-    for (const auto& step : job.second["steps"])
-      if (step["run"]) out.push_back(step["run"].as<std::string>());
+  for (const auto& step : wf["jobs"][job]["steps"])
+    if (step["run"]) out.push_back(step["run"].as<std::string>());
   return out;
 }
 
-bool has(const std::vector<std::string>& lines, const std::string& line) {
-  return std::find(lines.begin(), lines.end(), line) != lines.end();
-}
+// The year-end job's shell block, the same in both CI files.
+const std::string kYearEnd =
+    "YEAR=\"${SVCORG_YEAR:-$(date +%Y)}\"\n"
+    "if [ -z \"${SVCORG_YEAR:-}\" ] && [ \"$(date +%m)\" = 01 ]; then YEAR=$((YEAR - 1)); fi\n"
+    "echo \"svcorg: the scores of $YEAR\"\n"
+    "svcorg score . --year \"$YEAR\" --fail-under 60\n";
 
 }  // namespace
 
@@ -123,55 +126,110 @@ TEST_SUITE("init") {
     CHECK(records == 7);
   }
 
-  TEST_CASE("the CI files validate every merge or pull request and gate plans") {
+  TEST_CASE("the CI files gate merge and pull requests on validate, and the year's scores at year end") {
     testing::TempDir tmp;
     REQUIRE(run_svcorg("init -q", tmp.path()).exit_code == 0);
 
     const YAML::Node gl = YAML::LoadFile((tmp.path() / ".gitlab-ci.yml").string());
-    const auto validate = gitlab_script(gl, "svcorg-validate");
-    CHECK(validate == std::vector<std::string>{
-                          "svcorg validate . --format gitlab > gl-code-quality-report.json || true",
-                          "svcorg validate ."});
+    CHECK(gitlab_script(gl, "svcorg-validate") ==
+          std::vector<std::string>{"svcorg validate . --format gitlab > gl-code-quality-report.json || true",
+                                   "svcorg validate ."});
     CHECK(gl["svcorg-validate"]["artifacts"]["reports"]["codequality"].as<std::string>() ==
           "gl-code-quality-report.json");
     CHECK(gl["svcorg-validate"]["artifacts"]["when"].as<std::string>() == "always");
-    CHECK(gitlab_script(gl, "svcorg-score") == std::vector<std::string>{"svcorg score . --fail-under 60"});
-    CHECK(gl["workflow"]["rules"][0]["if"].as<std::string>() == "$CI_PIPELINE_SOURCE == \"merge_request_event\"");
+    CHECK(gl["svcorg-validate"]["rules"][0]["if"].as<std::string>() == "$CI_PIPELINE_SOURCE != \"schedule\"");
+    CHECK(gitlab_script(gl, "svcorg-year-end") == std::vector<std::string>{kYearEnd});
+    const YAML::Node year_end = gl["svcorg-year-end"]["rules"];
+    REQUIRE(year_end.size() == 2);
+    CHECK(year_end[0]["if"].as<std::string>() == "$CI_PIPELINE_SOURCE == \"schedule\"");
+    CHECK(year_end[1]["if"].as<std::string>() == "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH");
+    CHECK(year_end[1]["when"].as<std::string>() == "manual");
+    CHECK(year_end[1]["allow_failure"].as<bool>());
+    std::vector<std::string> pipelines;
+    for (const auto& rule : gl["workflow"]["rules"]) pipelines.push_back(rule["if"].as<std::string>());
+    CHECK(pipelines == std::vector<std::string>{"$CI_PIPELINE_SOURCE == \"merge_request_event\"",
+                                                "$CI_PIPELINE_SOURCE == \"schedule\"",
+                                                "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"});
 
     const YAML::Node gh = YAML::LoadFile((tmp.path() / ".github" / "workflows" / "svcorg.yml").string());
     CHECK(gh["on"]["pull_request"]);
-    const auto runs = github_runs(gh);
-    CHECK(has(runs, "svcorg validate . --format github"));
-    CHECK(has(runs, "svcorg score . --fail-under 60"));
-    // Validation comes before the gate.
-    CHECK(std::find(runs.begin(), runs.end(), "svcorg validate . --format github") <
-          std::find(runs.begin(), runs.end(), "svcorg score . --fail-under 60"));
+    // Both run on Debian 12, the system svcorg is built and tested on (make test-ci-templates).
+    CHECK(gl["default"]["image"].as<std::string>() == "debian:12");
+    for (const auto& job : {"validate", "year-end"}) CHECK(gh["jobs"][job]["container"].as<std::string>() == "debian:12");
+    CHECK(gh["on"]["schedule"][0]["cron"].as<std::string>() == "0 0 15 1 *");
+    CHECK(gh["on"]["workflow_dispatch"]["inputs"]["year"]);
+    CHECK(gh["jobs"]["validate"]["if"].as<std::string>() ==
+          "github.event_name == 'pull_request' || github.event_name == 'push'");
+    CHECK(github_runs(gh, "validate").back() == "svcorg validate . --format github");
+    CHECK(gh["jobs"]["year-end"]["if"].as<std::string>() ==
+          "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'");
+    CHECK(github_runs(gh, "year-end").back() == kYearEnd);
+    CHECK(gh["jobs"]["year-end"]["steps"][2]["env"]["SVCORG_YEAR"].as<std::string>() == "${{ inputs.year }}");
+    // Only the year-end job scores.
+    for (const auto& run : github_runs(gh, "validate")) CHECK(run.find("svcorg score") == std::string::npos);
 
-    // The secretaries' README explains both, and that 60 is for the district to set.
+    // The secretaries' README explains both jobs, and that 60 is for the district to set.
     const std::string readme = read_file(tmp.path() / "README.md");
     for (const char* text : {"## 自动检查（CI）", "`svcorg validate .`", "`svcorg score . --fail-under 60`",
-                             "60 只是占位值", "## English", "placeholder"}) {
+                             "60 只是占位值", "SVCORG_YEAR", "## English", "year-end job", "placeholder"}) {
       CAPTURE(text);
       CHECK(readme.find(text) != std::string::npos);
     }
   }
 
-  TEST_CASE("the CI files' svcorg commands run in the new repository") {
+  TEST_CASE("the year-end job scores the year just ended in January, else this year, or SVCORG_YEAR") {
+    // Its shell block with `date` and `svcorg` stood in for: what svcorg would be asked.
+    testing::TempDir tmp;
+    write_file(tmp.path() / "bin" / "date",
+               "#!/bin/sh\ncase \"$1\" in +%Y) echo \"$FAKE_YEAR\";; +%m) echo \"$FAKE_MONTH\";; esac\n");
+    write_file(tmp.path() / "bin" / "svcorg", "#!/bin/sh\necho \"svcorg $*\"\n");
+    fs::permissions(tmp.path() / "bin" / "date", fs::perms::owner_all);
+    fs::permissions(tmp.path() / "bin" / "svcorg", fs::perms::owner_all);
+    write_file(tmp.path() / "year-end.sh", kYearEnd);
+    const auto run = [&](const std::string& env) {
+      const std::string out = (tmp.path() / "out").string();
+      const std::string cmd = "cd '" + tmp.path().string() + "' && env PATH=\"$PWD/bin:$PATH\" " + env +
+                              " bash -eo pipefail year-end.sh >'" + out + "'";
+      REQUIRE(std::system(cmd.c_str()) == 0);
+      return read_file(out);
+    };
+    CHECK(run("FAKE_YEAR=2027 FAKE_MONTH=01") ==
+          "svcorg: the scores of 2026\nsvcorg score . --year 2026 --fail-under 60\n");
+    CHECK(run("FAKE_YEAR=2026 FAKE_MONTH=12") ==
+          "svcorg: the scores of 2026\nsvcorg score . --year 2026 --fail-under 60\n");
+    CHECK(run("FAKE_YEAR=2027 FAKE_MONTH=02") ==
+          "svcorg: the scores of 2027\nsvcorg score . --year 2027 --fail-under 60\n");
+    CHECK(run("FAKE_YEAR=2027 FAKE_MONTH=01 SVCORG_YEAR=2025") ==
+          "svcorg: the scores of 2025\nsvcorg score . --year 2025 --fail-under 60\n");
+    CHECK(run("FAKE_YEAR=2027 FAKE_MONTH=01 SVCORG_YEAR=") ==
+          "svcorg: the scores of 2026\nsvcorg score . --year 2026 --fail-under 60\n");
+  }
+
+  TEST_CASE("the CI files' svcorg steps run in the new repository") {
     testing::TempDir tmp;
     REQUIRE(run_svcorg("init -q", tmp.path()).exit_code == 0);
-    std::vector<std::string> commands = gitlab_script(YAML::LoadFile((tmp.path() / ".gitlab-ci.yml").string()),
-                                                      "svcorg-validate");
-    for (const auto& c : github_runs(YAML::LoadFile((tmp.path() / ".github/workflows/svcorg.yml").string())))
-      commands.push_back(c);
-    commands.push_back("svcorg score . --fail-under 60");
-    for (std::string c : commands) {
-      if (c.rfind("svcorg ", 0) != 0) continue;
-      c = c.substr(c.find(' ') + 1);
-      c = c.substr(0, c.find(" >"));  // the shell's redirection and `|| true`
-      CAPTURE(c);
-      const auto r = run_svcorg(c, tmp.path());
-      CHECK(r.exit_code == 0);
-      CHECK(r.err.find("error:") == std::string::npos);
+    const YAML::Node gl = YAML::LoadFile((tmp.path() / ".gitlab-ci.yml").string());
+    const YAML::Node gh = YAML::LoadFile((tmp.path() / ".github/workflows/svcorg.yml").string());
+    std::vector<std::string> steps = gitlab_script(gl, "svcorg-validate");
+    for (const auto& job : {"validate", "year-end"})
+      for (const auto& run : github_runs(gh, job))
+        if (run.find("apt-get") == std::string::npos) steps.push_back(run);  // not the installation
+    REQUIRE(steps.size() == 4);
+    // Each step as the CI shell runs it, svcorg on the PATH; the year-end scores of 2026.
+    const std::string bin = fs::path(SVCORG_BINARY).parent_path().string();
+    for (const auto& step : steps) {
+      CAPTURE(step);
+      write_file(tmp.path() / "step.sh", step);
+      const std::string cmd = "cd '" + tmp.path().string() + "' && env PATH=\"" + bin +
+                              ":$PATH\" SVCORG_YEAR=2026 bash -eo pipefail step.sh >out.txt 2>&1";
+      CHECK(std::system(cmd.c_str()) == 0);
+      const std::string out = read_file(tmp.path() / "out.txt");
+      CHECK(out.find(": error: ") == std::string::npos);  // text
+      CHECK(out.find("::error ") == std::string::npos);   // GitHub annotations
+      if (step.find("svcorg score") != std::string::npos) {
+        CHECK(out.rfind("svcorg: the scores of 2026\n", 0) == 0);
+        CHECK(out.find("hehua") != std::string::npos);
+      }
     }
   }
 

@@ -287,7 +287,8 @@ template <class A> void io(A& a, waive::Waiver& v) {
 }
 
 // The build of svcorg: any rebuild gets new keys, so a changed converter never reads
-// entries of an older one.
+// entries of an older one. The executable's bytes hold the version and the commit that
+// `--version` names, so a build from another commit gets new keys too.
 uint64_t build_id() {
   static const uint64_t id = [] {
     XXH3_state_t* st = XXH3_createState();
