@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "svcorg/model/convert.hpp"
+#include "svcorg/model/labels.hpp"
 #include "svcorg/model/reader.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/rules/rules.hpp"
@@ -41,10 +42,10 @@ void type_rules(MapReader& t) {
   rule_numbers(t);
   F<TextList> ignored;
   t.list("required_platforms", ignored, false, 0, [](Context& c, const Node& n, const std::string& p) {
-    return read_enum(c, n, p, vocab::kPlatformCategories);
+    return read_enum(c, n, p, vocab::kPlatformCategories, "platform_category");
   });
   t.list("required_fields", ignored, false, 0, [](Context& c, const Node& n, const std::string& p) {
-    return read_enum(c, n, p, vocab::kTypeFields);
+    return read_enum(c, n, p, vocab::kTypeFields, "");
   });
   category_list(t, "need_categories");
 }
@@ -73,7 +74,26 @@ void weights(MapReader& r, const char* group, const std::vector<const char*>& ke
                                             g.path()));
 }
 
+// Each label in the list `key` of `n` replaced by its value (`group` of the label table).
+void list_values(Node& n, const char* key, const char* group) {
+  for (auto& [k, v] : n.entries)
+    if (k.value == key && v.is_seq())
+      for (Node& item : v.items)
+        if (const std::string* value = labels::value_of(group, item.value)) item.value = *value;
+}
+
 }  // namespace
+
+void rules_override_values(Node& rules) {
+  if (!rules.is_map()) return;
+  list_values(rules, "negative_list", "category");
+  for (auto& [k, types] : rules.entries)
+    if (k.value == "types")
+      for (auto& [type, t] : types.entries) {
+        list_values(t, "need_categories", "category");
+        list_values(t, "required_platforms", "platform_category");
+      }
+}
 
 void check_rules_override(Context& c, const Node& n, const std::string& path) {
   MapReader r(c, n, path);

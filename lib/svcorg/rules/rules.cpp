@@ -77,6 +77,16 @@ const Node& builtin_model() {
   return model;
 }
 
+std::vector<std::string> builtin_categories() {
+  std::vector<std::string> out;
+  const Node* r = builtin_model().find("rules");
+  if (const Node* types = r->find("types"))
+    for (const auto& [type, t] : types->entries) append_unique(out, strings(t.find("need_categories")));
+  for (const char* key : {"common_need_categories", "common_item_categories", "negative_list"})
+    append_unique(out, strings(r->find(key)));
+  return out;
+}
+
 void merge_into(Node& base, const Node& over) {
   if (!base.is_map() || !over.is_map()) {
     base = over;

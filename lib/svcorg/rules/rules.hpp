@@ -43,6 +43,10 @@ struct Rules {
 // The built-in model document (rules and scoring), parsed once.
 const yaml::Node& builtin_model();
 
+// Every category of the built-in model, each once: the types' need categories, the
+// common need and item categories and the negative list, in the model's order.
+std::vector<std::string> builtin_categories();
+
 // Merge `over` into `base`: mappings key by key, anything else replaced.
 void merge_into(yaml::Node& base, const yaml::Node& over);
 

@@ -1,6 +1,10 @@
 #include <algorithm>
 #include <tuple>
 
+#include <fmt/format.h>
+
+#include "svcorg/model/labels.hpp"
+#include "svcorg/util/text.hpp"
 #include "svcorg/validate/checks.hpp"
 
 namespace svcorg::validate::detail {
@@ -98,6 +102,15 @@ diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, 
   d.kind = model::kind_name(kind);
   d.id = std::move(id);
   return d;
+}
+
+std::string category_not_allowed(const std::string& category, const std::string& what,
+                                 const std::vector<std::string>& allowed) {
+  const std::string listed = model::labels::quoted_with_labels(allowed, "category");
+  std::string msg = fmt::format("the category {} is not allowed for {}; ",
+                                model::labels::quoted_with_labels({category}, "category"), what);
+  if (auto near = util::closest(category, allowed)) return msg + fmt::format("did you mean `{}`? (allowed: {})", *near, listed);
+  return msg + fmt::format("use one of {}", listed);
 }
 
 void Context::add(model::Kind kind, const model::Place& r, std::string id, Pos at, diag::Severity sev,
