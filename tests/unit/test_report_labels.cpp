@@ -108,6 +108,9 @@ TEST_SUITE("report labels") {
     check_labelled("approval", v::kApprovals);
     check_labelled("award", v::kAwardKinds);
     check_labelled("role", v::kRepresentativeRoles);
+    check_labelled("impact", v::kImpacts);
+    check_labelled("function", v::kFunctions);
+    check_labelled("lang", v::kLangs);
     const auto& abilities = svcorg::model::Secretary::kAbilities;
     check_labelled("ability", std::vector<std::string>(abilities.begin(), abilities.end()));
     check_labelled("grade", {"excellent", "good", "fair", "poor"});

@@ -29,8 +29,8 @@ struct Written {
 };
 const std::vector<Written>& written_forms(std::string_view group);
 
-// `values` each with its zh-CN label, for a message: "`residential` (居民区), `building`
-// (楼宇联合党组织)" — a value without a label is shown alone.
+// `values` each with its zh-CN label, for a message: "`self` (自主决定) or `superior`
+// (上级审批)", in util::quoted_list's words; a value without a label is shown alone.
 std::string quoted_with_labels(const std::vector<std::string>& values, std::string_view group);
 
 }  // namespace svcorg::model::labels
