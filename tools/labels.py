@@ -88,14 +88,40 @@ def ascii_only(values):
     return [v for v in values if isinstance(v, str) and v.isascii()]
 
 
-def category_definition(table, description):
+ASCII_ONLY = r"^[\x00-\x7F]*$"
+
+
+def category_definition(table, own_labels):
+    """Where records write a category (needs, plan items), the label of one of the
+    District's categories is Chinese text the schema cannot check against the District:
+    need-category and item-category do. In the District's own lists, only built-in
+    labels."""
+    choices = [
+        {"pattern": CATEGORY_PATTERN},
+        {"enum": table.written("category"), "description": "The zh-CN label of a built-in category."},
+    ]
+    description = CATEGORY_DESCRIPTION
+    if own_labels:
+        choices.append({"not": {"pattern": ASCII_ONLY},
+                        "description": "The label of one of the District's categories (`rules.category_labels`)."})
+        description = CATEGORY_DESCRIPTION_OWN
+    return {"type": "string", "anyOf": choices, "description": description}
+
+
+def category_labels_schema(table):
+    builtin = list(table.values("category"))
     return {
-        "type": "string",
-        "anyOf": [
-            {"pattern": CATEGORY_PATTERN},
-            {"enum": table.written("category"), "description": "The zh-CN label of a built-in category."},
-        ],
-        "description": description,
+        "type": "object",
+        "description": "The zh-CN labels of the District's own categories (not the built-in ones, which have theirs): "
+                       "a need or plan item may write such a category as its label. Each label is Chinese text "
+                       "that no other category has.",
+        "propertyNames": {"pattern": CATEGORY_PATTERN, "not": {"enum": builtin}},
+        "patternProperties": {"^x-": {"description": "Extension field (any key starting with `x-`): ignored by svcorg."}},
+        "additionalProperties": {
+            "type": "string",
+            "description": "The category's label.",
+            "not": {"anyOf": [{"pattern": ASCII_ONLY}, {"enum": table.written("category")}]},
+        },
     }
 
 
@@ -121,6 +147,12 @@ CATEGORY_DESCRIPTION = (
     "A category name: lowercase ASCII letters, digits and `-` (e.g. `elderly-care`), or the zh-CN label of a "
     "built-in category (e.g. `养老服务`), read as its name. Which categories a branch type allows is a separate "
     "rule (need-category, item-category).")
+CATEGORY_DESCRIPTION_OWN = (
+    "A category name: lowercase ASCII letters, digits and `-` (e.g. `elderly-care`), or the zh-CN label of a "
+    "built-in category (e.g. `养老服务`) or of one of the District's (`rules.category_labels`), read as its name. "
+    "Which categories a branch type allows is a separate rule (need-category, item-category).")
+# The schemas whose records write categories that may be the District's labels.
+OWN_LABELS = {"need.schema.json", "plan.schema.json"}
 
 
 def generate(path, table):
@@ -130,7 +162,10 @@ def generate(path, table):
     rewrite(schema, table, by_values)
     definitions = schema.get("definitions", {})
     if "category" in definitions:
-        definitions["category"] = category_definition(table, CATEGORY_DESCRIPTION)
+        definitions["category"] = category_definition(table, path.name in OWN_LABELS)
+    rules = schema.get("properties", {}).get("rules", {}).get("properties")
+    if rules is not None:
+        rules["category_labels"] = category_labels_schema(table)
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -147,11 +182,12 @@ and alias means one value. svcorg writes the value itself in every output (findi
 CSV); reports show the label of their language. Labels are part of the file format: a
 label is never changed without keeping the old one as an alias. The JSON Schemas in
 [schemas/](../schemas/) accept the labels too, so an editor checks a labelled file as svcorg
-does. Categories a District adds in its `rules:` have no label: write their names. This page
-is generated from the label table, `lib/svcorg/model/labels.yaml`, which is also where the
-reports' labels come from.
+does. A District may label its own categories in its `rules:`
+(`category_labels: {rooftop-garden: 屋顶花园}`); needs and plan items may then write them as
+their labels, which are read as the names. This page is generated from the label table,
+`lib/svcorg/model/labels.yaml`, which is also where the reports' labels come from.
 
-记录中的每个枚举值都可以写成它的简体中文标签：`type: 居民区` 与 `type: residential` 含义完全相同，`status: 已解决` 即 `status: resolved`。下表中的别名也同样可用。同一字段内，每个标签和别名只对应一个取值。svcorg 的各种输出（检查结果、JSON、CSV）始终写取值本身；报告显示所选语言的标签。标签是文件格式的一部分：修改标签时，旧标签一定作为别名保留。[schemas/](../schemas/) 中的 JSON Schema 同样接受标签，编辑器对带标签文件的检查与 svcorg 一致。区在 `rules:` 中自行增加的类别没有标签，请直接写类别名。本页根据标签表 `lib/svcorg/model/labels.yaml` 生成，报告中的标签也来自这张表。
+记录中的每个枚举值都可以写成它的简体中文标签：`type: 居民区` 与 `type: residential` 含义完全相同，`status: 已解决` 即 `status: resolved`。下表中的别名也同样可用。同一字段内，每个标签和别名只对应一个取值。svcorg 的各种输出（检查结果、JSON、CSV）始终写取值本身；报告显示所选语言的标签。标签是文件格式的一部分：修改标签时，旧标签一定作为别名保留。[schemas/](../schemas/) 中的 JSON Schema 同样接受标签，编辑器对带标签文件的检查与 svcorg 一致。区可以在 `rules:` 中为自行增加的类别定义标签（`category_labels: {rooftop-garden: 屋顶花园}`），需求和计划项目即可用该标签填写类别，读入时视同类别名。本页根据标签表 `lib/svcorg/model/labels.yaml` 生成，报告中的标签也来自这张表。
 
 | group · 分组 | field | 字段 |
 |---|---|---|

@@ -39,14 +39,14 @@ Loaded load(const std::string& text) {
 
 // The groups a record's enumerated fields are read with, and their values.
 const std::map<std::string, const v::List*> kEnumGroups = {
-    {"type", &v::kBranchTypes},        {"lang", &v::kLangs},
-    {"function", &v::kFunctions},      {"role", &v::kRepresentativeRoles},
-    {"channel", &v::kChannels},        {"scope", &v::kScopes},
-    {"impact", &v::kImpacts},          {"layer", &v::kLayers},
-    {"disposal", &v::kDisposals},      {"status", &v::kNeedStatuses},
-    {"level", &v::kPlatformLevels},    {"platform_category", &v::kPlatformCategories},
-    {"cadence", &v::kCadences},        {"plan_status", &v::kPlanStatuses},
-    {"approval", &v::kApprovals},      {"award", &v::kAwardKinds},
+    {"type", &v::kBranchTypes},     {"lang", &v::kLangs},
+    {"function", &v::kFunctions},   {"role", &v::kRepresentativeRoles},
+    {"channel", &v::kChannels},     {"scope", &v::kScopes},
+    {"impact", &v::kImpacts},       {"layer", &v::kLayers},
+    {"disposal", &v::kDisposals},   {"status", &v::kNeedStatuses},
+    {"level", &v::kPlatformLevels}, {"platform_category", &v::kPlatformCategories},
+    {"cadence", &v::kCadences},     {"plan_status", &v::kPlanStatuses},
+    {"approval", &v::kApprovals},   {"award", &v::kAwardKinds},
 };
 
 const char* const kLabelledBranch = R"(apiVersion: svcorg/v1
@@ -283,7 +283,20 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
           "(群体), or `area` (区域))");
   }
 
-  TEST_CASE("an unknown Chinese category names the built-in categories with their labels") {
+  TEST_CASE("Chinese text in a record's category is kept for the District's labels; its own lists take built-in ones") {
+    std::string need = kLabelledNeed;
+    const auto at = need.find("养老服务");
+    auto kept = load(std::string(need).replace(at, std::string("养老服务").size(), "屋顶花园"));
+    CHECK(kept.diags.empty());
+    REQUIRE(kept.set.needs.size() == 1);
+    CHECK(*kept.set.needs[0].category == "屋顶花园");
+    // ASCII that is no category name keeps its message.
+    auto ascii = load(std::string(need).replace(at, std::string("养老服务").size(), "Elderly"));
+    REQUIRE(ascii.diags.size() == 1);
+    CHECK(ascii.diags[0].message ==
+          "`category` is `Elderly`, not a category name: use lowercase ASCII letters, digits and `-` (e.g. "
+          "`elderly-care`)");
+
     std::string listed;
     for (const auto& c : svcorg::rules::builtin_categories()) {
       if (!listed.empty()) listed += ", ";
@@ -291,24 +304,129 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
       listed += "`" + c + "` (" + *labels::label("zh-CN", "category", c) + ")";
     }
     CHECK(listed.find("`public-safety` (公共安全), ") != std::string::npos);
-    std::string need = kLabelledNeed;
-    const auto at = need.find("养老服务");
-    auto near = load(std::string(need).replace(at, std::string("养老服务").size(), "公共安"));
+    const std::string district =
+        "apiVersion: svcorg/v1\nkind: District\nid: d1\nname: 静安区\nstreets: [{id: s1, name: 一}]\n";
+    auto near = load(district + "rules: {negative_list: [公共安]}\n");
     REQUIRE(near.diags.size() == 1);
-    CHECK(near.diags[0].pos == Pos{7, 11});
-    CHECK(near.diags[0].message ==
-          "`category` is `公共安`, which is not the label of a category; did you mean `公共安全` (`public-safety`)? "
-          "(built-in categories: " + listed + ")");
-    auto far = load(std::string(need).replace(at, std::string("养老服务").size(), "屋顶花园"));
+    CHECK(near.diags[0].pos == Pos{6, 25});
+    CHECK(
+        near.diags[0].message ==
+        "`rules.negative_list[0]` is `公共安`, which is not the label of a built-in category; did you mean `公共安全` "
+        "(`public-safety`)? (built-in categories: " +
+            listed + ")");
+    auto far = load(district + "rules: {types: {residential: {need_categories: [屋顶花园]}}}\n");
     REQUIRE(far.diags.size() == 1);
     CHECK(far.diags[0].message ==
-          "`category` is `屋顶花园`, which is not the label of a category; write a category name or the label of a "
-          "built-in category: " + listed);
-    // ASCII that is no category name keeps its message.
-    auto ascii = load(std::string(need).replace(at, std::string("养老服务").size(), "Elderly"));
-    REQUIRE(ascii.diags.size() == 1);
-    CHECK(ascii.diags[0].message ==
-          "`category` is `Elderly`, not a category name: use lowercase ASCII letters, digits and `-` (e.g. "
-          "`elderly-care`)");
+          "`rules.types.residential.need_categories[0]` is `屋顶花园`, which is not the label of a built-in category; "
+          "write a category name or the label of a built-in category: " +
+              listed);
+  }
+
+  TEST_CASE("the District's category labels are checked") {
+    const std::string district =
+        "apiVersion: svcorg/v1\nkind: District\nid: d1\nname: 静安区\nstreets: [{id: s1, name: 一}]\n";
+    auto ok = load(district + "rules: {category_labels: {rooftop-garden: 屋顶花园, x-note: 备注}}\n");
+    CHECK(ok.diags.empty());
+    REQUIRE(ok.set.districts.size() == 1);
+    const auto rules = svcorg::rules::effective_rules(ok.set.districts[0].rules.get());
+    CHECK(rules.category_labels == std::map<std::string, std::string>{{"rooftop-garden", "屋顶花园"}});
+    CHECK(*rules.category_of_label("屋顶花园") == "rooftop-garden");
+    CHECK_FALSE(rules.category_of_label("rooftop-garden"));
+
+    auto bad = load(district +
+                    "rules:\n  category_labels:\n    Rooftop: 屋顶\n    housing: 房屋\n    garden: Garden\n"
+                    "    yard: 住房\n    rooftop-garden: 屋顶花园\n    roof-garden: 屋顶花园\n");
+    std::vector<std::string> got;
+    for (const auto& d : bad.diags)
+      got.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " + d.message);
+    CHECK(got == std::vector<std::string>{
+                     "8:5 a key of `rules.category_labels` must be a category name (lowercase ASCII letters, digits "
+                     "and `-`), not the text `Rooftop`",
+                     "9:5 `housing` is a built-in category, labelled `住房`; label only the District's own categories",
+                     "10:13 `rules.category_labels.garden` is `Garden`; a label is Chinese text, such as `屋顶花园`",
+                     "11:11 `rules.category_labels.yard` is `住房`, the label of the built-in category `housing`; "
+                     "choose another label",
+                     "13:18 `rules.category_labels.roof-garden` is `屋顶花园`, already the label of `rooftop-garden`; "
+                     "a label names one category"});
+    CHECK_FALSE(bad.set.districts[0].rules);
+  }
+}
+
+TEST_SUITE("labels of the District's categories") {
+  // A district with its own category, labelled, and records that write it as its label.
+  const char* const kDistrictFiles[][2] = {
+      {"district.yaml", R"(apiVersion: svcorg/v1
+kind: District
+id: d1
+name: 静安区
+streets: [{id: s1, name: 静安寺街道}]
+rules:
+  category_labels: {rooftop-garden: 屋顶花园}
+  types: {residential: {need_categories: [housing, rooftop-garden]}}
+)"},
+      {"branch.yaml", R"(apiVersion: svcorg/v1
+kind: Branch
+id: b1
+name: 美丽园居民区
+type: 居民区
+street: s1
+members: 120
+secretary: {name: 王芳, certified: true}
+reserve_cadres: 1
+)"},
+      {"need.yaml", R"(apiVersion: svcorg/v1
+kind: Need
+id: n1
+branch: b1
+received: 2026-03-02
+channel: 热线
+category: 屋顶花园
+summary: 屋顶绿化
+layer: 基层党组织
+disposal: 策划解决
+status: 已受理
+events: [{date: 2026-03-02, status: 已受理}]
+)"},
+  };
+
+  void write_district(const std::filesystem::path& dir, const std::string& need_category) {
+    for (const auto& f : kDistrictFiles) {
+      std::string text = f[1];
+      if (std::string(f[0]) == "need.yaml")
+        text.replace(text.find("屋顶花园"), std::string("屋顶花园").size(), need_category);
+      testing::write_file(dir / f[0], text);
+    }
+  }
+
+  TEST_CASE("a need's category written as the District's label is its name everywhere") {
+    testing::TempDir tmp;
+    write_district(tmp.path(), "屋顶花园");
+    const auto listed =
+        testing::run_svcorg("needs . --year 2026 --as-of 2026-03-03 --format csv --no-cache", tmp.path());
+    CHECK(listed.exit_code == 0);
+    CHECK(listed.err == "");
+    CHECK(listed.out.find(",rooftop-garden,") != std::string::npos);
+    CHECK(listed.out.find("屋顶花园") == std::string::npos);
+    // The same records written with the name give the same listing.
+    testing::TempDir named;
+    write_district(named.path(), "rooftop-garden");
+    const auto by_name =
+        testing::run_svcorg("needs . --year 2026 --as-of 2026-03-03 --format csv --no-cache", named.path());
+    CHECK(by_name.out == listed.out);
+    const auto checked = testing::run_svcorg("validate . --as-of 2026-03-03 --no-cache --format json", tmp.path());
+    CHECK(checked.out.find("need-category") == std::string::npos);
+  }
+
+  TEST_CASE("Chinese text that is no category's label is a need-category error naming the labels") {
+    testing::TempDir tmp;
+    write_district(tmp.path(), "屋顶花");
+    const auto r = testing::run_svcorg("validate need.yaml district.yaml branch.yaml --as-of 2026-03-03 --no-cache -q",
+                                       tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(
+        r.out ==
+        "need.yaml:7:11: error: the category `屋顶花` is not allowed for a residential branch; did you mean `屋顶花园` "
+        "(`rooftop-garden`)? (allowed: `housing` (住房), `rooftop-garden` (屋顶花园), `member-service` (服务党员), or "
+        "`other` (其他)) [need-category]\n");
   }
 }

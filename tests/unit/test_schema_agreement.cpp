@@ -493,7 +493,17 @@ functions: [medical]
     {"apiVersion: svcorg/v1\nkind: Need\nid: n8\nbranch: mly\nreceived: 2026-03-02\nchannel: hotline\n"
      "category: 屋顶花园\nsummary: x\nlayer: branch\ndisposal: solve\nstatus: received\n"
      "events: [{date: 2026-03-02, status: received}]\n",
-     "", true},
+     "", false},  // perhaps the label of a District's category: need-category judges it
+    {kDistrict, "rules: {category_labels: {rooftop-garden: 屋顶花园, x-note: 1}, types: {residential: {need_categories: "
+                "[rooftop-garden, 住房]}}}\n",
+     false},
+    {kDistrict, "rules: {category_labels: {housing: 房屋}}\n", true},
+    {kDistrict, "rules: {category_labels: {Rooftop: 屋顶}}\n", true},
+    {kDistrict, "rules: {category_labels: {rooftop: Roof}}\n", true},
+    {kDistrict, "rules: {category_labels: {rooftop: 住房}}\n", true},
+    {kDistrict, "rules: {category_labels: {rooftop: ''}}\n", true},
+    {kDistrict, "rules: {category_labels: [屋顶花园]}\n", true},
+    {kDistrict, "rules: {negative_list: [屋顶花园]}\n", true},
     {"apiVersion: svcorg/v1\nkind: Platform\nid: p2\nname: 议事会\nowner: mly\nlevel: 横向联络平台\n",
      "category: 联络类\ncadence: 每两周\n", false},
     {"apiVersion: svcorg/v1\nkind: Platform\nid: p2\nname: 议事会\nowner: mly\nlevel: 横向联络平台\n",

@@ -3,6 +3,9 @@
 #include <map>
 #include <stdexcept>
 
+#include "svcorg/model/reader.hpp"
+#include "svcorg/model/records.hpp"
+#include "svcorg/rules/rules.hpp"
 #include "svcorg/util/text.hpp"
 #include "svcorg/yaml/parse.hpp"
 
@@ -66,14 +69,37 @@ const std::string* value_of(std::string_view group, std::string_view text) {
   return nullptr;
 }
 
-std::string quoted_with_labels(const std::vector<std::string>& values, std::string_view group) {
+std::string quoted_with_labels(const std::vector<std::string>& values,
+                               const std::function<const std::string*(const std::string&)>& label_of) {
   std::vector<std::string> shown;
   shown.reserve(values.size());
   for (const auto& v : values) {
-    const std::string* l = label("zh-CN", group, v);
+    const std::string* l = label_of(v);
     shown.push_back(l ? '`' + v + "` (" + *l + ")" : '`' + v + '`');
   }
   return util::word_list(shown);
+}
+
+std::string quoted_with_labels(const std::vector<std::string>& values, std::string_view group) {
+  return quoted_with_labels(values, [group](const std::string& v) { return label("zh-CN", group, v); });
+}
+
+void use_district_labels(RecordSet& set, const rules::Rules& rules) {
+  if (rules.category_labels.empty()) return;
+  const auto name_of = [&](const std::string& written) -> const std::string* {
+    return is_category_word(written) ? nullptr : rules.category_of_label(written);
+  };
+  for (Need& n : set.needs)
+    if (n.category)
+      if (const std::string* name = name_of(*n.category)) n.category.set(*name, n.category.pos);
+  for (NeedCore& c : set.need_cores)
+    if (c.category)
+      if (const std::string* name = name_of(*c.category)) c.category.p = &set.pool().intern(*name);
+  for (Plan& p : set.plans)
+    if (p.items)
+      for (Item& item : p.items.v)
+        if (item.category)
+          if (const std::string* name = name_of(*item.category)) item.category.set(*name, item.category.pos);
 }
 
 }  // namespace svcorg::model::labels

@@ -4,11 +4,20 @@
 // 2.1 rev 2), output (reports) and the JSON Schemas (tools/labels.py).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "svcorg/yaml/tree.hpp"
+
+namespace svcorg::rules {
+struct Rules;
+}
+
+namespace svcorg::model {
+struct RecordSet;
+}
 
 namespace svcorg::model::labels {
 
@@ -32,5 +41,15 @@ const std::vector<Written>& written_forms(std::string_view group);
 // `values` each with its zh-CN label, for a message: "`self` (自主决定) or `superior`
 // (上级审批)", in util::quoted_list's words; a value without a label is shown alone.
 std::string quoted_with_labels(const std::vector<std::string>& values, std::string_view group);
+// The same with the labels `label_of` gives (nullptr: none).
+std::string quoted_with_labels(const std::vector<std::string>& values,
+                               const std::function<const std::string*(const std::string&)>& label_of);
+
+// Each need's and plan item's category written as the label of one of the District's
+// categories (`rules.category_labels`, in `rules`) replaced by its name, in the whole
+// needs, their cores and the plans. Run once every record is loaded, before validation;
+// Chinese text that is no category's label stays as written, and need-category or
+// item-category reports it.
+void use_district_labels(RecordSet& set, const rules::Rules& rules);
 
 }  // namespace svcorg::model::labels

@@ -128,10 +128,6 @@ std::optional<std::string> read_id(Context& c, const Node& n, const std::string&
 
 namespace {
 
-bool ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-}
-
 // "did you mean …?" for `written` among `values` and the zh-CN labels and aliases of
 // `group`: a label is shown with its value. Empty when nothing is close.
 std::string suggestion(const std::string& written, const std::vector<std::string>& values, const char* group) {
@@ -166,26 +162,29 @@ std::optional<std::string> read_enum(Context& c, const Node& n, const std::strin
   return std::nullopt;
 }
 
-std::optional<std::string> read_category(Context& c, const Node& n, const std::string& path) {
+std::optional<std::string> read_category(Context& c, const Node& n, const std::string& path, bool own_labels) {
   auto s = string_scalar(c, n, path, "a category");
   if (!s) return std::nullopt;
   if (is_category_word(*s)) return s;
   if (const std::string* value = labels::value_of("category", *s)) return *value;
-  if (ascii(*s)) {
+  if (util::is_ascii(*s)) {
     c.schema(n.pos, fmt::format("`{}` is `{}`, not a category name: use lowercase ASCII letters, digits and `-` "
                                 "(e.g. `elderly-care`)",
                                 path, *s));
     return std::nullopt;
   }
-  // Chinese text that is no built-in category's label.
+  // Chinese text that is no built-in category's label: perhaps the label of one of the
+  // District's categories, which the loaded records tell (labels::use_district_labels).
+  if (own_labels) return s;
   const std::vector<std::string> builtin = rules::builtin_categories();
   const std::string listed = labels::quoted_with_labels(builtin, "category");
   if (const std::string near = suggestion(*s, builtin, "category"); !near.empty())
-    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not the label of a category; {} (built-in categories: {})",
+    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not the label of a built-in category; {} (built-in "
+                                "categories: {})",
                                 path, *s, near, listed));
   else
-    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not the label of a category; write a category name or the "
-                                "label of a built-in category: {}",
+    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not the label of a built-in category; write a category name "
+                                "or the label of a built-in category: {}",
                                 path, *s, listed));
   return std::nullopt;
 }
@@ -363,7 +362,7 @@ void MapReader::enumeration(const char* key, F<NeedStatus>& out, bool required) 
 void MapReader::category(const char* key, Text& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, "a category allowed for the branch's type"))
-    if (auto s = read_category(c_, *v, sub(key))) out.set(std::move(*s), v->pos);
+    if (auto s = read_category(c_, *v, sub(key), true)) out.set(std::move(*s), v->pos);
 }
 void MapReader::date(const char* key, F<util::Date>& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known

@@ -38,7 +38,10 @@ std::optional<std::string> read_id(Context& c, const yaml::Node& n, const std::s
 std::optional<std::string> read_enum(Context& c, const yaml::Node& n, const std::string& path,
                                      const std::vector<std::string>& allowed, const char* group);
 // A category name, or the zh-CN label or alias of a built-in category, read as its name.
-std::optional<std::string> read_category(Context& c, const yaml::Node& n, const std::string& path);
+// With `own_labels`, other Chinese text is kept as written: the label of a category of
+// the District, resolved once every record is loaded (labels::use_district_labels).
+std::optional<std::string> read_category(Context& c, const yaml::Node& n, const std::string& path,
+                                         bool own_labels);
 std::optional<util::Date> read_date(Context& c, const yaml::Node& n, const std::string& path);
 std::optional<bool> read_bool(Context& c, const yaml::Node& n, const std::string& path);
 std::optional<int64_t> read_int(Context& c, const yaml::Node& n, const std::string& path,
@@ -76,7 +79,7 @@ class MapReader {
   void enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed,
                    const char* group);
   void enumeration(const char* key, F<NeedStatus>& out, bool required);  // one of vocab::kNeedStatuses
-  void category(const char* key, Text& out, bool required);
+  void category(const char* key, Text& out, bool required);  // read_category with own labels
   void date(const char* key, F<util::Date>& out, bool required);
   void boolean(const char* key, F<bool>& out, bool required);
   void integer(const char* key, F<int64_t>& out, bool required, std::optional<int64_t> min = std::nullopt,

@@ -67,6 +67,12 @@ const TypeRules* Rules::for_type(const std::string& type) const {
 
 bool Rules::in_negative_list(const std::string& c) const { return contains(negative_list, c); }
 
+const std::string* Rules::category_of_label(std::string_view label) const {
+  for (const auto& [name, l] : category_labels)
+    if (l == label) return &name;
+  return nullptr;
+}
+
 const Node& builtin_model() {
   static const Node model = [] {
     std::vector<yaml::ParseIssue> issues;
@@ -111,6 +117,9 @@ Rules effective_rules(const Node* district_rules) {
 
   Rules rules;
   rules.negative_list = strings(tree.find("negative_list"));
+  if (const Node* labels = tree.find("category_labels"); labels && labels->is_map())
+    for (const auto& [name, label] : labels->entries)
+      if (!yaml::is_extension(name) && label.is_scalar()) rules.category_labels[name.value] = label.value;
   const Node* defaults = tree.find("defaults");
   const Node* types = tree.find("types");
   if (!types) return rules;

@@ -62,6 +62,10 @@ Utf8Scan scan_utf8(std::string_view s) {
 
 std::optional<Utf8Error> check_utf8(std::string_view s) { return scan_utf8(s).error; }
 
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+}
+
 size_t codepoints(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s)

@@ -27,6 +27,9 @@ struct Utf8Scan {
 };
 Utf8Scan scan_utf8(std::string_view bytes);
 
+// True when every byte of `s` is ASCII.
+bool is_ascii(std::string_view s);
+
 // Number of code points in a valid UTF-8 string.
 size_t codepoints(std::string_view utf8);
 

@@ -33,9 +33,9 @@ diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, 
                          diag::Severity severity, const char* rule, std::string message);
 
 // "the category `x` (label) is not allowed for `what`; …" naming the allowed ones with
-// their labels (need-category, item-category).
+// their labels, built in or the District's (need-category, item-category).
 std::string category_not_allowed(const std::string& category, const std::string& what,
-                                 const std::vector<std::string>& allowed);
+                                 const std::vector<std::string>& allowed, const rules::Rules& rules);
 
 // A field that was not written at all. The converter leaves an invalid value `has ==
 // false` too (already reported); where it keeps the invalid value's position, that

@@ -160,7 +160,7 @@ void check_needs(Context& c) {
     }
     if (!n->category || !tr || tr->allows_need(*n->category)) continue;
     c.error(*n, n->category.pos, "need-category",
-            category_not_allowed(*n->category, "a " + *b->type + " branch", tr->need_categories));
+            category_not_allowed(*n->category, "a " + *b->type + " branch", tr->need_categories, c.rules));
   }
 }
 

@@ -30,7 +30,7 @@ void item_ids(Context& c, const Plan& p) {
 void item_category(Context& c, const Plan& p, const Item& item, const std::string& type, const rules::TypeRules& tr) {
   if (!item.category || tr.allows_item(*item.category)) return;
   c.error(p, item.category.pos, "item-category",
-          category_not_allowed(*item.category, "a plan item of a " + type + " branch", tr.item_categories));
+          category_not_allowed(*item.category, "a plan item of a " + type + " branch", tr.item_categories, c.rules));
 }
 
 void negative_list(Context& c, const Plan& p, const Item& item) {
