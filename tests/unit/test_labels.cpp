@@ -117,7 +117,7 @@ TEST_SUITE("model::labels") {
     }
   }
 
-  TEST_CASE("every enumerated value and built-in category has a zh-CN label; aliases name real values") {
+  TEST_CASE("every enumerated value and built-in category has a zh-CN label, and aliases name real values") {
     for (const auto& [group, values] : kEnumGroups)
       for (const auto& value : *values) CHECK_MESSAGE(labels::label("zh-CN", group, value), group << "." << value);
     for (const auto& c : svcorg::rules::builtin_categories()) CHECK_MESSAGE(labels::label("zh-CN", "category", c), c);
@@ -283,7 +283,7 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
           "(群体), or `area` (区域))");
   }
 
-  TEST_CASE("Chinese text in a record's category is kept for the District's labels; its own lists take built-in ones") {
+  TEST_CASE("Chinese text in a record's category is kept for the District's labels, its own lists take built-in ones") {
     std::string need = kLabelledNeed;
     const auto at = need.find("养老服务");
     auto kept = load(std::string(need).replace(at, std::string("养老服务").size(), "屋顶花园"));
