@@ -463,6 +463,59 @@ functions: [medical]
     {kDistrict, "rules: {defaults: {min_plan_quality: high}}\n", true},
     {kDistrict, "rules: {types: {organ: {required_fields: [name]}}}\n", true},
     {kDistrict, "lang: fr\n", true},
+    // Labels and aliases (SPEC 2.1 rev 2) are values on both sides; an unknown label is not.
+    {kDistrict, "lang: 简体中文\n", false},
+    {kDistrict, "lang: 中文\n", false},
+    {kDistrict, "lang: 法文\n", true},
+    {kDistrict, "rules: {negative_list: [纪律检查], types: {organ: {required_platforms: [信息类], need_categories: [履职尽责]}}}\n",
+     false},
+    {kDistrict, "rules: {types: {organ: {required_platforms: [信息]}}}\n", true},
+    {kBranch, "functions: [医疗卫生]\nrepresentatives: [{name: 李, role: 政协委员}]\n", false},
+    {kBranch, "representatives: [{name: 李, role: 委员}]\n", true},
+    {"apiVersion: svcorg/v1\nkind: Branch\nid: b\nname: n\ntype: 社会服务类单位\nstreet: s1\nmembers: 1\n",
+     "secretary: {name: 王, certified: true}\n", true},  // type-field: its functions are missing
+    {"apiVersion: svcorg/v1\nkind: Branch\nid: b\nname: n\ntype: 楼宇联合党组织\nstreet: s1\nmembers: 1\n",
+     "secretary: {name: 王, certified: true}\nunits: 3\n", false},
+    {"apiVersion: svcorg/v1\nkind: Branch\nid: b\nname: n\ntype: 居名区\nstreet: s1\nmembers: 1\n",
+     "secretary: {name: 王, certified: true}\n", true},
+    {"apiVersion: svcorg/v1\nkind: Need\nid: n5\nbranch: mly\nreceived: 2026-03-02\nchannel: 热线\n"
+     "category: 住房\nsummary: x\nscope: 个人\nimpact: [民心]\nlayer: 街道\ndisposal: 动员\nstatus: 处理中\n"
+     "events: [{date: 2026-03-02, status: 已受理}, {date: 2026-03-03, status: 处置中}]\n",
+     "", false},
+    {"apiVersion: svcorg/v1\nkind: Need\nid: n6\nbranch: mly\nreceived: 2026-03-02\nchannel: hotline\n"
+     "category: 住房\nsummary: x\nlayer: branch\ndisposal: 传递\nstatus: received\n"
+     "events: [{date: 2026-03-02, status: received}]\n",
+     "", true},  // relay-target: relayed_to is missing
+    {"apiVersion: svcorg/v1\nkind: Need\nid: n7\nbranch: mly\nreceived: 2026-03-02\nchannel: hotline\n"
+     "category: housing\nsummary: x\nlayer: branch\ndisposal: solve\nstatus: 不予受理\n"
+     "events: [{date: 2026-03-02, status: received}, {date: 2026-03-03, status: declined}]\n",
+     "", true},  // declined-reason: the reason is missing
+    {"apiVersion: svcorg/v1\nkind: Need\nid: n8\nbranch: mly\nreceived: 2026-03-02\nchannel: hotline\n"
+     "category: 屋顶花园\nsummary: x\nlayer: branch\ndisposal: solve\nstatus: received\n"
+     "events: [{date: 2026-03-02, status: received}]\n",
+     "", false},  // perhaps the label of a District's category: need-category judges it
+    {kDistrict, "rules: {category_labels: {rooftop-garden: 屋顶花园, x-note: 1}, types: {residential: {need_categories: "
+                "[rooftop-garden, 住房]}}}\n",
+     false},
+    {kDistrict, "rules: {category_labels: {housing: 房屋}}\n", true},
+    {kDistrict, "rules: {category_labels: {Rooftop: 屋顶}}\n", true},
+    {kDistrict, "rules: {category_labels: {rooftop: Roof}}\n", true},
+    {kDistrict, "rules: {category_labels: {rooftop: 住房}}\n", true},
+    {kDistrict, "rules: {category_labels: {rooftop: ''}}\n", true},
+    {kDistrict, "rules: {category_labels: [屋顶花园]}\n", true},
+    {kDistrict, "rules: {negative_list: [屋顶花园]}\n", true},
+    {"apiVersion: svcorg/v1\nkind: Platform\nid: p2\nname: 议事会\nowner: mly\nlevel: 横向联络平台\n",
+     "category: 联络类\ncadence: 每两周\n", false},
+    {"apiVersion: svcorg/v1\nkind: Platform\nid: p2\nname: 议事会\nowner: mly\nlevel: 横向联络平台\n",
+     "category: 联络\ncadence: 每两周\n", true},
+    {"apiVersion: svcorg/v1\nkind: Plan\nid: p\nbranch: mly\nyear: 2026\nstatus: 已提交\n"
+     "base: {dues_paid_rate: 1, statistics_on_time: false, organizational_life: 0}\n"
+     "items: [{id: i1, title: t, category: 组织建设, approval: 自主决定}]\n"
+     "review: {awards: [{kind: 协调复杂矛盾, title: x, approved: true}]}\n",
+     "", false},
+    {"apiVersion: svcorg/v1\nkind: Plan\nid: p\nbranch: mly\nyear: 2026\nstatus: 草案\n"
+     "base: {dues_paid_rate: 1, statistics_on_time: false, organizational_life: 0}\nitems: []\n",
+     "", true},
     {"apiVersion: svcorg/v1\nkind: District\nid: d1\nname: x\nstreets: []\n", "", true},
     {"apiVersion: svcorg/v2\nkind: Branch\n", "", true},
     {"apiVersion: svcorg/v1\nkind: Branchh\n", "", true},

@@ -42,8 +42,9 @@ TEST_SUITE("validate::run") {
       CHECK(o.of() == Strings{"needs/mly-001.yaml:7:11 error need-category"});
       CHECK(o.one("need-category").message ==
             "the category `housng` is not allowed for a residential branch; did you mean `housing`? (allowed: "
-            "`elderly-care`, `housing`, `environment`, `public-safety`, `dispute`, `employment`, `health`, "
-            "`culture`, `community-affairs`, `member-service`, or `other`)");
+            "`elderly-care` (养老服务), `housing` (住房), `environment` (环境), `public-safety` (公共安全), `dispute` "
+            "(矛盾纠纷), `employment` (就业), `health` (健康), `culture` (文化), `community-affairs` (社区事务), "
+            "`member-service` (服务党员), or `other` (其他))");
     }
     SUBCASE("another type's category, with no close one") {
       auto o = check(need_with({{"category: elderly-care", "category: talent"}}));

@@ -17,6 +17,7 @@
 #include "svcorg/diag/render.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/load/loader.hpp"
+#include "svcorg/model/labels.hpp"
 #include "svcorg/waive/waive.hpp"
 #include "svcorg/util/file.hpp"
 
@@ -97,6 +98,7 @@ Checked check_loaded(const Common& c, const validate::Options& dates, const Io& 
   if (out.records.districts.size() == 1 && out.records.districts.front().rules)
     overrides = out.records.districts.front().rules.get();
   out.rules = rules::effective_rules(overrides);
+  model::labels::use_district_labels(out.records, out.rules);
   out.dates = dates;
   {
     std::thread side;

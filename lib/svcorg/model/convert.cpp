@@ -24,8 +24,10 @@ auto id_reader() {
 auto text_reader() {
   return [](Context& c, const Node& n, const std::string& path) { return read_text(c, n, path); };
 }
-auto enum_reader(const v::List& allowed) {
-  return [&allowed](Context& c, const Node& n, const std::string& path) { return read_enum(c, n, path, allowed); };
+auto enum_reader(const v::List& allowed, const char* group) {
+  return [&allowed, group](Context& c, const Node& n, const std::string& path) {
+    return read_enum(c, n, path, allowed, group);
+  };
 }
 
 void read_base(MapReader& r, RecordBase& rec, uint32_t file, uint32_t doc) {
@@ -37,7 +39,7 @@ void read_base(MapReader& r, RecordBase& rec, uint32_t file, uint32_t doc) {
 
 void district(MapReader& r, District& d) {
   r.text("name", d.name, kReq);
-  r.enumeration("lang", d.lang, kOpt, v::kLangs);
+  r.enumeration("lang", d.lang, kOpt, v::kLangs, "lang");
   F<std::vector<Street>> streets;
   r.objects("streets", streets, kReq, 1, [](MapReader& s, Street& st) {
     s.id("id", st.id, kReq);
@@ -47,7 +49,7 @@ void district(MapReader& r, District& d) {
   F<std::vector<DistrictWaiver>> waivers;
   r.objects("waivers", waivers, kOpt, 0, [](MapReader& w, DistrictWaiver& dw) {
     w.id("record", dw.record, kReq);
-    w.enumeration("kind", dw.kind, kOpt, v::kKinds);
+    w.enumeration("kind", dw.kind, kOpt, v::kKinds, "");
     w.text("rule", dw.rule, kReq);
     w.text("reason", dw.reason, kReq);
     w.date("until", dw.until, kOpt);
@@ -55,15 +57,19 @@ void district(MapReader& r, District& d) {
   d.waivers = std::move(waivers.v);
   // An override is kept only when it is free of errors: a broken one is reported and
   // the built-in model applies.
-  auto keep = [&r](const char* key, auto check) -> std::shared_ptr<const Node> {
+  // Labels in it are kept as their values.
+  auto keep = [&r](const char* key, auto check, void (*values)(Node&)) -> std::shared_ptr<const Node> {
     const Node* n = r.get(key);
     if (!n) return nullptr;
     const size_t before = r.context().sink.errors();
     check(r.context(), *n, key);
-    return r.context().sink.errors() == before ? std::make_shared<const Node>(*n) : nullptr;
+    if (r.context().sink.errors() != before) return nullptr;
+    auto kept = std::make_shared<Node>(*n);
+    if (values) values(*kept);
+    return kept;
   };
-  d.scoring = keep("scoring", check_scoring_override);
-  d.rules = keep("rules", check_rules_override);
+  d.scoring = keep("scoring", check_scoring_override, nullptr);
+  d.rules = keep("rules", check_rules_override, rules_override_values);
 }
 
 void secretary(MapReader& r, Secretary& s) {
@@ -81,34 +87,34 @@ void secretary(MapReader& r, Secretary& s) {
 
 void branch(MapReader& r, Branch& b) {
   r.text("name", b.name, kReq);
-  r.enumeration("type", b.type, kReq, v::kBranchTypes);
+  r.enumeration("type", b.type, kReq, v::kBranchTypes, "type");
   r.id("street", b.street, kReq);
   r.date("established", b.established, kOpt);
   r.integer("members", b.members, kReq, 0);
   r.object("secretary", b.secretary, kReq, secretary);
   r.integer("reserve_cadres", b.reserve_cadres, kOpt, 0);
-  r.list("functions", b.functions, kOpt, 1, enum_reader(v::kFunctions));
+  r.list("functions", b.functions, kOpt, 1, enum_reader(v::kFunctions, "function"));
   r.integer("units", b.units, kOpt, 2);
   r.objects("representatives", b.representatives, kOpt, 0, [](MapReader& m, Representative& rep) {
     m.text("name", rep.name, kReq);
-    m.enumeration("role", rep.role, kReq, v::kRepresentativeRoles);
+    m.enumeration("role", rep.role, kReq, v::kRepresentativeRoles, "role");
   });
 }
 
 void need(MapReader& r, Need& n) {
   r.id("branch", n.branch, kReq);
   r.date("received", n.received, kReq);
-  r.enumeration("channel", n.channel, kReq, v::kChannels);
+  r.enumeration("channel", n.channel, kReq, v::kChannels, "channel");
   r.category("category", n.category, kReq);
   r.text("summary", n.summary, kReq);
-  r.enumeration("scope", n.scope, kOpt, v::kScopes);
-  r.list("impact", n.impact, kOpt, 0, enum_reader(v::kImpacts));
-  r.enumeration("layer", n.layer, kReq, v::kLayers);
-  r.enumeration("disposal", n.disposal, kReq, v::kDisposals);
+  r.enumeration("scope", n.scope, kOpt, v::kScopes, "scope");
+  r.list("impact", n.impact, kOpt, 0, enum_reader(v::kImpacts, "impact"));
+  r.enumeration("layer", n.layer, kReq, v::kLayers, "layer");
+  r.enumeration("disposal", n.disposal, kReq, v::kDisposals, "disposal");
   r.text("relayed_to", n.relayed_to, kOpt);
   r.id("platform", n.platform, kOpt);
   r.date("due", n.due, kOpt);
-  r.enumeration("status", n.status, kReq, v::kNeedStatuses);
+  r.enumeration("status", n.status, kReq, v::kNeedStatuses, "status");
   r.text("reason", n.reason, kOpt);
   r.objects("events", n.events, kReq, 1, [](MapReader& m, Event& e) {
     m.date("date", e.date, kReq);
@@ -127,9 +133,9 @@ void need(MapReader& r, Need& n) {
 void platform(MapReader& r, Platform& p) {
   r.text("name", p.name, kReq);
   r.id("owner", p.owner, kReq);
-  r.enumeration("level", p.level, kReq, v::kPlatformLevels);
-  r.enumeration("category", p.category, kReq, v::kPlatformCategories);
-  r.enumeration("cadence", p.cadence, kReq, v::kCadences);
+  r.enumeration("level", p.level, kReq, v::kPlatformLevels, "level");
+  r.enumeration("category", p.category, kReq, v::kPlatformCategories, "platform_category");
+  r.enumeration("cadence", p.cadence, kReq, v::kCadences, "cadence");
   r.date("established", p.established, kOpt);
   r.list("participants", p.participants, kOpt, 0, text_reader());
   r.objects("meetings", p.meetings, kOpt, 0, [](MapReader& m, Meeting& mt) {
@@ -152,7 +158,7 @@ void item(MapReader& m, Item& it) {
   m.category("category", it.category, kReq);
   m.list("needs", it.needs, kOpt, 0, id_reader());
   m.id("platform", it.platform, kOpt);
-  m.enumeration("approval", it.approval, kReq, v::kApprovals);
+  m.enumeration("approval", it.approval, kReq, v::kApprovals, "approval");
   m.object("target", it.target, kOpt, [](MapReader& t, Target& tg) {
     t.text("metric", tg.metric, kReq);
     t.number("value", tg.value, kReq);
@@ -170,7 +176,7 @@ void item(MapReader& m, Item& it) {
 void plan(MapReader& r, Plan& p) {
   r.id("branch", p.branch, kReq);
   r.integer("year", p.year, kReq, 1, 9999);
-  r.enumeration("status", p.status, kReq, v::kPlanStatuses);
+  r.enumeration("status", p.status, kReq, v::kPlanStatuses, "plan_status");
   r.object("base", p.base, kReq, [](MapReader& b, BasePart& bp) {
     b.number("dues_paid_rate", bp.dues_paid_rate, kReq, {0.0, 1.0, false});
     b.boolean("statistics_on_time", bp.statistics_on_time, kReq);
@@ -185,7 +191,7 @@ void plan(MapReader& r, Plan& p) {
     m.object("member_survey", rv.member_survey, kOpt, survey);
     m.object("public_survey", rv.public_survey, kOpt, survey);
     m.objects("awards", rv.awards, kOpt, 0, [](MapReader& a, Award& aw) {
-      a.enumeration("kind", aw.kind, kReq, v::kAwardKinds);
+      a.enumeration("kind", aw.kind, kReq, v::kAwardKinds, "award");
       a.text("title", aw.title, kReq);
       a.boolean("approved", aw.approved, kReq);
     });

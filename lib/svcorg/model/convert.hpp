@@ -22,5 +22,8 @@ class MapReader;
 // The District's `rules:` and `scoring:` overrides (SPEC 4.3, 6.7), checked key by key.
 void check_rules_override(Context& c, const yaml::Node& n, const std::string& path);
 void check_scoring_override(Context& c, const yaml::Node& n, const std::string& path);
+// A checked `rules:` tree with every label of a category or platform category replaced by
+// its value (SPEC 2.1 rev 2), as rules/ reads it.
+void rules_override_values(yaml::Node& rules);
 
 }  // namespace svcorg::model

@@ -2,13 +2,16 @@
 // `scoring:` (SPEC 6.7). The trees are kept as written and merged over the built-in
 // model by rules/ and score/.
 #include <cstdlib>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "svcorg/model/convert.hpp"
+#include "svcorg/model/labels.hpp"
 #include "svcorg/model/reader.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/rules/rules.hpp"
+#include "svcorg/util/text.hpp"
 
 namespace svcorg::model {
 
@@ -18,7 +21,8 @@ using yaml::Node;
 
 void category_list(MapReader& r, const char* key) {
   F<TextList> ignored;
-  r.list(key, ignored, false, 0, [](Context& cc, const Node& n, const std::string& p) { return read_category(cc, n, p); });
+  r.list(key, ignored, false, 0,
+         [](Context& cc, const Node& n, const std::string& p) { return read_category(cc, n, p, false); });
 }
 
 void rule_numbers(MapReader& r) {
@@ -41,10 +45,10 @@ void type_rules(MapReader& t) {
   rule_numbers(t);
   F<TextList> ignored;
   t.list("required_platforms", ignored, false, 0, [](Context& c, const Node& n, const std::string& p) {
-    return read_enum(c, n, p, vocab::kPlatformCategories);
+    return read_enum(c, n, p, vocab::kPlatformCategories, "platform_category");
   });
   t.list("required_fields", ignored, false, 0, [](Context& c, const Node& n, const std::string& p) {
-    return read_enum(c, n, p, vocab::kTypeFields);
+    return read_enum(c, n, p, vocab::kTypeFields, "");
   });
   category_list(t, "need_categories");
 }
@@ -73,7 +77,63 @@ void weights(MapReader& r, const char* group, const std::vector<const char*>& ke
                                             g.path()));
 }
 
+// `rules.category_labels`: the zh-CN labels of the District's own categories, each a
+// category name that is not built in, labelled by Chinese text no other category has.
+void category_labels(Context& c, const Node& n, const std::string& path) {
+  if (!n.is_map()) {
+    c.schema(n.pos, fmt::format("`{}` must be a mapping of category names to their labels, not {}", path,
+                                yaml::describe(n)));
+    return;
+  }
+  std::map<std::string, std::string> seen;  // label -> category
+  for (const auto& [k, v] : n.entries) {
+    if (yaml::is_extension(k)) continue;
+    if (!k.is_scalar() || !is_category_word(k.value)) {
+      c.schema(k.pos, fmt::format("a key of `{}` must be a category name (lowercase ASCII letters, digits and `-`), "
+                                  "not {}",
+                                  path, yaml::describe(k)));
+      continue;
+    }
+    const std::string at = join_path(path, k.value);
+    if (const std::string* builtin = labels::label("zh-CN", "category", k.value)) {
+      c.schema(k.pos, fmt::format("`{}` is a built-in category, labelled `{}`; label only the District's own "
+                                  "categories",
+                                  k.value, *builtin));
+      continue;
+    }
+    const auto label = read_text(c, v, at);
+    if (!label) continue;
+    if (util::is_ascii(*label))
+      c.schema(v.pos, fmt::format("`{}` is `{}`; a label is Chinese text, such as `屋顶花园`", at, *label));
+    else if (const std::string* builtin = labels::value_of("category", *label))
+      c.schema(v.pos, fmt::format("`{}` is `{}`, the label of the built-in category `{}`; choose another label", at,
+                                  *label, *builtin));
+    else if (const auto [it, fresh] = seen.emplace(*label, k.value); !fresh)
+      c.schema(v.pos, fmt::format("`{}` is `{}`, already the label of `{}`; a label names one category", at, *label,
+                                  it->second));
+  }
+}
+
+// Each label in the list `key` of `n` replaced by its value (`group` of the label table).
+void list_values(Node& n, const char* key, const char* group) {
+  for (auto& [k, v] : n.entries)
+    if (k.value == key && v.is_seq())
+      for (Node& item : v.items)
+        if (const std::string* value = labels::value_of(group, item.value)) item.value = *value;
+}
+
 }  // namespace
+
+void rules_override_values(Node& rules) {
+  if (!rules.is_map()) return;
+  list_values(rules, "negative_list", "category");
+  for (auto& [k, types] : rules.entries)
+    if (k.value == "types")
+      for (auto& [type, t] : types.entries) {
+        list_values(t, "need_categories", "category");
+        list_values(t, "required_platforms", "platform_category");
+      }
+}
 
 void check_rules_override(Context& c, const Node& n, const std::string& path) {
   MapReader r(c, n, path);
@@ -86,6 +146,7 @@ void check_rules_override(Context& c, const Node& n, const std::string& path) {
     }
   }
   category_list(r, "negative_list");
+  if (const Node* labels = r.get("category_labels")) category_labels(c, *labels, r.sub("category_labels"));
   if (const Node* types = r.get("types")) {
     MapReader tr(c, *types, r.sub("types"));
     if (tr.ok()) {

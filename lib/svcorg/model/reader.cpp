@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "svcorg/model/labels.hpp"
 #include "svcorg/model/vocab.hpp"
+#include "svcorg/rules/rules.hpp"
 #include "svcorg/util/text.hpp"
 
 namespace svcorg::model {
@@ -124,34 +126,67 @@ std::optional<std::string> read_id(Context& c, const Node& n, const std::string&
   return s;
 }
 
+namespace {
+
+// "did you mean …?" for `written` among `values` and the zh-CN labels and aliases of
+// `group`: a label is shown with its value. Empty when nothing is close.
+std::string suggestion(const std::string& written, const std::vector<std::string>& values, const char* group) {
+  std::vector<std::string> candidates = values;
+  for (const auto& w : labels::written_forms(group)) candidates.push_back(w.text);
+  const auto near = util::closest(written, candidates);
+  if (!near) return "";
+  if (std::find(values.begin(), values.end(), *near) != values.end()) return fmt::format("did you mean `{}`?", *near);
+  return fmt::format("did you mean `{}` (`{}`)?", *near, *labels::value_of(group, *near));
+}
+
+}  // namespace
+
 std::optional<std::string> read_enum(Context& c, const Node& n, const std::string& path,
-                                     const std::vector<std::string>& allowed) {
+                                     const std::vector<std::string>& allowed, const char* group) {
   // The common case, an allowed plain string, formats nothing (this runs for every enum
   // field of every record: the list of allowed values was 10% of a cold run).
-  if (n.is_scalar() && (n.tag.empty() || n.tag == "!!str") && yaml::resolve(n) == ScalarKind::String &&
-      std::find(allowed.begin(), allowed.end(), n.value) != allowed.end())
-    return n.value;
+  const bool plain_string =
+      n.is_scalar() && (n.tag.empty() || n.tag == "!!str") && yaml::resolve(n) == ScalarKind::String;
+  if (plain_string && std::find(allowed.begin(), allowed.end(), n.value) != allowed.end()) return n.value;
+  if (plain_string)
+    if (const std::string* value = labels::value_of(group, n.value);
+        value && std::find(allowed.begin(), allowed.end(), *value) != allowed.end())
+      return *value;
   auto s = string_scalar(c, n, path, fmt::format("one of {}", util::quoted_list(allowed)).c_str());
   if (!s) return std::nullopt;
-  if (std::find(allowed.begin(), allowed.end(), *s) != allowed.end()) return s;
-  if (auto near = util::closest(*s, allowed))
-    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not allowed; did you mean `{}`? (allowed: {})", path, *s,
-                                *near, util::quoted_list(allowed)));
+  const std::string listed = labels::quoted_with_labels(allowed, group);
+  if (const std::string near = suggestion(*s, allowed, group); !near.empty())
+    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not allowed; {} (allowed: {})", path, *s, near, listed));
   else
-    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not allowed; use one of {}", path, *s, util::quoted_list(allowed)));
+    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not allowed; use one of {}", path, *s, listed));
   return std::nullopt;
 }
 
-std::optional<std::string> read_category(Context& c, const Node& n, const std::string& path) {
+std::optional<std::string> read_category(Context& c, const Node& n, const std::string& path, bool own_labels) {
   auto s = string_scalar(c, n, path, "a category");
   if (!s) return std::nullopt;
-  if (!is_category_word(*s)) {
+  if (is_category_word(*s)) return s;
+  if (const std::string* value = labels::value_of("category", *s)) return *value;
+  if (util::is_ascii(*s)) {
     c.schema(n.pos, fmt::format("`{}` is `{}`, not a category name: use lowercase ASCII letters, digits and `-` "
                                 "(e.g. `elderly-care`)",
                                 path, *s));
     return std::nullopt;
   }
-  return s;
+  // Chinese text that is no built-in category's label: perhaps the label of one of the
+  // District's categories, which the loaded records tell (labels::use_district_labels).
+  if (own_labels) return s;
+  const std::vector<std::string> builtin = rules::builtin_categories();
+  const std::string listed = labels::quoted_with_labels(builtin, "category");
+  if (const std::string near = suggestion(*s, builtin, "category"); !near.empty())
+    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not the label of a built-in category; {} (built-in "
+                                "categories: {})",
+                                path, *s, near, listed));
+  else
+    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not the label of a built-in category; write a category name "
+                                "or the label of a built-in category: {}",
+                                path, *s, listed));
+  return std::nullopt;
 }
 
 std::optional<util::Date> read_date(Context& c, const Node& n, const std::string& path) {
@@ -310,23 +345,24 @@ void MapReader::id(const char* key, Text& out, bool required) {
   if (const Node* v = fetch(key, required, "an identifier"))
     if (auto s = read_id(c_, *v, sub(key))) out.set(std::move(*s), v->pos);
 }
-void MapReader::enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed) {
+void MapReader::enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed,
+                            const char* group) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
   // The hint is for a missing required field only: not formatted otherwise.
   const bool missing = required && ok_ && node_.find(key) == nullptr;
   if (const Node* v = fetch(key, required, missing ? "one of " + util::quoted_list(allowed) : ""))
-    if (auto s = read_enum(c_, *v, sub(key), allowed)) out.set(std::move(*s), v->pos);
+    if (auto s = read_enum(c_, *v, sub(key), allowed, group)) out.set(std::move(*s), v->pos);
 }
 void MapReader::enumeration(const char* key, F<NeedStatus>& out, bool required) {
   Text name;
-  enumeration(key, name, required, vocab::kNeedStatuses);
+  enumeration(key, name, required, vocab::kNeedStatuses, "status");
   out.pos = name.pos;
   if (name) out.set(*vocab::need_status(*name), name.pos);
 }
 void MapReader::category(const char* key, Text& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
   if (const Node* v = fetch(key, required, "a category allowed for the branch's type"))
-    if (auto s = read_category(c_, *v, sub(key))) out.set(std::move(*s), v->pos);
+    if (auto s = read_category(c_, *v, sub(key), true)) out.set(std::move(*s), v->pos);
 }
 void MapReader::date(const char* key, F<util::Date>& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known

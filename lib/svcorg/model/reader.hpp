@@ -33,9 +33,15 @@ std::string index_path(const std::string& parent, size_t index);
 // valid value of its type. `path` names the field in messages.
 std::optional<std::string> read_text(Context& c, const yaml::Node& n, const std::string& path);
 std::optional<std::string> read_id(Context& c, const yaml::Node& n, const std::string& path);
+// An enumerated value: one of `allowed`, or its zh-CN label or alias in the label
+// table's `group` (model/labels.hpp), read as the value (SPEC 2.1 rev 2).
 std::optional<std::string> read_enum(Context& c, const yaml::Node& n, const std::string& path,
-                                     const std::vector<std::string>& allowed);
-std::optional<std::string> read_category(Context& c, const yaml::Node& n, const std::string& path);
+                                     const std::vector<std::string>& allowed, const char* group);
+// A category name, or the zh-CN label or alias of a built-in category, read as its name.
+// With `own_labels`, other Chinese text is kept as written: the label of a category of
+// the District, resolved once every record is loaded (labels::use_district_labels).
+std::optional<std::string> read_category(Context& c, const yaml::Node& n, const std::string& path,
+                                         bool own_labels);
 std::optional<util::Date> read_date(Context& c, const yaml::Node& n, const std::string& path);
 std::optional<bool> read_bool(Context& c, const yaml::Node& n, const std::string& path);
 std::optional<int64_t> read_int(Context& c, const yaml::Node& n, const std::string& path,
@@ -69,9 +75,11 @@ class MapReader {
   void text(const char* key, Text& out, bool required);
   void text(const char* key, UnkeptText& out, bool required);  // checked, not kept
   void id(const char* key, Text& out, bool required);
-  void enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed);
+  // `group`: the label table's group of the values (model/labels.hpp).
+  void enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed,
+                   const char* group);
   void enumeration(const char* key, F<NeedStatus>& out, bool required);  // one of vocab::kNeedStatuses
-  void category(const char* key, Text& out, bool required);
+  void category(const char* key, Text& out, bool required);  // read_category with own labels
   void date(const char* key, F<util::Date>& out, bool required);
   void boolean(const char* key, F<bool>& out, bool required);
   void integer(const char* key, F<int64_t>& out, bool required, std::optional<int64_t> min = std::nullopt,

@@ -1,38 +1,16 @@
 #include "svcorg/render/labels.hpp"
 
-#include <stdexcept>
-
-#include "svcorg/yaml/parse.hpp"
-
-namespace svcorg::embedded {
-extern const char report_labels[];
-}
+#include "svcorg/model/labels.hpp"
 
 namespace svcorg::render {
-
-namespace {
-
-const yaml::Node& all_labels() {
-  static const yaml::Node labels = [] {
-    std::vector<yaml::ParseIssue> issues;
-    auto docs = yaml::parse_all(embedded::report_labels, issues);
-    if (!issues.empty() || docs.size() != 1) throw std::logic_error("the embedded report labels do not parse");
-    return std::move(docs.front());
-  }();
-  return labels;
-}
-
-}  // namespace
 
 bool known_lang(const std::string& lang) { return lang == "en" || lang == "zh-CN"; }
 
 Labels::Labels(const std::string& lang) : lang_(known_lang(lang) ? lang : "en") {}
 
 std::string Labels::get(const std::string& group, const std::string& key) const {
-  const yaml::Node* lang = all_labels().find(lang_);
-  const yaml::Node* g = lang ? lang->find(group) : nullptr;
-  const yaml::Node* v = g ? g->find(key) : nullptr;
-  return v && v->is_scalar() ? v->value : key;
+  const std::string* label = model::labels::label(lang_, group, key);
+  return label ? *label : key;
 }
 
 std::string Labels::format(const std::string& group, const std::string& key,

@@ -1,4 +1,4 @@
-// Report labels in English and Simplified Chinese (report/labels.yaml, embedded).
+// Report labels in English and Simplified Chinese, from the label table (model/labels.hpp).
 #pragma once
 
 #include <string>

@@ -67,6 +67,12 @@ const TypeRules* Rules::for_type(const std::string& type) const {
 
 bool Rules::in_negative_list(const std::string& c) const { return contains(negative_list, c); }
 
+const std::string* Rules::category_of_label(std::string_view label) const {
+  for (const auto& [name, l] : category_labels)
+    if (l == label) return &name;
+  return nullptr;
+}
+
 const Node& builtin_model() {
   static const Node model = [] {
     std::vector<yaml::ParseIssue> issues;
@@ -75,6 +81,16 @@ const Node& builtin_model() {
     return std::move(docs.front());
   }();
   return model;
+}
+
+std::vector<std::string> builtin_categories() {
+  std::vector<std::string> out;
+  const Node* r = builtin_model().find("rules");
+  if (const Node* types = r->find("types"))
+    for (const auto& [type, t] : types->entries) append_unique(out, strings(t.find("need_categories")));
+  for (const char* key : {"common_need_categories", "common_item_categories", "negative_list"})
+    append_unique(out, strings(r->find(key)));
+  return out;
 }
 
 void merge_into(Node& base, const Node& over) {
@@ -101,6 +117,9 @@ Rules effective_rules(const Node* district_rules) {
 
   Rules rules;
   rules.negative_list = strings(tree.find("negative_list"));
+  if (const Node* labels = tree.find("category_labels"); labels && labels->is_map())
+    for (const auto& [name, label] : labels->entries)
+      if (!yaml::is_extension(name) && label.is_scalar()) rules.category_labels[name.value] = label.value;
   const Node* defaults = tree.find("defaults");
   const Node* types = tree.find("types");
   if (!types) return rules;

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "svcorg/util/weighted.hpp"
@@ -34,14 +35,23 @@ struct TypeRules {
 struct Rules {
   std::map<std::string, TypeRules> types;  // by branch type
   std::vector<std::string> negative_list;
+  // The zh-CN labels of the District's own categories (`rules.category_labels`): name →
+  // label. A need's or plan item's category may be written as one (SPEC 2.1 rev 2).
+  std::map<std::string, std::string> category_labels;
 
   // The rules of a type; nullptr for a type the model does not know.
   const TypeRules* for_type(const std::string& type) const;
   bool in_negative_list(const std::string& category) const;
+  // The District's category whose label is `label`; nullptr when none is.
+  const std::string* category_of_label(std::string_view label) const;
 };
 
 // The built-in model document (rules and scoring), parsed once.
 const yaml::Node& builtin_model();
+
+// Every category of the built-in model, each once: the types' need categories, the
+// common need and item categories and the negative list, in the model's order.
+std::vector<std::string> builtin_categories();
 
 // Merge `over` into `base`: mappings key by key, anything else replaced.
 void merge_into(yaml::Node& base, const yaml::Node& over);

@@ -62,6 +62,10 @@ Utf8Scan scan_utf8(std::string_view s) {
 
 std::optional<Utf8Error> check_utf8(std::string_view s) { return scan_utf8(s).error; }
 
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+}
+
 size_t codepoints(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s)
@@ -69,7 +73,29 @@ size_t codepoints(std::string_view s) {
   return n;
 }
 
-size_t edit_distance(std::string_view a, std::string_view b) {
+namespace {
+
+// The code points of `s`; a byte that starts no valid sequence counts as one.
+std::vector<char32_t> code_points(std::string_view s) {
+  std::vector<char32_t> out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    if (len == 1 || i + len > s.size()) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    char32_t cp = c & (0x7F >> len);
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+size_t distance(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
   // Optimal string alignment: insertions, deletions, substitutions and adjacent
   // transpositions ("nmae" is one edit from "name").
   const size_t n = a.size(), m = b.size();
@@ -87,37 +113,49 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return d[n][m];
 }
 
+}  // namespace
+
+size_t edit_distance(std::string_view a, std::string_view b) { return distance(code_points(a), code_points(b)); }
+
 std::optional<std::string> closest(std::string_view value, const std::vector<std::string>& allowed) {
   std::optional<std::string> best;
-  if (value.size() > 64) return best;  // not a typo of a short word
-  size_t best_d = 0;
+  const std::vector<char32_t> v = code_points(value);
+  if (v.size() > 64) return best;  // not a typo of a short word
+  size_t best_d = 0, best_len = 0;
   for (const auto& a : allowed) {
-    const size_t d = edit_distance(value, a);
+    const std::vector<char32_t> cand = code_points(a);
+    const size_t d = distance(v, cand);
     if (!best || d < best_d) {
       best = a;
       best_d = d;
+      best_len = cand.size();
     }
   }
   // A plausible typo: at most a third of the longer word changed (and at least one edit allowed).
   if (best) {
-    const size_t longest = std::max(value.size(), best->size());
+    const size_t longest = std::max(v.size(), best_len);
     if (best_d > std::max<size_t>(1, longest / 3)) {
       // Still suggest when one is a prefix of the other ("resident" for "residential").
-      if (!(value.size() >= 3 && best->rfind(std::string(value), 0) == 0)) best.reset();
+      if (!(v.size() >= 3 && best->rfind(std::string(value), 0) == 0)) best.reset();
     }
   }
   return best;
 }
 
-std::string quoted_list(const std::vector<std::string>& values, const char* conjunction) {
+std::string word_list(const std::vector<std::string>& items, const char* conjunction) {
   std::string out;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += i + 1 == values.size() ? fmt::format("{} {} ", values.size() > 2 ? "," : "", conjunction) : ", ";
-    out += '`';
-    out += values[i];
-    out += '`';
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? fmt::format("{} {} ", items.size() > 2 ? "," : "", conjunction) : ", ";
+    out += items[i];
   }
   return out;
+}
+
+std::string quoted_list(const std::vector<std::string>& values, const char* conjunction) {
+  std::vector<std::string> quoted;
+  quoted.reserve(values.size());
+  for (const auto& v : values) quoted.push_back('`' + v + '`');
+  return word_list(quoted, conjunction);
 }
 
 }  // namespace svcorg::util

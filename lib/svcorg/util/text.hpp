@@ -27,16 +27,23 @@ struct Utf8Scan {
 };
 Utf8Scan scan_utf8(std::string_view bytes);
 
+// True when every byte of `s` is ASCII.
+bool is_ascii(std::string_view s);
+
 // Number of code points in a valid UTF-8 string.
 size_t codepoints(std::string_view utf8);
 
-// Levenshtein distance in bytes (identifiers and enum values are ASCII).
+// Edit distance in code points (`居名区` is one edit from `居民区`); bytes of invalid
+// UTF-8 count one each.
 size_t edit_distance(std::string_view a, std::string_view b);
 
-// The allowed value closest to `value`, if it is close enough to be a plausible typo.
+// The allowed value closest to `value`, if it is close enough to be a plausible typo
+// (lengths and edits counted in code points).
 std::optional<std::string> closest(std::string_view value, const std::vector<std::string>& allowed);
 
-// `a`, `b` or `c` (for messages); `a`, `b` and `c` with `conjunction` "and".
+// `a`, `b`, or `c` (for messages); `a`, `b`, and `c` with `conjunction` "and".
 std::string quoted_list(const std::vector<std::string>& values, const char* conjunction = "or");
+// The same words and commas around items already formatted.
+std::string word_list(const std::vector<std::string>& items, const char* conjunction = "or");
 
 }  // namespace svcorg::util

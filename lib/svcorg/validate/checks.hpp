@@ -32,6 +32,11 @@ inline std::string id_of(const model::NeedCore& n) { return n.id ? std::string(*
 diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, std::string id, Pos at,
                          diag::Severity severity, const char* rule, std::string message);
 
+// "the category `x` (label) is not allowed for `what`; …" naming the allowed ones with
+// their labels, built in or the District's (need-category, item-category).
+std::string category_not_allowed(const std::string& category, const std::string& what,
+                                 const std::vector<std::string>& allowed, const rules::Rules& rules);
+
 // A field that was not written at all. The converter leaves an invalid value `has ==
 // false` too (already reported); where it keeps the invalid value's position, that
 // value does not count as missing, so its fault is not reported twice.

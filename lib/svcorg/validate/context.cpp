@@ -1,6 +1,10 @@
 #include <algorithm>
 #include <tuple>
 
+#include <fmt/format.h>
+
+#include "svcorg/model/labels.hpp"
+#include "svcorg/util/text.hpp"
 #include "svcorg/validate/checks.hpp"
 
 namespace svcorg::validate::detail {
@@ -98,6 +102,33 @@ diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, 
   d.kind = model::kind_name(kind);
   d.id = std::move(id);
   return d;
+}
+
+std::string category_not_allowed(const std::string& category, const std::string& what,
+                                 const std::vector<std::string>& allowed, const rules::Rules& rules) {
+  // A category's label: built in, or given by the District.
+  const auto label_of = [&rules](const std::string& c) -> const std::string* {
+    if (const std::string* l = model::labels::label("zh-CN", "category", c)) return l;
+    const auto it = rules.category_labels.find(c);
+    return it == rules.category_labels.end() ? nullptr : &it->second;
+  };
+  const std::string listed = model::labels::quoted_with_labels(allowed, label_of);
+  std::string msg = fmt::format("the category {} is not allowed for {}; ",
+                                model::labels::quoted_with_labels({category}, label_of), what);
+  // "Did you mean" among the allowed names and their labels (Chinese is close to a label).
+  std::vector<std::string> candidates = allowed;
+  std::map<std::string, std::string> named;  // label -> category
+  for (const auto& c : allowed)
+    if (const std::string* l = label_of(c)) {
+      candidates.push_back(*l);
+      named.emplace(*l, c);
+    }
+  if (auto near = util::closest(category, candidates)) {
+    const auto it = named.find(*near);
+    return msg + fmt::format("did you mean `{}`{}? (allowed: {})", *near,
+                             it == named.end() ? std::string() : fmt::format(" (`{}`)", it->second), listed);
+  }
+  return msg + fmt::format("use one of {}", listed);
 }
 
 void Context::add(model::Kind kind, const model::Place& r, std::string id, Pos at, diag::Severity sev,

@@ -32,13 +32,6 @@ struct One {
   }
 };
 
-std::string not_allowed(const std::string& category, const std::string& type, const std::vector<std::string>& allowed) {
-  std::string msg = fmt::format("the category `{}` is not allowed for a {} branch; ", category, type);
-  if (auto near = util::closest(category, allowed))
-    return msg + fmt::format("did you mean `{}`? (allowed: {})", *near, util::quoted_list(allowed));
-  return msg + fmt::format("use one of {}", util::quoted_list(allowed));
-}
-
 void required_text(One& c, const Need& n) {
   if (n.disposal && *n.disposal == "relay" && absent(n.relayed_to))
     c.error(n, n.disposal.pos, "relay-target",
@@ -167,7 +160,7 @@ void check_needs(Context& c) {
     }
     if (!n->category || !tr || tr->allows_need(*n->category)) continue;
     c.error(*n, n->category.pos, "need-category",
-            not_allowed(*n->category, *b->type, tr->need_categories));
+            category_not_allowed(*n->category, "a " + *b->type + " branch", tr->need_categories, c.rules));
   }
 }
 

@@ -29,12 +29,8 @@ void item_ids(Context& c, const Plan& p) {
 
 void item_category(Context& c, const Plan& p, const Item& item, const std::string& type, const rules::TypeRules& tr) {
   if (!item.category || tr.allows_item(*item.category)) return;
-  std::string msg = fmt::format("the category `{}` is not allowed for a plan item of a {} branch; ", *item.category, type);
-  if (auto near = util::closest(*item.category, tr.item_categories))
-    msg += fmt::format("did you mean `{}`? (allowed: {})", *near, util::quoted_list(tr.item_categories));
-  else
-    msg += fmt::format("use one of {}", util::quoted_list(tr.item_categories));
-  c.error(p, item.category.pos, "item-category", std::move(msg));
+  c.error(p, item.category.pos, "item-category",
+          category_not_allowed(*item.category, "a plan item of a " + type + " branch", tr.item_categories, c.rules));
 }
 
 void negative_list(Context& c, const Plan& p, const Item& item) {

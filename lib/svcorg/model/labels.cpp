@@ -1,0 +1,105 @@
+#include "svcorg/model/labels.hpp"
+
+#include <map>
+#include <stdexcept>
+
+#include "svcorg/model/reader.hpp"
+#include "svcorg/model/records.hpp"
+#include "svcorg/rules/rules.hpp"
+#include "svcorg/util/text.hpp"
+#include "svcorg/yaml/parse.hpp"
+
+namespace svcorg::embedded {
+extern const char labels[];
+}
+
+namespace svcorg::model::labels {
+
+namespace {
+
+// The zh-CN labels and aliases of every group, read once.
+struct Index {
+  std::map<std::string, std::vector<Written>, std::less<>> forms;  // by group
+};
+
+const Index& index() {
+  static const Index idx = [] {
+    Index out;
+    if (const yaml::Node* zh = table().find("zh-CN"))
+      for (const auto& [group, values] : zh->entries)
+        for (const auto& [value, label] : values.entries) out.forms[group.value].push_back({label.value, value.value});
+    if (const yaml::Node* aliases = table().find("aliases"))
+      if (const yaml::Node* zh = aliases->find("zh-CN"))
+        for (const auto& [group, values] : zh->entries)
+          for (const auto& [value, list] : values.entries)
+            for (const auto& alias : list.items) out.forms[group.value].push_back({alias.value, value.value});
+    return out;
+  }();
+  return idx;
+}
+
+}  // namespace
+
+const yaml::Node& table() {
+  static const yaml::Node labels = [] {
+    std::vector<yaml::ParseIssue> issues;
+    auto docs = yaml::parse_all(embedded::labels, issues);
+    if (!issues.empty() || docs.size() != 1) throw std::logic_error("the embedded label table does not parse");
+    return std::move(docs.front());
+  }();
+  return labels;
+}
+
+const std::string* label(std::string_view lang, std::string_view group, std::string_view value) {
+  const yaml::Node* l = table().find(lang);
+  const yaml::Node* g = l ? l->find(group) : nullptr;
+  const yaml::Node* v = g ? g->find(value) : nullptr;
+  return v && v->is_scalar() ? &v->value : nullptr;
+}
+
+const std::vector<Written>& written_forms(std::string_view group) {
+  static const std::vector<Written> none;
+  const auto it = index().forms.find(group);
+  return it == index().forms.end() ? none : it->second;
+}
+
+const std::string* value_of(std::string_view group, std::string_view text) {
+  for (const auto& w : written_forms(group))
+    if (w.text == text) return &w.value;
+  return nullptr;
+}
+
+std::string quoted_with_labels(const std::vector<std::string>& values,
+                               const std::function<const std::string*(const std::string&)>& label_of) {
+  std::vector<std::string> shown;
+  shown.reserve(values.size());
+  for (const auto& v : values) {
+    const std::string* l = label_of(v);
+    shown.push_back(l ? '`' + v + "` (" + *l + ")" : '`' + v + '`');
+  }
+  return util::word_list(shown);
+}
+
+std::string quoted_with_labels(const std::vector<std::string>& values, std::string_view group) {
+  return quoted_with_labels(values, [group](const std::string& v) { return label("zh-CN", group, v); });
+}
+
+void use_district_labels(RecordSet& set, const rules::Rules& rules) {
+  if (rules.category_labels.empty()) return;
+  const auto name_of = [&](const std::string& written) -> const std::string* {
+    return is_category_word(written) ? nullptr : rules.category_of_label(written);
+  };
+  for (Need& n : set.needs)
+    if (n.category)
+      if (const std::string* name = name_of(*n.category)) n.category.set(*name, n.category.pos);
+  for (NeedCore& c : set.need_cores)
+    if (c.category)
+      if (const std::string* name = name_of(*c.category)) c.category.p = &set.pool().intern(*name);
+  for (Plan& p : set.plans)
+    if (p.items)
+      for (Item& item : p.items.v)
+        if (item.category)
+          if (const std::string* name = name_of(*item.category)) item.category.set(*name, item.category.pos);
+}
+
+}  // namespace svcorg::model::labels

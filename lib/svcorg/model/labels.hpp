@@ -1,0 +1,55 @@
+// The label table (model/labels.yaml, embedded): every enumerated value of the format
+// and every report heading, in English and Simplified Chinese, and the old labels kept
+// as aliases. One table serves input (a zh-CN label or alias is read as its value, SPEC
+// 2.1 rev 2), output (reports) and the JSON Schemas (tools/labels.py).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "svcorg/yaml/tree.hpp"
+
+namespace svcorg::rules {
+struct Rules;
+}
+
+namespace svcorg::model {
+struct RecordSet;
+}
+
+namespace svcorg::model::labels {
+
+// The whole table: `en:` and `zh-CN:` (group → value → label), `aliases:` (zh-CN group →
+// value → list of older labels).
+const yaml::Node& table();
+
+// The label of `value` in `group` in `lang` (`en` or `zh-CN`); nullptr when it has none.
+const std::string* label(std::string_view lang, std::string_view group, std::string_view value);
+
+// The value whose zh-CN label or alias in `group` is `text`; nullptr when none is.
+const std::string* value_of(std::string_view group, std::string_view text);
+
+// Every zh-CN label and alias of `group`, each with its value, labels first in the
+// table's order (for "did you mean" among labels).
+struct Written {
+  std::string text, value;
+};
+const std::vector<Written>& written_forms(std::string_view group);
+
+// `values` each with its zh-CN label, for a message: "`self` (自主决定) or `superior`
+// (上级审批)", in util::quoted_list's words; a value without a label is shown alone.
+std::string quoted_with_labels(const std::vector<std::string>& values, std::string_view group);
+// The same with the labels `label_of` gives (nullptr: none).
+std::string quoted_with_labels(const std::vector<std::string>& values,
+                               const std::function<const std::string*(const std::string&)>& label_of);
+
+// Each need's and plan item's category written as the label of one of the District's
+// categories (`rules.category_labels`, in `rules`) replaced by its name, in the whole
+// needs, their cores and the plans. Run once every record is loaded, before validation;
+// Chinese text that is no category's label stays as written, and need-category or
+// item-category reports it.
+void use_district_labels(RecordSet& set, const rules::Rules& rules);
+
+}  // namespace svcorg::model::labels
