@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "records_support.hpp"
+
 #include "support.hpp"
 
 #include <string>
@@ -12,18 +14,8 @@ using svcorg::diag::Diagnostic;
 
 namespace {
 
-struct Loaded {
-  svcorg::model::RecordSet set;
-  std::vector<Diagnostic> diags;
-};
-
-Loaded load(const std::string& text) {
-  Loaded l;
-  svcorg::diag::Sink sink;
-  svcorg::load::load_bytes("t.yaml", text, l.set, sink);
-  l.diags = sink.items();
-  svcorg::diag::sort_unique(l.diags);
-  return l;
+testing::Loaded load(const std::string& text) {
+  return testing::load_text(text);
 }
 
 const char* kBranch =

@@ -3,6 +3,8 @@
 // unambiguous within their group; unknown labels get "did you mean" on code points.
 #include <doctest/doctest.h>
 
+#include "records_support.hpp"
+
 #include <map>
 #include <set>
 #include <string>
@@ -23,18 +25,8 @@ namespace v = svcorg::model::vocab;
 
 namespace {
 
-struct Loaded {
-  svcorg::model::RecordSet set;
-  std::vector<Diagnostic> diags;
-};
-
-Loaded load(const std::string& text) {
-  Loaded l;
-  svcorg::diag::Sink sink;
-  svcorg::load::load_bytes("t.yaml", text, l.set, sink);
-  l.diags = sink.items();
-  svcorg::diag::sort_unique(l.diags);
-  return l;
+testing::Loaded load(const std::string& text) {
+  return testing::load_text(text);
 }
 
 // The groups a record's enumerated fields are read with, and their values.

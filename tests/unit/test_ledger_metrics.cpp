@@ -2,6 +2,8 @@
 // computed by hand in the comments.
 #include <doctest/doctest.h>
 
+#include "records_support.hpp"
+
 #include <utility>
 #include <vector>
 
@@ -16,26 +18,12 @@ using svcorg::util::Date;
 
 namespace {
 
-Date d(const char* text) { return *Date::parse(text); }
-
-using Events = std::vector<std::pair<const char*, const char*>>;  // date, status
+const auto& d = testing::date;
+using testing::Events;
 
 // A need of `layer` received on the first event's date.
 svcorg::model::Need need(const Events& events, const char* layer = "branch") {
-  svcorg::model::Need n;
-  n.id.set("n", {1, 1});
-  n.received.set(d(events.front().first), {1, 1});
-  n.layer.set(layer, {1, 1});
-  std::vector<svcorg::model::Event> list;
-  for (const auto& [date, status] : events) {
-    svcorg::model::Event e;
-    e.date.set(d(date), {1, 1});
-    e.status.set(*svcorg::ledger::parse_status(status));
-    list.push_back(e);
-  }
-  n.events.set(list, {1, 1});
-  n.status.set(events.back().second, {1, 1});
-  return n;
+  return testing::need_with(events, layer);
 }
 
 void give_feedback(svcorg::model::Need& n, int64_t satisfaction, const char* date = nullptr) {

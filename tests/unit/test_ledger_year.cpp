@@ -4,6 +4,8 @@
 // and scoring's form), which must agree.
 #include <doctest/doctest.h>
 
+#include "records_support.hpp"
+
 #include <utility>
 #include <vector>
 
@@ -18,28 +20,12 @@ using svcorg::util::Date;
 
 namespace {
 
-Date d(const char* text) {
-  return *Date::parse(text);
-}
-
-using Events = std::vector<std::pair<const char*, const char*>>;  // date, status
+const auto& d = testing::date;
+using testing::Events;
 
 // A need of the branch layer received on the first event's date.
 svcorg::model::Need need(const Events& events) {
-  svcorg::model::Need n;
-  n.id.set("n", {1, 1});
-  n.received.set(d(events.front().first), {1, 1});
-  n.layer.set("branch", {1, 1});
-  std::vector<svcorg::model::Event> list;
-  for (const auto& [date, status] : events) {
-    svcorg::model::Event e;
-    e.date.set(d(date), {1, 1});
-    e.status.set(*svcorg::ledger::parse_status(status));
-    list.push_back(e);
-  }
-  n.events.set(list, {1, 1});
-  n.status.set(events.back().second, {1, 1});
-  return n;
+  return testing::need_with(events);
 }
 
 // The membership of `n` in `w`, required equal from the record and from its core.

@@ -1,0 +1,58 @@
+// Records for unit tests, made in code: one YAML text loaded with its findings, and a need
+// with a given history. Header-only: only the tests that build records include it.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/ledger/lifecycle.hpp"
+#include "svcorg/load/loader.hpp"
+#include "svcorg/model/records.hpp"
+#include "svcorg/util/date.hpp"
+
+namespace testing {
+
+// The records of one file `t.yaml` holding `text`, and its findings, sorted.
+struct Loaded {
+  svcorg::model::RecordSet set;
+  std::vector<svcorg::diag::Diagnostic> diags;
+};
+
+inline Loaded load_text(const std::string& text) {
+  Loaded l;
+  svcorg::diag::Sink sink;
+  svcorg::load::load_bytes("t.yaml", text, l.set, sink);
+  l.diags = sink.items();
+  svcorg::diag::sort_unique(l.diags);
+  return l;
+}
+
+inline svcorg::util::Date date(const char* text) {
+  return *svcorg::util::Date::parse(text);
+}
+
+// (date, status) of each event, in order.
+using Events = std::vector<std::pair<const char*, const char*>>;
+
+// A need `n` of `layer` received on the first event's date, with these events and the
+// last one's status.
+inline svcorg::model::Need need_with(const Events& events, const char* layer = "branch") {
+  svcorg::model::Need n;
+  n.id.set("n", {1, 1});
+  n.received.set(date(events.front().first), {1, 1});
+  n.layer.set(layer, {1, 1});
+  std::vector<svcorg::model::Event> list;
+  for (const auto& [day, status] : events) {
+    svcorg::model::Event e;
+    e.date.set(date(day), {1, 1});
+    e.status.set(*svcorg::ledger::parse_status(status));
+    list.push_back(e);
+  }
+  n.events.set(list, {1, 1});
+  n.status.set(events.back().second, {1, 1});
+  return n;
+}
+
+}  // namespace testing
