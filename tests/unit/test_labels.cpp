@@ -82,45 +82,53 @@ TEST_SUITE("model::labels") {
     for (const std::string lang : {"en", "zh-CN"}) {
       const auto* groups = labels::table().find(lang);
       REQUIRE(groups);
-      for (const auto& [group, values] : groups->entries) {
-        if (group.value != "category" && kEnumGroups.count(group.value) == 0) continue;
+      for (const auto& entry : groups->entries) {
+        const std::string& group = entry.first.value;
+        if (group != "category" && kEnumGroups.count(group) == 0) continue;
         std::map<std::string, std::string> seen;  // label -> value
-        for (const auto& [value, label] : values.entries) {
-          const auto [it, fresh] = seen.emplace(label.value, value.value);
-          CHECK_MESSAGE(fresh, lang << " " << group.value << ": `" << label.value << "` labels both `" << it->second
-                                    << "` and `" << value.value << "`");
+        for (const auto& pair : entry.second.entries) {
+          const std::string &value = pair.first.value, &label = pair.second.value;
+          const auto added = seen.emplace(label, value);
+          CHECK_MESSAGE(added.second, lang << " " << group << ": `" << label << "` labels both `" << added.first->second
+                                           << "` and `" << value << "`");
         }
       }
     }
     // As input: zh-CN labels with the aliases, and the values themselves.
-    for (const auto& [group, values] : kEnumGroups) {
+    // (No structured bindings in CHECK_MESSAGE: clang 14 cannot capture them.)
+    for (const auto& entry : kEnumGroups) {
+      const auto& group = entry.first;
       std::map<std::string, std::string> seen;
-      for (const auto& value : *values) seen.emplace(value, value);
+      for (const auto& value : *entry.second) seen.emplace(value, value);
       for (const auto& w : labels::written_forms(group)) {
-        const auto [it, fresh] = seen.emplace(w.text, w.value);
-        CHECK_MESSAGE(fresh, group << ": `" << w.text << "` means both `" << it->second << "` and `" << w.value << "`");
+        const auto added = seen.emplace(w.text, w.value);
+        CHECK_MESSAGE(added.second,
+                      group << ": `" << w.text << "` means both `" << added.first->second << "` and `" << w.value << "`");
       }
     }
     std::map<std::string, std::string> categories;
     for (const auto& w : labels::written_forms("category")) {
-      const auto [it, fresh] = categories.emplace(w.text, w.value);
-      CHECK_MESSAGE(fresh, "category: `" << w.text << "` means both `" << it->second << "` and `" << w.value << "`");
+      const auto added = categories.emplace(w.text, w.value);
+      CHECK_MESSAGE(added.second,
+                    "category: `" << w.text << "` means both `" << added.first->second << "` and `" << w.value << "`");
       CHECK_FALSE(svcorg::model::is_category_word(w.text));  // else it would be read as a name
     }
   }
 
   TEST_CASE("every enumerated value and built-in category has a zh-CN label, and aliases name real values") {
-    for (const auto& [group, values] : kEnumGroups)
-      for (const auto& value : *values) CHECK_MESSAGE(labels::label("zh-CN", group, value), group << "." << value);
+    for (const auto& entry : kEnumGroups)
+      for (const auto& value : *entry.second)
+        CHECK_MESSAGE(labels::label("zh-CN", entry.first, value), entry.first << "." << value);
     for (const auto& c : svcorg::rules::builtin_categories()) CHECK_MESSAGE(labels::label("zh-CN", "category", c), c);
     const auto* aliases = labels::table().find("aliases");
     REQUIRE(aliases);
     REQUIRE(aliases->find("zh-CN"));
     CHECK(aliases->entries.size() == 1);
-    for (const auto& [group, values] : aliases->find("zh-CN")->entries)
-      for (const auto& [value, list] : values.entries) {
-        CHECK_MESSAGE(labels::label("zh-CN", group.value, value.value), group.value << "." << value.value);
-        CHECK_MESSAGE((list.is_seq() && !list.items.empty()), group.value << "." << value.value);
+    for (const auto& group : aliases->find("zh-CN")->entries)
+      for (const auto& value : group.second.entries) {
+        const std::string name = group.first.value + "." + value.first.value;
+        CHECK_MESSAGE(labels::label("zh-CN", group.first.value, value.first.value), name);
+        CHECK_MESSAGE((value.second.is_seq() && !value.second.items.empty()), name);
       }
   }
 
