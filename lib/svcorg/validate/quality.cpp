@@ -56,20 +56,22 @@ std::string message(const Plan& p, const plan::Quality& q, const rules::TypeRule
                               least, least == 1 ? "" : "s", least == 1 ? "s" : "");
   }
   std::vector<std::string> why, todo;
-  if (lowers(q, "linked")) {
+  // "the item(s) `a` and `b` <verb> <what>", for the items that fail `ok`.
+  const auto items_without = [&](bool (*ok)(const Item&), const char* verb_one, const char* verb_many,
+                                 const char* what) {
     std::vector<std::string> ids;
     for (const Item& item : *p.items)
-      if (!plan::linked(item)) ids.push_back(item_id(item));
-    why.push_back(fmt::format("{} {} {} no need", ids.size() == 1 ? "the item" : "the items",
-                              util::quoted_list(ids, "and"), ids.size() == 1 ? "answers" : "answer"));
+      if (!ok(item)) ids.push_back(item_id(item));
+    const bool one = ids.size() == 1;
+    return fmt::format("{} {} {} {}", one ? "the item" : "the items", util::quoted_list(ids, "and"),
+                       one ? verb_one : verb_many, what);
+  };
+  if (lowers(q, "linked")) {
+    why.push_back(items_without(plan::linked, "answers", "answer", "no need"));
     todo.push_back("list in each item's `needs` the ids of the needs it answers");
   }
   if (lowers(q, "measurable")) {
-    std::vector<std::string> ids;
-    for (const Item& item : *p.items)
-      if (!plan::measurable(item)) ids.push_back(item_id(item));
-    why.push_back(fmt::format("{} {} {} no numeric target", ids.size() == 1 ? "the item" : "the items",
-                              util::quoted_list(ids, "and"), ids.size() == 1 ? "has" : "have"));
+    why.push_back(items_without(plan::measurable, "has", "have", "no numeric target"));
     todo.push_back("give each item a numeric `target.value`");
   }
   if (lowers(q, "breadth")) {
