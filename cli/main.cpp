@@ -12,6 +12,7 @@
 #endif
 
 #include "svcorg/cmd/init.hpp"
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/cmd/needs.hpp"
 #include "svcorg/cmd/report.hpp"
 #include "svcorg/cmd/schema.hpp"
@@ -33,6 +34,10 @@ void add_common(CLI::App& app, Common& c) {
   app.add_option("--as-of", c.as_of, "As-of date YYYY-MM-DD (default: today, or Dec 31 of a past --year)");
   app.add_option("--color", c.color, "Colour: auto, always or never (auto respects NO_COLOR)")
       ->transform(CLI::CheckedTransformer(kColors, CLI::ignore_case));
+  app.add_option_function<std::string>(
+         "--lang", [&c](const std::string& v) { c.lang = svcorg::i18n::parse_lang(v); },
+         "Language of messages and output: en or zh-CN (default: the District's lang, else en)")
+      ->check(CLI::IsMember({"en", "zh-CN"}));
   app.add_flag("-q,--quiet", c.quiet, "Print errors only");
   app.add_flag("--strict", c.strict, "Warnings fail too (exit 1)");
   app.add_option("--jobs", c.jobs, "Threads parsing files (default: one per core)")->check(CLI::Range(1u, 1024u));
@@ -66,6 +71,10 @@ int main(int argc, char** argv) {
   if (!std::getenv("MIMALLOC_LARGE_OS_PAGES")) mi_option_enable(mi_option_large_os_pages);
 #endif
   CLI::App app{"svcorg: records, scores and reports of service-oriented grassroots organizations"};
+  // Errors of the command line read like every other error of svcorg.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return std::string("svcorg: error: ") + e.what() + "\nRun with --help for more information.\n";
+  });
   app.set_version_flag("--version", std::string("svcorg ") + SVCORG_VERSION + " (commit " +
                                         svcorg_cli::kBuildCommit + ")");
   app.require_subcommand(1);
@@ -118,7 +127,6 @@ int main(int argc, char** argv) {
   CLI::App* r = app.add_subcommand("report", "Write a Markdown report: district, street or branch (SPEC 7)");
   add_common(*r, report.common);
   r->add_option("--scope", report.scope, "district, street:ID or branch:ID (default: district)");
-  r->add_option("--lang", report.lang, "en or zh-CN (default: the District's lang, else en)");
   r->add_option("-o,--output", report.output, "Write to FILE (atomically) instead of standard output");
 
   svcorg::cmd::InitOptions init;

@@ -14,7 +14,7 @@ _svcorg() {
   COMPREPLY=()
 
   local commands="validate score needs report init schema"
-  local common="--year --as-of --color -q --quiet --strict --jobs -h --help
+  local common="--year --as-of --color --lang -q --quiet --strict --jobs -h --help
     --max-file-size --max-depth --max-records --no-cache --cache-dir --cache-size"
 
   # The subcommand: the first word after svcorg that is not an option.
@@ -72,7 +72,7 @@ _svcorg() {
     validate) options="$common --format -o --output --since" ;;
     score) options="$common --format --branch --type --street --explain --fail-under -o --output --since --baseline --compare" ;;
     needs) options="$common --format --status --branch --street --channel --category --layer --received-in-year" ;;
-    report) options="$common --scope --lang -o --output" ;;
+    report) options="$common --scope -o --output" ;;
     init) options="-q --quiet -h --help" ;;
     schema) options="-h --help" ;;
     *) return ;;

@@ -55,7 +55,7 @@ TEST_SUITE("model::convert_document") {
       auto l = load("kind: Branch\nid: x\n");
       REQUIRE(l.diags.size() == 1);
       CHECK(l.diags[0].rule == "header");
-      CHECK(l.diags[0].message == "the record lacks `apiVersion`; add `apiVersion: svcorg/v1`");
+      CHECK(l.diags[0].message.text() == "the record lacks `apiVersion`; add `apiVersion: svcorg/v1`");
     }
     SUBCASE("unsupported apiVersion") {
       auto l = load("apiVersion: svcorg/v2\nkind: Branch\n");
@@ -66,7 +66,7 @@ TEST_SUITE("model::convert_document") {
       auto l = load("apiVersion: svcorg/v1\nkind: Brnach\n");
       REQUIRE(l.diags.size() == 1);
       CHECK(l.diags[0].pos == Pos{2, 7});
-      CHECK(l.diags[0].message == "unknown `kind: Brnach`; did you mean `Branch`?");
+      CHECK(l.diags[0].message.text() == "unknown `kind: Brnach`; did you mean `Branch`?");
     }
     CHECK(load("kind: Branch\n").set.branches.empty());
   }
@@ -76,7 +76,7 @@ TEST_SUITE("model::convert_document") {
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].rule == "schema");
     CHECK(l.diags[0].pos == Pos{1, 1});
-    CHECK(l.diags[0].message == "the record lacks the required field `secretary`; add `secretary:` with its fields");
+    CHECK(l.diags[0].message.text() == "the record lacks the required field `secretary`; add `secretary:` with its fields");
     CHECK(l.diags[0].kind == "Branch");
     CHECK(l.diags[0].id == "b1");
     REQUIRE(l.set.branches.size() == 1);  // kept, without the field
@@ -87,7 +87,7 @@ TEST_SUITE("model::convert_document") {
     auto l = load(std::string(kBranch) + "x-note: fine\nnmae: typo\n");
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].pos == Pos{10, 1});
-    CHECK(l.diags[0].message == "unknown field `nmae` in a Branch; did you mean `name`? (extensions start with `x-`)");
+    CHECK(l.diags[0].message.text() == "unknown field `nmae` in a Branch; did you mean `name`? (extensions start with `x-`)");
   }
 
   TEST_CASE("types are strict: quoted numbers, numbers for text, booleans") {
@@ -95,17 +95,17 @@ TEST_SUITE("model::convert_document") {
       auto l = load(std::string(kBranch).replace(std::string(kBranch).find("120"), 3, "\"120\""));
       REQUIRE(l.diags.size() == 1);
       CHECK(l.diags[0].pos == Pos{7, 10});
-      CHECK(l.diags[0].message == "`members` must be an integer ≥ 0, not the quoted text \"120\"; remove the quotes");
+      CHECK(l.diags[0].message.text() == "`members` must be an integer ≥ 0, not the quoted text \"120\"; remove the quotes");
     }
     SUBCASE("a number where an id is expected") {
       auto l = load(std::string(kBranch).replace(std::string(kBranch).find("nanjingxi"), 9, "001"));
       REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message == "`street` must be an identifier, not the integer `001`; quote it: \"001\"");
+      CHECK(l.diags[0].message.text() == "`street` must be an identifier, not the integer `001`; quote it: \"001\"");
     }
     SUBCASE("yes is not a boolean") {
       auto l = load(std::string(kBranch).replace(std::string(kBranch).find("true"), 4, "yes"));
       REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message == "`secretary.certified` must be `true` or `false`, not the text `yes`");
+      CHECK(l.diags[0].message.text() == "`secretary.certified` must be `true` or `false`, not the text `yes`");
     }
   }
 
@@ -113,7 +113,7 @@ TEST_SUITE("model::convert_document") {
     auto l = load(std::string(kBranch).replace(std::string(kBranch).find("residential"), 11, "residental"));
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].pos == Pos{5, 7});
-    CHECK(l.diags[0].message.find("did you mean `residential`?") != std::string::npos);
+    CHECK(l.diags[0].message.text().find("did you mean `residential`?") != std::string::npos);
   }
 
   TEST_CASE("dates must be real calendar dates") {
@@ -124,7 +124,7 @@ TEST_SUITE("model::convert_document") {
     auto l = load(need);
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].pos == Pos{5, 11});
-    CHECK(l.diags[0].message == "`received` is `2026-02-30`, which is not a calendar date; check the month and day");
+    CHECK(l.diags[0].message.text() == "`received` is `2026-02-30`, which is not a calendar date; check the month and day");
   }
 
   TEST_CASE("nested paths name the field, ranges are checked") {
@@ -132,20 +132,20 @@ TEST_SUITE("model::convert_document") {
                                                "certified: true, competencies: {orientation: 6, planning: 3, "
                                                "organizing: 3, coordination: 3, adaptability: 3, communication: 3}}"));
     REQUIRE(l.diags.size() == 1);
-    CHECK(l.diags[0].message == "`secretary.competencies.orientation` is 6, out of range; write an integer from 1 to 5");
+    CHECK(l.diags[0].message.text() == "`secretary.competencies.orientation` is 6, out of range; write an integer from 1 to 5");
   }
 
   TEST_CASE("a key without a value is an error") {
     auto l = load(std::string(kBranch) + "established:\n");
     REQUIRE(l.diags.size() == 1);
-    CHECK(l.diags[0].message == "`established` is empty; give it a value or remove it");
+    CHECK(l.diags[0].message.text() == "`established` is empty; give it a value or remove it");
   }
 
   TEST_CASE("tags are refused where plain values are expected") {
     auto l = load(std::string(kBranch).replace(std::string(kBranch).find("120"), 3, "!!int 120"));
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].rule == "schema");
-    CHECK(l.diags[0].message.find("tag") != std::string::npos);
+    CHECK(l.diags[0].message.text().find("tag") != std::string::npos);
   }
 
   TEST_CASE("integer and boolean fields say what to write, in every finding") {
@@ -170,7 +170,7 @@ TEST_SUITE("model::convert_document") {
       CAPTURE(c.to);
       auto l = load(std::string(b).replace(b.find(c.from), std::string(c.from).size(), c.to));
       REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message == c.message);
+      CHECK(l.diags[0].message.text() == std::string(c.message));
     }
   }
 
@@ -185,8 +185,8 @@ TEST_SUITE("model::convert_document") {
 
     auto bad = load(d + "rules: {defaults: {min_plan_item: 4}}\nscoring: {satisfaction: {members: 0, public: 0}}\n");
     REQUIRE(bad.diags.size() == 2);
-    CHECK(bad.diags[0].message.find("did you mean `min_plan_items`?") != std::string::npos);
-    CHECK(bad.diags[1].message == "every weight of `scoring.satisfaction` is 0; at least one must be greater than 0");
+    CHECK(bad.diags[0].message.text().find("did you mean `min_plan_items`?") != std::string::npos);
+    CHECK(bad.diags[1].message.text() == "every weight of `scoring.satisfaction` is 0; at least one must be greater than 0");
     CHECK_FALSE(bad.set.districts[0].rules);
     CHECK_FALSE(bad.set.districts[0].scoring);
   }

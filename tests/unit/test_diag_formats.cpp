@@ -122,7 +122,7 @@ TEST_SUITE("diag formats") {
     for (size_t i = 0; i < all.size(); ++i) {
       const json& rule = driver["rules"][i];
       CHECK(rule["id"] == all[i].id);
-      CHECK(rule["shortDescription"]["text"] == all[i].summary);
+      CHECK(rule["shortDescription"]["text"] == svcorg::diag::rule_summary(all[i], svcorg::i18n::Lang::En));
       CHECK(rule["defaultConfiguration"]["level"] == (all[i].severity == Severity::Error ? "error" : "warning"));
       CHECK(!rule["fullDescription"]["text"].get<std::string>().empty());
       CHECK(!rule["help"]["text"].get<std::string>().empty());
@@ -291,12 +291,12 @@ TEST_SUITE("diag formats") {
         finding("dir/a,b:c%.yaml", 3, 7, Severity::Error, "schema", "50% done\r\nnext: a, b::c"),
         finding("美丽园.yaml", 9, 1, Severity::Warning, "not-certified", "no certificate")};
     const auto s = summary_of(items, 2);
-    CHECK(svcorg::diag::render_github(items, s) ==
+    CHECK(svcorg::diag::render_github(items, s, svcorg::i18n::Lang::En) ==
           "::error file=dir/a%2Cb%3Ac%25.yaml,line=3,col=7,title=schema::50%25 done%0D%0Anext: a, b::c\n"
           "::warning file=美丽园.yaml,line=9,col=1,title=not-certified::no certificate\n"
           "svcorg: 2 files, 0 records: 1 error, 1 warning\n");
-    CHECK(svcorg::diag::render_github(items, s, false).find("svcorg: ") == std::string::npos);
-    CHECK(svcorg::diag::render_github({}, summary_of({}, 1)) == "svcorg: 1 file, 0 records: 0 errors, 0 warnings\n");
+    CHECK(svcorg::diag::render_github(items, s, svcorg::i18n::Lang::En, false).find("svcorg: ") == std::string::npos);
+    CHECK(svcorg::diag::render_github({}, summary_of({}, 1), svcorg::i18n::Lang::En) == "svcorg: 1 file, 0 records: 0 errors, 0 warnings\n");
   }
 
   TEST_CASE("gitlab: the documented fields, severities and unique fingerprints") {
@@ -315,7 +315,7 @@ TEST_SUITE("diag formats") {
       REQUIRE(doc.size() == shown.size());
       for (size_t i = 0; i < doc.size(); ++i) {
         const json& issue = doc[i];
-        CHECK(issue["description"] == shown[i]->message);
+        CHECK(issue["description"] == shown[i]->message.text());
         CHECK(issue["check_name"] == shown[i]->rule);
         CHECK(svcorg::diag::find_rule(issue["check_name"].get<std::string>()) != nullptr);
         CHECK(issue["severity"] == (shown[i]->severity == Severity::Error ? "major" : "minor"));

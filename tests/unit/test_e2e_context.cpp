@@ -16,7 +16,7 @@ using testing::write_file;
 
 namespace {
 
-const std::string kValidate = "validate --year 2026 --as-of 2026-12-31 --color never ";
+const std::string kValidate = "validate --lang en --year 2026 --as-of 2026-12-31 --color never ";
 
 // `svcorg init` in a fresh git repository.
 void init_in(const testing::GitRepo& repo) {

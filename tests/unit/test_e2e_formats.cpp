@@ -68,10 +68,10 @@ TEST_SUITE("e2e validate formats") {
   TEST_CASE("every format: the exit code of text, and a document its consumer reads") {
     testing::TempDir tmp;
     make_tree(tmp.path());
-    const auto text = run_svcorg("validate --color never --as-of 2026-06-30 .", tmp.path());
+    const auto text = run_svcorg("validate --lang en --color never --as-of 2026-06-30 .", tmp.path());
     CHECK(text.exit_code == 1);
 
-    const auto sarif = run_svcorg("validate --format sarif --as-of 2026-06-30 .", tmp.path());
+    const auto sarif = run_svcorg("validate --lang en --format sarif --as-of 2026-06-30 .", tmp.path());
     CHECK(sarif.exit_code == 1);
     const json doc = json::parse(sarif.out);
     CHECK(testing::sarif_schema_errors(doc).empty());
@@ -82,7 +82,7 @@ TEST_SUITE("e2e validate formats") {
     CHECK((*dup)["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "branches/b.yaml");
     CHECK((*dup)["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "branches/a.yaml");
 
-    const auto junit = run_svcorg("validate --format junit --as-of 2026-06-30 .", tmp.path());
+    const auto junit = run_svcorg("validate --lang en --format junit --as-of 2026-06-30 .", tmp.path());
     CHECK(junit.exit_code == 1);
     const json parsed = testing::parse_junit(junit.out);
     REQUIRE(!parsed.is_null());
@@ -92,18 +92,18 @@ TEST_SUITE("e2e validate formats") {
     for (const auto& c : parsed["suites"][0]["cases"]) names.push_back(c["name"].get<std::string>());
     CHECK(names == std::vector<std::string>{"branches/a.yaml", "branches/b.yaml", "district.yaml", "needs/n1.yaml"});
 
-    const auto github = run_svcorg("validate --format github --as-of 2026-06-30 .", tmp.path());
+    const auto github = run_svcorg("validate --lang en --format github --as-of 2026-06-30 .", tmp.path());
     CHECK(github.exit_code == 1);
     CHECK(github.out.find("::error file=needs/n1.yaml,line=4,col=9,title=reference::`branch` names `nobody`") !=
           std::string::npos);
     CHECK(github.out.find("::warning file=") != std::string::npos);
     CHECK(github.out.substr(github.out.rfind("svcorg: ")) == text.out.substr(text.out.rfind("svcorg: ")));
-    const auto quiet = run_svcorg("validate --format github -q --as-of 2026-06-30 .", tmp.path());
+    const auto quiet = run_svcorg("validate --lang en --format github -q --as-of 2026-06-30 .", tmp.path());
     CHECK(quiet.out.find("::warning") == std::string::npos);
     CHECK(quiet.out.find("svcorg: ") == std::string::npos);
     CHECK(quiet.out.find("::error file=needs/n1.yaml") != std::string::npos);
 
-    const auto gitlab = run_svcorg("validate --format gitlab --as-of 2026-06-30 .", tmp.path());
+    const auto gitlab = run_svcorg("validate --lang en --format gitlab --as-of 2026-06-30 .", tmp.path());
     CHECK(gitlab.exit_code == 1);
     const json issues = json::parse(gitlab.out);
     REQUIRE(issues.is_array());
@@ -141,24 +141,24 @@ TEST_SUITE("e2e validate formats") {
     testing::TempDir tmp;
     make_tree(tmp.path());
     write_file(tmp.path() / "keep.sarif", "previous report\n");
-    auto r = run_svcorg("validate . -o xml=out.xml", tmp.path());
+    auto r = run_svcorg("validate --lang en . -o xml=out.xml", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("unknown format `xml`") != std::string::npos);
     CHECK(r.out.empty());
-    r = run_svcorg("validate . -o sarfi=out.sarif", tmp.path());
+    r = run_svcorg("validate --lang en . -o sarfi=out.sarif", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("did you mean `sarif`?") != std::string::npos);
     for (const char* bad : {"sarif", "=x.sarif", "sarif=", "sarif=-"}) {
       CAPTURE(bad);
-      r = run_svcorg(std::string("validate . -o '") + bad + "'", tmp.path());
+      r = run_svcorg(std::string("validate --lang en . -o '") + bad + "'", tmp.path());
       CHECK(r.exit_code == 2);
       CHECK(r.err.find("--output") != std::string::npos);
     }
-    CHECK(run_svcorg("validate . --format gitlabb", tmp.path()).exit_code == 2);
+    CHECK(run_svcorg("validate --lang en . --format gitlabb", tmp.path()).exit_code == 2);
 
     // A folder that does not exist: exit 2, a clear message, nothing written; the other
     // reports of the run are still written and standard output is still printed.
-    r = run_svcorg("validate --color never . -o sarif=no/such/dir/x.sarif -o junit=junit.xml", tmp.path());
+    r = run_svcorg("validate --lang en --color never . -o sarif=no/such/dir/x.sarif -o junit=junit.xml", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(r.err.find(
               "svcorg: error: --output sarif=no/such/dir/x.sarif: cannot create a temporary file in no/such/dir") !=
@@ -177,7 +177,7 @@ TEST_SUITE("e2e validate formats") {
     // The target is a folder: the rename fails, the temporary file is removed and what was
     // there is left as it was.
     write_file(tmp.path() / "taken" / "inside.txt", "keep me");
-    r = run_svcorg("validate . -o sarif=taken -o sarif=keep.sarif", tmp.path());
+    r = run_svcorg("validate --lang en . -o sarif=taken -o sarif=keep.sarif", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("--output sarif=taken: cannot write taken") != std::string::npos);
     CHECK(read_file(tmp.path() / "taken" / "inside.txt") == "keep me");
@@ -185,7 +185,7 @@ TEST_SUITE("e2e validate formats") {
     CHECK(testing::sarif_schema_errors(kept).empty());
     CHECK(kept["runs"][0]["invocations"][0]["executionSuccessful"] == false);
     // A report written before the failing one is written again, with the failure.
-    r = run_svcorg("validate . -o json=first.json -o sarif=taken", tmp.path());
+    r = run_svcorg("validate --lang en . -o json=first.json -o sarif=taken", tmp.path());
     CHECK(r.exit_code == 2);
     const json first = json::parse(read_file(tmp.path() / "first.json"));
     CHECK(first["diagnostics"][0]["rule"] == "run-failed");
@@ -230,7 +230,7 @@ TEST_SUITE("e2e validate formats") {
       write_file(tmp.path() / (std::string("report.") + f), "a clean report of an earlier run\n");
       outputs += std::string(" -o ") + f + "=report." + f;
     }
-    const std::string args = "validate --as-of 2026-06-30 --color never . no/such";
+    const std::string args = "validate --lang en --as-of 2026-06-30 --color never . no/such";
     const auto r = run_svcorg(args + outputs, tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(r.err == "svcorg: error: no/such: no such file or directory\n");
@@ -240,7 +240,7 @@ TEST_SUITE("e2e validate formats") {
         "and run svcorg validate again.";
 
     // Text: the findings of what was read, and a summary that counts the failure.
-    const auto clean = run_svcorg("validate --as-of 2026-06-30 --color never .", tmp.path());
+    const auto clean = run_svcorg("validate --lang en --as-of 2026-06-30 --color never .", tmp.path());
     REQUIRE(clean.exit_code == 1);
     const std::string clean_summary = clean.out.substr(clean.out.rfind("svcorg: "));
     CHECK(clean_summary.rfind("svcorg: 4 files, 4 records: 2 errors, ", 0) == 0);
@@ -256,7 +256,7 @@ TEST_SUITE("e2e validate formats") {
     CHECK(sarif["runs"][0]["invocations"][0]["executionSuccessful"] == false);
     CHECK(sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"] == why);
     CHECK(sarif["runs"][0]["results"].size() ==
-          json::parse(run_svcorg("validate --as-of 2026-06-30 . --format sarif", tmp.path()).out)["runs"][0]["results"]
+          json::parse(run_svcorg("validate --lang en --as-of 2026-06-30 . --format sarif", tmp.path()).out)["runs"][0]["results"]
               .size());
 
     const json junit = testing::parse_junit(read_file(tmp.path() / "report.junit"));
@@ -295,7 +295,7 @@ TEST_SUITE("e2e validate formats") {
     testing::TempDir tmp;
     make_tree(tmp.path());
     write_file(tmp.path() / "x.sarif", "a clean report of an earlier run\n");
-    auto r = run_svcorg("validate . --as-of 2026-02-30 -o sarif=x.sarif", tmp.path());
+    auto r = run_svcorg("validate --lang en . --as-of 2026-02-30 -o sarif=x.sarif", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
     CHECK(r.err == "svcorg: error: --as-of 2026-02-30 is not a date; write YYYY-MM-DD, e.g. 2026-12-31\n");
@@ -308,7 +308,7 @@ TEST_SUITE("e2e validate formats") {
 
     // An -o file that is an input is never written; the others say why the run failed.
     const std::string district = read_file(tmp.path() / "district.yaml");
-    r = run_svcorg("validate . -o sarif=district.yaml -o json=x.json", tmp.path());
+    r = run_svcorg("validate --lang en . -o sarif=district.yaml -o json=x.json", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(read_file(tmp.path() / "district.yaml") == district);
     const json j = json::parse(read_file(tmp.path() / "x.json"));
@@ -318,7 +318,7 @@ TEST_SUITE("e2e validate formats") {
               "cannot write district.yaml: it is one of the inputs") != std::string::npos);
 
     // --since outside a git repository.
-    r = run_svcorg("validate . --since HEAD -o sarif=x.sarif", tmp.path());
+    r = run_svcorg("validate --lang en . --since HEAD -o sarif=x.sarif", tmp.path());
     CHECK(r.exit_code == 2);
     sarif = json::parse(read_file(tmp.path() / "x.sarif"));
     CHECK(sarif["runs"][0]["invocations"][0]["executionSuccessful"] == false);

@@ -73,21 +73,21 @@ TEST_SUITE("init") {
     const fs::path repo = tmp.path() / "new" / "records";
     CHECK(tree(repo) == kTree);
 
-    auto v = run_svcorg("validate --color never --strict --as-of 2026-12-31 .", repo);
+    auto v = run_svcorg("validate --lang en --color never --strict --as-of 2026-12-31 .", repo);
     CHECK(v.exit_code == 0);
     CHECK(v.out == "svcorg: 7 files, 10 records: 0 errors, 0 warnings\n");
     // Today, whatever today is: no error (dates after today are only warnings).
-    v = run_svcorg("validate --color never .", repo);
+    v = run_svcorg("validate --lang en --color never .", repo);
     CHECK(v.exit_code == 0);
     CHECK(v.out.find(": error: ") == std::string::npos);
 
-    auto s = run_svcorg("score --strict --year 2026 --as-of 2026-12-31 --fail-under 60 --format json .", repo);
+    auto s = run_svcorg("score --lang en --strict --year 2026 --as-of 2026-12-31 --fail-under 60 --format json .", repo);
     CHECK(s.exit_code == 0);
     CHECK(s.err.empty());
     CHECK(s.out.find("\"id\": \"hehua\"") != std::string::npos);
     CHECK(s.out.find("\"unscored\": []") != std::string::npos);
     CHECK(run_svcorg("report --year 2026 --as-of 2026-12-31 .", repo).exit_code == 0);
-    CHECK(run_svcorg("needs --year 2026 --as-of 2026-12-31 .", repo).exit_code == 0);
+    CHECK(run_svcorg("needs --lang en --year 2026 --as-of 2026-12-31 .", repo).exit_code == 0);
   }
 
   TEST_CASE("without DIR it writes into the current folder, keeping other files") {

@@ -50,7 +50,7 @@ TEST_SUITE("e2e: paths") {
     fs::create_directories(tmp.path() / "d" / ".shared");
     fs::rename(tmp.path() / "d" / "branches" / "hehua.yaml", tmp.path() / "d" / ".shared" / "hehua.yaml");
     fs::create_symlink("../.shared/hehua.yaml", tmp.path() / "d" / "branches" / "hehua.yaml");
-    auto r = run_svcorg("validate d --as-of 2026-12-31", tmp.path());
+    auto r = run_svcorg("validate --lang en d --as-of 2026-12-31", tmp.path());
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
     CHECK(r.out.find("0 errors, 0 warnings") != std::string::npos);
@@ -59,13 +59,13 @@ TEST_SUITE("e2e: paths") {
     TempDir other;
     make_district(other.path() / "real");
     fs::create_directory_symlink(other.path() / "real", tmp.path() / "via-link");
-    r = run_svcorg("validate via-link --as-of 2026-12-31", tmp.path());
+    r = run_svcorg("validate --lang en via-link --as-of 2026-12-31", tmp.path());
     CHECK(r.exit_code == 0);
 
     // A file outside every tree, named on the command line: the user asked for it.
     write_file(tmp.path() / "outside" / "secret.yaml", kOutsideNeed);
     fs::create_symlink("../outside/secret.yaml", tmp.path() / "d" / "link.yaml");
-    r = run_svcorg("validate d/link.yaml", tmp.path());
+    r = run_svcorg("validate --lang en d/link.yaml", tmp.path());
     CHECK(r.exit_code == 1);  // read (and incomplete as a Need)
     CHECK(r.out.find("d/link.yaml:") != std::string::npos);
   }
@@ -93,16 +93,16 @@ TEST_SUITE("e2e: paths") {
 
     // A hard link to an input is the input too.
     fs::create_hard_link(branch, tmp.path() / "hard.yaml");
-    auto r = run_svcorg("score d --year 2026 --as-of 2026-12-31 -o hard.yaml", tmp.path());
+    auto r = run_svcorg("score --lang en d --year 2026 --as-of 2026-12-31 -o hard.yaml", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(read_file(branch) == before);
 
     // Any other file, existing or new, is written.
     write_file(tmp.path() / "old.json", "{}");
-    r = run_svcorg("score d --year 2026 --as-of 2026-12-31 --format json -o old.json", tmp.path());
+    r = run_svcorg("score --lang en d --year 2026 --as-of 2026-12-31 --format json -o old.json", tmp.path());
     CHECK(r.exit_code == 0);
     CHECK(read_file(tmp.path() / "old.json").find("\"branches\"") != std::string::npos);
-    r = run_svcorg("validate d -o sarif=d/out.sarif", tmp.path());
+    r = run_svcorg("validate --lang en d -o sarif=d/out.sarif", tmp.path());
     CHECK(r.exit_code == 0);
     CHECK(fs::exists(tmp.path() / "d" / "out.sarif"));
   }

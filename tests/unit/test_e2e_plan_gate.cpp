@@ -46,7 +46,7 @@ std::string submitted(const std::string& text, int& line) {
 }
 
 std::string gate(const fs::path& repo, const std::string& as_of, int& code) {
-  const auto r = run_svcorg("validate --color never --as-of " + as_of + " .", repo);
+  const auto r = run_svcorg("validate --lang en --color never --as-of " + as_of + " .", repo);
   code = r.exit_code;
   return r.out + r.err;
 }

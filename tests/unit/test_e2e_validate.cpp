@@ -42,14 +42,14 @@ TEST_SUITE("e2e validate") {
     auto r = run_svcorg("--version");
     CHECK(r.exit_code == 0);
     CHECK(r.out.rfind("svcorg ", 0) == 0);
-    CHECK(run_svcorg("validate --help").exit_code == 0);
+    CHECK(run_svcorg("validate --lang en --help").exit_code == 0);
   }
 
   TEST_CASE("usage errors exit 2") {
-    CHECK(run_svcorg("validate --format xml examples").exit_code == 2);
-    CHECK(run_svcorg("validate --as-of 2026-02-30 examples").exit_code == 2);
+    CHECK(run_svcorg("validate --lang en --format xml examples").exit_code == 2);
+    CHECK(run_svcorg("validate --lang en --as-of 2026-02-30 examples").exit_code == 2);
     CHECK(run_svcorg("frobnicate").exit_code == 2);
-    auto r = run_svcorg("validate does/not/exist");
+    auto r = run_svcorg("validate --lang en does/not/exist");
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("does/not/exist: no such file or directory") != std::string::npos);
   }
@@ -57,7 +57,7 @@ TEST_SUITE("e2e validate") {
   TEST_CASE("a directory tree: recursive, hidden entries and other files skipped") {
     testing::TempDir tmp;
     make_tree(tmp.path());
-    auto r = run_svcorg("validate --color never .", tmp.path());
+    auto r = run_svcorg("validate --lang en --color never .", tmp.path());
     CHECK(r.exit_code == 1);
     CHECK(r.out.find("needs/2026/n1.yaml:4:9: error: `branch` names `nobody`") != std::string::npos);
     CHECK(r.out.find("[reference]") != std::string::npos);
@@ -71,7 +71,7 @@ TEST_SUITE("e2e validate") {
   TEST_CASE("JSON output has the SPEC 8 shape") {
     testing::TempDir tmp;
     make_tree(tmp.path());
-    auto r = run_svcorg("validate --format json", tmp.path());
+    auto r = run_svcorg("validate --lang en --format json", tmp.path());
     CHECK(r.exit_code == 1);
     const auto j = nlohmann::ordered_json::parse(r.out);
     std::vector<std::string> keys;
@@ -99,7 +99,7 @@ TEST_SUITE("e2e validate") {
 
   TEST_CASE("standard input") {
     const std::string doc = std::string(kDistrict) + "---\n" + kBranch;
-    auto r = run_svcorg("validate --color never -", testing::kSource, &doc);
+    auto r = run_svcorg("validate --lang en --color never -", testing::kSource, &doc);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("<stdin>:9:1: warning: ") != std::string::npos);
     CHECK(r.out.find("svcorg: 1 file, 2 records: 0 errors, 2 warnings\n") != std::string::npos);
@@ -108,11 +108,11 @@ TEST_SUITE("e2e validate") {
   TEST_CASE("--strict fails on warnings, -q prints errors only") {
     testing::TempDir tmp;
     write_file(tmp.path() / "b.yaml", kBranch);  // no District: warning no-district
-    auto r = run_svcorg("validate --color never .", tmp.path());
+    auto r = run_svcorg("validate --lang en --color never .", tmp.path());
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("[no-district]") != std::string::npos);
-    CHECK(run_svcorg("validate --strict .", tmp.path()).exit_code == 1);
-    auto q = run_svcorg("validate -q .", tmp.path());
+    CHECK(run_svcorg("validate --lang en --strict .", tmp.path()).exit_code == 1);
+    auto q = run_svcorg("validate --lang en -q .", tmp.path());
     CHECK(q.exit_code == 0);
     CHECK(q.out.empty());
   }
@@ -126,8 +126,8 @@ TEST_SUITE("e2e validate") {
     write_file(b.path() / "district.yaml", kDistrict);
     for (const char* format : {"text", "json"}) {
       CAPTURE(format);
-      auto ra = run_svcorg(std::string("validate --format ") + format + " district.yaml branches needs", a.path());
-      auto rb = run_svcorg(std::string("validate --format ") + format + " needs district.yaml branches", b.path());
+      auto ra = run_svcorg(std::string("validate --lang en --format ") + format + " district.yaml branches needs", a.path());
+      auto rb = run_svcorg(std::string("validate --lang en --format ") + format + " needs district.yaml branches", b.path());
       CHECK(ra.out == rb.out);
       CHECK(ra.exit_code == rb.exit_code);
     }
@@ -138,7 +138,7 @@ TEST_SUITE("e2e validate") {
     write_file(tmp.path() / "a.yaml", "a: [unclosed\n");
     write_file(tmp.path() / "b.yaml", "apiVersion: svcorg/v1\nkind: Nope\n");
     write_file(tmp.path() / "c.yaml", kDistrict);
-    auto r = run_svcorg("validate --color never .", tmp.path());
+    auto r = run_svcorg("validate --lang en --color never .", tmp.path());
     CHECK(r.exit_code == 1);
     CHECK(r.out.find("a.yaml:1:4: error: this list (`[`) is never closed; add the closing `]` [yaml-syntax]") != std::string::npos);
     CHECK(r.out.find("b.yaml:2:7: error: unknown `kind: Nope`") != std::string::npos);

@@ -46,7 +46,7 @@ std::string load_findings(const std::string& text, const svcorg::load::Limits& l
   svcorg::diag::Sink sink;
   svcorg::load::load_bytes("in.yaml", text, set, sink, limits);
   std::string out;
-  for (const auto& d : sink.items()) out += d.rule + ": " + d.message + "\n";
+  for (const auto& d : sink.items()) out += d.rule + ": " + d.message.text() + "\n";
   return out;
 }
 

@@ -262,14 +262,14 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].pos == Pos{5, 7});
     CHECK(l.diags[0].rule == "schema");
-    CHECK(l.diags[0].message ==
+    CHECK(l.diags[0].message.text() ==
           "`type` is `居名区`, which is not allowed; did you mean `居民区` (`residential`)? (allowed: `residential` "
           "(居民区), `social-service` (社会服务类单位), `building` (楼宇联合党组织), `enterprise` (企业), or `organ` "
           "(机关))");
 
     auto far = load(std::string(kLabelledBranch).replace(at, std::string("社会服务类单位").size(), "学校"));
     REQUIRE(far.diags.size() == 1);
-    CHECK(far.diags[0].message ==
+    CHECK(far.diags[0].message.text() ==
           "`type` is `学校`, which is not allowed; use one of `residential` (居民区), `social-service` "
           "(社会服务类单位), `building` (楼宇联合党组织), `enterprise` (企业), or `organ` (机关)");
 
@@ -278,7 +278,7 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
     need.replace(need.find("scope: 群体"), std::string("scope: 群体").size(), "scope: grop");
     auto typo = load(need);
     REQUIRE(typo.diags.size() == 1);
-    CHECK(typo.diags[0].message ==
+    CHECK(typo.diags[0].message.text() ==
           "`scope` is `grop`, which is not allowed; did you mean `group`? (allowed: `individual` (个人), `group` "
           "(群体), or `area` (区域))");
   }
@@ -293,7 +293,7 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
     // ASCII that is no category name keeps its message.
     auto ascii = load(std::string(need).replace(at, std::string("养老服务").size(), "Elderly"));
     REQUIRE(ascii.diags.size() == 1);
-    CHECK(ascii.diags[0].message ==
+    CHECK(ascii.diags[0].message.text() ==
           "`category` is `Elderly`, not a category name: use lowercase ASCII letters, digits and `-` (e.g. "
           "`elderly-care`)");
 
@@ -310,13 +310,13 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
     REQUIRE(near.diags.size() == 1);
     CHECK(near.diags[0].pos == Pos{6, 25});
     CHECK(
-        near.diags[0].message ==
+        near.diags[0].message.text() ==
         "`rules.negative_list[0]` is `公共安`, which is not the label of a built-in category; did you mean `公共安全` "
         "(`public-safety`)? (built-in categories: " +
             listed + ")");
     auto far = load(district + "rules: {types: {residential: {need_categories: [屋顶花园]}}}\n");
     REQUIRE(far.diags.size() == 1);
-    CHECK(far.diags[0].message ==
+    CHECK(far.diags[0].message.text() ==
           "`rules.types.residential.need_categories[0]` is `屋顶花园`, which is not the label of a built-in category; "
           "write a category name or the label of a built-in category: " +
               listed);
@@ -338,7 +338,7 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
                     "    yard: 住房\n    rooftop-garden: 屋顶花园\n    roof-garden: 屋顶花园\n");
     std::vector<std::string> got;
     for (const auto& d : bad.diags)
-      got.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " + d.message);
+      got.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " + d.message.text());
     CHECK(got == std::vector<std::string>{
                      "8:5 a key of `rules.category_labels` must be a category name (lowercase ASCII letters, digits "
                      "and `-`), not the text `Rooftop`",

@@ -223,7 +223,7 @@ Verdict tool_verdict(const std::string& name, const std::string& bytes) {
     if (d.severity != svcorg::diag::Severity::Error) continue;
     if (std::find(kSchemaRules.begin(), kSchemaRules.end(), d.rule) == kSchemaRules.end()) continue;
     out.rejected = true;
-    out.detail += "  " + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " + d.message + " [" +
+    out.detail += "  " + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " + d.message.text() + " [" +
                   d.rule + "]\n";
   }
   return out;

@@ -144,7 +144,7 @@ svcorg::model::RecordSet load(const Files& files) {
   svcorg::model::RecordSet set;
   svcorg::diag::Sink sink;
   for (const auto& [name, text] : files) svcorg::load::load_bytes(name, text, set, sink);
-  for (const auto& d : sink.items()) FAIL_CHECK(d.file << ":" << d.pos.line << ": " << d.message);
+  for (const auto& d : sink.items()) FAIL_CHECK(d.file << ":" << d.pos.line << ": " << d.message.text());
   REQUIRE(sink.items().empty());
   return set;
 }
@@ -187,7 +187,7 @@ std::unique_ptr<Scored> score_files(const Files& files, const char* as_of = "202
   svcorg::validate::run(s->set, s->rules, options, sink);
   for (const auto& f : sink.items())
     if (f.severity == svcorg::diag::Severity::Error)
-      FAIL_CHECK(f.file << ":" << f.pos.line << ":" << f.pos.col << " [" << f.rule << "] " << f.message);
+      FAIL_CHECK(f.file << ":" << f.pos.line << ":" << f.pos.col << " [" << f.rule << "] " << f.message.text());
   REQUIRE(sink.errors() == 0);
   s->model = sc::effective_model(d ? d->scoring.get() : nullptr);
   s->result = sc::compute(s->set, s->rules, s->model, svcorg::ledger::Window{options.year, options.as_of});

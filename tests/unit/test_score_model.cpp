@@ -29,7 +29,7 @@ sc::Model model_with(const std::string& scoring_yaml) {
   svcorg::model::RecordSet set;
   svcorg::diag::Sink sink;
   svcorg::load::load_bytes("district.yaml", text, set, sink);
-  for (const auto& d : sink.items()) FAIL_CHECK(d.message);
+  for (const auto& d : sink.items()) FAIL_CHECK(d.message.text());
   REQUIRE(set.districts.size() == 1);
   REQUIRE(set.districts.front().scoring);
   return sc::effective_model(set.districts.front().scoring.get());

@@ -60,7 +60,7 @@ TEST_SUITE("validate::run") {
       CHECK(d.related.pos == svcorg::Pos{1, 1});
       CHECK(d.kind == "Branch");
       CHECK(d.id == "meiliyuan");
-      CHECK(d.message ==
+      CHECK(d.message.text() ==
             "another Branch already has the id `meiliyuan` (at a/copy.yaml:1:1); ids are unique within a kind across "
             "all inputs: rename one of them");
     }
@@ -125,7 +125,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("a need's branch, with the closest id") {
       auto o = check(with(district(), kNeedFile, replace(text_of(district(), kNeedFile), "branch: meiliyuan", "branch: meiliyaun")));
       CHECK(o.of("reference") == Strings{"needs/mly-001.yaml:4:9 error reference"});
-      CHECK(o.one("reference").message ==
+      CHECK(o.one("reference").message.text() ==
             "`branch` names `meiliyaun`, but there is no Branch with that id; did you mean `meiliyuan`?");
     }
     SUBCASE("needs of one file, their branch and platform known and unknown in turn") {
@@ -171,14 +171,14 @@ TEST_SUITE("validate::run") {
       auto o = check(with(district(), kPlatformFile,
                           replace(text_of(district(), kPlatformFile), "needs: [mly-001]}", "needs: [mly-01]}")));
       CHECK(o.of("reference") == Strings{"platforms/meiliyuan.yaml:10:32 error reference"});
-      CHECK(o.one("reference").message ==
+      CHECK(o.one("reference").message.text() ==
             "`meetings[0].needs` names `mly-01`, but there is no Need with that id; did you mean `mly-001`?");
     }
     SUBCASE("a platform owner that names nothing") {
       auto o = check(with(district(), kPlatformFile,
                           replace(text_of(district(), kPlatformFile), "owner: nanjingxi", "owner: nanjinxi")));
       CHECK(o.of() == Strings{"platforms/meiliyuan.yaml:26:8 error reference"});
-      CHECK(o.one("reference").message ==
+      CHECK(o.one("reference").message.text() ==
             "`owner` names `nanjinxi`, but there is no Branch, street or District with that id; did you mean "
             "`nanjingxi`?");
     }

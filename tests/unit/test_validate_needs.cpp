@@ -40,7 +40,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("a typo, with the closest allowed category") {
       auto o = check(need_with({{"category: elderly-care", "category: housng"}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:7:11 error need-category"});
-      CHECK(o.one("need-category").message ==
+      CHECK(o.one("need-category").message.text() ==
             "the category `housng` is not allowed for a residential branch; did you mean `housing`? (allowed: "
             "`elderly-care` (养老服务), `housing` (住房), `environment` (环境), `public-safety` (公共安全), `dispute` "
             "(矛盾纠纷), `employment` (就业), `health` (健康), `culture` (文化), `community-affairs` (社区事务), "
@@ -49,7 +49,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("another type's category, with no close one") {
       auto o = check(need_with({{"category: elderly-care", "category: talent"}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:7:11 error need-category"});
-      CHECK(o.one("need-category").message.find("; use one of `elderly-care`") != std::string::npos);
+      CHECK(o.one("need-category").message.text().find("; use one of `elderly-care`") != std::string::npos);
     }
     SUBCASE("the categories every type allows") {
       CHECK(check(need_with({{"category: elderly-care", "category: member-service"}})).of() == Strings{});
@@ -82,7 +82,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("the first event is not `received`") {
       auto o = check(need_with({{"2026-03-02, status: received}", "2026-03-02, status: assessed}"}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:15:5 error event-order"});
-      CHECK(o.one("event-order").message ==
+      CHECK(o.one("event-order").message.text() ==
             "the first event is `assessed` dated 2026-03-02; a need's history starts with `received` dated "
             "2026-03-02 (the `received` date)");
     }
@@ -93,7 +93,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("an event dated before the one above it") {
       auto o = check(need_with({{"2026-03-04, status: assessed, note", "2026-03-03, status: assessed, note"}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:17:5 error event-order"});
-      CHECK(o.one("event-order").message ==
+      CHECK(o.one("event-order").message.text() ==
             "this event is dated 2026-03-03, before the event above it (2026-03-04); list events in date order");
     }
     SUBCASE("equal dates keep file order") { CHECK(check(district()).of() == Strings{}); }
@@ -105,7 +105,7 @@ TEST_SUITE("validate::run") {
                                 {"2026-04-18, status: resolved}", "2026-04-18, status: received}"},
                                 {"feedback: {satisfaction: 5, date: 2026-04-18}\n", ""}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:18:5 error status-transition"});
-      CHECK(o.one("status-transition").message ==
+      CHECK(o.one("status-transition").message.text() ==
             "the move from `assessed` to `received` is not allowed; from `assessed` a need may go to `in-progress`, "
             "`resolved`, `closed`, or `declined`, or repeat `assessed`");
     }
@@ -122,7 +122,7 @@ TEST_SUITE("validate::run") {
                                            "  - {date: 2026-04-22, status: in-progress}\n";
       auto o = check(need_with({{"status: resolved", "status: in-progress"}, {kEvents, events}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:21:5 error status-transition"});
-      CHECK(o.one("status-transition").message ==
+      CHECK(o.one("status-transition").message.text() ==
             "the move from `closed` to `in-progress` is not allowed; `closed` is final: only another `closed` "
             "event (a note) may follow");
     }
@@ -136,7 +136,7 @@ TEST_SUITE("validate::run") {
   TEST_CASE("status-mismatch") {
     auto o = check(need_with({{"status: resolved", "status: in-progress"}}));
     CHECK(o.of() == Strings{"needs/mly-001.yaml:13:9 error status-mismatch"});
-    CHECK(o.one("status-mismatch").message ==
+    CHECK(o.one("status-mismatch").message.text() ==
           "`status` is `in-progress`, but the last event is `resolved`; `status` is the last event's status: write "
           "`resolved`, or add the event that made it `in-progress`");
   }
@@ -150,7 +150,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("feedback dated before the resolution") {
       auto o = check(need_with({{"date: 2026-04-18}\n", "date: 2026-04-17}\n"}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:19:11 error date-order"});
-      CHECK(o.one("date-order").message ==
+      CHECK(o.one("date-order").message.text() ==
             "the feedback is dated 2026-04-17, before the need was resolved (2026-04-18); feedback is given on or "
             "after the resolution: check the dates");
     }
@@ -177,7 +177,7 @@ TEST_SUITE("validate::run") {
                                            "needs/mly-001.yaml:19:35 warning future-date",
                                            "platforms/meiliyuan.yaml:20:19 warning future-date",
                                            "platforms/meiliyuan.yaml:31:19 warning future-date"});
-      CHECK(o.found[0].message ==
+      CHECK(o.found[0].message.text() ==
             "`events[3].date` is 2026-04-18, after the as-of date 2026-04-01; it records something that happened: "
             "check the date (or --as-of)");
     }

@@ -47,7 +47,7 @@ TEST_SUITE("validate::run") {
   TEST_CASE("item-category") {
     auto o = check(edit(district(), kPlanFile, {{"category: elderly-care", "category: elderly-cae"}}));
     CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:9:37 error item-category"});
-    CHECK(o.one("item-category").message.rfind(
+    CHECK(o.one("item-category").message.text().rfind(
               "the category `elderly-cae` is not allowed for a plan item of a residential branch; did you mean "
               "`elderly-care`? (allowed: `elderly-care`",
               0) == 0);
@@ -60,7 +60,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("approved by the branch itself") {
       auto o = check(edit(district(), kPlanFile, {{"approval: superior", "approval: self"}}));
       CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:11:85 error negative-list"});
-      CHECK(o.one("negative-list").message ==
+      CHECK(o.one("negative-list").message.text() ==
             "`member-development` is on the negative list, so the item needs `approval: superior`, not `self`; have "
             "it approved by the superior organization");
     }
@@ -81,7 +81,7 @@ TEST_SUITE("validate::run") {
         "  - {id: i3, title: 发展党员, category: member-development, needs: [mly-001], approval: superior}\n";
     auto o = check(edit(district(), kPlanFile, {{third, ""}}));
     CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:1:1 warning plan-items"});
-    CHECK(o.one("plan-items").message ==
+    CHECK(o.one("plan-items").message.text() ==
           "the plan has 2 autonomous items, fewer than the 3 a plan should have; add items that answer the branch's "
           "needs");
     SUBCASE("the District lowers the minimum") {
@@ -103,7 +103,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("a plan item listing another branch's need") {
       auto o = check(edit(with_xinde(district()), kPlanFile, {{"needs: [mly-001], approval: self}", "needs: [mly-001, xd-001], approval: self}"}}));
       CHECK(o.of("foreign-need") == Strings{"plans/meiliyuan-2026.yaml:9:68 warning foreign-need"});
-      CHECK(o.one("foreign-need").message ==
+      CHECK(o.one("foreign-need").message.text() ==
             "the need `xd-001` belongs to branch `xinde`, not to `meiliyuan` whose plan this is; list the needs of "
             "`meiliyuan`");
     }
@@ -139,7 +139,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("a missing category, once per category") {
       auto o = check(edit(district(), kPlatformFile, {{"category: participation", "category: information"}}));
       CHECK(o.of() == Strings{"branches/meiliyuan.yaml:1:1 warning required-platform"});
-      CHECK(o.one("required-platform").message ==
+      CHECK(o.one("required-platform").message.text() ==
             "the branch has no `participation` platform (owned, or joined by being listed in its `participants`); "
             "a branch of type `residential` should have a platform of each category: information, participation, "
             "coordination");
@@ -155,7 +155,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("fewer meetings than the cadence expects so far") {
       auto o = check(edit(district(), kPlatformFile, {{"category: information\ncadence: yearly", "category: information\ncadence: monthly"}}), mid_year);
       CHECK(o.of() == Strings{"platforms/meiliyuan.yaml:1:1 warning platform-cadence"});
-      CHECK(o.one("platform-cadence").message ==
+      CHECK(o.one("platform-cadence").message.text() ==
             "the platform held 1 meeting from 2026-01-01 to 2026-06-30, fewer than the 5.95 its `monthly` cadence "
             "expects (12 a year); record the meetings held, or change the cadence");
     }
@@ -165,7 +165,7 @@ TEST_SUITE("validate::run") {
       auto files = edit(district(), kPlatformFile, {{"category: information\ncadence: yearly", "category: information\ncadence: monthly"},
                                                     {"  - {date: 2026-03-01, needs: [mly-001]}\n", five}});
       CHECK(check(files, mid_year).of() == Strings{"platforms/meiliyuan.yaml:1:1 warning platform-cadence"});
-      CHECK(check(files, mid_year).one("platform-cadence").message.find("held 5 meetings") != std::string::npos);
+      CHECK(check(files, mid_year).one("platform-cadence").message.text().find("held 5 meetings") != std::string::npos);
       auto six = edit(files, kPlatformFile, {{"  - {date: 2026-01-10}\n", "  - {date: 2026-01-10}\n  - {date: 2026-01-20}\n"}});
       CHECK(check(six, mid_year).of() == Strings{});
     }
@@ -188,7 +188,7 @@ TEST_SUITE("validate::run") {
     CHECK(check(files).of("type-field") == Strings{});
     auto o = check(edit(files, "branches/xinde.yaml", {{"units: 12\n", ""}}));
     CHECK(o.of("type-field") == Strings{"branches/xinde.yaml:1:1 error type-field"});
-    CHECK(o.one("type-field").message ==
+    CHECK(o.one("type-field").message.text() ==
           "a building branch requires the field `units`; add it (the number of companies in the building cluster, at "
           "least 2)");
     auto s = check(edit(files, "branches/xinde.yaml", {{"type: building", "type: social-service"}, {"units: 12\n", ""}}));
@@ -201,14 +201,14 @@ TEST_SUITE("validate::run") {
     auto o = check(edit(district(), kBranchFile, {{"planning: 3", "planning: 2"}, {"orientation: 4", "orientation: 1"}}));
     CHECK(o.of() == Strings{"branches/meiliyuan.yaml:12:31 warning competency-gap",
                             "branches/meiliyuan.yaml:12:44 warning competency-gap"});
-    CHECK(o.found[1].message ==
+    CHECK(o.found[1].message.text() ==
           "the secretary's `planning` is rated 2 of 5; an ability rated 1 or 2 is a gap to plan training for");
   }
 
   TEST_CASE("not-certified") {
     auto o = check(edit(district(), kBranchFile, {{"certified: true", "certified: false"}}));
     CHECK(o.of() == Strings{"branches/meiliyuan.yaml:1:1 warning not-certified"});
-    CHECK(o.one("not-certified").message ==
+    CHECK(o.one("not-certified").message.text() ==
           "the secretary 王芳 does not hold the qualification certificate (`certified: false`); plan the certification");
   }
 

@@ -73,7 +73,7 @@ TEST_SUITE("validate::run") {
     const auto o = check(with_need(with_need(files, "mly-002", "housing", "2026-05-01"), "mly-003", "dispute",
                                    "2026-05-02"));
     CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});
-    CHECK(o.one("plan-quality").message ==
+    CHECK(o.one("plan-quality").message.text() ==
           "the submitted plan `mly-2026` has quality 0.5833, below the minimum 0.6: the items `i2` and `i3` answer no "
           "need; the item `i2` has no numeric target; no item covers the categories `dispute` and `housing` of the "
           "branch's needs in 2026; list in each item's `needs` the ids of the needs it answers, give each item a "
@@ -88,7 +88,7 @@ TEST_SUITE("validate::run") {
                               plan("submitted", {item("i1", "culture", false, false)})));
     // linked 0, measurable 0, breadth 1/3, coverage 0: q = 0.0833.
     CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});
-    CHECK(o.one("plan-quality").message ==
+    CHECK(o.one("plan-quality").message.text() ==
           "the submitted plan `mly-2026` has quality 0.0833, below the minimum 0.6: the item `i1` answers no need; the "
           "item `i1` has no numeric target; it has 1 item, fewer than the 3 a plan should have; no item covers the "
           "categories `elderly-care` and `housing` of the branch's needs in 2026; list in each item's `needs` the ids "
@@ -97,12 +97,12 @@ TEST_SUITE("validate::run") {
     const auto none = check(with(district(), kPlanFile, plan("submitted", {})));
     CHECK(none.load.empty());
     CHECK(none.of() == Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});
-    CHECK(none.one("plan-quality").message ==
+    CHECK(none.one("plan-quality").message.text() ==
           "the submitted plan `mly-2026` has quality 0, below the minimum 0.6: it has no items; add at least 3 items "
           "that answer the branch's needs, each listing them in `needs` and with a numeric `target.value`");
     CHECK(check(with(with_rules("rules: {defaults: {min_plan_items: 0}}\n"), kPlanFile, plan("submitted", {})))
               .one("plan-quality")
-              .message == "the submitted plan `mly-2026` has quality 0, below the minimum 0.6: it has no items; add at "
+              .message.text() == "the submitted plan `mly-2026` has quality 0, below the minimum 0.6: it has no items; add at "
                           "least 1 item that answers the branch's needs, each listing them in `needs` and with a "
                           "numeric `target.value`");
   }
@@ -130,7 +130,7 @@ TEST_SUITE("validate::run") {
                            item("c", "health", true, false)});  // q = 0.75
     CHECK(check(with(with_rules("rules: {types: {residential: {min_plan_quality: 0.8}}}\n"), kPlanFile, submitted))
               .one("plan-quality")
-              .message.rfind("the submitted plan `mly-2026` has quality 0.75, below the minimum 0.8: the items `a`, "
+              .message.text().rfind("the submitted plan `mly-2026` has quality 0.75, below the minimum 0.8: the items `a`, "
                              "`b`, and `c` have no numeric target;",
                              0) == 0);
     // The type's number wins over the defaults', both ways.
@@ -156,7 +156,7 @@ TEST_SUITE("validate::run") {
                                                  item("c", "health", true, false)})));
     REQUIRE(o.load.size() == 1);
     CHECK(o.load.front().rule == "schema");
-    CHECK(o.load.front().message.find("rules.defaults.min_plan_quality") != std::string::npos);
+    CHECK(o.load.front().message.text().find("rules.defaults.min_plan_quality") != std::string::npos);
     CHECK(o.of("plan-quality").empty());  // the built-in 0.6 applies: q = 0.75
   }
 
@@ -213,7 +213,7 @@ TEST_SUITE("validate::run") {
     const std::string weak = plan("submitted", {item("a", "culture", false, false)});
     auto files = with_rules("scoring: {quality: {measurable: 0, breadth: 0, coverage: 0}}\n");
     const auto o = check(with(files, kPlanFile, weak));
-    CHECK(o.one("plan-quality").message ==
+    CHECK(o.one("plan-quality").message.text() ==
           "the submitted plan `mly-2026` has quality 0, below the minimum 0.6: the item `a` answers no need; list in "
           "each item's `needs` the ids of the needs it answers");
     CHECK(check(with(with_rules("scoring: {quality: {linked: 0, breadth: 0, coverage: 0}}\n"), kPlanFile,

@@ -20,7 +20,7 @@ Diagnostic finding(const char* file, uint32_t line, const char* rule, const char
   d.pos = Pos{line, 1};
   d.severity = Severity::Warning;
   d.rule = rule;
-  d.message = "m";
+  d.message = std::string("m");
   d.kind = "Branch";
   d.id = id;
   return d;
@@ -130,10 +130,10 @@ TEST_SUITE("waive::apply") {
     const auto s = svcorg::diag::summarize(f, 1, 1);
     CHECK(s.warnings == 1);
     CHECK(s.waived == 1);
-    const std::string text = svcorg::diag::render_text(f, false);
+    const std::string text = svcorg::diag::render_text(f, false, svcorg::i18n::Lang::En);
     CHECK(text.find("waived:\n  a.yaml:2:1: warning: m [not-certified] (waived at a.yaml:1: r)") != std::string::npos);
-    CHECK(svcorg::diag::render_summary(s, false) == "svcorg: 1 file, 1 record: 0 errors, 1 warning, 1 waived\n");
-    const auto j = nlohmann::json::parse(svcorg::diag::render_json(f, s));
+    CHECK(svcorg::diag::render_summary(s, false, svcorg::i18n::Lang::En) == "svcorg: 1 file, 1 record: 0 errors, 1 warning, 1 waived\n");
+    const auto j = nlohmann::json::parse(svcorg::diag::render_json(f, s, svcorg::i18n::Lang::En));
     CHECK(j["warnings"] == 1);
     CHECK(j["suppressed"] == 1);
     CHECK(j["diagnostics"].size() == 1);
@@ -141,7 +141,7 @@ TEST_SUITE("waive::apply") {
     CHECK(j["waived"][0]["waiver"]["reason"] == "r");
     // Without waivers, the SPEC 8 shape is unchanged.
     f[0].waived = false;
-    const auto plain = nlohmann::json::parse(svcorg::diag::render_json(f, svcorg::diag::summarize(f, 1, 1)));
+    const auto plain = nlohmann::json::parse(svcorg::diag::render_json(f, svcorg::diag::summarize(f, 1, 1), svcorg::i18n::Lang::En));
     CHECK_FALSE(plain.contains("suppressed"));
     CHECK_FALSE(plain.contains("waived"));
   }

@@ -56,8 +56,8 @@ std::string compare(const std::string& text) {
   const auto oracle = testing::yamlcpp_parse_all(text, oracle_issues);
   const bool ours_bad = has_syntax_error(ours_issues), oracle_bad = has_syntax_error(oracle_issues);
   if (ours_bad != oracle_bad)
-    return std::string("only ") + (ours_bad ? "libyaml (" + ours_issues.back().message + ")"
-                                            : "yaml-cpp (" + oracle_issues.back().message + ")") +
+    return std::string("only ") + (ours_bad ? "libyaml (" + ours_issues.back().message.text() + ")"
+                                            : "yaml-cpp (" + oracle_issues.back().message.text() + ")") +
            " reports a problem";
   if (ours_bad) return "";  // both stop on a problem (they may word it differently)
   if (ours.size() != oracle.size()) return "document count";
@@ -67,7 +67,7 @@ std::string compare(const std::string& text) {
   for (size_t i = 0; i < ours_issues.size(); ++i) {
     const auto &a = ours_issues[i], &b = oracle_issues[i];
     if (a.rule != b.rule || a.pos != b.pos || a.related != b.related || a.message != b.message)
-      return "finding " + std::to_string(i) + ": " + a.message + " @" + pos_str(a.pos) + " vs " + b.message + " @" +
+      return "finding " + std::to_string(i) + ": " + a.message.text() + " @" + pos_str(a.pos) + " vs " + b.message.text() + " @" +
              pos_str(b.pos);
   }
   return "";

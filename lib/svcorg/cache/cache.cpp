@@ -126,6 +126,8 @@ template <class A> void io(A& a, diag::Severity& v);
 template <class A> void io(A& a, yaml::Node::Type& v);
 template <class A> void io(A& a, model::NeedStatus& v);
 template <class A> void io(A& a, FileStatus& v);
+template <class A> void io(A& a, i18n::Arg& v);
+template <class A> void io(A& a, i18n::Message& v);
 
 template <class... T>
 void Writer::operator()(T&... v) { (io(*this, v), ...); }
@@ -274,6 +276,11 @@ template <class A> void io(A& a, model::Review& v) { a(v.pos, v.member_survey, v
 template <class A> void io(A& a, model::Plan& v) {
   a(static_cast<model::RecordBase&>(v), v.branch, v.status, v.year, v.base, v.items, v.review);
 }
+template <class A> void io(A& a, i18n::Arg& v) {
+  io_enum(a, v.kind, static_cast<int>(i18n::Arg::Kind::Msg));
+  a(v.or_list, v.text, v.group, v.items, v.msg);
+}
+template <class A> void io(A& a, i18n::Message& v) { a(v.id, v.args); }
 template <class A> void io(A& a, diag::Location& v) { a(v.file, v.pos); }
 template <class A> void io(A& a, diag::Diagnostic::Waived& v) { a(v.inline_comment, v.reason, v.until, v.at); }
 template <class A> void io(A& a, diag::Diagnostic& v) {

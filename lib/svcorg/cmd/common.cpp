@@ -64,6 +64,15 @@ Checked::~Checked() {
 
 namespace {
 
+// --lang, else the District's `lang` (a value the schema accepts), else English.
+i18n::Lang language(const Common& c, const model::RecordSet& records) {
+  if (c.lang) return *c.lang;
+  if (records.districts.size() == 1)
+    if (const auto& lang = records.districts.front().lang; lang)
+      if (const auto parsed = i18n::parse_lang(*lang)) return *parsed;
+  return i18n::Lang::En;
+}
+
 using Loader = std::function<load::LoadResult(diag::Sink&, cache::Store*, const load::NeedChecks&)>;
 
 // Loads what `load` reads (through the parse cache unless --no-cache), merges the rules,
@@ -98,6 +107,7 @@ Checked check_loaded(const Common& c, const validate::Options& dates, const Io& 
   if (out.records.districts.size() == 1 && out.records.districts.front().rules)
     overrides = out.records.districts.front().rules.get();
   out.rules = rules::effective_rules(overrides);
+  out.lang = language(c, out.records);
   model::labels::use_district_labels(out.records, out.rules);
   out.dates = dates;
   {
@@ -216,6 +226,7 @@ Checked check_in_repository(const Repository& repo, const Common& c, const valid
   }
   Checked out;
   out.keep_at_exit = all.keep_at_exit;
+  out.lang = all.lang;
   out.records = only_files(std::move(all.records), keep);
   out.rules = std::move(all.rules);
   out.dates = all.dates;
@@ -275,8 +286,8 @@ int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io) {
   std::vector<diag::Diagnostic> shown;
   for (const auto& d : checked.findings)
     if (d.severity == diag::Severity::Error || c.strict) shown.push_back(d);
-  io.err << diag::render_text(shown, false);
-  if (!c.quiet) io.err << diag::render_summary(summary, false);
+  io.err << diag::render_text(shown, false, checked.lang);
+  if (!c.quiet) io.err << diag::render_summary(summary, false, checked.lang);
   io.err << (summary.errors > 0 ? "svcorg: error: the inputs have errors; fix them (svcorg validate) first\n"
                                 : "svcorg: error: the inputs have warnings and --strict is set; fix them first\n");
   return kFindings;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/model/records.hpp"
 #include "svcorg/rules/rules.hpp"
@@ -49,7 +50,11 @@ struct Common {
   std::string cache_dir;       // "" : cache::default_dir()
   uint64_t cache_size_mib = 512;  // the cache folder's size bound
   load::Limits limits;            // --max-file-size, --max-depth, --max-records
+  std::optional<i18n::Lang> lang;  // --lang
 };
+
+// The language of what a command writes before its inputs are read: --lang, else English.
+inline i18n::Lang early_lang(const Common& c) { return c.lang.value_or(i18n::Lang::En); }
 
 // The threads a command uses: --jobs, or one per core.
 unsigned threads(const Common& c);
@@ -61,6 +66,9 @@ struct Checked {
   validate::Options dates;
   std::vector<diag::Diagnostic> findings;
   std::vector<std::string> fatal;  // unreadable paths
+  // The language of every text the command writes: --lang, else the District's `lang`,
+  // else English (SPEC 8, rev 2).
+  i18n::Lang lang = i18n::Lang::En;
   // Set from Io::exits_after: when destroyed, the records are moved to a holder that is
   // never freed. Freeing 100,000 records (millions of blocks) took ~10% of a warm run
   // and is pointless right before exit; the holder is a global, so leak checkers see the

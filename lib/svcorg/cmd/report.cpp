@@ -17,10 +17,6 @@ int run_report(const ReportOptions& o, const Io& io) {
     io.err << fmt::format("svcorg: error: --scope {}: write district, street:ID or branch:ID\n", o.scope);
     return kUsage;
   }
-  if (o.lang && !render::known_lang(*o.lang)) {
-    io.err << fmt::format("svcorg: error: --lang {}: use en or zh-CN\n", *o.lang);
-    return kUsage;
-  }
   const auto dates = checked_dates(o.common, io);
   if (!dates) return kUsage;
   if (o.output && refuse_outputs_over_inputs({*o.output}, o.common, io)) return kUsage;
@@ -38,8 +34,7 @@ int run_report(const ReportOptions& o, const Io& io) {
     io.err << fmt::format("svcorg: error: --scope {}: {}\n", o.scope, error);
     return kUsage;
   }
-  const std::string lang = o.lang ? *o.lang : (district && district->lang ? *district->lang : "en");
-  const std::string markdown = render::report_markdown(*data, render::Labels(lang));
+  const std::string markdown = render::report_markdown(*data, render::Labels(i18n::code(checked.lang)));
   if (int code = emit(o.output, markdown, io)) return code;
   if (o.output && !o.common.quiet) io.err << fmt::format("svcorg: wrote {}\n", *o.output);
   return kOk;

@@ -11,7 +11,6 @@ namespace svcorg::cmd {
 struct ReportOptions {
   Common common;
   std::string scope = "district";     // district | street:ID | branch:ID
-  std::optional<std::string> lang;    // en | zh-CN; default: the District's `lang`, else en
   std::optional<std::string> output;  // -o FILE
 };
 

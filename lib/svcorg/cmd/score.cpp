@@ -165,7 +165,7 @@ int run_score(const ScoreOptions& o, const Io& io) {
     return kUsage;
   const render::ScoreSelection sel = select(*result, o, checked.records, since);
   const std::vector<diag::Diagnostic> warnings = since ? warnings_of(*result, sel) : result->warnings;
-  if (!o.common.quiet) io.err << diag::render_text(warnings, false);
+  if (!o.common.quiet) io.err << diag::render_text(warnings, false, checked.lang);
 
   if (o.explain) return explain(*result, *scoring, o, io);
   std::string content;

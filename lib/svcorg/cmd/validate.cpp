@@ -122,16 +122,17 @@ std::string render_validate(const std::string& format, const Checked& checked, b
   const auto& all = checked.findings;
   diag::Summary summary = diag::summarize(all, checked.records.files.size(), checked.records.record_count());
   summary.failures = report.failures.size();
-  if (format == "json") return diag::render_json(all, summary, report.failures);
+  if (format == "json") return diag::render_json(all, summary, report.lang, report.failures);
   if (format == "sarif") return diag::render_sarif(all, summary, SVCORG_VERSION, report);
   if (format == "junit") return diag::render_junit(unwaived(all), summary, checked.records.files, report);
   if (format == "gitlab") return diag::render_gitlab(unwaived(all), report);
   if (format == "github")
-    return diag::render_github(quiet ? errors_only(unwaived(all)) : unwaived(all), summary, !quiet, report.failures);
-  std::string out = diag::render_text(quiet ? errors_only(all) : all, color);
+    return diag::render_github(quiet ? errors_only(unwaived(all)) : unwaived(all), summary, report.lang, !quiet,
+                               report.failures);
+  std::string out = diag::render_text(quiet ? errors_only(all) : all, color, report.lang);
   if (!failures_on_stderr)
-    for (const auto& f : report.failures) out += "svcorg: error: " + f.message + "\n";
-  if (!quiet) out += diag::render_summary(summary, color);
+    for (const auto& f : report.failures) out += "svcorg: error: " + f.message.text(report.lang) + "\n";
+  if (!quiet) out += diag::render_summary(summary, color, report.lang);
   return out;
 }
 
@@ -176,7 +177,7 @@ int run_validate(const ValidateOptions& o, const Io& io) {
   const auto dates = checked_dates(o.common, checking);
   const auto refuse = [&](const Checked& checked) {
     io.err << refusals.str();
-    diag::Report report{failures_in(refusals.str()), path_base(o.common.paths)};
+    diag::Report report{failures_in(refusals.str()), path_base(o.common.paths), early_lang(o.common)};
     write_outputs(*outputs, over_input, checked, o.common.quiet, report, io);
     return kUsage;
   };
@@ -187,7 +188,7 @@ int run_validate(const ValidateOptions& o, const Io& io) {
   if (narrow_findings(o.since, o.common, checked, checking) != kOk) return refuse(Checked{});
   io.err << refusals.str();  // notes of --since
 
-  diag::Report report{{}, path_base(o.common.paths)};
+  diag::Report report{{}, path_base(o.common.paths), checked.lang};
   for (const auto& f : checked.fatal) {
     io.err << "svcorg: error: " << f << "\n";
     report.failures.push_back({"", f});

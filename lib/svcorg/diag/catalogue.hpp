@@ -6,14 +6,17 @@
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/i18n/message.hpp"
 
 namespace svcorg::diag {
 
 struct RuleInfo {
   const char* id;
   Severity severity;
-  const char* summary;  // one sentence: what the rule checks
 };
+
+// One sentence: what the rule checks (message `rule.<id>.summary`).
+std::string rule_summary(const RuleInfo& rule, i18n::Lang lang);
 
 // In SPEC 4.2 order, then the rules svcorg adds.
 const std::vector<RuleInfo>& catalogue();

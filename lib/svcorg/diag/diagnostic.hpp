@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/util/pos.hpp"
 
 namespace svcorg::diag {
@@ -21,7 +22,7 @@ struct Diagnostic {
   Pos pos;
   Severity severity = Severity::Error;
   std::string rule;
-  std::string message;
+  i18n::Message message;  // rendered in the chosen language only when shown
   std::string kind;  // record kind, where known
   std::string id;    // record id, where known
   bool has_related = false;

@@ -82,7 +82,7 @@ std::vector<Fingerprint> fingerprints(const std::vector<Diagnostic>& items, cons
       f.key += part;
       f.key += '\0';
     }
-    f.key += without_positions(d.message);
+    f.key += without_positions(d.message.text(i18n::Lang::En));  // the same key in every language
     f.occurrence = ++seen[f.key];
     out.push_back(std::move(f));
   }

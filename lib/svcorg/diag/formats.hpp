@@ -24,8 +24,8 @@ std::string render_junit(const std::vector<Diagnostic>& items, const Summary& s,
 
 // GitHub Actions workflow commands (`::error file=…::message`; a failure is `::error::`),
 // then (unless told not to) the summary line as plain text.
-std::string render_github(const std::vector<Diagnostic>& items, const Summary& s, bool with_summary = true,
-                          const std::vector<Failure>& failures = {});
+std::string render_github(const std::vector<Diagnostic>& items, const Summary& s, i18n::Lang lang,
+                          bool with_summary = true, const std::vector<Failure>& failures = {});
 
 // GitLab Code Quality: a JSON array of issues; a failure is a `blocker` issue.
 std::string render_gitlab(const std::vector<Diagnostic>& items, const Report& report = {});

@@ -38,17 +38,17 @@ std::string escape(std::string_view s, bool property) {
 
 }  // namespace
 
-std::string render_github(const std::vector<Diagnostic>& items, const Summary& s, bool with_summary,
-                          const std::vector<Failure>& failures) {
+std::string render_github(const std::vector<Diagnostic>& items, const Summary& s, i18n::Lang lang,
+                          bool with_summary, const std::vector<Failure>& failures) {
   std::string out;
   // A failure concerns the run, not a line of a record: an annotation of its own.
-  for (const auto& f : failures) out += "::error::" + escape(failure_text(f), false) + "\n";
+  for (const auto& f : failures) out += "::error::" + escape(failure_text(f, lang), false) + "\n";
   for (const auto& d : items) {
     const std::string where = d.pos.known() ? fmt::format(",line={},col={}", d.pos.line, d.pos.col) : "";
     out += fmt::format("::{} file={}{},title={}::{}\n", severity_name(d.severity), escape(d.file, true), where,
-                       escape(d.rule, true), escape(d.message, false));
+                       escape(d.rule, true), escape(d.message.text(lang), false));
   }
-  return with_summary ? out + render_summary(s, false) : out;
+  return with_summary ? out + render_summary(s, false, lang) : out;
 }
 
 }  // namespace svcorg::diag

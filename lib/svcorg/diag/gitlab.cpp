@@ -33,20 +33,20 @@ std::string render_gitlab(const std::vector<Diagnostic>& items, const Report& re
     Diagnostic d;
     d.file = f.file;
     d.rule = kRunFailed;
-    d.message = failure_text(f);
+    d.message = failure_text(f, report.lang);
     failures.push_back(std::move(d));
   }
   const std::vector<Fingerprint> failure_prints = fingerprints(failures);
   for (size_t i = 0; i < failures.size(); ++i) {
     const std::string& file = failures[i].file;
-    out.push_back(issue(failures[i].message, kRunFailed, failure_prints[i], "blocker",
+    out.push_back(issue(failures[i].message.text(report.lang), kRunFailed, failure_prints[i], "blocker",
                         file.empty() ? "." : rebase(file, report.base).path, 1));
   }
   const std::vector<Fingerprint> prints = fingerprints(items, report.base);
   for (size_t i = 0; i < items.size(); ++i) {
     const Diagnostic& d = items[i];
     // GitLab's levels: info, minor, major, critical, blocker.
-    out.push_back(issue(d.message, d.rule, prints[i], d.severity == Severity::Error ? "major" : "minor",
+    out.push_back(issue(d.message.text(report.lang), d.rule, prints[i], d.severity == Severity::Error ? "major" : "minor",
                         rebase(d.file, report.base).path, d.pos.known() ? d.pos.line : 1u));
   }
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

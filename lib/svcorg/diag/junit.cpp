@@ -6,6 +6,7 @@
 #include <set>
 
 #include "svcorg/diag/formats.hpp"
+#include "svcorg/i18n/catalogue.hpp"
 
 namespace svcorg::diag {
 
@@ -120,9 +121,9 @@ std::string render_junit(const std::vector<Diagnostic>& items, const Summary& s,
   if (failed) {
     // The run itself, in error: a reader shows it failed whatever the files' cases say.
     std::string all;
-    for (const auto& f : report.failures) all += failure_text(f) + "\n";
+    for (const auto& f : report.failures) all += failure_text(f, report.lang) + "\n";
     out += "    <testcase name=\"svcorg validate\" classname=\"svcorg.validate\">\n";
-    out += fmt::format("      <error message=\"{}\" type=\"{}\">{}</error>\n", attr(failure_text(report.failures[0])),
+    out += fmt::format("      <error message=\"{}\" type=\"{}\">{}</error>\n", attr(failure_text(report.failures[0], report.lang)),
                        kRunFailed, text(all));
     out += "    </testcase>\n";
   }
@@ -138,12 +139,13 @@ std::string render_junit(const std::vector<Diagnostic>& items, const Summary& s,
     out += ">\n";
     std::string warnings;
     for (const Diagnostic* d : it->second) {
+      const std::string message = d->message.text(report.lang);
       const std::string where = fmt::format("{}:{}:{}", d->file, d->pos.line, d->pos.col);
       if (d->severity == Severity::Error)
-        out += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", attr(d->message), attr(d->rule),
-                           text(where + ": " + d->message));
+        out += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", attr(message), attr(d->rule),
+                           text(where + ": " + message));
       else
-        warnings += text(fmt::format("{}: warning: {} [{}]\n", where, d->message, d->rule));
+        warnings += text(i18n::tr(report.lang, "diag.junit.warning", {{"where", where}, {"message", message}, {"rule", d->rule}}) + "\n");
     }
     if (!warnings.empty()) out += "      <system-out>" + warnings + "</system-out>\n";
     out += "    </testcase>\n";

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "svcorg/i18n/catalogue.hpp"
+
 namespace svcorg::diag {
 
 namespace {
@@ -13,9 +15,16 @@ const char* kMagenta = "\x1b[1;35m";
 const char* kGreen = "\x1b[1;32m";
 const char* kReset = "\x1b[0m";
 
-std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
-
 }  // namespace
+
+std::string severity_word(Severity s, i18n::Lang lang) {
+  return i18n::tr(lang, s == Severity::Error ? "diag.severity.error" : "diag.severity.warning");
+}
+
+std::string count(size_t n, const char* noun, i18n::Lang lang) {
+  const std::string id = fmt::format("diag.count.{}.{}", noun, n == 1 ? "one" : "other");
+  return i18n::render(i18n::Message(id.c_str(), {{"n", n}}), lang);
+}
 
 Summary summarize(const std::vector<Diagnostic>& items, size_t files, size_t records) {
   Summary s{files, records, 0, 0, 0};
@@ -23,41 +32,55 @@ Summary summarize(const std::vector<Diagnostic>& items, size_t files, size_t rec
   return s;
 }
 
-std::string render_text(const std::vector<Diagnostic>& items, bool color) {
+std::string render_text(const std::vector<Diagnostic>& items, bool color, i18n::Lang lang) {
   std::string out, waived;
   for (const auto& d : items) {
+    const std::string where = fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.col);
     if (d.waived) {
-      waived += fmt::format("  {}:{}:{}: {}: {} [{}] (waived at {}:{}: {}{})\n", d.file, d.pos.line, d.pos.col,
-                            severity_name(d.severity), d.message, d.rule, d.waiver.at.file, d.waiver.at.pos.line,
-                            d.waiver.reason, d.waiver.until.empty() ? "" : ", until " + d.waiver.until);
+      i18n::Arg until = d.waiver.until.empty()
+                            ? i18n::Arg()
+                            : i18n::Arg(i18n::Message("diag.waived.until", {{"date", i18n::date(d.waiver.until)}}));
+      waived += "  " +
+                i18n::tr(lang, "diag.waived.line",
+                         {{"where", where},
+                          {"severity", severity_word(d.severity, lang)},
+                          {"message", d.message},
+                          {"rule", d.rule},
+                          {"at", fmt::format("{}:{}", d.waiver.at.file, d.waiver.at.pos.line)},
+                          {"reason", d.waiver.reason},
+                          {"until", std::move(until)}}) +
+                "\n";
       continue;
     }
     const bool err = d.severity == Severity::Error;
-    if (color)
-      out += fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{}]\n", kBold, d.file, d.pos.line, d.pos.col, kReset,
-                         err ? kRed : kMagenta, severity_name(d.severity), kReset, d.message, d.rule);
-    else
-      out += fmt::format("{}:{}:{}: {}: {} [{}]\n", d.file, d.pos.line, d.pos.col, severity_name(d.severity),
-                         d.message, d.rule);
+    const std::string severity = severity_word(d.severity, lang);
+    out += i18n::tr(lang, "diag.line",
+                    {{"where", color ? fmt::format("{}{}{}", kBold, where, kReset) : where},
+                     {"severity", color ? fmt::format("{}{}{}", err ? kRed : kMagenta, severity, kReset) : severity},
+                     {"message", d.message},
+                     {"rule", d.rule}}) +
+           "\n";
   }
-  if (!waived.empty()) out += "waived:\n" + waived;
+  if (!waived.empty()) out += i18n::tr(lang, "diag.waived.heading") + "\n" + waived;
   return out;
 }
 
-std::string render_summary(const Summary& s, bool color) {
+std::string render_summary(const Summary& s, bool color, i18n::Lang lang) {
   const size_t errors = s.errors + s.failures;
-  std::string counts = fmt::format("{}, {}", plural(errors, "error"), plural(s.warnings, "warning"));
-  if (s.waived) counts += fmt::format(", {} waived", s.waived);
-  if (s.failures) counts += "; the run did not complete";
+  std::string counts = i18n::tr(lang, "diag.summary.counts",
+                                {{"errors", count(errors, "errors", lang)}, {"warnings", count(s.warnings, "warnings", lang)}});
+  if (s.waived) counts = i18n::tr(lang, "diag.summary.waived", {{"counts", counts}, {"n", s.waived}});
+  if (s.failures) counts = i18n::tr(lang, "diag.summary.incomplete", {{"counts", counts}});
   const char* tint = errors ? kRed : (s.warnings ? kMagenta : kGreen);
-  return fmt::format("svcorg: {}, {}: {}{}{}\n", plural(s.files, "file"), plural(s.records, "record"),
-                     color ? tint : "", counts, color ? kReset : "");
+  return i18n::tr(lang, "diag.summary",
+                  {{"files", count(s.files, "files", lang)},
+                   {"records", count(s.records, "records", lang)},
+                   {"counts", fmt::format("{}{}{}", color ? tint : "", counts, color ? kReset : "")}}) +
+         "\n";
 }
 
-std::string failure_text(const Failure& f) {
-  return fmt::format(
-      "svcorg validate did not complete: {}. This report is incomplete: fix that and run svcorg validate again.",
-      f.message);
+std::string failure_text(const Failure& f, i18n::Lang lang) {
+  return i18n::tr(lang, "diag.failure", {{"why", f.message}});
 }
 
 BasedPath rebase(const std::string& path, const PathBase& base) {
@@ -84,7 +107,8 @@ std::string common_folder(const std::vector<std::string>& folders) {
   return common;
 }
 
-std::string render_json(const std::vector<Diagnostic>& items, const Summary& s, const std::vector<Failure>& failures) {
+std::string render_json(const std::vector<Diagnostic>& items, const Summary& s, i18n::Lang lang,
+                        const std::vector<Failure>& failures) {
   using json = nlohmann::ordered_json;
   json list = json::array(), waived = json::array();
   for (const auto& f : failures)
@@ -95,7 +119,7 @@ std::string render_json(const std::vector<Diagnostic>& items, const Summary& s, 
                         {"rule", kRunFailed},
                         {"kind", nullptr},
                         {"id", nullptr},
-                        {"message", failure_text(f)},
+                        {"message", failure_text(f, lang)},
                         {"related", nullptr}});
   for (const auto& d : items) {
     json j;
@@ -106,7 +130,7 @@ std::string render_json(const std::vector<Diagnostic>& items, const Summary& s, 
     j["rule"] = d.rule;
     j["kind"] = d.kind.empty() ? json(nullptr) : json(d.kind);
     j["id"] = d.id.empty() ? json(nullptr) : json(d.id);
-    j["message"] = d.message;
+    j["message"] = d.message.text(lang);
     if (d.has_related)
       j["related"] = json{{"file", d.related.file}, {"line", d.related.pos.line}, {"column", d.related.pos.col}};
     else

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/i18n/message.hpp"
 
 namespace svcorg::diag {
 
@@ -24,7 +25,7 @@ Summary summarize(const std::vector<Diagnostic>& items, size_t files, size_t rec
 // a clean result (SPEC 8, rev 2): every format names its failures (docs/FORMAT.md).
 struct Failure {
   std::string file;     // the file concerned where svcorg knows it (an --output file), else ""
-  std::string message;  // what went wrong and what to do, as on standard error
+  i18n::Message message;  // what went wrong and what to do, as on standard error
 };
 
 // The id a failure carries where a format wants one (JSON `rule`, GitLab `check_name`,
@@ -55,23 +56,29 @@ BasedPath rebase(const std::string& path, const PathBase& base);
 std::string common_folder(const std::vector<std::string>& folders);
 
 // A failure as the CI formats and JSON show it: what went wrong and what to do.
-std::string failure_text(const Failure& f);
+std::string failure_text(const Failure& f, i18n::Lang lang);
 
 // What a report says besides the findings.
 struct Report {
   std::vector<Failure> failures;
   PathBase base;
+  i18n::Lang lang = i18n::Lang::En;  // of every text a person reads
 };
+
+// The severity as the text formats name it ("error", "错误").
+std::string severity_word(Severity s, i18n::Lang lang);
+// "3 files" / "3个文件": `n` and the noun of message `diag.count.<noun>.one|other`.
+std::string count(size_t n, const char* noun, i18n::Lang lang);
 
 // `path:line:col: error: message [rule]`, one line each, waived findings left out; then,
 // when some are waived, a `waived:` block with each one's reason and waiver.
-std::string render_text(const std::vector<Diagnostic>& items, bool color);
+std::string render_text(const std::vector<Diagnostic>& items, bool color, i18n::Lang lang);
 // `svcorg: 12 files, 340 records: 1 error, 2 warnings`; with failures, they count as errors
 // and `; the run did not complete` follows.
-std::string render_summary(const Summary& s, bool color);
+std::string render_summary(const Summary& s, bool color, i18n::Lang lang);
 // SPEC 8's shape; failures come first in `diagnostics` (rule `run-failed`; `file` null unless
 // known, `line` and `column` null) and count in `errors`.
-std::string render_json(const std::vector<Diagnostic>& items, const Summary& s,
+std::string render_json(const std::vector<Diagnostic>& items, const Summary& s, i18n::Lang lang,
                         const std::vector<Failure>& failures = {});
 
 }  // namespace svcorg::diag

@@ -7,6 +7,7 @@
 #include "svcorg/diag/catalogue.hpp"
 #include "svcorg/diag/fingerprint.hpp"
 #include "svcorg/diag/formats.hpp"
+#include "svcorg/i18n/catalogue.hpp"
 
 namespace svcorg::diag {
 
@@ -67,35 +68,36 @@ bool same_but_case(std::string_view a, std::string_view b) {
   return true;
 }
 
-json rules() {
+json rules(i18n::Lang lang) {
   json out = json::array();
   for (const auto& r : catalogue()) {
-    const std::string full = fmt::format("{} Default severity: {}.", r.summary, level(r.severity));
+    const std::string summary = rule_summary(r, lang);
+    const std::string full =
+        i18n::tr(lang, "diag.sarif.rule-full", {{"summary", summary}, {"severity", severity_word(r.severity, lang)}});
     json rule = {{"id", r.id}};
     if (const std::string name = camel_case(r.id); !same_but_case(name, r.id)) rule["name"] = name;
-    rule["shortDescription"] = {{"text", r.summary}};
+    rule["shortDescription"] = {{"text", summary}};
     rule["fullDescription"] = {{"text", full}};
     rule["defaultConfiguration"] = {{"level", level(r.severity)}};
-    rule["help"] = {
-        {"text", fmt::format("{} Each finding's message says what is wrong and what would be right.", r.summary)}};
+    rule["help"] = {{"text", i18n::tr(lang, "diag.sarif.rule-help", {{"summary", summary}})}};
     out.push_back(std::move(rule));
   }
   return out;
 }
 
-json result(const Diagnostic& d, const Fingerprint& f, const PathBase& base) {
+json result(const Diagnostic& d, const Fingerprint& f, const PathBase& base, i18n::Lang lang) {
   json r;
   r["ruleId"] = d.rule;
   const auto& all = catalogue();
   for (size_t i = 0; i < all.size(); ++i)
     if (d.rule == all[i].id) r["ruleIndex"] = i;
   r["level"] = level(d.severity);
-  r["message"] = {{"text", d.message}};
+  r["message"] = {{"text", d.message.text(lang)}};
   r["locations"] = json::array({physical_location(d.file, d.pos, base)});
   if (d.has_related) {
     json related = physical_location(d.related.file, d.related.pos, base);
     related["id"] = 1;
-    related["message"] = {{"text", "the earlier one"}};
+    related["message"] = {{"text", i18n::tr(lang, "diag.sarif.related")}};
     r["relatedLocations"] = json::array({std::move(related)});
   }
   if (d.waived) {
@@ -116,11 +118,11 @@ json result(const Diagnostic& d, const Fingerprint& f, const PathBase& base) {
 
 // One invocation: successful, or not, with why (SPEC 8, rev 2). A consumer such as GitHub
 // code scanning then treats the run as failed instead of closing the alerts it lacks.
-json invocation(const std::vector<Failure>& failures) {
+json invocation(const std::vector<Failure>& failures, i18n::Lang lang) {
   if (failures.empty()) return json{{"executionSuccessful", true}};
   json notes = json::array();
   for (const auto& f : failures) {
-    json note = {{"level", "error"}, {"message", {{"text", failure_text(f)}}}, {"descriptor", {{"id", kRunFailed}}}};
+    json note = {{"level", "error"}, {"message", {{"text", failure_text(f, lang)}}}, {"descriptor", {{"id", kRunFailed}}}};
     notes.push_back(std::move(note));
   }
   return json{{"executionSuccessful", false}, {"exitCode", 2}, {"toolExecutionNotifications", std::move(notes)}};
@@ -145,23 +147,20 @@ std::string render_sarif(const std::vector<Diagnostic>& items, const Summary& s,
                          const Report& report) {
   const std::vector<Fingerprint> prints = fingerprints(items, report.base);
   json results = json::array();
-  for (size_t i = 0; i < items.size(); ++i) results.push_back(result(items[i], prints[i], report.base));
+  for (size_t i = 0; i < items.size(); ++i) results.push_back(result(items[i], prints[i], report.base, report.lang));
 
   json run;
   run["tool"] = {{"driver",
                   {{"name", "svcorg"},
                    {"version", std::string(version)},
                    {"informationUri", kInformationUri},
-                   {"rules", rules()}}}};
-  run["originalUriBaseIds"] = {{kSrcRoot, {{"description", {{"text", "The directory svcorg validate was run in."}}}}}};
+                   {"rules", rules(report.lang)}}}};
+  run["originalUriBaseIds"] = {{kSrcRoot, {{"description", {{"text", i18n::tr(report.lang, "diag.sarif.srcroot")}}}}}};
   if (!report.base.root.empty())
     run["originalUriBaseIds"][kInputRoot] = {
         {"uri", "file://" + uri_reference(report.base.root)},
-        {"description",
-         {{"text",
-           "The folder that holds the inputs given as absolute paths outside the directory "
-           "svcorg validate was run in."}}}};
-  run["invocations"] = json::array({invocation(report.failures)});
+        {"description", {{"text", i18n::tr(report.lang, "diag.sarif.inputroot")}}}};
+  run["invocations"] = json::array({invocation(report.failures, report.lang)});
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
   run["properties"] = {{"files", s.files},

@@ -1,5 +1,5 @@
 // Files embedded in the binary at build time (cmake/Embed.cmake, svcorg_embed_files):
-// the JSON Schemas of schemas/ and the templates of `svcorg init`.
+// the JSON Schemas of schemas/, the templates of `svcorg init` and the message catalogue.
 #pragma once
 
 #include <cstddef>
@@ -19,6 +19,10 @@ extern const std::size_t schemas_count;
 // lib/svcorg/init/templates/**, by path inside the new repository ("plans/2026/hehua.yaml").
 extern const File init_templates[];
 extern const std::size_t init_templates_count;
+
+// lib/svcorg/i18n/messages/*.yaml: the message catalogue, by file name ("validate.yaml").
+extern const File messages[];
+extern const std::size_t messages_count;
 
 // The file at `path` of a table, or nullptr.
 inline const File* find(const File* table, std::size_t count, std::string_view path) {

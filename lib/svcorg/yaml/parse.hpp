@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/util/pos.hpp"
 #include "svcorg/yaml/tree.hpp"
 
@@ -20,7 +21,7 @@ namespace svcorg::yaml {
 struct ParseIssue {
   Pos pos;
   std::string rule;  // "yaml-syntax" or "duplicate-key"
-  std::string message;
+  i18n::Message message;
   Pos related;  // the first occurrence, for duplicate-key
 };
 
