@@ -13,6 +13,9 @@ For both files, checks that:
 - every YAML example that cites a file of examples/ ("`examples/...yaml`" in the text
   before it) is that file's text: its lines are lines of the file, in order; and every
   kind's section has such an example.
+For them and the secretaries' guide (docs/GUIDE.md, docs/zh-CN/GUIDE.md), also that no
+link leaves the repository, every link reaches a file (and heading) that exists, and
+nothing cites the specification, which users do not have.
 
     python3 tests/records_reference.py     (CTest: records_reference)
 """
@@ -26,6 +29,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import labels  # noqa: E402  (tools/labels.py: the label table and which fields hold each group)
 
 DOCS = [ROOT / "docs" / "RECORDS.md", ROOT / "docs" / "zh-CN" / "RECORDS.md"]
+USER_DOCS = DOCS + [ROOT / "docs" / "GUIDE.md", ROOT / "docs" / "zh-CN" / "GUIDE.md"]
 KINDS = ["District", "Branch", "Need", "Platform", "Plan"]
 BRANCH_TYPES = labels.Table(labels.TABLE).values("type")
 
@@ -143,6 +147,36 @@ def check(path, fields, table):
     return problems
 
 
+def anchors(path):
+    """The anchors of a Markdown file's headings, as GitHub makes them."""
+    out, in_code = set(), False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+        m = None if in_code else re.match(r"#+ (.*)", line)
+        if m:
+            out.add(re.sub(r"[^\w\- ]", "", m.group(1).strip().lower()).replace(" ", "-"))
+    return out
+
+
+def link_problems(path):
+    doc = path.relative_to(ROOT)
+    text = path.read_text(encoding="utf-8")
+    problems = [f"{doc}: cites the specification ({m.group(0)!r}); users do not have it"
+                for m in re.finditer(r"SPEC[\w.]*", text)]
+    for m in re.finditer(r"\]\(([^)\s]+)\)", text):
+        link = m.group(1)
+        target, _, anchor = link.partition("#")
+        resolved = (path.parent / target).resolve() if target else path
+        if re.match(r"\w+:", link) or ROOT not in resolved.parents:
+            problems.append(f"{doc}: the link {link} leaves the repository")
+        elif not resolved.exists():
+            problems.append(f"{doc}: the link {link} reaches no file")
+        elif anchor and resolved.suffix == ".md" and anchor not in anchors(resolved):
+            problems.append(f"{doc}: the link {link} reaches no heading")
+    return problems
+
+
 def main():
     table = labels.Table(labels.TABLE)
     fields = schema_fields()
@@ -152,10 +186,15 @@ def main():
             problems.append(f"{doc.relative_to(ROOT)} is missing")
             continue
         problems += check(doc, fields, table)
+    for doc in USER_DOCS:
+        if doc.is_file():
+            problems += link_problems(doc)
+        elif doc not in DOCS:
+            problems.append(f"{doc.relative_to(ROOT)} is missing")
     for p in problems:
         print(p)
     count = sum(len(p) for p in fields.values())
-    print(f"records_reference: {count} fields, {len(DOCS)} files: {len(problems)} problems")
+    print(f"records_reference: {count} fields, {len(USER_DOCS)} files: {len(problems)} problems")
     return 1 if problems else 0
 
 
