@@ -155,7 +155,7 @@ TEST_SUITE("man") {
 
   // Users never see the specification: what they read says it in the project's words and
   // links the project's documents (docs/SCORING.md, ...), never `SPEC 6` or SPEC.md.
-  TEST_CASE("no --help, man page, completion, README or init template cites the specification") {
+  TEST_CASE("no --help, man page, completion, README, schema or init template cites the specification") {
     const std::regex citation(R"(SPEC(\.md| [0-9])|shared/(SPEC|seed))");
     std::vector<std::pair<std::string, std::string>> texts;  // what, its text
     std::vector<std::string> commands = subcommands();
@@ -167,7 +167,7 @@ TEST_SUITE("man") {
     }
     std::vector<fs::path> files = {kSource / "README.md", kSource / "README.zh-CN.md",
                                    kSource / "examples" / "README.md"};
-    for (const char* folder : {"docs/man", "completions", "lib/svcorg/init/templates"})
+    for (const char* folder : {"docs/man", "completions", "lib/svcorg/init/templates", "schemas"})
       for (const auto& e : fs::recursive_directory_iterator(kSource / folder))
         if (e.is_regular_file()) files.push_back(e.path());
     for (const auto& f : files) texts.emplace_back(f.string(), read_file(f));
