@@ -155,7 +155,7 @@ TEST_SUITE("man") {
 
   // Users never see the specification: what they read says it in the project's words and
   // links the project's documents (docs/SCORING.md, ...), never `SPEC 6` or SPEC.md.
-  TEST_CASE("no --help, man page, completion, README, schema or init template cites the specification") {
+  TEST_CASE("no --help, man page, completion, user document, schema or init template cites the specification") {
     const std::regex citation(R"(SPEC(\.md| [0-9])|shared/(SPEC|seed))");
     std::vector<std::pair<std::string, std::string>> texts;  // what, its text
     std::vector<std::string> commands = subcommands();
@@ -165,8 +165,10 @@ TEST_SUITE("man") {
       REQUIRE(r.exit_code == 0);
       texts.emplace_back("svcorg " + command + " --help", r.out);
     }
-    std::vector<fs::path> files = {kSource / "README.md", kSource / "README.zh-CN.md",
-                                   kSource / "examples" / "README.md"};
+    std::vector<fs::path> files = {kSource / "README.md",           kSource / "README.zh-CN.md",
+                                   kSource / "examples" / "README.md", kSource / "docs" / "ADOPTION.md",
+                                   kSource / "docs" / "LABELS.md",     kSource / "docs" / "SCORING.md",
+                                   kSource / "docs" / "zh-CN" / "SCORING.md"};
     for (const char* folder : {"docs/man", "completions", "lib/svcorg/init/templates", "schemas"})
       for (const auto& e : fs::recursive_directory_iterator(kSource / folder))
         if (e.is_regular_file()) files.push_back(e.path());
