@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   svcorg::cmd::ValidateOptions validate;
-  CLI::App* v = app.add_subcommand("validate", "Check records against the schema and every rule (SPEC 4)");
+  CLI::App* v = app.add_subcommand("validate", "Check records against the schema and every rule");
   add_common(*v, validate.common);
   v->add_option("--since", validate.since,
                 "Report only findings of records changed since git revision REV and the records they reference or "
@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
                 "Also write a report to FILE (atomically), as FORMAT=FILE, e.g. sarif=svcorg.sarif; repeatable");
 
   svcorg::cmd::NeedsOptions needs;
-  CLI::App* n = app.add_subcommand("needs", "List the needs ledger of a year as of a date, with its metrics (SPEC 5)");
+  CLI::App* n = app.add_subcommand("needs", "List the needs ledger of a year as of a date, with its metrics");
   add_common(*n, needs.common);
   n->add_option("--format", needs.format, "Output format: table, json or csv");
   n->add_option("--status", needs.filters.status,
@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
               "Only the needs received in the year, without those carried over from earlier years");
 
   svcorg::cmd::ScoreOptions score;
-  CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year (SPEC 6)");
+  CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year");
   add_common(*s, score.common);
   s->add_option("--format", score.format, "Output format: table, json, csv; markdown for deltas")
       ->check(CLI::IsMember({"table", "json", "csv", "markdown"}));
@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
       ->excludes(baseline);
 
   svcorg::cmd::ReportOptions report;
-  CLI::App* r = app.add_subcommand("report", "Write a Markdown report: district, street or branch (SPEC 7)");
+  CLI::App* r = app.add_subcommand("report", "Write a Markdown report: district, street or branch");
   add_common(*r, report.common);
   r->add_option("--scope", report.scope, "district, street:ID or branch:ID (default: district)");
   r->add_option("-o,--output", report.output, "Write to FILE (atomically) instead of standard output");

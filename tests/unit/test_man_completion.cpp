@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <regex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <sys/wait.h>
@@ -149,6 +150,36 @@ TEST_SUITE("man") {
       const auto r = shell("groff -man -ww -z '" + e.path().string() + "'");
       CHECK(r.exit_code == 0);
       CHECK(r.out.empty());
+    }
+  }
+
+  // Users never see the specification: what they read says it in the project's words and
+  // links the project's documents (docs/SCORING.md, ...), never `SPEC 6` or SPEC.md.
+  TEST_CASE("no --help, man page, completion, user document, schema or init template cites the specification") {
+    const std::regex citation(R"(SPEC(\.md| [0-9])|shared/(SPEC|seed))");
+    std::vector<std::pair<std::string, std::string>> texts;  // what, its text
+    std::vector<std::string> commands = subcommands();
+    commands.insert(commands.begin(), "");
+    for (const auto& command : commands) {
+      const auto r = testing::run_svcorg(command.empty() ? "--help" : command + " --help");
+      REQUIRE(r.exit_code == 0);
+      texts.emplace_back("svcorg " + command + " --help", r.out);
+    }
+    std::vector<fs::path> files = {kSource / "README.md",           kSource / "README.zh-CN.md",
+                                   kSource / "examples" / "README.md", kSource / "docs" / "ADOPTION.md",
+                                   kSource / "docs" / "LABELS.md",     kSource / "docs" / "SCORING.md",
+                                   kSource / "docs" / "zh-CN" / "SCORING.md"};
+    for (const char* folder : {"docs/man", "completions", "lib/svcorg/init/templates", "schemas"})
+      for (const auto& e : fs::recursive_directory_iterator(kSource / folder))
+        if (e.is_regular_file()) files.push_back(e.path());
+    for (const auto& f : files) texts.emplace_back(f.string(), read_file(f));
+    REQUIRE(texts.size() > 20);
+    for (const auto& entry : texts) {
+      const std::string& what = entry.first;  // no structured binding: clang 14 cannot capture one
+      CAPTURE(what);
+      std::smatch m;
+      const bool cites = std::regex_search(entry.second, m, citation);
+      CHECK_MESSAGE(!cites, m.str());
     }
   }
 
