@@ -33,9 +33,11 @@ struct Output {
 };
 
 // Runs validate in `dir` with the options in its optional `args` file (`year=`, `as_of=`);
-// `jobs` 0 is the default (one thread per core).
-Output validate_in(const fs::path& dir, const std::string& format, unsigned jobs = 0) {
+// `jobs` 0 is the default (one thread per core); in English unless told.
+Output validate_in(const fs::path& dir, const std::string& format, unsigned jobs = 0,
+                   svcorg::i18n::Lang lang = svcorg::i18n::Lang::En) {
   svcorg::cmd::ValidateOptions o;
+  o.common.lang = lang;
   o.format = format;
   o.common.jobs = jobs;
   o.common.color = svcorg::cmd::Color::Never;
@@ -86,6 +88,21 @@ TEST_SUITE("fixtures") {
       // The fixture really exercises its rule, as a finding of the right severity.
       CHECK(expected.find("[" + rule + "]") != std::string::npos);
       const bool error = expected.find("error: ") != std::string::npos;
+      CHECK(got.code == (error ? 1 : 0));
+    }
+  }
+
+  // The same findings in Chinese (SPEC 8, rev 2): expected.zh-CN.txt beside expected.txt.
+  TEST_CASE("each fixture gives exactly its expected output in Chinese") {
+    for (const auto& dir : fixture_dirs()) {
+      const std::string rule = dir.filename().string();
+      CAPTURE(rule);
+      const Output got = validate_in(dir, "text", 0, svcorg::i18n::Lang::ZhCN);
+      if (testing::update_golden()) testing::write_file(dir / "expected.zh-CN.txt", got.text);
+      const std::string expected = testing::read_file(dir / "expected.zh-CN.txt");
+      CHECK(got.text == expected);
+      CHECK(expected.find("[" + rule + "]") != std::string::npos);
+      const bool error = expected.find(": 错误：") != std::string::npos;
       CHECK(got.code == (error ? 1 : 0));
     }
   }
