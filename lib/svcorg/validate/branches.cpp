@@ -1,7 +1,5 @@
 // Rules about a branch itself: type-field, competency-gap, not-certified,
 // no-reserve-cadre.
-#include <fmt/format.h>
-
 #include "svcorg/validate/checks.hpp"
 
 namespace svcorg::validate::detail {
@@ -15,15 +13,16 @@ bool missing_list(const model::F<std::vector<T>>& f) {
   return absent(f) || (f.has && f->empty());
 }
 
-// Whether a field a type may require (vocab::kTypeFields) is missing, and what it holds.
+// Whether a field a type may require (vocab::kTypeFields) is missing, and what it holds
+// (`hint`: a message id, or nullptr).
 bool missing(const Branch& b, const std::string& field, const char*& hint) {
-  hint = "";
+  hint = nullptr;
   if (field == "functions") {
-    hint = " (the unit's functions, e.g. `functions: [medical]`)";
+    hint = "validate.type-field.functions";
     return missing_list(b.functions);
   }
   if (field == "units") {
-    hint = " (the number of companies in the building cluster, at least 2)";
+    hint = "validate.type-field.units";
     return absent(b.units);
   }
   if (field == "established") return absent(b.established);
@@ -36,10 +35,11 @@ void type_fields(Context& c, const Branch& b) {
   const rules::TypeRules* tr = c.type_rules(&b);
   if (!tr) return;
   for (const auto& field : tr->required_fields) {
-    const char* hint = "";
+    const char* hint = nullptr;
     if (!missing(b, field, hint)) continue;
     c.error(b, b.pos, "type-field",
-            fmt::format("a {} branch requires the field `{}`; add it{}", *b.type, field, hint));
+            i18n::Message("validate.type-field.missing",
+                          {{"type", *b.type}, {"field", field}, {"hint", hint ? i18n::Arg(i18n::Message(hint)) : i18n::Arg()}}));
   }
 }
 
@@ -50,23 +50,19 @@ void secretary(Context& c, const Branch& b) {
     const auto& rating = s.competencies[i];
     if (!rating || *rating > 2) continue;
     c.warning(b, rating.pos, "competency-gap",
-              fmt::format("the secretary's `{}` is rated {} of 5; an ability rated 1 or 2 is a gap to plan "
-                          "training for",
-                          model::Secretary::kAbilities[i], *rating));
+              i18n::Message("validate.competency-gap.rated",
+                            {{"ability", model::Secretary::kAbilities[i]}, {"rating", *rating}}));
   }
   if (s.certified && !*s.certified)
     c.warning(b, b.pos, "not-certified",
-              fmt::format("the secretary{} does not hold the qualification certificate (`certified: false`); plan "
-                          "the certification",
-                          s.name ? fmt::format(" {}", *s.name) : std::string()));
+              s.name ? i18n::Message("validate.not-certified.named", {{"name", *s.name}})
+                     : i18n::Message("validate.not-certified.unnamed"));
 }
 
 void reserve_cadres(Context& c, const Branch& b) {
   if (b.reserve_cadres.has ? *b.reserve_cadres != 0 : !absent(b.reserve_cadres)) return;
   c.warning(b, b.pos, "no-reserve-cadre",
-            fmt::format("the branch has no reserve cadre (`reserve_cadres` is {}); train at least one to succeed "
-                        "the secretary",
-                        b.reserve_cadres ? "0" : "missing"));
+            i18n::Message(b.reserve_cadres ? "validate.no-reserve-cadre.zero" : "validate.no-reserve-cadre.missing"));
 }
 
 }  // namespace

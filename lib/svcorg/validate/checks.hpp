@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/model/records.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/validate/validate.hpp"
@@ -30,12 +32,19 @@ inline std::string id_of(const model::NeedCore& n) { return n.id ? std::string(*
 // A finding about a record of `kind` in `file` whose first key is at `record`: at `at`,
 // or at the record when `at` is unknown.
 diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, std::string id, Pos at,
-                         diag::Severity severity, const char* rule, std::string message);
+                         diag::Severity severity, const char* rule, i18n::Message message);
 
 // "the category `x` (label) is not allowed for `what`; …" naming the allowed ones with
-// their labels, built in or the District's (need-category, item-category).
-std::string category_not_allowed(const std::string& category, const std::string& what,
-                                 const std::vector<std::string>& allowed, const rules::Rules& rules);
+// their labels, built in or the District's (need-category, item-category); `what` is
+// validate.category.need or .item.
+i18n::Message category_not_allowed(const std::string& category, i18n::Message what,
+                                   const std::vector<std::string>& allowed, const rules::Rules& rules);
+
+// future-date: `field` (its path) is `date`, after the as-of date.
+i18n::Message future_date(std::string field, util::Date date, util::Date as_of);
+
+// "did you mean `x`?" for the value of `ids` nearest `value`, if one is near enough.
+std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& ids);
 
 // A field that was not written at all. The converter leaves an invalid value `has ==
 // false` too (already reported); where it keeps the invalid value's position, that
@@ -170,17 +179,17 @@ struct Context {
   bool is_street_or_district(const std::string& id) const;
 
   template <class R>
-  void error(const R& r, Pos at, const char* rule, std::string message) {
+  void error(const R& r, Pos at, const char* rule, i18n::Message message) {
     add(kind_of(r), r, id_of(r), at, diag::Severity::Error, rule, std::move(message));
   }
   template <class R>
-  void warning(const R& r, Pos at, const char* rule, std::string message) {
+  void warning(const R& r, Pos at, const char* rule, i18n::Message message) {
     add(kind_of(r), r, id_of(r), at, diag::Severity::Warning, rule, std::move(message));
   }
   // An error at `later` (a record or a part of it) with `earlier` as the related location.
   template <class R>
   void conflict(const R& later, Pos at, const model::Place& earlier, Pos earlier_at, const char* rule,
-                std::string message) {
+                i18n::Message message) {
     add(kind_of(later), later, id_of(later), at, diag::Severity::Error, rule, std::move(message));
     auto& d = sink.items().back();
     d.has_related = true;
@@ -189,7 +198,7 @@ struct Context {
 
  private:
   void add(model::Kind kind, const model::Place& r, std::string id, Pos at, diag::Severity sev, const char* rule,
-           std::string message);
+           i18n::Message message);
 };
 
 // identity.cpp: duplicate-id, duplicate-plan, district, no-district.

@@ -1,8 +1,6 @@
 #include <algorithm>
 #include <tuple>
 
-#include <fmt/format.h>
-
 #include "svcorg/model/labels.hpp"
 #include "svcorg/util/text.hpp"
 #include "svcorg/validate/checks.hpp"
@@ -92,7 +90,7 @@ bool Context::is_street_or_district(const std::string& id) const {
 }
 
 diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, std::string id, Pos at,
-                         diag::Severity severity, const char* rule, std::string message) {
+                         diag::Severity severity, const char* rule, i18n::Message message) {
   diag::Diagnostic d;
   d.file = file;
   d.pos = at.known() ? at : record;
@@ -104,17 +102,33 @@ diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, 
   return d;
 }
 
-std::string category_not_allowed(const std::string& category, const std::string& what,
-                                 const std::vector<std::string>& allowed, const rules::Rules& rules) {
-  // A category's label: built in, or given by the District.
+i18n::Message future_date(std::string field, util::Date date, util::Date as_of) {
+  return i18n::Message("validate.future-date",
+                       {{"field", std::move(field)}, {"date", i18n::date(date.str())}, {"as_of", i18n::date(as_of.str())}});
+}
+
+std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& ids) {
+  if (auto near = util::closest(value, ids)) return i18n::Message("validate.did-you-mean", {{"value", *near}});
+  return std::nullopt;
+}
+
+i18n::Message category_not_allowed(const std::string& category, i18n::Message what,
+                                   const std::vector<std::string>& allowed, const rules::Rules& rules) {
+  // A category's label: built in, or given by the District. Shown in zh-CN in both
+  // languages: it is what a record may write instead of the category.
   const auto label_of = [&rules](const std::string& c) -> const std::string* {
     if (const std::string* l = model::labels::label("zh-CN", "category", c)) return l;
     const auto it = rules.category_labels.find(c);
     return it == rules.category_labels.end() ? nullptr : &it->second;
   };
-  const std::string listed = model::labels::quoted_with_labels(allowed, label_of);
-  std::string msg = fmt::format("the category {} is not allowed for {}; ",
-                                model::labels::quoted_with_labels({category}, label_of), what);
+  const auto shown = [&label_of](const std::string& c) -> i18n::Arg {
+    if (const std::string* l = label_of(c)) return i18n::Message("validate.category.with-label", {{"value", c}, {"label", *l}});
+    return '`' + c + '`';
+  };
+  std::vector<i18n::Arg> listed;
+  listed.reserve(allowed.size());
+  for (const auto& c : allowed) listed.push_back(shown(c));
+  i18n::Arg allowed_list = i18n::list(std::move(listed), true);
   // "Did you mean" among the allowed names and their labels (Chinese is close to a label).
   std::vector<std::string> candidates = allowed;
   std::map<std::string, std::string> named;  // label -> category
@@ -123,16 +137,22 @@ std::string category_not_allowed(const std::string& category, const std::string&
       candidates.push_back(*l);
       named.emplace(*l, c);
     }
+  i18n::Message hint;
   if (auto near = util::closest(category, candidates)) {
     const auto it = named.find(*near);
-    return msg + fmt::format("did you mean `{}`{}? (allowed: {})", *near,
-                             it == named.end() ? std::string() : fmt::format(" (`{}`)", it->second), listed);
+    i18n::Message mean = it == named.end()
+                             ? i18n::Message("validate.did-you-mean", {{"value", *near}})
+                             : i18n::Message("validate.did-you-mean.label", {{"label", *near}, {"value", it->second}});
+    hint = i18n::Message("validate.category.suggest", {{"did_you_mean", std::move(mean)}, {"allowed", std::move(allowed_list)}});
+  } else {
+    hint = i18n::Message("validate.category.use-one-of", {{"allowed", std::move(allowed_list)}});
   }
-  return msg + fmt::format("use one of {}", listed);
+  return i18n::Message("validate.category.not-allowed",
+                       {{"category", shown(category)}, {"what", std::move(what)}, {"hint", std::move(hint)}});
 }
 
 void Context::add(model::Kind kind, const model::Place& r, std::string id, Pos at, diag::Severity sev,
-                  const char* rule, std::string message) {
+                  const char* rule, i18n::Message message) {
   sink.add(finding(kind, file(r), r.pos, std::move(id), at, sev, rule, std::move(message)));
 }
 

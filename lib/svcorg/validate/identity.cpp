@@ -12,6 +12,23 @@ std::string where(const Context& c, const model::Place& r, Pos at) {
   return fmt::format("{}:{}:{}", c.file(r), at.line, at.col);
 }
 
+// A kind of record in a message.
+i18n::Message kind_message(model::Kind kind) {
+  switch (kind) {
+    case model::Kind::District:
+      return i18n::Message("validate.kind.district");
+    case model::Kind::Branch:
+      return i18n::Message("validate.kind.branch");
+    case model::Kind::Need:
+      return i18n::Message("validate.kind.need");
+    case model::Kind::Platform:
+      return i18n::Message("validate.kind.platform");
+    case model::Kind::Plan:
+      return i18n::Message("validate.kind.plan");
+  }
+  return i18n::Message::verbatim(model::kind_name(kind));
+}
+
 // A later record of a kind with an id already taken: not the first of its id, which
 // `first` (the context's lookup, built in record order) holds.
 template <class R>
@@ -20,11 +37,9 @@ void duplicate_ids(Context& c, const std::vector<const R*>& ordered, const Conte
     if (!r->id) continue;
     const R* earlier = first.find(*r->id);
     if (earlier == r) continue;
-    const char* kind = model::kind_name(kind_of(*r));
     c.conflict(*r, r->pos, *earlier, earlier->pos, "duplicate-id",
-               fmt::format("another {} already has the id `{}` (at {}); ids are unique within a kind across all "
-                           "inputs: rename one of them",
-                           kind, *r->id, where(c, *earlier, earlier->pos)));
+               i18n::Message("validate.duplicate-id.record",
+                             {{"kind", kind_message(kind_of(*r))}, {"id", *r->id}, {"at", where(c, *earlier, earlier->pos)}}));
   }
 }
 
@@ -38,10 +53,8 @@ void street_ids(Context& c, const model::District& d) {
     if (fresh) continue;
     const bool is_district = d.id && *d.id == *street.id;
     c.conflict(d, street.pos, d, it->second, "duplicate-id",
-               fmt::format("the street id `{}` is already {} (at {}); the District and its streets share one "
-                           "namespace: give the street its own id",
-                           *street.id, is_district ? "the District's id" : "taken by another street",
-                           where(c, d, it->second)));
+               i18n::Message(is_district ? "validate.duplicate-id.street-is-district" : "validate.duplicate-id.street-taken",
+                             {{"id", *street.id}, {"at", where(c, d, it->second)}}));
   }
 }
 
@@ -50,9 +63,7 @@ void districts(Context& c) {
   const model::District& first = *c.districts.front();
   for (size_t i = 1; i < c.districts.size(); ++i)
     c.conflict(*c.districts[i], c.districts[i]->pos, first, first.pos, "district",
-               fmt::format("a second District (the first is at {}); the inputs hold at most one District: "
-                           "merge them or validate one district at a time",
-                           where(c, first, first.pos)));
+               i18n::Message("validate.district.second", {{"at", where(c, first, first.pos)}}));
   street_ids(c, first);
 }
 
@@ -63,9 +74,7 @@ void no_district(Context& c) {
   d.pos = Pos{1, 1};
   d.severity = diag::Severity::Warning;
   d.rule = "no-district";
-  d.message =
-      "no District among the inputs: streets and platform owners that are not branches are not checked, and the "
-      "default rules apply; add the District's file to the paths";
+  d.message = i18n::Message("validate.no-district.none");
   c.sink.add(std::move(d));
 }
 
@@ -76,10 +85,10 @@ void duplicate_plans(Context& c) {
     auto [it, fresh] = seen.emplace(std::make_pair(*p->branch, *p->year), p);
     if (fresh) continue;
     c.conflict(*p, p->pos, *it->second, it->second->pos, "duplicate-plan",
-               fmt::format("a second plan of branch `{}` for {} (the first is `{}` at {}); a branch has one plan a "
-                           "year: merge them",
-                           *p->branch, *p->year, it->second->id ? *it->second->id : "?",
-                           where(c, *it->second, it->second->pos)));
+               i18n::Message("validate.duplicate-plan.second", {{"branch", *p->branch},
+                                                                {"year", *p->year},
+                                                                {"first", it->second->id ? *it->second->id : "?"},
+                                                                {"at", where(c, *it->second, it->second->pos)}}));
   }
 }
 

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "svcorg/ledger/lifecycle.hpp"
-#include "svcorg/util/text.hpp"
 #include "svcorg/validate/checks.hpp"
 
 namespace svcorg::validate::detail {
@@ -21,36 +20,35 @@ struct One {
   const Options& options;
   diag::Sink& sink;
 
-  void error(const Need& n, Pos at, const char* rule, std::string message) {
+  void error(const Need& n, Pos at, const char* rule, i18n::Message message) {
     add(n, at, diag::Severity::Error, rule, std::move(message));
   }
-  void warning(const Need& n, Pos at, const char* rule, std::string message) {
+  void warning(const Need& n, Pos at, const char* rule, i18n::Message message) {
     add(n, at, diag::Severity::Warning, rule, std::move(message));
   }
-  void add(const Need& n, Pos at, diag::Severity sev, const char* rule, std::string message) {
+  void add(const Need& n, Pos at, diag::Severity sev, const char* rule, i18n::Message message) {
     sink.add(finding(model::Kind::Need, file, n.pos, id_of(n), at, sev, rule, std::move(message)));
   }
 };
 
 void required_text(One& c, const Need& n) {
   if (n.disposal && *n.disposal == "relay" && absent(n.relayed_to))
-    c.error(n, n.disposal.pos, "relay-target",
-            "`disposal` is `relay` but `relayed_to` is missing; name the department the need was relayed to in "
-            "`relayed_to`");
+    c.error(n, n.disposal.pos, "relay-target", i18n::Message("validate.relay-target.missing"));
   if (n.status && *n.status == "declined" && absent(n.reason))
-    c.error(n, n.status.pos, "declined-reason",
-            "`status` is `declined` but `reason` is missing; say in `reason` why the need was declined");
+    c.error(n, n.status.pos, "declined-reason", i18n::Message("validate.declined-reason.missing"));
 }
 
 void first_event(One& c, const Need& n, const Event& e) {
   const bool bad_status = e.status && *e.status != model::NeedStatus::Received;
   const bool bad_date = e.date && n.received && *e.date != *n.received;
   if (!bad_status && !bad_date) return;
-  std::string found = fmt::format("the first event is `{}` dated {}", e.status ? ledger::status_name(*e.status) : "?",
-                                  e.date ? e.date->str() : "?");
-  std::string want = n.received ? fmt::format("`received` dated {} (the `received` date)", n.received->str())
-                                : std::string("`received` dated the `received` date");
-  c.error(n, e.pos, "event-order", fmt::format("{}; a need's history starts with {}", found, want));
+  i18n::Message want = n.received
+                           ? i18n::Message("validate.event-order.want-date", {{"date", i18n::date(n.received->str())}})
+                           : i18n::Message("validate.event-order.want");
+  c.error(n, e.pos, "event-order",
+          i18n::Message("validate.event-order.first", {{"status", e.status ? ledger::status_name(*e.status) : "?"},
+                                                       {"date", e.date ? i18n::date(e.date->str()) : i18n::Arg("?")},
+                                                       {"want", std::move(want)}}));
 }
 
 // Events are in date order; equal dates are allowed.
@@ -60,20 +58,19 @@ void event_dates(One& c, const Need& n, const std::vector<Event>& events) {
     if (!e.date) continue;
     if (prev && *e.date < *prev->date)
       c.error(n, e.pos, "event-order",
-              fmt::format("this event is dated {}, before the event above it ({}); list events in date order",
-                          e.date->str(), prev->date->str()));
+              i18n::Message("validate.event-order.earlier",
+                            {{"date", i18n::date(e.date->str())}, {"previous", i18n::date(prev->date->str())}}));
     prev = &e;
   }
 }
 
-std::string next_words(ledger::Status from) {
+// What may follow `from` (the lifecycle's allowed moves, SPEC 2.4).
+i18n::Message next_words(ledger::Status from) {
   std::vector<std::string> names;
   for (auto s : ledger::next_statuses(from)) names.push_back(ledger::status_name(s));
-  if (names.empty())
-    return fmt::format("`{}` is final: only another `{}` event (a note) may follow", ledger::status_name(from),
-                       ledger::status_name(from));
-  return fmt::format("from `{}` a need may go to {}, or repeat `{}`", ledger::status_name(from),
-                     util::quoted_list(names), ledger::status_name(from));
+  if (names.empty()) return i18n::Message("validate.status-transition.final", {{"status", ledger::status_name(from)}});
+  return i18n::Message("validate.status-transition.next",
+                       {{"status", ledger::status_name(from)}, {"allowed", i18n::codes(names, true)}});
 }
 
 void transitions(One& c, const Need& n, const std::vector<Event>& events) {
@@ -83,8 +80,9 @@ void transitions(One& c, const Need& n, const std::vector<Event>& events) {
     if (!next) continue;
     if (cur && !ledger::can_move(*cur, *next))
       c.error(n, e.pos, "status-transition",
-              fmt::format("the move from `{}` to `{}` is not allowed; {}", ledger::status_name(*cur),
-                          ledger::status_name(*next), next_words(*cur)));
+              i18n::Message("validate.status-transition.forbidden", {{"from", ledger::status_name(*cur)},
+                                                                     {"to", ledger::status_name(*next)},
+                                                                     {"next", next_words(*cur)}}));
     cur = next;  // go on from where the record says it is, so one fault is reported once
   }
 }
@@ -95,9 +93,7 @@ void last_status(One& c, const Need& n, const std::vector<Event>& events) {
   const char* last_name = ledger::status_name(*last.status);
   if (*n.status == last_name) return;
   c.error(n, n.status.pos, "status-mismatch",
-          fmt::format("`status` is `{}`, but the last event is `{}`; `status` is the last event's status: write "
-                      "`{}`, or add the event that made it `{}`",
-                      *n.status, last_name, last_name, *n.status));
+          i18n::Message("validate.status-mismatch.last-event", {{"status", *n.status}, {"last", last_name}}));
 }
 
 void lifecycle(One& c, const Need& n) {
@@ -112,27 +108,23 @@ void lifecycle(One& c, const Need& n) {
 void date_order(One& c, const Need& n) {
   if (n.due && n.received && *n.due < *n.received)
     c.error(n, n.due.pos, "date-order",
-            fmt::format("`due` ({}) is before `received` ({}); a need falls due on or after the day it was received",
-                        n.due->str(), n.received->str()));
+            i18n::Message("validate.date-order.due",
+                          {{"due", i18n::date(n.due->str())}, {"received", i18n::date(n.received->str())}}));
   if (!n.feedback || !n.feedback->date) return;
   thread_local std::vector<ledger::Step> steps;  // one buffer per thread: this runs for every need
   ledger::history(n, std::nullopt, steps);
   const auto resolved = ledger::resolution_date(steps);
   if (resolved && *n.feedback->date < *resolved)
     c.error(n, n.feedback.pos, "date-order",
-            fmt::format("the feedback is dated {}, before the need was resolved ({}); feedback is given on or after "
-                        "the resolution: check the dates",
-                        n.feedback->date->str(), resolved->str()));
+            i18n::Message("validate.date-order.feedback",
+                          {{"date", i18n::date(n.feedback->date->str())}, {"resolved", i18n::date(resolved->str())}}));
 }
 
 // `field` is a format string taking `index` (so that nothing is formatted for the dates
 // that are fine: this runs for every event of every need).
 void future(One& c, const Need& n, const model::F<util::Date>& date, const char* field, size_t index = 0) {
   if (!date || *date <= c.options.as_of) return;
-  c.warning(n, date.pos, "future-date",
-            fmt::format("`{}` is {}, after the as-of date {}; it records something that happened: check the date "
-                        "(or --as-of)",
-                        fmt::format(fmt::runtime(field), index), date->str(), c.options.as_of.str()));
+  c.warning(n, date.pos, "future-date", future_date(fmt::format(fmt::runtime(field), index), *date, c.options.as_of));
 }
 
 // The dates read here are those of model::latest_date: the parse cache relies on it (a
@@ -160,7 +152,8 @@ void check_needs(Context& c) {
     }
     if (!n->category || !tr || tr->allows_need(*n->category)) continue;
     c.error(*n, n->category.pos, "need-category",
-            category_not_allowed(*n->category, "a " + *b->type + " branch", tr->need_categories, c.rules));
+            category_not_allowed(*n->category, i18n::Message("validate.category.need", {{"type", *b->type}}),
+                                 tr->need_categories, c.rules));
   }
 }
 

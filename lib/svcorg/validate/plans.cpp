@@ -2,9 +2,6 @@
 // plan-items, unlinked-item, foreign-need (items), survey-size, and plan-quality
 // (quality.cpp). They apply to plans of any year. A plan below `min_plan_quality` gets
 // no plan-items or unlinked-item warning: its plan-quality error names the same items.
-#include <fmt/format.h>
-
-#include "svcorg/util/text.hpp"
 #include "svcorg/validate/checks.hpp"
 
 namespace svcorg::validate::detail {
@@ -21,35 +18,33 @@ void item_ids(Context& c, const Plan& p) {
     auto [it, fresh] = seen.emplace(*item.id, &item);
     if (fresh) continue;
     c.conflict(p, item.pos, p, it->second->pos, "duplicate-id",
-               fmt::format("another item of this plan already has the id `{}` (line {}); item ids are unique within "
-                           "a plan: rename one of them",
-                           *item.id, it->second->pos.line));
+               i18n::Message("validate.duplicate-id.item", {{"id", *item.id}, {"line", it->second->pos.line}}));
   }
 }
 
 void item_category(Context& c, const Plan& p, const Item& item, const std::string& type, const rules::TypeRules& tr) {
   if (!item.category || tr.allows_item(*item.category)) return;
   c.error(p, item.category.pos, "item-category",
-          category_not_allowed(*item.category, "a plan item of a " + type + " branch", tr.item_categories, c.rules));
+          category_not_allowed(*item.category, i18n::Message("validate.category.item", {{"type", type}}),
+                               tr.item_categories, c.rules));
 }
 
 void negative_list(Context& c, const Plan& p, const Item& item) {
   if (!item.category || !c.rules.in_negative_list(*item.category)) return;
   if (item.approval && *item.approval == "superior") return;
-  const std::string why = fmt::format("`{}` is on the negative list, so the item needs `approval: superior`",
-                                      *item.category);
   if (item.approval)
     c.error(p, item.approval.pos, "negative-list",
-            fmt::format("{}, not `{}`; have it approved by the superior organization", why, *item.approval));
+            i18n::Message("validate.negative-list.wrong-approval",
+                          {{"category", *item.category}, {"approval", *item.approval}}));
   else if (absent(item.approval))
-    c.error(p, item.pos, "negative-list", fmt::format("{}; add it once the superior organization has approved", why));
+    c.error(p, item.pos, "negative-list",
+            i18n::Message("validate.negative-list.no-approval", {{"category", *item.category}}));
 }
 
 void unlinked(Context& c, const Plan& p, const Item& item) {
   if (item.needs.has ? !item.needs->empty() : !absent(item.needs)) return;
   c.warning(p, item.pos, "unlinked-item",
-            fmt::format("the item `{}` answers no need; list in `needs` the ids of the needs it answers",
-                        item.id ? *item.id : "?"));
+            i18n::Message("validate.unlinked-item.no-need", {{"item", item.id ? *item.id : "?"}}));
 }
 
 // An item answers the needs of its own plan's branch.
@@ -59,9 +54,8 @@ void foreign_needs(Context& c, const Plan& p, const Item& item) {
     const model::NeedCore* n = c.need(ref);
     if (!n || !c.branch(n->branch) || *n->branch == *p.branch) continue;  // an unknown branch: `reference`
     c.warning(p, ref.pos, "foreign-need",
-              fmt::format("the need `{}` belongs to branch `{}`, not to `{}` whose plan this is; list the needs of "
-                          "`{}`",
-                          *ref, *n->branch, *p.branch, *p.branch));
+              i18n::Message("validate.foreign-need.item",
+                            {{"need", *ref}, {"owner", *n->branch}, {"branch", *p.branch}}));
   }
 }
 
@@ -70,17 +64,16 @@ void plan_items(Context& c, const Plan& p, const rules::TypeRules& tr) {
   const auto count = static_cast<int64_t>(p.items->size());
   if (count >= tr.min_plan_items) return;
   c.warning(p, p.pos, "plan-items",
-            fmt::format("the plan has {} autonomous item{}, fewer than the {} a plan should have; add items that "
-                        "answer the branch's needs",
-                        count, count == 1 ? "" : "s", tr.min_plan_items));
+            i18n::Message(count == 1 ? "validate.plan-items.one" : "validate.plan-items.other",
+                          {{"n", count}, {"min", tr.min_plan_items}}));
 }
 
-void survey(Context& c, const Plan& p, const model::F<model::Survey>& s, const char* name, const rules::TypeRules& tr) {
+// `message`: validate.survey-size.member or .public.
+void survey(Context& c, const Plan& p, const model::F<model::Survey>& s, const char* message,
+            const rules::TypeRules& tr) {
   if (!s || !s->respondents || *s->respondents >= tr.min_survey_respondents) return;
   c.warning(p, s->respondents.pos, "survey-size",
-            fmt::format("the {} survey had {} respondents, fewer than the {} a survey should have; its mean is "
-                        "weak evidence",
-                        name, *s->respondents, tr.min_survey_respondents));
+            i18n::Message(message, {{"n", *s->respondents}, {"min", tr.min_survey_respondents}}));
 }
 
 void plan(Context& c, const Plan& p, bool low_quality) {
@@ -88,8 +81,8 @@ void plan(Context& c, const Plan& p, bool low_quality) {
   const rules::TypeRules* tr = c.type_rules(b);
   if (tr && !low_quality) plan_items(c, p, *tr);
   if (tr && p.review) {
-    survey(c, p, p.review->member_survey, "member", *tr);
-    survey(c, p, p.review->public_survey, "public", *tr);
+    survey(c, p, p.review->member_survey, "validate.survey-size.member", *tr);
+    survey(c, p, p.review->public_survey, "validate.survey-size.public", *tr);
   }
   if (!p.items) return;
   item_ids(c, p);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "svcorg/ledger/adherence.hpp"
 #include "svcorg/model/vocab.hpp"
@@ -44,9 +43,8 @@ void required_platforms(Context& c) {
     for (const auto& k : tr->required_platforms) {
       if (it != joined.end() && it->second.count(k)) continue;
       c.warning(*b, b->pos, "required-platform",
-                fmt::format("the branch has no `{}` platform (owned, or joined by being listed in its "
-                            "`participants`); a branch of type `{}` should have a platform of each category: {}",
-                            k, *b->type, fmt::join(tr->required_platforms, ", ")));
+                i18n::Message("validate.required-platform.missing",
+                              {{"category", k}, {"type", *b->type}, {"categories", i18n::codes(tr->required_platforms)}}));
     }
   }
 }
@@ -59,11 +57,13 @@ void cadence(Context& c, const Platform& p) {
   const ledger::Adherence a = ledger::adherence(p, ledger::Window{c.options.year, c.options.as_of});
   if (!a.value || static_cast<double>(a.held) >= a.expected) return;
   c.warning(p, p.pos, "platform-cadence",
-            fmt::format("the platform held {} meeting{} from {} to {}, fewer than the {} its `{}` cadence expects "
-                        "({} a year); record the meetings held, or change the cadence",
-                        a.held, a.held == 1 ? "" : "s", a.from.str(), a.to.str(),
-                        fmt::format("{}", std::round(a.expected * 100.0) / 100.0), *p.cadence,
-                        model::vocab::cadence_per_year(*p.cadence)));
+            i18n::Message(a.held == 1 ? "validate.platform-cadence.one" : "validate.platform-cadence.other",
+                          {{"held", a.held},
+                           {"from", i18n::date(a.from.str())},
+                           {"to", i18n::date(a.to.str())},
+                           {"expected", fmt::format("{}", std::round(a.expected * 100.0) / 100.0)},
+                           {"cadence", *p.cadence},
+                           {"per_year", model::vocab::cadence_per_year(*p.cadence)}}));
 }
 
 // Whose needs a platform's meetings may take up: its owner's and its participants'; a
@@ -82,18 +82,14 @@ bool serves(const Context& c, const Platform& p, std::string_view branch_id) {
 void meeting(Context& c, const Platform& p, const model::Meeting& m, size_t index) {
   if (m.date && *m.date > c.options.as_of)
     c.warning(p, m.date.pos, "future-date",
-              fmt::format("`meetings[{}].date` is {}, after the as-of date {}; it records something that happened: "
-                          "check the date (or --as-of)",
-                          index, m.date->str(), c.options.as_of.str()));
+              future_date(fmt::format("meetings[{}].date", index), *m.date, c.options.as_of));
   if (!m.needs) return;
   for (const auto& ref : *m.needs) {
     const model::NeedCore* n = c.need(ref);
     if (!n || !c.branch(n->branch) || serves(c, p, *n->branch)) continue;  // an unknown branch: `reference`
     c.warning(p, ref.pos, "foreign-need",
-              fmt::format("the need `{}` belongs to branch `{}`, which this platform does not serve (its owner is "
-                          "`{}` and its `participants` do not list `{}`); list the needs of the branches it serves, "
-                          "or add `{}` to `participants`",
-                          *ref, *n->branch, *p.owner, *n->branch, *n->branch));
+              i18n::Message("validate.foreign-need.meeting",
+                            {{"need", *ref}, {"owner", *n->branch}, {"platform_owner", *p.owner}}));
   }
 }
 

@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 
 #include "svcorg/plan/quality.hpp"
-#include "svcorg/util/text.hpp"
 #include "svcorg/util/weighted.hpp"
 #include "svcorg/validate/checks.hpp"
 
@@ -45,59 +44,72 @@ bool lowers(const plan::Quality& q, const char* name) {
   return false;
 }
 
+// Parts joined from the right: `join(first, rest)` over the parts in order.
+template <class Join>
+i18n::Message fold(std::vector<i18n::Message> parts, Join join) {
+  i18n::Message out = std::move(parts.back());
+  for (size_t i = parts.size() - 1; i-- > 0;) out = join(std::move(parts[i]), std::move(out), parts.size() - i);
+  return out;
+}
+
 // What lowers q, each with what to do about it: the indicators below 1 that weigh.
-std::string message(const Plan& p, const plan::Quality& q, const rules::TypeRules& tr, int year) {
-  std::string head = fmt::format("the submitted plan `{}` has quality {}, below the minimum {}", p.id ? *p.id : "?",
-                                 shown(q.q, tr.min_plan_quality), tr.min_plan_quality);
+i18n::Message message(const Plan& p, const plan::Quality& q, const rules::TypeRules& tr, int year) {
+  i18n::Message head("validate.plan-quality.head", {{"plan", p.id ? *p.id : "?"},
+                                                    {"q", shown(q.q, tr.min_plan_quality)},
+                                                    {"min", fmt::format("{}", tr.min_plan_quality)}});
   if (q.inputs.items == 0) {
     const int64_t least = std::max<int64_t>(tr.min_plan_items, 1);
-    return head + fmt::format(": it has no items; add at least {} item{} that answer{} the branch's needs, each "
-                              "listing them in `needs` and with a numeric `target.value`",
-                              least, least == 1 ? "" : "s", least == 1 ? "s" : "");
+    return i18n::Message(least == 1 ? "validate.plan-quality.no-items.one" : "validate.plan-quality.no-items.other",
+                         {{"head", std::move(head)}, {"n", least}});
   }
-  std::vector<std::string> why, todo;
-  // "the item(s) `a` and `b` <verb> <what>", for the items that fail `ok`.
-  const auto items_without = [&](bool (*ok)(const Item&), const char* verb_one, const char* verb_many,
-                                 const char* what) {
+  std::vector<i18n::Message> why, todo;
+  // "the item(s) `a` and `b` <what>" (`one`/`many`: the message ids), for the items that fail `ok`.
+  const auto items_without = [&](bool (*ok)(const Item&), const char* one, const char* many) {
     std::vector<std::string> ids;
     for (const Item& item : *p.items)
       if (!ok(item)) ids.push_back(item_id(item));
-    const bool one = ids.size() == 1;
-    return fmt::format("{} {} {} {}", one ? "the item" : "the items", util::quoted_list(ids, "and"),
-                       one ? verb_one : verb_many, what);
+    return i18n::Message(ids.size() == 1 ? one : many, {{"items", i18n::codes(ids)}});
   };
   if (lowers(q, "linked")) {
-    why.push_back(items_without(plan::linked, "answers", "answer", "no need"));
-    todo.push_back("list in each item's `needs` the ids of the needs it answers");
+    why.push_back(items_without(plan::linked, "validate.plan-quality.unlinked.one", "validate.plan-quality.unlinked.other"));
+    todo.emplace_back("validate.plan-quality.todo.linked");
   }
   if (lowers(q, "measurable")) {
-    why.push_back(items_without(plan::measurable, "has", "have", "no numeric target"));
-    todo.push_back("give each item a numeric `target.value`");
+    why.push_back(items_without(plan::measurable, "validate.plan-quality.unmeasurable.one",
+                                "validate.plan-quality.unmeasurable.other"));
+    todo.emplace_back("validate.plan-quality.todo.measurable");
   }
   if (lowers(q, "breadth")) {
-    why.push_back(fmt::format("it has {} item{}, fewer than the {} a plan should have", q.inputs.items,
-                              q.inputs.items == 1 ? "" : "s", tr.min_plan_items));
-    todo.push_back(fmt::format("add items until there are {}", tr.min_plan_items));
+    why.emplace_back(q.inputs.items == 1 ? "validate.plan-quality.breadth.one" : "validate.plan-quality.breadth.other",
+                     std::vector<std::pair<std::string, i18n::Arg>>{{"n", q.inputs.items}, {"min", tr.min_plan_items}});
+    todo.emplace_back("validate.plan-quality.todo.breadth",
+                      std::vector<std::pair<std::string, i18n::Arg>>{{"min", tr.min_plan_items}});
   }
   if (lowers(q, "coverage")) {
     std::vector<std::string> uncovered;
     std::set_difference(q.inputs.need_categories.begin(), q.inputs.need_categories.end(),
                         q.inputs.covered_categories.begin(), q.inputs.covered_categories.end(),
                         std::back_inserter(uncovered));
-    const std::string cats = util::quoted_list(uncovered, "and");
-    why.push_back(fmt::format("no item covers the {} {} of the branch's needs in {}",
-                              uncovered.size() == 1 ? "category" : "categories", cats, year));
-    todo.push_back(fmt::format("cover {}{} with an item of that category or one that lists such a need", cats,
-                               uncovered.size() == 1 ? "" : " each"));
+    const bool one = uncovered.size() == 1;
+    why.emplace_back(one ? "validate.plan-quality.uncovered.one" : "validate.plan-quality.uncovered.other",
+                     std::vector<std::pair<std::string, i18n::Arg>>{{"categories", i18n::codes(uncovered)}, {"year", year}});
+    todo.emplace_back(one ? "validate.plan-quality.todo.coverage.one" : "validate.plan-quality.todo.coverage.other",
+                      std::vector<std::pair<std::string, i18n::Arg>>{{"categories", i18n::codes(uncovered)}});
   }
   if (why.empty())  // only indicators that weigh 0 fall short: the District's weights decide
-    return head + "; the District's `scoring: quality:` weights leave no indicator that raises it";
-  std::string out = head + ": ";
-  for (size_t i = 0; i < why.size(); ++i) out += (i ? "; " : "") + why[i];
-  out += "; ";
-  for (size_t i = 0; i < todo.size(); ++i)
-    out += (i == 0 ? "" : i + 1 < todo.size() ? ", " : todo.size() > 2 ? ", and " : " and ") + todo[i];
-  return out;
+    return i18n::Message("validate.plan-quality.weights", {{"head", std::move(head)}});
+  const size_t n = todo.size();
+  i18n::Message reasons = fold(std::move(why), [](i18n::Message first, i18n::Message rest, size_t) {
+    return i18n::Message("validate.plan-quality.then", {{"first", std::move(first)}, {"rest", std::move(rest)}});
+  });
+  // "a and b", "a, b, and c": the last pair of more than two takes the comma too.
+  i18n::Message actions = fold(std::move(todo), [n](i18n::Message first, i18n::Message rest, size_t from_end) {
+    if (from_end > 2) return i18n::Message("validate.plan-quality.todo.comma", {{"first", std::move(first)}, {"rest", std::move(rest)}});
+    return i18n::Message(n == 2 ? "validate.plan-quality.todo.and" : "validate.plan-quality.todo.and-last",
+                         {{"first", std::move(first)}, {"last", std::move(rest)}});
+  });
+  return i18n::Message("validate.plan-quality.reasons",
+                       {{"head", std::move(head)}, {"why", std::move(reasons)}, {"todo", std::move(actions)}});
 }
 
 }  // namespace

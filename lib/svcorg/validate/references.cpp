@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "svcorg/util/text.hpp"
 #include "svcorg/validate/checks.hpp"
 
 namespace svcorg::validate::detail {
@@ -15,11 +14,15 @@ std::vector<std::string> keys(const Context::ById<R>& by_id) {
   return by_id.sorted_ids();
 }
 
-std::string unknown(const std::string& field, const std::string& value, const char* what,
-                    const std::vector<std::string>& ids) {
-  std::string msg = fmt::format("`{}` names `{}`, but there is no {} with that id", field, value, what);
-  if (auto near = util::closest(value, ids)) return msg + fmt::format("; did you mean `{}`?", *near);
-  return msg + "; check the id, or add the file that defines it to the inputs";
+// `what` is a message id: validate.kind.*, validate.reference.street or .owner.
+i18n::Message unknown(std::string field, const std::string& value, const char* what,
+                      const std::vector<std::string>& ids) {
+  std::optional<i18n::Message> near = did_you_mean(value, ids);
+  return i18n::Message("validate.reference.unknown",
+                       {{"field", std::move(field)},
+                        {"value", value},
+                        {"what", i18n::Message(what)},
+                        {"hint", near ? std::move(*near) : i18n::Message("validate.reference.check")}});
 }
 
 // A field's name for a message: `format` with the index of its list entry, formatted
@@ -41,22 +44,22 @@ void reference(Context& c, const R& r, const Field& value, const Context::ById<T
 template <class R>
 void need_list(Context& c, const R& r, const model::F<model::TextList>& list, FieldName field) {
   if (!list) return;
-  for (const auto& id : *list) reference(c, r, id, c.need_by_id, field, "Need");
+  for (const auto& id : *list) reference(c, r, id, c.need_by_id, field, "validate.kind.need");
 }
 
 void street_ref(Context& c, const model::Branch& b) {
   if (!c.district || !b.street || c.street_ids.count(*b.street)) return;
   std::vector<std::string> ids(c.street_ids.begin(), c.street_ids.end());
-  c.error(b, b.street.pos, "reference", unknown("street", *b.street, "street in the District", ids));
+  c.error(b, b.street.pos, "reference", unknown("street", *b.street, "validate.reference.street", ids));
 }
 
 void plan_refs(Context& c, const model::Plan& p) {
-  reference(c, p, p.branch, c.branch_by_id, {"branch"}, "Branch");
+  reference(c, p, p.branch, c.branch_by_id, {"branch"}, "validate.kind.branch");
   if (!p.items) return;
   for (size_t i = 0; i < p.items->size(); ++i) {
     const model::Item& item = (*p.items)[i];
     need_list(c, p, item.needs, {"items[{}].needs", i});
-    reference(c, p, item.platform, c.platform_by_id, {"items[{}].platform", i}, "Platform");
+    reference(c, p, item.platform, c.platform_by_id, {"items[{}].platform", i}, "validate.kind.platform");
   }
 }
 
@@ -82,21 +85,21 @@ void owner(Context& c, const model::Platform& p) {
   const bool is_area = c.is_street_or_district(o);
   if (!is_branch && !c.district) return;
   if (!is_branch && !is_area) {
-    c.error(p, p.owner.pos, "reference", unknown("owner", o, "Branch, street or District", owner_candidates(c, p)));
+    c.error(p, p.owner.pos, "reference", unknown("owner", o, "validate.reference.owner", owner_candidates(c, p)));
     return;
   }
   if (!p.level || is_branch == is_area) return;
   const std::string& level = *p.level;
   if (wants_branch_owner(level) && !is_branch)
     c.error(p, p.level.pos, "platform-level",
-            fmt::format("a {} platform is owned by a branch, but its owner `{}` is {}; use level `superior` or "
-                        "`service-center`, or make a branch the owner",
-                        level, o, c.district->id && *c.district->id == o ? "the District" : "a street"));
+            i18n::Message("validate.platform-level.wants-branch",
+                          {{"level", level},
+                           {"owner", o},
+                           {"what", i18n::Message(c.district->id && *c.district->id == o ? "validate.platform-level.district"
+                                                                                         : "validate.platform-level.street")}}));
   else if (!wants_branch_owner(level) && is_branch)
     c.error(p, p.level.pos, "platform-level",
-            fmt::format("a {} platform is owned by a street or the District, but its owner `{}` is a branch; use "
-                        "level `grassroots` or `horizontal`, or make a street or the District the owner",
-                        level, o));
+            i18n::Message("validate.platform-level.wants-area", {{"level", level}, {"owner", o}}));
 }
 
 void platform_refs(Context& c, const model::Platform& p) {
@@ -120,13 +123,13 @@ void check_references(Context& c) {
       if (n->branch && c.branch_by_id.count(*n->branch))
         known_branch = n->branch.p;
       else
-        reference(c, *n, n->branch, c.branch_by_id, {"branch"}, "Branch");
+        reference(c, *n, n->branch, c.branch_by_id, {"branch"}, "validate.kind.branch");
     }
     if (n->platform.p != known_platform) {
       if (n->platform && c.platform_by_id.count(*n->platform))
         known_platform = n->platform.p;
       else
-        reference(c, *n, n->platform, c.platform_by_id, {"platform"}, "Platform");
+        reference(c, *n, n->platform, c.platform_by_id, {"platform"}, "validate.kind.platform");
     }
   }
   for (const auto* p : c.platforms) platform_refs(c, *p);

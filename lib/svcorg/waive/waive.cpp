@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::string_view kMarker = "svcorg-ignore";
 
-diag::Diagnostic finding(const std::string& file, Pos pos, diag::Severity sev, const char* rule, std::string message) {
+diag::Diagnostic finding(const std::string& file, Pos pos, diag::Severity sev, const char* rule, i18n::Message message) {
   diag::Diagnostic d;
   d.file = file;
   d.pos = pos;
@@ -24,8 +24,8 @@ diag::Diagnostic finding(const std::string& file, Pos pos, diag::Severity sev, c
   return d;
 }
 
-// Parses what follows `svcorg-ignore` on one line; returns an error message or "".
-std::string parse_tail(std::string_view tail, Waiver& w) {
+// Parses what follows `svcorg-ignore` on one line; returns an error message or an empty one.
+i18n::Message parse_tail(std::string_view tail, Waiver& w) {
   size_t i = 0;
   auto skip = [&] {
     while (i < tail.size() && (tail[i] == ' ' || tail[i] == '\t')) ++i;
@@ -39,16 +39,16 @@ std::string parse_tail(std::string_view tail, Waiver& w) {
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
   }
   if (w.rules.empty() || w.rules[0].find('=') != std::string::npos)
-    return "a waiver names the rule it waives: `# svcorg-ignore RULE reason=\"…\"`";
+    return i18n::Message("waive.no-rule");
   for (skip(); i < tail.size(); skip()) {
     const size_t eq = tail.find('=', i);
-    if (eq == std::string_view::npos) return fmt::format("`{}` is not `key=value`; use reason=\"…\" and until=YYYY-MM-DD", tail.substr(i));
+    if (eq == std::string_view::npos) return i18n::Message("waive.not-key-value", {{"text", tail.substr(i)}});
     const std::string_view key = tail.substr(i, eq - i);
     i = eq + 1;
     std::string value;
     if (i < tail.size() && tail[i] == '"') {
       const size_t close = tail.find('"', i + 1);
-      if (close == std::string_view::npos) return "the waiver's quoted value is never closed; add the closing `\"`";
+      if (close == std::string_view::npos) return i18n::Message("waive.unclosed-quote");
       value = std::string(tail.substr(i + 1, close - i - 1));
       i = close + 1;
     } else {
@@ -60,27 +60,28 @@ std::string parse_tail(std::string_view tail, Waiver& w) {
       w.reason = value;
     } else if (key == "until") {
       w.until = util::Date::parse(value);
-      if (!w.until) return fmt::format("until={} is not a date; write until=YYYY-MM-DD", value);
+      if (!w.until) return i18n::Message("waive.bad-until", {{"value", value}});
     } else {
-      return fmt::format("unknown waiver field `{}`; use reason=\"…\" and until=YYYY-MM-DD", key);
+      return i18n::Message("waive.unknown-field", {{"field", key}});
     }
   }
-  return "";
+  return {};
 }
 
-std::string check_rules(const Waiver& w) {
+i18n::Message check_rules(const Waiver& w) {
   for (const auto& rule : w.rules) {
     if (!diag::find_rule(rule)) {
       std::vector<std::string> ids;
       for (const auto& r : diag::catalogue()) ids.emplace_back(r.id);
       const auto near = util::closest(rule, ids);
-      return near ? fmt::format("unknown rule `{}`; did you mean `{}`?", rule, *near)
-                  : fmt::format("unknown rule `{}`", rule);
+      if (!near) return i18n::Message("waive.unknown-rule", {{"rule", rule}});
+      return i18n::Message("waive.unknown-rule.near",
+                           {{"rule", rule}, {"hint", i18n::Message("validate.did-you-mean", {{"value", *near}})}});
     }
-    if (!waivable(rule)) return fmt::format("`{}` cannot be waived: the file itself must be fixed", rule);
+    if (!waivable(rule)) return i18n::Message("waive.unwaivable", {{"rule", rule}});
   }
-  if (w.reason.empty()) return "a waiver needs a reason someone answers for: add reason=\"…\"";
-  return "";
+  if (w.reason.empty()) return i18n::Message("waive.no-reason");
+  return {};
 }
 
 bool covers(const Waiver& w, const diag::Diagnostic& d) {
@@ -114,7 +115,7 @@ std::vector<Waiver> scan_inline(const std::string& file, std::string_view bytes,
         w.file = file;
         w.line = line;
         w.pos = Pos{line, static_cast<uint32_t>(util::codepoints(text.substr(0, hash - 1)) + 1)};
-        std::string error = parse_tail(text.substr(at + kMarker.size()), w);
+        i18n::Message error = parse_tail(text.substr(at + kMarker.size()), w);
         if (error.empty()) error = check_rules(w);
         if (error.empty()) out.push_back(std::move(w));
         else problems.push_back(finding(file, w.pos, diag::Severity::Error, "waiver", error));
@@ -142,7 +143,7 @@ std::vector<Waiver> from_district(const model::RecordSet& records, std::vector<d
     if (e.until) w.until = *e.until;
     w.record = *e.record;
     w.kind = e.kind ? *e.kind : "";
-    if (std::string error = check_rules(w); !error.empty()) {
+    if (i18n::Message error = check_rules(w); !error.empty()) {
       problems.push_back(finding(w.file, e.rule.pos, diag::Severity::Error, "waiver", error));
       continue;
     }
@@ -168,14 +169,12 @@ void apply(std::vector<diag::Diagnostic>& findings, std::vector<Waiver>& waivers
     const std::string rules = fmt::format("{}", fmt::join(w.rules, ","));
     if (w.until && *w.until < as_of)
       added.push_back(finding(w.file, w.pos, diag::Severity::Warning, "waiver-expired",
-                              fmt::format("this waiver of `{}` expired on {}; fix what it waived, or renew it with "
-                                          "a new until= and reason",
-                                          rules, w.until->str())));
+                              i18n::Message("waive.expired", {{"rules", rules}, {"date", i18n::date(w.until->str())}})));
     else if (!w.used)
       added.push_back(finding(w.file, w.pos, diag::Severity::Warning, "waiver-unused",
-                              fmt::format("this waiver of `{}` matches no finding{}; remove it", rules,
-                                          w.inline_comment ? " on its line or the next"
-                                                           : fmt::format(" of record `{}`", w.record))));
+                              w.inline_comment
+                                  ? i18n::Message("waive.unused.inline", {{"rules", rules}})
+                                  : i18n::Message("waive.unused.record", {{"rules", rules}, {"record", w.record}})));
   }
   for (auto& d : added) findings.push_back(std::move(d));
   diag::sort_unique(findings);
