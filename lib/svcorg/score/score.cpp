@@ -7,8 +7,6 @@
 #include <thread>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/score/components.hpp"
 #include "svcorg/util/view_table.hpp"
@@ -142,7 +140,7 @@ std::vector<const NeedCore*> listed_needs(const Plan& plan, const Index& ix) {
 }
 
 diag::Diagnostic warning(const model::RecordSet& rs, const model::RecordBase& rec, const char* kind, std::string rule,
-                         std::string message) {
+                         i18n::Message message) {
   diag::Diagnostic d;
   d.file = rs.files[rec.file];
   d.pos = rec.pos;
@@ -296,9 +294,7 @@ Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Mode
     }
     r.unscored.push_back({id, "missing-plan"});
     r.warnings.push_back(warning(rs, *b, "Branch", "missing-plan",
-                                 fmt::format("the branch has no plan for {}, so it is not scored; add a Plan with "
-                                             "`branch: {}` and `year: {}`",
-                                             w.year, id, w.year)));
+                                 i18n::Message("score.missing-plan", {{"year", w.year}, {"branch", id}})));
   }
   r.branches.resize(planned.size());
   in_halves(two, [&](int h) {
@@ -309,16 +305,13 @@ Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Mode
   for (const BranchScore& s : r.branches) {
     if (s.needs.size() == 0)
       r.warnings.push_back(warning(rs, *s.branch, "Branch", "no-needs",
-                                   fmt::format("no needs received in {} (as of {}) and none carried over from "
-                                               "earlier years; effect counts 0: record the needs the branch "
-                                               "learned of in the ledger",
-                                               w.year, w.as_of.str())));
+                                   i18n::Message("score.no-needs",
+                                                 {{"year", w.year}, {"as_of", i18n::date(w.as_of.str())}})));
     const bool surveyed = std::any_of(s.satisfaction_parts.begin(), s.satisfaction_parts.end(),
                                       [](const Part& p) { return p.value.has_value(); });
     if (!surveyed)
       r.warnings.push_back(warning(rs, *s.plan, "Plan", "no-survey",
-                                   "the plan's review has no member or public survey; satisfaction counts 0: add "
-                                   "`review.member_survey` and `review.public_survey`"));
+                                   i18n::Message("score.no-survey")));
   }
   peer_percentiles(r.branches);
   for (auto& s : r.branches) finish_one(s, m);
