@@ -547,6 +547,13 @@ TEST_SUITE("score::compute") {
     CHECK(b.needs.received == 0);
     CHECK(component(b, "effect") == 0.0);
     CHECK(s->warnings("no-needs") == std::vector<std::string>{"branches/mly.yaml:1:1 Branch mly"});
+    const auto no_needs = std::find_if(s->result.warnings.begin(), s->result.warnings.end(),
+                                       [](const auto& d) { return d.rule == "no-needs"; });
+    CHECK(no_needs->message.text() ==
+          "no needs received in 2026 (as of 2026-12-31) and none carried over from earlier years; effect counts 0: "
+          "record the needs the branch learned of in the ledger");
+    CHECK(no_needs->message.text(svcorg::i18n::Lang::ZhCN) ==
+          "2026年度（截至2026年12月31日）没有受理需求，也没有往年结转的需求；效果得分计为0：请把党组织了解到的需求记入需求台账");
     // autonomous = 0.2 × 55.556 + 0.2 × 100 + 0.25 × 0 + 0.15 × 100 + 0.2 × 100
     //            = 11.111 + 20 + 0 + 15 + 20 = 66.111
     CHECK(b.autonomous == Approx(66.11111111111111));
@@ -1087,6 +1094,12 @@ TEST_SUITE("score::compute") {
     CHECK(s->result.unscored[1].reason == "missing-plan");
     CHECK(s->warnings("missing-plan") ==
           std::vector<std::string>{"branches/nopl.yaml:1:1 Branch nopl", "branches/old.yaml:1:1 Branch old"});
+    const auto& missing = s->result.warnings.front();
+    REQUIRE(missing.id == "nopl");
+    CHECK(missing.message.text() ==
+          "the branch has no plan for 2026, so it is not scored; add a Plan with `branch: nopl` and `year: 2026`");
+    CHECK(missing.message.text(svcorg::i18n::Lang::ZhCN) ==
+          "党组织没有2026年度计划，因此不参与评分；请添加一份 `branch: nopl`、`year: 2026` 的计划（Plan）");
     for (const auto& w : s->result.warnings) CHECK(w.severity == svcorg::diag::Severity::Warning);
     REQUIRE(s->result.streets.size() == 2);
     CHECK(s->result.streets[0].branches == 2);  // nanjingxi: mly, nopl

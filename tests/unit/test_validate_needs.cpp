@@ -45,6 +45,12 @@ TEST_SUITE("validate::run") {
             "`elderly-care` (养老服务), `housing` (住房), `environment` (环境), `public-safety` (公共安全), `dispute` "
             "(矛盾纠纷), `employment` (就业), `health` (健康), `culture` (文化), `community-affairs` (社区事务), "
             "`member-service` (服务党员), or `other` (其他))");
+      // In Chinese: the branch's type, the value, the nearest allowed one and the list, in its own order.
+      CHECK(o.one("need-category").message.text(svcorg::i18n::Lang::ZhCN) ==
+            "`residential` 类型党组织的需求不能使用类别 `housng`；是否应为 `housing`？（允许的类别："
+            "`elderly-care`（养老服务）、`housing`（住房）、`environment`（环境）、`public-safety`（公共安全）、"
+            "`dispute`（矛盾纠纷）、`employment`（就业）、`health`（健康）、`culture`（文化）、"
+            "`community-affairs`（社区事务）、`member-service`（服务党员）或`other`（其他））");
     }
     SUBCASE("another type's category, with no close one") {
       auto o = check(need_with({{"category: elderly-care", "category: talent"}}));
@@ -85,6 +91,9 @@ TEST_SUITE("validate::run") {
       CHECK(o.one("event-order").message.text() ==
             "the first event is `assessed` dated 2026-03-02; a need's history starts with `received` dated "
             "2026-03-02 (the `received` date)");
+      CHECK(o.one("event-order").message.text(svcorg::i18n::Lang::ZhCN) ==
+            "第一个事件是日期为2026年3月2日的 `assessed`；需求的办理记录应从日期为2026年3月2日（即受理日期 "
+            "`received`）的 `received` 事件开始");
     }
     SUBCASE("the first event is not on the `received` date") {
       auto o = check(need_with({{"{date: 2026-03-02, status: received}", "{date: 2026-03-01, status: received}"}}));
@@ -108,6 +117,9 @@ TEST_SUITE("validate::run") {
       CHECK(o.one("status-transition").message.text() ==
             "the move from `assessed` to `received` is not allowed; from `assessed` a need may go to `in-progress`, "
             "`resolved`, `closed`, or `declined`, or repeat `assessed`");
+      CHECK(o.one("status-transition").message.text(svcorg::i18n::Lang::ZhCN) ==
+            "不允许从 `assessed` 变为 `received`；需求从 `assessed` 只能变为 `in-progress`、`resolved`、`closed`或"
+            "`declined`，或再记一个 `assessed` 事件");
     }
     SUBCASE("declined after work started") {
       auto o = check(need_with({{"status: resolved", "status: declined\nreason: 无法办理"},
@@ -153,6 +165,8 @@ TEST_SUITE("validate::run") {
       CHECK(o.one("date-order").message.text() ==
             "the feedback is dated 2026-04-17, before the need was resolved (2026-04-18); feedback is given on or "
             "after the resolution: check the dates");
+      CHECK(o.one("date-order").message.text(svcorg::i18n::Lang::ZhCN) ==
+            "评价日期为2026年4月17日，早于需求解决的日期（2026年4月18日）；评价应在解决当天或之后作出：请核对日期");
     }
     SUBCASE("after a reopening, the final resolution counts") {
       const std::string events = "  - {date: 2026-03-02, status: received}\n"

@@ -46,18 +46,41 @@ TEST_SUITE("waive::scan_inline") {
     CHECK(w[0].pos == Pos{2, 7});
   }
   TEST_CASE("malformed waivers are errors and waive nothing") {
-    const char* bad[] = {"# svcorg-ignore\n", "# svcorg-ignore not-certified\n",
-                         "# svcorg-ignore not-certified reason=\"\"\n", "# svcorg-ignore nope reason=x\n",
-                         "# svcorg-ignore yaml-syntax reason=x\n", "# svcorg-ignore not-certified reason=x until=2026-02-30\n",
-                         "# svcorg-ignore not-certified reason=x who=me\n", "# svcorg-ignore not-certified reason=\"open\n"};
-    for (const char* text : bad) {
-      CAPTURE(text);
+    // Each waiver, and its message in English and in Chinese.
+    struct Bad {
+      const char *text, *en, *zh;
+    };
+    const Bad bad[] = {
+        {"# svcorg-ignore\n", "a waiver names the rule it waives: `# svcorg-ignore RULE reason=\"…\"`",
+         "豁免声明要写明所豁免的规则：`# svcorg-ignore RULE reason=\"…\"`"},
+        {"# svcorg-ignore not-certified\n", "a waiver needs a reason someone answers for: add reason=\"…\"",
+         "豁免声明需要写明有人为之负责的理由：请加上 reason=\"…\""},
+        {"# svcorg-ignore not-certified reason=\"\"\n", "a waiver needs a reason someone answers for: add reason=\"…\"",
+         "豁免声明需要写明有人为之负责的理由：请加上 reason=\"…\""},
+        {"# svcorg-ignore nope reason=x\n", "unknown rule `nope`", "没有 `nope` 这条规则"},
+        {"# svcorg-ignore not-certifed reason=x\n", "unknown rule `not-certifed`; did you mean `not-certified`?",
+         "没有 `not-certifed` 这条规则；是否应为 `not-certified`？"},
+        {"# svcorg-ignore yaml-syntax reason=x\n", "`yaml-syntax` cannot be waived: the file itself must be fixed",
+         "`yaml-syntax` 不能豁免：必须修改文件本身"},
+        {"# svcorg-ignore not-certified reason=x until=2026-02-30\n",
+         "until=2026-02-30 is not a date; write until=YYYY-MM-DD", "until=2026-02-30 不是日期；请写成 until=YYYY-MM-DD"},
+        {"# svcorg-ignore not-certified reason=x who=me\n",
+         "unknown waiver field `who`; use reason=\"…\" and until=YYYY-MM-DD",
+         "豁免声明不认识 `who` 这一项；请使用 reason=\"…\" 和 until=YYYY-MM-DD"},
+        {"# svcorg-ignore not-certified reason=x soon\n", "`soon` is not `key=value`; use reason=\"…\" and until=YYYY-MM-DD",
+         "`soon` 不是 `key=value` 的形式；请使用 reason=\"…\" 和 until=YYYY-MM-DD"},
+        {"# svcorg-ignore not-certified reason=\"open\n", "the waiver's quoted value is never closed; add the closing `\"`",
+         "豁免声明中带引号的值没有闭合；请补上结尾的 `\"`"}};
+    for (const Bad& b : bad) {
+      CAPTURE(b.text);
       std::vector<Diagnostic> problems;
-      CHECK(scan(text, problems).empty());
+      CHECK(scan(b.text, problems).empty());
       REQUIRE(problems.size() == 1);
       CHECK(problems[0].rule == "waiver");
       CHECK(problems[0].severity == Severity::Error);
       CHECK(problems[0].pos == Pos{1, 1});
+      CHECK(problems[0].message.text() == b.en);
+      CHECK(problems[0].message.text(svcorg::i18n::Lang::ZhCN) == b.zh);
     }
   }
   TEST_CASE("the marker must open a comment") {
@@ -95,9 +118,17 @@ TEST_SUITE("waive::apply") {
     svcorg::waive::apply(f, w, *Date::parse("2026-06-30"));
     REQUIRE(f.size() == 3);
     CHECK(f[0].rule == "waiver-expired");
+    CHECK(f[0].message.text() ==
+          "this waiver of `not-certified` expired on 2026-03-31; fix what it waived, or renew it with a new until= and "
+          "reason");
+    CHECK(f[0].message.text(svcorg::i18n::Lang::ZhCN) ==
+          "这条对 `not-certified` 的豁免已于2026年3月31日到期；请修正它所豁免的问题，或写上新的 until= 和 reason 续期");
     CHECK_FALSE(f[1].waived);
     CHECK(f[2].rule == "waiver-unused");
     CHECK(f[2].pos == Pos{3, 1});
+    CHECK(f[2].message.text() == "this waiver of `competency-gap` matches no finding on its line or the next; remove it");
+    CHECK(f[2].message.text(svcorg::i18n::Lang::ZhCN) ==
+          "这条对 `competency-gap` 的豁免在本行和下一行都没有对应的问题；请删除它");
   }
   TEST_CASE("the last day of a waiver still counts") {
     std::vector<Diagnostic> problems;
