@@ -549,6 +549,7 @@ TEST_SUITE("score::compute") {
     CHECK(s->warnings("no-needs") == std::vector<std::string>{"branches/mly.yaml:1:1 Branch mly"});
     const auto no_needs = std::find_if(s->result.warnings.begin(), s->result.warnings.end(),
                                        [](const auto& d) { return d.rule == "no-needs"; });
+    REQUIRE(no_needs != s->result.warnings.end());
     CHECK(no_needs->message.text() ==
           "no needs received in 2026 (as of 2026-12-31) and none carried over from earlier years; effect counts 0: "
           "record the needs the branch learned of in the ledger");
@@ -878,6 +879,14 @@ TEST_SUITE("score::compute") {
       const auto s = score_files(with_review(""));
       CHECK(component(s->get("mly"), "satisfaction") == 0.0);
       CHECK(s->warnings("no-survey") == std::vector<std::string>{"plans/mly-2026.yaml:1:1 Plan mly-2026"});
+      const auto& w = s->result.warnings;
+      const auto it = std::find_if(w.begin(), w.end(), [](const auto& d) { return d.rule == "no-survey"; });
+      REQUIRE(it != w.end());
+      CHECK(it->message.text() ==
+            "the plan's review has no member or public survey; satisfaction counts 0: add `review.member_survey` and "
+            "`review.public_survey`");
+      CHECK(it->message.text(svcorg::i18n::Lang::ZhCN) ==
+            "计划的考评没有党员测评，也没有群众测评；满意度计为0：请添加 `review.member_survey` 和 `review.public_survey`");
     }
   }
 
