@@ -42,6 +42,33 @@ struct Section {
 
 std::string number(double d) { return fmt::format("{}", d); }
 
+// A section shown as a table of two columns.
+Section table_section(int level, std::string title, std::string left, std::string right) {
+  Section sec;
+  sec.level = level;
+  sec.title = std::move(title);
+  sec.left = std::move(left);
+  sec.right = std::move(right);
+  return sec;
+}
+
+// The scoring model's groups of weights: the JSON key (and the label of what the group
+// weighs, in `title_group`), and the label group of its members.
+struct Group {
+  const char* key;
+  score::Weights score::Model::*weights;
+  const char* title_group;
+  const char* parts_group;
+};
+const Group kGroups[] = {
+    {"base", &score::Model::base, "component", "part"},
+    {"autonomous", &score::Model::autonomous, "component", "component"},
+    {"plan_level", &score::Model::plan_level, "component", "part"},
+    {"quality", &score::Model::quality, "part", "part"},
+    {"effect", &score::Model::effect, "component", "part"},
+    {"satisfaction", &score::Model::satisfaction, "component", "part"},
+};
+
 // How a format writes a value: text as it is, or Markdown (escaped, codes as code spans).
 struct Style {
   Lang lang;
@@ -75,10 +102,8 @@ struct Style {
 
 Section type_section(const Style& s, const std::string& type, const rules::TypeRules& t) {
   const Lang lang = s.lang;
-  Section sec;
-  sec.title = tr(lang, "rules.type.heading", {{"type", s.shown("type", type)}});
-  sec.left = tr(lang, "rules.column.rule");
-  sec.right = tr(lang, "rules.column.value");
+  Section sec = table_section(2, tr(lang, "rules.type.heading", {{"type", s.shown("type", type)}}),
+                              tr(lang, "rules.column.rule"), tr(lang, "rules.column.value"));
   std::vector<std::string> fields;
   for (const auto& f : t.required_fields) fields.push_back(s.code(f));
   if (fields.empty()) fields.push_back(tr(lang, "rules.none"));
@@ -109,17 +134,6 @@ Section type_section(const Style& s, const std::string& type, const rules::TypeR
   return sec;
 }
 
-// A group of weights (`base`, `quality`, …) under the label of what it weighs.
-Section weights_section(const Style& s, const score::Weights& w, const char* title_group, const char* title_key,
-                        const char* parts_group) {
-  Section sec;
-  sec.level = 3;
-  sec.title = tr(s.lang, "rules.scoring.group", {{"part", s.shown(title_group, title_key)}});
-  sec.left = tr(s.lang, "rules.column.part");
-  sec.right = tr(s.lang, "rules.column.weight");
-  for (const auto& [name, weight] : w) sec.rows.push_back({s.shown(parts_group, name), {number(weight)}});
-  return sec;
-}
 
 std::vector<Section> scoring_sections(const Style& s, const score::Model& m) {
   const Lang lang = s.lang;
@@ -128,38 +142,29 @@ std::vector<Section> scoring_sections(const Style& s, const score::Model& m) {
   head.title = tr(lang, "rules.scoring.heading");
   out.push_back(head);
 
-  Section beta;
-  beta.level = 3;
-  beta.title = tr(lang, "rules.scoring.base-weight");
+  Section beta = table_section(3, tr(lang, "rules.scoring.base-weight"), tr(lang, "rules.column.rule"),
+                               tr(lang, "rules.column.weight"));
   beta.note = tr(lang, "rules.scoring.autonomous-note");
-  beta.left = tr(lang, "rules.column.rule");
-  beta.right = tr(lang, "rules.column.weight");
   beta.rows.push_back({tr(lang, "rules.scoring.base-weight.default"), {number(m.base_weight_default)}});
   for (const auto& [year, w] : m.base_weight_by_year)
     beta.rows.push_back({tr(lang, "rules.scoring.base-weight.year", {{"year", year}}), {number(w)}});
   out.push_back(beta);
 
-  out.push_back(weights_section(s, m.base, "component", "base", "part"));
-  out.push_back(weights_section(s, m.autonomous, "component", "autonomous", "component"));
-  out.push_back(weights_section(s, m.plan_level, "component", "plan_level", "part"));
-  out.push_back(weights_section(s, m.quality, "part", "quality", "part"));
-  out.push_back(weights_section(s, m.effect, "component", "effect", "part"));
-  out.push_back(weights_section(s, m.satisfaction, "component", "satisfaction", "part"));
+  for (const Group& g : kGroups) {
+    Section sec = table_section(3, tr(lang, "rules.scoring.group", {{"part", s.shown(g.title_group, g.key)}}),
+                                tr(lang, "rules.column.part"), tr(lang, "rules.column.weight"));
+    for (const auto& [name, weight] : m.*g.weights) sec.rows.push_back({s.shown(g.parts_group, name), {number(weight)}});
+    out.push_back(std::move(sec));
+  }
 
-  Section awards;
-  awards.level = 3;
-  awards.title = tr(lang, "rules.scoring.awards");
-  awards.left = tr(lang, "rules.column.rule");
-  awards.right = tr(lang, "rules.column.value");
+  Section awards = table_section(3, tr(lang, "rules.scoring.awards"), tr(lang, "rules.column.rule"),
+                                 tr(lang, "rules.column.value"));
   awards.rows = {{tr(lang, "rules.scoring.awards.points"), {number(m.award_points)}},
                  {tr(lang, "rules.scoring.awards.cap"), {number(m.award_cap)}}};
   out.push_back(awards);
 
-  Section grades;
-  grades.level = 3;
-  grades.title = tr(lang, "rules.scoring.grades");
-  grades.left = tr(lang, "rules.column.rule");
-  grades.right = tr(lang, "rules.column.value");
+  Section grades = table_section(3, tr(lang, "rules.scoring.grades"), tr(lang, "rules.column.rule"),
+                                 tr(lang, "rules.column.value"));
   const std::pair<const char*, double> bounds[] = {
       {"excellent", m.grade_excellent}, {"good", m.grade_good}, {"fair", m.grade_fair}};
   for (const auto& [grade, at_least] : bounds)
@@ -193,10 +198,8 @@ std::vector<Section> sections(const RulesView& v, const Style& s) {
   for (auto& sec : scoring_sections(s, *v.model)) out.push_back(std::move(sec));
 
   if (v.all_types) {
-    Section checks;
-    checks.title = tr(lang, "rules.checks.heading");
-    checks.left = tr(lang, "rules.column.check");
-    checks.right = tr(lang, "rules.column.what");
+    Section checks = table_section(2, tr(lang, "rules.checks.heading"), tr(lang, "rules.column.check"),
+                                   tr(lang, "rules.column.what"));
     for (const auto& rule : diag::catalogue())
       checks.rows.push_back({s.code(rule.id),
                              {tr(lang, "rules.checks.row", {{"severity", diag::severity_word(rule.severity, lang)},
@@ -261,11 +264,6 @@ std::string rules_json(const RulesView& v) {
     for (const auto& s : list) w.value(s);
     w.end_array();
   };
-  auto weights = [&](const char* key, const score::Weights& group) {
-    w.key(key).begin_object();
-    for (const auto& [name, weight] : group) w.member(name, weight);
-    w.end_object();
-  };
   w.begin_object().member("format", 1);
   w.key("district");
   if (v.district) w.value(v.district->first);
@@ -300,12 +298,11 @@ std::string rules_json(const RulesView& v) {
   w.key("base_weight").begin_object().member("default", m.base_weight_default).key("by_year").begin_object();
   for (const auto& [year, weight] : m.base_weight_by_year) w.member(std::to_string(year), weight);
   w.end_object().end_object();
-  weights("base", m.base);
-  weights("autonomous", m.autonomous);
-  weights("plan_level", m.plan_level);
-  weights("quality", m.quality);
-  weights("effect", m.effect);
-  weights("satisfaction", m.satisfaction);
+  for (const Group& g : kGroups) {
+    w.key(g.key).begin_object();
+    for (const auto& [name, weight] : m.*g.weights) w.member(name, weight);
+    w.end_object();
+  }
   w.key("awards").begin_object().member("points", m.award_points).member("cap", m.award_cap).end_object();
   w.key("grades").begin_object().member("excellent", m.grade_excellent).member("good", m.grade_good);
   w.member("fair", m.grade_fair).end_object();
