@@ -145,7 +145,7 @@ int main(int argc, char** argv) {
   add_common(*ru, rules.common);
   for (const char* unused : {"paths", "--year", "--as-of", "--color", "--strict"})
     ru->remove_option(ru->get_option(unused));
-  ru->add_option("words", rules.words,
+  ru->add_option("type_and_paths", rules.words,
                  "TYPE (a branch type id or its Chinese label; default: every type), then files or directories "
                  "(default: .)");
   ru->add_option("--format", rules.format, "Output format: text, markdown or json")

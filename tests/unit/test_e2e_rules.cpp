@@ -55,7 +55,7 @@ TEST_SUITE("rules cmd") {
       }
   }
 
-  TEST_CASE("without --lang, the District's lang; TYPE as its Chinese label is TYPE as its id") {
+  TEST_CASE("without --lang, the District's lang, and TYPE as its Chinese label is TYPE as its id") {
     const auto by_label = run_svcorg("rules 居民区 examples");
     const auto by_id = run_svcorg("rules residential examples --lang zh-CN");
     REQUIRE(by_label.exit_code == 0);
@@ -115,7 +115,7 @@ TEST_SUITE("rules cmd") {
     CHECK(builtin.out.find("\"min_plan_items\": 3,") != std::string::npos);
   }
 
-  TEST_CASE("the District's errors refuse; other records' errors are a note") {
+  TEST_CASE("the District's errors refuse, other records' errors are a note") {
     testing::TempDir dir;
     write_file(dir.path() / "district.yaml", kDistrict + "rules:\n  defaults: {min_plan_items: many}\n");
     auto r = run_svcorg("rules organ '" + dir.path().string() + "' --lang en");
@@ -134,6 +134,16 @@ TEST_SUITE("rules cmd") {
     CHECK(r.err == "note: other records have 2 errors; they do not change the rules (svcorg validate lists them)\n");
     r = run_svcorg("rules organ '" + dir.path().string() + "' --lang en -q");
     CHECK(r.err.empty());
+  }
+
+  TEST_CASE("a first word that looks like a path is a path: a missing one is an unreadable path") {
+    for (const char* word : {"nosuch/", "nosuch.yaml"}) {
+      CAPTURE(word);
+      const auto r = run_svcorg(std::string("rules ") + word + " --lang en");
+      CHECK(r.exit_code == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err == std::string("svcorg: error: ") + word + ": no such file or directory\n");
+    }
   }
 
   TEST_CASE("--builtin with a path is a usage error") {

@@ -26,12 +26,19 @@ std::optional<std::string> type_of(const std::string& word) {
   return std::nullopt;
 }
 
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
 // Whether the first word is the TYPE: a type's id or label always is; otherwise a word
-// that names no file or folder (and is not `-`), so that a typo gets a suggestion.
+// that names no file or folder and does not look like a path (`-`, a `/`, a YAML file's
+// name), so that a typo of a type gets a suggestion and a missing path its own error.
 bool is_type_word(const std::string& word) {
   if (type_of(word)) return true;
+  if (word == "-" || word.find('/') != std::string::npos || ends_with(word, ".yaml") || ends_with(word, ".yml"))
+    return false;
   std::error_code ec;
-  return word != "-" && !std::filesystem::exists(word, ec);
+  return !std::filesystem::exists(word, ec);
 }
 
 int unknown_type(const std::string& word, i18n::Lang lang, const Io& io) {

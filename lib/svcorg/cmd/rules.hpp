@@ -12,7 +12,7 @@ namespace svcorg::cmd {
 struct RulesOptions {
   Common common;  // paths, --lang, -q, --jobs, the limits and the parse cache
   // TYPE, then the paths: the first word is a TYPE when it is a type id or label, or when
-  // it names no file or folder (and is not `-`); docs/FORMAT.md.
+  // it names no file or folder and does not look like a path; docs/FORMAT.md.
   std::vector<std::string> words;
   std::string format = "text";  // text, markdown or json
   bool builtin = false;         // the built-in rules; no input is read
