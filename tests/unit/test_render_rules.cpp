@@ -70,3 +70,26 @@ TEST_SUITE("render rules") {
     CHECK(json.find("\"checks\"") == std::string::npos);
   }
 }
+
+TEST_SUITE("render rules") {
+  TEST_CASE("the District's own categories are shown with their labels, escaped in Markdown") {
+    const auto rules_over = tree(
+        "category_labels: {rooftop-garden: 屋顶*花园}\n"
+        "types: {residential: {need_categories: [rooftop-garden]}}\n");
+    const auto rules = svcorg::rules::effective_rules(&rules_over);
+    const auto model = svcorg::score::effective_model(nullptr);
+    svcorg::render::RulesView v;
+    v.rules = &rules;
+    v.model = &model;
+    v.types = {"residential"};
+    v.all_types = false;
+    const std::string md = svcorg::render::rules_markdown(v, Lang::ZhCN);
+    CHECK(md.find("| 需求类别 | 屋顶\\*花园（`rooftop-garden`）、服务党员（`member-service`）和其他（`other`） |\n") !=
+          std::string::npos);
+    CHECK(md.find("\n## 区自定义的类别\n\n- 屋顶\\*花园（`rooftop-garden`）\n") != std::string::npos);
+    // In English the category has no label of its own: its name.
+    const std::string text = svcorg::render::rules_text(v, Lang::En);
+    CHECK(text.find("  Need categories                                    rooftop-garden\n") != std::string::npos);
+    CHECK(text.find("\nThe District's own categories\n  屋顶*花园 (rooftop-garden)\n") != std::string::npos);
+  }
+}
