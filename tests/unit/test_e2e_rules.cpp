@@ -18,10 +18,12 @@ namespace {
 const std::string kHead = "apiVersion: svcorg/v1\n";
 const std::string kDistrict = kHead + "kind: District\nid: jingan\nname: 静安区\nstreets:\n  - {id: nanjingxi, name: 南京西路街道}\n";
 
-// Compares `actual` with the golden file (or rewrites it).
-void golden(const fs::path& file, const std::string& actual) {
+// Compares `actual` with the golden file (or rewrites it), saying how to regenerate it.
+void golden(const fs::path& file, const std::string& actual, const std::string& command) {
   if (testing::update_golden()) testing::write_file(file, actual);
-  CHECK(actual == testing::read_file(file));
+  const std::string how =
+      "stale: regenerate it with `" + command + " > " + file.string() + "` or SVCORG_UPDATE_GOLDEN=1, then review the diff";
+  CHECK_MESSAGE(actual == testing::read_file(file), how);
 }
 
 }  // namespace
@@ -31,12 +33,13 @@ TEST_SUITE("rules cmd") {
     for (const auto& [lang, doc] : {std::pair<std::string, fs::path>{"en", "docs/RULES.md"},
                                     std::pair<std::string, fs::path>{"zh-CN", "docs/zh-CN/RULES.md"}}) {
       CAPTURE(lang);
-      const auto r = run_svcorg("rules --builtin --format markdown --lang " + lang);
+      const std::string args = "rules --builtin --format markdown --lang " + lang;
+      const auto r = run_svcorg(args);
       REQUIRE(r.exit_code == 0);
       CHECK(r.err.empty());
       CHECK(r.out.rfind("<!-- ", 0) == 0);
-      CHECK(r.out.find("`svcorg rules --builtin --format markdown --lang " + lang + "`") < r.out.find('\n'));
-      golden(testing::kSource / doc, r.out);
+      CHECK(r.out.find("`svcorg " + args + "`") < r.out.find('\n'));
+      golden(testing::kSource / doc, r.out, "svcorg " + args);
     }
   }
 
@@ -46,12 +49,13 @@ TEST_SUITE("rules cmd") {
                                         {"json", "json"}}) {
         CAPTURE(lang);
         CAPTURE(format);
-        const auto r = run_svcorg(std::string("rules building examples --format ") + format + " --lang " + lang);
+        const std::string args = "rules building examples --format " + format + " --lang " + lang;
+        const auto r = run_svcorg(args);
         REQUIRE(r.exit_code == 0);
         CHECK(r.err.empty());
         // JSON is the same in both languages: one file.
         const std::string name = format == "json" ? "building.json" : "building." + std::string(lang) + "." + ext;
-        golden(testing::kSource / "tests" / "golden" / "rules" / name, r.out);
+        golden(testing::kSource / "tests" / "golden" / "rules" / name, r.out, "svcorg " + args);
       }
   }
 
