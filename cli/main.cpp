@@ -15,6 +15,7 @@
 #include "svcorg/i18n/message.hpp"
 #include "svcorg/cmd/needs.hpp"
 #include "svcorg/cmd/report.hpp"
+#include "svcorg/cmd/rules.hpp"
 #include "svcorg/cmd/schema.hpp"
 #include "svcorg/cmd/score.hpp"
 #include "svcorg/cmd/validate.hpp"
@@ -138,6 +139,19 @@ int main(int argc, char** argv) {
   CLI::App* sc = app.add_subcommand("schema", "Print the JSON Schema of a kind; without KIND, list the kinds");
   sc->add_option("kind", schema.kind, "district, branch, need, platform or plan (any case)");
 
+  // svcorg rules [TYPE] [PATH...]: the common options that read inputs; TYPE comes first.
+  svcorg::cmd::RulesOptions rules;
+  CLI::App* ru = app.add_subcommand("rules", "Print the rules in effect: per type, and the scoring model");
+  add_common(*ru, rules.common);
+  for (const char* unused : {"paths", "--year", "--as-of", "--color", "--strict"})
+    ru->remove_option(ru->get_option(unused));
+  ru->add_option("type_and_paths", rules.words,
+                 "TYPE (a branch type id or its Chinese label; default: every type), then files or directories "
+                 "(default: .)");
+  ru->add_option("--format", rules.format, "Output format: text, markdown or json")
+      ->check(CLI::IsMember(svcorg::cmd::rules_formats()));
+  ru->add_flag("--builtin", rules.builtin, "Print the built-in rules; read no inputs");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -153,6 +167,7 @@ int main(int argc, char** argv) {
     if (r->parsed()) return svcorg::cmd::run_report(report, io);
     if (in->parsed()) return svcorg::cmd::run_init(init, io);
     if (sc->parsed()) return svcorg::cmd::run_schema(schema, io);
+    if (ru->parsed()) return svcorg::cmd::run_rules(rules, io);
   } catch (const std::exception& e) {
     std::cerr << "svcorg: error: " << e.what() << "\n";
     return svcorg::cmd::kUsage;

@@ -13,7 +13,7 @@ _svcorg() {
   prev=${COMP_WORDS[COMP_CWORD - 1]}
   COMPREPLY=()
 
-  local commands="validate score needs report init schema"
+  local commands="validate score needs report init schema rules"
   local common="--year --as-of --color --lang -q --quiet --strict --jobs -h --help
     --max-file-size --max-depth --max-records --no-cache --cache-dir --cache-size"
 
@@ -39,6 +39,7 @@ _svcorg() {
         validate) COMPREPLY=($(compgen -W "text json sarif junit github gitlab" -- "$cur")) ;;
         score) COMPREPLY=($(compgen -W "table json csv markdown" -- "$cur")) ;;
         needs) COMPREPLY=($(compgen -W "table json csv" -- "$cur")) ;;
+        rules) COMPREPLY=($(compgen -W "text markdown json" -- "$cur")) ;;
       esac
       return ;;
     --status)
@@ -75,6 +76,8 @@ _svcorg() {
     report) options="$common --scope -o --output" ;;
     init) options="-q --quiet -h --help" ;;
     schema) options="-h --help" ;;
+    rules) options="--format --builtin --lang -q --quiet --jobs -h --help
+      --max-file-size --max-depth --max-records --no-cache --cache-dir --cache-size" ;;
     *) return ;;
   esac
 
@@ -82,6 +85,10 @@ _svcorg() {
     COMPREPLY=($(compgen -W "$options" -- "$cur"))
   elif [[ $command == schema ]]; then
     COMPREPLY=($(compgen -W "district branch need platform plan" -- "$cur"))
+  elif [[ $command == rules && $prev == rules ]]; then
+    # the first word: a TYPE or a path
+    compopt -o filenames 2>/dev/null
+    COMPREPLY=($(compgen -W "residential social-service building enterprise organ" -- "$cur") $(compgen -f -- "$cur"))
   elif [[ $command == init ]]; then
     compopt -o filenames 2>/dev/null
     COMPREPLY=($(compgen -d -- "$cur"))

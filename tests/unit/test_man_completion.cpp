@@ -168,7 +168,8 @@ TEST_SUITE("man") {
     std::vector<fs::path> files = {kSource / "README.md",           kSource / "README.zh-CN.md",
                                    kSource / "examples" / "README.md", kSource / "docs" / "ADOPTION.md",
                                    kSource / "docs" / "LABELS.md",     kSource / "docs" / "SCORING.md",
-                                   kSource / "docs" / "zh-CN" / "SCORING.md"};
+                                   kSource / "docs" / "zh-CN" / "SCORING.md", kSource / "docs" / "RULES.md",
+                                   kSource / "docs" / "zh-CN" / "RULES.md"};
     for (const char* folder : {"docs/man", "completions", "lib/svcorg/init/templates", "schemas"})
       for (const auto& e : fs::recursive_directory_iterator(kSource / folder))
         if (e.is_regular_file()) files.push_back(e.path());
