@@ -133,6 +133,14 @@ TEST_SUITE("e2e lang") {
     r = run_svcorg(std::string("needs examples") + kDates + " --branch meiliyan --lang en");
     CHECK(r.exit_code == 2);
     CHECK(r.err == "svcorg: error: --branch `meiliyan` names no branch; did you mean `meiliyuan`?\n");
+    // score too: a typo in a CI gate's --branch must not pass for a gate on nothing.
+    r = run_svcorg(std::string("score examples") + kDates + " -q --fail-under 60 --branch meiliyan");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "svcorg：错误：--branch `meiliyan`：没有这个编号的党组织，是不是 `meiliyuan`？\n");
+    r = run_svcorg(std::string("score examples") + kDates + " -q --street nanjingxii --lang en");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "svcorg: error: --street `nanjingxii` names no street; did you mean `nanjingxi`?\n");
   }
 
   TEST_CASE("init and schema speak the language of --lang") {

@@ -57,6 +57,16 @@ i18n::Arg joined(const std::vector<std::string>& items) {
   return out;
 }
 
+bool names_known(const char* option, const char* message, const std::optional<std::string>& value,
+                 const std::set<std::string>& known, const Io& io, i18n::Lang lang) {
+  if (!value || known.count(*value)) return true;
+  error(io, lang,
+        i18n::Message(message, {{"option", option},
+                                {"value", *value},
+                                {"hint", did_you_mean(*value, std::vector<std::string>(known.begin(), known.end()))}}));
+  return false;
+}
+
 std::optional<validate::Options> checked_dates(const Common& c, const Io& io) {
   std::optional<util::Date> as_of;
   if (c.as_of) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <iosfwd>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,12 @@ void say(std::ostream& to, i18n::Lang lang, const i18n::Message& message);
 i18n::Arg did_you_mean(const std::string& value, const std::vector<std::string>& allowed);
 // Items joined with commas (", " / "、"): lists of ids and values, not prose.
 i18n::Arg joined(const std::vector<std::string>& items);
+
+// A filter naming something the records do not have is a typo, not an empty listing: false
+// (and `message`, one of cmd.no-such.*, with the closest of `known`) when `value` is set and
+// not among `known`.
+bool names_known(const char* option, const char* message, const std::optional<std::string>& value,
+                 const std::set<std::string>& known, const Io& io, i18n::Lang lang);
 
 bool use_color(Color c, const Io& io);
 

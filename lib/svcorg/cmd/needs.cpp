@@ -36,18 +36,6 @@ bool options_ok(const NeedsOptions& o, const Io& io) {
          one_of("--layer", f.layer, model::vocab::kLayers, io, lang);
 }
 
-// A filter naming something the records do not have is a typo, not an empty listing.
-// `what`: the message (cmd.no-such.*).
-bool names_known(const char* option, const char* what, const std::optional<std::string>& value,
-                 const std::set<std::string>& known, const Io& io, i18n::Lang lang) {
-  if (!value || known.count(*value)) return true;
-  error(io, lang,
-        i18n::Message(what, {{"option", option},
-                             {"value", *value},
-                             {"hint", did_you_mean(*value, std::vector<std::string>(known.begin(), known.end()))}}));
-  return false;
-}
-
 bool references_ok(const ledger::Filters& f, const Checked& c, const Io& io) {
   std::set<std::string> branches, streets, categories;
   for (const auto& b : c.records.branches) {

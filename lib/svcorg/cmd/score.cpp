@@ -93,6 +93,27 @@ int explain(const score::Result& r, const score::Model& m, const ScoreOptions& o
   return kUsage;
 }
 
+// --branch and --street name a branch and a street the records (or the baseline, which
+// may hold branches removed since) have.
+bool filters_known(const ScoreOptions& o, const Checked& checked, const std::optional<score::Baseline>& baseline,
+                   const Io& io) {
+  std::set<std::string> branches, streets;
+  for (const auto& b : checked.records.branches) {
+    if (b.id) branches.insert(*b.id);
+    if (b.street) streets.insert(*b.street);
+  }
+  for (const auto& d : checked.records.districts)
+    for (const auto& s : d.streets)
+      if (s.id) streets.insert(*s.id);
+  if (baseline)
+    for (const auto& b : baseline->branches) {
+      branches.insert(b.id);
+      streets.insert(b.street);
+    }
+  return names_known("--branch", "cmd.no-such.branch", o.branch, branches, io, checked.lang) &&
+         names_known("--street", "cmd.no-such.street", o.street, streets, io, checked.lang);
+}
+
 // The scoring model: the defaults with the District's `scoring:` overrides.
 score::Model model_of(const model::RecordSet& records) {
   const yaml::Node* overrides = records.districts.empty() ? nullptr : records.districts.front().scoring.get();
@@ -156,6 +177,7 @@ int run_score(const ScoreOptions& o, const Io& io) {
   if (o.baseline && !(baseline = baseline_from_file(*o.baseline, io, checked.lang))) return kUsage;
   if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
   if (o.compare && !(baseline = baseline_at(*o.compare, o.common, *dates, io, checked.lang))) return kUsage;
+  if (!filters_known(o, checked, baseline, io)) return kUsage;
 
   if (!result) {
     scoring = model_of(checked.records);
