@@ -3,6 +3,8 @@
 // command says once the records are read follows --lang, else the District's `lang`.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -141,6 +143,36 @@ TEST_SUITE("e2e lang") {
     r = run_svcorg(std::string("score examples") + kDates + " -q --street nanjingxii --lang en");
     CHECK(r.exit_code == 2);
     CHECK(r.err == "svcorg: error: --street `nanjingxii` names no street; did you mean `nanjingxi`?\n");
+  }
+
+  TEST_CASE("validate's failures reach its reports as messages, in the run's language") {
+    // --since fails after the records are read: the District's language (zh-CN); the
+    // error on standard error is the failure the -o report carries.
+    testing::TempDir tmp;
+    const std::string report = (tmp.path() / "x.json").string();
+    const std::string args = "validate examples --as-of 2026-11-26 --since=-x -q -o json=" + report;
+    auto r = run_svcorg(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "svcorg：错误：--since -x：版本 -x 以 '-' 开头，请写提交、分支或标签的名字\n");
+    auto doc = nlohmann::json::parse(testing::read_file(report));
+    REQUIRE(doc["diagnostics"].size() == 1);
+    CHECK(doc["diagnostics"][0]["rule"] == "run-failed");
+    CHECK(doc["diagnostics"][0]["message"] ==
+          "svcorg validate 未能完成：--since -x：版本 -x 以 '-' 开头，请写提交、分支或标签的名字。"
+          "本报告不完整：请先解决这个问题，再运行 svcorg validate。");
+    r = run_svcorg(args + " --lang en");
+    CHECK(r.err == "svcorg: error: --since -x: revision -x starts with '-'; name a commit, branch or tag\n");
+    doc = nlohmann::json::parse(testing::read_file(report));
+    CHECK(doc["diagnostics"][0]["message"] ==
+          "svcorg validate did not complete: --since -x: revision -x starts with '-'; name a commit, branch or tag. "
+          "This report is incomplete: fix that and run svcorg validate again.");
+    // Refused before anything is read: --lang's language.
+    r = run_svcorg("validate examples --as-of 2026-02-30 --lang zh-CN -o json=" + report);
+    CHECK(r.err == "svcorg：错误：--as-of 2026-02-30 不是日期，请写成 YYYY-MM-DD，例如 2026-12-31\n");
+    doc = nlohmann::json::parse(testing::read_file(report));
+    CHECK(doc["diagnostics"][0]["message"] ==
+          "svcorg validate 未能完成：--as-of 2026-02-30 不是日期，请写成 YYYY-MM-DD，例如 2026-12-31。"
+          "本报告不完整：请先解决这个问题，再运行 svcorg validate。");
   }
 
   TEST_CASE("init and schema speak the language of --lang") {
