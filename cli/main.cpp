@@ -1,4 +1,6 @@
 // svcorg: option parsing and wiring only; every command lives in libsvcorg (lib/svcorg/cmd).
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -19,6 +21,8 @@
 #include "svcorg/cmd/schema.hpp"
 #include "svcorg/cmd/score.hpp"
 #include "svcorg/cmd/validate.hpp"
+#include "svcorg/i18n/catalogue.hpp"
+#include "usage.hpp"
 #include "version.hpp"
 
 namespace {
@@ -29,29 +33,42 @@ using svcorg::cmd::Common;
 const std::map<std::string, Color> kColors = {
     {"auto", Color::Auto}, {"always", Color::Always}, {"never", Color::Never}};
 
+// The values options take are checked by svcorg_cli's checks (usage.hpp), which refuse in
+// svcorg's words and language.
+void add_lang(CLI::App& app, std::optional<svcorg::i18n::Lang>& lang, const char* what) {
+  app.add_option_function<std::string>(
+         "--lang", [&lang](const std::string& v) { lang = svcorg::i18n::parse_lang(v); }, what)
+      ->check(svcorg_cli::one_of({"en", "zh-CN"}));
+}
+
 void add_common(CLI::App& app, Common& c) {
   app.add_option("paths", c.paths, "Files or directories (recursive *.yaml, *.yml); - for stdin; default: .");
-  app.add_option("--year", c.year, "Year Y of the evaluation (default: the as-of date's year)");
+  app.add_option("--year", c.year, "Year Y of the evaluation (default: the as-of date's year)")
+      ->check(svcorg_cli::whole_number(1, 9999));
   app.add_option("--as-of", c.as_of, "As-of date YYYY-MM-DD (default: today, or Dec 31 of a past --year)");
-  app.add_option("--color", c.color, "Colour: auto, always or never (auto respects NO_COLOR)")
-      ->transform(CLI::CheckedTransformer(kColors, CLI::ignore_case));
   app.add_option_function<std::string>(
-         "--lang", [&c](const std::string& v) { c.lang = svcorg::i18n::parse_lang(v); },
-         "Language of messages and output: en or zh-CN (default: the District's lang, else en)")
-      ->check(CLI::IsMember({"en", "zh-CN"}));
+         "--color",
+         [&c](std::string v) {
+           std::transform(v.begin(), v.end(), v.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+           c.color = kColors.at(v);
+         },
+         "Colour: auto, always or never (auto respects NO_COLOR)")
+      ->check(svcorg_cli::one_of({"auto", "always", "never"}, true));
+  add_lang(app, c.lang, "Language of messages and output: en or zh-CN (default: the District's lang, else en)");
   app.add_flag("-q,--quiet", c.quiet, "Print errors only");
   app.add_flag("--strict", c.strict, "Warnings fail too (exit 1)");
-  app.add_option("--jobs", c.jobs, "Threads parsing files (default: one per core)")->check(CLI::Range(1u, 1024u));
+  app.add_option("--jobs", c.jobs, "Threads parsing files (default: one per core)")
+      ->check(svcorg_cli::whole_number(1, 1024));
   app.add_option("--max-file-size", c.limits.max_file_size, "Largest input file read, in bytes (default: 256 MiB)")
-      ->check(CLI::PositiveNumber);
+      ->check(svcorg_cli::whole_number(1));
   app.add_option("--max-depth", c.limits.max_depth, "Deepest nesting of lists and mappings (default: 1000)")
-      ->check(CLI::PositiveNumber);
+      ->check(svcorg_cli::whole_number(1));
   app.add_option("--max-records", c.limits.max_records, "Most records in all inputs (default: 10000000)")
-      ->check(CLI::PositiveNumber);
+      ->check(svcorg_cli::whole_number(1));
   app.add_flag("--no-cache", c.no_cache, "Parse every file again; read and write no parse cache");
   app.add_option("--cache-dir", c.cache_dir, "Parse cache folder (default: $XDG_CACHE_HOME/svcorg or ~/.cache/svcorg)");
   app.add_option("--cache-size", c.cache_size_mib, "Parse cache size bound in MiB; least recently used entries go "
-                 "first (default: 512)")->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
+                 "first (default: 512)")->check(svcorg_cli::whole_number(1, uint64_t{1} << 20));
 }
 
 svcorg::cmd::Io make_io() {
@@ -72,10 +89,8 @@ int main(int argc, char** argv) {
   if (!std::getenv("MIMALLOC_LARGE_OS_PAGES")) mi_option_enable(mi_option_large_os_pages);
 #endif
   CLI::App app{"svcorg: records, scores and reports of service-oriented grassroots organizations"};
-  // Errors of the command line read like every other error of svcorg.
-  app.failure_message([](const CLI::App*, const CLI::Error& e) {
-    return std::string("svcorg: error: ") + e.what() + "\nRun with --help for more information.\n";
-  });
+  // Errors of the command line read like every other error of svcorg, in --lang's language.
+  const svcorg::i18n::Lang lang = svcorg_cli::lang_in_args(argc, argv);
   app.set_version_flag("--version", std::string("svcorg ") + SVCORG_VERSION + " (commit " +
                                         svcorg_cli::kBuildCommit + ")");
   app.require_subcommand(1);
@@ -87,7 +102,7 @@ int main(int argc, char** argv) {
                 "Report only findings of records changed since git revision REV and the records they reference or "
                 "that reference them");
   v->add_option("--format", validate.format, "Output format: text, json, sarif, junit, github or gitlab")
-      ->check(CLI::IsMember(svcorg::cmd::validate_formats()));
+      ->check(svcorg_cli::one_of(svcorg::cmd::validate_formats()));
   v->add_option("-o,--output", validate.outputs,
                 "Also write a report to FILE (atomically), as FORMAT=FILE, e.g. sarif=svcorg.sarif; repeatable");
 
@@ -109,20 +124,21 @@ int main(int argc, char** argv) {
   CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year");
   add_common(*s, score.common);
   s->add_option("--format", score.format, "Output format: table, json, csv; markdown for deltas")
-      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}));
+      ->check(svcorg_cli::one_of({"table", "json", "csv", "markdown"}));
   s->add_option("--branch", score.branch, "Show this branch only");
   s->add_option("--type", score.type, "Show branches of this type only");
   s->add_option("--street", score.street, "Show branches (and the roll-up) of this street only");
   s->add_option("--explain", score.explain, "Print one branch's score as a tree: parts, weights, inputs");
-  s->add_option("--fail-under", score.fail_under, "Exit 1 when a shown branch's total is under N (a CI gate)");
+  s->add_option("--fail-under", score.fail_under, "Exit 1 when a shown branch's total is under N (a CI gate)")
+      ->check(svcorg_cli::number());
   s->add_option("-o,--output", score.output, "Write to FILE (atomically) instead of standard output");
   s->add_option("--since", score.since,
                 "Show only branches changed since git revision REV or related to a change, and those whose total, "
                 "grade or rank moved since REV");
-  auto* baseline = s->add_option("--baseline", score.baseline,
-                                 "Show the change in total, grade and rank since FILE (a score --format json output)");
-  s->add_option("--compare", score.compare, "Show the change in total, grade and rank since the inputs at git REV")
-      ->excludes(baseline);
+  // --baseline with --compare: refused by run_score.
+  s->add_option("--baseline", score.baseline,
+                "Show the change in total, grade and rank since FILE (a score --format json output)");
+  s->add_option("--compare", score.compare, "Show the change in total, grade and rank since the inputs at git REV");
 
   svcorg::cmd::ReportOptions report;
   CLI::App* r = app.add_subcommand("report", "Write a Markdown report: district, street or branch");
@@ -134,10 +150,12 @@ int main(int argc, char** argv) {
   CLI::App* in = app.add_subcommand("init", "Create a records repository: a District, examples, schemas, CI files");
   in->add_option("dir", init.dir, "Folder to create it in (default: .); no existing file is overwritten");
   in->add_flag("-q,--quiet", init.quiet, "Print nothing on success");
+  add_lang(*in, init.lang, "Language of what init says: en or zh-CN (default: en)");
 
   svcorg::cmd::SchemaOptions schema;
   CLI::App* sc = app.add_subcommand("schema", "Print the JSON Schema of a kind; without KIND, list the kinds");
   sc->add_option("kind", schema.kind, "district, branch, need, platform or plan (any case)");
+  add_lang(*sc, schema.lang, "Language of its error: en or zh-CN (default: en)");
 
   // svcorg rules [TYPE] [PATH...]: the common options that read inputs; TYPE comes first.
   svcorg::cmd::RulesOptions rules;
@@ -155,8 +173,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : svcorg::cmd::kUsage;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << svcorg_cli::usage_text(app, e, lang);
+    return svcorg::cmd::kUsage;
   }
 
   try {
@@ -169,7 +188,7 @@ int main(int argc, char** argv) {
     if (sc->parsed()) return svcorg::cmd::run_schema(schema, io);
     if (ru->parsed()) return svcorg::cmd::run_rules(rules, io);
   } catch (const std::exception& e) {
-    std::cerr << "svcorg: error: " << e.what() << "\n";
+    std::cerr << svcorg::i18n::tr(lang, "cmd.error", {{"message", svcorg::i18n::Message::verbatim(e.what())}}) << "\n";
     return svcorg::cmd::kUsage;
   }
   return svcorg::cmd::kUsage;

@@ -74,8 +74,8 @@ _svcorg() {
     score) options="$common --format --branch --type --street --explain --fail-under -o --output --since --baseline --compare" ;;
     needs) options="$common --format --status --branch --street --channel --category --layer --received-in-year" ;;
     report) options="$common --scope -o --output" ;;
-    init) options="-q --quiet -h --help" ;;
-    schema) options="-h --help" ;;
+    init) options="-q --quiet --lang -h --help" ;;
+    schema) options="--lang -h --help" ;;
     rules) options="--format --builtin --lang -q --quiet --jobs -h --help
       --max-file-size --max-depth --max-records --no-cache --cache-dir --cache-size" ;;
     *) return ;;

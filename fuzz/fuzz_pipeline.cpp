@@ -81,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& name : scopes) {
     const auto scope = report::parse_scope(name);
     if (!scope) continue;
-    std::string error;
+    i18n::Message error;
     if (const auto report = report::build({records, rules, model, result}, *scope, error))
       for (const char* lang : {"en", "zh-CN"}) (void)render::report_markdown(*report, render::Labels(lang));
   }

@@ -408,7 +408,7 @@ TEST_SUITE("cache") {
     REQUIRE(std::system(("python3 '" + (kSource / "bench" / "gen_district.py").string() +
                          "' --seed 1 --needs 2000 --layout files --out '" + d.string() + "' >/dev/null")
                             .c_str()) == 0);
-    const std::string args = "validate '" + d.string() + "' --format json --cache-dir '" +
+    const std::string args = "validate '" + d.string() + "' --format json --lang en --cache-dir '" +
                              (tmp.path() / "c").string() + "'";
     auto r = run_svcorg(args + " --cache-size 1");
     CHECK(r.exit_code == 0);

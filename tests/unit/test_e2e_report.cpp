@@ -249,8 +249,8 @@ TEST_SUITE("e2e report") {
   }
 
   TEST_CASE("usage errors exit 2 and inputs with errors exit 1") {
-    for (const char* bad : {"--scope street:nope", "--scope branch:nope", "--scope county",
-                            "--scope street:", "--lang fr", "--lang zh"}) {
+    for (const char* bad : {"--lang en --scope street:nope", "--lang en --scope branch:nope", "--lang en --scope county",
+                            "--lang en --scope street:", "--lang fr", "--lang zh"}) {
       const std::string option = bad;
       CAPTURE(option);
       const auto r = run_svcorg(std::string("report examples ") + k2025 + " " + option);
@@ -258,8 +258,11 @@ TEST_SUITE("e2e report") {
       CHECK(r.out.empty());
       CHECK(r.err.find("svcorg: error: ") != std::string::npos);
     }
-    CHECK(run_svcorg(std::string("report examples ") + k2025 + " --scope street:nope").err ==
+    CHECK(run_svcorg(std::string("report examples ") + k2025 + " --lang en --scope street:nope").err ==
           "svcorg: error: --scope street:nope: no street `nope`\n");
+    // The example District is zh-CN: without --lang, its language.
+    CHECK(run_svcorg(std::string("report examples ") + k2025 + " --scope street:nope").err ==
+          "svcorg：错误：--scope street:nope：没有编号为 `nope` 的街道\n");
     CHECK(run_svcorg("report examples --as-of 2025-02-30").exit_code == 2);
 
     testing::TempDir tmp;

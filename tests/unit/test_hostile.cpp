@@ -257,20 +257,20 @@ TEST_SUITE("output safety") {
   TEST_CASE("an output that cannot be written exits 2 and leaves the previous file") {
     testing::TempDir tmp;
     const fs::path src = testing::kSource / "examples";
-    auto r = run_svcorg("report --no-cache --year 2025 '" + src.string() + "' -o /dev/full", tmp.path());
+    auto r = run_svcorg("report --no-cache --lang en --year 2025 '" + src.string() + "' -o /dev/full", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(has(r.err, "cannot write /dev/full: not a regular file"));
-    r = run_svcorg("report --no-cache --year 2025 '" + src.string() + "' -o /dev/full/x.md", tmp.path());
+    r = run_svcorg("report --no-cache --lang en --year 2025 '" + src.string() + "' -o /dev/full/x.md", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(has(r.err, "cannot create a temporary file in /dev/full"));
     // A folder that cannot be written (root ignores permissions: a parent that is a file).
     write_file(tmp.path() / "file", "x");
-    r = run_svcorg("report --no-cache --year 2025 '" + src.string() + "' -o file/x.md", tmp.path());
+    r = run_svcorg("report --no-cache --lang en --year 2025 '" + src.string() + "' -o file/x.md", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(has(r.err, "cannot create a temporary file in file: Not a directory"));
     // A directory as the target.
     fs::create_directory(tmp.path() / "dir");
-    r = run_svcorg("report --no-cache --year 2025 '" + src.string() + "' -o dir", tmp.path());
+    r = run_svcorg("report --no-cache --lang en --year 2025 '" + src.string() + "' -o dir", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(has(r.err, "cannot write dir: not a regular file"));
   }
@@ -280,7 +280,7 @@ TEST_SUITE("output safety") {
     testing::TempDir tmp;
     write_file(tmp.path() / "report.md", "previous\n");
     const std::string cmd = "cd '" + tmp.path().string() + "' && (trap '' XFSZ; ulimit -f 1; exec '" +
-                            std::string(SVCORG_BINARY) + "' report --no-cache --year 2025 '" +
+                            std::string(SVCORG_BINARY) + "' report --no-cache --lang en --year 2025 '" +
                             (testing::kSource / "examples").string() + "' -o report.md) >out 2>err";
     const int status = std::system(cmd.c_str());
     REQUIRE(WIFEXITED(status));

@@ -63,7 +63,7 @@ TEST_SUITE("init repository") {
   TEST_CASE("a write failing midway removes every file and folder the run made") {
     testing::TempDir tmp;
     const auto files = svcorg::init::repository_files();
-    const std::string err = svcorg::init::write_all(tmp.path() / "a" / "b", files, failing_at(9));
+    const std::string err = svcorg::init::write_all(tmp.path() / "a" / "b", files, failing_at(9)).text();
     CHECK(err.find("No space left on device") != std::string::npos);
     CHECK(tree(tmp.path()).empty());
 

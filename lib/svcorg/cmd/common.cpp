@@ -15,11 +15,13 @@
 
 #include "svcorg/cache/cache.hpp"
 #include "svcorg/diag/render.hpp"
+#include "svcorg/i18n/catalogue.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/model/labels.hpp"
 #include "svcorg/waive/waive.hpp"
 #include "svcorg/util/file.hpp"
+#include "svcorg/util/text.hpp"
 
 namespace svcorg::cmd {
 
@@ -31,17 +33,51 @@ bool use_color(Color c, const Io& io) {
   return io.out_is_tty && !io.no_color_env;
 }
 
+void say(std::ostream& to, i18n::Lang lang, const i18n::Message& message) { to << message.text(lang) << "\n"; }
+
+void error(const Io& io, i18n::Lang lang, const i18n::Message& message) {
+  say(io.err, lang, i18n::Message("cmd.error", {{"message", message}}));
+  if (io.errors) io.errors->push_back(message);
+}
+
+void note(const Io& io, i18n::Lang lang, const i18n::Message& message) {
+  say(io.err, lang, i18n::Message("cmd.note", {{"message", message}}));
+}
+
+i18n::Arg did_you_mean(const std::string& value, const std::vector<std::string>& allowed) {
+  const auto near = util::closest(value, allowed);
+  if (!near) return i18n::Arg();
+  return i18n::Message("cmd.did-you-mean", {{"value", *near}});
+}
+
+i18n::Arg joined(const std::vector<std::string>& items) {
+  if (items.empty()) return i18n::Arg();
+  i18n::Arg out(items.back());
+  for (size_t i = items.size() - 1; i-- > 0;) out = i18n::Message("cmd.list.pair", {{"first", items[i]}, {"rest", out}});
+  return out;
+}
+
+bool names_known(const char* option, const char* message, const std::optional<std::string>& value,
+                 const std::set<std::string>& known, const Io& io, i18n::Lang lang) {
+  if (!value || known.count(*value)) return true;
+  error(io, lang,
+        i18n::Message(message, {{"option", option},
+                                {"value", *value},
+                                {"hint", did_you_mean(*value, std::vector<std::string>(known.begin(), known.end()))}}));
+  return false;
+}
+
 std::optional<validate::Options> checked_dates(const Common& c, const Io& io) {
   std::optional<util::Date> as_of;
   if (c.as_of) {
     as_of = util::Date::parse(*c.as_of);
     if (!as_of) {
-      io.err << fmt::format("svcorg: error: --as-of {} is not a date; write YYYY-MM-DD, e.g. 2026-12-31\n", *c.as_of);
+      error(io, early_lang(c), i18n::Message("cmd.as-of.not-a-date", {{"value", *c.as_of}}));
       return std::nullopt;
     }
   }
   if (c.year && (*c.year < 1 || *c.year > 9999)) {
-    io.err << fmt::format("svcorg: error: --year {} is out of range; write a year like 2026\n", *c.year);
+    error(io, early_lang(c), i18n::Message("cmd.year.out-of-range", {{"value", *c.year}}));
     return std::nullopt;
   }
   return validate::resolve_dates(c.year, as_of, io.today);
@@ -62,9 +98,6 @@ Checked::~Checked() {
     }
 }
 
-namespace {
-
-// --lang, else the District's `lang` (a value the schema accepts), else English.
 i18n::Lang language(const Common& c, const model::RecordSet& records) {
   if (c.lang) return *c.lang;
   if (records.districts.size() == 1)
@@ -72,6 +105,8 @@ i18n::Lang language(const Common& c, const model::RecordSet& records) {
       if (const auto parsed = i18n::parse_lang(*lang)) return *parsed;
   return i18n::Lang::En;
 }
+
+namespace {
 
 using Loader = std::function<load::LoadResult(diag::Sink&, cache::Store*, const load::NeedChecks&)>;
 
@@ -96,18 +131,19 @@ Checked check_loaded(const Common& c, const validate::Options& dates, const Io& 
   checks.as_of_date = dates.as_of;
   checks.keep_needs = needs == Needs::Whole;
   load::LoadResult loaded = load(sink, store ? &*store : nullptr, checks);
-  if (store && store->written_bytes() > store->max_bytes() && !c.quiet)
-    io.err << fmt::format("svcorg: note: this run wrote {:.1f} MiB of parse cache entries, more than --cache-size {} "
-                          "MiB holds; the next run will parse most files again: raise --cache-size (e.g. to {})\n",
-                          static_cast<double>(store->written_bytes()) / (1 << 20), c.cache_size_mib,
-                          ((store->written_bytes() >> 20) * 3 / 2 + 1023) / 1024 * 1024);
   out.records = std::move(loaded.records);
   out.fatal = std::move(loaded.fatal);
+  out.lang = language(c, out.records);
+  if (store && store->written_bytes() > store->max_bytes() && !c.quiet)
+    note(io, out.lang,
+         i18n::Message("cmd.cache.too-small",
+                       {{"written", fmt::format("{:.1f}", static_cast<double>(store->written_bytes()) / (1 << 20))},
+                        {"size", c.cache_size_mib},
+                        {"suggested", ((store->written_bytes() >> 20) * 3 / 2 + 1023) / 1024 * 1024}}));
   const yaml::Node* overrides = nullptr;
   if (out.records.districts.size() == 1 && out.records.districts.front().rules)
     overrides = out.records.districts.front().rules.get();
   out.rules = rules::effective_rules(overrides);
-  out.lang = language(c, out.records);
   model::labels::use_district_labels(out.records, out.rules);
   out.dates = dates;
   {
@@ -219,10 +255,12 @@ Checked check_in_repository(const Repository& repo, const Common& c, const valid
   Checked all = load_and_check(whole, dates, io, needs);
   if (!c.quiet) {
     const size_t n = repo.given.size();
-    io.err << fmt::format("svcorg: {} checked in the context of the records repository {} ({} files); only {} "
-                          "findings are reported\n",
-                          n == 1 ? load::display_path(repo.given.front()) : fmt::format("{} files", n),
-                          load::display_path(repo.path), all.records.files.size(), n == 1 ? "its" : "their");
+    const std::vector<std::pair<std::string, i18n::Arg>> args = {
+        {"file", load::display_path(repo.given.front())},
+        {"n", n},
+        {"repository", load::display_path(repo.path)},
+        {"files", all.records.files.size()}};
+    say(io.err, all.lang, i18n::Message(n == 1 ? "cmd.in-repository.one" : "cmd.in-repository.other", args));
   }
   Checked out;
   out.keep_at_exit = all.keep_at_exit;
@@ -278,7 +316,7 @@ Checked check_held(const std::vector<load::Held>& files, const Common& c, const 
 }
 
 int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io) {
-  for (const auto& f : checked.fatal) io.err << "svcorg: error: " << f << "\n";
+  for (const auto& f : checked.fatal) error(io, checked.lang, f);
   if (!checked.fatal.empty()) return kUsage;
   const auto summary = diag::summarize(checked.findings, checked.records.files.size(), checked.records.record_count());
   const bool refuse = summary.errors > 0 || (c.strict && summary.warnings > 0);
@@ -288,8 +326,7 @@ int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io) {
     if (d.severity == diag::Severity::Error || c.strict) shown.push_back(d);
   io.err << diag::render_text(shown, false, checked.lang);
   if (!c.quiet) io.err << diag::render_summary(summary, false, checked.lang);
-  io.err << (summary.errors > 0 ? "svcorg: error: the inputs have errors; fix them (svcorg validate) first\n"
-                                : "svcorg: error: the inputs have warnings and --strict is set; fix them first\n");
+  error(io, checked.lang, i18n::Message(summary.errors > 0 ? "cmd.inputs.errors" : "cmd.inputs.warnings"));
   return kFindings;
 }
 
@@ -305,22 +342,20 @@ int refuse_outputs_over_inputs(const std::vector<std::string>& outputs, const Co
     if (source.is_stdin || ::stat(source.path.c_str(), &st) != 0) continue;
     for (const auto& [name, id] : existing)
       if (id == std::make_pair(st.st_dev, st.st_ino)) {
-        io.err << fmt::format("svcorg: error: cannot write {}: it is one of the inputs ({}); svcorg never "
-                              "writes to its inputs: name another file\n",
-                              name, source.display);
+        error(io, early_lang(c), i18n::Message("cmd.output.is-input", {{"output", name}, {"input", source.display}}));
         return kUsage;
       }
   }
   return kOk;
 }
 
-int emit(const std::optional<std::string>& output, const std::string& content, const Io& io) {
+int emit(const std::optional<std::string>& output, const std::string& content, const Io& io, i18n::Lang lang) {
   if (!output || *output == "-") {
     io.out << content;
     return kOk;
   }
-  if (const std::string err = util::write_atomically(*output, content); !err.empty()) {
-    io.err << "svcorg: error: " << err << "\n";
+  if (const auto err = util::write_atomically(*output, content); !err.empty()) {
+    error(io, lang, err);
     return kUsage;
   }
   return kOk;

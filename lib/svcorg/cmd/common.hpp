@@ -6,6 +6,7 @@
 #include <functional>
 #include <iosfwd>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,28 @@ struct Io {
   // The process ends when the command returns (the executable, not a test): the loaded
   // records are then left to the OS instead of freed one by one (see Checked).
   bool exits_after = false;
+  // When set, every error line written (error()) is kept here too, as a message: validate
+  // makes the failures of its reports from them.
+  std::vector<i18n::Message>* errors = nullptr;
 };
+
+// `svcorg: error: {message}` (cmd.error), a line on io.err in `lang`.
+void error(const Io& io, i18n::Lang lang, const i18n::Message& message);
+// `svcorg: note: {message}` (cmd.note), a line on io.err in `lang`.
+void note(const Io& io, i18n::Lang lang, const i18n::Message& message);
+// A message of its own (one that starts `svcorg: `), a line on `to` in `lang`.
+void say(std::ostream& to, i18n::Lang lang, const i18n::Message& message);
+// "; did you mean `x`?" (cmd.did-you-mean) when `value` is a plausible typo of one of
+// `allowed`, else nothing.
+i18n::Arg did_you_mean(const std::string& value, const std::vector<std::string>& allowed);
+// Items joined with commas (", " / "、"): lists of ids and values, not prose.
+i18n::Arg joined(const std::vector<std::string>& items);
+
+// A filter naming something the records do not have is a typo, not an empty listing: false
+// (and `message`, one of cmd.no-such.*, with the closest of `known`) when `value` is set and
+// not among `known`.
+bool names_known(const char* option, const char* message, const std::optional<std::string>& value,
+                 const std::set<std::string>& known, const Io& io, i18n::Lang lang);
 
 bool use_color(Color c, const Io& io);
 
@@ -81,8 +103,12 @@ struct Checked {
   ~Checked();
 };
 
-// Parses --as-of; nullopt (and a message on io.err) when it is not a date.
+// Parses --as-of; nullopt (and a message on io.err, in early_lang) when it is not a date.
 std::optional<validate::Options> checked_dates(const Common& c, const Io& io);
+
+// --lang, else the District's `lang` among `records` (a value the schema accepts), else
+// English (Checked::lang).
+i18n::Lang language(const Common& c, const model::RecordSet& records);
 
 // Loads every input, merges the rules, runs every validation rule. `alongside`, when
 // given, runs on a thread of its own while validation runs, over the records and rules
@@ -119,7 +145,9 @@ int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io);
 // files the inputs name is refused before any work. Returns 0 or kUsage (with a message).
 int refuse_outputs_over_inputs(const std::vector<std::string>& outputs, const Common& c, const Io& io);
 
-// Writes `content` to `output` atomically, or to io.out; returns 0 or kUsage.
-int emit(const std::optional<std::string>& output, const std::string& content, const Io& io);
+// Writes `content` to `output` atomically, or to io.out; returns 0 or kUsage (with a
+// message in `lang`).
+int emit(const std::optional<std::string>& output, const std::string& content, const Io& io,
+         i18n::Lang lang = i18n::Lang::En);
 
 }  // namespace svcorg::cmd

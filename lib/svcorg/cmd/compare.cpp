@@ -4,43 +4,39 @@
 #include <ostream>
 #include <sstream>
 
-#include <fmt/format.h>
-
 #include "svcorg/cmd/since.hpp"
 #include "svcorg/score/score.hpp"
 
 namespace svcorg::cmd {
 
-std::optional<score::Baseline> baseline_from_file(const std::string& path, const Io& io) {
+std::optional<score::Baseline> baseline_from_file(const std::string& path, const Io& io, i18n::Lang lang) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    io.err << fmt::format("svcorg: error: --baseline {}: cannot read the file\n", path);
+    error(io, lang, i18n::Message("cmd.baseline.unreadable", {{"path", path}}));
     return std::nullopt;
   }
   std::ostringstream text;
   text << in.rdbuf();
   std::string why;
   auto b = score::parse_baseline(text.str(), path, why);
-  if (!b)
-    io.err << fmt::format("svcorg: error: --baseline {} is not the output of svcorg score --format json: {}\n", path,
-                          why);
+  if (!b) error(io, lang, i18n::Message("cmd.baseline.not-scores", {{"path", path}, {"why", i18n::Message(why)}}));
   return b;
 }
 
 std::optional<score::Baseline> baseline_at(const std::string& rev, const Common& c, const validate::Options& dates,
-                                           const Io& io) {
+                                           const Io& io, i18n::Lang lang) {
   try {
-    if (const std::string bad = vcs::check_revision(rev); !bad.empty()) throw vcs::Error(bad);
+    if (i18n::Message bad = vcs::check_revision(rev); !bad.empty()) throw vcs::Error(std::move(bad));
     for (const auto& p : c.paths)
-      if (p == "-") throw vcs::Error("standard input has no history; give paths in a git repository");
+      if (p == "-") throw vcs::Error(i18n::Message("cmd.revision.stdin"));
     const auto repo = vcs::open_git(inputs_dir(c.paths));
     std::optional<score::Baseline> out;
-    const std::string why = score_at(*repo, repo->resolve(rev), rev, c, dates, io,
-                                     [&](const score::Result& r) { out = score::baseline_of(r, rev); });
-    if (!out) throw vcs::Error(why);
+    i18n::Message why = score_at(*repo, repo->resolve(rev), rev, c, dates, io,
+                                 [&](const score::Result& r) { out = score::baseline_of(r, rev); });
+    if (!out) throw vcs::Error(std::move(why));
     return out;
   } catch (const vcs::Error& e) {
-    io.err << fmt::format("svcorg: error: --compare {}: {}\n", rev, e.what());
+    error(io, lang, i18n::Message("cmd.compare.failed", {{"rev", rev}, {"why", e.message}}));
   }
   return std::nullopt;
 }

@@ -11,13 +11,13 @@
 
 namespace svcorg::cmd {
 
-// Reads and checks a baseline file; on failure prints why and returns nullopt (exit 2).
-std::optional<score::Baseline> baseline_from_file(const std::string& path, const Io& io);
+// Reads and checks a baseline file; on failure prints why (in `lang`) and returns nullopt (exit 2).
+std::optional<score::Baseline> baseline_from_file(const std::string& path, const Io& io, i18n::Lang lang);
 
 // Scores the inputs of `c` as they were at `rev`; on failure (git, inputs outside the
 // repository or on standard input, errors in the inputs at `rev`) prints why and
 // returns nullopt (exit 2).
 std::optional<score::Baseline> baseline_at(const std::string& rev, const Common& c, const validate::Options& dates,
-                                           const Io& io);
+                                           const Io& io, i18n::Lang lang);
 
 }  // namespace svcorg::cmd

@@ -2,8 +2,6 @@
 
 #include <ostream>
 
-#include <fmt/format.h>
-
 #include "svcorg/util/file.hpp"
 
 namespace svcorg::cmd {
@@ -14,27 +12,24 @@ int run_init(const InitOptions& o, const Io& io, const init::Writer& write) {
   const std::filesystem::path root(o.dir.empty() ? "." : o.dir);
   const std::vector<init::File> files = init::repository_files();
 
+  const i18n::Lang lang = o.lang.value_or(i18n::Lang::En);
   const std::vector<std::string> existing = init::conflicts(root, files);
   if (!existing.empty()) {
-    io.err << fmt::format("svcorg: error: svcorg init overwrites nothing, and {} of its files exist{}; "
-                          "nothing was written:\n",
-                          existing.size() == 1 ? "one" : std::to_string(existing.size()),
-                          existing.size() == 1 ? "s" : "");
+    error(io, lang,
+          i18n::Message(existing.size() == 1 ? "cmd.init.exists.one" : "cmd.init.exists.other", {{"n", existing.size()}}));
     for (const auto& p : existing) io.err << "  " << p << "\n";
-    io.err << "svcorg: run it in a new or empty folder (svcorg init DIR), or move these away first\n";
+    say(io.err, lang, i18n::Message("cmd.init.exists.next"));
     return kUsage;
   }
 
-  if (const std::string err = init::write_all(root, files, write); !err.empty()) {
-    io.err << fmt::format("svcorg: error: {}; nothing was left behind\n", err);
+  if (i18n::Message err = init::write_all(root, files, write); !err.empty()) {
+    error(io, lang, i18n::Message("cmd.init.failed", {{"why", std::move(err)}}));
     return kUsage;
   }
   if (o.quiet) return kOk;
-  io.out << fmt::format("svcorg: created a records repository in {} ({} files):\n", o.dir, files.size());
+  say(io.out, lang, i18n::Message("cmd.init.created", {{"dir", o.dir}, {"n", files.size()}}));
   for (const auto& f : files) io.out << "  " << f.path << "\n";
-  io.out << "next: replace the example records with your own (README.md says what goes where), run "
-            "`svcorg validate` there, and set the placeholders in the CI files (SVCORG_GIT_URL, "
-            "SVCORG_REF, the --fail-under threshold)\n";
+  say(io.out, lang, i18n::Message("cmd.init.next"));
   return kOk;
 }
 

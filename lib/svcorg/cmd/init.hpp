@@ -3,6 +3,7 @@
 // configuration. It overwrites nothing and writes all or nothing.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "svcorg/cmd/common.hpp"
@@ -13,6 +14,7 @@ namespace svcorg::cmd {
 struct InitOptions {
   std::string dir = ".";
   bool quiet = false;
+  std::optional<i18n::Lang> lang;  // --lang: of what init says (the files it writes are as they are)
 };
 
 // Exit 2, writing nothing, when any target exists (each is listed on io.err) or a write

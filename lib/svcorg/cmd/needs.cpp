@@ -4,12 +4,9 @@
 #include <ostream>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "svcorg/diag/render.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/render/needs.hpp"
-#include "svcorg/util/text.hpp"
 
 namespace svcorg::cmd {
 
@@ -19,32 +16,24 @@ const std::vector<std::string> kFormats = {"table", "json", "csv"};
 
 // An option value must be one of `allowed`; else a message naming what would be right.
 bool one_of(const char* option, const std::optional<std::string>& value, const std::vector<std::string>& allowed,
-            const Io& io) {
+            const Io& io, i18n::Lang lang) {
   if (!value || std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return true;
-  const auto near = util::closest(*value, allowed);
-  io.err << fmt::format("svcorg: error: {} `{}` is not allowed{} (allowed: {})\n", option, *value,
-                        near ? fmt::format("; did you mean `{}`?", *near) : std::string(),
-                        util::quoted_list(allowed));
+  error(io, lang,
+        i18n::Message("cmd.not-allowed", {{"option", option},
+                                          {"value", *value},
+                                          {"hint", did_you_mean(*value, allowed)},
+                                          {"allowed", i18n::codes(allowed, true)}}));
   return false;
 }
 
 // The values that need no records to check.
 bool options_ok(const NeedsOptions& o, const Io& io) {
   const ledger::Filters& f = o.filters;
-  return one_of("--format", o.format, kFormats, io) &&
-         one_of("--status", f.status, ledger::status_filter_values(), io) &&
-         one_of("--channel", f.channel, model::vocab::kChannels, io) &&
-         one_of("--layer", f.layer, model::vocab::kLayers, io);
-}
-
-// A filter naming something the records do not have is a typo, not an empty listing.
-bool names_known(const char* option, const char* what, const std::optional<std::string>& value,
-                 const std::set<std::string>& known, const Io& io) {
-  if (!value || known.count(*value)) return true;
-  const auto near = util::closest(*value, std::vector<std::string>(known.begin(), known.end()));
-  io.err << fmt::format("svcorg: error: {} `{}` names no {}{}\n", option, *value, what,
-                        near ? fmt::format("; did you mean `{}`?", *near) : std::string());
-  return false;
+  const i18n::Lang lang = early_lang(o.common);
+  return one_of("--format", o.format, kFormats, io, lang) &&
+         one_of("--status", f.status, ledger::status_filter_values(), io, lang) &&
+         one_of("--channel", f.channel, model::vocab::kChannels, io, lang) &&
+         one_of("--layer", f.layer, model::vocab::kLayers, io, lang);
 }
 
 bool references_ok(const ledger::Filters& f, const Checked& c, const Io& io) {
@@ -58,9 +47,9 @@ bool references_ok(const ledger::Filters& f, const Checked& c, const Io& io) {
       if (s.id) streets.insert(*s.id);
   for (const auto& [type, rules] : c.rules.types)
     categories.insert(rules.need_categories.begin(), rules.need_categories.end());
-  return names_known("--branch", "branch", f.branch, branches, io) &&
-         names_known("--street", "street", f.street, streets, io) &&
-         names_known("--category", "need category of any branch type", f.category, categories, io);
+  return names_known("--branch", "cmd.no-such.branch", f.branch, branches, io, c.lang) &&
+         names_known("--street", "cmd.no-such.street", f.street, streets, io, c.lang) &&
+         names_known("--category", "cmd.no-such.category", f.category, categories, io, c.lang);
 }
 
 }  // namespace

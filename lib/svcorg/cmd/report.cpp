@@ -2,7 +2,6 @@
 
 #include <ostream>
 
-#include <fmt/format.h>
 
 #include "svcorg/cmd/score.hpp"
 #include "svcorg/render/report.hpp"
@@ -14,7 +13,7 @@ namespace svcorg::cmd {
 int run_report(const ReportOptions& o, const Io& io) {
   const auto scope = report::parse_scope(o.scope);
   if (!scope) {
-    io.err << fmt::format("svcorg: error: --scope {}: write district, street:ID or branch:ID\n", o.scope);
+    error(io, early_lang(o.common), i18n::Message("cmd.scope.bad", {{"value", o.scope}}));
     return kUsage;
   }
   const auto dates = checked_dates(o.common, io);
@@ -28,15 +27,15 @@ int run_report(const ReportOptions& o, const Io& io) {
   const score::Model model = score::effective_model(district ? district->scoring.get() : nullptr);
   const score::Result result = score::compute(checked.records, checked.rules, model,
                                               ledger::Window{dates->year, dates->as_of}, threads(o.common));
-  std::string error;
-  const auto data = report::build({checked.records, checked.rules, model, result}, *scope, error);
+  i18n::Message why;
+  const auto data = report::build({checked.records, checked.rules, model, result}, *scope, why);
   if (!data) {
-    io.err << fmt::format("svcorg: error: --scope {}: {}\n", o.scope, error);
+    error(io, checked.lang, i18n::Message("cmd.scope.failed", {{"value", o.scope}, {"why", why}}));
     return kUsage;
   }
   const std::string markdown = render::report_markdown(*data, render::Labels(i18n::code(checked.lang)));
-  if (int code = emit(o.output, markdown, io)) return code;
-  if (o.output && !o.common.quiet) io.err << fmt::format("svcorg: wrote {}\n", *o.output);
+  if (int code = emit(o.output, markdown, io, checked.lang)) return code;
+  if (o.output && !o.common.quiet) say(io.err, checked.lang, i18n::Message("cmd.wrote", {{"file", *o.output}}));
   return kOk;
 }
 

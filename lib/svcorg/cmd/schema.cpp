@@ -4,11 +4,7 @@
 #include <cctype>
 #include <ostream>
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include "svcorg/util/embedded.hpp"
-#include "svcorg/util/text.hpp"
 
 namespace svcorg::cmd {
 
@@ -46,11 +42,10 @@ int run_schema(const SchemaOptions& o, const Io& io) {
     io.out << *text;
     return kOk;
   }
-  std::string hint;
-  if (const auto near = util::closest(lower(*o.kind), schema_kinds()))
-    hint = fmt::format("; did you mean `{}`?", *near);
-  io.err << fmt::format("svcorg: error: `{}` is not a kind{} (kinds: {})\n", *o.kind, hint,
-                        fmt::join(schema_kinds(), ", "));
+  error(io, o.lang.value_or(i18n::Lang::En),
+        i18n::Message("cmd.schema.unknown", {{"kind", *o.kind},
+                                             {"hint", did_you_mean(lower(*o.kind), schema_kinds())},
+                                             {"kinds", joined(schema_kinds())}}));
   return kUsage;
 }
 

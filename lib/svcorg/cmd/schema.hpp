@@ -13,6 +13,7 @@ namespace svcorg::cmd {
 
 struct SchemaOptions {
   std::optional<std::string> kind;  // district, branch, need, platform, plan (any case)
+  std::optional<i18n::Lang> lang;   // --lang: of the error for an unknown kind
 };
 
 // The kinds in SPEC order, lower case: the names `svcorg schema` takes and lists.

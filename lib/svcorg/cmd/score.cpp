@@ -81,16 +81,37 @@ std::vector<diag::Diagnostic> warnings_of(const score::Result& r, const render::
   return out;
 }
 
-int explain(const score::Result& r, const score::Model& m, const ScoreOptions& o, const Io& io) {
+int explain(const score::Result& r, const score::Model& m, const ScoreOptions& o, const Io& io, i18n::Lang lang) {
   for (const auto& s : r.branches)
-    if (*s.branch->id == *o.explain) return emit(o.output, render::score_explain(r, s, m), io);
+    if (*s.branch->id == *o.explain) return emit(o.output, render::score_explain(r, s, m), io, lang);
   for (const auto& u : r.unscored)
     if (u.id == *o.explain) {
-      io.err << fmt::format("svcorg: error: {} is not scored for {} ({})\n", u.id, r.year, u.reason);
+      error(io, lang, i18n::Message("cmd.explain.unscored", {{"branch", u.id}, {"year", r.year}, {"reason", u.reason}}));
       return kUsage;
     }
-  io.err << fmt::format("svcorg: error: --explain {}: no such branch\n", *o.explain);
+  error(io, lang, i18n::Message("cmd.explain.no-such", {{"value", *o.explain}}));
   return kUsage;
+}
+
+// --branch and --street name a branch and a street the records (or the baseline, which
+// may hold branches removed since) have.
+bool filters_known(const ScoreOptions& o, const Checked& checked, const std::optional<score::Baseline>& baseline,
+                   const Io& io) {
+  std::set<std::string> branches, streets;
+  for (const auto& b : checked.records.branches) {
+    if (b.id) branches.insert(*b.id);
+    if (b.street) streets.insert(*b.street);
+  }
+  for (const auto& d : checked.records.districts)
+    for (const auto& s : d.streets)
+      if (s.id) streets.insert(*s.id);
+  if (baseline)
+    for (const auto& b : baseline->branches) {
+      branches.insert(b.id);
+      streets.insert(b.street);
+    }
+  return names_known("--branch", "cmd.no-such.branch", o.branch, branches, io, checked.lang) &&
+         names_known("--street", "cmd.no-such.street", o.street, streets, io, checked.lang);
 }
 
 // The scoring model: the defaults with the District's `scoring:` overrides.
@@ -101,23 +122,25 @@ score::Model model_of(const model::RecordSet& records) {
 
 int check_usage(const ScoreOptions& o, const Io& io) {
   const auto& types = model::vocab::kBranchTypes;
+  const i18n::Lang lang = early_lang(o.common);
   if (o.type && std::find(types.begin(), types.end(), *o.type) == types.end()) {
-    io.err << fmt::format("svcorg: error: --type {} is not a branch type; use one of {}\n", *o.type,
-                          fmt::join(types, ", "));
+    error(io, lang,
+          i18n::Message("cmd.type.unknown",
+                        {{"value", *o.type}, {"types", joined(std::vector<std::string>(types.begin(), types.end()))}}));
     return kUsage;
   }
   const bool deltas = o.baseline || o.compare;
   const char* wrong = nullptr;
   if (o.baseline && o.compare)
-    wrong = "give --baseline or --compare, not both";
+    wrong = "cmd.deltas.both";
   else if (deltas && o.explain)
-    wrong = "--explain does not combine with --baseline or --compare";
+    wrong = "cmd.deltas.explain";
   else if (deltas && o.format == "csv")
-    wrong = "score deltas (--baseline, --compare) come as table, json or markdown";
+    wrong = "cmd.deltas.format";
   else if (!deltas && o.format == "markdown")
-    wrong = "--format markdown is for score deltas: add --baseline or --compare";
+    wrong = "cmd.deltas.markdown";
   if (wrong) {
-    io.err << fmt::format("svcorg: error: {}\n", wrong);
+    error(io, lang, i18n::Message(wrong));
     return kUsage;
   }
   return kOk;
@@ -151,9 +174,10 @@ int run_score(const ScoreOptions& o, const Io& io) {
   std::string since_commit;
   if (o.since && !(since = since_scope(*o.since, o.common, checked.records, io, &since_commit))) return kUsage;
   std::optional<score::Baseline> baseline;
-  if (o.baseline && !(baseline = baseline_from_file(*o.baseline, io))) return kUsage;
+  if (o.baseline && !(baseline = baseline_from_file(*o.baseline, io, checked.lang))) return kUsage;
   if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
-  if (o.compare && !(baseline = baseline_at(*o.compare, o.common, *dates, io))) return kUsage;
+  if (o.compare && !(baseline = baseline_at(*o.compare, o.common, *dates, io, checked.lang))) return kUsage;
+  if (!filters_known(o, checked, baseline, io)) return kUsage;
 
   if (!result) {
     scoring = model_of(checked.records);
@@ -161,28 +185,35 @@ int run_score(const ScoreOptions& o, const Io& io) {
                             threads(o.common));
   }
   // Peers move each other (SPEC 6.2): also the branches whose standing moved since REV.
-  if (since && !o.explain && select_moved(*o.since, since_commit, o.common, *dates, *result, *since, io))
+  if (since && !o.explain &&
+      select_moved(*o.since, since_commit, o.common, *dates, *result, *since, io, checked.lang))
     return kUsage;
   const render::ScoreSelection sel = select(*result, o, checked.records, since);
   const std::vector<diag::Diagnostic> warnings = since ? warnings_of(*result, sel) : result->warnings;
   if (!o.common.quiet) io.err << diag::render_text(warnings, false, checked.lang);
 
-  if (o.explain) return explain(*result, *scoring, o, io);
+  if (o.explain) return explain(*result, *scoring, o, io, checked.lang);
   std::string content;
   if (baseline) content = render_deltas(*result, sel, *baseline, o, since);
   else if (o.format == "json") content = render::score_json(*result, sel);
   else if (o.format == "csv") content = render::score_csv(*result, sel);
   else content = render::score_table(*result, sel);
-  if (int code = emit(o.output, content, io)) return code;
+  if (int code = emit(o.output, content, io, checked.lang)) return code;
   if (o.common.strict && !warnings.empty()) return kFindings;  // no-needs, no-survey, missing-plan
 
   if (o.fail_under) {
-    std::vector<std::string> below;
+    std::vector<i18n::Message> below;
     for (const auto* s : sel.branches)
-      if (s->total < *o.fail_under) below.push_back(fmt::format("{} ({})", *s->branch->id, render::fixed(s->total, 2)));
+      if (s->total < *o.fail_under)
+        below.emplace_back("cmd.fail-under.branch", std::vector<std::pair<std::string, i18n::Arg>>{
+                                                        {"branch", *s->branch->id},
+                                                        {"total", render::fixed(s->total, 2)}});
     if (!below.empty()) {
-      io.err << fmt::format("svcorg: {} scored under {}: {}\n", below.size() == 1 ? "1 branch" :
-                            fmt::format("{} branches", below.size()), *o.fail_under, fmt::join(below, ", "));
+      std::vector<std::string> shown;
+      for (const auto& b : below) shown.push_back(b.text(checked.lang));
+      say(io.err, checked.lang,
+          i18n::Message(below.size() == 1 ? "cmd.fail-under.one" : "cmd.fail-under.other",
+                        {{"count", below.size()}, {"n", fmt::format("{}", *o.fail_under)}, {"branches", joined(shown)}}));
       return kFindings;
     }
   }

@@ -5,8 +5,6 @@
 #include <ostream>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "svcorg/diag/render.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/scope/standing.hpp"
@@ -46,31 +44,34 @@ scope::Changes changes_since(const vcs::Repository& repo, const std::string& com
 
 std::optional<scope::Scope> since_scope(const std::string& rev, const Common& c, const model::RecordSet& records,
                                         const Io& io, std::string* commit_out) {
+  const i18n::Lang lang = language(c, records);
   try {
-    if (const std::string bad = vcs::check_revision(rev); !bad.empty()) throw vcs::Error(bad);
+    if (i18n::Message bad = vcs::check_revision(rev); !bad.empty()) throw vcs::Error(std::move(bad));
     const std::string dir = inputs_dir(c.paths);
-    if (dir.empty()) throw vcs::Error("standard input is not in a git repository");
+    if (dir.empty()) throw vcs::Error(i18n::Message("cmd.since.stdin"));
     const auto repo = vcs::open_git(dir);
     const std::string commit = repo->resolve(rev);
     if (commit_out) *commit_out = commit;
     const scope::InputMap inputs = scope::InputMap::from_paths(c.paths, repo->root());
     scope::Scope s(records, changes_since(*repo, commit, inputs, records.files));
     if (!c.quiet)
-      io.err << fmt::format("svcorg: since {}: {} changed and {} related records\n", rev, s.changed_records(),
-                            s.related_records());
+      say(io.err, lang,
+          i18n::Message("cmd.since.scope",
+                        {{"rev", rev}, {"changed", s.changed_records()}, {"related", s.related_records()}}));
     return s;
   } catch (const vcs::Error& e) {
-    io.err << fmt::format("svcorg: error: --since {}: {}\n", rev, e.what());
+    error(io, lang, i18n::Message("cmd.since.failed", {{"rev", rev}, {"why", e.message}}));
     return std::nullopt;
   }
 }
 
 std::vector<load::Held> inputs_at(const vcs::Repository& repo, const std::string& commit, const Common& c) {
   for (const auto& p : c.paths)
-    if (p == "-") throw vcs::Error("standard input has no history; give paths in a git repository");
+    if (p == "-") throw vcs::Error(i18n::Message("cmd.revision.stdin"));
   const scope::InputMap inputs = scope::InputMap::from_paths(c.paths, repo.root());
   if (!inputs.outside().empty())
-    throw vcs::Error(fmt::format("{} is not in the git repository {}", inputs.outside().front(), repo.root()));
+    throw vcs::Error(
+        i18n::Message("cmd.revision.outside", {{"path", inputs.outside().front()}, {"root", repo.root()}}));
   std::vector<std::string> objects, paths;
   std::vector<load::Held> out;
   for (const auto& f : repo.files_at(commit)) {
@@ -83,33 +84,35 @@ std::vector<load::Held> inputs_at(const vcs::Repository& repo, const std::string
   }
   auto contents = repo.read(objects);
   for (size_t i = 0; i < out.size(); ++i) {
-    if (!contents[i]) throw vcs::Error(fmt::format("cannot read {} at the revision", paths[i]));
+    if (!contents[i]) throw vcs::Error(i18n::Message("cmd.revision.unreadable-file", {{"path", paths[i]}}));
     out[i].bytes = std::move(*contents[i]);
   }
   std::sort(out.begin(), out.end(), [](const load::Held& a, const load::Held& b) { return a.name < b.name; });
   return out;
 }
 
-std::string score_at(const vcs::Repository& repo, const std::string& commit, const std::string& rev, const Common& c,
-                     const validate::Options& dates, const Io& io, const std::function<void(const score::Result&)>& take) {
+i18n::Message score_at(const vcs::Repository& repo, const std::string& commit, const std::string& rev,
+                       const Common& c, const validate::Options& dates, const Io& io,
+                       const std::function<void(const score::Result&)>& take) {
   const Checked checked = check_held(inputs_at(repo, commit, c), c, dates, io);
-  if (!checked.fatal.empty()) return fmt::format("the inputs at {} cannot be read: {}", rev, checked.fatal.front());
+  if (!checked.fatal.empty())
+    return i18n::Message("cmd.revision.unreadable", {{"rev", rev}, {"why", checked.fatal.front()}});
   const auto summary = diag::summarize(checked.findings, checked.records.files.size(), checked.records.record_count());
   if (summary.errors > 0)
-    return fmt::format("the inputs at {} have {} error{}; they cannot be scored", rev, summary.errors,
-                       summary.errors == 1 ? "" : "s");
+    return i18n::Message(summary.errors == 1 ? "cmd.revision.errors.one" : "cmd.revision.errors.other",
+                         {{"rev", rev}, {"n", summary.errors}});
   const auto& districts = checked.records.districts;
   const score::Model model = score::effective_model(districts.empty() ? nullptr : districts.front().scoring.get());
   take(score::compute(checked.records, checked.rules, model, ledger::Window{dates.year, dates.as_of}, threads(c)));
-  return "";
+  return i18n::Message();
 }
 
 int select_moved(const std::string& rev, const std::string& commit, const Common& c, const validate::Options& dates,
-                 const score::Result& now, scope::Scope& since, const Io& io) {
+                 const score::Result& now, scope::Scope& since, const Io& io, i18n::Lang lang) {
   try {
     const std::vector<scope::Standing> shown = scope::standings(now);
     std::optional<std::vector<scope::Standing>> then;
-    std::string why;
+    i18n::Message why;
     if (since.no_change()) {
       then = shown;  // the same inputs give the same scores: no need to score them again
     } else {
@@ -128,20 +131,24 @@ int select_moved(const std::string& rev, const std::string& commit, const Common
     since.also_select(moved);
     if (c.quiet) return kOk;
     if (!then) {
-      io.err << fmt::format("svcorg: note: --since {}: {}; every branch is shown\n", rev, why);
+      note(io, lang, i18n::Message("cmd.since.all-shown", {{"rev", rev}, {"why", why}}));
     } else if (more.empty()) {
-      io.err << fmt::format("svcorg: since {}: no other branch's total, grade or rank moved\n", rev);
+      say(io.err, lang, i18n::Message("cmd.since.none-moved", {{"rev", rev}}));
     } else {
       constexpr size_t kListed = 10;
       const size_t listed = std::min(more.size(), kListed);
-      io.err << fmt::format("svcorg: since {}: {} more branch{} shown, whose total, grade or rank moved: {}{}\n", rev,
-                            more.size(), more.size() == 1 ? "" : "es",
-                            fmt::join(more.begin(), more.begin() + static_cast<std::ptrdiff_t>(listed), ", "),
-                            more.size() > listed ? fmt::format(" and {} more", more.size() - listed) : "");
+      i18n::Arg rest;
+      if (more.size() > listed) rest = i18n::Message("cmd.since.moved.more", {{"n", more.size() - listed}});
+      say(io.err, lang,
+          i18n::Message(more.size() == 1 ? "cmd.since.moved.one" : "cmd.since.moved.other",
+                        {{"rev", rev},
+                         {"n", more.size()},
+                         {"branches", joined(std::vector<std::string>(more.begin(), more.begin() + static_cast<std::ptrdiff_t>(listed)))},
+                         {"more", rest}}));
     }
     return kOk;
   } catch (const vcs::Error& e) {
-    io.err << fmt::format("svcorg: error: --since {}: {}\n", rev, e.what());
+    error(io, lang, i18n::Message("cmd.since.failed", {{"rev", rev}, {"why", e.message}}));
     return kUsage;
   }
 }

@@ -40,16 +40,16 @@ std::vector<load::Held> inputs_at(const vcs::Repository& repo, const std::string
 // Loads, checks and scores the inputs of `c` as they were at `commit` (`rev` as given,
 // for messages), with the same dates and options and the District of that revision;
 // calls `take` with the result (it points into records that live only during the call).
-// Returns "" when scored, else why they cannot be: errors, or unreadable files.
-std::string score_at(const vcs::Repository& repo, const std::string& commit, const std::string& rev, const Common& c,
+// Returns an empty message when scored, else why they cannot be: errors, or unreadable files.
+i18n::Message score_at(const vcs::Repository& repo, const std::string& commit, const std::string& rev, const Common& c,
                      const validate::Options& dates, const Io& io, const std::function<void(const score::Result&)>& take);
 
 // score --since: selects in `since` the branches whose total, grade or rank differs from
 // what the same command gives at `commit` (`now` is this run's result). When the inputs
 // at the revision cannot be scored, every branch is selected. Prints what it did on
-// io.err (unless --quiet). kOk, or kUsage when git fails.
+// io.err (unless --quiet), in `lang`. kOk, or kUsage when git fails.
 int select_moved(const std::string& rev, const std::string& commit, const Common& c, const validate::Options& dates,
-                 const score::Result& now, scope::Scope& since, const Io& io);
+                 const score::Result& now, scope::Scope& since, const Io& io, i18n::Lang lang);
 
 // validate's hook: with `since` set, keeps only the findings in its scope. kOk or kUsage.
 int narrow_findings(const std::optional<std::string>& since, const Common& c, Checked& checked, const Io& io);

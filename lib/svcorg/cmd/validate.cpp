@@ -5,14 +5,11 @@
 #include <ostream>
 #include <sstream>
 
-#include <fmt/format.h>
-
 #include "svcorg/cmd/since.hpp"
 #include "svcorg/diag/formats.hpp"
 #include "svcorg/diag/render.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/util/file.hpp"
-#include "svcorg/util/text.hpp"
 
 namespace svcorg::cmd {
 
@@ -23,28 +20,33 @@ struct Output {
   std::string format, file;
 };
 
-bool known_format(const std::string& format, const char* option, const std::string& given, const Io& io) {
+bool known_format(const std::string& format, const char* option, const std::string& given, const Io& io,
+                  i18n::Lang lang) {
   const auto& all = validate_formats();
   if (std::find(all.begin(), all.end(), format) != all.end()) return true;
-  const auto near = util::closest(format, all);
-  io.err << fmt::format("svcorg: error: {} `{}`: unknown format `{}`{} (formats: {})\n", option, given, format,
-                        near ? fmt::format("; did you mean `{}`?", *near) : std::string(), util::quoted_list(all));
+  error(io, lang,
+        i18n::Message("cmd.format.unknown", {{"option", option},
+                                             {"given", given},
+                                             {"format", format},
+                                             {"hint", did_you_mean(format, all)},
+                                             {"formats", i18n::codes(all, true)}}));
   return false;
 }
 
 // `--output FORMAT=FILE` values, checked before any work is done.
-std::optional<std::vector<Output>> parse_outputs(const std::vector<std::string>& specs, const Io& io) {
+std::optional<std::vector<Output>> parse_outputs(const std::vector<std::string>& specs, const Io& io,
+                                                 i18n::Lang lang) {
   std::vector<Output> out;
   for (const auto& spec : specs) {
     const size_t eq = spec.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
-      io.err << fmt::format("svcorg: error: --output `{}`: write FORMAT=FILE, e.g. sarif=svcorg.sarif\n", spec);
+      error(io, lang, i18n::Message("cmd.output.spec", {{"spec", spec}}));
       return std::nullopt;
     }
     Output o{spec, spec.substr(0, eq), spec.substr(eq + 1)};
-    if (!known_format(o.format, "--output", spec, io)) return std::nullopt;
+    if (!known_format(o.format, "--output", spec, io, lang)) return std::nullopt;
     if (o.file == "-") {
-      io.err << fmt::format("svcorg: error: --output `{}`: use --format for standard output\n", spec);
+      error(io, lang, i18n::Message("cmd.output.stdout", {{"spec", spec}}));
       return std::nullopt;
     }
     out.push_back(std::move(o));
@@ -72,21 +74,20 @@ std::vector<diag::Diagnostic> unwaived(std::vector<diag::Diagnostic> items) {
 // run's report in their turn, so none is left claiming a run that completed.
 void write_outputs(const std::vector<Output>& outputs, const std::vector<bool>& skip, const Checked& checked,
                    bool quiet, diag::Report& report, const Io& io) {
-  // The message of a failed write ("" : written).
-  const auto write = [&](const Output& out) {
-    const std::string err =
-        util::write_atomically(out.file, render_validate(out.format, checked, false, quiet, report));
-    if (err.empty()) return err;
-    const std::string message = fmt::format("--output {}: {}", out.spec, err);
-    io.err << "svcorg: error: " << message << "\n";
+  // The message of a failed write (nullopt: written).
+  const auto write = [&](const Output& out) -> std::optional<i18n::Message> {
+    const auto err = util::write_atomically(out.file, render_validate(out.format, checked, false, quiet, report));
+    if (err.empty()) return std::nullopt;
+    i18n::Message message("cmd.output.failed", {{"spec", out.spec}, {"why", i18n::Message(err)}});
+    error(io, report.lang, message);
     return message;
   };
   std::vector<bool> written(outputs.size(), false);
   const size_t before = report.failures.size();
   for (size_t i = 0; i < outputs.size(); ++i) {
     if (skip[i]) continue;
-    if (std::string message = write(outputs[i]); !message.empty())
-      report.failures.push_back({outputs[i].file, std::move(message)});
+    if (auto message = write(outputs[i]))
+      report.failures.push_back({outputs[i].file, std::move(*message)});
     else
       written[i] = true;
   }
@@ -95,18 +96,10 @@ void write_outputs(const std::vector<Output>& outputs, const std::vector<bool>& 
     if (written[i]) write(outputs[i]);  // a second failure is reported, not written again
 }
 
-// The failures behind the `svcorg: error: …` lines of `messages`.
-std::vector<diag::Failure> failures_in(const std::string& messages) {
+// The failures of a run that stopped on `errors` (the errors it wrote, as messages).
+std::vector<diag::Failure> failures_of(const std::vector<i18n::Message>& errors) {
   std::vector<diag::Failure> out;
-  const std::string prefix = "svcorg: error: ";
-  size_t at = 0;
-  while (at < messages.size()) {
-    size_t end = messages.find('\n', at);
-    if (end == std::string::npos) end = messages.size();
-    if (messages.compare(at, prefix.size(), prefix) == 0)
-      out.push_back({"", messages.substr(at + prefix.size(), end - at - prefix.size())});
-    at = end + 1;
-  }
+  for (const auto& e : errors) out.push_back({"", e});
   return out;
 }
 
@@ -131,7 +124,8 @@ std::string render_validate(const std::string& format, const Checked& checked, b
                                report.failures);
   std::string out = diag::render_text(quiet ? errors_only(all) : all, color, report.lang);
   if (!failures_on_stderr)
-    for (const auto& f : report.failures) out += "svcorg: error: " + f.message.text(report.lang) + "\n";
+    for (const auto& f : report.failures)
+      out += i18n::Message("cmd.error", {{"message", f.message}}).text(report.lang) + "\n";
   if (!quiet) out += diag::render_summary(summary, color, report.lang);
   return out;
 }
@@ -163,34 +157,37 @@ diag::PathBase path_base(const std::vector<std::string>& paths) {
 }
 
 int run_validate(const ValidateOptions& o, const Io& io) {
-  const auto outputs = parse_outputs(o.outputs, io);
+  const auto outputs = parse_outputs(o.outputs, io, early_lang(o.common));
   if (!outputs) return kUsage;
   // From here on the -o files are known, and each gets this run's report even when the run
   // cannot complete (SPEC 8, rev 2): never a clean report an earlier run left there. The
-  // checks of the command line write to `refusals`, which become the failures.
+  // checks of the command line write to `refusals`; the errors among them, kept as
+  // messages, become the failures.
   std::ostringstream refusals;
-  const Io checking{io.out, refusals, io.in, io.out_is_tty, io.no_color_env, io.today, io.exits_after};
+  std::vector<i18n::Message> errors;
+  Io checking{io.out, refusals, io.in, io.out_is_tty, io.no_color_env, io.today, io.exits_after};
+  checking.errors = &errors;
   std::vector<bool> over_input(outputs->size(), false);
   for (size_t i = 0; i < outputs->size(); ++i)
     over_input[i] = refuse_outputs_over_inputs({(*outputs)[i].file}, o.common, checking) != kOk;
-  const bool format_known = known_format(o.format, "--format", o.format, checking);
+  const bool format_known = known_format(o.format, "--format", o.format, checking, early_lang(o.common));
   const auto dates = checked_dates(o.common, checking);
-  const auto refuse = [&](const Checked& checked) {
+  const auto refuse = [&](const Checked& checked, i18n::Lang lang) {
     io.err << refusals.str();
-    diag::Report report{failures_in(refusals.str()), path_base(o.common.paths), early_lang(o.common)};
+    diag::Report report{failures_of(errors), path_base(o.common.paths), lang};
     write_outputs(*outputs, over_input, checked, o.common.quiet, report, io);
     return kUsage;
   };
   if (!format_known || !dates || std::find(over_input.begin(), over_input.end(), true) != over_input.end())
-    return refuse(Checked{});
+    return refuse(Checked{}, early_lang(o.common));
 
   Checked checked = load_and_check(o.common, *dates, io, Needs::Cores, {}, Inputs::InRepository);
-  if (narrow_findings(o.since, o.common, checked, checking) != kOk) return refuse(Checked{});
+  if (narrow_findings(o.since, o.common, checked, checking) != kOk) return refuse(Checked{}, checked.lang);
   io.err << refusals.str();  // notes of --since
 
   diag::Report report{{}, path_base(o.common.paths), checked.lang};
   for (const auto& f : checked.fatal) {
-    io.err << "svcorg: error: " << f << "\n";
+    error(io, checked.lang, f);
     report.failures.push_back({"", f});
   }
   write_outputs(*outputs, over_input, checked, o.common.quiet, report, io);

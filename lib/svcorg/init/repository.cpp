@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <system_error>
 
-#include <fmt/format.h>
-
 #include "svcorg/util/embedded.hpp"
 
 namespace svcorg::init {
@@ -60,16 +58,16 @@ std::vector<std::string> conflicts(const fs::path& root, const std::vector<File>
   return out;
 }
 
-std::string write_all(const fs::path& root, const std::vector<File>& files, const Writer& write) {
+i18n::Message write_all(const fs::path& root, const std::vector<File>& files, const Writer& write) {
   std::vector<fs::path> made_dirs, made_files;
-  auto undo = [&](const std::string& error) {
+  auto undo = [&](i18n::Message error) {
     std::error_code ec;
     for (auto it = made_files.rbegin(); it != made_files.rend(); ++it) fs::remove(*it, ec);
     for (auto it = made_dirs.rbegin(); it != made_dirs.rend(); ++it) fs::remove(*it, ec);  // only if empty
     return error;
   };
   // Creates `dir` and its missing parents, outermost first, remembering each one made.
-  auto make_dirs = [&](const fs::path& dir) -> std::string {
+  auto make_dirs = [&](const fs::path& dir) -> i18n::Message {
     std::vector<fs::path> missing;
     for (fs::path p = dir; !p.empty() && !exists_at(p); p = p.parent_path()) {
       missing.push_back(p);
@@ -78,19 +76,20 @@ std::string write_all(const fs::path& root, const std::vector<File>& files, cons
     for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
       std::error_code ec;
       const bool made = fs::create_directory(*it, ec);
-      if (ec) return fmt::format("cannot create the folder {}: {}", shown(*it), ec.message());
+      if (ec)
+        return i18n::Message("cmd.init.folder", {{"folder", shown(*it)}, {"why", i18n::Message(ec.message())}});
       if (made) made_dirs.push_back(*it);
     }
-    return "";
+    return i18n::Message();
   };
-  if (std::string err = make_dirs(root); !err.empty()) return undo(err);
+  if (i18n::Message err = make_dirs(root); !err.empty()) return undo(std::move(err));
   for (const auto& f : files) {
     const fs::path target = root / fs::path(f.path);
-    if (std::string err = make_dirs(target.parent_path()); !err.empty()) return undo(err);
-    if (std::string err = write(target.string(), f.content); !err.empty()) return undo(err);
+    if (i18n::Message err = make_dirs(target.parent_path()); !err.empty()) return undo(std::move(err));
+    if (auto err = write(target.string(), f.content); !err.empty()) return undo(i18n::Message(std::move(err)));
     made_files.push_back(target);
   }
-  return "";
+  return i18n::Message();
 }
 
 }  // namespace svcorg::init

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
+
 namespace svcorg::init {
 
 struct File {
@@ -28,7 +30,7 @@ using Writer = std::function<std::string(const std::string& path, std::string_vi
 
 // Writes every file under `root`, creating the folders they need (and `root`). On the
 // first failure, removes every file and folder this call created and returns the error;
-// returns an empty string on success. Call after conflicts() found none.
-std::string write_all(const std::filesystem::path& root, const std::vector<File>& files, const Writer& write);
+// returns an empty message on success. Call after conflicts() found none.
+i18n::Message write_all(const std::filesystem::path& root, const std::vector<File>& files, const Writer& write);
 
 }  // namespace svcorg::init

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 
-#include <fmt/format.h>
 
 #include "svcorg/report/improve.hpp"
 
@@ -90,7 +89,7 @@ void people(const Inputs& in, Data& d) {
   }
 }
 
-bool resolve_name(const Inputs& in, Data& d, std::string& street, std::string& error) {
+bool resolve_name(const Inputs& in, Data& d, std::string& street, i18n::Message& error) {
   const model::District* district = in.records.districts.empty() ? nullptr : &in.records.districts.front();
   switch (d.scope.kind) {
     case ScopeKind::District:
@@ -102,7 +101,7 @@ bool resolve_name(const Inputs& in, Data& d, std::string& street, std::string& e
       for (const auto& st : in.result.streets)
         if (st.id == street) d.own = &st;
       if (!d.own) {
-        error = fmt::format("no street `{}`", street);
+        error = i18n::Message("cmd.scope.no-street", {{"id", street}});
         return false;
       }
       if (district)
@@ -114,7 +113,7 @@ bool resolve_name(const Inputs& in, Data& d, std::string& street, std::string& e
       for (const auto& b : in.records.branches)
         if (b.id.v == d.scope.id) d.branch = &b;
       if (!d.branch) {
-        error = fmt::format("no branch `{}`", d.scope.id);
+        error = i18n::Message("cmd.scope.no-branch", {{"id", d.scope.id}});
         return false;
       }
       d.name = d.branch->name.v;
@@ -137,7 +136,7 @@ std::optional<Scope> parse_scope(const std::string& text) {
   return std::nullopt;
 }
 
-std::optional<Data> build(const Inputs& in, const Scope& scope, std::string& error) {
+std::optional<Data> build(const Inputs& in, const Scope& scope, i18n::Message& error) {
   Data d;
   d.scope = scope;
   d.result = &in.result;

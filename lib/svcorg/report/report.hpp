@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/ledger/listing.hpp"
 #include "svcorg/model/records.hpp"
 #include "svcorg/rules/rules.hpp"
@@ -97,6 +98,6 @@ struct Inputs {
 };
 
 // Data for `scope`; nullopt with `error` set when the scope names nothing.
-std::optional<Data> build(const Inputs& in, const Scope& scope, std::string& error);
+std::optional<Data> build(const Inputs& in, const Scope& scope, i18n::Message& error);
 
 }  // namespace svcorg::report

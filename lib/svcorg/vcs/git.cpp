@@ -3,8 +3,6 @@
 #include <filesystem>
 #include <string_view>
 
-#include <fmt/format.h>
-
 #include "svcorg/vcs/process.hpp"
 
 namespace svcorg::vcs {
@@ -38,11 +36,10 @@ class Git final : public Repository {
   const std::string& root() const override { return root_; }
 
   std::string resolve(const std::string& rev) const override {
-    if (const std::string bad = check_revision(rev); !bad.empty()) throw Error(bad);
+    if (i18n::Message bad = check_revision(rev); !bad.empty()) throw Error(std::move(bad));
     const ProcessResult r = git({"rev-parse", "--verify", "--quiet", rev + "^{commit}"});
     if (r.exit_code != 0 || r.out.empty())
-      throw Error(
-          fmt::format("unknown revision {} in the git repository {} (in a shallow clone, fetch it first)", rev, root_));
+      throw Error(i18n::Message("vcs.unknown-revision", {{"rev", rev}, {"root", root_}}));
     return first_line(r.out);
   }
 
@@ -83,14 +80,14 @@ class Git final : public Repository {
     size_t at = 0;
     for (size_t i : asked) {
       const size_t eol = data.find('\n', at);
-      if (eol == std::string::npos) throw Error("git cat-file: output cut short");
+      if (eol == std::string::npos) throw Error(i18n::Message("vcs.cut-short"));
       const std::string header = data.substr(at, eol - at);
       at = eol + 1;
       const size_t sp2 = header.rfind(' '), sp1 = header.rfind(' ', sp2 == 0 ? 0 : sp2 - 1);
       const std::string last = sp2 == std::string::npos ? header : header.substr(sp2 + 1);
       if (sp2 == std::string::npos || sp1 == std::string::npos || last == "missing" || last == "ambiguous") continue;
       const size_t size = std::stoul(last);
-      if (at + size > data.size()) throw Error("git cat-file: output cut short");
+      if (at + size > data.size()) throw Error(i18n::Message("vcs.cut-short"));
       if (header.substr(sp1 + 1, sp2 - sp1 - 1) == "blob") out[i] = data.substr(at, size);
       at += size + 1;
     }
@@ -104,12 +101,12 @@ class Git final : public Repository {
   }
 
   static ProcessResult started(ProcessResult r) {
-    if (!r.started) throw Error(fmt::format("cannot run git: {}", r.error));
+    if (!r.started) throw Error(i18n::Message("vcs.cannot-run", {{"why", r.error}}));
     return r;
   }
 
   static std::string checked(const ProcessResult& r) {
-    if (r.exit_code != 0) throw Error(fmt::format("git failed: {}", first_line(r.err)));
+    if (r.exit_code != 0) throw Error(i18n::Message("vcs.failed", {{"why", i18n::Message(first_line(r.err))}}));
     return r.out;
   }
 
@@ -118,22 +115,22 @@ class Git final : public Repository {
 
 }  // namespace
 
-std::string check_revision(const std::string& rev) {
-  if (rev.empty()) return "the revision is empty";
-  if (rev[0] == '-') return fmt::format("revision {} starts with '-'; name a commit, branch or tag", rev);
+i18n::Message check_revision(const std::string& rev) {
+  if (rev.empty()) return i18n::Message("vcs.revision.empty");
+  if (rev[0] == '-') return i18n::Message("vcs.revision.dash", {{"rev", rev}});
   for (char c : rev)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return "the revision holds a control character";
-  return "";
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return i18n::Message("vcs.revision.control");
+  return i18n::Message();
 }
 
 std::unique_ptr<Repository> open_git(const std::string& dir) {
   ProcessResult r = run_process({"git", "-C", dir, "rev-parse", "--show-toplevel"});
-  if (!r.started) throw Error(fmt::format("cannot run git: {}", r.error));
+  if (!r.started) throw Error(i18n::Message("vcs.cannot-run", {{"why", r.error}}));
   const std::string top = first_line(r.out);
   if (r.exit_code != 0 || top.empty()) {
     std::error_code ec;
     const std::string shown = fs::absolute(dir, ec).lexically_normal().string();
-    throw Error(fmt::format("{} is not in a git repository", ec ? dir : shown));
+    throw Error(i18n::Message("vcs.not-a-repository", {{"dir", ec ? dir : shown}}));
   }
   std::error_code ec;
   const fs::path canonical = fs::weakly_canonical(top, ec);

@@ -8,11 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
+
 namespace svcorg::vcs {
 
-// Not a repository, an unknown revision, git missing or failing: the message says which.
+// Not a repository, an unknown revision, git missing or failing: the message says which
+// (what(): its English).
 struct Error : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit Error(i18n::Message m) : std::runtime_error(m.text()), message(std::move(m)) {}
+  i18n::Message message;
 };
 
 // One file of a tree at a revision.
@@ -43,7 +47,7 @@ class Repository {
 std::unique_ptr<Repository> open_git(const std::string& dir);
 
 // A revision as given by a user: non-empty, not starting with `-` (it could be read as
-// an option), no control characters. Returns what is wrong, or "".
-std::string check_revision(const std::string& rev);
+// an option), no control characters. Returns what is wrong, or an empty message.
+i18n::Message check_revision(const std::string& rev);
 
 }  // namespace svcorg::vcs

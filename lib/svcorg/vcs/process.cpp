@@ -49,13 +49,13 @@ bool read_some(int& fd, std::string& into) {
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input) {
   ProcessResult r;
   if (argv.empty()) {
-    r.error = "no program";
+    r.error = i18n::Message("vcs.no-program");
     return r;
   }
   Fds fds;
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds.in) != 0 || pipe2(fds.out, O_CLOEXEC) != 0 ||
       pipe2(fds.err, O_CLOEXEC) != 0) {
-    r.error = std::strerror(errno);
+    r.error = i18n::Message::verbatim(std::strerror(errno));
     return r;
   }
   posix_spawn_file_actions_t actions;
@@ -70,7 +70,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
-    r.error = std::strerror(rc);
+    r.error = i18n::Message::verbatim(std::strerror(rc));
     return r;
   }
   r.started = true;

@@ -5,13 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
+
 namespace svcorg::vcs {
 
 struct ProcessResult {
   bool started = false;  // false: the program could not be run (`error` says why)
   int exit_code = -1;    // -1: killed by a signal
   std::string out, err;
-  std::string error;
+  i18n::Message error;  // the OS's words, verbatim (or vcs.no-program)
 };
 
 // Runs argv[0] (looked up in PATH) with `input` on its standard input; collects its

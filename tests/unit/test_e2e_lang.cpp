@@ -1,0 +1,191 @@
+// End-to-end: the command line's own texts in the chosen language (SPEC 8, Language): the
+// errors of the command line follow --lang only (the District is not read yet), what a
+// command says once the records are read follows --lang, else the District's `lang`.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using testing::run_svcorg;
+using testing::write_file;
+
+namespace {
+
+const char* kDates = " --year 2026 --as-of 2026-11-26";
+
+// A zh-CN District, a branch and a need that names no branch: an error.
+void make_tree(const fs::path& root) {
+  write_file(root / "district.yaml",
+             "apiVersion: svcorg/v1\nkind: District\nid: jingan\nname: 静安区\nlang: zh-CN\n"
+             "streets:\n  - {id: nanjingxi, name: 南京西路街道}\n");
+  write_file(root / "branches" / "meiliyuan.yaml",
+             "apiVersion: svcorg/v1\nkind: Branch\nid: meiliyuan\nname: 美丽园居民区\ntype: organ\nstreet: nanjingxi\n"
+             "members: 120\nreserve_cadres: 2\nsecretary: {name: 王芳, certified: true}\n");
+  write_file(root / "needs" / "n1.yaml",
+             "apiVersion: svcorg/v1\nkind: Need\nid: n1\nbranch: nobody\nreceived: 2026-03-02\nchannel: visit\n"
+             "category: work-style\nsummary: 测试\nlayer: branch\ndisposal: solve\nstatus: received\n"
+             "events:\n  - {date: 2026-03-02, status: received}\n");
+}
+
+// The last `n` lines of `text`.
+std::string last_lines(const std::string& text, size_t n) {
+  size_t at = text.size();
+  for (size_t i = 0; i <= n && at != std::string::npos && at > 0; ++i) at = text.rfind('\n', at - 1);
+  return at == std::string::npos ? text : text.substr(at + 1);
+}
+
+}  // namespace
+
+TEST_SUITE("e2e lang") {
+  TEST_CASE("CLI11's refusals in svcorg's words, in the language --lang names on the command line") {
+    auto r = run_svcorg("validate examples --format xml --lang zh-CN");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err ==
+          "svcorg：错误：--format `xml` 不是允许的值（允许的值：`text`、`json`、`sarif`、`junit`、`github`或`gitlab`）\n"
+          "加上 --help 可以查看用法。\n");
+    r = run_svcorg("validate examples --format xml --lang en");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err ==
+          "svcorg: error: --format `xml` is not allowed (allowed: `text`, `json`, `sarif`, `junit`, `github`, or "
+          "`gitlab`)\nRun with --help for more information.\n");
+    // Without --lang, English: the District (zh-CN here) is not read yet.
+    CHECK(run_svcorg("validate examples --format xml").err == r.err);
+
+    r = run_svcorg("validate examples --formt json --lang=zh-CN");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "svcorg：错误：svcorg validate 没有 `--formt` 这个选项，是不是 `--format`？\n加上 --help 可以查看用法。\n");
+    CHECK(run_svcorg("validate examples --formt json --lang en").err ==
+          "svcorg: error: svcorg validate has no option `--formt`; did you mean `--format`?\n"
+          "Run with --help for more information.\n");
+
+    const char* const cases[][3] = {
+        {"score examples --year 20x6", "svcorg：错误：--year `20x6` 不是 1 到 9999 之间的整数",
+         "svcorg: error: --year `20x6` is not a whole number from 1 to 9999"},
+        {"score examples --fail-under high", "svcorg：错误：--fail-under `high` 不是数字",
+         "svcorg: error: --fail-under `high` is not a number"},
+        {"validate examples --jobs 0", "svcorg：错误：--jobs `0` 不是 1 到 1024 之间的整数",
+         "svcorg: error: --jobs `0` is not a whole number from 1 to 1024"},
+        {"validate examples --max-depth none", "svcorg：错误：--max-depth `none` 不是大于或等于 1 的整数",
+         "svcorg: error: --max-depth `none` is not a whole number of 1 or more"},
+        {"validate examples --color purple",
+         "svcorg：错误：--color `purple` 不是允许的值（允许的值：`auto`、`always`或`never`）",
+         "svcorg: error: --color `purple` is not allowed (allowed: `auto`, `always`, or `never`)"},
+        {"validate examples --since", "svcorg：错误：--since 后面缺少值", "svcorg: error: --since needs a value after it"},
+        {"needs examples --received-in-year=maybe", "svcorg：错误：--received-in-year 不带值，单独写即可",
+         "svcorg: error: --received-in-year takes no value; give it alone"},
+        {"valdate examples", "svcorg：错误：没有 `valdate` 这个命令，是不是 `validate`？（可用的命令：`validate`、`needs`、"
+                             "`score`、`report`、`init`或`schema`）",
+         "svcorg: error: unknown command `valdate`; did you mean `validate`? (commands: `validate`, `needs`, `score`, "
+         "`report`, `init`, or `schema`)"},
+        {"schema plan branch", "svcorg：错误：svcorg schema：多了一个参数 `branch`",
+         "svcorg: error: svcorg schema: one argument too many: `branch`"},
+    };
+    for (const auto& c : cases) {
+      // --lang right after the command: an option that wants a value would take it.
+      const std::string args = c[0], command = args.substr(0, args.find(' ')), rest = args.substr(command.size());
+      CAPTURE(args);
+      r = run_svcorg(command + " --lang zh-CN" + rest);
+      CHECK(r.exit_code == 2);
+      CHECK(r.err == std::string(c[1]) + "\n加上 --help 可以查看用法。\n");
+      r = run_svcorg(command + " --lang en" + rest);
+      CHECK(r.exit_code == 2);
+      CHECK(r.err == std::string(c[2]) + "\nRun with --help for more information.\n");
+    }
+    // No command at all: the command line has no --lang either.
+    CHECK(run_svcorg("").err ==
+          "svcorg: error: give a command: `validate`, `needs`, `score`, `report`, `init`, or `schema`\n"
+          "Run with --help for more information.\n");
+    // A --lang that is no language is refused in English.
+    CHECK(run_svcorg("validate examples --lang fr").err ==
+          "svcorg: error: --lang `fr` is not allowed (allowed: `en` or `zh-CN`)\nRun with --help for more information.\n");
+  }
+
+  TEST_CASE("a path that does not exist, before anything is read: --lang decides") {
+    auto r = run_svcorg("validate no/such --lang zh-CN");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "svcorg：错误：no/such: no such file or directory\n");
+    r = run_svcorg("validate no/such --lang en");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "svcorg: error: no/such: no such file or directory\n");
+  }
+
+  TEST_CASE("score refuses inputs with errors in the District's language, unless --lang says otherwise") {
+    testing::TempDir tmp;
+    make_tree(tmp.path());
+    auto r = run_svcorg("score . --as-of 2026-06-30", tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK(last_lines(r.err, 2) ==
+          "svcorg：3个文件，3条记录：1个错误，2个警告\nsvcorg：错误：输入有错误，请先改正（用 svcorg validate 检查）\n");
+    r = run_svcorg("score . --as-of 2026-06-30 --lang en", tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(last_lines(r.err, 2) ==
+          "svcorg: 3 files, 3 records: 1 error, 2 warnings\n"
+          "svcorg: error: the inputs have errors; fix them (svcorg validate) first\n");
+  }
+
+  TEST_CASE("a filter naming no branch, in the District's language") {
+    auto r = run_svcorg(std::string("needs examples") + kDates + " --branch meiliyan");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "svcorg：错误：--branch `meiliyan`：没有这个编号的党组织，是不是 `meiliyuan`？\n");
+    r = run_svcorg(std::string("needs examples") + kDates + " --branch meiliyan --lang en");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "svcorg: error: --branch `meiliyan` names no branch; did you mean `meiliyuan`?\n");
+    // score too: a typo in a CI gate's --branch must not pass for a gate on nothing.
+    r = run_svcorg(std::string("score examples") + kDates + " -q --fail-under 60 --branch meiliyan");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "svcorg：错误：--branch `meiliyan`：没有这个编号的党组织，是不是 `meiliyuan`？\n");
+    r = run_svcorg(std::string("score examples") + kDates + " -q --street nanjingxii --lang en");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "svcorg: error: --street `nanjingxii` names no street; did you mean `nanjingxi`?\n");
+  }
+
+  TEST_CASE("validate's failures reach its reports as messages, in the run's language") {
+    // --since fails after the records are read: the District's language (zh-CN); the
+    // error on standard error is the failure the -o report carries.
+    testing::TempDir tmp;
+    const std::string report = (tmp.path() / "x.json").string();
+    const std::string args = "validate examples --as-of 2026-11-26 --since=-x -q -o json=" + report;
+    auto r = run_svcorg(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "svcorg：错误：--since -x：版本 -x 以 '-' 开头，请写提交、分支或标签的名字\n");
+    auto doc = nlohmann::json::parse(testing::read_file(report));
+    REQUIRE(doc["diagnostics"].size() == 1);
+    CHECK(doc["diagnostics"][0]["rule"] == "run-failed");
+    CHECK(doc["diagnostics"][0]["message"] ==
+          "svcorg validate 未能完成：--since -x：版本 -x 以 '-' 开头，请写提交、分支或标签的名字。"
+          "本报告不完整：请先解决这个问题，再运行 svcorg validate。");
+    r = run_svcorg(args + " --lang en");
+    CHECK(r.err == "svcorg: error: --since -x: revision -x starts with '-'; name a commit, branch or tag\n");
+    doc = nlohmann::json::parse(testing::read_file(report));
+    CHECK(doc["diagnostics"][0]["message"] ==
+          "svcorg validate did not complete: --since -x: revision -x starts with '-'; name a commit, branch or tag. "
+          "This report is incomplete: fix that and run svcorg validate again.");
+    // Refused before anything is read: --lang's language.
+    r = run_svcorg("validate examples --as-of 2026-02-30 --lang zh-CN -o json=" + report);
+    CHECK(r.err == "svcorg：错误：--as-of 2026-02-30 不是日期，请写成 YYYY-MM-DD，例如 2026-12-31\n");
+    doc = nlohmann::json::parse(testing::read_file(report));
+    CHECK(doc["diagnostics"][0]["message"] ==
+          "svcorg validate 未能完成：--as-of 2026-02-30 不是日期，请写成 YYYY-MM-DD，例如 2026-12-31。"
+          "本报告不完整：请先解决这个问题，再运行 svcorg validate。");
+  }
+
+  TEST_CASE("init and schema speak the language of --lang") {
+    testing::TempDir tmp;
+    auto r = run_svcorg("init new --lang zh-CN", tmp.path());
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("svcorg：已在 new 创建记录库（16个文件）：\n", 0) == 0);
+    CHECK(last_lines(r.out, 1).rfind("下一步：把示例记录换成你们自己的记录", 0) == 0);
+    r = run_svcorg("init new --lang zh-CN", tmp.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.rfind("svcorg：错误：svcorg init 不覆盖任何文件，而它要写的文件中已有16个存在，所以什么也没有写：\n", 0) == 0);
+    CHECK(last_lines(r.err, 1) == "svcorg：请在新的或空的文件夹中运行（svcorg init DIR），或先把这些文件移走\n");
+    CHECK(run_svcorg("schema Plna --lang zh-CN").err ==
+          "svcorg：错误：`Plna` 不是记录种类，是不是 `plan`？（种类：district、branch、need、platform、plan）\n");
+  }
+}
