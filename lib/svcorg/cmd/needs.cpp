@@ -76,9 +76,9 @@ int run_needs(const NeedsOptions& o, const Io& io) {
   if (o.format == "json")
     io.out << render::needs_json(listing);
   else if (o.format == "csv")
-    io.out << render::needs_csv(listing);
+    io.out << render::needs_csv(listing, render::names_of(checked.records), checked.lang, {o.excel});
   else
-    io.out << render::needs_table(listing);
+    io.out << render::needs_table(listing, checked.lang);
   return kOk;
 }
 

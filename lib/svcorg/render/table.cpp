@@ -86,9 +86,9 @@ std::string render_text(const Table& t) {
   return out;
 }
 
-std::string csv_field(std::string_view field, bool number) {
+std::string csv_field(std::string_view field, bool own) {
   static constexpr std::string_view kFormulaStart = "=+-@\t\r";
-  const bool formula = !number && !field.empty() && kFormulaStart.find(field.front()) != std::string_view::npos;
+  const bool formula = !own && !field.empty() && kFormulaStart.find(field.front()) != std::string_view::npos;
   if (!formula && field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
   std::string out = formula ? "\"'" : "\"";
   for (char c : field) {

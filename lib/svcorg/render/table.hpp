@@ -42,7 +42,7 @@ struct CsvOptions {
 // would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a CR) gets a `'`
 // in front, inside quotes (OWASP, "CSV injection"): `'=HYPERLINK(…)` shows as text.
 std::string render_csv(const Table& t, const CsvOptions& options = {});
-// One cell; `number`: a number svcorg formats itself, written as it is.
-std::string csv_field(std::string_view field, bool number = false);
+// One cell; `own`: svcorg's own text (a number it formats, a header word), written as it is.
+std::string csv_field(std::string_view field, bool own = false);
 
 }  // namespace svcorg::render
