@@ -153,7 +153,7 @@ TEST_SUITE("e2e compare and baseline deltas") {
     CHECK(r.out.find("HEAD\\~1") != std::string::npos);  // the source is user text too
   }
 
-  TEST_CASE("--compare for a zh-CN District writes the Markdown in Chinese; --lang en in English") {
+  TEST_CASE("--compare for a zh-CN District writes the Markdown in Chinese, with --lang en in English") {
     testing::GitRepo repo;
     make_history(repo, "支部alpha", "zh-CN");
     const auto r = run_svcorg(kScore + "--format markdown --compare HEAD~1 .", repo.path());

@@ -158,7 +158,7 @@ TEST_SUITE("e2e needs") {
     CHECK(zh.out == testing::read_file(golden / "examples-2026.json"));
   }
 
-  TEST_CASE("--excel: the CSV with a UTF-8 byte order mark; it implies --format csv") {
+  TEST_CASE("--excel: the CSV with a UTF-8 byte order mark, and it implies --format csv") {
     const auto csv = run_svcorg("needs examples --year 2026 --as-of 2026-11-26 --format csv");
     const auto excel = run_svcorg("needs examples --year 2026 --as-of 2026-11-26 --excel");
     CHECK(excel.exit_code == 0);

@@ -377,7 +377,7 @@ TEST_SUITE("e2e score") {
     }
   }
 
-  TEST_CASE("CSV: --excel adds a UTF-8 byte order mark; JSON is the same in both languages") {
+  TEST_CASE("CSV: --excel adds a UTF-8 byte order mark, and JSON is the same in both languages") {
     const std::string args = "score examples --year 2025 --as-of 2025-12-31 ";
     const auto csv = run_svcorg(args + "--format csv --lang zh-CN");
     const auto excel = run_svcorg(args + "--excel --lang zh-CN");
