@@ -176,6 +176,29 @@ TEST_SUITE("cmd::run_needs") {
     CHECK(run(j).out == run(jz).out);
   }
 
+  TEST_CASE("Chinese table and CSV: a District's own category shows the label the District gives") {
+    std::string input = needs_tree::stream();
+    auto replace = [&](const std::string& from, const std::string& to) {
+      const size_t at = input.find(from);
+      REQUIRE(at != std::string::npos);
+      input.replace(at, from.size(), to);
+    };
+    replace("streets:\n", "rules:\n  category_labels: {rooftop-garden: 屋顶花园}\n  types:\n    residential:\n"
+                          "      need_categories: [housing, elderly-care, rooftop-garden]\nstreets:\n");
+    replace("category: dispute\nsummary: 邻里纠纷", "category: rooftop-garden\nsummary: 邻里纠纷");
+    NeedsOptions o = options("csv");
+    o.common.lang = svcorg::i18n::Lang::ZhCN;
+    o.filters.branch = "meiliyuan";
+    o.filters.channel = "visit";
+    const Out r = run(o, input);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("\r\nm3,meiliyuan,美丽园居民区,nanjingxi,南京西路街道,2026-05-02,否,走访,屋顶花园,") != std::string::npos);
+    o.format = "table";
+    CHECK(run(o, input).out.find("  走访  屋顶花园  ") != std::string::npos);
+    o.common.lang = svcorg::i18n::Lang::En;  // English shows the name
+    CHECK(run(o, input).out.find("  visit    rooftop-garden  ") != std::string::npos);
+  }
+
   TEST_CASE("--excel: a UTF-8 byte order mark, then the same CRLF CSV") {
     NeedsOptions o = options("csv");
     o.filters.branch = "jiali";

@@ -81,9 +81,10 @@ std::vector<diag::Diagnostic> warnings_of(const score::Result& r, const render::
   return out;
 }
 
-int explain(const score::Result& r, const score::Model& m, const ScoreOptions& o, const Io& io, i18n::Lang lang) {
+int explain(const score::Result& r, const score::Model& m, const render::Names& names, const ScoreOptions& o,
+            const Io& io, i18n::Lang lang) {
   for (const auto& s : r.branches)
-    if (*s.branch->id == *o.explain) return emit(o.output, render::score_explain(r, s, m, lang), io);
+    if (*s.branch->id == *o.explain) return emit(o.output, render::score_explain(r, s, m, names, lang), io);
   for (const auto& u : r.unscored)
     if (u.id == *o.explain) {
       io.err << fmt::format("svcorg: error: {} is not scored for {} ({})\n", u.id, r.year, u.reason);
@@ -167,12 +168,14 @@ int run_score(const ScoreOptions& o, const Io& io) {
   const std::vector<diag::Diagnostic> warnings = since ? warnings_of(*result, sel) : result->warnings;
   if (!o.common.quiet) io.err << diag::render_text(warnings, false, checked.lang);
 
-  if (o.explain) return explain(*result, *scoring, o, io, checked.lang);
+  if (o.explain)
+    return explain(*result, *scoring, render::names_of(checked.records, checked.rules), o, io, checked.lang);
   std::string content;
   if (baseline) content = render_deltas(*result, sel, *baseline, o, since, checked.lang);
   else if (o.format == "json") content = render::score_json(*result, sel);
   else if (o.format == "csv")
-    content = render::score_csv(*result, sel, render::names_of(checked.records), checked.lang, {o.excel});
+    content = render::score_csv(*result, sel, render::names_of(checked.records, checked.rules), checked.lang,
+                                {o.excel});
   else content = render::score_table(*result, sel, checked.lang);
   if (int code = emit(o.output, content, io)) return code;
   if (o.common.strict && !warnings.empty()) return kFindings;  // no-needs, no-survey, missing-plan

@@ -21,11 +21,11 @@ std::string listed(const std::vector<std::string>& v, i18n::Lang lang) {
   return out;
 }
 
-// Values of a label group as the language shows them.
-std::vector<std::string> shown_all(const std::vector<std::string>& values, const char* group, i18n::Lang lang) {
+// Categories as the language shows them.
+std::vector<std::string> categories(const std::vector<std::string>& values, const Names& names, i18n::Lang lang) {
   std::vector<std::string> out;
   out.reserve(values.size());
-  for (const auto& v : values) out.push_back(shown(lang, group, v));
+  for (const auto& v : values) out.push_back(names.category(lang, v));
   return out;
 }
 
@@ -90,7 +90,8 @@ void explain_base(Tree& t, const score::BranchScore& s, i18n::Lang lang) {
                      lang));
 }
 
-std::string plan_level_inputs(const score::Result& r, const score::BranchScore& s, i18n::Lang lang) {
+std::string plan_level_inputs(const score::Result& r, const score::BranchScore& s, const Names& names,
+                              i18n::Lang lang) {
   const auto& q = s.quality_inputs;
   const std::string quality =
       i18n::tr(lang, "render.explain.quality",
@@ -99,8 +100,8 @@ std::string plan_level_inputs(const score::Result& r, const score::BranchScore& 
                 {"linked", q.linked},
                 {"measurable", q.measurable},
                 {"min", q.min_plan_items},
-                {"categories", listed(shown_all(q.need_categories, "category", lang), lang)},
-                {"covered", listed(shown_all(q.covered_categories, "category", lang), lang)}});
+                {"categories", listed(categories(q.need_categories, names, lang), lang)},
+                {"covered", listed(categories(q.covered_categories, names, lang), lang)}});
   if (!s.percentile) return i18n::tr(lang, "render.explain.no-peers", {{"quality", quality}});
   return i18n::tr(lang, "render.explain.peers",
                   {{"quality", quality},
@@ -168,7 +169,8 @@ std::string satisfaction_inputs(const score::BranchScore& s, i18n::Lang lang) {
          survey(s.plan->review->public_survey, "render.explain.survey.public", "render.explain.survey.public.none");
 }
 
-void explain_autonomous(Tree& t, const score::Result& r, const score::BranchScore& s, i18n::Lang lang) {
+void explain_autonomous(Tree& t, const score::Result& r, const score::BranchScore& s, const Names& names,
+                        i18n::Lang lang) {
   const double scale = 1.0 - s.beta;
   t.line(0, false,
          i18n::tr(lang, "render.explain.autonomous",
@@ -178,7 +180,7 @@ void explain_autonomous(Tree& t, const score::Result& r, const score::BranchScor
   for (size_t i = 0; i < s.components.size(); ++i) {
     const Part& p = s.components[i];
     std::string inputs;
-    if (p.name == "plan_level") inputs = plan_level_inputs(r, s, lang);
+    if (p.name == "plan_level") inputs = plan_level_inputs(r, s, names, lang);
     else if (p.name == "execution")
       inputs = i18n::tr(lang, "render.explain.execution",
                         {{"items", s.quality_inputs.items}, {"sum", fmt::format("{}", s.execution_weight_sum)}});
@@ -192,7 +194,7 @@ void explain_autonomous(Tree& t, const score::Result& r, const score::BranchScor
 }  // namespace
 
 std::string score_explain(const score::Result& r, const score::BranchScore& s, const score::Model& m,
-                          i18n::Lang lang) {
+                          const Names& names, i18n::Lang lang) {
   Tree t;
   const std::string type = shown(lang, "type", *s.branch->type);
   t.text(i18n::tr(lang, "render.explain.head",
@@ -205,7 +207,7 @@ std::string score_explain(const score::Result& r, const score::BranchScore& s, c
                    {"provisional", s.provisional ? i18n::Arg(i18n::Message("render.explain.provisional")) : i18n::Arg()},
                    {"as_of", i18n::date(r.as_of.str())}}));
   explain_base(t, s, lang);
-  explain_autonomous(t, r, s, lang);
+  explain_autonomous(t, r, s, names, lang);
   t.line(0, true,
          i18n::tr(lang, "render.explain.bonus",
                   {{"value", fixed(s.bonus, 2)},

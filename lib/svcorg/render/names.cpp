@@ -1,5 +1,8 @@
 #include "svcorg/render/names.hpp"
 
+#include "svcorg/model/labels.hpp"
+#include "svcorg/render/labels.hpp"
+
 namespace svcorg::render {
 
 namespace {
@@ -14,8 +17,16 @@ std::string find(const std::map<std::string, std::string, std::less<>>& m, const
 std::string Names::branch(const std::string& id) const { return find(branches, id); }
 std::string Names::street(const std::string& id) const { return find(streets, id); }
 
-Names names_of(const model::RecordSet& records) {
+std::string Names::category(i18n::Lang lang, const std::string& value) const {
+  if (lang == i18n::Lang::En || model::labels::label(i18n::code(lang), "category", value))
+    return shown(lang, "category", value);
+  const std::string label = find(category_labels, value);
+  return label.empty() ? value : label;
+}
+
+Names names_of(const model::RecordSet& records, const rules::Rules& rules) {
   Names out;
+  out.category_labels.insert(rules.category_labels.begin(), rules.category_labels.end());
   for (const auto& b : records.branches)
     if (b.id && b.name) out.branches.emplace(*b.id, *b.name);
   for (const auto& d : records.districts)

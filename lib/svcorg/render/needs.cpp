@@ -119,7 +119,7 @@ std::string shown(i18n::Lang lang, const char* group, const model::Text& t) {
   return t ? render::shown(lang, group, *t) : std::string();
 }
 
-std::vector<std::string> table_row(const ledger::Row& r, util::Date as_of, i18n::Lang lang) {
+std::vector<std::string> table_row(const ledger::Row& r, util::Date as_of, const Names& names, i18n::Lang lang) {
   const NeedFacts& f = r.facts;
   const model::Need& n = *f.need;
   std::optional<int32_t> days = f.open ? age(f, as_of) : days_between(f.resolution, f.received);
@@ -129,7 +129,7 @@ std::vector<std::string> table_row(const ledger::Row& r, util::Date as_of, i18n:
           f.received.str(),
           f.carried_over ? yes : "",
           shown(lang, "channel", n.channel),
-          shown(lang, "category", n.category),
+          n.category ? names.category(lang, *n.category) : std::string(),
           shown(lang, "layer", n.layer),
           shown(lang, "disposal", n.disposal),
           render::shown(lang, "status", ledger::status_name(f.status)),
@@ -191,7 +191,7 @@ std::string percent(const std::optional<double>& rate) {
   return rate ? fmt::format("{:.1f}%", *rate * 100.0) : std::string("—");
 }
 
-std::string needs_table(const ledger::Listing& l, i18n::Lang lang) {
+std::string needs_table(const ledger::Listing& l, const Names& names, i18n::Lang lang) {
   Table t;
   t.header = {i18n::tr(lang, "render.needs.col.id"),       i18n::tr(lang, "render.needs.col.branch"),
               i18n::tr(lang, "render.needs.col.received"), i18n::tr(lang, "render.needs.col.carried-over"),
@@ -202,7 +202,7 @@ std::string needs_table(const ledger::Listing& l, i18n::Lang lang) {
               i18n::tr(lang, "render.needs.col.days"),     i18n::tr(lang, "render.needs.col.overdue"),
               i18n::tr(lang, "render.needs.col.summary")};
   t.right = {12};
-  for (const auto& r : l.rows) t.rows.push_back(table_row(r, l.window.as_of, lang));
+  for (const auto& r : l.rows) t.rows.push_back(table_row(r, l.window.as_of, names, lang));
   return render_text(t) + "\n" + summary_text(l, lang);
 }
 
@@ -262,7 +262,9 @@ std::string needs_csv(const ledger::Listing& l, const Names& names, i18n::Lang l
     std::vector<std::string> row;
     for (const auto& c : columns) {
       const json& v = n[c.key];
-      row.push_back(c.group && v.is_string() ? render::shown(lang, c.group, v.get<std::string>()) : cell(v, lang));
+      if (!c.group || !v.is_string()) row.push_back(cell(v, lang));
+      else if (std::string(c.group) == "category") row.push_back(names.category(lang, v.get<std::string>()));
+      else row.push_back(render::shown(lang, c.group, v.get<std::string>()));
     }
     t.rows.push_back(std::move(row));
   }

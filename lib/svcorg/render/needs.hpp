@@ -14,7 +14,7 @@
 
 namespace svcorg::render {
 
-std::string needs_table(const ledger::Listing& l, i18n::Lang lang);
+std::string needs_table(const ledger::Listing& l, const Names& names, i18n::Lang lang);
 std::string needs_json(const ledger::Listing& l);
 std::string needs_csv(const ledger::Listing& l, const Names& names, i18n::Lang lang, const CsvOptions& options = {});
 

@@ -27,7 +27,7 @@ std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n:
 std::string score_csv(const score::Result& r, const ScoreSelection& sel, const Names& names, i18n::Lang lang,
                       const CsvOptions& options = {});
 std::string score_explain(const score::Result& r, const score::BranchScore& s, const score::Model& m,
-                          i18n::Lang lang);
+                          const Names& names, i18n::Lang lang);
 
 // Shared number formatting: fixed decimals, `—` (or `null` in JSON) for undefined.
 std::string fixed(double v, int decimals);
