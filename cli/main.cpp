@@ -71,6 +71,18 @@ void add_common(CLI::App& app, Common& c) {
                  "first (default: 512)")->check(svcorg_cli::whole_number(1, uint64_t{1} << 20));
 }
 
+// `--excel` (score, needs): the CSV as Excel opens it (UTF-8 with a BOM, CRLF line
+// ends). It implies --format csv; another --format is a usage error.
+void add_excel(CLI::App& app, std::string& format, bool& excel) {
+  app.add_flag("--excel", excel, "Write CSV for Excel: UTF-8 with a BOM, CRLF line ends (implies --format csv)");
+  app.parse_complete_callback([&app, &format, &excel] {
+    if (!excel) return;
+    if (app.count("--format") > 0 && format != "csv")
+      throw CLI::ValidationError("--excel", svcorg_cli::refused(svcorg::i18n::Message("cli.excel-format")));
+    format = "csv";
+  });
+}
+
 svcorg::cmd::Io make_io() {
   const char* no_color = std::getenv("NO_COLOR");
   svcorg::cmd::Io io{std::cout, std::cerr, std::cin, isatty(STDOUT_FILENO) != 0,
@@ -110,6 +122,7 @@ int main(int argc, char** argv) {
   CLI::App* n = app.add_subcommand("needs", "List the needs ledger of a year as of a date, with its metrics");
   add_common(*n, needs.common);
   n->add_option("--format", needs.format, "Output format: table, json or csv");
+  add_excel(*n, needs.format, needs.excel);
   n->add_option("--status", needs.filters.status,
                 "As-of status: received, assessed, in-progress, resolved, closed, declined, open or overdue");
   n->add_option("--branch", needs.filters.branch, "Needs of this branch");
@@ -125,6 +138,7 @@ int main(int argc, char** argv) {
   add_common(*s, score.common);
   s->add_option("--format", score.format, "Output format: table, json, csv; markdown for deltas")
       ->check(svcorg_cli::one_of({"table", "json", "csv", "markdown"}));
+  add_excel(*s, score.format, score.excel);
   s->add_option("--branch", score.branch, "Show this branch only");
   s->add_option("--type", score.type, "Show branches of this type only");
   s->add_option("--street", score.street, "Show branches (and the roll-up) of this street only");
@@ -167,7 +181,7 @@ int main(int argc, char** argv) {
                  "TYPE (a branch type id or its Chinese label; default: every type), then files or directories "
                  "(default: .)");
   ru->add_option("--format", rules.format, "Output format: text, markdown or json")
-      ->check(CLI::IsMember(svcorg::cmd::rules_formats()));
+      ->check(svcorg_cli::one_of(svcorg::cmd::rules_formats()));
   ru->add_flag("--builtin", rules.builtin, "Print the built-in rules; read no inputs");
 
   try {

@@ -138,6 +138,8 @@ CLI::Validator number() {
       "");
 }
 
+std::string refused(i18n::Message m) { return refuse(std::move(m)); }
+
 i18n::Message usage_error(const CLI::App& app, const CLI::ParseError& e) {
   const std::string what = e.what();
   const CLI::App* command = command_of(app);

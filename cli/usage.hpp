@@ -25,6 +25,10 @@ CLI::Validator one_of(std::vector<std::string> allowed, bool ignore_case = false
 CLI::Validator whole_number(uint64_t min, std::optional<uint64_t> max = std::nullopt);
 CLI::Validator number();
 
+// For a check of our own that throws CLI::ValidationError(NAME, refused(m)): `m` (with the
+// option as `{option}`) is what usage_error() then reports.
+std::string refused(svcorg::i18n::Message m);
+
 // What is wrong with the command line `app` refused with `e` (not a CLI::Success).
 svcorg::i18n::Message usage_error(const CLI::App& app, const CLI::ParseError& e);
 

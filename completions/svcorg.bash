@@ -71,8 +71,8 @@ _svcorg() {
   local options
   case $command in
     validate) options="$common --format -o --output --since" ;;
-    score) options="$common --format --branch --type --street --explain --fail-under -o --output --since --baseline --compare" ;;
-    needs) options="$common --format --status --branch --street --channel --category --layer --received-in-year" ;;
+    score) options="$common --format --excel --branch --type --street --explain --fail-under -o --output --since --baseline --compare" ;;
+    needs) options="$common --format --excel --status --branch --street --channel --category --layer --received-in-year" ;;
     report) options="$common --scope -o --output" ;;
     init) options="-q --quiet --lang -h --help" ;;
     schema) options="--lang -h --help" ;;

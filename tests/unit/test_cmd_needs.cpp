@@ -8,6 +8,7 @@
 
 #include "needs_tree.hpp"
 #include "svcorg/cmd/needs.hpp"
+#include "svcorg/i18n/message.hpp"
 
 using svcorg::cmd::NeedsOptions;
 
@@ -137,22 +138,102 @@ TEST_SUITE("cmd::run_needs") {
     CHECK(j["summary"]["reopen_rate"].is_null());
   }
 
-  TEST_CASE("CSV: the JSON columns, RFC 4180 quoting, CRLF") {
+  TEST_CASE("CSV: the JSON columns with names beside ids, RFC 4180 quoting, CRLF") {
     NeedsOptions o = options("csv");
     o.filters.branch = "meiliyuan";
     o.filters.channel = "visit";
     const Out r = run(o);
     CHECK(r.code == 0);
     CHECK(r.out ==
-          "id,branch,street,received,carried_over,channel,category,layer,disposal,status,due,response,resolution,"
-          "overdue,response_days,resolution_days,age_days,reopened,satisfaction,summary\r\n"
-          "m1,meiliyuan,nanjingxi,2026-01-10,false,visit,housing,branch,solve,resolved,2026-01-25,2026-01-11,"
-          "2026-01-20,false,1,10,,false,5,\"楼道灯不亮, 需要\"\"尽快\"\"维修\"\r\n"
-          "m3,meiliyuan,nanjingxi,2026-05-02,false,visit,dispute,branch,solve,declined,2026-05-17,2026-05-03,,false,"
-          "1,,,false,,邻里纠纷\r\n");
+          "id,branch,branch_name,street,street_name,received,carried_over,channel,category,layer,disposal,status,due,"
+          "response,resolution,overdue,response_days,resolution_days,age_days,reopened,satisfaction,summary\r\n"
+          "m1,meiliyuan,美丽园居民区,nanjingxi,南京西路街道,2026-01-10,false,visit,housing,branch,solve,resolved,"
+          "2026-01-25,2026-01-11,2026-01-20,false,1,10,,false,5,\"楼道灯不亮, 需要\"\"尽快\"\"维修\"\r\n"
+          "m3,meiliyuan,美丽园居民区,nanjingxi,南京西路街道,2026-05-02,false,visit,dispute,branch,solve,declined,"
+          "2026-05-17,2026-05-03,,false,1,,,false,,邻里纠纷\r\n");
     o.filters.branch = "jiali";  // nothing listed: the header alone
-    CHECK(run(o).out.find("id,branch,street,") == 0);
+    CHECK(run(o).out.find("id,branch,branch_name,street,") == 0);
     CHECK(run(o).out.find("\r\n") == run(o).out.size() - 2);
+  }
+
+  TEST_CASE("CSV in Chinese: Chinese headers, labels for enumerated values, 是/否") {
+    NeedsOptions o = options("csv");
+    o.common.lang = svcorg::i18n::Lang::ZhCN;
+    o.filters.branch = "meiliyuan";
+    o.filters.channel = "visit";
+    const Out r = run(o);
+    CHECK(r.code == 0);
+    CHECK(r.out ==
+          "编号,党组织编号,党组织名称,街道编号,街道名称,受理日期,往年结转,渠道,类别,责任层级,处置方式,状态,办结期限,"
+          "首次响应日期,解决日期,逾期,响应天数,解决天数,未结天数,曾重新办理,反馈满意度,摘要\r\n"
+          "m1,meiliyuan,美丽园居民区,nanjingxi,南京西路街道,2026-01-10,否,走访,住房,基层党组织,策划解决,已解决,"
+          "2026-01-25,2026-01-11,2026-01-20,否,1,10,,否,5,\"楼道灯不亮, 需要\"\"尽快\"\"维修\"\r\n"
+          "m3,meiliyuan,美丽园居民区,nanjingxi,南京西路街道,2026-05-02,否,走访,矛盾纠纷,基层党组织,策划解决,不予受理,"
+          "2026-05-17,2026-05-03,,否,1,,,否,,邻里纠纷\r\n");
+    // JSON stays the same in every language.
+    NeedsOptions j = options("json"), jz = options("json");
+    jz.common.lang = svcorg::i18n::Lang::ZhCN;
+    CHECK(run(j).out == run(jz).out);
+  }
+
+  TEST_CASE("Chinese table and CSV: a District's own category shows the label the District gives") {
+    std::string input = needs_tree::stream();
+    auto replace = [&](const std::string& from, const std::string& to) {
+      const size_t at = input.find(from);
+      REQUIRE(at != std::string::npos);
+      input.replace(at, from.size(), to);
+    };
+    replace("streets:\n", "rules:\n  category_labels: {rooftop-garden: 屋顶花园}\n  types:\n    residential:\n"
+                          "      need_categories: [housing, elderly-care, rooftop-garden]\nstreets:\n");
+    replace("category: dispute\nsummary: 邻里纠纷", "category: rooftop-garden\nsummary: 邻里纠纷");
+    NeedsOptions o = options("csv");
+    o.common.lang = svcorg::i18n::Lang::ZhCN;
+    o.filters.branch = "meiliyuan";
+    o.filters.channel = "visit";
+    const Out r = run(o, input);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("\r\nm3,meiliyuan,美丽园居民区,nanjingxi,南京西路街道,2026-05-02,否,走访,屋顶花园,") != std::string::npos);
+    o.format = "table";
+    CHECK(run(o, input).out.find("  走访  屋顶花园  ") != std::string::npos);
+    o.common.lang = svcorg::i18n::Lang::En;  // English shows the name
+    CHECK(run(o, input).out.find("  visit    rooftop-garden  ") != std::string::npos);
+  }
+
+  TEST_CASE("--excel: a UTF-8 byte order mark, then the same CRLF CSV") {
+    NeedsOptions o = options("csv");
+    o.filters.branch = "jiali";
+    o.filters.status = "declined";  // nothing listed: the header alone
+    o.excel = true;
+    CHECK(run(o).out ==
+          "\xEF\xBB\xBF"
+          "id,branch,branch_name,street,street_name,received,carried_over,channel,category,layer,disposal,status,due,"
+          "response,resolution,overdue,response_days,resolution_days,age_days,reopened,satisfaction,summary\r\n");
+    o.common.lang = svcorg::i18n::Lang::ZhCN;
+    CHECK(run(o).out ==
+          "\xEF\xBB\xBF"
+          "编号,党组织编号,党组织名称,街道编号,街道名称,受理日期,往年结转,渠道,类别,责任层级,处置方式,状态,办结期限,"
+          "首次响应日期,解决日期,逾期,响应天数,解决天数,未结天数,曾重新办理,反馈满意度,摘要\r\n");
+  }
+
+  TEST_CASE("CSV: a summary a spreadsheet would run as a formula is written as text") {
+    std::string input = needs_tree::stream();
+    auto replace = [&](const std::string& from, const std::string& to) {
+      const size_t at = input.find(from);
+      REQUIRE(at != std::string::npos);
+      input.replace(at, from.size(), to);
+    };
+    replace("summary: 邻里纠纷", "summary: '=HYPERLINK(\"http://evil.example\",\"点击\")'");
+    replace("summary: '楼道灯不亮, 需要\"尽快\"维修'", "summary: '-1+2'");
+    NeedsOptions o = options("csv");
+    o.filters.branch = "meiliyuan";
+    o.filters.channel = "visit";
+    const Out r = run(o, input);
+    CHECK(r.code == 0);
+    CHECK(r.out.find(",1,10,,false,5,\"'-1+2\"\r\n") != std::string::npos);
+    CHECK(r.out.find(",1,,,false,,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点击\"\")\"\r\n") != std::string::npos);
+    // The table shows the text as it is (a terminal runs no formula).
+    o.format = "table";
+    CHECK(run(o, input).out.find("  -1+2\n") != std::string::npos);
   }
 
   TEST_CASE("every filter, status is the as-of status") {

@@ -40,11 +40,13 @@ void plan(const fs::path& root, const std::string& id, const std::string& progre
 // Commit 1: top 70 (fair, rank 1), gamma 60 (fair, 2), alpha 50 (poor, 3).
 // Commit 2: alpha's progress 0.8 → 80 (good); gamma's plan deleted; newbie 90 added.
 // So: newbie 90 (1, new), alpha 80 (2, changed), top 70 (3, changed: rank), gamma removed.
-void make_history(testing::GitRepo& repo, const std::string& alpha_name = "支部alpha") {
+// `lang`: the District's `lang:` ("" for none).
+void make_history(testing::GitRepo& repo, const std::string& alpha_name = "支部alpha", const std::string& lang = "") {
   const fs::path root = repo.path();
   write_file(root / "district.yaml",
              kHead +
-                 "kind: District\nid: jingan\nname: 静安区\nstreets:\n  - {id: nanjingxi, name: 南京西路街道}\n"
+                 "kind: District\nid: jingan\nname: 静安区\n" + (lang.empty() ? "" : "lang: " + lang + "\n") +
+                 "streets:\n  - {id: nanjingxi, name: 南京西路街道}\n"
                  "scoring:\n  base_weight: {default: 0}\n"
                  "  autonomous: {plan_level: 0, execution: 1, effect: 0, systems: 0, satisfaction: 0}\n");
   branch(root, "alpha", alpha_name);
@@ -149,6 +151,31 @@ TEST_SUITE("e2e compare and baseline deltas") {
     CHECK(r.out.find("<i>") == std::string::npos);
     CHECK(r.out.find("| 50.00 | 80.00 | ▲ +30.00 | poor → good | 3 → 2 ▲1 | changed |") != std::string::npos);
     CHECK(r.out.find("HEAD\\~1") != std::string::npos);  // the source is user text too
+  }
+
+  TEST_CASE("--compare for a zh-CN District writes the Markdown in Chinese, with --lang en in English") {
+    testing::GitRepo repo;
+    make_history(repo, "支部alpha", "zh-CN");
+    const auto r = run_svcorg(kScore + "--format markdown --compare HEAD~1 .", repo.path());
+    CHECK(r.exit_code == 0);
+    CHECK(r.out ==
+          "### 得分变化：2026年度，截止日期2026年12月31日\n\n"
+          "与 HEAD\\~1（2026年度，截止日期2026年12月31日）比较：有变化2个，未变0个，新增1个，移除1个。\n\n"
+          "| 党组织 | 编号 | 基准 | 总分 | Δ | 等级 | 排名 | 状态 |\n"
+          "| --- | --- | ---: | ---: | ---: | --- | --- | --- |\n"
+          "| 支部newbie | newbie | — | 90.00 | — | 优秀 | 1 | 新增 |\n"
+          "| 支部alpha | alpha | 50.00 | 80.00 | ▲ +30.00 | 较差 → 良好 | 3 → 2 ▲1 | 有变化 |\n"
+          "| 支部top | top | 70.00 | 70.00 | 0.00 | 一般 | 1 → 3 ▼2 | 有变化 |\n"
+          "| 支部gamma | gamma | 60.00 | — | — | 一般 → — | 2 → — | 移除 |\n");
+    const auto table = run_svcorg(kScore + "--compare HEAD~1 .", repo.path());
+    CHECK(table.out.rfind("svcorg score：2026年度得分（截止日期2026年12月31日）与 HEAD~1（2026年度，截止日期2026年12月31日）比较\n",
+                          0) == 0);
+    CHECK(table.out.find("\n有变化2个，未变0个，新增1个，移除1个\n") != std::string::npos);
+    const auto en = run_svcorg(kScore + "--format markdown --compare HEAD~1 --lang en .", repo.path());
+    CHECK(en.out.rfind("### Score changes: 2026 as of 2026-12-31\n", 0) == 0);
+    // JSON is the same in both languages.
+    CHECK(run_svcorg(kScore + "--format json --compare HEAD~1 .", repo.path()).out ==
+          run_svcorg(kScore + "--format json --compare HEAD~1 --lang en .", repo.path()).out);
   }
 
   TEST_CASE("--since with --compare shows the changed branches and those whose rank moved") {

@@ -44,7 +44,7 @@ TEST_SUITE("e2e needs") {
 
     const auto csv = run_svcorg(std::string("needs --format csv .") + kAsOf, tmp.path());
     CHECK(csv.exit_code == 0);
-    CHECK(csv.out.rfind("id,branch,street,received,", 0) == 0);
+    CHECK(csv.out.rfind("id,branch,branch_name,street,street_name,received,", 0) == 0);
     size_t rows = 0;
     for (size_t at = csv.out.find("\r\n"); at != std::string::npos; at = csv.out.find("\r\n", at + 2)) ++rows;
     CHECK(rows == 6);  // the header and five needs
@@ -134,15 +134,43 @@ TEST_SUITE("e2e needs") {
   }
 
   TEST_CASE("golden: the example district, 2026 as of 2026-11-26") {
+    // The example District is zh-CN: English is asked for with --lang en.
     const fs::path golden = testing::kSource / "tests" / "golden" / "needs";
-    for (const char* format : {"json", "csv"}) {
-      CAPTURE(format);
-      const auto r = run_svcorg(std::string("needs examples --year 2026 --as-of 2026-11-26 --format ") + format);
+    struct Golden {
+      const char* file;
+      const char* args;
+    };
+    for (const Golden& g : {Golden{"examples-2026.json", "--format json --lang en"},
+                            Golden{"examples-2026.csv", "--format csv --lang en"},
+                            Golden{"examples-2026.zh-CN.txt", "--lang zh-CN"},
+                            Golden{"examples-2026.zh-CN.csv", "--format csv --lang zh-CN"},
+                            Golden{"examples-2026.zh-CN.csv", "--format csv"}}) {  // the District's lang
+      CAPTURE(std::string(g.args));
+      const auto r = run_svcorg(std::string("needs examples --year 2026 --as-of 2026-11-26 ") + g.args);
       CHECK(r.exit_code == 0);
       CHECK(r.err.empty());
-      const fs::path file = golden / (std::string("examples-2026.") + format);
+      const fs::path file = golden / g.file;
       if (testing::update_golden()) testing::write_file(file, r.out);
       CHECK(r.out == testing::read_file(file));
     }
+    // JSON is the same in both languages.
+    const auto zh = run_svcorg("needs examples --year 2026 --as-of 2026-11-26 --format json --lang zh-CN");
+    CHECK(zh.out == testing::read_file(golden / "examples-2026.json"));
+  }
+
+  TEST_CASE("--excel: the CSV with a UTF-8 byte order mark, and it implies --format csv") {
+    const auto csv = run_svcorg("needs examples --year 2026 --as-of 2026-11-26 --format csv");
+    const auto excel = run_svcorg("needs examples --year 2026 --as-of 2026-11-26 --excel");
+    CHECK(excel.exit_code == 0);
+    CHECK(excel.out == "\xEF\xBB\xBF" + csv.out);
+    CHECK(excel.out.rfind("\xEF\xBB\xBF编号,党组织编号,党组织名称,街道编号,街道名称,", 0) == 0);
+    const auto both = run_svcorg("needs examples --year 2026 --as-of 2026-11-26 --excel --format csv --lang en");
+    CHECK(both.out.rfind("\xEF\xBB\xBFid,branch,branch_name,street,street_name,", 0) == 0);
+    const auto wrong = run_svcorg("needs examples --excel --format json");
+    CHECK(wrong.exit_code == 2);
+    CHECK(wrong.out.empty());
+    CHECK(wrong.err ==
+          "svcorg: error: --excel: writes CSV; leave out --format or give --format csv\n"
+          "Run with --help for more information.\n");
   }
 }

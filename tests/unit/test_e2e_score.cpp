@@ -338,7 +338,7 @@ TEST_SUITE("e2e score") {
     CHECK(j["district"]["needs"].dump() ==
           R"({"received":26,"carried_over":4,"resolution_rate":0.7586,"on_time_resolution_rate":0.8})");
     // jinghua: 11 received in 2026 and 2 carried over, 12 of the 13 resolved.
-    const auto e = run_svcorg("score examples --year 2026 --as-of 2026-11-26 --explain jinghua");
+    const auto e = run_svcorg("score examples --year 2026 --as-of 2026-11-26 --explain jinghua --lang en");
     CHECK(e.out.find("(11 received, 2 carried over (2 from 2025), 0 declined, 12 resolved, 1 open, 0 overdue; "
                      "resolution 0.9231, on time 0.7500, response on time 0.7273 (of the needs received in the "
                      "year), feedback satisfied 0.7273)") != std::string::npos);
@@ -347,11 +347,23 @@ TEST_SUITE("e2e score") {
   TEST_CASE("golden outputs of the example district") {
     struct Golden {
       const char* file;
-      const char* args;
+      std::string args;
     };
-    for (const Golden& g : {Golden{"examples-2025.json", "score examples --year 2025 --as-of 2025-12-31 --format json"},
-                            Golden{"examples-2025.csv", "score examples --year 2025 --as-of 2025-12-31 --format csv"},
-                            Golden{"examples-2026.json", "score examples --year 2026 --as-of 2026-11-26 --format json"}}) {
+    // The example District is zh-CN: English is asked for with --lang en; the Chinese
+    // goldens are the table, the CSV, --explain and the deltas as Markdown.
+    const char* k2025 = "score examples --year 2025 --as-of 2025-12-31 ";
+    const char* k2026 = "score examples --year 2026 --as-of 2026-11-26 ";
+    const std::string base = " --baseline tests/golden/score/examples-2025.json";
+    for (const Golden& g :
+         {Golden{"examples-2025.json", std::string(k2025) + "--format json"},
+          Golden{"examples-2025.csv", std::string(k2025) + "--format csv --lang en"},
+          Golden{"examples-2026.json", std::string(k2026) + "--format json"},
+          Golden{"examples-2026.zh-CN.txt", std::string(k2026) + "--lang zh-CN"},
+          Golden{"examples-2026.zh-CN.txt", std::string(k2026)},  // the District's lang
+          Golden{"examples-2025.zh-CN.csv", std::string(k2025) + "--format csv --lang zh-CN"},
+          Golden{"explain-meiliyuan-2026.zh-CN.txt", std::string(k2026) + "--explain meiliyuan --lang zh-CN"},
+          Golden{"deltas-2026.zh-CN.md", std::string(k2026) + "--format markdown --lang zh-CN" + base},
+          Golden{"deltas-2026.zh-CN.txt", std::string(k2026) + "--lang zh-CN" + base}}) {
       CAPTURE(std::string(g.file));
       const auto r = run_svcorg(g.args);
       CHECK(r.exit_code == 0);
@@ -363,5 +375,20 @@ TEST_SUITE("e2e score") {
       REQUIRE_MESSAGE(fs::exists(path), path.string() << " is missing: run the tests with SVCORG_UPDATE_GOLDEN=1");
       CHECK(r.out == testing::read_file(path));
     }
+  }
+
+  TEST_CASE("CSV: --excel adds a UTF-8 byte order mark, and JSON is the same in both languages") {
+    const std::string args = "score examples --year 2025 --as-of 2025-12-31 ";
+    const auto csv = run_svcorg(args + "--format csv --lang zh-CN");
+    const auto excel = run_svcorg(args + "--excel --lang zh-CN");
+    CHECK(excel.exit_code == 0);
+    CHECK(excel.out == "\xEF\xBB\xBF" + csv.out);
+    CHECK(excel.out.rfind("\xEF\xBB\xBF编号,名称,类型,街道编号,街道名称,计划编号,暂定,总分,等级,", 0) == 0);
+    CHECK(run_svcorg(args + "--format csv --excel --lang en").out ==
+          "\xEF\xBB\xBF" + testing::read_file(testing::kSource / "tests" / "golden" / "score" / "examples-2025.csv"));
+    const auto wrong = run_svcorg(args + "--excel --format table");
+    CHECK(wrong.exit_code == 2);
+    CHECK(wrong.err.rfind("svcorg: error: --excel: writes CSV; leave out --format or give --format csv\n", 0) == 0);
+    CHECK(run_svcorg(args + "--format json --lang zh-CN").out == run_svcorg(args + "--format json --lang en").out);
   }
 }

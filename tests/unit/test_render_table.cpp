@@ -91,4 +91,38 @@ TEST_SUITE("render::render_csv") {
           "n2,\r\n");
     CHECK(csv.rfind("\xEF\xBB\xBF", 0) == std::string::npos);
   }
+
+  TEST_CASE("a text cell a spreadsheet would run as a formula gets a quote mark, inside quotes") {
+    CHECK(csv_field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    CHECK(csv_field("-1+2") == "\"'-1+2\"");
+    CHECK(csv_field("+86 21 1234") == "\"'+86 21 1234\"");
+    CHECK(csv_field("@SUM(A1)") == "\"'@SUM(A1)\"");
+    CHECK(csv_field("\tx") == "\"'\tx\"");
+    CHECK(csv_field("\rx") == "\"'\rx\"");
+    CHECK(csv_field("-3") == "\"'-3\"");  // a text that looks like a number is text
+    CHECK(csv_field("a=b") == "a=b");      // only the first character counts
+    // The numbers svcorg formats itself stay numbers.
+    CHECK(csv_field("-3", true) == "-3");
+    CHECK(csv_field("-0.50", true) == "-0.50");
+  }
+
+  TEST_CASE("numeric columns: numbers as they are, the header and text columns neutralized") {
+    Table t;
+    t.header = {"-id", "delta"};
+    t.numeric = {1};
+    t.rows = {{"-x", "-1.50"}, {"=1", "2"}};
+    CHECK(svcorg::render::render_csv(t) ==
+          "-id,delta\r\n"
+          "\"'-x\",-1.50\r\n"
+          "\"'=1\",2\r\n");
+  }
+
+  TEST_CASE("--excel: a UTF-8 byte order mark before the same bytes") {
+    Table t;
+    t.header = {"编号", "名称"};
+    t.rows = {{"a", "美丽园"}};
+    const std::string plain = svcorg::render::render_csv(t);
+    CHECK(svcorg::render::render_csv(t, {true}) == "\xEF\xBB\xBF" + plain);
+    CHECK(plain == "编号,名称\r\na,美丽园\r\n");
+  }
 }

@@ -155,14 +155,14 @@ TEST_SUITE("score delta: renderings") {
     CHECK(j["branches"][2]["total"].is_null());
     CHECK(j["branches"][2]["rank_delta"].is_null());
 
-    const std::string table = render::delta_table(d);
+    const std::string table = render::delta_table(d, svcorg::i18n::Lang::En);
     CHECK(table.find("▲ +19.75") != std::string::npos);
     CHECK(table.find("▼ -1.00") != std::string::npos);
     CHECK(table.find("fair → excellent") != std::string::npos);
     CHECK(table.find("1 → 2 ▼1") != std::string::npos);
     CHECK(table.find("2 changed, 0 unchanged, 0 new, 2 removed") != std::string::npos);
 
-    const std::string md = render::delta_markdown(d);
+    const std::string md = render::delta_markdown(d, svcorg::i18n::Lang::En);
     CHECK(
         md.find("| a\\|b \\<b\\>x\\</b\\> | a | 70.50 | 90.25 | ▲ +19.75 | fair → excellent | 2 → 1 ▲1 | changed |") !=
         std::string::npos);
@@ -171,6 +171,6 @@ TEST_SUITE("score delta: renderings") {
 
     score::Deltas empty = d;
     empty.rows.clear();
-    CHECK(render::delta_markdown(empty).find("No scored branch to compare.") != std::string::npos);
+    CHECK(render::delta_markdown(empty, svcorg::i18n::Lang::En).find("No scored branch to compare.") != std::string::npos);
   }
 }

@@ -62,12 +62,15 @@ int run_needs(const NeedsOptions& o, const Io& io) {
   if (!references_ok(o.filters, checked, io)) return kUsage;
   const ledger::Listing listing =
       ledger::list_needs(checked.records, checked.rules, {dates->year, dates->as_of}, o.filters);
-  if (o.format == "json")
+  if (o.format == "json") {
     io.out << render::needs_json(listing);
-  else if (o.format == "csv")
-    io.out << render::needs_csv(listing);
+    return kOk;
+  }
+  const render::Names names = render::names_of(checked.records, checked.rules);
+  if (o.format == "csv")
+    io.out << render::needs_csv(listing, names, checked.lang, {o.excel});
   else
-    io.out << render::needs_table(listing);
+    io.out << render::needs_table(listing, names, checked.lang);
   return kOk;
 }
 

@@ -12,6 +12,7 @@ namespace svcorg::cmd {
 struct NeedsOptions {
   Common common;
   std::string format = "table";  // table | json | csv
+  bool excel = false;             // --excel: CSV for Excel (a BOM; implies csv)
   ledger::Filters filters;
 };
 

@@ -57,14 +57,14 @@ render::ScoreSelection select(const score::Result& r, const ScoreOptions& o, con
 // The deltas against the baseline, for the branches shown (and the removed ones the
 // filters would show).
 std::string render_deltas(const score::Result& r, const render::ScoreSelection& sel, const score::Baseline& base,
-                          const ScoreOptions& o, const std::optional<scope::Scope>& since) {
+                          const ScoreOptions& o, const std::optional<scope::Scope>& since, i18n::Lang lang) {
   const score::Deltas d = score::compare(r, sel.branches, base, [&](const score::BaselineBranch& b) {
     return (!o.branch || b.id == *o.branch) && (!o.type || b.type == *o.type) && (!o.street || b.street == *o.street) &&
            (!since || since->selects_branch(b.id));
   });
   if (o.format == "json") return render::delta_json(d);
-  if (o.format == "markdown") return render::delta_markdown(d);
-  return render::delta_table(d);
+  if (o.format == "markdown") return render::delta_markdown(d, lang);
+  return render::delta_table(d, lang);
 }
 
 // The score's own warnings (missing-plan, no-needs, no-survey) about the branches shown.
@@ -81,9 +81,10 @@ std::vector<diag::Diagnostic> warnings_of(const score::Result& r, const render::
   return out;
 }
 
-int explain(const score::Result& r, const score::Model& m, const ScoreOptions& o, const Io& io, i18n::Lang lang) {
+int explain(const score::Result& r, const score::Model& m, const render::Names& names, const ScoreOptions& o,
+            const Io& io, i18n::Lang lang) {
   for (const auto& s : r.branches)
-    if (*s.branch->id == *o.explain) return emit(o.output, render::score_explain(r, s, m), io, lang);
+    if (*s.branch->id == *o.explain) return emit(o.output, render::score_explain(r, s, m, names, lang), io, lang);
   for (const auto& u : r.unscored)
     if (u.id == *o.explain) {
       error(io, lang, i18n::Message("cmd.explain.unscored", {{"branch", u.id}, {"year", r.year}, {"reason", u.reason}}));
@@ -192,12 +193,15 @@ int run_score(const ScoreOptions& o, const Io& io) {
   const std::vector<diag::Diagnostic> warnings = since ? warnings_of(*result, sel) : result->warnings;
   if (!o.common.quiet) io.err << diag::render_text(warnings, false, checked.lang);
 
-  if (o.explain) return explain(*result, *scoring, o, io, checked.lang);
+  if (o.explain)
+    return explain(*result, *scoring, render::names_of(checked.records, checked.rules), o, io, checked.lang);
   std::string content;
-  if (baseline) content = render_deltas(*result, sel, *baseline, o, since);
+  if (baseline) content = render_deltas(*result, sel, *baseline, o, since, checked.lang);
   else if (o.format == "json") content = render::score_json(*result, sel);
-  else if (o.format == "csv") content = render::score_csv(*result, sel);
-  else content = render::score_table(*result, sel);
+  else if (o.format == "csv")
+    content = render::score_csv(*result, sel, render::names_of(checked.records, checked.rules), checked.lang,
+                                {o.excel});
+  else content = render::score_table(*result, sel, checked.lang);
   if (int code = emit(o.output, content, io, checked.lang)) return code;
   if (o.common.strict && !warnings.empty()) return kFindings;  // no-needs, no-survey, missing-plan
 

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/render/labels.hpp"
 #include "svcorg/render/markdown.hpp"
 #include "svcorg/render/score.hpp"
 #include "svcorg/render/table.hpp"
@@ -24,11 +26,26 @@ std::string signed_delta(const std::optional<double>& d) {
   return fixed(0.0, 2);
 }
 
-// `good`, or `fair → good` when it changed.
-std::string grade_cell(const DeltaRow& r) {
-  if (!r.grade) return r.baseline_grade ? *r.baseline_grade + " → —" : "—";
-  if (r.baseline_grade && *r.baseline_grade != *r.grade) return *r.baseline_grade + " → " + *r.grade;
-  return *r.grade;
+// `good`, or `fair → good` when it changed (labels in Chinese).
+std::string grade_cell(const DeltaRow& r, i18n::Lang lang) {
+  auto g = [&](const std::string& grade) { return shown(lang, "grade", grade); };
+  if (!r.grade) return r.baseline_grade ? g(*r.baseline_grade) + " → —" : "—";
+  if (r.baseline_grade && *r.baseline_grade != *r.grade) return g(*r.baseline_grade) + " → " + g(*r.grade);
+  return g(*r.grade);
+}
+
+std::string status_text(DeltaStatus s, i18n::Lang lang) {
+  switch (s) {
+    case DeltaStatus::Changed:
+      return i18n::tr(lang, "render.delta.status.changed");
+    case DeltaStatus::Unchanged:
+      return i18n::tr(lang, "render.delta.status.unchanged");
+    case DeltaStatus::New:
+      return i18n::tr(lang, "render.delta.status.new");
+    case DeltaStatus::Removed:
+      return i18n::tr(lang, "render.delta.status.removed");
+  }
+  return score::status_name(s);
 }
 
 // `3`, or `5 → 3 ▲2` when it moved (▲: places gained).
@@ -39,10 +56,20 @@ std::string rank_cell(const DeltaRow& r) {
                      *r.rank_delta > 0 ? *r.rank_delta : -*r.rank_delta);
 }
 
-std::string counts(const score::Deltas& d) {
+std::string counts(const score::Deltas& d, i18n::Lang lang) {
   std::array<size_t, 4> n{};
   for (const auto& r : d.rows) ++n[static_cast<size_t>(r.status)];
-  return fmt::format("{} changed, {} unchanged, {} new, {} removed", n[0], n[1], n[2], n[3]);
+  return i18n::tr(lang, "render.delta.counts", {{"changed", n[0]}, {"unchanged", n[1]}, {"new", n[2]}, {"removed", n[3]}});
+}
+
+// Where the baseline comes from and when: the arguments of the title lines.
+std::vector<std::pair<std::string, i18n::Arg>> baseline_args(const score::Deltas& d, std::string source,
+                                                               std::string baseline_as_of) {
+  return {{"year", d.year},
+          {"as_of", i18n::date(d.as_of)},
+          {"source", std::move(source)},
+          {"baseline_year", d.baseline_year},
+          {"baseline_as_of", i18n::date(std::move(baseline_as_of))}};
 }
 
 template <class T>
@@ -52,17 +79,20 @@ nlohmann::ordered_json opt(const std::optional<T>& v) {
 
 }  // namespace
 
-std::string delta_table(const score::Deltas& d) {
+std::string delta_table(const score::Deltas& d, i18n::Lang lang) {
   Table t;
-  t.header = {"id", "name", "baseline", "total", "delta", "grade", "rank", "status"};
+  t.header = {i18n::tr(lang, "render.delta.col.id"),    i18n::tr(lang, "render.delta.col.name"),
+              i18n::tr(lang, "render.delta.col.baseline"), i18n::tr(lang, "render.delta.col.total"),
+              i18n::tr(lang, "render.delta.col.delta"), i18n::tr(lang, "render.delta.col.grade"),
+              i18n::tr(lang, "render.delta.col.rank"),  i18n::tr(lang, "render.delta.col.status")};
   t.right = {2, 3, 4};
   for (const auto& r : d.rows)
     t.rows.push_back({r.id, truncate(r.name, 24), fixed(r.baseline_total, 2), fixed(r.total, 2), signed_delta(r.delta),
-                      grade_cell(r), rank_cell(r), score::status_name(r.status)});
-  std::string out = fmt::format("svcorg score {} as of {} compared with {} ({} as of {})\n\n", d.year, d.as_of,
-                                d.baseline_source, d.baseline_year, d.baseline_as_of);
+                      grade_cell(r, lang), rank_cell(r), status_text(r.status, lang)});
+  std::string out =
+      i18n::tr(lang, "render.delta.title", baseline_args(d, d.baseline_source, d.baseline_as_of)) + "\n\n";
   out += render_text(t);
-  out += "\n" + counts(d) + "\n";
+  out += "\n" + counts(d, lang) + "\n";
   return out;
 }
 
@@ -90,17 +120,23 @@ std::string delta_json(const score::Deltas& d) {
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-std::string delta_markdown(const score::Deltas& d) {
+std::string delta_markdown(const score::Deltas& d, i18n::Lang lang) {
   md::Table t;
-  t.header = {"Branch", "Id", "Baseline", "Total", "Δ", "Grade", "Rank", "Status"};
+  t.header = {i18n::tr(lang, "render.delta.md.branch"), i18n::tr(lang, "render.delta.md.id"),
+              i18n::tr(lang, "render.delta.md.baseline"), i18n::tr(lang, "render.delta.md.total"),
+              "Δ", i18n::tr(lang, "render.delta.md.grade"),
+              i18n::tr(lang, "render.delta.md.rank"), i18n::tr(lang, "render.delta.md.status")};
   t.right = {2, 3, 4};
   for (const auto& r : d.rows)
     t.rows.push_back({md::escape(r.name), md::escape(r.id), fixed(r.baseline_total, 2), fixed(r.total, 2),
-                      signed_delta(r.delta), md::escape(grade_cell(r)), rank_cell(r), score::status_name(r.status)});
-  std::string out = md::heading(3, md::escape(fmt::format("Score changes: {} as of {}", d.year, d.as_of)));
-  out += fmt::format("Compared with {} ({} as of {}): {}.\n\n", md::escape(d.baseline_source), d.baseline_year,
-                     md::escape(d.baseline_as_of), counts(d));
-  out += d.rows.empty() ? std::string("No scored branch to compare.\n") : md::table(t);
+                      signed_delta(r.delta), md::escape(grade_cell(r, lang)), rank_cell(r),
+                      md::escape(status_text(r.status, lang))});
+  std::string out = md::heading(
+      3, md::escape(i18n::tr(lang, "render.delta.md.heading", {{"year", d.year}, {"as_of", i18n::date(d.as_of)}})));
+  auto args = baseline_args(d, md::escape(d.baseline_source), md::escape(d.baseline_as_of));
+  args.emplace_back("counts", counts(d, lang));
+  out += i18n::tr(lang, "render.delta.md.compared", args) + "\n\n";
+  out += d.rows.empty() ? i18n::tr(lang, "render.delta.md.none") + "\n" : md::table(t);
   return out;
 }
 

@@ -4,12 +4,14 @@
 
 #include <string>
 
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/score/delta.hpp"
 
 namespace svcorg::render {
 
-std::string delta_table(const score::Deltas& d);
+// The table and the Markdown are for people, in `lang`; JSON is the same in every language.
+std::string delta_table(const score::Deltas& d, i18n::Lang lang);
 std::string delta_json(const score::Deltas& d);
-std::string delta_markdown(const score::Deltas& d);
+std::string delta_markdown(const score::Deltas& d, i18n::Lang lang);
 
 }  // namespace svcorg::render

@@ -2,6 +2,8 @@
 // the inputs behind it and its contribution to the total.
 #include <fmt/format.h>
 
+#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/render/labels.hpp"
 #include "svcorg/render/score.hpp"
 #include "svcorg/score/model.hpp"
 
@@ -11,10 +13,20 @@ namespace {
 
 using score::Part;
 
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+// Items joined in a list of the language (", " / "、"); "none" / "无" when empty.
+std::string listed(const std::vector<std::string>& v, i18n::Lang lang) {
+  if (v.empty()) return i18n::tr(lang, "render.undefined");
   std::string out;
-  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
-  return out.empty() ? "none" : out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? (lang == i18n::Lang::ZhCN ? "、" : ", ") : "") + v[i];
+  return out;
+}
+
+// Categories as the language shows them.
+std::vector<std::string> categories(const std::vector<std::string>& values, const Names& names, i18n::Lang lang) {
+  std::vector<std::string> out;
+  out.reserve(values.size());
+  for (const auto& v : values) out.push_back(names.category(lang, v));
+  return out;
 }
 
 // A tree printer: lines with box-drawing prefixes.
@@ -35,114 +47,182 @@ class Tree {
   std::vector<bool> open_;
 };
 
-std::string part_line(const Part& p, const std::vector<Part>& group, double scale, int decimals, const std::string& inputs) {
-  if (!p.value) return fmt::format("{}: excluded ({})", p.name, inputs);
-  const double contribution = scale * score::share(group, p.name) * *p.value;
-  return fmt::format("{} {} × weight {} → {}   ({})", p.name, fixed(*p.value, decimals), fmt::format("{}", p.weight),
-                     fixed(contribution, 2), inputs);
+// One part: its name (a label in Chinese), value, weight and contribution, with the inputs.
+std::string part_line(const Part& p, const char* group, const std::vector<Part>& group_parts, double scale,
+                      int decimals, const std::string& inputs, i18n::Lang lang) {
+  const std::string name = shown(lang, group, p.name);
+  if (!p.value) return i18n::tr(lang, "render.explain.excluded", {{"name", name}, {"inputs", inputs}});
+  const double contribution = scale * score::share(group_parts, p.name) * *p.value;
+  return i18n::tr(lang, "render.explain.part",
+                  {{"name", name},
+                   {"value", fixed(*p.value, decimals)},
+                   {"weight", fmt::format("{}", p.weight)},
+                   {"contribution", fixed(contribution, 2)},
+                   {"inputs", inputs}});
 }
 
-std::string base_inputs(const score::BranchScore& s, const std::string& name) {
+std::string base_inputs(const score::BranchScore& s, const std::string& name, i18n::Lang lang) {
   const auto& b = *s.plan->base;
-  if (name == "dues") return fmt::format("dues_paid_rate {}", b.dues_paid_rate ? fmt::format("{}", *b.dues_paid_rate) : "-");
-  if (name == "statistics") return fmt::format("statistics_on_time {}", b.statistics_on_time && *b.statistics_on_time);
+  if (name == "dues")
+    return i18n::tr(lang, "render.explain.dues",
+                    {{"rate", b.dues_paid_rate ? fmt::format("{}", *b.dues_paid_rate) : "-"}});
+  if (name == "statistics")
+    return i18n::tr(lang, "render.explain.statistics",
+                    {{"on_time", fmt::format("{}", b.statistics_on_time && *b.statistics_on_time)}});
   if (name == "organizational_life")
-    return fmt::format("{} meetings held", b.organizational_life ? *b.organizational_life : 0);
-  if (!b.member_development) return "member_development absent";
-  return fmt::format("developed {} of {} planned", b.member_development->developed.v, b.member_development->planned.v);
+    return i18n::tr(lang, "render.explain.organizational-life",
+                    {{"n", b.organizational_life ? *b.organizational_life : 0}});
+  if (!b.member_development) return i18n::tr(lang, "render.explain.member-development.absent");
+  return i18n::tr(lang, "render.explain.member-development",
+                  {{"developed", fmt::format("{}", b.member_development->developed.v)},
+                   {"planned", fmt::format("{}", b.member_development->planned.v)}});
 }
 
-void explain_base(Tree& t, const score::BranchScore& s) {
-  t.line(0, false, fmt::format("base {} × β {} → {}", fixed(s.base, 2), fmt::format("{}", s.beta),
-                               fixed(s.beta * s.base, 2)));
+void explain_base(Tree& t, const score::BranchScore& s, i18n::Lang lang) {
+  t.line(0, false,
+         i18n::tr(lang, "render.explain.base",
+                  {{"value", fixed(s.base, 2)},
+                   {"beta", fmt::format("{}", s.beta)},
+                   {"contribution", fixed(s.beta * s.base, 2)}}));
   for (size_t i = 0; i < s.base_parts.size(); ++i)
     t.line(1, i + 1 == s.base_parts.size(),
-           part_line(s.base_parts[i], s.base_parts, s.beta, 2, base_inputs(s, s.base_parts[i].name)));
+           part_line(s.base_parts[i], "part", s.base_parts, s.beta, 2, base_inputs(s, s.base_parts[i].name, lang),
+                     lang));
 }
 
-std::string plan_level_inputs(const score::Result& r, const score::BranchScore& s) {
+std::string plan_level_inputs(const score::Result& r, const score::BranchScore& s, const Names& names,
+                              i18n::Lang lang) {
   const auto& q = s.quality_inputs;
-  std::string quality = fmt::format(
-      "quality {}: {} items, {} linked to needs, {} with a numeric target, minimum {} items; need categories {} "
-      "covered {}",
-      fixed(s.quality, 4), q.items, q.linked, q.measurable, q.min_plan_items, join(q.need_categories),
-      join(q.covered_categories));
-  if (!s.percentile) return quality + "; the only plan of its type: no peer comparison";
-  return quality + fmt::format("; percentile {} among {} peers ({})", fixed(*s.percentile, 4), s.peers,
-                               join(score::peer_ids(r, s)));
+  const std::string quality =
+      i18n::tr(lang, "render.explain.quality",
+               {{"quality", fixed(s.quality, 4)},
+                {"items", q.items},
+                {"linked", q.linked},
+                {"measurable", q.measurable},
+                {"min", q.min_plan_items},
+                {"categories", listed(categories(q.need_categories, names, lang), lang)},
+                {"covered", listed(categories(q.covered_categories, names, lang), lang)}});
+  if (!s.percentile) return i18n::tr(lang, "render.explain.no-peers", {{"quality", quality}});
+  return i18n::tr(lang, "render.explain.peers",
+                  {{"quality", quality},
+                   {"percentile", fixed(*s.percentile, 4)},
+                   {"n", s.peers},
+                   {"peers", listed(score::peer_ids(r, s), lang)}});
 }
 
-std::string systems_inputs(const score::BranchScore& s) {
-  if (s.systems_entries.empty()) return "its type requires no platform";
-  std::vector<std::string> v;
+std::string systems_inputs(const score::BranchScore& s, i18n::Lang lang) {
+  if (s.systems_entries.empty()) return i18n::tr(lang, "render.explain.no-platform");
+  std::string out;
   for (const auto& e : s.systems_entries) {
+    if (!out.empty()) out += i18n::tr(lang, "render.explain.separator");
+    const std::string category = shown(lang, "platform_category", e.category);
     if (!e.best) {
-      v.push_back(fmt::format("{}: none", e.category));
+      out += i18n::tr(lang, "render.explain.platform.none", {{"category", category}});
       continue;
     }
     const auto& a = *e.best;
-    v.push_back(fmt::format("{}: {} held {} of {:.2f} expected {}..{} → {}", e.category, *a.platform->id, a.held,
-                            a.expected, a.from.str(), a.to.str(), fixed(*a.value, 4)));
+    out += i18n::tr(lang, "render.explain.platform",
+                    {{"category", category},
+                     {"platform", *a.platform->id},
+                     {"held", a.held},
+                     {"expected", fmt::format("{:.2f}", a.expected)},
+                     {"from", a.from.str()},
+                     {"to", a.to.str()},
+                     {"value", fixed(*a.value, 4)}});
   }
-  return join(v, "; ");
+  return out;
 }
 
-std::string effect_inputs(const score::BranchScore& s) {
+std::string effect_inputs(const score::BranchScore& s, i18n::Lang lang) {
   const auto& n = s.needs;
-  if (n.size() == 0) return "no needs received in the year and none carried over";
-  std::string carried = fmt::format("{} carried over", n.carried_over);
+  if (n.size() == 0) return i18n::tr(lang, "render.explain.no-needs");
+  std::string carried = i18n::tr(lang, "render.explain.carried-over", {{"n", n.carried_over}});
   if (n.carried_over > 0) {
     std::vector<std::string> from;
-    for (const auto& [year, count] : n.carried_over_by_year) from.push_back(fmt::format("{} from {}", count, year));
-    carried += " (" + join(from) + ")";
+    for (const auto& [year, count] : n.carried_over_by_year)
+      from.push_back(i18n::tr(lang, "render.explain.carried-over.year", {{"n", count}, {"year", year}}));
+    carried = i18n::tr(lang, "render.explain.carried-over.from", {{"n", n.carried_over}, {"from", listed(from, lang)}});
   }
-  return fmt::format(
-      "{} received, {}, {} declined, {} resolved, {} open, {} overdue; resolution {}, on time {}, "
-      "response on time {} (of the needs received in the year), feedback satisfied {}",
-      n.received, carried, n.declined, n.resolved, n.open, n.overdue, fixed(n.resolution_rate, 4),
-      fixed(n.on_time_resolution_rate, 4), fixed(n.response_on_time_rate, 4), fixed(n.feedback_satisfied_rate, 4));
+  return i18n::tr(lang, "render.explain.effect",
+                  {{"received", n.received},
+                   {"carried_over", carried},
+                   {"declined", n.declined},
+                   {"resolved", n.resolved},
+                   {"open", n.open},
+                   {"overdue", n.overdue},
+                   {"resolution", fixed(n.resolution_rate, 4)},
+                   {"on_time", fixed(n.on_time_resolution_rate, 4)},
+                   {"response", fixed(n.response_on_time_rate, 4)},
+                   {"feedback", fixed(n.feedback_satisfied_rate, 4)}});
 }
 
-std::string satisfaction_inputs(const score::BranchScore& s) {
-  auto survey = [](const model::F<model::Survey>& v, const char* name) {
-    if (!v) return fmt::format("no {} survey", name);
-    return fmt::format("{} survey mean {} of {} respondents", name, v->mean.v, v->respondents.v);
+std::string satisfaction_inputs(const score::BranchScore& s, i18n::Lang lang) {
+  if (!s.plan->review) return i18n::tr(lang, "render.explain.no-review");
+  auto survey = [&](const model::F<model::Survey>& v, const char* id, const char* none) {
+    if (!v) return i18n::tr(lang, none);
+    return i18n::render(i18n::Message(id, {{"mean", fmt::format("{}", v->mean.v)},
+                                           {"n", fmt::format("{}", v->respondents.v)}}),
+                        lang);
   };
-  if (!s.plan->review) return "no review";
-  return survey(s.plan->review->member_survey, "member") + "; " + survey(s.plan->review->public_survey, "public");
+  return survey(s.plan->review->member_survey, "render.explain.survey.members", "render.explain.survey.members.none") +
+         i18n::tr(lang, "render.explain.separator") +
+         survey(s.plan->review->public_survey, "render.explain.survey.public", "render.explain.survey.public.none");
 }
 
-void explain_autonomous(Tree& t, const score::Result& r, const score::BranchScore& s) {
+void explain_autonomous(Tree& t, const score::Result& r, const score::BranchScore& s, const Names& names,
+                        i18n::Lang lang) {
   const double scale = 1.0 - s.beta;
-  t.line(0, false, fmt::format("autonomous {} × (1 − β) {} → {}", fixed(s.autonomous, 2), fmt::format("{}", scale),
-                               fixed(scale * s.autonomous, 2)));
+  t.line(0, false,
+         i18n::tr(lang, "render.explain.autonomous",
+                  {{"value", fixed(s.autonomous, 2)},
+                   {"scale", fmt::format("{}", scale)},
+                   {"contribution", fixed(scale * s.autonomous, 2)}}));
   for (size_t i = 0; i < s.components.size(); ++i) {
     const Part& p = s.components[i];
     std::string inputs;
-    if (p.name == "plan_level") inputs = plan_level_inputs(r, s);
-    else if (p.name == "execution") inputs = fmt::format("Σ weight × progress / Σ weight over {} items (Σ weight {})",
-                                                         s.quality_inputs.items, s.execution_weight_sum);
-    else if (p.name == "effect") inputs = effect_inputs(s);
-    else if (p.name == "systems") inputs = systems_inputs(s);
-    else inputs = satisfaction_inputs(s);
-    t.line(1, i + 1 == s.components.size(), part_line(p, s.components, scale, 2, inputs));
+    if (p.name == "plan_level") inputs = plan_level_inputs(r, s, names, lang);
+    else if (p.name == "execution")
+      inputs = i18n::tr(lang, "render.explain.execution",
+                        {{"items", s.quality_inputs.items}, {"sum", fmt::format("{}", s.execution_weight_sum)}});
+    else if (p.name == "effect") inputs = effect_inputs(s, lang);
+    else if (p.name == "systems") inputs = systems_inputs(s, lang);
+    else inputs = satisfaction_inputs(s, lang);
+    t.line(1, i + 1 == s.components.size(), part_line(p, "component", s.components, scale, 2, inputs, lang));
   }
 }
 
 }  // namespace
 
-std::string score_explain(const score::Result& r, const score::BranchScore& s, const score::Model& m) {
+std::string score_explain(const score::Result& r, const score::BranchScore& s, const score::Model& m,
+                          const Names& names, i18n::Lang lang) {
   Tree t;
-  t.text(fmt::format("{} {} ({}, street {}): plan {} for {}{}, as of {}", *s.branch->id, *s.branch->name,
-                     *s.branch->type, *s.branch->street, *s.plan->id, r.year,
-                     s.provisional ? " (provisional: not reviewed)" : "", r.as_of.str()));
-  explain_base(t, s);
-  explain_autonomous(t, r, s);
-  t.line(0, true, fmt::format("bonus {}: {} approved award(s) × {} points, cap {}", fixed(s.bonus, 2),
-                              s.approved_awards, m.award_points, m.award_cap));
-  t.text(fmt::format("total = min(100, {} + {} + {}) = {} → {}, rank {} in the district, {} among {} branches",
-                     fixed(s.beta * s.base, 2), fixed((1 - s.beta) * s.autonomous, 2), fixed(s.bonus, 2),
-                     fixed(s.total, 2), s.grade, s.rank_in_district, s.rank_in_type, *s.branch->type));
+  const std::string type = shown(lang, "type", *s.branch->type);
+  t.text(i18n::tr(lang, "render.explain.head",
+                  {{"id", *s.branch->id},
+                   {"name", *s.branch->name},
+                   {"type", type},
+                   {"street", *s.branch->street},
+                   {"plan", *s.plan->id},
+                   {"year", r.year},
+                   {"provisional", s.provisional ? i18n::Arg(i18n::Message("render.explain.provisional")) : i18n::Arg()},
+                   {"as_of", i18n::date(r.as_of.str())}}));
+  explain_base(t, s, lang);
+  explain_autonomous(t, r, s, names, lang);
+  t.line(0, true,
+         i18n::tr(lang, "render.explain.bonus",
+                  {{"value", fixed(s.bonus, 2)},
+                   {"n", s.approved_awards},
+                   {"points", fmt::format("{}", m.award_points)},
+                   {"cap", fmt::format("{}", m.award_cap)}}));
+  t.text(i18n::tr(lang, "render.explain.total",
+                  {{"base", fixed(s.beta * s.base, 2)},
+                   {"autonomous", fixed((1 - s.beta) * s.autonomous, 2)},
+                   {"bonus", fixed(s.bonus, 2)},
+                   {"total", fixed(s.total, 2)},
+                   {"grade", shown(lang, "grade", s.grade)},
+                   {"rank", s.rank_in_district},
+                   {"rank_in_type", s.rank_in_type},
+                   {"type", type}}));
   return t.str();
 }
 

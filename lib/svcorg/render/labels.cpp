@@ -25,4 +25,10 @@ std::string Labels::format(const std::string& group, const std::string& key,
   return out;
 }
 
+std::string shown(i18n::Lang lang, const std::string& group, const std::string& value) {
+  if (lang == i18n::Lang::En) return value;
+  const std::string* label = model::labels::label(i18n::code(lang), group, value);
+  return label ? *label : value;
+}
+
 }  // namespace svcorg::render

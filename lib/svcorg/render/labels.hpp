@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
+
 namespace svcorg::render {
 
 class Labels {
@@ -23,5 +25,11 @@ class Labels {
 };
 
 bool known_lang(const std::string& lang);
+
+// An enumerated value of `group` as the tables, the CSV and `--explain` show it to a
+// person: in English the value itself (the values are English words, and English output
+// keeps them), in Chinese its zh-CN label (the value when it has none; a District's own
+// categories: Names::category). JSON always writes the value.
+std::string shown(i18n::Lang lang, const std::string& group, const std::string& value);
 
 }  // namespace svcorg::render

@@ -1,10 +1,13 @@
 #include "svcorg/render/needs.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/render/labels.hpp"
 #include "svcorg/render/table.hpp"
 #include "svcorg/score/model.hpp"
 
@@ -94,10 +97,12 @@ json summary_json(const ledger::Metrics& m) {
   return j;
 }
 
-// A JSON value as a CSV cell: null empty, text as is, numbers and booleans as in JSON.
-std::string cell(const json& v) {
+// A JSON value as a CSV cell: null empty, text as is, numbers as in JSON, booleans as
+// words of the language.
+std::string cell(const json& v, i18n::Lang lang) {
   if (v.is_null()) return {};
   if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return i18n::tr(lang, v.get<bool>() ? "render.csv.true" : "render.csv.false");
   return v.dump();
 }
 
@@ -110,48 +115,67 @@ std::string one_line(std::string s) {
 
 std::string value(const model::Text& t) { return t ? *t : std::string(); }
 std::string value(const std::optional<util::Date>& d) { return d ? d->str() : std::string(); }
+std::string shown(i18n::Lang lang, const char* group, const model::Text& t) {
+  return t ? render::shown(lang, group, *t) : std::string();
+}
 
-std::vector<std::string> table_row(const ledger::Row& r, util::Date as_of) {
+std::vector<std::string> table_row(const ledger::Row& r, util::Date as_of, const Names& names, i18n::Lang lang) {
   const NeedFacts& f = r.facts;
   const model::Need& n = *f.need;
   std::optional<int32_t> days = f.open ? age(f, as_of) : days_between(f.resolution, f.received);
+  const std::string yes = i18n::tr(lang, "render.yes");
   return {value(n.id),
           value(n.branch),
           f.received.str(),
-          f.carried_over ? "yes" : "",
-          value(n.channel),
-          value(n.category),
-          value(n.layer),
-          value(n.disposal),
-          ledger::status_name(f.status),
+          f.carried_over ? yes : "",
+          shown(lang, "channel", n.channel),
+          n.category ? names.category(lang, *n.category) : std::string(),
+          shown(lang, "layer", n.layer),
+          shown(lang, "disposal", n.disposal),
+          render::shown(lang, "status", ledger::status_name(f.status)),
           value(due(f)),
           value(f.response),
           value(f.resolution),
           days ? std::to_string(*days) : std::string(),
-          f.overdue ? "yes" : "",
+          f.overdue ? yes : "",
           truncate(one_line(value(n.summary)), kSummaryWidth)};
 }
 
-std::string days_line(const std::optional<int32_t>& median, const std::optional<int32_t>& p90) {
+std::string days_line(const std::optional<int32_t>& median, const std::optional<int32_t>& p90, i18n::Lang lang) {
   auto show = [](const std::optional<int32_t>& v) { return v ? std::to_string(*v) : std::string("—"); };
-  return fmt::format("median {}, P90 {}", show(median), show(p90));
+  return i18n::tr(lang, "render.needs.days", {{"median", show(median)}, {"p90", show(p90)}});
 }
 
-std::string summary_text(const ledger::Listing& l) {
+std::string summary_text(const ledger::Listing& l, i18n::Lang lang) {
   const ledger::Metrics& m = l.summary;
-  std::string out = fmt::format(
-      "needs of {} as of {}: {} received, {} carried over, {} declined, {} resolved, {} open, {} overdue\n",
-      l.window.year, l.window.as_of.str(), m.received, m.carried_over, m.declined, m.resolved, m.open, m.overdue);
-  auto add = [&](const char* label, const std::string& v) { out += fmt::format("  {:<26}{}\n", label, v); };
-  add("resolution rate", percent(m.resolution_rate));
-  add("on-time resolution rate", percent(m.on_time_resolution_rate));
-  add("on-time response rate", percent(m.response_on_time_rate));
-  add("feedback satisfied rate", percent(m.feedback_satisfied_rate));
-  add("response days", days_line(m.response_days_median, m.response_days_p90));
-  add("resolution days", days_line(m.resolution_days_median, m.resolution_days_p90));
-  add("reopen rate", percent(m.reopen_rate));
-  add("open needs by age (days)", fmt::format("0-7: {}, 8-30: {}, 31-90: {}, over 90: {}", m.backlog[0],
-                                              m.backlog[1], m.backlog[2], m.backlog[3]));
+  std::string out = i18n::tr(lang, "render.needs.counts",
+                             {{"year", l.window.year},
+                              {"as_of", i18n::date(l.window.as_of.str())},
+                              {"received", m.received},
+                              {"carried_over", m.carried_over},
+                              {"declined", m.declined},
+                              {"resolved", m.resolved},
+                              {"open", m.open},
+                              {"overdue", m.overdue}}) +
+                    "\n";
+  const std::vector<std::pair<std::string, std::string>> lines = {
+      {i18n::tr(lang, "render.needs.metric.resolution-rate"), percent(m.resolution_rate)},
+      {i18n::tr(lang, "render.needs.metric.on-time-resolution-rate"), percent(m.on_time_resolution_rate)},
+      {i18n::tr(lang, "render.needs.metric.response-on-time-rate"), percent(m.response_on_time_rate)},
+      {i18n::tr(lang, "render.needs.metric.feedback-satisfied-rate"), percent(m.feedback_satisfied_rate)},
+      {i18n::tr(lang, "render.needs.metric.response-days"),
+       days_line(m.response_days_median, m.response_days_p90, lang)},
+      {i18n::tr(lang, "render.needs.metric.resolution-days"),
+       days_line(m.resolution_days_median, m.resolution_days_p90, lang)},
+      {i18n::tr(lang, "render.needs.metric.reopen-rate"), percent(m.reopen_rate)},
+      {i18n::tr(lang, "render.needs.metric.backlog"),
+       i18n::tr(lang, "render.needs.backlog",
+                {{"a", m.backlog[0]}, {"b", m.backlog[1]}, {"c", m.backlog[2]}, {"d", m.backlog[3]}})}};
+  // The labels padded to one column (display width: a CJK character takes two).
+  size_t width = 0;
+  for (const auto& [label, v] : lines) width = std::max(width, display_width(label));
+  for (const auto& [label, v] : lines)
+    out += "  " + label + std::string(width + 2 - display_width(label), ' ') + v + "\n";
   return out;
 }
 
@@ -167,13 +191,19 @@ std::string percent(const std::optional<double>& rate) {
   return rate ? fmt::format("{:.1f}%", *rate * 100.0) : std::string("—");
 }
 
-std::string needs_table(const ledger::Listing& l) {
+std::string needs_table(const ledger::Listing& l, const Names& names, i18n::Lang lang) {
   Table t;
-  t.header = {"id",     "branch", "received", "carried over", "channel", "category", "layer",  "disposal",
-              "status", "due",    "response", "resolved",     "days",    "overdue",  "summary"};
+  t.header = {i18n::tr(lang, "render.needs.col.id"),       i18n::tr(lang, "render.needs.col.branch"),
+              i18n::tr(lang, "render.needs.col.received"), i18n::tr(lang, "render.needs.col.carried-over"),
+              i18n::tr(lang, "render.needs.col.channel"),  i18n::tr(lang, "render.needs.col.category"),
+              i18n::tr(lang, "render.needs.col.layer"),    i18n::tr(lang, "render.needs.col.disposal"),
+              i18n::tr(lang, "render.needs.col.status"),   i18n::tr(lang, "render.needs.col.due"),
+              i18n::tr(lang, "render.needs.col.response"), i18n::tr(lang, "render.needs.col.resolved"),
+              i18n::tr(lang, "render.needs.col.days"),     i18n::tr(lang, "render.needs.col.overdue"),
+              i18n::tr(lang, "render.needs.col.summary")};
   t.right = {12};
-  for (const auto& r : l.rows) t.rows.push_back(table_row(r, l.window.as_of));
-  return render_text(t) + "\n" + summary_text(l);
+  for (const auto& r : l.rows) t.rows.push_back(table_row(r, l.window.as_of, names, lang));
+  return render_text(t) + "\n" + summary_text(l, lang);
 }
 
 std::string needs_json(const ledger::Listing& l) {
@@ -187,21 +217,58 @@ std::string needs_json(const ledger::Listing& l) {
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-std::string needs_csv(const ledger::Listing& l) {
-  static const model::Need kBlank;
-  // Every row has the keys of a JSON need, in order; a blank need names them even
-  // when nothing is listed.
-  ledger::Row blank;
-  blank.facts.need = &kBlank;
-  const json columns = row_json(blank, l.window.as_of);
+std::string needs_csv(const ledger::Listing& l, const Names& names, i18n::Lang lang, const CsvOptions& options) {
+  // The keys of a JSON need, in order, each with its column; a name beside the branch
+  // and the street ids; enumerated values as the language shows them (render::shown).
+  struct Column {
+    const char* key;
+    std::string header;
+    const char* group;  // label group of an enumerated value, or nullptr
+  };
+  const std::vector<Column> columns = {
+      {"id", i18n::tr(lang, "render.needs.csv.id"), nullptr},
+      {"branch", i18n::tr(lang, "render.needs.csv.branch"), nullptr},
+      {"branch_name", i18n::tr(lang, "render.needs.csv.branch-name"), nullptr},
+      {"street", i18n::tr(lang, "render.needs.csv.street"), nullptr},
+      {"street_name", i18n::tr(lang, "render.needs.csv.street-name"), nullptr},
+      {"received", i18n::tr(lang, "render.needs.csv.received"), nullptr},
+      {"carried_over", i18n::tr(lang, "render.needs.csv.carried-over"), nullptr},
+      {"channel", i18n::tr(lang, "render.needs.csv.channel"), "channel"},
+      {"category", i18n::tr(lang, "render.needs.csv.category"), "category"},
+      {"layer", i18n::tr(lang, "render.needs.csv.layer"), "layer"},
+      {"disposal", i18n::tr(lang, "render.needs.csv.disposal"), "disposal"},
+      {"status", i18n::tr(lang, "render.needs.csv.status"), "status"},
+      {"due", i18n::tr(lang, "render.needs.csv.due"), nullptr},
+      {"response", i18n::tr(lang, "render.needs.csv.response"), nullptr},
+      {"resolution", i18n::tr(lang, "render.needs.csv.resolution"), nullptr},
+      {"overdue", i18n::tr(lang, "render.needs.csv.overdue"), nullptr},
+      {"response_days", i18n::tr(lang, "render.needs.csv.response-days"), nullptr},
+      {"resolution_days", i18n::tr(lang, "render.needs.csv.resolution-days"), nullptr},
+      {"age_days", i18n::tr(lang, "render.needs.csv.age-days"), nullptr},
+      {"reopened", i18n::tr(lang, "render.needs.csv.reopened"), nullptr},
+      {"satisfaction", i18n::tr(lang, "render.needs.csv.satisfaction"), nullptr},
+      {"summary", i18n::tr(lang, "render.needs.csv.summary"), nullptr}};
   Table t;
-  for (auto it = columns.begin(); it != columns.end(); ++it) t.header.push_back(it.key());
-  for (const auto& n : needs_array(l)) {
+  for (size_t i = 0; i < columns.size(); ++i) {
+    t.header.push_back(columns[i].header);
+    const std::string key = columns[i].key;
+    if (key == "response_days" || key == "resolution_days" || key == "age_days" || key == "satisfaction")
+      t.numeric.push_back(i);
+  }
+  for (const auto& r : l.rows) {
+    json n = row_json(r, l.window.as_of);
+    n["branch_name"] = names.branch(n["branch"].is_string() ? n["branch"].get<std::string>() : std::string());
+    n["street_name"] = names.street(r.street);
     std::vector<std::string> row;
-    for (auto it = n.begin(); it != n.end(); ++it) row.push_back(cell(it.value()));
+    for (const auto& c : columns) {
+      const json& v = n[c.key];
+      if (!c.group || !v.is_string()) row.push_back(cell(v, lang));
+      else if (std::string(c.group) == "category") row.push_back(names.category(lang, v.get<std::string>()));
+      else row.push_back(render::shown(lang, c.group, v.get<std::string>()));
+    }
     t.rows.push_back(std::move(row));
   }
-  return render_csv(t);
+  return render_csv(t, options);
 }
 
 }  // namespace svcorg::render

@@ -1,20 +1,23 @@
 // `svcorg needs` output: a ledger listing as an aligned table with a summary, as JSON
 // (SPEC 8 conventions: rates rounded to 4 decimals, null when undefined) or as CSV
-// (one row per need, the columns of the JSON `needs` objects).
+// (one row per need, the columns of the JSON `needs` objects with names beside the ids).
+// The table and the CSV are for people: in `lang` (headers, words, enumerated values as
+// their labels in Chinese); JSON is for scripts and the same in every language.
 #pragma once
 
 #include <string>
 
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/ledger/listing.hpp"
+#include "svcorg/render/names.hpp"
+#include "svcorg/render/table.hpp"
 
 namespace svcorg::render {
 
-std::string needs_table(const ledger::Listing& l);
+std::string needs_table(const ledger::Listing& l, const Names& names, i18n::Lang lang);
 std::string needs_json(const ledger::Listing& l);
-std::string needs_csv(const ledger::Listing& l);
+std::string needs_csv(const ledger::Listing& l, const Names& names, i18n::Lang lang, const CsvOptions& options = {});
 
 // A rate as a percentage with one decimal (`89.7%`), or `—` when undefined.
 std::string percent(const std::optional<double>& rate);
-
-
 }  // namespace svcorg::render

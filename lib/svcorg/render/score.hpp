@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
+#include "svcorg/render/names.hpp"
+#include "svcorg/render/table.hpp"
 #include "svcorg/score/score.hpp"
 
 namespace svcorg::render {
@@ -18,9 +21,13 @@ struct ScoreSelection {
 ScoreSelection select_all(const score::Result& r);
 
 std::string score_json(const score::Result& r, const ScoreSelection& sel);
-std::string score_table(const score::Result& r, const ScoreSelection& sel);
-std::string score_csv(const score::Result& r, const ScoreSelection& sel);
-std::string score_explain(const score::Result& r, const score::BranchScore& s, const score::Model& m);
+// The table, the CSV and the tree are for people, in `lang` (enumerated values as their
+// labels in Chinese); JSON is for scripts, the same in every language.
+std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n::Lang lang);
+std::string score_csv(const score::Result& r, const ScoreSelection& sel, const Names& names, i18n::Lang lang,
+                      const CsvOptions& options = {});
+std::string score_explain(const score::Result& r, const score::BranchScore& s, const score::Model& m,
+                          const Names& names, i18n::Lang lang);
 
 // Shared number formatting: fixed decimals, `—` (or `null` in JSON) for undefined.
 std::string fixed(double v, int decimals);

@@ -86,9 +86,11 @@ std::string render_text(const Table& t) {
   return out;
 }
 
-std::string csv_field(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
-  std::string out = "\"";
+std::string csv_field(std::string_view field, bool own) {
+  static constexpr std::string_view kFormulaStart = "=+-@\t\r";
+  const bool formula = !own && !field.empty() && kFormulaStart.find(field.front()) != std::string_view::npos;
+  if (!formula && field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  std::string out = formula ? "\"'" : "\"";
   for (char c : field) {
     if (c == '"') out += '"';
     out += c;
@@ -96,17 +98,19 @@ std::string csv_field(std::string_view field) {
   return out + "\"";
 }
 
-std::string render_csv(const Table& t) {
-  auto row_text = [&](const std::vector<std::string>& cells) {
+std::string render_csv(const Table& t, const CsvOptions& options) {
+  auto row_text = [&](const std::vector<std::string>& cells, bool header) {
     std::string out;
     for (size_t i = 0; i < t.header.size(); ++i) {
       if (i > 0) out += ',';
-      out += csv_field(cell(cells, i));
+      // The header holds svcorg's own words, like the numbers of the numeric columns.
+      const bool own = header || std::find(t.numeric.begin(), t.numeric.end(), i) != t.numeric.end();
+      out += csv_field(cell(cells, i), own);
     }
     return out + "\r\n";
   };
-  std::string out = row_text(t.header);
-  for (const auto& row : t.rows) out += row_text(row);
+  std::string out = std::string(options.excel ? "\xEF\xBB\xBF" : "") + row_text(t.header, true);
+  for (const auto& row : t.rows) out += row_text(row, false);
   return out;
 }
 

@@ -21,15 +21,28 @@ struct Table {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;  // each as long as `header` (missing cells are empty)
   std::vector<size_t> right;                   // indexes of the right-aligned columns
+  // CSV: indexes of the columns whose cells are numbers svcorg formats itself (scores,
+  // ranks, counts, days). Their cells are written as they are, a negative number too;
+  // every other cell that a spreadsheet would run as a formula is neutralized.
+  std::vector<size_t> numeric;
 };
 
 // Columns padded to their widest cell, two spaces apart, the header underlined with `-`;
 // no trailing spaces; `\n` line ends.
 std::string render_text(const Table& t);
 
+// How a CSV is written: `excel` (`--excel`) starts it with a UTF-8 byte order mark, so
+// Excel (Chinese Windows included) reads it as UTF-8 and not in the system code page.
+struct CsvOptions {
+  bool excel = false;
+};
+
 // RFC 4180: header row first; a field is quoted when it holds `,` `"` CR or LF, with
-// quotes doubled; CRLF line ends; UTF-8 without a BOM.
-std::string render_csv(const Table& t);
-std::string csv_field(std::string_view field);
+// quotes doubled; CRLF line ends; UTF-8, with a BOM for Excel. A text cell a spreadsheet
+// would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a CR) gets a `'`
+// in front, inside quotes (OWASP, "CSV injection"): `'=HYPERLINK(…)` shows as text.
+std::string render_csv(const Table& t, const CsvOptions& options = {});
+// One cell; `own`: svcorg's own text (a number it formats, a header word), written as it is.
+std::string csv_field(std::string_view field, bool own = false);
 
 }  // namespace svcorg::render

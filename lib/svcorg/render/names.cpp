@@ -1,0 +1,38 @@
+#include "svcorg/render/names.hpp"
+
+#include "svcorg/model/labels.hpp"
+#include "svcorg/render/labels.hpp"
+
+namespace svcorg::render {
+
+namespace {
+
+std::string find(const std::map<std::string, std::string, std::less<>>& m, const std::string& id) {
+  auto it = m.find(id);
+  return it == m.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+std::string Names::branch(const std::string& id) const { return find(branches, id); }
+std::string Names::street(const std::string& id) const { return find(streets, id); }
+
+std::string Names::category(i18n::Lang lang, const std::string& value) const {
+  if (lang == i18n::Lang::En || model::labels::label(i18n::code(lang), "category", value))
+    return shown(lang, "category", value);
+  const std::string label = find(category_labels, value);
+  return label.empty() ? value : label;
+}
+
+Names names_of(const model::RecordSet& records, const rules::Rules& rules) {
+  Names out;
+  out.category_labels.insert(rules.category_labels.begin(), rules.category_labels.end());
+  for (const auto& b : records.branches)
+    if (b.id && b.name) out.branches.emplace(*b.id, *b.name);
+  for (const auto& d : records.districts)
+    for (const auto& s : d.streets)
+      if (s.id && s.name) out.streets.emplace(*s.id, *s.name);
+  return out;
+}
+
+}  // namespace svcorg::render

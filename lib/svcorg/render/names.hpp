@@ -1,0 +1,29 @@
+// The names the CSV writes beside ids (a spreadsheet reader sees 美丽园居民区党总支 beside
+// `meiliyuan`): branches by id, and the District's streets by id; and the labels of the
+// District's own categories, which the label table does not know.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "svcorg/i18n/message.hpp"
+#include "svcorg/model/records.hpp"
+#include "svcorg/rules/rules.hpp"
+
+namespace svcorg::render {
+
+struct Names {
+  std::map<std::string, std::string, std::less<>> branches, streets;
+  std::map<std::string, std::string, std::less<>> category_labels;  // rules.category_labels (zh-CN)
+  // The name of `id`; "" when it has none (an unknown id, or no District).
+  std::string branch(const std::string& id) const;
+  std::string street(const std::string& id) const;
+  // A category as render::shown gives it; in Chinese a District's own category shows
+  // the label its `rules.category_labels` gives.
+  std::string category(i18n::Lang lang, const std::string& value) const;
+};
+
+// The first record of an id names it (validation reports the others).
+Names names_of(const model::RecordSet& records, const rules::Rules& rules);
+
+}  // namespace svcorg::render
