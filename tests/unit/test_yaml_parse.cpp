@@ -5,6 +5,7 @@
 
 #include "support.hpp"
 
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/yaml/parse.hpp"
 #include "svcorg/yaml/tree.hpp"
 
@@ -293,6 +294,26 @@ TEST_SUITE("yaml::parse_stream") {
     CHECK(issues.empty());
     REQUIRE(docs.size() == 1);
     CHECK(docs[0].find("b")->value == "x");
+  }
+
+  TEST_CASE("findings read in Chinese too, with libyaml's own words kept as it writes them") {
+    using svcorg::i18n::Lang;
+    auto zh = [](const std::string& text) {
+      std::vector<ParseIssue> issues;
+      parse_all(text, issues);
+      REQUIRE(issues.size() == 1);
+      return issues[0].message.text(Lang::ZhCN);
+    };
+    CHECK(zh("a: 1\nb: 2\na: 3\n") == "这个映射里的键 `a` 出现了两次（第一次在第1行）；请只保留一个");
+    CHECK(zh("a: [1, 2\nb: 3\n") == "这个列表（`[`）没有闭合；请补上 `]`");
+    CHECK(zh("a: {x: 1\n") == "这个映射（`{`）没有闭合；请补上 `}`");
+    CHECK(zh("a: \"x\n") == "这个用引号括起的值没有结束的引号；请在文件结束前补上 `\"`");
+    CHECK(zh("a: \xff\n") == "无效的 UTF-8 字节 0xff；文件必须是 UTF-8 编码的文本");
+    CHECK(zh("a:\n  - \t{x: 1}\n") == "YAML 格式有误：这里不能用制表符（Tab）分隔或缩进；请改用空格");
+    CHECK(zh("a: *nowhere\n") ==
+          "YAML 格式有误：别名 `*nowhere` 所引用的锚点 `&nowhere` 在本文档中没有在它之前定义；请先定义锚点，"
+          "或直接写出这个值");
+    CHECK(zh("a: b: c\n") == "YAML 格式有误：mapping values are not allowed in this context");
   }
 
   TEST_CASE("a lone `,` (which made yaml-cpp loop forever) is a syntax error") {
