@@ -367,6 +367,26 @@ TEST_SUITE("yaml::tree") {
     CHECK(svcorg::yaml::resolve(Node{}) == ScalarKind::Null);
   }
 
+  TEST_CASE("describe names a value's kind in the message's language") {
+    using svcorg::i18n::Lang;
+    using svcorg::yaml::describe;
+    CHECK(describe(plain_scalar("12")).text() == "the integer `12`");
+    CHECK(describe(plain_scalar("12")).text(Lang::ZhCN) == "整数 `12`");
+    CHECK(describe(plain_scalar("1.5")).text(Lang::ZhCN) == "数值 `1.5`");
+    CHECK(describe(plain_scalar("true")).text(Lang::ZhCN) == "布尔值 `true`");
+    CHECK(describe(plain_scalar("是")).text(Lang::ZhCN) == "文本 `是`");
+    Node quoted = plain_scalar("186");
+    quoted.plain = false;
+    CHECK(describe(quoted).text() == "the quoted text \"186\"");
+    CHECK(describe(quoted).text(Lang::ZhCN) == "带引号的文本 \"186\"");
+    CHECK(describe(Node{}).text(Lang::ZhCN) == "空值（null）");
+    Node list;
+    list.type = Node::Type::Seq;
+    CHECK(describe(list).text(Lang::ZhCN) == "列表");
+    // A long value is cut short.
+    CHECK(describe(plain_scalar(std::string(50, 'x'))).text() == "the text `" + std::string(37, 'x') + "...`");
+  }
+
   TEST_CASE("find looks keys up by their text, and x- keys are extensions") {
     std::vector<ParseIssue> issues;
     auto docs = parse_all("a: 1\nsatisfaction_public_long_key: 2\nx-note: 3\nx: 4\n", issues);

@@ -80,6 +80,22 @@ std::string quoted_with_labels(const std::vector<std::string>& values,
   return util::word_list(shown);
 }
 
+i18n::Arg labelled(const std::vector<std::string>& values,
+                   const std::function<const std::string*(const std::string&)>& label_of) {
+  std::vector<i18n::Arg> shown;
+  shown.reserve(values.size());
+  for (const auto& v : values) {
+    const std::string* l = label_of(v);
+    shown.emplace_back(l ? i18n::Arg(i18n::Message("model.with-label", {{"value", v}, {"label", *l}}))
+                         : i18n::Arg('`' + v + '`'));
+  }
+  return i18n::list(std::move(shown), true);
+}
+
+i18n::Arg labelled(const std::vector<std::string>& values, std::string_view group) {
+  return labelled(values, [group](const std::string& v) { return label("zh-CN", group, v); });
+}
+
 std::string quoted_with_labels(const std::vector<std::string>& values, std::string_view group) {
   return quoted_with_labels(values, [group](const std::string& v) { return label("zh-CN", group, v); });
 }
