@@ -390,7 +390,7 @@ TEST_SUITE("e2e validate formats") {
     for (const char* cmd : {"score", "report"}) {
       CAPTURE(cmd);
       write_file(tmp.path() / "out.txt", "an earlier result\n");
-      const auto r = run_svcorg(std::string(cmd) + " . no/such --as-of 2026-06-30 -o out.txt", tmp.path());
+      const auto r = run_svcorg(std::string(cmd) + " --lang en . no/such --as-of 2026-06-30 -o out.txt", tmp.path());
       CHECK(r.exit_code == 2);
       CHECK(r.err.find("svcorg: error: no/such: no such file or directory\n") != std::string::npos);
       CHECK(read_file(tmp.path() / "out.txt") == "an earlier result\n");

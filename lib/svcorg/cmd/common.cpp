@@ -278,7 +278,7 @@ Checked check_held(const std::vector<load::Held>& files, const Common& c, const 
 }
 
 int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io) {
-  for (const auto& f : checked.fatal) io.err << "svcorg: error: " << f << "\n";
+  for (const auto& f : checked.fatal) io.err << "svcorg: error: " << f.text(checked.lang) << "\n";
   if (!checked.fatal.empty()) return kUsage;
   const auto summary = diag::summarize(checked.findings, checked.records.files.size(), checked.records.record_count());
   const bool refuse = summary.errors > 0 || (c.strict && summary.warnings > 0);

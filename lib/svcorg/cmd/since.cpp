@@ -93,7 +93,7 @@ std::vector<load::Held> inputs_at(const vcs::Repository& repo, const std::string
 std::string score_at(const vcs::Repository& repo, const std::string& commit, const std::string& rev, const Common& c,
                      const validate::Options& dates, const Io& io, const std::function<void(const score::Result&)>& take) {
   const Checked checked = check_held(inputs_at(repo, commit, c), c, dates, io);
-  if (!checked.fatal.empty()) return fmt::format("the inputs at {} cannot be read: {}", rev, checked.fatal.front());
+  if (!checked.fatal.empty()) return fmt::format("the inputs at {} cannot be read: {}", rev, checked.fatal.front().text(checked.lang));
   const auto summary = diag::summarize(checked.findings, checked.records.files.size(), checked.records.record_count());
   if (summary.errors > 0)
     return fmt::format("the inputs at {} have {} error{}; they cannot be scored", rev, summary.errors,

@@ -190,7 +190,7 @@ int run_validate(const ValidateOptions& o, const Io& io) {
 
   diag::Report report{{}, path_base(o.common.paths), checked.lang};
   for (const auto& f : checked.fatal) {
-    io.err << "svcorg: error: " << f << "\n";
+    io.err << "svcorg: error: " << f.text(checked.lang) << "\n";
     report.failures.push_back({"", f});
   }
   write_outputs(*outputs, over_input, checked, o.common.quiet, report, io);
