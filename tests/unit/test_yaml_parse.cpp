@@ -314,6 +314,9 @@ TEST_SUITE("yaml::parse_stream") {
           "YAML 格式有误：别名 `*nowhere` 所引用的锚点 `&nowhere` 在本文档中没有在它之前定义；请先定义锚点，"
           "或直接写出这个值");
     CHECK(zh("a: b: c\n") == "YAML 格式有误：mapping values are not allowed in this context");
+    CHECK(zh("a: 1\nname: &何静 x\n") ==
+          "YAML 格式有误：锚点名（`&` 之后的名字）只能由 ASCII 字母、数字、`-` 和 `_` 组成；请改名，或者，"
+          "如果 `&` 本是文本的一部分，就给这个值加上引号");
   }
 
   TEST_CASE("a lone `,` (which made yaml-cpp loop forever) is a syntax error") {
