@@ -106,7 +106,7 @@ TEST_SUITE("e2e lang") {
   TEST_CASE("a path that does not exist, before anything is read: --lang decides") {
     auto r = run_svcorg("validate no/such --lang zh-CN");
     CHECK(r.exit_code == 2);
-    CHECK(r.err == "svcorg：错误：no/such: no such file or directory\n");
+    CHECK(r.err == "svcorg：错误：no/such：没有这个文件或文件夹\n");
     r = run_svcorg("validate no/such --lang en");
     CHECK(r.exit_code == 2);
     CHECK(r.err == "svcorg: error: no/such: no such file or directory\n");

@@ -36,8 +36,9 @@ TEST_SUITE("e2e: paths") {
       CAPTURE(cmd);
       const auto r = run_svcorg(cmd, tmp.path());
       CHECK(r.exit_code == 2);
-      CHECK(r.err.find("d/needs/link.yaml: a symlink to ") != std::string::npos);
-      CHECK(r.err.find("outside d; svcorg reads only the trees it is given") != std::string::npos);
+      // In the District's language (`svcorg init` writes `lang: zh-CN`).
+      CHECK(r.err.find("d/needs/link.yaml：这是指向 ") != std::string::npos);
+      CHECK(r.err.find("在 d 之外；svcorg 只读取给定的文件夹之内的文件") != std::string::npos);
       CHECK(r.out.find("secret-need") == std::string::npos);
       CHECK(r.err.find("secret-need") == std::string::npos);
     }

@@ -79,7 +79,7 @@ TEST_SUITE("rules cmd") {
     r = run_svcorg("rules 居名区 examples --lang zh-CN");
     CHECK(r.exit_code == 2);
     CHECK(r.err ==
-          "svcorg：错误：`居名区` 不是党组织类型，是否想写 `居民区`？（类型：居民区（`residential`）、社会服务类单位（`social-service`）、"
+          "svcorg：错误：`居名区` 不是党组织类型，是不是 `居民区`？（类型：居民区（`residential`）、社会服务类单位（`social-service`）、"
           "楼宇联合党组织（`building`）、企业（`enterprise`）或机关（`organ`））\n");
   }
 

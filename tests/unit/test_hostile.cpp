@@ -155,6 +155,9 @@ TEST_SUITE("hostile inputs") {
     r = run_svcorg("validate --no-cache --max-records 1 .", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(has(r.err, "the inputs hold 2 records, more than the limit of 1 (raise --max-records)"));
+    r = run_svcorg("validate --no-cache --lang zh-CN --max-records 1 .", tmp.path());
+    CHECK(r.exit_code == 2);
+    CHECK(has(r.err, "输入共有2条记录，超过了1条的上限（请调高 --max-records）"));
   }
 
   TEST_CASE("a FIFO, /dev/zero and a directory given as a file") {
@@ -163,6 +166,9 @@ TEST_SUITE("hostile inputs") {
     auto r = run_svcorg("validate fifo.yaml", tmp.path());  // must not block
     CHECK(r.exit_code == 2);
     CHECK(has(r.err, "fifo.yaml: not a regular file"));
+    r = run_svcorg("validate --lang zh-CN fifo.yaml", tmp.path());
+    CHECK(r.exit_code == 2);
+    CHECK(has(r.err, "fifo.yaml：不是普通文件；请给出 YAML 文件或文件夹"));
     // In a tree, a FIFO is skipped like any other non-file.
     write_file(tmp.path() / "b.yaml", kBranch);
     r = run_svcorg("validate --no-cache .", tmp.path());
@@ -188,6 +194,8 @@ TEST_SUITE("hostile inputs") {
     r = run_svcorg("validate b.yaml/x.yaml", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(has(r.err, "b.yaml/x.yaml: no such file or directory"));
+    r = run_svcorg("validate --lang zh-CN b.yaml/x.yaml", tmp.path());
+    CHECK(has(r.err, "b.yaml/x.yaml：没有这个文件或文件夹"));
     // A file nobody may read. Root reads anything, so as root (CI) svcorg runs as the
     // user `nobody` (uid 65534) through setpriv (util-linux), from a copy in this
     // world-readable folder (the build folder may be where nobody cannot go).

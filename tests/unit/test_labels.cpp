@@ -11,6 +11,7 @@
 
 #include "support.hpp"
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/i18n/catalogue.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/model/labels.hpp"
 #include "svcorg/model/reader.hpp"
@@ -144,6 +145,9 @@ TEST_SUITE("model::labels") {
     CHECK(*labels::label("en", "type", "residential") == "Residential community");
     CHECK(labels::quoted_with_labels({"self", "superior", "x"}, "approval") ==
           "`self` (自主决定), `superior` (上级审批), or `x`");
+    const auto listed = labels::labelled({"self", "superior", "x"}, "approval");
+    CHECK(svcorg::i18n::render(listed, svcorg::i18n::Lang::En) == "`self` (自主决定), `superior` (上级审批), or `x`");
+    CHECK(svcorg::i18n::render(listed, svcorg::i18n::Lang::ZhCN) == "`self`（自主决定）、`superior`（上级审批）或`x`");
   }
 
   TEST_CASE("did you mean works on code points") {

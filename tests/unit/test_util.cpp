@@ -46,7 +46,7 @@ TEST_SUITE("util::text") {
     CHECK_FALSE(svcorg::util::check_utf8("plain ascii and 中文"));
     CHECK(svcorg::util::check_utf8("\xC0\x80")->offset == 0);            // overlong
     CHECK(svcorg::util::check_utf8("ab\xED\xA0\x80")->offset == 2);      // surrogate
-    CHECK(svcorg::util::check_utf8("abc\xE4\xB8")->what == "truncated UTF-8 sequence");
+    CHECK(svcorg::util::check_utf8("abc\xE4\xB8")->what.text() == "truncated UTF-8 sequence");
   }
   TEST_CASE("scan_utf8 checks ASCII runs eight bytes at a time, up to the exact byte") {
     using svcorg::util::scan_utf8;
@@ -58,14 +58,14 @@ TEST_SUITE("util::text") {
       const auto nul = scan_utf8(text);
       REQUIRE(nul.error);
       CHECK(nul.error->offset == at);
-      CHECK(nul.error->what == "NUL byte");
+      CHECK(nul.error->what.text() == "NUL byte");
       text[at] = '\xFF';
       REQUIRE(scan_utf8(text).error);
       CHECK(scan_utf8(text).error->offset == at);
       text.replace(at, 1, "中");  // valid: three bytes within the run
       CHECK_FALSE(scan_utf8(text).error);
       text.resize(text.size() - 1);  // its last byte cut off at the end
-      if (at + 3 > text.size()) CHECK(scan_utf8(text).error->what == "truncated UTF-8 sequence");
+      if (at + 3 > text.size()) CHECK(scan_utf8(text).error->what.text() == "truncated UTF-8 sequence");
     }
     CHECK_FALSE(scan_utf8("").error);
     CHECK_FALSE(scan_utf8(std::string(1000, 'x')).error);
@@ -91,6 +91,19 @@ TEST_SUITE("util::text") {
     CHECK(svcorg::util::closest("resident", types) == "residential");
     CHECK(svcorg::util::closest("bulding", types) == "building");
     CHECK_FALSE(svcorg::util::closest("xyzzy", types));
+  }
+  TEST_CASE("did_you_mean and the UTF-8 problems read in both languages") {
+    using svcorg::i18n::Lang;
+    const auto near = svcorg::util::did_you_mean("bulding", {"building", "organ"});
+    REQUIRE(near);
+    CHECK(near->text() == "did you mean `building`?");
+    CHECK(near->text(Lang::ZhCN) == "是不是要写 `building`？");
+    CHECK_FALSE(svcorg::util::did_you_mean("xyzzy", {"building", "organ"}));
+    CHECK(svcorg::util::check_utf8("a\xff" "b")->what.text() == "invalid UTF-8 byte 0xff");
+    CHECK(svcorg::util::check_utf8("a\xff" "b")->what.text(Lang::ZhCN) == "无效的 UTF-8 字节 0xff");
+    CHECK(svcorg::util::check_utf8(std::string("a\0b", 3))->what.text(Lang::ZhCN) == "NUL 字节（空字符）");
+    CHECK(svcorg::util::check_utf8("ab\xED\xA0\x80")->what.text(Lang::ZhCN) == "从字节 0xed 开始的 UTF-8 字节序列无效");
+    CHECK(svcorg::util::check_utf8("abc\xE4\xB8")->what.text(Lang::ZhCN) == "不完整的 UTF-8 字节序列");
   }
   TEST_CASE("quoted_list") {
     CHECK(svcorg::util::quoted_list({"a"}) == "`a`");
@@ -157,5 +170,25 @@ TEST_SUITE("util::ViewTable") {
     size_t misses = 0;
     for (int i = 0; i < 20000; ++i) misses += t.find("b" + std::to_string(i) + "-2026-" + std::to_string(i)) == svcorg::util::ViewTable::npos;
     CHECK(misses == 20000);
+  }
+}
+
+TEST_SUITE("util::write_file") {
+  TEST_CASE("writes a file whole, and says in either language why it cannot") {
+    using svcorg::i18n::Lang;
+    testing::TempDir tmp;
+    const std::string file = (tmp.path() / "out.txt").string();
+    CHECK(svcorg::util::write_file(file, "hello\n").empty());
+    CHECK(testing::read_file(file) == "hello\n");
+    // A folder is no file to replace.
+    const std::string folder = tmp.path().string();
+    const auto refused = svcorg::util::write_file(folder, "x");
+    CHECK(refused.text() == "cannot write " + folder + ": not a regular file; name a file to create or replace");
+    CHECK(refused.text(Lang::ZhCN) == "无法写入 " + folder + "：它不是普通文件；请给出要新建或替换的文件");
+    CHECK(svcorg::util::write_atomically(folder, "x") == refused.text());
+    // The OS's reason stays as the OS writes it.
+    const std::string missing = (tmp.path() / "no" / "out.txt").string();
+    CHECK(svcorg::util::write_file(missing, "x").text(Lang::ZhCN) ==
+          "无法在 " + (tmp.path() / "no").string() + " 中创建临时文件：No such file or directory");
   }
 }

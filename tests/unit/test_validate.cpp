@@ -182,7 +182,7 @@ TEST_SUITE("validate::run") {
             "`owner` names `nanjinxi`, but there is no Branch, street or District with that id; did you mean "
             "`nanjingxi`?");
       CHECK(o.one("reference").message.text(svcorg::i18n::Lang::ZhCN) ==
-            "`owner` 为 `nanjinxi`，但没有编号为 `nanjinxi` 的党组织、街道或区；是否应为 `nanjingxi`？");
+            "`owner` 为 `nanjinxi`，但没有编号为 `nanjinxi` 的党组织、街道或区；是不是要写 `nanjingxi`？");
     }
     SUBCASE("participants are text and not checked") {
       auto o = check(with(district(), kPlatformFile,

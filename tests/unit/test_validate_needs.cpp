@@ -47,7 +47,7 @@ TEST_SUITE("validate::run") {
             "`member-service` (服务党员), or `other` (其他))");
       // In Chinese: the branch's type, the value, the nearest allowed one and the list, in its own order.
       CHECK(o.one("need-category").message.text(svcorg::i18n::Lang::ZhCN) ==
-            "`residential` 类型党组织的需求不能使用类别 `housng`；是否应为 `housing`？（允许的类别："
+            "`residential` 类型党组织的需求不能使用类别 `housng`；是不是要写 `housing`？（允许的类别："
             "`elderly-care`（养老服务）、`housing`（住房）、`environment`（环境）、`public-safety`（公共安全）、"
             "`dispute`（矛盾纠纷）、`employment`（就业）、`health`（健康）、`culture`（文化）、"
             "`community-affairs`（社区事务）、`member-service`（服务党员）或`other`（其他））");

@@ -59,7 +59,7 @@ TEST_SUITE("waive::scan_inline") {
          "豁免声明需要写明有人为之负责的理由：请加上 reason=\"…\""},
         {"# svcorg-ignore nope reason=x\n", "unknown rule `nope`", "没有 `nope` 这条规则"},
         {"# svcorg-ignore not-certifed reason=x\n", "unknown rule `not-certifed`; did you mean `not-certified`?",
-         "没有 `not-certifed` 这条规则；是否应为 `not-certified`？"},
+         "没有 `not-certifed` 这条规则；是不是要写 `not-certified`？"},
         {"# svcorg-ignore yaml-syntax reason=x\n", "`yaml-syntax` cannot be waived: the file itself must be fixed",
          "`yaml-syntax` 不能豁免：必须修改文件本身"},
         {"# svcorg-ignore not-certified reason=x until=2026-02-30\n",

@@ -5,6 +5,7 @@
 
 #include "support.hpp"
 
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/yaml/parse.hpp"
 #include "svcorg/yaml/tree.hpp"
 
@@ -295,6 +296,29 @@ TEST_SUITE("yaml::parse_stream") {
     CHECK(docs[0].find("b")->value == "x");
   }
 
+  TEST_CASE("findings read in Chinese too, with libyaml's own words kept as it writes them") {
+    using svcorg::i18n::Lang;
+    auto zh = [](const std::string& text) {
+      std::vector<ParseIssue> issues;
+      parse_all(text, issues);
+      REQUIRE(issues.size() == 1);
+      return issues[0].message.text(Lang::ZhCN);
+    };
+    CHECK(zh("a: 1\nb: 2\na: 3\n") == "这个映射里的键 `a` 出现了两次（第一次在第1行）；请只保留一个");
+    CHECK(zh("a: [1, 2\nb: 3\n") == "这个列表（`[`）没有闭合；请补上 `]`");
+    CHECK(zh("a: {x: 1\n") == "这个映射（`{`）没有闭合；请补上 `}`");
+    CHECK(zh("a: \"x\n") == "这个用引号括起的值没有结束的引号；请在文件结束前补上 `\"`");
+    CHECK(zh("a: \xff\n") == "无效的 UTF-8 字节 0xff；文件必须是 UTF-8 编码的文本");
+    CHECK(zh("a:\n  - \t{x: 1}\n") == "YAML 格式有误：这里不能用制表符（Tab）分隔或缩进；请改用空格");
+    CHECK(zh("a: *nowhere\n") ==
+          "YAML 格式有误：别名 `*nowhere` 所引用的锚点 `&nowhere` 在本文档中没有在它之前定义；请先定义锚点，"
+          "或直接写出这个值");
+    CHECK(zh("a: b: c\n") == "YAML 格式有误：mapping values are not allowed in this context");
+    CHECK(zh("a: 1\nname: &何静 x\n") ==
+          "YAML 格式有误：锚点名（`&` 之后的名字）只能由 ASCII 字母、数字、`-` 和 `_` 组成；请改名，或者，"
+          "如果 `&` 本是文本的一部分，就给这个值加上引号");
+  }
+
   TEST_CASE("a lone `,` (which made yaml-cpp loop forever) is a syntax error") {
     for (const char* text : {",\n", ",# comment\na: 1\n"}) {
       CAPTURE(text);
@@ -344,6 +368,26 @@ TEST_SUITE("yaml::tree") {
     quoted.plain = false;
     CHECK(svcorg::yaml::resolve(quoted) == ScalarKind::String);
     CHECK(svcorg::yaml::resolve(Node{}) == ScalarKind::Null);
+  }
+
+  TEST_CASE("describe names a value's kind in the message's language") {
+    using svcorg::i18n::Lang;
+    using svcorg::yaml::describe;
+    CHECK(describe(plain_scalar("12")).text() == "the integer `12`");
+    CHECK(describe(plain_scalar("12")).text(Lang::ZhCN) == "整数 `12`");
+    CHECK(describe(plain_scalar("1.5")).text(Lang::ZhCN) == "数值 `1.5`");
+    CHECK(describe(plain_scalar("true")).text(Lang::ZhCN) == "布尔值 `true`");
+    CHECK(describe(plain_scalar("是")).text(Lang::ZhCN) == "文本 `是`");
+    Node quoted = plain_scalar("186");
+    quoted.plain = false;
+    CHECK(describe(quoted).text() == "the quoted text \"186\"");
+    CHECK(describe(quoted).text(Lang::ZhCN) == "带引号的文本 \"186\"");
+    CHECK(describe(Node{}).text(Lang::ZhCN) == "空值（null）");
+    Node list;
+    list.type = Node::Type::Seq;
+    CHECK(describe(list).text(Lang::ZhCN) == "列表");
+    // A long value is cut short.
+    CHECK(describe(plain_scalar(std::string(50, 'x'))).text() == "the text `" + std::string(37, 'x') + "...`");
   }
 
   TEST_CASE("find looks keys up by their text, and x- keys are extensions") {

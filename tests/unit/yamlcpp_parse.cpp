@@ -152,9 +152,7 @@ class Events : public YAML::EventHandler {
     const size_t end = closing_quote(text_, start);
     if (end == std::string_view::npos) {
       issues_.push_back({pos_.at(mark), "yaml-syntax",
-                         fmt::format("this quoted scalar is never closed; add the closing {} before the end "
-                                     "of the file",
-                                     text_[start] == '"' ? "`\"`" : "`'`"),
+                         svcorg::i18n::Message("yaml.unclosed-quote", {{"quote", text_[start] == '"' ? "\"" : "'"}}),
                          {}});
       throw svcorg::yaml::StopParsing{};
     }
@@ -175,9 +173,7 @@ ParseIssue syntax_issue(const YAML::Exception& e, const svcorg::yaml::TreeBuilde
   if (flow && e.msg.find("flow not found") != std::string::npos) {
     const bool seq = flow->is_seq();
     return {flow->pos, "yaml-syntax",
-            fmt::format("this {} is never closed; add the closing `{}`", seq ? "list (`[`)" : "mapping (`{`)",
-                        seq ? "]" : "}"),
-            {}};
+            svcorg::i18n::Message(seq ? "yaml.unclosed-list" : "yaml.unclosed-mapping"), {}};
   }
   size_t offset = e.mark.is_null() || e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos);
   if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr)
@@ -186,7 +182,7 @@ ParseIssue syntax_issue(const YAML::Exception& e, const svcorg::yaml::TreeBuilde
             {}};
   // At the very end of a file ending in a newline, point at the end of the last line.
   if (offset >= text.size() && !text.empty()) offset = text.back() == '\n' ? text.size() - 1 : text.size();
-  return {posmap.at_offset(offset), "yaml-syntax", fmt::format("invalid YAML: {}", e.msg), {}};
+  return {posmap.at_offset(offset), "yaml-syntax", svcorg::i18n::Message("yaml.invalid", {{"problem", e.msg}}), {}};
 }
 
 }  // namespace
@@ -197,7 +193,7 @@ bool yamlcpp_parse_stream(std::string_view bytes, const std::function<void(Node&
   PosMap posmap(bytes, line_offset);
   if (auto bad = util::check_utf8(bytes)) {
     issues.push_back({posmap.at_offset(bad->offset), "yaml-syntax",
-                      fmt::format("{}; the file must be UTF-8 text", bad->what), {}});
+                      svcorg::i18n::Message("yaml.not-utf8", {{"problem", bad->what}}), {}});
     return false;
   }
   ViewBuf buf(bytes.data(), bytes.size());
@@ -211,9 +207,7 @@ bool yamlcpp_parse_stream(std::string_view bytes, const std::function<void(Node&
       if (auto doc = builder.take(); doc && !doc->is_null()) {
         if (++documents > limits.max_documents) {
           issues.push_back({doc->pos, "yaml-syntax",
-                            fmt::format("the file has more than {} documents; split it (or raise --max-records)",
-                                        limits.max_documents),
-                            {}});
+                            svcorg::i18n::Message("yaml.too-many-documents", {{"max", limits.max_documents}}), {}});
           return false;
         }
         on_document(std::move(*doc));

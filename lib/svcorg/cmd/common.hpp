@@ -87,7 +87,7 @@ struct Checked {
   rules::Rules rules;
   validate::Options dates;
   std::vector<diag::Diagnostic> findings;
-  std::vector<std::string> fatal;  // unreadable paths
+  std::vector<i18n::Message> fatal;  // unreadable paths
   // The language of every text the command writes: --lang, else the District's `lang`,
   // else English (SPEC 8, rev 2).
   i18n::Lang lang = i18n::Lang::En;

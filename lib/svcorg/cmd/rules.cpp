@@ -45,13 +45,13 @@ int unknown_type(const std::string& word, i18n::Lang lang, const Io& io) {
   std::vector<std::string> forms = types();
   for (const auto& w : model::labels::written_forms("type")) forms.push_back(w.text);
   i18n::Arg hint;
-  if (const auto near = util::closest(word, forms)) hint = i18n::Message("rules.error.did-you-mean", {{"value", *near}});
+  if (const auto near = util::closest(word, forms)) hint = i18n::Message("cmd.did-you-mean", {{"value", *near}});
   std::vector<i18n::Arg> listed;
   for (const auto& t : types())
     listed.emplace_back(i18n::Message("rules.value", {{"label", i18n::label("type", t)}, {"value", '`' + t + '`'}}));
   const i18n::Message why("rules.error.unknown-type",
                           {{"type", word}, {"hint", hint}, {"types", i18n::list(std::move(listed), true)}});
-  io.err << i18n::tr(lang, "rules.error", {{"message", why}}) << "\n";
+  error(io, lang, why);
   return kUsage;
 }
 
@@ -78,8 +78,7 @@ int run_rules(const RulesOptions& o, const Io& io) {
     common.paths.erase(common.paths.begin());
   }
   if (o.builtin && !common.paths.empty()) {
-    io.err << i18n::tr(early_lang(common), "rules.error", {{"message", i18n::Message("rules.error.type-and-builtin")}})
-           << "\n";
+    error(io, early_lang(common), i18n::Message("rules.error.type-and-builtin"));
     return kUsage;
   }
 
@@ -96,7 +95,7 @@ int run_rules(const RulesOptions& o, const Io& io) {
     if (!dates) return kUsage;
     checked = load_and_check(common, *dates, io, Needs::Cores);
     lang = checked->lang;
-    for (const auto& f : checked->fatal) io.err << "svcorg: error: " << f << "\n";
+    for (const auto& f : checked->fatal) error(io, lang, f);
     if (!checked->fatal.empty()) return kUsage;
     std::vector<diag::Diagnostic> district_errors;
     size_t other_errors = 0;
@@ -106,7 +105,7 @@ int run_rules(const RulesOptions& o, const Io& io) {
     }
     if (!district_errors.empty()) {
       io.err << diag::render_text(district_errors, false, lang);
-      io.err << i18n::tr(lang, "rules.error", {{"message", i18n::Message("rules.error.district")}}) << "\n";
+      error(io, lang, i18n::Message("rules.error.district"));
       return kFindings;
     }
     if (other_errors > 0 && !common.quiet)

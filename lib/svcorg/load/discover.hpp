@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
+
 namespace svcorg::load {
 
 struct Source {
@@ -15,7 +17,7 @@ struct Source {
 
 struct DiscoverResult {
   std::vector<Source> sources;      // sorted by display path, no repeats
-  std::vector<std::string> errors;  // paths that do not exist or cannot be listed (exit 2)
+  std::vector<i18n::Message> errors;  // paths that do not exist or cannot be listed (exit 2)
 };
 
 // No paths means the current directory.

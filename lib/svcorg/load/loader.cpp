@@ -15,8 +15,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <fmt/format.h>
-
 #include "svcorg/cache/cache.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/model/convert.hpp"
@@ -55,11 +53,11 @@ void load_bytes(const std::string& name, std::string_view bytes, model::RecordSe
 namespace {
 
 // Reads a regular file whole (util::read_regular), with a message when it cannot.
-bool read_file(const std::string& path, uint64_t max, std::string& out, std::string& error,
+bool read_file(const std::string& path, uint64_t max, std::string& out, i18n::Message& error,
                struct stat* seen = nullptr) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    error = fmt::format("{}: cannot open: {}", path, std::strerror(errno));
+    error = i18n::Message("load.cannot-open", {{"path", path}, {"error", std::strerror(errno)}});
     return false;
   }
   const util::Fd closer(fd);
@@ -67,27 +65,27 @@ bool read_file(const std::string& path, uint64_t max, std::string& out, std::str
     case util::ReadResult::Ok:
       return true;
     case util::ReadResult::NotRegular:
-      error = fmt::format("{}: not a regular file; give YAML files or directories", path);
+      error = i18n::Message("load.not-regular", {{"path", path}});
       return false;
     case util::ReadResult::TooBig:
-      error = fmt::format("{}: larger than the limit of {} bytes; split it (or raise --max-file-size)", path, max);
+      error = i18n::Message("load.too-big", {{"path", path}, {"max", max}});
       return false;
     case util::ReadResult::Error:
       break;
   }
-  error = fmt::format("{}: cannot read: {}", path, std::strerror(errno));
+  error = i18n::Message("load.cannot-read", {{"path", path}, {"error", std::strerror(errno)}});
   return false;
 }
 
 // Standard input, at most `max` bytes.
-bool read_stream(std::istream& in, uint64_t max, std::string& out, std::string& error) {
+bool read_stream(std::istream& in, uint64_t max, std::string& out, i18n::Message& error) {
   out.clear();
   char buf[65536];
   while (in) {
     in.read(buf, sizeof buf);
     const auto n = static_cast<size_t>(in.gcount());
     if (out.size() + n > max) {
-      error = fmt::format("<stdin>: larger than the limit of {} bytes (raise --max-file-size)", max);
+      error = i18n::Message("load.stdin-too-big", {{"max", max}});
       return false;
     }
     out.append(buf, n);
@@ -206,7 +204,7 @@ std::string index_scope(const std::vector<std::string>& paths) {
 // One input file, read and parsed on its own.
 struct FileResult {
   cache::Entry entry;
-  std::string fatal;
+  i18n::Message fatal;  // empty: none
   bool loaded = false;
 };
 
@@ -290,8 +288,7 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, ca
 void load_one_held(const Held& file, FileResult& out, cache::Store* cache, const Limits& limits, unsigned threads,
                const NeedChecks& checks) {
   if (file.bytes.size() > limits.max_file_size) {
-    out.fatal = fmt::format("{}: larger than the limit of {} bytes; split it (or raise --max-file-size)", file.name,
-                            limits.max_file_size);
+    out.fatal = i18n::Message("load.too-big", {{"path", file.name}, {"max", limits.max_file_size}});
     return;
   }
   auto parse = [&] { parse_file(file.name, file.bytes, out.entry, limits, threads, checks, cache || !checks.keep_needs); };
@@ -325,8 +322,7 @@ LoadResult load_all(size_t count, unsigned jobs, diag::Sink& sink, const Limits&
   size_t records = 0;
   for (const auto& f : files) records += f.entry.records.record_count();
   if (records > limits.max_records) {
-    result.fatal.push_back(fmt::format("the inputs hold {} records, more than the limit of {} (raise --max-records)",
-                                       records, limits.max_records));
+    result.fatal.push_back(i18n::Message("load.too-many-records", {{"n", records}, {"max", limits.max_records}}));
     return result;
   }
   size_t file_count = 0;

@@ -36,7 +36,7 @@ void load_bytes(const std::string& name, std::string_view bytes, model::RecordSe
 struct LoadResult {
   model::RecordSet records;
   std::vector<waive::Waiver> waivers;  // inline `# svcorg-ignore` comments, in path order
-  std::vector<std::string> fatal;  // unreadable or missing paths (exit 2)
+  std::vector<i18n::Message> fatal;  // unreadable or missing paths, limits exceeded (exit 2)
 };
 
 // The rules about one need alone (validate::check_need), in the two parts the parse cache

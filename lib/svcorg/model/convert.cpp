@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "svcorg/model/reader.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/util/text.hpp"
@@ -213,25 +211,32 @@ std::optional<std::string> header(Context& c, MapReader& r) {
   const Node* kind = r.get("kind");
   bool ok = true;
   if (!api) {
-    c.report(r.pos(), "header", "the record lacks `apiVersion`; add `apiVersion: svcorg/v1`");
+    c.report(r.pos(), "header", i18n::Message("model.no-api-version"));
     ok = false;
   } else if (!api->is_scalar() || api->value != "svcorg/v1") {
     c.report(api->pos, "header",
-             api->is_scalar() ? fmt::format("unsupported `apiVersion: {}`; svcorg reads `apiVersion: svcorg/v1`", api->value)
-                              : fmt::format("`apiVersion` must be `svcorg/v1`, not {}", yaml::describe(*api)));
+             api->is_scalar() ? i18n::Message("model.unsupported-api-version", {{"value", api->value}})
+                              : i18n::Message("model.api-version-type", {{"found", yaml::describe(*api)}}));
     ok = false;
   }
   if (!kind) {
-    c.report(r.pos(), "header", fmt::format("the record lacks `kind`; add one of {}", util::quoted_list(v::kKinds)));
+    c.report(r.pos(), "header", i18n::Message("model.no-kind", {{"kinds", i18n::codes(v::kKinds, true)}}));
     return std::nullopt;
   }
   const bool known = kind->is_scalar() && std::find(v::kKinds.begin(), v::kKinds.end(), kind->value) != v::kKinds.end();
   if (!known) {
-    const auto near = kind->is_scalar() ? util::closest(kind->value, v::kKinds) : std::nullopt;
-    const std::string shown = kind->is_scalar() ? fmt::format("`kind: {}`", kind->value) : yaml::describe(*kind);
-    c.report(kind->pos, "header",
-             near ? fmt::format("unknown {}; did you mean `{}`?", shown, *near)
-                  : fmt::format("unknown {}; use one of {}", shown, util::quoted_list(v::kKinds)));
+    if (!kind->is_scalar())
+      c.report(kind->pos, "header",
+               i18n::Message("model.wrong-type",
+                             {{"path", "kind"},
+                              {"expected", i18n::Message("model.expect.one-of", {{"values", i18n::codes(v::kKinds, true)}})},
+                              {"found", yaml::describe(*kind)}}));
+    else if (auto near = util::did_you_mean(kind->value, v::kKinds))
+      c.report(kind->pos, "header",
+               i18n::Message("model.unknown-kind.near", {{"value", kind->value}, {"suggestion", std::move(*near)}}));
+    else
+      c.report(kind->pos, "header",
+               i18n::Message("model.unknown-kind", {{"value", kind->value}, {"kinds", i18n::codes(v::kKinds, true)}}));
     return std::nullopt;
   }
   if (!ok) return std::nullopt;

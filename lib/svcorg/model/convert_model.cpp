@@ -4,8 +4,6 @@
 #include <cstdlib>
 #include <map>
 
-#include <fmt/format.h>
-
 #include "svcorg/model/convert.hpp"
 #include "svcorg/model/labels.hpp"
 #include "svcorg/model/reader.hpp"
@@ -73,44 +71,36 @@ void weights(MapReader& r, const char* group, const std::vector<const char*>& ke
   for (const char* key : keys)
     if (const Node* w = merged.find(key); w && yaml::number_value(*w).value_or(0) > 0) positive = true;
   if (!positive)
-    r.context().schema(g.pos(), fmt::format("every weight of `{}` is 0; at least one must be greater than 0",
-                                            g.path()));
+    r.context().schema(g.pos(), i18n::Message("model.weights-zero", {{"path", g.path()}}));
 }
 
 // `rules.category_labels`: the zh-CN labels of the District's own categories, each a
 // category name that is not built in, labelled by Chinese text no other category has.
 void category_labels(Context& c, const Node& n, const std::string& path) {
   if (!n.is_map()) {
-    c.schema(n.pos, fmt::format("`{}` must be a mapping of category names to their labels, not {}", path,
-                                yaml::describe(n)));
+    c.schema(n.pos, i18n::Message("model.category-labels-type", {{"path", path}, {"found", yaml::describe(n)}}));
     return;
   }
   std::map<std::string, std::string> seen;  // label -> category
   for (const auto& [k, v] : n.entries) {
     if (yaml::is_extension(k)) continue;
     if (!k.is_scalar() || !is_category_word(k.value)) {
-      c.schema(k.pos, fmt::format("a key of `{}` must be a category name (lowercase ASCII letters, digits and `-`), "
-                                  "not {}",
-                                  path, yaml::describe(k)));
+      c.schema(k.pos, i18n::Message("model.category-labels-key", {{"path", path}, {"found", yaml::describe(k)}}));
       continue;
     }
     const std::string at = join_path(path, k.value);
     if (const std::string* builtin = labels::label("zh-CN", "category", k.value)) {
-      c.schema(k.pos, fmt::format("`{}` is a built-in category, labelled `{}`; label only the District's own "
-                                  "categories",
-                                  k.value, *builtin));
+      c.schema(k.pos, i18n::Message("model.label-builtin", {{"category", k.value}, {"label", *builtin}}));
       continue;
     }
     const auto label = read_text(c, v, at);
     if (!label) continue;
     if (util::is_ascii(*label))
-      c.schema(v.pos, fmt::format("`{}` is `{}`; a label is Chinese text, such as `屋顶花园`", at, *label));
+      c.schema(v.pos, i18n::Message("model.label-ascii", {{"path", at}, {"value", *label}}));
     else if (const std::string* builtin = labels::value_of("category", *label))
-      c.schema(v.pos, fmt::format("`{}` is `{}`, the label of the built-in category `{}`; choose another label", at,
-                                  *label, *builtin));
+      c.schema(v.pos, i18n::Message("model.label-of-builtin", {{"path", at}, {"value", *label}, {"category", *builtin}}));
     else if (const auto [it, fresh] = seen.emplace(*label, k.value); !fresh)
-      c.schema(v.pos, fmt::format("`{}` is `{}`, already the label of `{}`; a label names one category", at, *label,
-                                  it->second));
+      c.schema(v.pos, i18n::Message("model.label-taken", {{"path", at}, {"value", *label}, {"category", it->second}}));
   }
 }
 
@@ -180,7 +170,7 @@ void check_scoring_override(Context& c, const Node& n, const std::string& path) 
             const bool year = k.is_scalar() && k.value.size() == 4 &&
                               k.value.find_first_not_of("0123456789") == std::string::npos;
             if (!year) {
-              c.schema(k.pos, fmt::format("`{}` keys are years like 2026, not {}", y.path(), yaml::describe(k)));
+              c.schema(k.pos, i18n::Message("model.year-keys", {{"path", y.path()}, {"found", yaml::describe(k)}}));
               continue;
             }
             y.number(k.value.c_str(), ignored, false, {0.0, 1.0, false});

@@ -3,10 +3,10 @@
 #include <map>
 #include <stdexcept>
 
+#include "svcorg/i18n/catalogue.hpp"
 #include "svcorg/model/reader.hpp"
 #include "svcorg/model/records.hpp"
 #include "svcorg/rules/rules.hpp"
-#include "svcorg/util/text.hpp"
 #include "svcorg/yaml/parse.hpp"
 
 namespace svcorg::embedded {
@@ -69,19 +69,29 @@ const std::string* value_of(std::string_view group, std::string_view text) {
   return nullptr;
 }
 
-std::string quoted_with_labels(const std::vector<std::string>& values,
-                               const std::function<const std::string*(const std::string&)>& label_of) {
-  std::vector<std::string> shown;
+i18n::Arg labelled(const std::vector<std::string>& values,
+                   const std::function<const std::string*(const std::string&)>& label_of) {
+  std::vector<i18n::Arg> shown;
   shown.reserve(values.size());
   for (const auto& v : values) {
     const std::string* l = label_of(v);
-    shown.push_back(l ? '`' + v + "` (" + *l + ")" : '`' + v + '`');
+    shown.emplace_back(l ? i18n::Arg(i18n::Message("model.with-label", {{"value", v}, {"label", *l}}))
+                         : i18n::Arg('`' + v + '`'));
   }
-  return util::word_list(shown);
+  return i18n::list(std::move(shown), true);
+}
+
+i18n::Arg labelled(const std::vector<std::string>& values, std::string_view group) {
+  return labelled(values, [group](const std::string& v) { return label("zh-CN", group, v); });
+}
+
+std::string quoted_with_labels(const std::vector<std::string>& values,
+                               const std::function<const std::string*(const std::string&)>& label_of) {
+  return i18n::render(labelled(values, label_of), i18n::Lang::En);
 }
 
 std::string quoted_with_labels(const std::vector<std::string>& values, std::string_view group) {
-  return quoted_with_labels(values, [group](const std::string& v) { return label("zh-CN", group, v); });
+  return i18n::render(labelled(values, group), i18n::Lang::En);
 }
 
 void use_district_labels(RecordSet& set, const rules::Rules& rules) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/yaml/tree.hpp"
 
 namespace svcorg::rules {
@@ -38,8 +39,14 @@ struct Written {
 };
 const std::vector<Written>& written_forms(std::string_view group);
 
-// `values` each with its zh-CN label, for a message: "`self` (自主决定) or `superior`
-// (上级审批)", in util::quoted_list's words; a value without a label is shown alone.
+// `values` each with its zh-CN label (what a record may write instead), joined with "or"
+// in the message's language: "`self` (自主决定) or `superior` (上级审批)" /
+// "`self`（自主决定）或`superior`（上级审批）"; a value without a label is shown alone.
+i18n::Arg labelled(const std::vector<std::string>& values, std::string_view group);
+// The same with the labels `label_of` gives (nullptr: none).
+i18n::Arg labelled(const std::vector<std::string>& values,
+                   const std::function<const std::string*(const std::string&)>& label_of);
+// English-only forms of labelled(), as one text (validate/ still uses them).
 std::string quoted_with_labels(const std::vector<std::string>& values, std::string_view group);
 // The same with the labels `label_of` gives (nullptr: none).
 std::string quoted_with_labels(const std::vector<std::string>& values,

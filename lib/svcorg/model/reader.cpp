@@ -16,7 +16,7 @@ namespace svcorg::model {
 using yaml::Node;
 using yaml::ScalarKind;
 
-void Context::report(Pos pos, std::string rule, std::string message, diag::Severity sev) {
+void Context::report(Pos pos, std::string rule, i18n::Message message, diag::Severity sev) {
   if (sev == diag::Severity::Error && (rule == "schema" || rule == "header")) failed = true;
   diag::Diagnostic d;
   d.file = file;
@@ -54,19 +54,26 @@ bool is_category_word(const std::string& s) {
 
 namespace {
 
+i18n::Message wrong_type_message(const std::string& path, const i18n::Message& expected, const Node& n) {
+  return i18n::Message("model.wrong-type", {{"path", path}, {"expected", expected}, {"found", yaml::describe(n)}});
+}
+
 // A string-typed scalar's text, or a schema error naming what was found instead.
-std::optional<std::string> string_scalar(Context& c, const Node& n, const std::string& path, const char* expected) {
+std::optional<std::string> string_scalar(Context& c, const Node& n, const std::string& path,
+                                         const i18n::Message& expected) {
   if (n.is_scalar() && !n.tag.empty() && n.tag != "!!str") {
-    c.schema(n.pos, fmt::format("`{}` has the YAML tag `{}`; svcorg reads plain values: remove the tag and write {}",
-                                path, n.tag, expected));
+    c.schema(n.pos, i18n::Message("model.tagged-text", {{"path", path}, {"tag", n.tag}, {"expected", expected}}));
     return std::nullopt;
   }
   if (n.is_scalar() && yaml::resolve(n) == ScalarKind::String) return n.value;
   if (n.is_scalar() && yaml::resolve(n) != ScalarKind::Null) {
-    c.schema(n.pos, fmt::format("`{}` must be {}, not {}; quote it: \"{}\"", path, expected, yaml::describe(n), n.value));
+    c.schema(n.pos, i18n::Message("model.wrong-type.quote", {{"path", path},
+                                                             {"expected", expected},
+                                                             {"found", yaml::describe(n)},
+                                                             {"value", n.value}}));
     return std::nullopt;
   }
-  c.schema(n.pos, fmt::format("`{}` must be {}, not {}", path, expected, yaml::describe(n)));
+  c.schema(n.pos, wrong_type_message(path, expected, n));
   return std::nullopt;
 }
 
@@ -74,53 +81,61 @@ std::optional<std::string> string_scalar(Context& c, const Node& n, const std::s
 template <class Expected>
 bool plain_typed(Context& c, const Node& n, const std::string& path, Expected expected) {
   if (n.is_scalar() && !n.tag.empty()) {
-    c.schema(n.pos, fmt::format("`{}` has the YAML tag `{}`; remove the tag and write {}", path, n.tag, expected()));
+    c.schema(n.pos, i18n::Message("model.tagged", {{"path", path}, {"tag", n.tag}, {"expected", expected()}}));
     return false;
   }
   return true;
 }
 
-void wrong_type(Context& c, const Node& n, const std::string& path, const std::string& expected) {
+void wrong_type(Context& c, const Node& n, const std::string& path, const i18n::Message& expected) {
   if (n.is_scalar() && !n.plain)
-    c.schema(n.pos, fmt::format("`{}` must be {}, not the quoted text \"{}\"; remove the quotes", path, expected, n.value));
+    c.schema(n.pos, i18n::Message("model.wrong-type.unquote", {{"path", path}, {"expected", expected}, {"value", n.value}}));
   else
-    c.schema(n.pos, fmt::format("`{}` must be {}, not {}", path, expected, yaml::describe(n)));
+    c.schema(n.pos, wrong_type_message(path, expected, n));
 }
 
-std::string bound_words(std::optional<int64_t> min, std::optional<int64_t> max) {
-  if (min && max) return fmt::format("an integer from {} to {}", *min, *max);
-  if (min) return fmt::format("an integer ≥ {}", *min);
-  if (max) return fmt::format("an integer ≤ {}", *max);
-  return "an integer";
+i18n::Message bound_words(std::optional<int64_t> min, std::optional<int64_t> max) {
+  if (min && max) return i18n::Message("model.expect.integer-range", {{"min", *min}, {"max", *max}});
+  if (min) return i18n::Message("model.expect.integer-min", {{"min", *min}});
+  if (max) return i18n::Message("model.expect.integer-max", {{"max", *max}});
+  return i18n::Message("model.expect.integer");
 }
 
 std::string fmt_num(double v) { return fmt::format("{}", v); }
 
-std::string range_words(const NumberRange& r) {
-  if (r.min && r.max) return fmt::format("a number from {} to {}", fmt_num(*r.min), fmt_num(*r.max));
-  if (r.min) return fmt::format("a number {} {}", r.exclusive_min ? ">" : "≥", fmt_num(*r.min));
-  if (r.max) return fmt::format("a number ≤ {}", fmt_num(*r.max));
-  return "a number";
+i18n::Message range_words(const NumberRange& r) {
+  if (r.min && r.max)
+    return i18n::Message("model.expect.number-range", {{"min", fmt_num(*r.min)}, {"max", fmt_num(*r.max)}});
+  if (r.min)
+    return i18n::Message(r.exclusive_min ? "model.expect.number-above" : "model.expect.number-min",
+                         {{"min", fmt_num(*r.min)}});
+  if (r.max) return i18n::Message("model.expect.number-max", {{"max", fmt_num(*r.max)}});
+  return i18n::Message("model.expect.number");
 }
+
+// What a missing field's hint and a wrong value's message name, made once.
+const i18n::Message kText("model.expect.text");
+const i18n::Message kId("model.expect.id");
+const i18n::Message kCategory("model.expect.category");
+const i18n::Message kDate("model.expect.date");
+const i18n::Message kAText("model.expect.a-text");
 
 }  // namespace
 
 std::optional<std::string> read_text(Context& c, const Node& n, const std::string& path) {
-  auto s = string_scalar(c, n, path, "text");
+  auto s = string_scalar(c, n, path, kText);
   if (s && s->empty()) {
-    c.schema(n.pos, fmt::format("`{}` is empty; write the text or remove the field", path));
+    c.schema(n.pos, i18n::Message("model.empty-text", {{"path", path}}));
     return std::nullopt;
   }
   return s;
 }
 
 std::optional<std::string> read_id(Context& c, const Node& n, const std::string& path) {
-  auto s = string_scalar(c, n, path, "an identifier");
+  auto s = string_scalar(c, n, path, kId);
   if (!s) return std::nullopt;
   if (!is_id(*s)) {
-    c.schema(n.pos, fmt::format("`{}` is `{}`, not an identifier: use 1-64 ASCII letters, digits, `.`, `_` or `-`, "
-                                "starting with a letter or digit",
-                                path, *s));
+    c.schema(n.pos, i18n::Message("model.not-id", {{"path", path}, {"value", *s}}));
     return std::nullopt;
   }
   return s;
@@ -129,14 +144,16 @@ std::optional<std::string> read_id(Context& c, const Node& n, const std::string&
 namespace {
 
 // "did you mean …?" for `written` among `values` and the zh-CN labels and aliases of
-// `group`: a label is shown with its value. Empty when nothing is close.
-std::string suggestion(const std::string& written, const std::vector<std::string>& values, const char* group) {
+// `group`: a label is shown with its value. None when nothing is close.
+std::optional<i18n::Message> suggestion(const std::string& written, const std::vector<std::string>& values,
+                                        const char* group) {
   std::vector<std::string> candidates = values;
   for (const auto& w : labels::written_forms(group)) candidates.push_back(w.text);
   const auto near = util::closest(written, candidates);
-  if (!near) return "";
-  if (std::find(values.begin(), values.end(), *near) != values.end()) return fmt::format("did you mean `{}`?", *near);
-  return fmt::format("did you mean `{}` (`{}`)?", *near, *labels::value_of(group, *near));
+  if (!near) return std::nullopt;
+  if (std::find(values.begin(), values.end(), *near) != values.end())
+    return i18n::Message("util.did-you-mean", {{"value", *near}});
+  return i18n::Message("model.did-you-mean-label", {{"label", *near}, {"value", *labels::value_of(group, *near)}});
 }
 
 }  // namespace
@@ -152,58 +169,57 @@ std::optional<std::string> read_enum(Context& c, const Node& n, const std::strin
     if (const std::string* value = labels::value_of(group, n.value);
         value && std::find(allowed.begin(), allowed.end(), *value) != allowed.end())
       return *value;
-  auto s = string_scalar(c, n, path, fmt::format("one of {}", util::quoted_list(allowed)).c_str());
+  auto s = string_scalar(c, n, path, i18n::Message("model.expect.one-of", {{"values", i18n::codes(allowed, true)}}));
   if (!s) return std::nullopt;
-  const std::string listed = labels::quoted_with_labels(allowed, group);
-  if (const std::string near = suggestion(*s, allowed, group); !near.empty())
-    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not allowed; {} (allowed: {})", path, *s, near, listed));
+  i18n::Arg listed = labels::labelled(allowed, group);
+  if (auto near = suggestion(*s, allowed, group))
+    c.schema(n.pos, i18n::Message("model.not-allowed.near", {{"path", path},
+                                                             {"value", *s},
+                                                             {"suggestion", std::move(*near)},
+                                                             {"allowed", std::move(listed)}}));
   else
-    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not allowed; use one of {}", path, *s, listed));
+    c.schema(n.pos, i18n::Message("model.not-allowed", {{"path", path}, {"value", *s}, {"allowed", std::move(listed)}}));
   return std::nullopt;
 }
 
 std::optional<std::string> read_category(Context& c, const Node& n, const std::string& path, bool own_labels) {
-  auto s = string_scalar(c, n, path, "a category");
+  auto s = string_scalar(c, n, path, kCategory);
   if (!s) return std::nullopt;
   if (is_category_word(*s)) return s;
   if (const std::string* value = labels::value_of("category", *s)) return *value;
   if (util::is_ascii(*s)) {
-    c.schema(n.pos, fmt::format("`{}` is `{}`, not a category name: use lowercase ASCII letters, digits and `-` "
-                                "(e.g. `elderly-care`)",
-                                path, *s));
+    c.schema(n.pos, i18n::Message("model.not-category", {{"path", path}, {"value", *s}}));
     return std::nullopt;
   }
   // Chinese text that is no built-in category's label: perhaps the label of one of the
   // District's categories, which the loaded records tell (labels::use_district_labels).
   if (own_labels) return s;
   const std::vector<std::string> builtin = rules::builtin_categories();
-  const std::string listed = labels::quoted_with_labels(builtin, "category");
-  if (const std::string near = suggestion(*s, builtin, "category"); !near.empty())
-    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not the label of a built-in category; {} (built-in "
-                                "categories: {})",
-                                path, *s, near, listed));
+  i18n::Arg listed = labels::labelled(builtin, "category");
+  if (auto near = suggestion(*s, builtin, "category"))
+    c.schema(n.pos, i18n::Message("model.not-category-label.near", {{"path", path},
+                                                                    {"value", *s},
+                                                                    {"suggestion", std::move(*near)},
+                                                                    {"allowed", std::move(listed)}}));
   else
-    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not the label of a built-in category; write a category name "
-                                "or the label of a built-in category: {}",
-                                path, *s, listed));
+    c.schema(n.pos,
+             i18n::Message("model.not-category-label", {{"path", path}, {"value", *s}, {"allowed", std::move(listed)}}));
   return std::nullopt;
 }
 
 std::optional<util::Date> read_date(Context& c, const Node& n, const std::string& path) {
-  auto s = string_scalar(c, n, path, "a date (YYYY-MM-DD)");
+  auto s = string_scalar(c, n, path, kDate);
   if (!s) return std::nullopt;
   if (auto d = util::Date::parse(*s)) return d;
-  if (s->size() == 10 && (*s)[4] == '-' && (*s)[7] == '-')
-    c.schema(n.pos, fmt::format("`{}` is `{}`, which is not a calendar date; check the month and day", path, *s));
-  else
-    c.schema(n.pos, fmt::format("`{}` is `{}`; write a date as YYYY-MM-DD, e.g. 2026-03-02", path, *s));
+  const bool dashed = s->size() == 10 && (*s)[4] == '-' && (*s)[7] == '-';
+  c.schema(n.pos, i18n::Message(dashed ? "model.not-calendar-date" : "model.not-date", {{"path", path}, {"value", *s}}));
   return std::nullopt;
 }
 
 std::optional<bool> read_bool(Context& c, const Node& n, const std::string& path) {
-  if (!plain_typed(c, n, path, [] { return "true or false"; })) return std::nullopt;
+  if (!plain_typed(c, n, path, [] { return i18n::Message("model.expect.true-false-plain"); })) return std::nullopt;
   if (n.is_scalar() && yaml::resolve(n) == ScalarKind::Bool) return n.value[0] == 't' || n.value[0] == 'T';
-  wrong_type(c, n, path, "`true` or `false`");
+  wrong_type(c, n, path, i18n::Message("model.expect.true-false"));
   return std::nullopt;
 }
 
@@ -219,12 +235,12 @@ std::optional<int64_t> read_int(Context& c, const Node& n, const std::string& pa
   }
   const auto parsed = yaml::int_value(n);
   if (!parsed) {
-    c.schema(n.pos, fmt::format("`{}` is `{}`, too large; write {}", path, n.value, words()));
+    c.schema(n.pos, i18n::Message("model.too-large", {{"path", path}, {"value", n.value}, {"expected", words()}}));
     return std::nullopt;
   }
   const int64_t v = *parsed;
   if ((min && v < *min) || (max && v > *max)) {
-    c.schema(n.pos, fmt::format("`{}` is {}, out of range; write {}", path, v, words()));
+    c.schema(n.pos, i18n::Message("model.out-of-range", {{"path", path}, {"value", v}, {"expected", words()}}));
     return std::nullopt;
   }
   return v;
@@ -240,14 +256,14 @@ std::optional<double> read_number(Context& c, const Node& n, const std::string& 
   }
   const auto parsed = yaml::number_value(n);
   if (!parsed) {
-    c.schema(n.pos, fmt::format("`{}` is `{}`; write a finite number", path, n.value));
+    c.schema(n.pos, i18n::Message("model.not-finite", {{"path", path}, {"value", n.value}}));
     return std::nullopt;
   }
   const double v = *parsed;
   const bool below = range.min && (range.exclusive_min ? v <= *range.min : v < *range.min);
   const bool above = range.max && v > *range.max;
   if (below || above) {
-    c.schema(n.pos, fmt::format("`{}` is {}, out of range; write {}", path, n.value, words()));
+    c.schema(n.pos, i18n::Message("model.out-of-range", {{"path", path}, {"value", n.value}, {"expected", words()}}));
     return std::nullopt;
   }
   return v;
@@ -258,12 +274,9 @@ MapReader::MapReader(Context& c, const Node& n, std::string path) : c_(c), node_
   known_.reserve(24);  // more than any kind's fields: one allocation
   if (!ok_) {
     if (path_.empty())
-      c_.report(n.pos, "header",
-                fmt::format("a record must be a mapping, not {}; write it as `key: value` lines starting with "
-                            "`apiVersion: svcorg/v1` and `kind:`",
-                            yaml::describe(n)));
+      c_.report(n.pos, "header", i18n::Message("model.not-mapping-record", {{"found", yaml::describe(n)}}));
     else
-      c_.schema(n.pos, fmt::format("`{}` must be a mapping, not {}", path_, yaml::describe(n)));
+      c_.schema(n.pos, wrong_type_message(path_, i18n::Message("yaml.value.mapping"), n));
   }
 }
 
@@ -272,20 +285,28 @@ const Node* MapReader::get(const char* key) {
   return ok_ ? node_.find(key) : nullptr;
 }
 
-const Node* MapReader::fetch(const char* key, bool required, const std::string& hint) {
+const Node* MapReader::fetch(const char* key, bool required, const i18n::Message* hint) {
   const Node* v = get(key);
-  if (ok_ && required && !v)
-    c_.schema(pos(), fmt::format("{} lacks the required field `{}`; add `{}:` with {}",
-                                 path_.empty() ? std::string("the record") : fmt::format("`{}`", path_), key, key,
-                                 hint.empty() ? std::string("its value") : hint));
+  if (ok_ && required && !v) {
+    static const i18n::Message value("model.expect.value");
+    i18n::Arg what = hint ? *hint : value;
+    if (path_.empty())
+      c_.schema(pos(), i18n::Message("model.missing-field.record", {{"key", key}, {"hint", std::move(what)}}));
+    else
+      c_.schema(pos(), i18n::Message("model.missing-field", {{"path", path_}, {"key", key}, {"hint", std::move(what)}}));
+  }
   if (v && v->is_null() && v->tag.empty()) {
-    c_.schema(v->pos, fmt::format("`{}` is empty; give it a value{}", sub(key), required ? "" : " or remove it"));
+    c_.schema(v->pos, i18n::Message(required ? "model.empty-value" : "model.empty-value.optional", {{"path", sub(key)}}));
     return nullptr;
   }
   return v;
 }
 
 const Node* MapReader::need(const char* key) { return fetch(key, true); }
+
+const i18n::Message MapReader::kList("yaml.value.list");
+const i18n::Message MapReader::kEntries("model.expect.entries");
+const i18n::Message MapReader::kFields("model.expect.fields");
 
 Pos MapReader::where(const char* key) const {
   const Node* v = ok_ ? node_.find(key) : nullptr;
@@ -294,12 +315,12 @@ Pos MapReader::where(const char* key) const {
 
 bool MapReader::seq_of(const Node& v, const std::string& path, size_t min_items) {
   if (!v.is_seq()) {
-    c_.schema(v.pos, fmt::format("`{}` must be a list, not {}", path, yaml::describe(v)));
+    c_.schema(v.pos, wrong_type_message(path, kList, v));
     return false;
   }
   if (v.items.size() < min_items) {
-    c_.schema(v.pos, fmt::format("`{}` is an empty list; it needs at least {} entr{}", path, min_items,
-                                 min_items == 1 ? "y" : "ies"));
+    c_.schema(v.pos, i18n::Message(min_items == 1 ? "model.empty-list.one" : "model.empty-list.other",
+                                   {{"path", path}, {"n", min_items}}));
     return false;
   }
   return true;
@@ -309,8 +330,10 @@ void MapReader::finish() {
   if (!ok_) return;
   for (const auto& [k, v] : node_.entries) {
     if (!k.is_scalar()) {
-      c_.schema(k.pos, fmt::format("a key in `{}` must be a plain name, not {}", path_.empty() ? "the record" : path_,
-                                   yaml::describe(k)));
+      if (path_.empty())
+        c_.schema(k.pos, i18n::Message("model.key-not-name.record", {{"found", yaml::describe(k)}}));
+      else
+        c_.schema(k.pos, i18n::Message("model.key-not-name", {{"path", path_}, {"found", yaml::describe(k)}}));
       continue;
     }
     if (yaml::is_extension(k)) continue;
@@ -320,29 +343,33 @@ void MapReader::finish() {
     std::vector<std::string> names(known_.begin(), known_.end());
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
-    const std::string where = path_.empty() ? "a " + c_.kind : fmt::format("`{}`", path_);
-    if (auto near = util::closest(k.value, names))
-      c_.schema(k.pos, fmt::format("unknown field `{}` in {}; did you mean `{}`? (extensions start with `x-`)",
-                                   k.value, where, *near));
-    else
-      c_.schema(k.pos, fmt::format("unknown field `{}` in {}; allowed: {} (extensions start with `x-`)", k.value,
-                                   where, util::quoted_list(names)));
+    const bool record = path_.empty();
+    std::vector<std::pair<std::string, i18n::Arg>> args{{"key", k.value}};
+    args.emplace_back(record ? "kind" : "path", record ? c_.kind : path_);
+    if (auto near = util::did_you_mean(k.value, names)) {
+      args.emplace_back("suggestion", std::move(*near));
+      c_.schema(k.pos, i18n::Message(record ? "model.unknown-field.record-near" : "model.unknown-field.near",
+                                     std::move(args)));
+    } else {
+      args.emplace_back("allowed", i18n::codes(names, true));
+      c_.schema(k.pos, i18n::Message(record ? "model.unknown-field.record" : "model.unknown-field", std::move(args)));
+    }
   }
 }
 
 void MapReader::text(const char* key, Text& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
-  if (const Node* v = fetch(key, required, "a text"))
+  if (const Node* v = fetch(key, required, &kAText))
     if (auto s = read_text(c_, *v, sub(key))) out.set(std::move(*s), v->pos);
 }
 void MapReader::text(const char* key, UnkeptText& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
-  if (const Node* v = fetch(key, required, "a text"))
+  if (const Node* v = fetch(key, required, &kAText))
     if (read_text(c_, *v, sub(key))) out.set(Unkept{}, v->pos);
 }
 void MapReader::id(const char* key, Text& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
-  if (const Node* v = fetch(key, required, "an identifier"))
+  if (const Node* v = fetch(key, required, &kId))
     if (auto s = read_id(c_, *v, sub(key))) out.set(std::move(*s), v->pos);
 }
 void MapReader::enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed,
@@ -350,7 +377,9 @@ void MapReader::enumeration(const char* key, Text& out, bool required, const std
   out.pos = where(key);  // present but invalid: has stays false, pos known
   // The hint is for a missing required field only: not formatted otherwise.
   const bool missing = required && ok_ && node_.find(key) == nullptr;
-  if (const Node* v = fetch(key, required, missing ? "one of " + util::quoted_list(allowed) : ""))
+  std::optional<i18n::Message> hint;
+  if (missing) hint = i18n::Message("model.expect.one-of", {{"values", i18n::codes(allowed, true)}});
+  if (const Node* v = fetch(key, required, hint ? &*hint : nullptr))
     if (auto s = read_enum(c_, *v, sub(key), allowed, group)) out.set(std::move(*s), v->pos);
 }
 void MapReader::enumeration(const char* key, F<NeedStatus>& out, bool required) {
@@ -361,29 +390,35 @@ void MapReader::enumeration(const char* key, F<NeedStatus>& out, bool required) 
 }
 void MapReader::category(const char* key, Text& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
-  if (const Node* v = fetch(key, required, "a category allowed for the branch's type"))
+  static const i18n::Message hint("model.expect.type-category");
+  if (const Node* v = fetch(key, required, &hint))
     if (auto s = read_category(c_, *v, sub(key), true)) out.set(std::move(*s), v->pos);
 }
 void MapReader::date(const char* key, F<util::Date>& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
-  if (const Node* v = fetch(key, required, "a date (YYYY-MM-DD)"))
+  if (const Node* v = fetch(key, required, &kDate))
     if (auto d = read_date(c_, *v, sub(key))) out.set(*d, v->pos);
 }
 void MapReader::boolean(const char* key, F<bool>& out, bool required) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
-  if (const Node* v = fetch(key, required, "`true` or `false`"))
+  static const i18n::Message hint("model.expect.true-false");
+  if (const Node* v = fetch(key, required, &hint))
     if (auto b = read_bool(c_, *v, sub(key))) out.set(*b, v->pos);
 }
 void MapReader::integer(const char* key, F<int64_t>& out, bool required, std::optional<int64_t> min,
                         std::optional<int64_t> max) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
   // The hint is for a missing field only.
-  if (const Node* v = fetch(key, required, out.pos.known() ? std::string() : bound_words(min, max)))
+  std::optional<i18n::Message> hint;
+  if (!out.pos.known()) hint = bound_words(min, max);
+  if (const Node* v = fetch(key, required, hint ? &*hint : nullptr))
     if (auto i = read_int(c_, *v, sub(key), min, max)) out.set(*i, v->pos);
 }
 void MapReader::number(const char* key, F<double>& out, bool required, NumberRange range) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
-  if (const Node* v = fetch(key, required, out.pos.known() ? std::string() : range_words(range)))
+  std::optional<i18n::Message> hint;
+  if (!out.pos.known()) hint = range_words(range);
+  if (const Node* v = fetch(key, required, hint ? &*hint : nullptr))
     if (auto d = read_number(c_, *v, sub(key), range)) out.set(*d, v->pos);
 }
 

@@ -22,8 +22,8 @@ struct Context {
   std::string id;
   bool failed = false;  // any schema/header error in this document
 
-  void report(Pos pos, std::string rule, std::string message, diag::Severity sev = diag::Severity::Error);
-  void schema(Pos pos, std::string message) { report(pos, "schema", std::move(message)); }
+  void report(Pos pos, std::string rule, i18n::Message message, diag::Severity sev = diag::Severity::Error);
+  void schema(Pos pos, i18n::Message message) { report(pos, "schema", std::move(message)); }
 };
 
 std::string join_path(const std::string& parent, const std::string& key);
@@ -100,8 +100,11 @@ class MapReader {
   bool seq_of(const yaml::Node& v, const std::string& path, size_t min_items);
 
  private:
-  // `hint` says what the value should be, for the message when a required key is missing.
-  const yaml::Node* fetch(const char* key, bool required, const std::string& hint = "");
+  // `hint` says what the value should be, for the message when a required key is missing
+  // (none: "its value").
+  const yaml::Node* fetch(const char* key, bool required, const i18n::Message* hint = nullptr);
+  // The hints of list(), objects() and object().
+  static const i18n::Message kList, kEntries, kFields;
   // Where the value of `key` is written, if the key is present (valid or not).
   Pos where(const char* key) const;
 
@@ -115,7 +118,7 @@ class MapReader {
 template <class ReadOne>
 void MapReader::list(const char* key, F<TextList>& out, bool required, size_t min_items, ReadOne one) {
   out.pos = where(key);
-  const yaml::Node* v = fetch(key, required, "a list");
+  const yaml::Node* v = fetch(key, required, &kList);
   if (!v) return;
   const std::string path = sub(key);
   if (!seq_of(*v, path, min_items)) return;
@@ -134,7 +137,7 @@ void MapReader::list(const char* key, F<TextList>& out, bool required, size_t mi
 template <class T, class ReadOne>
 void MapReader::objects(const char* key, F<std::vector<T>>& out, bool required, size_t min_items, ReadOne one) {
   out.pos = where(key);
-  const yaml::Node* v = fetch(key, required, "a list of entries");
+  const yaml::Node* v = fetch(key, required, &kEntries);
   if (!v) return;
   const std::string path = sub(key);
   if (!seq_of(*v, path, min_items)) return;
@@ -155,7 +158,7 @@ void MapReader::objects(const char* key, F<std::vector<T>>& out, bool required, 
 template <class T, class ReadOne>
 void MapReader::object(const char* key, F<T>& out, bool required, ReadOne one) {
   out.pos = where(key);
-  const yaml::Node* v = fetch(key, required, "its fields");
+  const yaml::Node* v = fetch(key, required, &kFields);
   if (!v) return;
   MapReader r(c_, *v, sub(key));
   if (!r.ok()) return;

@@ -11,8 +11,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <fmt/format.h>
-
 namespace svcorg::util {
 
 Fd::~Fd() {
@@ -57,7 +55,7 @@ ReadResult read_regular(int fd, uint64_t max, std::string& out, struct ::stat* s
   return ReadResult::Ok;
 }
 
-std::string write_atomically(const std::string& path, std::string_view content) {
+i18n::Message write_file(const std::string& path, std::string_view content) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -65,12 +63,12 @@ std::string write_atomically(const std::string& path, std::string_view content) 
   // directory would swap it for a file, or fail after the work.
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
-    return fmt::format("cannot write {}: not a regular file; name a file to create or replace", path);
+    return i18n::Message("util.file.not-regular", {{"path", path}});
   std::string tmpl = (dir / ("." + target.filename().string() + ".svcorg-XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
-  if (fd < 0) return fmt::format("cannot create a temporary file in {}: {}", dir.string(), std::strerror(errno));
-  auto fail = [&](const char* what) {
-    const std::string msg = fmt::format("cannot {} {}: {}", what, path, std::strerror(errno));
+  if (fd < 0) return i18n::Message("util.file.temporary", {{"folder", dir.string()}, {"error", std::strerror(errno)}});
+  auto fail = [&] {
+    i18n::Message msg("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
     ::close(fd);
     ::unlink(tmpl.c_str());
     return msg;
@@ -80,7 +78,7 @@ std::string write_atomically(const std::string& path, std::string_view content) 
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return fail("write");
+      return fail();
     }
     done += static_cast<size_t>(n);
   }
@@ -88,18 +86,22 @@ std::string write_atomically(const std::string& path, std::string_view content) 
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
-  if (::fsync(fd) != 0) return fail("write");
+  if (::fsync(fd) != 0) return fail();
   if (::close(fd) != 0) {
-    const std::string msg = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    i18n::Message msg("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
     ::unlink(tmpl.c_str());
     return msg;
   }
   if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
-    const std::string msg = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    i18n::Message msg("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
     ::unlink(tmpl.c_str());
     return msg;
   }
-  return "";
+  return {};
+}
+
+std::string write_atomically(const std::string& path, std::string_view content) {
+  return write_file(path, content).text();
 }
 
 }  // namespace svcorg::util

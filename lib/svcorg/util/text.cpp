@@ -11,7 +11,7 @@ Utf8Scan scan_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   Utf8Scan out;
-  auto fail = [&](size_t at, std::string what) {
+  auto fail = [&](size_t at, i18n::Message what) {
     out.error = Utf8Error{at, std::move(what)};
     return out;
   };
@@ -27,7 +27,7 @@ Utf8Scan scan_utf8(std::string_view s) {
     }
     if (i == n) break;
     const unsigned char c = p[i];
-    if (c == 0) return fail(i, "NUL byte");
+    if (c == 0) return fail(i, i18n::Message("util.utf8.nul"));
     if (c < 0x80) {
       ++i;
       continue;
@@ -44,16 +44,17 @@ Utf8Scan scan_utf8(std::string_view s) {
       len = 4;
       cp = c & 0x07u;
     } else {
-      return fail(i, fmt::format("invalid UTF-8 byte 0x{:02x}", c));
+      return fail(i, i18n::Message("util.utf8.invalid-byte", {{"byte", fmt::format("{:02x}", c)}}));
     }
-    if (i + len > n) return fail(i, "truncated UTF-8 sequence");
+    if (i + len > n) return fail(i, i18n::Message("util.utf8.truncated"));
     for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return fail(i, fmt::format("invalid UTF-8 sequence at byte 0x{:02x}", c));
+      if ((p[i + k] & 0xC0) != 0x80)
+        return fail(i, i18n::Message("util.utf8.invalid-sequence", {{"byte", fmt::format("{:02x}", c)}}));
       cp = (cp << 6) | (p[i + k] & 0x3Fu);
     }
     const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
     if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return fail(i, fmt::format("invalid UTF-8 sequence at byte 0x{:02x}", c));
+      return fail(i, i18n::Message("util.utf8.invalid-sequence", {{"byte", fmt::format("{:02x}", c)}}));
     if (!out.unicode_break && (cp == 0x85 || cp == 0x2028 || cp == 0x2029)) out.unicode_break = {{i, cp}};
     i += len;
   }
@@ -140,6 +141,12 @@ std::optional<std::string> closest(std::string_view value, const std::vector<std
     }
   }
   return best;
+}
+
+std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& allowed) {
+  auto near = closest(value, allowed);
+  if (!near) return std::nullopt;
+  return i18n::Message("util.did-you-mean", {{"value", std::move(*near)}});
 }
 
 std::string word_list(const std::vector<std::string>& items, const char* conjunction) {

@@ -8,12 +8,14 @@
 #include <utility>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
+
 namespace svcorg::util {
 
 // Where the first invalid UTF-8 sequence (or NUL byte) starts, if any.
 struct Utf8Error {
   size_t offset = 0;
-  std::string what;  // "invalid UTF-8 byte 0xff", "NUL byte", ...
+  i18n::Message what;  // "invalid UTF-8 byte 0xff", "NUL byte", ... (util.utf8.*)
 };
 std::optional<Utf8Error> check_utf8(std::string_view bytes);
 
@@ -40,8 +42,11 @@ size_t edit_distance(std::string_view a, std::string_view b);
 // The allowed value closest to `value`, if it is close enough to be a plausible typo
 // (lengths and edits counted in code points).
 std::optional<std::string> closest(std::string_view value, const std::vector<std::string>& allowed);
+// "did you mean `x`?" (util.did-you-mean) for the closest allowed value, when one is close.
+std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& allowed);
 
-// `a`, `b`, or `c` (for messages); `a`, `b`, and `c` with `conjunction` "and".
+// `a`, `b`, or `c`; `a`, `b`, and `c` with `conjunction` "and". English only: a message
+// names values with i18n::codes, which joins them in the message's language.
 std::string quoted_list(const std::vector<std::string>& values, const char* conjunction = "or");
 // The same words and commas around items already formatted.
 std::string word_list(const std::vector<std::string>& items, const char* conjunction = "or");

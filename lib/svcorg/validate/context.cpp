@@ -108,7 +108,7 @@ i18n::Message future_date(std::string field, util::Date date, util::Date as_of) 
 }
 
 std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& ids) {
-  if (auto near = util::closest(value, ids)) return i18n::Message("validate.did-you-mean", {{"value", *near}});
+  if (auto near = util::closest(value, ids)) return i18n::Message("util.did-you-mean", {{"value", *near}});
   return std::nullopt;
 }
 
@@ -141,8 +141,8 @@ i18n::Message category_not_allowed(const std::string& category, i18n::Message wh
   if (auto near = util::closest(category, candidates)) {
     const auto it = named.find(*near);
     i18n::Message mean = it == named.end()
-                             ? i18n::Message("validate.did-you-mean", {{"value", *near}})
-                             : i18n::Message("validate.did-you-mean.label", {{"label", *near}, {"value", it->second}});
+                             ? i18n::Message("util.did-you-mean", {{"value", *near}})
+                             : i18n::Message("model.did-you-mean-label", {{"label", *near}, {"value", it->second}});
     hint = i18n::Message("validate.category.suggest", {{"did_you_mean", std::move(mean)}, {"allowed", std::move(allowed_list)}});
   } else {
     hint = i18n::Message("validate.category.use-one-of", {{"allowed", std::move(allowed_list)}});

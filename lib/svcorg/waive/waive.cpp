@@ -76,7 +76,7 @@ i18n::Message check_rules(const Waiver& w) {
       const auto near = util::closest(rule, ids);
       if (!near) return i18n::Message("waive.unknown-rule", {{"rule", rule}});
       return i18n::Message("waive.unknown-rule.near",
-                           {{"rule", rule}, {"hint", i18n::Message("validate.did-you-mean", {{"value", *near}})}});
+                           {{"rule", rule}, {"hint", i18n::Message("util.did-you-mean", {{"value", *near}})}});
     }
     if (!waivable(rule)) return i18n::Message("waive.unwaivable", {{"rule", rule}});
   }

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <utility>
 
-#include <fmt/format.h>
-
 namespace svcorg::yaml {
 
 void TreeBuilder::document_start() {
@@ -20,15 +18,8 @@ void TreeBuilder::alias(Pos pos, std::string_view anchor) {
   auto it = anchors_.find(name);
   if (it == anchors_.end()) {
     const bool open = std::any_of(stack_.begin(), stack_.end(), [&](const Frame& f) { return f.anchor == name; });
-    issues_.push_back({pos, "yaml-syntax",
-                       open ? fmt::format("invalid YAML: the alias `*{0}` is inside the node anchored `&{0}` it "
-                                          "refers to (a recursive alias); write the value out",
-                                          name)
-                            : fmt::format("invalid YAML: the alias `*{0}` refers to no anchor `&{0}` defined "
-                                          "before it in this document; define the anchor first or write the "
-                                          "value out",
-                                          name),
-                       {}});
+    issues_.push_back(
+        {pos, "yaml-syntax", i18n::Message(open ? "yaml.recursive-alias" : "yaml.unknown-alias", {{"name", name}}), {}});
     throw StopParsing{};
   }
   count(it->second.weight, true);
@@ -40,11 +31,7 @@ void TreeBuilder::alias(Pos pos, std::string_view anchor) {
 void TreeBuilder::open(Node::Type type, Pos pos, std::string_view tag, std::string_view anchor, bool flow) {
   count(1);
   if (stack_.size() >= limits_.max_depth) {
-    issues_.push_back({pos, "yaml-syntax",
-                       fmt::format("the document nests lists and mappings more than {} levels deep; "
-                                   "flatten it (or raise --max-depth)",
-                                   limits_.max_depth),
-                       {}});
+    issues_.push_back({pos, "yaml-syntax", i18n::Message("yaml.too-deep", {{"max", limits_.max_depth}}), {}});
     throw StopParsing{};
   }
   Frame f;
@@ -82,15 +69,10 @@ void TreeBuilder::set_tag(Node& n, std::string_view tag) {
 
 void TreeBuilder::too_many_nodes() {
   // Mostly repeats of anchored nodes: an alias bomb; else simply a huge document.
-  const std::string what =
-      aliased_ * 2 > nodes_
-          ? fmt::format("the document expands to more than {} nodes through its aliases (an alias bomb); "
-                        "write the records out without aliases",
-                        limits_.max_nodes_per_document)
-          : fmt::format("the document has more than {} nodes; a record is never that large: split the "
-                        "data into records of their own",
-                        limits_.max_nodes_per_document);
-  issues_.push_back({current_pos(), "yaml-syntax", what, {}});
+  issues_.push_back({current_pos(), "yaml-syntax",
+                     i18n::Message(aliased_ * 2 > nodes_ ? "yaml.alias-bomb" : "yaml.too-many-nodes",
+                                   {{"max", limits_.max_nodes_per_document}}),
+                     {}});
   throw StopParsing{};
 }
 
@@ -127,11 +109,9 @@ void TreeBuilder::attach(Node&& n) {
       if (!inserted) first = it->second;
     }
     if (first) {
-      issues_.push_back({key.pos, "duplicate-key",
-                         fmt::format("the key `{}` appears twice in this mapping (first at line {}); "
-                                     "keep one of them",
-                                     key.value, first->line),
-                         *first});
+      issues_.push_back(
+          {key.pos, "duplicate-key", i18n::Message("yaml.duplicate-key", {{"key", key.value}, {"line", first->line}}),
+           *first});
       return;
     }
   }

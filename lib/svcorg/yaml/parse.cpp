@@ -111,41 +111,31 @@ ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std:
     const Pos pos = pos_at_byte(text, p.problem_offset, line_offset);
     if (p.problem_value >= 0)
       return {pos, "yaml-syntax",
-              fmt::format("the control character U+{:04X} is not allowed in YAML text; remove it (or write it as "
-                          "an escape in a double-quoted scalar)",
-                          static_cast<unsigned>(p.problem_value)),
+              i18n::Message("yaml.control-character",
+                            {{"code", fmt::format("{:04X}", static_cast<unsigned>(p.problem_value))}}),
               {}};
-    return {pos, "yaml-syntax", fmt::format("invalid YAML: {}", problem), {}};
+    return {pos, "yaml-syntax", i18n::Message("yaml.invalid", {{"problem", problem}}), {}};
   }
   const bool at_end = p.problem_mark.index >= util::codepoints(text);
   if (context == "while scanning a quoted scalar" && problem == "found unexpected end of stream") {
     const size_t quote = byte_of_index(text, p.context_mark.index);
     const char q = quote < text.size() ? text[quote] : '"';
     return {at(p.context_mark), "yaml-syntax",
-            fmt::format("this quoted scalar is never closed; add the closing {} before the end of the file",
-                        q == '\'' ? "`'`" : "`\"`"),
-            {}};
+            i18n::Message("yaml.unclosed-quote", {{"quote", q == '\'' ? "'" : "\""}}), {}};
   }
   // libyaml reads anchor and alias names of ASCII letters, digits, `-` and `_` only.
   if ((context == "while scanning an anchor" || context == "while scanning an alias") &&
       problem == "did not find expected alphabetic or numeric character") {
     const bool anchor = context == "while scanning an anchor";
-    return {at(p.context_mark), "yaml-syntax",
-            fmt::format("invalid YAML: an {0} name (after `{1}`) may use only ASCII letters, digits, `-` and `_`; "
-                        "rename it, or quote the value if the `{1}` is part of the text",
-                        anchor ? "anchor" : "alias", anchor ? "&" : "*"),
-            {}};
+    return {at(p.context_mark), "yaml-syntax", i18n::Message(anchor ? "yaml.anchor-name" : "yaml.alias-name"), {}};
   }
   if (problem == "found character that cannot start any token") {
     const size_t b = byte_of_index(text, p.problem_mark.index);
     if (b < text.size() && text[b] == '\t')
-      return {at(p.problem_mark), "yaml-syntax", "invalid YAML: a tab cannot separate or indent here; use spaces", {}};
+      return {at(p.problem_mark), "yaml-syntax", i18n::Message("yaml.tab"), {}};
   }
   auto unclosed = [](Pos pos, bool seq) {
-    return ParseIssue{pos, "yaml-syntax",
-                      fmt::format("this {} is never closed; add the closing `{}`", seq ? "list (`[`)" : "mapping (`{`)",
-                                  seq ? "]" : "}"),
-                      {}};
+    return ParseIssue{pos, "yaml-syntax", i18n::Message(seq ? "yaml.unclosed-list" : "yaml.unclosed-mapping"), {}};
   };
   // A `[` or `{` whose list goes on past its line (or to the end of the input) without
   // its `,` or closing bracket: nearly always a forgotten closing bracket.
@@ -161,13 +151,14 @@ ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std:
   // At the very end of a file ending in a newline, point at the end of the last line.
   if (at_end && !text.empty())
     pos = pos_at_byte(text, text.back() == '\n' ? text.size() - 1 : text.size(), line_offset);
-  std::string message = fmt::format("invalid YAML: {}", problem);
+  i18n::Message message("yaml.invalid", {{"problem", problem}});
   if (!context.empty()) {
     const Pos cpos = at(p.context_mark);
     if (cpos == at(p.problem_mark))
-      message += fmt::format(" ({})", context);
+      message = i18n::Message("yaml.invalid.context", {{"problem", problem}, {"context", context}});
     else
-      message += fmt::format(" ({} that starts at line {}, column {})", context, cpos.line, cpos.col);
+      message = i18n::Message("yaml.invalid.context-at",
+                              {{"problem", problem}, {"context", context}, {"line", cpos.line}, {"column", cpos.col}});
   }
   return {pos, "yaml-syntax", std::move(message), {}};
 }
@@ -181,15 +172,12 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
   const util::Utf8Scan scan = util::scan_utf8(bytes);
   if (scan.error) {
     issues.push_back({pos_at_byte(bytes, scan.error->offset, line_offset), "yaml-syntax",
-                      fmt::format("{}; the file must be UTF-8 text", scan.error->what), {}});
+                      i18n::Message("yaml.not-utf8", {{"problem", scan.error->what}}), {}});
     return false;
   }
   if (const auto& brk = scan.unicode_break) {
     issues.push_back({pos_at_byte(bytes, brk->first, line_offset), "yaml-syntax",
-                      fmt::format("the character {} is a line break for some YAML parsers and not for others; "
-                                  "remove it (or write it as an escape in a double-quoted scalar)",
-                                  unicode_break_name(brk->second)),
-                      {}});
+                      i18n::Message("yaml.unicode-break", {{"name", unicode_break_name(brk->second)}}), {}});
     return false;
   }
   LibyamlParser parser(bytes);
@@ -216,9 +204,7 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
           if (auto doc = builder.take(); doc && !doc->is_null()) {
             if (++documents > limits.max_documents) {
               issues.push_back({doc->pos, "yaml-syntax",
-                                fmt::format("the file has more than {} documents; split it (or raise --max-records)",
-                                            limits.max_documents),
-                                {}});
+                                i18n::Message("yaml.too-many-documents", {{"max", limits.max_documents}}), {}});
               return false;
             }
             on_document(std::move(*doc));

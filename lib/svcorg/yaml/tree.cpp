@@ -5,8 +5,6 @@
 #include <cstdlib>
 #include <string_view>
 
-#include <fmt/format.h>
-
 namespace svcorg::yaml {
 
 const Node* Node::find(std::string_view key) const {
@@ -122,31 +120,31 @@ std::optional<double> number_value(const Node& n) {
 
 bool is_extension(const Node& key) { return key.is_scalar() && std::string_view(key.value).substr(0, 2) == "x-"; }
 
-std::string describe(const Node& n) {
+i18n::Message describe(const Node& n) {
   switch (n.type) {
     case Node::Type::Null:
-      return "nothing (null)";
+      return i18n::Message("yaml.value.null");
     case Node::Type::Seq:
-      return "a list";
+      return i18n::Message("yaml.value.list");
     case Node::Type::Map:
-      return "a mapping";
+      return i18n::Message("yaml.value.mapping");
     case Node::Type::Scalar:
       break;
   }
   std::string shown = n.value.size() > 40 ? n.value.substr(0, 37) + "..." : n.value;
   switch (resolve(n)) {
     case ScalarKind::Null:
-      return "nothing (null)";
+      return i18n::Message("yaml.value.null");
     case ScalarKind::Bool:
-      return fmt::format("the boolean `{}`", shown);
+      return i18n::Message("yaml.value.boolean", {{"value", std::move(shown)}});
     case ScalarKind::Int:
-      return fmt::format("the integer `{}`", shown);
+      return i18n::Message("yaml.value.integer", {{"value", std::move(shown)}});
     case ScalarKind::Float:
-      return fmt::format("the number `{}`", shown);
+      return i18n::Message("yaml.value.number", {{"value", std::move(shown)}});
     case ScalarKind::String:
       break;
   }
-  return n.plain ? fmt::format("the text `{}`", shown) : fmt::format("the quoted text \"{}\"", shown);
+  return i18n::Message(n.plain ? "yaml.value.text" : "yaml.value.quoted-text", {{"value", std::move(shown)}});
 }
 
 }  // namespace svcorg::yaml

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "svcorg/i18n/message.hpp"
 #include "svcorg/util/pos.hpp"
 
 namespace svcorg::yaml {
@@ -51,7 +52,8 @@ std::optional<double> number_value(const Node& scalar);
 // Whether a mapping key is an extension (`x-…`), ignored wherever it appears.
 bool is_extension(const Node& key);
 
-// What kind of value a node is, in words for messages ("a mapping", "the integer `12`", ...).
-std::string describe(const Node& node);
+// What kind of value a node is, in words for messages ("a mapping", "the integer `12`",
+// ...: yaml.value.*), to nest in a message.
+i18n::Message describe(const Node& node);
 
 }  // namespace svcorg::yaml
