@@ -55,7 +55,7 @@ Diagnostic finding(std::string file, uint32_t line, uint32_t col, Severity sev, 
   d.pos = {line, col};
   d.severity = sev;
   d.rule = std::move(rule);
-  d.message = std::move(message);
+  d.message = svcorg::i18n::Message::verbatim(std::move(message));
   d.kind = std::move(kind);
   d.id = std::move(id);
   return d;

@@ -91,7 +91,7 @@ TEST_SUITE("i18n") {
     CHECK(nested.text(Lang::En) == ", until 2026-06-30");
     CHECK(nested.text(Lang::ZhCN) == "，有效期至2026年6月30日");
     const Message counts("diag.summary.counts",
-                         {{"errors", svcorg::i18n::label("status", "resolved")}, {"warnings", Message(std::string("x"))}});
+                         {{"errors", svcorg::i18n::label("status", "resolved")}, {"warnings", Message::verbatim("x")}});
     CHECK(counts.text(Lang::En) == "Resolved, x");
     CHECK(counts.text(Lang::ZhCN) == "已解决，x");
     CHECK(svcorg::i18n::render(svcorg::i18n::codes({"a", "b"}, true), Lang::ZhCN) == "`a`或`b`");
@@ -105,6 +105,7 @@ TEST_SUITE("i18n") {
     CHECK(a < b);
     CHECK(a == Message("diag.severity.error"));
     CHECK(a != b);
-    CHECK(Message(std::string("x")) == Message::verbatim("x"));
+    CHECK(Message::verbatim("x") == Message::verbatim("x"));
+    CHECK(Message::verbatim("x") != Message::verbatim("y"));
   }
 }

@@ -30,9 +30,9 @@ std::vector<std::string> tree(const fs::path& root) {
 
 // A writer that fails on its n-th call, after writing the ones before.
 svcorg::init::Writer failing_at(int n) {
-  return [n, calls = 0](const std::string& path, std::string_view content) mutable -> std::string {
-    if (++calls == n) return "cannot write " + path + ": No space left on device";
-    return svcorg::util::write_atomically(path, content);
+  return [n, calls = 0](const std::string& path, std::string_view content) mutable -> svcorg::i18n::Message {
+    if (++calls == n) return svcorg::i18n::Message::verbatim("cannot write " + path + ": No space left on device");
+    return svcorg::util::write_file(path, content);
   };
 }
 
@@ -86,7 +86,7 @@ TEST_SUITE("init repository") {
     CHECK(err.str().find("No space left on device; nothing was left behind\n") != std::string::npos);
     CHECK(tree(tmp.path()).empty());
 
-    CHECK(svcorg::cmd::run_init(o, io, svcorg::util::write_atomically) == 0);
+    CHECK(svcorg::cmd::run_init(o, io, svcorg::util::write_file) == 0);
     CHECK(fs::exists(tmp.path() / "repo" / "district.yaml"));
   }
 

@@ -143,8 +143,6 @@ TEST_SUITE("model::labels") {
     CHECK_FALSE(labels::value_of("type", "已解决"));  // another group's label
     CHECK_FALSE(labels::value_of("", "居民区"));
     CHECK(*labels::label("en", "type", "residential") == "Residential community");
-    CHECK(labels::quoted_with_labels({"self", "superior", "x"}, "approval") ==
-          "`self` (自主决定), `superior` (上级审批), or `x`");
     const auto listed = labels::labelled({"self", "superior", "x"}, "approval");
     CHECK(svcorg::i18n::render(listed, svcorg::i18n::Lang::En) == "`self` (自主决定), `superior` (上级审批), or `x`");
     CHECK(svcorg::i18n::render(listed, svcorg::i18n::Lang::ZhCN) == "`self`（自主决定）、`superior`（上级审批）或`x`");

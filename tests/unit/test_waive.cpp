@@ -20,7 +20,7 @@ Diagnostic finding(const char* file, uint32_t line, const char* rule, const char
   d.pos = Pos{line, 1};
   d.severity = Severity::Warning;
   d.rule = rule;
-  d.message = std::string("m");
+  d.message = svcorg::i18n::Message::verbatim("m");
   d.kind = "Branch";
   d.id = id;
   return d;

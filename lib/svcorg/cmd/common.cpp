@@ -354,7 +354,7 @@ int emit(const std::optional<std::string>& output, const std::string& content, c
     io.out << content;
     return kOk;
   }
-  if (const auto err = util::write_atomically(*output, content); !err.empty()) {
+  if (const i18n::Message err = util::write_file(*output, content); !err.empty()) {
     error(io, lang, err);
     return kUsage;
   }

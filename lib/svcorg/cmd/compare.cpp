@@ -17,9 +17,9 @@ std::optional<score::Baseline> baseline_from_file(const std::string& path, const
   }
   std::ostringstream text;
   text << in.rdbuf();
-  std::string why;
+  i18n::Message why;
   auto b = score::parse_baseline(text.str(), path, why);
-  if (!b) error(io, lang, i18n::Message("cmd.baseline.not-scores", {{"path", path}, {"why", i18n::Message(why)}}));
+  if (!b) error(io, lang, i18n::Message("cmd.baseline.not-scores", {{"path", path}, {"why", std::move(why)}}));
   return b;
 }
 

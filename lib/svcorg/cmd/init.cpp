@@ -6,7 +6,7 @@
 
 namespace svcorg::cmd {
 
-int run_init(const InitOptions& o, const Io& io) { return run_init(o, io, util::write_atomically); }
+int run_init(const InitOptions& o, const Io& io) { return run_init(o, io, util::write_file); }
 
 int run_init(const InitOptions& o, const Io& io, const init::Writer& write) {
   const std::filesystem::path root(o.dir.empty() ? "." : o.dir);

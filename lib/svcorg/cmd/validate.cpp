@@ -76,9 +76,9 @@ void write_outputs(const std::vector<Output>& outputs, const std::vector<bool>& 
                    bool quiet, diag::Report& report, const Io& io) {
   // The message of a failed write (nullopt: written).
   const auto write = [&](const Output& out) -> std::optional<i18n::Message> {
-    const auto err = util::write_atomically(out.file, render_validate(out.format, checked, false, quiet, report));
+    i18n::Message err = util::write_file(out.file, render_validate(out.format, checked, false, quiet, report));
     if (err.empty()) return std::nullopt;
-    i18n::Message message("cmd.output.failed", {{"spec", out.spec}, {"why", i18n::Message(err)}});
+    i18n::Message message("cmd.output.failed", {{"spec", out.spec}, {"why", std::move(err)}});
     error(io, report.lang, message);
     return message;
   };

@@ -33,7 +33,7 @@ std::string render_gitlab(const std::vector<Diagnostic>& items, const Report& re
     Diagnostic d;
     d.file = f.file;
     d.rule = kRunFailed;
-    d.message = failure_text(f, report.lang);
+    d.message = i18n::Message("diag.failure", {{"why", f.message}});  // failure_text, as a value
     failures.push_back(std::move(d));
   }
   const std::vector<Fingerprint> failure_prints = fingerprints(failures);

@@ -67,9 +67,13 @@ struct Message {
   // A catalogue message: ids are literals in the code, so a test can find every one.
   Message(const char* message_id, std::vector<std::pair<std::string, Arg>> arguments = {})
       : id(message_id), args(std::move(arguments)) {}
-  // A verbatim text. Implicit while messages move into the catalogue.
-  Message(std::string text) { args.emplace_back("", Arg(std::move(text))); }  // NOLINT
-  static Message verbatim(std::string text) { return Message(std::move(text)); }
+  // A verbatim text, the same in every language: only for what a library we call writes
+  // (an OS error, libyaml's description of a syntax error), never for svcorg's own words.
+  static Message verbatim(std::string text) {
+    Message m;
+    m.args.emplace_back("", Arg(std::move(text)));
+    return m;
+  }
 
   bool empty() const { return id.empty() && args.empty(); }
   // The message rendered (catalogue.cpp); English unless told.

@@ -77,7 +77,7 @@ i18n::Message write_all(const fs::path& root, const std::vector<File>& files, co
       std::error_code ec;
       const bool made = fs::create_directory(*it, ec);
       if (ec)
-        return i18n::Message("cmd.init.folder", {{"folder", shown(*it)}, {"why", i18n::Message(ec.message())}});
+        return i18n::Message("cmd.init.folder", {{"folder", shown(*it)}, {"why", i18n::Message::verbatim(ec.message())}});
       if (made) made_dirs.push_back(*it);
     }
     return i18n::Message();
@@ -86,7 +86,7 @@ i18n::Message write_all(const fs::path& root, const std::vector<File>& files, co
   for (const auto& f : files) {
     const fs::path target = root / fs::path(f.path);
     if (i18n::Message err = make_dirs(target.parent_path()); !err.empty()) return undo(std::move(err));
-    if (auto err = write(target.string(), f.content); !err.empty()) return undo(i18n::Message(std::move(err)));
+    if (auto err = write(target.string(), f.content); !err.empty()) return undo(std::move(err));
     made_files.push_back(target);
   }
   return i18n::Message();

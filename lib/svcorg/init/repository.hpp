@@ -25,8 +25,8 @@ std::vector<File> repository_files();
 // that is not a directory where a target's folder would be. Shown as root/path.
 std::vector<std::string> conflicts(const std::filesystem::path& root, const std::vector<File>& files);
 
-// Writes one file; returns an empty string or what went wrong (util::write_atomically).
-using Writer = std::function<std::string(const std::string& path, std::string_view content)>;
+// Writes one file; returns an empty message or what went wrong (util::write_file).
+using Writer = std::function<i18n::Message(const std::string& path, std::string_view content)>;
 
 // Writes every file under `root`, creating the folders they need (and `root`). On the
 // first failure, removes every file and folder this call created and returns the error;

@@ -85,15 +85,6 @@ i18n::Arg labelled(const std::vector<std::string>& values, std::string_view grou
   return labelled(values, [group](const std::string& v) { return label("zh-CN", group, v); });
 }
 
-std::string quoted_with_labels(const std::vector<std::string>& values,
-                               const std::function<const std::string*(const std::string&)>& label_of) {
-  return i18n::render(labelled(values, label_of), i18n::Lang::En);
-}
-
-std::string quoted_with_labels(const std::vector<std::string>& values, std::string_view group) {
-  return i18n::render(labelled(values, group), i18n::Lang::En);
-}
-
 void use_district_labels(RecordSet& set, const rules::Rules& rules) {
   if (rules.category_labels.empty()) return;
   const auto name_of = [&](const std::string& written) -> const std::string* {

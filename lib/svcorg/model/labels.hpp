@@ -46,11 +46,6 @@ i18n::Arg labelled(const std::vector<std::string>& values, std::string_view grou
 // The same with the labels `label_of` gives (nullptr: none).
 i18n::Arg labelled(const std::vector<std::string>& values,
                    const std::function<const std::string*(const std::string&)>& label_of);
-// English-only forms of labelled(), as one text (validate/ still uses them).
-std::string quoted_with_labels(const std::vector<std::string>& values, std::string_view group);
-// The same with the labels `label_of` gives (nullptr: none).
-std::string quoted_with_labels(const std::vector<std::string>& values,
-                               const std::function<const std::string*(const std::string&)>& label_of);
 
 // Each need's and plan item's category written as the label of one of the District's
 // categories (`rules.category_labels`, in `rules`) replaced by its name, in the whole

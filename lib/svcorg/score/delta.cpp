@@ -37,49 +37,56 @@ namespace {
 
 using json = nlohmann::json;
 
-// The value of `key` in `obj` with the type `ok` accepts, else an error naming the key.
+// What is wrong with the document, thrown out of the parse.
+struct Bad {
+  i18n::Message why;
+};
+
+// The value of `key` in `obj` with the type `ok` accepts, else an error naming the key and
+// what it should be (`what`: score.baseline.expect.*).
 const json& field(const json& obj, const char* key, bool (json::*ok)() const, const char* what, const std::string& at) {
   const auto it = obj.find(key);
-  if (it == obj.end() || !((*it).*ok)()) throw std::runtime_error(fmt::format("{}`{}` is not {}", at, key, what));
+  if (it == obj.end() || !((*it).*ok)())
+    throw Bad{i18n::Message("score.baseline.field", {{"at", at}, {"key", key}, {"what", i18n::Message(what)}})};
   return *it;
 }
 
 }  // namespace
 
-std::optional<Baseline> parse_baseline(const std::string& text, const std::string& source, std::string& error) {
+std::optional<Baseline> parse_baseline(const std::string& text, const std::string& source, i18n::Message& error) {
   const json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) {
-    error = "it is not JSON";
+    error = i18n::Message("score.baseline.not-json");
     return std::nullopt;
   }
   try {
-    if (!j.is_object()) throw std::runtime_error("it is not a JSON object");
-    const json& format = field(j, "format", &json::is_number_integer, "1", "");
-    if (format.get<int64_t>() != 1) throw std::runtime_error("`format` is not 1");
+    if (!j.is_object()) throw Bad{i18n::Message("score.baseline.not-object")};
+    const json& format = field(j, "format", &json::is_number_integer, "score.baseline.expect.one", "");
+    if (format.get<int64_t>() != 1) throw Bad{i18n::Message("score.baseline.format")};
     Baseline b;
     b.source = source;
-    const int64_t year = field(j, "year", &json::is_number_integer, "a year", "").get<int64_t>();
-    if (year < 1 || year > 9999) throw std::runtime_error("`year` is not a year");
+    const int64_t year = field(j, "year", &json::is_number_integer, "score.baseline.expect.year", "").get<int64_t>();
+    if (year < 1 || year > 9999) throw Bad{i18n::Message("score.baseline.year")};
     b.year = static_cast<int>(year);
-    b.as_of = field(j, "as_of", &json::is_string, "a date", "").get<std::string>();
-    if (!util::Date::parse(b.as_of)) throw std::runtime_error("`as_of` is not a date");
+    b.as_of = field(j, "as_of", &json::is_string, "score.baseline.expect.date", "").get<std::string>();
+    if (!util::Date::parse(b.as_of)) throw Bad{i18n::Message("score.baseline.as-of")};
     size_t i = 0;
-    for (const auto& e : field(j, "branches", &json::is_array, "a list", "")) {
-      const std::string at = fmt::format("branches[{}].", i++);
-      if (!e.is_object()) throw std::runtime_error(fmt::format("{} is not an object", at.substr(0, at.size() - 1)));
+    for (const auto& e : field(j, "branches", &json::is_array, "score.baseline.expect.list", "")) {
+      const std::string entry = fmt::format("branches[{}]", i++), at = entry + ".";
+      if (!e.is_object()) throw Bad{i18n::Message("score.baseline.entry", {{"entry", entry}})};
       BaselineBranch bb;
-      bb.id = field(e, "id", &json::is_string, "text", at).get<std::string>();
-      bb.name = field(e, "name", &json::is_string, "text", at).get<std::string>();
-      bb.type = field(e, "type", &json::is_string, "text", at).get<std::string>();
-      bb.street = field(e, "street", &json::is_string, "text", at).get<std::string>();
-      bb.total = field(e, "total", &json::is_number, "a number", at).get<double>();
-      bb.grade = field(e, "grade", &json::is_string, "text", at).get<std::string>();
-      bb.rank = field(e, "rank_in_district", &json::is_number_integer, "an integer", at).get<int>();
+      bb.id = field(e, "id", &json::is_string, "score.baseline.expect.text", at).get<std::string>();
+      bb.name = field(e, "name", &json::is_string, "score.baseline.expect.text", at).get<std::string>();
+      bb.type = field(e, "type", &json::is_string, "score.baseline.expect.text", at).get<std::string>();
+      bb.street = field(e, "street", &json::is_string, "score.baseline.expect.text", at).get<std::string>();
+      bb.total = field(e, "total", &json::is_number, "score.baseline.expect.number", at).get<double>();
+      bb.grade = field(e, "grade", &json::is_string, "score.baseline.expect.text", at).get<std::string>();
+      bb.rank = field(e, "rank_in_district", &json::is_number_integer, "score.baseline.expect.integer", at).get<int>();
       b.branches.push_back(std::move(bb));
     }
     return b;
-  } catch (const std::exception& e) {
-    error = e.what();
+  } catch (const Bad& bad) {
+    error = bad.why;
     return std::nullopt;
   }
 }

@@ -31,7 +31,7 @@ Baseline baseline_of(const Result& r, const std::string& source);
 
 // A previous `svcorg score --format json` output; nullopt and `error` set when `text` is
 // not one (unparsable, not an object, `format` not 1, a branch without its fields).
-std::optional<Baseline> parse_baseline(const std::string& text, const std::string& source, std::string& error);
+std::optional<Baseline> parse_baseline(const std::string& text, const std::string& source, i18n::Message& error);
 
 enum class DeltaStatus { Changed, Unchanged, New, Removed };
 const char* status_name(DeltaStatus s);

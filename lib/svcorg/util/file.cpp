@@ -100,8 +100,5 @@ i18n::Message write_file(const std::string& path, std::string_view content) {
   return {};
 }
 
-std::string write_atomically(const std::string& path, std::string_view content) {
-  return write_file(path, content).text();
-}
 
 }  // namespace svcorg::util

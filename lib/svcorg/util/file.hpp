@@ -28,10 +28,6 @@ class Fd {
 // Writes `path` atomically. Returns an empty message on success, else what went wrong
 // (util.file.*, with the OS's reason).
 i18n::Message write_file(const std::string& path, std::string_view content);
-// The same, with what went wrong in English ("" on success), for the callers that still
-// take English text (cmd/'s --output and init/'s writer, until they render in the
-// chosen language).
-std::string write_atomically(const std::string& path, std::string_view content);
 
 enum class ReadResult { Ok, NotRegular, TooBig, Error /* errno says why */ };
 

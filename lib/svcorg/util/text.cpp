@@ -149,20 +149,4 @@ std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vec
   return i18n::Message("util.did-you-mean", {{"value", std::move(*near)}});
 }
 
-std::string word_list(const std::vector<std::string>& items, const char* conjunction) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? fmt::format("{} {} ", items.size() > 2 ? "," : "", conjunction) : ", ";
-    out += items[i];
-  }
-  return out;
-}
-
-std::string quoted_list(const std::vector<std::string>& values, const char* conjunction) {
-  std::vector<std::string> quoted;
-  quoted.reserve(values.size());
-  for (const auto& v : values) quoted.push_back('`' + v + '`');
-  return word_list(quoted, conjunction);
-}
-
 }  // namespace svcorg::util

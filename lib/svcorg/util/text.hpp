@@ -45,10 +45,4 @@ std::optional<std::string> closest(std::string_view value, const std::vector<std
 // "did you mean `x`?" (util.did-you-mean) for the closest allowed value, when one is close.
 std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& allowed);
 
-// `a`, `b`, or `c`; `a`, `b`, and `c` with `conjunction` "and". English only: a message
-// names values with i18n::codes, which joins them in the message's language.
-std::string quoted_list(const std::vector<std::string>& values, const char* conjunction = "or");
-// The same words and commas around items already formatted.
-std::string word_list(const std::vector<std::string>& items, const char* conjunction = "or");
-
 }  // namespace svcorg::util

@@ -106,7 +106,7 @@ class Git final : public Repository {
   }
 
   static std::string checked(const ProcessResult& r) {
-    if (r.exit_code != 0) throw Error(i18n::Message("vcs.failed", {{"why", i18n::Message(first_line(r.err))}}));
+    if (r.exit_code != 0) throw Error(i18n::Message("vcs.failed", {{"why", first_line(r.err)}}));
     return r.out;
   }
 
