@@ -126,8 +126,8 @@ std::string systems_inputs(const score::BranchScore& s, i18n::Lang lang) {
                      {"platform", *a.platform->id},
                      {"held", a.held},
                      {"expected", fmt::format("{:.2f}", a.expected)},
-                     {"from", a.from.str()},
-                     {"to", a.to.str()},
+                     {"from", i18n::date(a.from.str())},
+                     {"to", i18n::date(a.to.str())},
                      {"value", fixed(*a.value, 4)}});
   }
   return out;
