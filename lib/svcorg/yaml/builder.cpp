@@ -5,6 +5,21 @@
 
 namespace svcorg::yaml {
 
+namespace {
+
+// Findings are rare: their messages are made out of line, so the hot paths that may
+// report one (attach, open) stay small enough to inline what they call.
+[[gnu::cold]] [[gnu::noinline]] void duplicate_key(std::vector<ParseIssue>& issues, const Node& key, Pos first) {
+  issues.push_back(
+      {key.pos, "duplicate-key", i18n::Message("yaml.duplicate-key", {{"key", key.value}, {"line", first.line}}), first});
+}
+
+[[gnu::cold]] [[gnu::noinline]] void too_deep(std::vector<ParseIssue>& issues, Pos pos, size_t max) {
+  issues.push_back({pos, "yaml-syntax", i18n::Message("yaml.too-deep", {{"max", max}}), {}});
+}
+
+}  // namespace
+
 void TreeBuilder::document_start() {
   root_.reset();
   stack_.clear();
@@ -31,7 +46,7 @@ void TreeBuilder::alias(Pos pos, std::string_view anchor) {
 void TreeBuilder::open(Node::Type type, Pos pos, std::string_view tag, std::string_view anchor, bool flow) {
   count(1);
   if (stack_.size() >= limits_.max_depth) {
-    issues_.push_back({pos, "yaml-syntax", i18n::Message("yaml.too-deep", {{"max", limits_.max_depth}}), {}});
+    too_deep(issues_, pos, limits_.max_depth);
     throw StopParsing{};
   }
   Frame f;
@@ -109,9 +124,7 @@ void TreeBuilder::attach(Node&& n) {
       if (!inserted) first = it->second;
     }
     if (first) {
-      issues_.push_back(
-          {key.pos, "duplicate-key", i18n::Message("yaml.duplicate-key", {{"key", key.value}, {"line", first->line}}),
-           *first});
+      duplicate_key(issues_, key, *first);
       return;
     }
   }
