@@ -184,20 +184,20 @@ TEST_SUITE("model::convert_document") {
     const Case cases[] = {
         {"members: 120", "members: \"120\"", "`members` 应为不小于0的整数，不能是带引号的文本 \"120\"；请去掉引号"},
         {"members: 120\n", "", "记录缺少必填字段 `members`；请添加 `members:`，填写不小于0的整数"},
-        {"certified: true", "certified: yes", "`secretary.certified` 应为`true`或`false`，不能是文本 `yes`"},
+        {"certified: true", "certified: yes", "`secretary.certified` 应为`true` 或 `false`，不能是文本 `yes`"},
         {"type: residential", "type: residental",
          "`type` 的值 `residental` 不在允许的范围内；是不是要写 `residential`？（允许的值：`residential`（居民区）、"
-         "`social-service`（社会服务类单位）、`building`（楼宇联合党组织）、`enterprise`（企业）或`organ`（机关））"},
+         "`social-service`（社会服务类单位）、`building`（楼宇联合党组织）、`enterprise`（企业）或 `organ`（机关））"},
         {"type: residential", "type: 居名区",
          "`type` 的值 `居名区` 不在允许的范围内；是不是要写 `居民区`（`residential`）？（允许的值：`residential`（居民区）、"
-         "`social-service`（社会服务类单位）、`building`（楼宇联合党组织）、`enterprise`（企业）或`organ`（机关））"},
+         "`social-service`（社会服务类单位）、`building`（楼宇联合党组织）、`enterprise`（企业）或 `organ`（机关））"},
         {"members: 120", "members: 120\nnmae: 美丽园", "Branch 记录里有未知字段 `nmae`；是不是要写 `name`？（扩展字段以 `x-` 开头）"},
         {"secretary: {name: 王芳, certified: true}", "secretary: {name: 王芳, certified: true, age: 50}",
-         "`secretary` 里有未知字段 `age`；允许的字段：`certified`、`competencies`或`name`（扩展字段以 `x-` 开头）"},
+         "`secretary` 里有未知字段 `age`；允许的字段：`certified`、`competencies` 或 `name`（扩展字段以 `x-` 开头）"},
         {"street: nanjingxi", "street: nanjing xi",
          "`street` 的值 `nanjing xi` 不是有效的编号：编号由1到64个 ASCII 字母、数字、`.`、`_` 或 `-` 组成，以字母或数字开头"},
         {"kind: Branch", "kind: Brnach", "未知的 `kind: Brnach`；是不是要写 `Branch`？"},
-        {"kind: Branch", "kind: Office", "未知的 `kind: Office`；请使用`District`、`Branch`、`Need`、`Platform`或`Plan`之一"},
+        {"kind: Branch", "kind: Office", "未知的 `kind: Office`；请使用`District`、`Branch`、`Need`、`Platform` 或 `Plan`之一"},
         {"apiVersion: svcorg/v1", "apiVersion: svcorg/v2", "不支持 `apiVersion: svcorg/v2`；svcorg 只能读取 `apiVersion: svcorg/v1` 的记录"},
         {"apiVersion: svcorg/v1\n", "", "记录缺少 `apiVersion`；请添加 `apiVersion: svcorg/v1`"},
     };
@@ -215,7 +215,7 @@ TEST_SUITE("model::convert_document") {
     CHECK(l.diags[0].message.text() ==
           "`kind` must be one of `District`, `Branch`, `Need`, `Platform`, or `Plan`, not a list");
     CHECK(l.diags[0].message.text(Lang::ZhCN) ==
-          "`kind` 应为`District`、`Branch`、`Need`、`Platform`或`Plan`之一，不能是列表");
+          "`kind` 应为`District`、`Branch`、`Need`、`Platform` 或 `Plan`之一，不能是列表");
   }
 
   TEST_CASE("District overrides are checked and kept only when valid") {

@@ -44,7 +44,7 @@ TEST_SUITE("e2e lang") {
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
     CHECK(r.err ==
-          "svcorg：错误：--format `xml` 不是允许的值（允许的值：`text`、`json`、`sarif`、`junit`、`github`或`gitlab`）\n"
+          "svcorg：错误：--format `xml` 不是允许的值（允许的值：`text`、`json`、`sarif`、`junit`、`github` 或 `gitlab`）\n"
           "加上 --help 可以查看用法。\n");
     r = run_svcorg("validate examples --format xml --lang en");
     CHECK(r.exit_code == 2);
@@ -71,13 +71,13 @@ TEST_SUITE("e2e lang") {
         {"validate examples --max-depth none", "svcorg：错误：--max-depth `none` 不是大于或等于 1 的整数",
          "svcorg: error: --max-depth `none` is not a whole number of 1 or more"},
         {"validate examples --color purple",
-         "svcorg：错误：--color `purple` 不是允许的值（允许的值：`auto`、`always`或`never`）",
+         "svcorg：错误：--color `purple` 不是允许的值（允许的值：`auto`、`always` 或 `never`）",
          "svcorg: error: --color `purple` is not allowed (allowed: `auto`, `always`, or `never`)"},
         {"validate examples --since", "svcorg：错误：--since 后面缺少值", "svcorg: error: --since needs a value after it"},
         {"needs examples --received-in-year=maybe", "svcorg：错误：--received-in-year 不带值，单独写即可",
          "svcorg: error: --received-in-year takes no value; give it alone"},
         {"valdate examples", "svcorg：错误：没有 `valdate` 这个命令，是不是 `validate`？（可用的命令：`validate`、`needs`、"
-                             "`score`、`report`、`init`、`schema`或`rules`）",
+                             "`score`、`report`、`init`、`schema` 或 `rules`）",
          "svcorg: error: unknown command `valdate`; did you mean `validate`? (commands: `validate`, `needs`, `score`, "
          "`report`, `init`, `schema`, or `rules`)"},
         {"schema plan branch", "svcorg：错误：svcorg schema：多了一个参数 `branch`",

@@ -94,7 +94,9 @@ TEST_SUITE("i18n") {
                          {{"errors", svcorg::i18n::label("status", "resolved")}, {"warnings", Message::verbatim("x")}});
     CHECK(counts.text(Lang::En) == "Resolved, x");
     CHECK(counts.text(Lang::ZhCN) == "已解决，x");
-    CHECK(svcorg::i18n::render(svcorg::i18n::codes({"a", "b"}, true), Lang::ZhCN) == "`a`或`b`");
+    CHECK(svcorg::i18n::render(svcorg::i18n::codes({"a", "b"}, true), Lang::ZhCN) == "`a` 或 `b`");
+    CHECK(svcorg::i18n::join({"`a`", "`b`", "`c`"}, Lang::ZhCN) == "`a`、`b` 和 `c`");
+    CHECK(svcorg::i18n::join({"`a`（甲）", "`b`（乙）"}, Lang::ZhCN) == "`a`（甲）和 `b`（乙）");
     // A verbatim text is the same in every language.
     CHECK(Message::verbatim("no such file").text(Lang::ZhCN) == "no such file");
     CHECK(svcorg::i18n::placeholders("{a} {{b}} {c}{a}") == std::vector<std::string>{"a", "c"});

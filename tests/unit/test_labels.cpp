@@ -145,7 +145,7 @@ TEST_SUITE("model::labels") {
     CHECK(*labels::label("en", "type", "residential") == "Residential community");
     const auto listed = labels::labelled({"self", "superior", "x"}, "approval");
     CHECK(svcorg::i18n::render(listed, svcorg::i18n::Lang::En) == "`self` (自主决定), `superior` (上级审批), or `x`");
-    CHECK(svcorg::i18n::render(listed, svcorg::i18n::Lang::ZhCN) == "`self`（自主决定）、`superior`（上级审批）或`x`");
+    CHECK(svcorg::i18n::render(listed, svcorg::i18n::Lang::ZhCN) == "`self`（自主决定）、`superior`（上级审批）或 `x`");
   }
 
   TEST_CASE("did you mean works on code points") {

@@ -50,7 +50,7 @@ TEST_SUITE("validate::run") {
             "`residential` 类型党组织的需求不能使用类别 `housng`；是不是要写 `housing`？（允许的类别："
             "`elderly-care`（养老服务）、`housing`（住房）、`environment`（环境）、`public-safety`（公共安全）、"
             "`dispute`（矛盾纠纷）、`employment`（就业）、`health`（健康）、`culture`（文化）、"
-            "`community-affairs`（社区事务）、`member-service`（服务党员）或`other`（其他））");
+            "`community-affairs`（社区事务）、`member-service`（服务党员）或 `other`（其他））");
     }
     SUBCASE("another type's category, with no close one") {
       auto o = check(need_with({{"category: elderly-care", "category: talent"}}));
@@ -118,7 +118,7 @@ TEST_SUITE("validate::run") {
             "the move from `assessed` to `received` is not allowed; from `assessed` a need may go to `in-progress`, "
             "`resolved`, `closed`, or `declined`, or repeat `assessed`");
       CHECK(o.one("status-transition").message.text(svcorg::i18n::Lang::ZhCN) ==
-            "不允许从 `assessed` 变为 `received`；需求从 `assessed` 只能变为 `in-progress`、`resolved`、`closed`或"
+            "不允许从 `assessed` 变为 `received`；需求从 `assessed` 只能变为 `in-progress`、`resolved`、`closed` 或 "
             "`declined`，或再记一个 `assessed` 事件");
     }
     SUBCASE("declined after work started") {

@@ -145,7 +145,7 @@ TEST_SUITE("validate::run") {
             "`participation`, and `coordination`");
       CHECK(o.one("required-platform").message.text(svcorg::i18n::Lang::ZhCN) ==
             "党组织没有 `participation` 类平台（无论是自己牵头，还是列在平台的 `participants` 中参加）；"
-            "`residential` 类型的党组织应当有以下每一类平台：`information`、`participation`和`coordination`");
+            "`residential` 类型的党组织应当有以下每一类平台：`information`、`participation` 和 `coordination`");
     }
     SUBCASE("a platform joined as a participant counts; one only named in the text does not") {
       auto o = check(edit(district(), kPlatformFile, {{"[meiliyuan, 街道房管办]", "[美丽园, 街道房管办]"}}));

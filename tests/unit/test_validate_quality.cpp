@@ -97,9 +97,9 @@ TEST_SUITE("validate::run") {
     // In Chinese: the same reasons and the same things to do, 请 once before them.
     CHECK(o.one("plan-quality").message.text(svcorg::i18n::Lang::ZhCN) ==
           "已提交的计划 `mly-2026` 质量为0.0833，低于最低要求0.6：项目 `i1` 没有对应任何需求；项目 `i1` 没有数值型目标；"
-          "计划只有1个项目，少于应有的3个；本党组织2026年度的需求有类别 `elderly-care`和`housing`，但没有项目覆盖；"
+          "计划只有1个项目，少于应有的3个；本党组织2026年度的需求有类别 `elderly-care` 和 `housing`，但没有项目覆盖；"
           "请在每个项目的 `needs` 中列出它所回应的需求的编号，为每个项目填写数值型的 `target.value`，增加项目，"
-          "直到达到3个，并用相应类别的项目或列出此类需求的项目分别覆盖 `elderly-care`和`housing`");
+          "直到达到3个，并用相应类别的项目或列出此类需求的项目分别覆盖 `elderly-care` 和 `housing`");
     const auto none = check(with(district(), kPlanFile, plan("submitted", {})));
     CHECK(none.load.empty());
     CHECK(none.of() == Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});

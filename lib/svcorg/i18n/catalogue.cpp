@@ -131,6 +131,16 @@ std::string prose_date(std::string_view iso, Lang lang) {
   return std::string(iso.substr(0, 4)) + "年" + number(5) + "月" + number(8) + "日";
 }
 
+namespace {
+
+// Whether `s` starts (front) or ends with an ASCII character.
+bool latin_edge(const std::string& s, bool front) {
+  if (s.empty()) return false;
+  return static_cast<unsigned char>(front ? s.front() : s.back()) < 0x80;
+}
+
+}  // namespace
+
 std::string join(const std::vector<std::string>& items, Lang lang, bool or_list) {
   std::string out;
   const bool zh = lang == Lang::ZhCN;
@@ -139,7 +149,10 @@ std::string join(const std::vector<std::string>& items, Lang lang, bool or_list)
       if (i + 1 < items.size())
         out += zh ? "、" : ", ";
       else if (zh)
-        out += or_list ? "或" : "和";
+        // A space parts 和/或 from a code span or other Latin text, as in the messages
+        // (`项目 \`a\` 没有…`): "`a`、`b` 和 `c`", but "甲、乙和丙".
+        out += std::string(latin_edge(items[i - 1], false) ? " " : "") + (or_list ? "或" : "和") +
+               (latin_edge(items[i], true) ? " " : "");
       else
         out += std::string(items.size() > 2 ? "," : "") + (or_list ? " or " : " and ");
     }
