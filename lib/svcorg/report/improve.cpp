@@ -10,6 +10,11 @@ namespace {
 
 std::string pct(double v) { return fmt::format("{:.0f}%", v * 100.0); }
 
+// A fact that names its figures in its message and lists nothing.
+Fact figures(i18n::Message what) {
+  return {std::move(what), {}, ""};
+}
+
 std::vector<Fact> plan_level_facts(const score::BranchScore& s) {
   std::vector<Fact> out;
   Fact unlinked{"report.fact.unlinked-items", {}, ""}, untargeted{"report.fact.no-target-items", {}, ""};
@@ -21,10 +26,8 @@ std::vector<Fact> plan_level_facts(const score::BranchScore& s) {
   const auto& q = s.quality_inputs;
   if (q.items == 0) out.push_back({"report.fact.no-items", {}, ""});
   if (static_cast<int64_t>(q.items) < q.min_plan_items && q.items > 0)
-    out.push_back({i18n::Message("report.fact.few-items",
-                                 {{"items", std::to_string(q.items)}, {"minimum", std::to_string(q.min_plan_items)}}),
-                   {},
-                   ""});
+    out.push_back(figures(i18n::Message(
+        "report.fact.few-items", {{"items", std::to_string(q.items)}, {"minimum", std::to_string(q.min_plan_items)}})));
   if (!unlinked.values.empty()) out.push_back(unlinked);
   if (!untargeted.values.empty()) out.push_back(untargeted);
   Fact uncovered{"report.fact.uncovered-categories", {}, "category"};
@@ -33,10 +36,9 @@ std::vector<Fact> plan_level_facts(const score::BranchScore& s) {
       uncovered.values.push_back(c);
   if (!uncovered.values.empty()) out.push_back(uncovered);
   if (s.percentile && *s.percentile < 0.5)
-    out.push_back({i18n::Message("report.fact.low-percentile", {{"percentile", fmt::format("{:.2f}", *s.percentile)},
-                                                                {"peers", std::to_string(s.peers)}}),
-                   {},
-                   ""});
+    out.push_back(
+        figures(i18n::Message("report.fact.low-percentile", {{"percentile", fmt::format("{:.2f}", *s.percentile)},
+                                                             {"peers", std::to_string(s.peers)}})));
   return out;
 }
 
@@ -89,34 +91,28 @@ std::vector<Fact> satisfaction_facts(const score::BranchScore& s) {
   if (!r || !r->member_survey)
     out.push_back({"report.fact.no-member-survey", {}, ""});
   else
-    out.push_back(
-        {i18n::Message("report.fact.member-survey-mean", {{"mean", fmt::format("{}", r->member_survey->mean.v)}}),
-         {},
-         ""});
+    out.push_back(figures(
+        i18n::Message("report.fact.member-survey-mean", {{"mean", fmt::format("{}", r->member_survey->mean.v)}})));
   if (!r || !r->public_survey)
     out.push_back({"report.fact.no-public-survey", {}, ""});
   else
-    out.push_back(
-        {i18n::Message("report.fact.public-survey-mean", {{"mean", fmt::format("{}", r->public_survey->mean.v)}}),
-         {},
-         ""});
+    out.push_back(figures(
+        i18n::Message("report.fact.public-survey-mean", {{"mean", fmt::format("{}", r->public_survey->mean.v)}})));
   return out;
 }
 
 std::vector<Fact> base_facts(const score::BranchScore& s, const std::string& part) {
   const auto& b = *s.plan->base;
   if (part == "dues")
-    return {{i18n::Message("report.fact.dues-paid-rate", {{"rate", pct(b.dues_paid_rate.v)}}), {}, ""}};
+    return {figures(i18n::Message("report.fact.dues-paid-rate", {{"rate", pct(b.dues_paid_rate.v)}}))};
   if (part == "statistics") return {{"report.fact.statistics-late", {}, ""}};
   if (part == "organizational_life")
     return {
-        {i18n::Message("report.fact.meetings-held", {{"meetings", std::to_string(b.organizational_life.v)}}), {}, ""}};
+        figures(i18n::Message("report.fact.meetings-held", {{"meetings", std::to_string(b.organizational_life.v)}}))};
   if (b.member_development)
-    return {{i18n::Message("report.fact.members-developed",
-                           {{"developed", std::to_string(b.member_development->developed.v)},
-                            {"planned", std::to_string(b.member_development->planned.v)}}),
-             {},
-             ""}};
+    return {figures(i18n::Message("report.fact.members-developed",
+                                  {{"developed", std::to_string(b.member_development->developed.v)},
+                                   {"planned", std::to_string(b.member_development->planned.v)}}))};
   return {};
 }
 
