@@ -186,9 +186,9 @@ format: a label is never changed without keeping the old one as an alias. The JS
 does. A District may label its own categories in its `rules:`
 (`category_labels: {rooftop-garden: 屋顶花园}`); needs and plan items may then write them as
 their labels, which are read as the names. This page is generated from the label table,
-`lib/svcorg/model/labels.yaml`, which is also where the reports' labels come from.
+`lib/svcorg/model/labels.yaml`, which is also where the reports take the labels they show.
 
-记录中的每个枚举值都可以写成它的简体中文标签：`type: 居民区` 与 `type: residential` 含义完全相同，`status: 已解决` 即 `status: resolved`。下表中的别名也同样可用。同一字段内，每个标签和别名只对应一个取值。svcorg 的检查结果和 JSON 始终写取值本身；报告显示所选语言的标签，`score` 和 `needs` 的中文表格、`--explain` 和 CSV 显示中文标签。标签是文件格式的一部分：修改标签时，旧标签一定作为别名保留。[schemas/](../schemas/) 中的 JSON Schema 同样接受标签，编辑器对带标签文件的检查与 svcorg 一致。区可以在 `rules:` 中为自行增加的类别定义标签（`category_labels: {rooftop-garden: 屋顶花园}`），需求和计划项目即可用该标签填写类别，读入时视同类别名。本页根据标签表 `lib/svcorg/model/labels.yaml` 生成，报告中的标签也来自这张表。
+记录中的每个枚举值都可以写成它的简体中文标签：`type: 居民区` 与 `type: residential` 含义完全相同，`status: 已解决` 即 `status: resolved`。下表中的别名也同样可用。同一字段内，每个标签和别名只对应一个取值。svcorg 的检查结果和 JSON 始终写取值本身；报告显示所选语言的标签，`score` 和 `needs` 的中文表格、`--explain` 和 CSV 显示中文标签。标签是文件格式的一部分：修改标签时，旧标签一定作为别名保留。[schemas/](../schemas/) 中的 JSON Schema 同样接受标签，编辑器对带标签文件的检查与 svcorg 一致。区可以在 `rules:` 中为自行增加的类别定义标签（`category_labels: {rooftop-garden: 屋顶花园}`），需求和计划项目即可用该标签填写类别，读入时视同类别名。本页根据标签表 `lib/svcorg/model/labels.yaml` 生成，报告中显示的取值标签也来自这张表。
 
 | group · 分组 | field | 字段 |
 |---|---|---|

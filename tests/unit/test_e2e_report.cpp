@@ -49,17 +49,18 @@ bool has_heading(const std::vector<std::pair<int, std::string>>& hs, int level, 
 
 // The h1 and h2 headings SPEC 7 asks of each scope, in the report's language.
 void check_headings(const Golden& g, const std::string& html) {
-  const svcorg::render::Labels l(g.lang);
-  auto h = [&](const char* key) { return testing::html_escape(l.text(key)); };
+  const svcorg::render::Labels l(*svcorg::i18n::parse_lang(g.lang));
+  // The heading `report.<key>` of the catalogue.
+  auto h = [&](const char* key) { return testing::html_escape(l.tr(("report." + std::string(key)).c_str())); };
   const auto hs = testing::html_headings(html);
   REQUIRE(!hs.empty());
   CHECK(hs.front().first == 1);
   CHECK(std::count_if(hs.begin(), hs.end(), [](const auto& x) { return x.first == 1; }) == 1);
   const std::string scope = g.scope;
   if (scope.rfind("branch:", 0) == 0) {
-    CHECK(hs.front().second.rfind(h("branch_report") + ": ", 0) == 0);
+    CHECK(hs.front().second.rfind(h("branch-report") + ": ", 0) == 0);
     CHECK(hs.front().second.find("<code>meiliyuan</code>") != std::string::npos);
-    for (const char* key : {"components", "improve_first", "plan_items", "needs", "platforms", "secretaries"}) {
+    for (const char* key : {"components", "improve-first", "plan-items", "needs", "platforms", "secretaries"}) {
       const std::string label = key;
       CAPTURE(label);
       CHECK(has_heading(hs, 2, h(key)));
@@ -72,7 +73,7 @@ void check_headings(const Golden& g, const std::string& html) {
     return;
   }
   const bool district = scope == "district";
-  CHECK(hs.front().second.rfind(h(district ? "district_report" : "street_report") + ": ", 0) == 0);
+  CHECK(hs.front().second.rfind(h(district ? "district-report" : "street-report") + ": ", 0) == 0);
   for (const char* key :
        {"summary", "ranking", "streets", "ledger", "platforms", "secretaries", "awards", "appendix"}) {
     const std::string label = key;
@@ -80,7 +81,7 @@ void check_headings(const Golden& g, const std::string& html) {
     CHECK(has_heading(hs, 2, h(key)));
   }
   for (const char* key :
-       {"by_channel", "by_category", "by_disposal", "by_layer", "oldest_overdue", "weights", "rules"}) {
+       {"by-channel", "by-category", "by-disposal", "by-layer", "oldest-overdue", "weights", "rules"}) {
     const std::string label = key;
     CAPTURE(label);
     CHECK(has_heading(hs, 3, h(key)));
@@ -181,7 +182,7 @@ TEST_SUITE("e2e report") {
     CHECK(d2025.find("provisional") == std::string::npos);
     const std::string d2026 = testing::read_file(golden_path(kGoldens[6]));
     CHECK(d2026.find("**截至** 2026-11-26") != std::string::npos);
-    CHECK(d2026.find("> " + svcorg::render::Labels("zh-CN").text("provisional_note").substr(0, 4)) !=
+    CHECK(d2026.find("> " + svcorg::i18n::tr(svcorg::i18n::Lang::ZhCN, "report.provisional-note").substr(0, 4)) !=
           std::string::npos);
     CHECK(d2026.find("\\*") != std::string::npos);  // totals marked `87.35\*`
   }

@@ -1,6 +1,6 @@
-// model/labels.yaml (SPEC 7): every enum, heading and fact has a label in both
-// languages, and the two languages have exactly the same keys (the aliases of labels are
-// tested in test_labels.cpp).
+// model/labels.yaml (SPEC 7): every enum has a label in both languages, and the two
+// languages have exactly the same keys (the aliases of labels are tested in
+// test_labels.cpp; the reports' headings and facts are catalogue messages, test_i18n.cpp).
 #include <doctest/doctest.h>
 
 #include <regex>
@@ -132,19 +132,12 @@ TEST_SUITE("report labels") {
     for (const auto& [component, weight] : m.autonomous) check_labelled("component", {component});
   }
 
-  TEST_CASE("every label the renderer and the facts name exists") {
+  TEST_CASE("every label the report renderer names exists") {
     const fs::path render = testing::kSource / "lib" / "svcorg" / "render";
     std::vector<fs::path> files;
     for (const char* f : {"report_sections.cpp", "report_card.cpp", "report_appendix.cpp"}) files.push_back(render / f);
-    std::set<std::pair<std::string, std::string>> used =
-        keys_used(files, std::regex(R"re(\.text\("([^"]+)"\))re"), "text");
-    for (const auto& k : keys_used(files, std::regex(R"re(\.get\("([a-z_]+)", "([^"]+)"\))re"), "")) used.insert(k);
-    for (const auto& k : keys_used(files, std::regex(R"re(add\("([a-z_]+)", )re"), "text")) used.insert(k);
-    // Facts are named in report/improve.cpp: `{"key", {values}, "group"}`.
-    for (const auto& k : keys_used({testing::kSource / "lib" / "svcorg" / "report" / "improve.cpp"},
-                                   std::regex(R"re(\{"([a-z_]+)", \{)re"), "fact"))
-      used.insert(k);
-    CHECK(used.size() > 80);
+    const auto used = keys_used(files, std::regex(R"re(\.get\("([a-z_]+)", "([^"]+)"\))re"), "");
+    CHECK(used.size() > 10);
     for (const auto& [group, key] : used) check_labelled(group, {key});
   }
 }

@@ -1,7 +1,8 @@
 // The label table (model/labels.yaml, embedded): every enumerated value of the format
-// and every report heading, in English and Simplified Chinese, and the old labels kept
-// as aliases. One table serves input (a zh-CN label or alias is read as its value, SPEC
-// 2.1 rev 2), output (reports) and the JSON Schemas (tools/labels.py).
+// in English and Simplified Chinese, and the old labels kept as aliases. One table serves
+// input (a zh-CN label or alias is read as its value, SPEC 2.1 rev 2), output (the values
+// reports and tables show; their other words are catalogue messages, i18n/) and the JSON
+// Schemas (tools/labels.py).
 #pragma once
 
 #include <functional>

@@ -1,30 +1,35 @@
-// Report labels in English and Simplified Chinese, from the label table (model/labels.hpp).
+// The texts of the reports in English and Simplified Chinese: their words are `report.*`
+// messages of the catalogue (i18n/messages/report.yaml), the enumerated values they show
+// are labels of the label table (model/labels.hpp).
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "svcorg/i18n/message.hpp"
+#include "svcorg/i18n/catalogue.hpp"
 
 namespace svcorg::render {
 
 class Labels {
  public:
-  // `lang` is `en` or `zh-CN`.
-  explicit Labels(const std::string& lang);
-  const std::string& lang() const { return lang_; }
-  // The label of `key` in `group` (e.g. "type", "residential"); the key itself when the
-  // label is missing (a District may add categories).
-  std::string get(const std::string& group, const std::string& key) const;
-  std::string text(const std::string& key) const { return get("text", key); }
-  // A label with `{0}`, `{1}` … replaced by values (used for facts).
-  std::string format(const std::string& group, const std::string& key, const std::vector<std::string>& values) const;
+  explicit Labels(i18n::Lang lang) : lang_(lang) {}
+  i18n::Lang lang() const { return lang_; }
+  // The label of `value` in `group` of the label table (e.g. "type", "residential"); the
+  // value itself when the label is missing (a District may add categories).
+  std::string get(const std::string& group, const std::string& value) const;
+  // The catalogue message `id` (a literal: `report.…`) in the report's language.
+  std::string tr(const char* id, std::vector<std::pair<std::string, i18n::Arg>> args = {}) const {
+    return i18n::tr(lang_, id, std::move(args));
+  }
 
  private:
-  std::string lang_;
+  i18n::Lang lang_;
 };
 
-bool known_lang(const std::string& lang);
+// Why a branch is not scored (score::Unscored::reason, e.g. `missing-plan`) in words:
+// "no plan for the year" / 本年度无计划; a reason without words as it is.
+std::string unscored_reason(i18n::Lang lang, const std::string& reason);
 
 // An enumerated value of `group` as the tables, the CSV and `--explain` show it to a
 // person: in English the value itself (the values are English words, and English output

@@ -13,19 +13,19 @@ namespace {
 std::string list(const std::vector<std::string>& values, const std::string& group, const Labels& l) {
   std::string out;
   for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + escape(l.get(group, values[i]));
-  return out.empty() ? escape(l.text("none")) : out;
+  return out.empty() ? escape(l.tr("report.none")) : out;
 }
 
 std::string weights(const report::Data& d, const Labels& l) {
   const score::Model& m = *d.model;
-  md::Table t{{escape(l.text("group")), escape(l.text("weights"))}, {}, {}};
+  md::Table t{{escape(l.tr("report.group")), escape(l.tr("report.weights"))}, {}, {}};
   auto add = [&](const std::string& group_label, const score::Weights& w, const char* label_group) {
     std::string cells;
     for (size_t i = 0; i < w.size(); ++i)
       cells += (i ? ", " : "") + escape(l.get(label_group, w[i].first)) + " " + fmt::format("{}", w[i].second);
     t.rows.push_back({escape(group_label), cells});
   };
-  t.rows.push_back({escape(l.text("base_weight")), fmt::format("{}", d.result->base_weight)});
+  t.rows.push_back({escape(l.tr("report.base-weight")), fmt::format("{}", d.result->base_weight)});
   add(l.get("component", "base"), m.base, "part");
   add(l.get("component", "autonomous"), m.autonomous, "component");
   add(l.get("component", "plan_level"), m.plan_level, "part");
@@ -33,17 +33,17 @@ std::string weights(const report::Data& d, const Labels& l) {
   add(l.get("component", "effect"), m.effect, "part");
   add(l.get("component", "satisfaction"), m.satisfaction, "part");
   t.rows.push_back({escape(l.get("component", "bonus")),
-                    fmt::format("{} {} {}", m.award_points, escape(l.text("award_points")), m.award_cap)});
-  t.rows.push_back({escape(l.text("grades_thresholds")),
-                    fmt::format("{} {} · {} {} · {} {}", escape(l.get("grade", "excellent")), m.grade_excellent,
-                                escape(l.get("grade", "good")), m.grade_good, escape(l.get("grade", "fair")),
-                                m.grade_fair)});
+                    fmt::format("{} {} {}", m.award_points, escape(l.tr("report.award-points")), m.award_cap)});
+  t.rows.push_back(
+      {escape(l.tr("report.grades-thresholds")),
+       fmt::format("{} {} · {} {} · {} {}", escape(l.get("grade", "excellent")), m.grade_excellent,
+                   escape(l.get("grade", "good")), m.grade_good, escape(l.get("grade", "fair")), m.grade_fair)});
   return md::table(t) + "\n";
 }
 
 std::string type_rules(const report::Data& d, const Labels& l) {
-  md::Table t{{escape(l.text("type")), escape(l.text("required_platforms")), escape(l.text("need_categories")),
-               escape(l.text("numbers"))},
+  md::Table t{{escape(l.tr("report.type")), escape(l.tr("report.required-platforms")),
+               escape(l.tr("report.need-categories")), escape(l.tr("report.numbers"))},
               {},
               {}};
   for (const auto& type : model::vocab::kBranchTypes) {
@@ -66,10 +66,10 @@ std::string type_rules(const report::Data& d, const Labels& l) {
 }  // namespace
 
 std::string appendix(const report::Data& d, const Labels& l) {
-  std::string out = md::heading(2, escape(l.text("appendix")));
-  out += md::heading(3, escape(l.text("weights"))) + weights(d, l);
-  out += md::heading(3, escape(l.text("rules"))) + type_rules(d, l);
-  out += "**" + escape(l.text("negative_list")) + "**: " + list(d.rules->negative_list, "category", l) + "\n";
+  std::string out = md::heading(2, escape(l.tr("report.appendix")));
+  out += md::heading(3, escape(l.tr("report.weights"))) + weights(d, l);
+  out += md::heading(3, escape(l.tr("report.rules"))) + type_rules(d, l);
+  out += "**" + escape(l.tr("report.negative-list")) + "**: " + list(d.rules->negative_list, "category", l) + "\n";
   return out;
 }
 

@@ -19,7 +19,7 @@ std::string days(const std::optional<int32_t>& d);       // `12` or `—`
 std::string received(const ledger::NeedFacts& f, const Labels& l);
 
 // Sections (each ends with a blank line).
-std::string header(const report::Data& d, const Labels& l, const std::string& title_key);
+std::string header(const report::Data& d, const Labels& l, const std::string& title);
 std::string ranking(const report::Data& d, const Labels& l);
 std::string streets(const report::Data& d, const Labels& l);
 std::string ledger(const report::Data& d, const Labels& l, int level);

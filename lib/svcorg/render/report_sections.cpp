@@ -21,16 +21,16 @@ std::string num2(const std::optional<double>& v) { return v ? num2(*v) : std::st
 std::string days(const std::optional<int32_t>& d) { return d ? std::to_string(*d) : std::string("—"); }
 std::string received(const ledger::NeedFacts& f, const Labels& l) {
   if (!f.carried_over) return f.received.str();
-  return md::escape(l.format("text", "received_carried_over", {f.received.str()}));
+  return md::escape(l.tr("report.received-carried-over", {{"date", f.received.str()}}));
 }
 
-std::string header(const report::Data& d, const Labels& l, const std::string& title_key) {
-  std::string out = md::heading(1, escape(l.text(title_key) + (d.name.empty() ? "" : ": " + d.name)));
-  out += fmt::format("**{}** {} · **{}** {}\n\n", escape(l.text("year")), d.result->year, escape(l.text("as_of")),
-                     d.result->as_of.str());
+std::string header(const report::Data& d, const Labels& l, const std::string& title) {
+  std::string out = md::heading(1, escape(title + (d.name.empty() ? "" : ": " + d.name)));
+  out += fmt::format("**{}** {} · **{}** {}\n\n", escape(l.tr("report.year")), d.result->year,
+                     escape(l.tr("report.as-of")), d.result->as_of.str());
   const bool provisional =
       std::any_of(d.scores.begin(), d.scores.end(), [](const score::BranchScore* s) { return s->provisional; });
-  if (provisional) out += "> " + escape(l.text("provisional_note")) + "\n\n";
+  if (provisional) out += "> " + escape(l.tr("report.provisional-note")) + "\n\n";
   return out;
 }
 
@@ -49,10 +49,10 @@ std::string street_name(const report::Data& d, const std::string& id) {
 }  // namespace
 
 std::string ranking(const report::Data& d, const Labels& l) {
-  std::string out = md::heading(2, escape(l.text("ranking")));
+  std::string out = md::heading(2, escape(l.tr("report.ranking")));
   for (const auto& type : model::vocab::kBranchTypes) {
-    md::Table t{{escape(l.text("rank_in_type")), escape(l.text("branch")), escape(l.text("street")),
-                 escape(l.text("total")), escape(l.text("grade")), escape(l.text("rank_in_district"))},
+    md::Table t{{escape(l.tr("report.rank-in-type")), escape(l.tr("report.branch")), escape(l.tr("report.street")),
+                 escape(l.tr("report.total")), escape(l.tr("report.grade")), escape(l.tr("report.rank-in-district"))},
                 {},
                 {0, 3, 5}};
     for (const auto* s : d.scores)
@@ -64,22 +64,23 @@ std::string ranking(const report::Data& d, const Labels& l) {
     out += md::heading(3, escape(l.get("type", type))) + md::table(t) + "\n";
   }
   if (!d.unscored.empty()) {
-    out += "**" + escape(l.text("not_scored")) + "**: ";
+    out += "**" + escape(l.tr("report.not-scored")) + "**: ";
     for (size_t i = 0; i < d.unscored.size(); ++i)
-      out += (i ? ", " : "") + md::code(d.unscored[i]->id) + " (" + escape(l.text(d.unscored[i]->reason)) + ")";
+      out += (i ? ", " : "") + md::code(d.unscored[i]->id) + " (" +
+             escape(unscored_reason(l.lang(), d.unscored[i]->reason)) + ")";
     out += "\n\n";
   }
   return out;
 }
 
 std::string streets(const report::Data& d, const Labels& l) {
-  std::string out = md::heading(2, escape(l.text("streets")));
-  md::Table t{
-      {escape(l.text("street")), escape(l.text("branches")), escape(l.text("scored")), escape(l.text("mean_total")),
-       escape(l.text("own_needs")), escape(l.text("carried_over")), escape(l.text("resolution_rate")),
-       escape(l.text("on_time_resolution_rate")), escape(l.text("platform_adherence"))},
-      {},
-      {1, 2, 3, 4, 5, 6, 7, 8}};
+  std::string out = md::heading(2, escape(l.tr("report.streets")));
+  md::Table t{{escape(l.tr("report.street")), escape(l.tr("report.branches")), escape(l.tr("report.scored")),
+               escape(l.tr("report.mean-total")), escape(l.tr("report.own-needs")), escape(l.tr("report.carried-over")),
+               escape(l.tr("report.resolution-rate")), escape(l.tr("report.on-time-resolution-rate")),
+               escape(l.tr("report.platform-adherence"))},
+              {},
+              {1, 2, 3, 4, 5, 6, 7, 8}};
   auto row = [&](const score::Rollup& r, const std::string& name) {
     t.rows.push_back({name, std::to_string(r.branches), std::to_string(r.scored), num2(r.mean_total),
                       std::to_string(r.needs.received), std::to_string(r.needs.carried_over),
@@ -90,10 +91,10 @@ std::string streets(const report::Data& d, const Labels& l) {
     row(*st, street_name(d, st->id));
     if (st->mean_total) bars.emplace_back(st->id, *st->mean_total);
   }
-  if (d.scope.kind == report::ScopeKind::District) row(*d.own, "**" + escape(l.text("district_own")) + "**");
+  if (d.scope.kind == report::ScopeKind::District) row(*d.own, "**" + escape(l.tr("report.district-own")) + "**");
   out += md::table(t) + "\n";
   if (d.scope.kind == report::ScopeKind::District && !bars.empty())
-    out += md::bar_chart(l.text("mean_total_by_street"), l.text("mean_total"), bars, 100) + "\n";
+    out += md::bar_chart(l.tr("report.mean-total-by-street"), l.tr("report.mean-total"), bars, 100) + "\n";
   std::vector<std::pair<std::string, double>> by_type;
   for (const auto& type : model::vocab::kBranchTypes) {
     double sum = 0;
@@ -105,18 +106,21 @@ std::string streets(const report::Data& d, const Labels& l) {
       }
     if (n > 0) by_type.emplace_back(l.get("type", type), score::round_to(sum / static_cast<double>(n), 2));
   }
-  if (!by_type.empty()) out += md::bar_chart(l.text("mean_total_by_type"), l.text("mean_total"), by_type, 100) + "\n";
+  if (!by_type.empty())
+    out += md::bar_chart(l.tr("report.mean-total-by-type"), l.tr("report.mean-total"), by_type, 100) + "\n";
   return out;
 }
 
 namespace {
 
-std::string group_table(const std::vector<report::Group>& groups, const std::string& label_group, const Labels& l) {
-  md::Table t{{escape(l.text(label_group)), escape(l.text("received_in_year")), escape(l.text("carried_over")),
-               escape(l.text("needs_resolved")), escape(l.text("needs_open")), escape(l.text("needs_overdue")),
-               escape(l.text("resolution_rate")), escape(l.text("on_time_resolution_rate"))},
-              {},
-              {1, 2, 3, 4, 5, 6, 7}};
+std::string group_table(const std::vector<report::Group>& groups, const std::string& label_group,
+                        const std::string& heading, const Labels& l) {
+  md::Table t{
+      {escape(heading), escape(l.tr("report.received-in-year")), escape(l.tr("report.carried-over")),
+       escape(l.tr("report.needs-resolved")), escape(l.tr("report.needs-open")), escape(l.tr("report.needs-overdue")),
+       escape(l.tr("report.resolution-rate")), escape(l.tr("report.on-time-resolution-rate"))},
+      {},
+      {1, 2, 3, 4, 5, 6, 7}};
   for (const auto& g : groups)
     t.rows.push_back({escape(l.get(label_group, g.key)), std::to_string(g.metrics.received),
                       std::to_string(g.metrics.carried_over), std::to_string(g.metrics.resolved),
@@ -130,34 +134,36 @@ std::string carried_over(const ledger::Metrics& m, const Labels& l) {
   if (m.carried_over_by_year.empty()) return std::to_string(m.carried_over);
   std::string years;
   for (const auto& [year, n] : m.carried_over_by_year)
-    years += (years.empty() ? "" : l.text("list_separator")) +
-             l.format("text", "carried_over_from", {std::to_string(n), std::to_string(year)});
-  return escape(l.format("text", "carried_over_years", {std::to_string(m.carried_over), years}));
+    years += (years.empty() ? "" : l.tr("report.list-separator")) +
+             l.tr("report.carried-over-from", {{"count", n}, {"year", year}});
+  return escape(l.tr("report.carried-over-years", {{"count", m.carried_over}, {"years", years}}));
 }
 
 std::string ledger_summary(const ledger::Metrics& m, const Labels& l) {
-  md::Table t{{escape(l.text("summary")), escape(l.text("figure"))}, {}, {1}};
-  auto add = [&](const char* key, std::string v) { t.rows.push_back({escape(l.text(key)), std::move(v)}); };
-  add("needs_received", std::to_string(m.received));
-  add("needs_carried_over", carried_over(m, l));
-  add("needs_resolved", std::to_string(m.resolved));
-  add("needs_declined", std::to_string(m.declined));
-  add("needs_open", std::to_string(m.open));
-  add("needs_overdue", std::to_string(m.overdue));
-  add("resolution_rate", pct(m.resolution_rate));
-  add("on_time_resolution_rate", pct(m.on_time_resolution_rate));
-  add("response_on_time_rate", pct(m.response_on_time_rate));
-  add("feedback_satisfied_rate", pct(m.feedback_satisfied_rate));
-  add("reopen_rate", pct(m.reopen_rate));
-  t.rows.push_back({escape(l.text("response_days") + " (" + l.text("median") + " / " + l.text("p90") + ")"),
-                    days(m.response_days_median) + " / " + days(m.response_days_p90)});
-  t.rows.push_back({escape(l.text("resolution_days") + " (" + l.text("median") + " / " + l.text("p90") + ")"),
-                    days(m.resolution_days_median) + " / " + days(m.resolution_days_p90)});
+  md::Table t{{escape(l.tr("report.summary")), escape(l.tr("report.figure"))}, {}, {1}};
+  auto add = [&](const char* id, std::string v) { t.rows.push_back({escape(l.tr(id)), std::move(v)}); };
+  add("report.needs-received", std::to_string(m.received));
+  add("report.needs-carried-over", carried_over(m, l));
+  add("report.needs-resolved", std::to_string(m.resolved));
+  add("report.needs-declined", std::to_string(m.declined));
+  add("report.needs-open", std::to_string(m.open));
+  add("report.needs-overdue", std::to_string(m.overdue));
+  add("report.resolution-rate", pct(m.resolution_rate));
+  add("report.on-time-resolution-rate", pct(m.on_time_resolution_rate));
+  add("report.response-on-time-rate", pct(m.response_on_time_rate));
+  add("report.feedback-satisfied-rate", pct(m.feedback_satisfied_rate));
+  add("report.reopen-rate", pct(m.reopen_rate));
+  t.rows.push_back(
+      {escape(l.tr("report.response-days") + " (" + l.tr("report.median") + " / " + l.tr("report.p90") + ")"),
+       days(m.response_days_median) + " / " + days(m.response_days_p90)});
+  t.rows.push_back(
+      {escape(l.tr("report.resolution-days") + " (" + l.tr("report.median") + " / " + l.tr("report.p90") + ")"),
+       days(m.resolution_days_median) + " / " + days(m.resolution_days_p90)});
   std::string out = md::table(t) + "\n";
-  md::Table b{{escape(l.text("backlog")), escape(l.text("count"))}, {}, {1}};
+  md::Table b{{escape(l.tr("report.backlog")), escape(l.tr("report.count"))}, {}, {1}};
   const char* buckets[] = {"0-7", "8-30", "31-90", "> 90"};
   for (size_t i = 0; i < 4; ++i)
-    b.rows.push_back({escape(std::string(buckets[i]) + " " + l.text("days")), std::to_string(m.backlog[i])});
+    b.rows.push_back({escape(std::string(buckets[i]) + " " + l.tr("report.days")), std::to_string(m.backlog[i])});
   return out + md::table(b) + "\n";
 }
 
@@ -165,24 +171,28 @@ std::string ledger_summary(const ledger::Metrics& m, const Labels& l) {
 
 std::string ledger(const report::Data& d, const Labels& l, int level) {
   const auto& v = d.ledger;
-  std::string out = md::heading(level, escape(l.text("ledger")));
-  if (v.listing.rows.empty()) return out + escape(l.text("no_needs")) + "\n\n";
+  std::string out = md::heading(level, escape(l.tr("report.ledger")));
+  if (v.listing.rows.empty()) return out + escape(l.tr("report.no-needs")) + "\n\n";
   out += ledger_summary(v.listing.summary, l);
-  out += md::heading(level + 1, escape(l.text("by_channel"))) + group_table(v.by_channel, "channel", l);
+  out += md::heading(level + 1, escape(l.tr("report.by-channel"))) +
+         group_table(v.by_channel, "channel", l.tr("report.channel"), l);
   std::vector<std::pair<std::string, double>> slices;
   for (const auto& g : v.by_channel)
     slices.emplace_back(l.get("channel", g.key), static_cast<double>(g.metrics.size()));
-  out += md::pie(l.text("by_channel"), slices) + "\n";
-  out += md::heading(level + 1, escape(l.text("by_category"))) + group_table(v.by_category, "category", l);
-  out += md::heading(level + 1, escape(l.text("by_disposal"))) + group_table(v.by_disposal, "disposal", l);
-  out += md::heading(level + 1, escape(l.text("by_layer"))) + group_table(v.by_layer, "layer", l);
+  out += md::pie(l.tr("report.by-channel"), slices) + "\n";
+  out += md::heading(level + 1, escape(l.tr("report.by-category"))) +
+         group_table(v.by_category, "category", l.tr("report.category"), l);
+  out += md::heading(level + 1, escape(l.tr("report.by-disposal"))) +
+         group_table(v.by_disposal, "disposal", l.tr("report.disposal"), l);
+  out += md::heading(level + 1, escape(l.tr("report.by-layer"))) +
+         group_table(v.by_layer, "layer", l.tr("report.layer"), l);
   if (d.scope.kind != report::ScopeKind::Branch) {
-    out += md::heading(level + 1, escape(l.text("own_needs")));
+    out += md::heading(level + 1, escape(l.tr("report.own-needs")));
     if (v.own_layer.empty()) {
-      out += escape(l.text("no_needs")) + "\n\n";
+      out += escape(l.tr("report.no-needs")) + "\n\n";
     } else {
-      md::Table own{{escape(l.text("need")), escape(l.text("branch")), escape(l.text("received")),
-                     escape(l.text("status")), escape(l.text("due")), escape(l.text("summary_text"))},
+      md::Table own{{escape(l.tr("report.need")), escape(l.tr("report.branch")), escape(l.tr("report.received")),
+                     escape(l.tr("report.status")), escape(l.tr("report.due")), escape(l.tr("report.summary-text"))},
                     {},
                     {}};
       for (const auto* r : v.own_layer)
@@ -193,10 +203,10 @@ std::string ledger(const report::Data& d, const Labels& l, int level) {
       out += md::table(own) + "\n";
     }
   }
-  out += md::heading(level + 1, escape(l.text("oldest_overdue")));
-  if (v.oldest_overdue.empty()) return out + escape(l.text("none_overdue")) + "\n\n";
-  md::Table t{{escape(l.text("need")), escape(l.text("branch")), escape(l.text("received")), escape(l.text("due")),
-               escape(l.text("days_overdue")), escape(l.text("summary_text"))},
+  out += md::heading(level + 1, escape(l.tr("report.oldest-overdue")));
+  if (v.oldest_overdue.empty()) return out + escape(l.tr("report.none-overdue")) + "\n\n";
+  md::Table t{{escape(l.tr("report.need")), escape(l.tr("report.branch")), escape(l.tr("report.received")),
+               escape(l.tr("report.due")), escape(l.tr("report.days-overdue")), escape(l.tr("report.summary-text"))},
               {},
               {4}};
   for (const auto* r : v.oldest_overdue)
@@ -207,11 +217,11 @@ std::string ledger(const report::Data& d, const Labels& l, int level) {
 }
 
 std::string platforms(const report::Data& d, const Labels& l, int level) {
-  std::string out = md::heading(level, escape(l.text("platforms")));
-  if (d.platforms.empty()) return out + escape(l.text("no_platforms")) + "\n\n";
-  md::Table t{{escape(l.text("platform")), escape(l.text("owner")), escape(l.text("level")), escape(l.text("category")),
-               escape(l.text("cadence")), escape(l.text("held")), escape(l.text("expected")),
-               escape(l.text("adherence"))},
+  std::string out = md::heading(level, escape(l.tr("report.platforms")));
+  if (d.platforms.empty()) return out + escape(l.tr("report.no-platforms")) + "\n\n";
+  md::Table t{{escape(l.tr("report.platform")), escape(l.tr("report.owner")), escape(l.tr("report.level")),
+               escape(l.tr("report.category")), escape(l.tr("report.cadence")), escape(l.tr("report.held")),
+               escape(l.tr("report.expected")), escape(l.tr("report.adherence"))},
               {},
               {5, 6, 7}};
   for (const auto& a : d.platforms) {
@@ -219,15 +229,15 @@ std::string platforms(const report::Data& d, const Labels& l, int level) {
     t.rows.push_back({escape(p.name.v) + " " + md::code(p.id.v), md::code(p.owner.v), escape(l.get("level", p.level.v)),
                       escape(l.get("platform_category", p.category.v)), escape(l.get("cadence", p.cadence.v)),
                       a.value ? std::to_string(a.held) : "—", a.value ? fmt::format("{:.1f}", a.expected) : "—",
-                      a.value ? pct(a.value) : escape(l.text("window_empty"))});
+                      a.value ? pct(a.value) : escape(l.tr("report.window-empty"))});
   }
   return out + md::table(t) + "\n";
 }
 
 std::string secretaries(const report::Data& d, const Labels& l, int level) {
-  std::string out = md::heading(level, escape(l.text("secretaries")));
-  md::Table t{{escape(l.text("branch")), escape(l.text("secretary")), escape(l.text("certified")),
-               escape(l.text("competency_gaps")), escape(l.text("reserve_cadres"))},
+  std::string out = md::heading(level, escape(l.tr("report.secretaries")));
+  md::Table t{{escape(l.tr("report.branch")), escape(l.tr("report.secretary")), escape(l.tr("report.certified")),
+               escape(l.tr("report.competency-gaps")), escape(l.tr("report.reserve-cadres"))},
               {},
               {4}};
   for (const auto& row : d.secretaries) {
@@ -235,25 +245,25 @@ std::string secretaries(const report::Data& d, const Labels& l, int level) {
     std::string gaps;
     for (const auto& [ability, rating] : row.gaps)
       gaps += (gaps.empty() ? "" : ", ") + escape(l.get("ability", ability)) + " " + std::to_string(rating);
-    if (gaps.empty()) gaps = escape(row.rated ? l.text("none") : l.text("not_rated"));
+    if (gaps.empty()) gaps = escape(row.rated ? l.tr("report.none") : l.tr("report.not-rated"));
     const bool certified = b.secretary && b.secretary->certified && *b.secretary->certified;
     t.rows.push_back({md::code(b.id.v), escape(b.secretary ? b.secretary->name.v : ""),
-                      escape(l.text(certified ? "yes" : "no")), gaps,
+                      escape(certified ? l.tr("report.yes") : l.tr("report.no")), gaps,
                       std::to_string(b.reserve_cadres ? *b.reserve_cadres : 0)});
   }
   return out + md::table(t) + "\n";
 }
 
 std::string awards(const report::Data& d, const Labels& l, int level) {
-  std::string out = md::heading(level, escape(l.text("awards")));
-  if (d.awards.empty()) return out + escape(l.text("no_awards")) + "\n\n";
-  md::Table t{{escape(l.text("branch")), escape(l.text("award_kind")), escape(l.text("title")),
-               escape(l.text("approved"))},
+  std::string out = md::heading(level, escape(l.tr("report.awards")));
+  if (d.awards.empty()) return out + escape(l.tr("report.no-awards")) + "\n\n";
+  md::Table t{{escape(l.tr("report.branch")), escape(l.tr("report.award-kind")), escape(l.tr("report.title")),
+               escape(l.tr("report.approved"))},
               {},
               {}};
   for (const auto& a : d.awards)
     t.rows.push_back({md::code(a.branch->id.v), escape(l.get("award", a.award->kind.v)), escape(a.award->title.v),
-                      escape(l.text(a.award->approved && *a.award->approved ? "yes" : "no"))});
+                      escape(a.award->approved && *a.award->approved ? l.tr("report.yes") : l.tr("report.no"))});
   return out + md::table(t) + "\n";
 }
 

@@ -85,7 +85,7 @@ std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n:
     for (const auto* u : sel.unscored) {
       if (!list.empty()) list += i18n::tr(lang, "render.score.unscored.separator");
       // The reason as the language says it: `missing-plan`, 本年度无计划.
-      const std::string reason = lang == i18n::Lang::En ? u->reason : Labels(i18n::code(lang)).text(u->reason);
+      const std::string reason = lang == i18n::Lang::En ? u->reason : unscored_reason(lang, u->reason);
       list += i18n::tr(lang, "render.score.unscored.item", {{"id", u->id}, {"reason", reason}});
     }
     out += "\n" + i18n::tr(lang, "render.score.unscored", {{"list", list}}) + "\n";

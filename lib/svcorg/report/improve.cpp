@@ -10,32 +10,40 @@ namespace {
 
 std::string pct(double v) { return fmt::format("{:.0f}%", v * 100.0); }
 
+// A fact that names its figures in its message and lists nothing.
+Fact figures(i18n::Message what) {
+  return {std::move(what), {}, ""};
+}
+
 std::vector<Fact> plan_level_facts(const score::BranchScore& s) {
   std::vector<Fact> out;
-  Fact unlinked{"unlinked_items", {}, ""}, untargeted{"no_target_items", {}, ""};
+  Fact unlinked{"report.fact.unlinked-items", {}, ""}, untargeted{"report.fact.no-target-items", {}, ""};
   if (s.plan->items)
     for (const auto& it : *s.plan->items) {
       if (!it.needs || it.needs->empty()) unlinked.values.push_back(it.id.v);
       if (!it.target || !it.target->value) untargeted.values.push_back(it.id.v);
     }
   const auto& q = s.quality_inputs;
-  if (q.items == 0) out.push_back({"no_items", {}, ""});
+  if (q.items == 0) out.push_back({"report.fact.no-items", {}, ""});
   if (static_cast<int64_t>(q.items) < q.min_plan_items && q.items > 0)
-    out.push_back({"few_items", {std::to_string(q.items), std::to_string(q.min_plan_items)}, ""});
+    out.push_back(figures(i18n::Message(
+        "report.fact.few-items", {{"items", std::to_string(q.items)}, {"minimum", std::to_string(q.min_plan_items)}})));
   if (!unlinked.values.empty()) out.push_back(unlinked);
   if (!untargeted.values.empty()) out.push_back(untargeted);
-  Fact uncovered{"uncovered_categories", {}, "category"};
+  Fact uncovered{"report.fact.uncovered-categories", {}, "category"};
   for (const auto& c : q.need_categories)
     if (std::find(q.covered_categories.begin(), q.covered_categories.end(), c) == q.covered_categories.end())
       uncovered.values.push_back(c);
   if (!uncovered.values.empty()) out.push_back(uncovered);
   if (s.percentile && *s.percentile < 0.5)
-    out.push_back({"low_percentile", {fmt::format("{:.2f}", *s.percentile), std::to_string(s.peers)}, ""});
+    out.push_back(
+        figures(i18n::Message("report.fact.low-percentile", {{"percentile", fmt::format("{:.2f}", *s.percentile)},
+                                                             {"peers", std::to_string(s.peers)}})));
   return out;
 }
 
 std::vector<Fact> execution_facts(const score::BranchScore& s) {
-  Fact f{"unfinished_items", {}, ""};
+  Fact f{"report.fact.unfinished-items", {}, ""};
   if (s.plan->items)
     for (const auto& it : *s.plan->items) {
       const double progress = it.progress ? *it.progress : 0.0;
@@ -46,8 +54,9 @@ std::vector<Fact> execution_facts(const score::BranchScore& s) {
 }
 
 std::vector<Fact> effect_facts(const LedgerView& l) {
-  Fact carried{"carried_over_needs", {}, ""}, overdue{"overdue_needs", {}, ""}, open{"open_needs", {}, ""};
-  Fact unhappy{"unsatisfied_feedback", {}, ""}, late{"late_responses", {}, ""};
+  Fact carried{"report.fact.carried-over-needs", {}, ""}, overdue{"report.fact.overdue-needs", {}, ""},
+      open{"report.fact.open-needs", {}, ""};
+  Fact unhappy{"report.fact.unsatisfied-feedback", {}, ""}, late{"report.fact.late-responses", {}, ""};
   for (const auto& r : l.listing.rows) {
     // Still open from an earlier year: named first, and not again among the overdue or open.
     if (r.facts.carried_over && r.facts.open) carried.values.push_back(r.facts.need->id.v);
@@ -57,14 +66,14 @@ std::vector<Fact> effect_facts(const LedgerView& l) {
     if (r.facts.response_counted && !r.facts.response_on_time) late.values.push_back(r.facts.need->id.v);
   }
   std::vector<Fact> out;
-  if (l.listing.rows.empty()) out.push_back({"no_needs", {}, ""});
+  if (l.listing.rows.empty()) out.push_back({"report.fact.no-needs", {}, ""});
   for (auto* f : {&carried, &overdue, &open, &late, &unhappy})
     if (!f->values.empty()) out.push_back(*f);
   return out;
 }
 
 std::vector<Fact> systems_facts(const score::BranchScore& s) {
-  Fact missing{"missing_platforms", {}, "platform_category"}, low{"low_adherence", {}, ""};
+  Fact missing{"report.fact.missing-platforms", {}, "platform_category"}, low{"report.fact.low-adherence", {}, ""};
   for (const auto& e : s.systems_entries) {
     if (!e.best) missing.values.push_back(e.category);
     else if (e.value < 1.0)
@@ -79,22 +88,31 @@ std::vector<Fact> systems_facts(const score::BranchScore& s) {
 std::vector<Fact> satisfaction_facts(const score::BranchScore& s) {
   std::vector<Fact> out;
   const model::Review* r = s.plan->review ? &*s.plan->review : nullptr;
-  if (!r || !r->member_survey) out.push_back({"no_member_survey", {}, ""});
-  else out.push_back({"member_survey_mean", {fmt::format("{}", r->member_survey->mean.v)}, ""});
-  if (!r || !r->public_survey) out.push_back({"no_public_survey", {}, ""});
-  else out.push_back({"public_survey_mean", {fmt::format("{}", r->public_survey->mean.v)}, ""});
+  if (!r || !r->member_survey)
+    out.push_back({"report.fact.no-member-survey", {}, ""});
+  else
+    out.push_back(figures(
+        i18n::Message("report.fact.member-survey-mean", {{"mean", fmt::format("{}", r->member_survey->mean.v)}})));
+  if (!r || !r->public_survey)
+    out.push_back({"report.fact.no-public-survey", {}, ""});
+  else
+    out.push_back(figures(
+        i18n::Message("report.fact.public-survey-mean", {{"mean", fmt::format("{}", r->public_survey->mean.v)}})));
   return out;
 }
 
 std::vector<Fact> base_facts(const score::BranchScore& s, const std::string& part) {
   const auto& b = *s.plan->base;
-  if (part == "dues") return {{"dues_paid_rate", {pct(b.dues_paid_rate.v)}, ""}};
-  if (part == "statistics") return {{"statistics_late", {}, ""}};
-  if (part == "organizational_life") return {{"meetings_held", {std::to_string(b.organizational_life.v)}, ""}};
+  if (part == "dues")
+    return {figures(i18n::Message("report.fact.dues-paid-rate", {{"rate", pct(b.dues_paid_rate.v)}}))};
+  if (part == "statistics") return {{"report.fact.statistics-late", {}, ""}};
+  if (part == "organizational_life")
+    return {
+        figures(i18n::Message("report.fact.meetings-held", {{"meetings", std::to_string(b.organizational_life.v)}}))};
   if (b.member_development)
-    return {{"members_developed",
-             {std::to_string(b.member_development->developed.v), std::to_string(b.member_development->planned.v)},
-             ""}};
+    return {figures(i18n::Message("report.fact.members-developed",
+                                  {{"developed", std::to_string(b.member_development->developed.v)},
+                                   {"planned", std::to_string(b.member_development->planned.v)}}))};
   return {};
 }
 

@@ -49,11 +49,12 @@ struct AwardRow {
   const model::Award* award = nullptr;
 };
 
-// A concrete input behind lost points, language-neutral: `key` names the fact (a label
-// in the report's `fact` group) and `values` are ids or numbers; when `group` is set,
-// each value is an enum of that label group (a category, a platform category).
+// A concrete input behind lost points, language-neutral: `what` says what it is (a
+// `report.fact.*` message, with the figures it names) and `values` lists the ids or
+// figures it is about; when `group` is set, each value is an enum of that label group (a
+// category, a platform category).
 struct Fact {
-  std::string key;
+  i18n::Message what;
   std::vector<std::string> values;
   std::string group;
 };
