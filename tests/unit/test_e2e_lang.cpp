@@ -186,6 +186,6 @@ TEST_SUITE("e2e lang") {
     CHECK(r.err.rfind("svcorg：错误：svcorg init 不覆盖任何文件，而它要写的文件中已有16个存在，所以什么也没有写：\n", 0) == 0);
     CHECK(last_lines(r.err, 1) == "svcorg：请在新的或空的文件夹中运行（svcorg init DIR），或先把这些文件移走\n");
     CHECK(run_svcorg("schema Plna --lang zh-CN").err ==
-          "svcorg：错误：`Plna` 不是记录种类，是不是 `plan`？（种类：district、branch、need、platform、plan）\n");
+          "svcorg：错误：`Plna` 不是记录种类，是不是 `plan`？（种类：`district`、`branch`、`need`、`platform` 或 `plan`）\n");
   }
 }

@@ -55,11 +55,14 @@ TEST_SUITE("schema cmd") {
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
     CHECK(r.err ==
-          "svcorg: error: `Plna` is not a kind; did you mean `plan`? (kinds: district, branch, need, platform, "
-          "plan)\n");
+          "svcorg: error: `Plna` is not a kind; did you mean `plan`? (kinds: `district`, `branch`, `need`, "
+          "`platform`, or `plan`)\n");
     r = run_svcorg("schema ledger");
     CHECK(r.exit_code == 2);
-    CHECK(r.err == "svcorg: error: `ledger` is not a kind (kinds: district, branch, need, platform, plan)\n");
+    CHECK(r.err ==
+          "svcorg: error: `ledger` is not a kind (kinds: `district`, `branch`, `need`, `platform`, or `plan`)\n");
+    CHECK(run_svcorg("schema --lang zh-CN ledger").err ==
+          "svcorg：错误：`ledger` 不是记录种类（种类：`district`、`branch`、`need`、`platform` 或 `plan`）\n");
     CHECK(run_svcorg("schema plan need").exit_code == 2);  // one kind at a time
     CHECK_FALSE(svcorg::cmd::schema_text("plan.schema.json"));
   }

@@ -45,7 +45,7 @@ int run_schema(const SchemaOptions& o, const Io& io) {
   error(io, o.lang.value_or(i18n::Lang::En),
         i18n::Message("cmd.schema.unknown", {{"kind", *o.kind},
                                              {"hint", did_you_mean(lower(*o.kind), schema_kinds())},
-                                             {"kinds", joined(schema_kinds())}}));
+                                             {"kinds", i18n::codes(schema_kinds(), true)}}));
   return kUsage;
 }
 
