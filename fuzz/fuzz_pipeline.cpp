@@ -17,6 +17,7 @@
 #include "svcorg/render/needs.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/render/labels.hpp"
+#include "svcorg/render/names.hpp"
 #include "svcorg/render/report.hpp"
 #include "svcorg/render/score.hpp"
 #include "svcorg/report/report.hpp"
@@ -46,11 +47,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   validate::run(records, rules, dates, sink);
   std::vector<diag::Diagnostic> findings = sink.items();
   const diag::Summary summary = diag::summarize(findings, records.files.size(), records.record_count());
-  (void)diag::render_text(findings, true);
-  (void)diag::render_sarif(findings, summary, "fuzz");
-  (void)diag::render_junit(findings, summary, records.files);
-  (void)diag::render_github(findings, summary);
-  (void)diag::render_gitlab(findings);
+  // Every text a person reads, in both languages (the message catalogue renders any
+  // finding's arguments).
+  for (const i18n::Lang lang : {i18n::Lang::En, i18n::Lang::ZhCN}) {
+    diag::Report report;
+    report.lang = lang;
+    (void)diag::render_text(findings, true, lang);
+    (void)diag::render_json(findings, summary, lang);
+    (void)diag::render_sarif(findings, summary, "fuzz", report);
+    (void)diag::render_junit(findings, summary, records.files, report);
+    (void)diag::render_github(findings, summary, lang);
+    (void)diag::render_gitlab(findings, report);
+  }
   const ledger::Window window{dates.year, dates.as_of};
   // `svcorg score` computes while validation runs, before it knows of any error
   // (cmd/score.cpp), and drops the result (or an exception) if there is one: scoring
@@ -66,13 +74,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const score::Result result = score::compute(records, rules, model, window);
   const render::ScoreSelection all = render::select_all(result);
   (void)render::score_json(result, all);
-  (void)render::score_table(result, all);
-  (void)render::score_csv(result, all);
-  for (const auto& s : result.branches) (void)render::score_explain(result, s, model);
   const ledger::Listing listing = ledger::list_needs(records, rules, window, {});
-  (void)render::needs_table(listing);
   (void)render::needs_json(listing);
-  (void)render::needs_csv(listing);
+  const render::Names names = render::names_of(records, rules);
+  for (const i18n::Lang lang : {i18n::Lang::En, i18n::Lang::ZhCN}) {
+    (void)render::score_table(result, all, lang);
+    (void)render::score_csv(result, all, names, lang, {true});
+    for (const auto& s : result.branches) (void)render::score_explain(result, s, model, names, lang);
+    (void)render::needs_table(listing, names, lang);
+    (void)render::needs_csv(listing, names, lang);
+  }
 
   std::vector<std::string> scopes{"district"};
   for (size_t i = 0; i < result.streets.size() && i < 2; ++i) scopes.push_back("street:" + result.streets[i].id);
@@ -83,7 +94,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!scope) continue;
     i18n::Message error;
     if (const auto report = report::build({records, rules, model, result}, *scope, error))
-      for (const char* lang : {"en", "zh-CN"}) (void)render::report_markdown(*report, render::Labels(lang));
+      for (const i18n::Lang lang : {i18n::Lang::En, i18n::Lang::ZhCN})
+        (void)render::report_markdown(*report, render::Labels(lang));
   }
   return 0;
 }
