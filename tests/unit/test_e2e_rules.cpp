@@ -30,8 +30,11 @@ void golden(const fs::path& file, const std::string& actual, const std::string& 
 
 TEST_SUITE("rules cmd") {
   TEST_CASE("docs/RULES.md and docs/zh-CN/RULES.md are what svcorg rules --builtin writes") {
-    for (const auto& [lang, doc] : {std::pair<std::string, fs::path>{"en", "docs/RULES.md"},
-                                    std::pair<std::string, fs::path>{"zh-CN", "docs/zh-CN/RULES.md"}}) {
+    // No structured bindings: clang 14 cannot capture them in CAPTURE/CHECK.
+    for (const auto& page : {std::pair<std::string, fs::path>{"en", "docs/RULES.md"},
+                             std::pair<std::string, fs::path>{"zh-CN", "docs/zh-CN/RULES.md"}}) {
+      const std::string& lang = page.first;
+      const fs::path& doc = page.second;
       CAPTURE(lang);
       const std::string args = "rules --builtin --format markdown --lang " + lang;
       const auto r = run_svcorg(args);
@@ -45,8 +48,10 @@ TEST_SUITE("rules cmd") {
 
   TEST_CASE("golden: one type of the example district, three formats, two languages") {
     for (const char* lang : {"en", "zh-CN"})
-      for (const auto& [format, ext] : {std::pair<std::string, std::string>{"text", "txt"}, {"markdown", "md"},
-                                        {"json", "json"}}) {
+      for (const auto& kind : {std::pair<std::string, std::string>{"text", "txt"}, {"markdown", "md"},
+                               {"json", "json"}}) {
+        const std::string& format = kind.first;
+        const std::string& ext = kind.second;
         CAPTURE(lang);
         CAPTURE(format);
         const std::string args = "rules building examples --format " + format + " --lang " + lang;
