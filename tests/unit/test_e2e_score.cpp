@@ -204,7 +204,7 @@ TEST_SUITE("e2e score") {
     auto unknown = run_svcorg(kScore + "--explain nobody .", tmp.path());
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.out.empty());
-    CHECK(unknown.err.find("--explain nobody: no such branch") != std::string::npos);
+    CHECK(unknown.err.find("--explain `nobody` names no branch\n") != std::string::npos);
     auto unscored = run_svcorg(kScore + "--explain nopl .", tmp.path());
     CHECK(unscored.exit_code == 2);
     CHECK(unscored.err.find("nopl is not scored for 2026 (missing-plan)") != std::string::npos);

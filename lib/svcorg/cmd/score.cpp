@@ -90,7 +90,12 @@ int explain(const score::Result& r, const score::Model& m, const render::Names& 
       error(io, lang, i18n::Message("cmd.explain.unscored", {{"branch", u.id}, {"year", r.year}, {"reason", u.reason}}));
       return kUsage;
     }
-  error(io, lang, i18n::Message("cmd.explain.no-such", {{"value", *o.explain}}));
+  std::vector<std::string> ids;
+  for (const auto& s : r.branches) ids.push_back(*s.branch->id);
+  for (const auto& u : r.unscored) ids.push_back(u.id);
+  error(io, lang,
+        i18n::Message("cmd.no-such.branch",
+                      {{"option", "--explain"}, {"value", *o.explain}, {"hint", did_you_mean(*o.explain, ids)}}));
   return kUsage;
 }
 

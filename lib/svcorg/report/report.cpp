@@ -5,10 +5,18 @@
 
 
 #include "svcorg/report/improve.hpp"
+#include "svcorg/util/text.hpp"
 
 namespace svcorg::report {
 
 namespace {
+
+// "; did you mean `x`?" for an id close to one of `ids`, else nothing.
+i18n::Arg hint_for(const std::string& id, const std::vector<std::string>& ids) {
+  const auto near = util::closest(id, ids);
+  if (!near) return i18n::Arg();
+  return i18n::Message("cmd.did-you-mean", {{"value", *near}});
+}
 
 using model::Branch;
 
@@ -101,7 +109,9 @@ bool resolve_name(const Inputs& in, Data& d, std::string& street, i18n::Message&
       for (const auto& st : in.result.streets)
         if (st.id == street) d.own = &st;
       if (!d.own) {
-        error = i18n::Message("cmd.scope.no-street", {{"id", street}});
+        std::vector<std::string> ids;
+        for (const auto& st : in.result.streets) ids.push_back(st.id);
+        error = i18n::Message("cmd.scope.no-street", {{"id", street}, {"hint", hint_for(street, ids)}});
         return false;
       }
       if (district)
@@ -113,7 +123,10 @@ bool resolve_name(const Inputs& in, Data& d, std::string& street, i18n::Message&
       for (const auto& b : in.records.branches)
         if (b.id.v == d.scope.id) d.branch = &b;
       if (!d.branch) {
-        error = i18n::Message("cmd.scope.no-branch", {{"id", d.scope.id}});
+        std::vector<std::string> ids;
+        for (const auto& b : in.records.branches)
+          if (b.id) ids.push_back(*b.id);
+        error = i18n::Message("cmd.scope.no-branch", {{"id", d.scope.id}, {"hint", hint_for(d.scope.id, ids)}});
         return false;
       }
       d.name = d.branch->name.v;
