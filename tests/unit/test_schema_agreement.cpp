@@ -161,6 +161,10 @@ class ToJson {
         if (n.value.find_first_of("iInN") != std::string::npos) return nullptr;  // .inf, .nan
         const double d = std::strtod(n.value.c_str(), nullptr);
         if (!std::isfinite(d)) return nullptr;
+        // A number with no fractional part is the integer it equals, as an editor's
+        // validator sees it (JSON numbers do not keep `2.0` apart from `2`; JSON Schema's
+        // `integer` is any number with a zero fractional part).
+        if (std::trunc(d) == d && std::fabs(d) <= 9.0e15) return static_cast<int64_t>(d);
         return d;
       }
       case ScalarKind::String:
@@ -349,7 +353,10 @@ const std::vector<Case> kCases = {
     {kBranch, "established: 2026-13-01\n", true},
     {kBranch, "established: 20260302\n", true},
     {kBranch, "reserve_cadres: '2'\n", true},
-    {kBranch, "reserve_cadres: 2.0\n", true},
+    {kBranch, "reserve_cadres: 2.0\n", false},
+    {kBranch, "reserve_cadres: 2.5\n", true},
+    {kBranch, "members: 68.0\n", false},
+    {kBranch, "members: 6.8e1\n", false},
     {kBranch, "reserve_cadres: -1\n", true},
     {kBranch, "reserve_cadres: 0x10\n", false},
     {kBranch, "reserve_cadres: 99999999999999999999\n", true},

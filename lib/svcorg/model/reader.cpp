@@ -229,11 +229,23 @@ std::optional<int64_t> read_int(Context& c, const Node& n, const std::string& pa
   // cold run).
   const auto words = [&] { return bound_words(min, max); };
   if (!plain_typed(c, n, path, words)) return std::nullopt;
-  if (!n.is_scalar() || yaml::resolve(n) != ScalarKind::Int) {
+  const auto kind = n.is_scalar() ? yaml::resolve(n) : ScalarKind::Null;
+  std::optional<int64_t> parsed;
+  if (kind == ScalarKind::Float) {
+    // A number with no fractional part is an integer, as in JSON Schema (`members: 68.0`,
+    // which editors accept).
+    const auto d = yaml::number_value(n);
+    if (!d || !std::isfinite(*d) || std::trunc(*d) != *d || std::fabs(*d) > 9.0e15) {
+      wrong_type(c, n, path, words());
+      return std::nullopt;
+    }
+    parsed = static_cast<int64_t>(*d);
+  } else if (kind != ScalarKind::Int) {
     wrong_type(c, n, path, words());
     return std::nullopt;
+  } else {
+    parsed = yaml::int_value(n);
   }
-  const auto parsed = yaml::int_value(n);
   if (!parsed) {
     c.schema(n.pos, i18n::Message("model.too-large", {{"path", path}, {"value", n.value}, {"expected", words()}}));
     return std::nullopt;
@@ -410,14 +422,14 @@ void MapReader::integer(const char* key, F<int64_t>& out, bool required, std::op
   out.pos = where(key);  // present but invalid: has stays false, pos known
   // The hint is for a missing field only.
   std::optional<i18n::Message> hint;
-  if (!out.pos.known()) hint = bound_words(min, max);
+  if (required && !out.pos.known()) hint = bound_words(min, max);
   if (const Node* v = fetch(key, required, hint ? &*hint : nullptr))
     if (auto i = read_int(c_, *v, sub(key), min, max)) out.set(*i, v->pos);
 }
 void MapReader::number(const char* key, F<double>& out, bool required, NumberRange range) {
   out.pos = where(key);  // present but invalid: has stays false, pos known
   std::optional<i18n::Message> hint;
-  if (!out.pos.known()) hint = range_words(range);
+  if (required && !out.pos.known()) hint = range_words(range);
   if (const Node* v = fetch(key, required, hint ? &*hint : nullptr))
     if (auto d = read_number(c_, *v, sub(key), range)) out.set(*d, v->pos);
 }
