@@ -25,6 +25,18 @@ void write_file(const std::filesystem::path& p, const std::string& text) {
   out << text;
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    const size_t end = text.find('\n', start);
+    out.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
 bool update_golden() {
   const char* v = std::getenv("SVCORG_UPDATE_GOLDEN");
   return v && std::string(v) == "1";

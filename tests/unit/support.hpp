@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace testing {
 
@@ -13,6 +14,9 @@ void write_file(const std::filesystem::path& p, const std::string& text);
 
 // True when SVCORG_UPDATE_GOLDEN=1: golden files are rewritten instead of compared.
 bool update_golden();
+
+// The lines of `text`, without their line ends (a last line without one counts).
+std::vector<std::string> lines_of(const std::string& text);
 
 struct Run {
   int exit_code = -1;

@@ -51,17 +51,7 @@ struct Page {
   std::vector<Output> outputs;
 };
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    const size_t end = text.find('\n', start);
-    out.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
+using testing::lines_of;
 
 std::string trim(const std::string& s) {
   const size_t b = s.find_first_not_of(' ');

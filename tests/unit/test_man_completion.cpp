@@ -41,17 +41,7 @@ Shell shell(const std::string& command) {
 
 bool have(const std::string& tool) { return shell("command -v " + tool + " >/dev/null").exit_code == 0; }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    const size_t end = text.find('\n', start);
-    out.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
+using testing::lines_of;
 
 // The subcommands `svcorg --help` lists.
 std::vector<std::string> subcommands() {
