@@ -38,6 +38,15 @@ struct Diagnostic {
   Waived waiver;
 };
 
+// The message of a root finding that counts what depends on it (validate/, docs/FORMAT.md
+// "Root causes"): arguments `finding` (its own message) and `dependents`.
+inline constexpr char kDependentsMessage[] = "validate.root.dependents";
+
+// A finding's own message: for a root finding, the message it had before the count of
+// its dependents was added (fingerprints read this one, so a changed count does not
+// make the finding look new).
+const i18n::Message& own_message(const Diagnostic& d);
+
 // Collects findings; the order they are added in does not matter (see sort()).
 class Sink {
  public:
