@@ -27,6 +27,10 @@ struct Diagnostic {
   std::string id;    // record id, where known
   bool has_related = false;
   Location related;
+  // A root finding (kDependentsMessage): where the findings it counts would have been
+  // reported (`--since` keeps it when it would have kept one of them). Set by
+  // validation, never by loading: the parse cache does not store it.
+  std::vector<Location> dependents;
   // Set when a waiver suppresses the finding (waive/): where the waiver is and why.
   struct Waived {
     bool inline_comment = false;  // `# svcorg-ignore` in the file, else the District's `waivers:`

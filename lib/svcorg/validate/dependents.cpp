@@ -112,9 +112,11 @@ void count_dependents(const Index& ix, std::vector<Held> held, diag::Sink& sink)
     else
       alone.push_back(&h);
   }
-  for (auto& [root, hs] : by_root)
-    items[root].message =
-        i18n::Message(diag::kDependentsMessage, {{"finding", std::move(items[root].message)}, {"dependents", dependents(hs)}});
+  for (auto& [root, hs] : by_root) {
+    diag::Diagnostic& d = items[root];
+    d.message = i18n::Message(diag::kDependentsMessage, {{"finding", std::move(d.message)}, {"dependents", dependents(hs)}});
+    for (const Held* h : hs) d.dependents.push_back({h->finding.file, h->finding.pos});
+  }
   for (Held* h : alone) sink.add(std::move(h->finding));
 }
 
