@@ -210,6 +210,34 @@ TEST_SUITE("e2e score") {
     CHECK(unscored.err.find("nopl is not scored for 2026 (missing-plan)") != std::string::npos);
   }
 
+  TEST_CASE("--explain shows the weights applied when a group's weights do not sum to 1") {
+    testing::TempDir tmp;
+    make_district(tmp.path());
+    // dues 2, the rest 0: the weights sum to 2, so dues weighs 2 ÷ 2 = 1 and the total
+    // stays 100 × dues_paid_rate.
+    write_file(tmp.path() / "district.yaml",
+               kDistrict +
+                   "scoring:\n  base_weight: {default: 1}\n"
+                   "  base: {dues: 2, statistics: 0, organizational_life: 0, member_development: 0}\n");
+    auto r = run_svcorg(kScore + "--explain top .", tmp.path());
+    REQUIRE(r.exit_code == 0);
+    const auto lines = testing::lines_of(r.out);
+    REQUIRE(lines.size() > 3);
+    CHECK(lines[1] ==
+          "├─ base 95.00 × β 1 → 95.00   (the weights of the parts counted sum to 2, not 1: each weight applied "
+          "below is the written one ÷ 2)");
+    CHECK(lines[2] == "│  ├─ dues 95.00 × weight 1.0000 (2 ÷ 2) → 95.00   (dues_paid_rate 0.95)");
+    CHECK(lines[3].rfind("│  ├─ statistics ", 0) == 0);
+    CHECK(lines[3].find("× weight 0.0000 (0 ÷ 2) → 0.00") != std::string::npos);
+    CHECK(last_line(r.out).find("= 95.00 → excellent") != std::string::npos);
+    auto zh = run_svcorg(kScore + "--explain top --lang zh-CN .", tmp.path());
+    const auto zh_lines = testing::lines_of(zh.out);
+    REQUIRE(zh_lines.size() > 2);
+    CHECK(zh_lines[1] ==
+          "├─ 基础部分 95.00 × β 1 → 95.00   （计入的各部分权重之和为2，不是1：下面实际采用的权重是所写权重除以2）");
+    CHECK(zh_lines[2].find("× 权重 1.0000（2 ÷ 2）→ 95.00") != std::string::npos);
+  }
+
   TEST_CASE("-o FILE writes the file and nothing on stdout") {
     testing::TempDir tmp;
     make_district(tmp.path());

@@ -91,6 +91,9 @@ TEST_SUITE("score::model") {
     CHECK(sum == Approx(52.5));
     const std::vector<Part> zero = {{"a", 0.0, 10.0}, {"b", 0.0, 20.0}};
     CHECK(sc::share(zero, "a") == 0.0);  // Σ defined weights = 0
+    CHECK(sc::defined_weight(parts) == Approx(0.8));  // what --explain says each weight is divided by
+    CHECK(sc::defined_weight(zero) == 0.0);
+    CHECK(sc::defined_weight({{"a", 0.5, std::nullopt}}) == 0.0);
   }
 
   TEST_CASE("round_to is C's round: half away from zero") {

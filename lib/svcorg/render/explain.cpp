@@ -1,5 +1,7 @@
 // `svcorg score --explain ID`: one branch's score as a tree, every part with its weight,
 // the inputs behind it and its contribution to the total.
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "svcorg/i18n/catalogue.hpp"
@@ -47,16 +49,37 @@ class Tree {
   std::vector<bool> open_;
 };
 
-// One part: its name (a label in Chinese), value, weight and contribution, with the inputs.
+// The weights of a group's counted parts sum to 1 (within rounding): each weight shown is
+// the one applied.
+bool sums_to_one(const std::vector<Part>& parts) { return std::abs(score::defined_weight(parts) - 1.0) < 1e-9; }
+
+// A sum of weights as written (0.9, not 0.8999999999999999).
+std::string weight_text(double w) { return fmt::format("{}", score::round_to(w, 6)); }
+
+// After a group's line, when its counted weights do not sum to 1: what each is divided by.
+i18n::Arg normalized_note(const std::vector<Part>& parts) {
+  const double sum = score::defined_weight(parts);
+  if (sums_to_one(parts) || sum <= 0) return i18n::Arg();
+  return i18n::Arg(i18n::Message("render.explain.weights-normalized", {{"sum", weight_text(sum)}}));
+}
+
+// One part: its name (a label in Chinese), value, the weight applied and its contribution,
+// with the inputs. The weight applied is the part's share of its group (SPEC 6: an
+// excluded part's weight is shared out); when that is not the weight written, the line
+// shows both ("0.3333 (0.3 ÷ 0.9)").
 std::string part_line(const Part& p, const char* group, const std::vector<Part>& group_parts, double scale,
                       int decimals, const std::string& inputs, i18n::Lang lang) {
   const std::string name = shown(lang, group, p.name);
   if (!p.value) return i18n::tr(lang, "render.explain.excluded", {{"name", name}, {"inputs", inputs}});
-  const double contribution = scale * score::share(group_parts, p.name) * *p.value;
-  return i18n::tr(lang, "render.explain.part",
+  const double applied = score::share(group_parts, p.name);
+  const double contribution = scale * applied * *p.value;
+  const bool as_written = sums_to_one(group_parts);
+  return i18n::tr(lang, as_written ? "render.explain.part" : "render.explain.part.normalized",
                   {{"name", name},
                    {"value", fixed(*p.value, decimals)},
-                   {"weight", fmt::format("{}", p.weight)},
+                   {"weight", as_written ? fmt::format("{}", p.weight) : fixed(applied, 4)},
+                   {"written", weight_text(p.weight)},
+                   {"sum", weight_text(score::defined_weight(group_parts))},
                    {"contribution", fixed(contribution, 2)},
                    {"inputs", inputs}});
 }
@@ -83,7 +106,8 @@ void explain_base(Tree& t, const score::BranchScore& s, i18n::Lang lang) {
          i18n::tr(lang, "render.explain.base",
                   {{"value", fixed(s.base, 2)},
                    {"beta", fmt::format("{}", s.beta)},
-                   {"contribution", fixed(s.beta * s.base, 2)}}));
+                   {"contribution", fixed(s.beta * s.base, 2)},
+                   {"note", normalized_note(s.base_parts)}}));
   for (size_t i = 0; i < s.base_parts.size(); ++i)
     t.line(1, i + 1 == s.base_parts.size(),
            part_line(s.base_parts[i], "part", s.base_parts, s.beta, 2, base_inputs(s, s.base_parts[i].name, lang),
@@ -176,7 +200,8 @@ void explain_autonomous(Tree& t, const score::Result& r, const score::BranchScor
          i18n::tr(lang, "render.explain.autonomous",
                   {{"value", fixed(s.autonomous, 2)},
                    {"scale", fmt::format("{}", scale)},
-                   {"contribution", fixed(scale * s.autonomous, 2)}}));
+                   {"contribution", fixed(scale * s.autonomous, 2)},
+                   {"note", normalized_note(s.components)}}));
   for (size_t i = 0; i < s.components.size(); ++i) {
     const Part& p = s.components[i];
     std::string inputs;

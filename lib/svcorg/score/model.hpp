@@ -34,6 +34,7 @@ Model effective_model(const yaml::Node* district_scoring);
 // scoring code has always used.
 using util::Part;
 using util::round_to;
+using util::defined_weight;
 using util::share;
 using util::weighted_mean;
 

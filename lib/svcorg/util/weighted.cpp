@@ -29,14 +29,18 @@ std::optional<double> weighted_mean(const std::vector<Part>& parts) {
   return sum_w > 0 ? sum / sum_w : 0.0;
 }
 
+double defined_weight(const std::vector<Part>& parts) {
+  double sum_w = 0;
+  for (const auto& p : parts)
+    if (p.value) sum_w += p.weight;
+  return sum_w;
+}
+
 double share(const std::vector<Part>& parts, const std::string& name) {
-  double sum_w = 0, w = 0;
-  for (const auto& p : parts) {
-    if (!p.value) continue;
-    sum_w += p.weight;
-    if (p.name == name) w = p.weight;
-  }
-  return sum_w > 0 ? w / sum_w : 0.0;
+  const double sum_w = defined_weight(parts);
+  for (const auto& p : parts)
+    if (p.value && p.name == name) return sum_w > 0 ? p.weight / sum_w : 0.0;
+  return 0.0;
 }
 
 double round_to(double x, int decimals) {

@@ -29,6 +29,10 @@ std::vector<Part> parts_in_order(const Weights& group,
 // group is excluded); 0 when the defined parts all weigh 0.
 std::optional<double> weighted_mean(const std::vector<Part>& parts);
 
+// The sum of the defined parts' weights: what each weight is divided by (1 when the
+// group's weights sum to 1 and no part is excluded).
+double defined_weight(const std::vector<Part>& parts);
+
 // Each defined part's share of the mean (weight / sum of defined weights); 0 for the
 // excluded ones and when the defined weights sum to 0.
 double share(const std::vector<Part>& parts, const std::string& name);
