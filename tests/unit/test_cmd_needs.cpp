@@ -386,8 +386,16 @@ TEST_SUITE("cmd::run_needs") {
     fails([](NeedsOptions& o) { o.filters.branch = "meiliyan"; },
           "svcorg: error: --branch `meiliyan` names no branch; did you mean `meiliyuan`?\n");
     fails([](NeedsOptions& o) { o.filters.street = "nowhere"; }, "svcorg: error: --street `nowhere` names no street\n");
-    fails([](NeedsOptions& o) { o.filters.category = "housng"; },
-          "svcorg: error: --category `housng` names no need category of any branch type; did you mean `housing`?\n");
+    for (const char* typo : {"housng", "住"}) {  // an ASCII typo, a Chinese one (住房 is housing's label)
+      NeedsOptions o = options();
+      o.filters.category = typo;
+      const Out r = run(o);
+      CHECK(r.code == 2);
+      CHECK(r.err.rfind("svcorg: error: --category `" + std::string(typo) +
+                            "` is not allowed; did you mean `housing`? (allowed: `business-development` (企业发展), ",
+                        0) == 0);
+      CHECK(r.err.find(" `public-safety` (公共安全), ") != std::string::npos);
+    }
     fails([](NeedsOptions& o) { o.common.as_of = "2026-02-30"; },
           "svcorg: error: --as-of 2026-02-30 is not a date; write YYYY-MM-DD, e.g. 2026-12-31\n");
   }

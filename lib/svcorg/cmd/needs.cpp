@@ -37,12 +37,14 @@ bool references_ok(ledger::Filters& f, const Checked& c, const Io& io) {
       if (s.id) streets.insert(*s.id);
   for (const auto& [type, rules] : c.rules.types)
     categories.insert(rules.need_categories.begin(), rules.need_categories.end());
+  // A category of the District's own may be given by the label the District gives it.
   if (f.category && !categories.count(*f.category))
-    if (const std::string* v = model::labels::value_of("category", *f.category); v && categories.count(*v))
-      f.category = *v;
+    for (const auto& [name, label] : c.rules.category_labels)
+      if (label == *f.category && categories.count(name)) f.category = name;
   return names_known("--branch", "cmd.no-such.branch", f.branch, branches, io, c.lang) &&
          names_known("--street", "cmd.no-such.street", f.street, streets, io, c.lang) &&
-         names_known("--category", "cmd.no-such.category", f.category, categories, io, c.lang);
+         enum_value("--category", f.category, std::vector<std::string>(categories.begin(), categories.end()),
+                    {"category"}, io, c.lang);
 }
 
 }  // namespace
