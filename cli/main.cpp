@@ -83,10 +83,18 @@ void add_excel(CLI::App& app, std::string& format, bool& excel) {
   });
 }
 
-svcorg::cmd::Io make_io() {
+// Today's date: SVCORG_TODAY (YYYY-MM-DD) when set, so tests and reruns of an old day get
+// the same output (docs/FORMAT.md), else the local calendar date. nullopt: not a date.
+std::optional<svcorg::util::Date> run_date() {
+  const char* forced = std::getenv("SVCORG_TODAY");
+  if (forced == nullptr || *forced == '\0') return svcorg::util::today();
+  return svcorg::util::Date::parse(forced);
+}
+
+svcorg::cmd::Io make_io(svcorg::util::Date today) {
   const char* no_color = std::getenv("NO_COLOR");
   svcorg::cmd::Io io{std::cout, std::cerr, std::cin, isatty(STDOUT_FILENO) != 0,
-                     no_color != nullptr && *no_color != '\0', svcorg::util::today()};
+                     no_color != nullptr && *no_color != '\0', today};
   io.exits_after = true;  // main returns the command's exit code
   return io;
 }
@@ -193,7 +201,14 @@ int main(int argc, char** argv) {
   }
 
   try {
-    const svcorg::cmd::Io io = make_io();
+    const std::optional<svcorg::util::Date> today = run_date();
+    if (!today) {
+      std::cerr << svcorg::i18n::tr(lang, "cmd.error",
+                                    {{"message", svcorg::i18n::Message("cli.today-env", {{"value", std::getenv("SVCORG_TODAY")}})}})
+                << "\n";
+      return svcorg::cmd::kUsage;
+    }
+    const svcorg::cmd::Io io = make_io(*today);
     if (v->parsed()) return svcorg::cmd::run_validate(validate, io);
     if (n->parsed()) return svcorg::cmd::run_needs(needs, io);
     if (s->parsed()) return svcorg::cmd::run_score(score, io);

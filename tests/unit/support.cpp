@@ -42,13 +42,14 @@ bool update_golden() {
   return v && std::string(v) == "1";
 }
 
-Run run_svcorg(const std::string& args, const std::filesystem::path& cwd, const std::string* input) {
+Run run_svcorg(const std::string& args, const std::filesystem::path& cwd, const std::string* input,
+               const std::string& env) {
   TempDir tmp;
   const auto out = tmp.path() / "out", err = tmp.path() / "err", in = tmp.path() / "in";
   write_file(in, input ? *input : std::string());
   // The parse cache goes to this run's temporary folder, never to the user's ~/.cache.
   const std::string cmd = "cd '" + cwd.string() + "' && NO_COLOR= XDG_CACHE_HOME='" + (tmp.path() / "cache").string() +
-                          "' '" + std::string(SVCORG_BINARY) + "' " + args +
+                          "' SVCORG_TODAY=" + kToday + " " + env + " '" + std::string(SVCORG_BINARY) + "' " + args +
                           " <'" + in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(cmd.c_str());
   Run r;

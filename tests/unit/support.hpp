@@ -24,7 +24,11 @@ struct Run {
 };
 // Runs the svcorg binary with `args` (a shell-quoted string) in `cwd`, feeding `input`
 // on stdin when given.
-Run run_svcorg(const std::string& args, const std::filesystem::path& cwd = kSource, const std::string* input = nullptr);
+// Every run is on the day kToday (SVCORG_TODAY), unless `env` (shell assignments such as
+// "SVCORG_TODAY=2026-01-05", set after the defaults) says otherwise.
+inline constexpr const char* kToday = "2026-12-31";
+Run run_svcorg(const std::string& args, const std::filesystem::path& cwd = kSource, const std::string* input = nullptr,
+               const std::string& env = "");
 
 // Changes the working directory for the lifetime of the object.
 class Chdir {

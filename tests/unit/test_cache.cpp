@@ -90,18 +90,18 @@ Loaded load_tree(const fs::path& cache, const fs::path& dir, std::chrono::nanose
 }
 
 // The rules about one need alone, as svcorg's commands run them (cmd::load_and_check),
-// with the as-of date `as_of`; the needs are kept whole.
-svcorg::load::NeedChecks needs_checks(const char* as_of) {
+// on the day `today` (also the as-of date); the needs are kept whole.
+svcorg::load::NeedChecks needs_checks(const char* today) {
   svcorg::validate::Options options;
-  options.as_of = *svcorg::util::Date::parse(as_of);
+  options.as_of = options.today = *svcorg::util::Date::parse(today);
   svcorg::load::NeedChecks checks;
   checks.content = [](const svcorg::model::Need& n, const std::string& file, svcorg::diag::Sink& into) {
     svcorg::validate::check_need_content(n, file, into);
   };
-  checks.as_of = [options](const svcorg::model::Need& n, const std::string& file, svcorg::diag::Sink& into) {
-    svcorg::validate::check_need_as_of(n, file, options, into);
+  checks.dated = [options](const svcorg::model::Need& n, const std::string& file, svcorg::diag::Sink& into) {
+    svcorg::validate::check_need_dates(n, file, options, into);
   };
-  checks.as_of_date = options.as_of;
+  checks.today = options.today;
   return checks;
 }
 
@@ -192,9 +192,9 @@ TEST_SUITE("cache") {
     copy_fixtures(d / "fixtures");  // needs with findings of every rule, and future dates
     svcorg::load::NeedChecks whole = needs_checks("2026-06-30"), cores = whole;
     cores.keep_needs = false;
-    auto late = cores;  // an as-of date after every date of the inputs
-    late.as_of_date = *svcorg::util::Date::parse("2030-01-01");
-    late.as_of = needs_checks("2030-01-01").as_of;
+    auto late = cores;  // a day after every date of the inputs
+    late.today = *svcorg::util::Date::parse("2030-01-01");
+    late.dated = needs_checks("2030-01-01").dated;
     const Loaded plain = load_tree({}, d, {}, cores);
     const Loaded cold = load_tree(cache, d, {}, cores);
     CHECK(cold.writes > n);

@@ -344,6 +344,27 @@ TEST_SUITE("cmd::run_needs") {
     CHECK(j["summary"]["response_on_time_rate"] == 0.0);  // resolved after 8 days: a late response
   }
 
+  TEST_CASE("a filter value may be its Chinese label, as in the records") {
+    const auto same = [](auto by_label, auto by_value) {
+      NeedsOptions a = options("json"), b = options("json");
+      by_label(a);
+      by_value(b);
+      const Out ra = run(a), rb = run(b);
+      CHECK(ra.code == 0);
+      CHECK(ra.err.empty());
+      CHECK(ra.out == rb.out);
+    };
+    same([](NeedsOptions& o) { o.filters.status = "逾期"; }, [](NeedsOptions& o) { o.filters.status = "overdue"; });
+    same([](NeedsOptions& o) { o.filters.status = "未办结"; }, [](NeedsOptions& o) { o.filters.status = "open"; });
+    same([](NeedsOptions& o) { o.filters.status = "处理中"; },  // an alias of a status
+         [](NeedsOptions& o) { o.filters.status = "in-progress"; });
+    same([](NeedsOptions& o) { o.filters.layer = "街道"; }, [](NeedsOptions& o) { o.filters.layer = "street"; });
+    same([](NeedsOptions& o) { o.filters.channel = "热线"; }, [](NeedsOptions& o) { o.filters.channel = "hotline"; });
+    NeedsOptions typo = options();
+    typo.filters.status = "逾其";  // a typo in Chinese gets the value of the nearest label
+    CHECK(run(typo).err.find("did you mean `overdue`?") != std::string::npos);
+  }
+
   TEST_CASE("bad option values exit 2 and say what would be right") {
     auto fails = [](auto set, const std::string& message) {
       NeedsOptions o = options();
@@ -354,13 +375,14 @@ TEST_SUITE("cmd::run_needs") {
       CHECK(r.err == message);
     };
     fails([](NeedsOptions& o) { o.filters.status = "opne"; },
-          "svcorg: error: --status `opne` is not allowed; did you mean `open`? (allowed: `received`, `assessed`, "
-          "`in-progress`, `resolved`, `closed`, `declined`, `open`, or `overdue`)\n");
+          "svcorg: error: --status `opne` is not allowed; did you mean `open`? (allowed: `received` (已受理), "
+          "`assessed` (已研判), `in-progress` (处置中), `resolved` (已解决), `closed` (已办结), `declined` (不予受理), "
+          "`open` (未结), or `overdue` (逾期))\n");
     fails([](NeedsOptions& o) { o.format = "xml"; },
           "svcorg: error: --format `xml` is not allowed (allowed: `table`, `json`, or `csv`)\n");
     fails([](NeedsOptions& o) { o.filters.layer = "streets"; },
-          "svcorg: error: --layer `streets` is not allowed; did you mean `street`? (allowed: `branch`, `street`, or "
-          "`district`)\n");
+          "svcorg: error: --layer `streets` is not allowed; did you mean `street`? (allowed: `branch` (基层党组织), "
+          "`street` (街道), or `district` (区))\n");
     fails([](NeedsOptions& o) { o.filters.branch = "meiliyan"; },
           "svcorg: error: --branch `meiliyan` names no branch; did you mean `meiliyuan`?\n");
     fails([](NeedsOptions& o) { o.filters.street = "nowhere"; }, "svcorg: error: --street `nowhere` names no street\n");

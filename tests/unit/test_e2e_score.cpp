@@ -237,7 +237,13 @@ TEST_SUITE("e2e score") {
     auto r = run_svcorg(kScore + "--type village .", tmp.path());
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
-    CHECK(r.err.find("--type village is not a branch type") != std::string::npos);
+    CHECK(r.err.find("--type `village` is not allowed (allowed: `residential` (居民区), ") != std::string::npos);
+    const auto typo = run_svcorg(kScore + "--type residentail .", tmp.path());
+    CHECK(typo.exit_code == 2);
+    CHECK(typo.err.find("did you mean `residential`?") != std::string::npos);
+    const auto label = run_svcorg(kScore + "--type 居民区 --format json .", tmp.path());
+    CHECK(label.exit_code == 0);  // a type's label is taken for its id
+    CHECK(label.out == run_svcorg(kScore + "--type residential --format json .", tmp.path()).out);
     CHECK(run_svcorg(kScore + "--format xml .", tmp.path()).exit_code == 2);
     CHECK(run_svcorg("score --as-of 2026-02-30 .", tmp.path()).exit_code == 2);
     CHECK(run_svcorg(kScore + "does/not/exist", tmp.path()).exit_code == 2);

@@ -144,4 +144,35 @@ TEST_SUITE("e2e validate") {
     CHECK(r.out.find("b.yaml:2:7: error: unknown `kind: Nope`") != std::string::npos);
     CHECK(r.out.find("svcorg: 3 files, 1 record: 2 errors") != std::string::npos);
   }
+
+  TEST_CASE("future-date compares with the run's date, SVCORG_TODAY, not the as-of date (SPEC 4.2 rev 2)") {
+    // A past year: the records of the following year are outside its view, not mistakes.
+    auto r = run_svcorg("validate --lang en --color never --year 2025 examples");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("[future-date]") == std::string::npos);
+    CHECK(run_svcorg("validate --lang en --color never --as-of 2026-03-31 examples").out.find("[future-date]") ==
+          std::string::npos);
+    // A day in 2026: what the records say happened after it is a future date.
+    r = run_svcorg("validate --lang en --color never --year 2025 examples", testing::kSource, nullptr,
+                   "SVCORG_TODAY=2026-11-10");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("examples/needs/2026/huashan.yaml:212:11: warning: `received` is 2026-11-12, after today "
+                     "(2026-11-10); it records something that has happened: check the date [future-date]\n") !=
+          std::string::npos);
+    // Not a date: a usage error that says what to write, in the language asked for.
+    for (const char* bad : {"2026-13-01", "20261120", "today"}) {
+      CAPTURE(bad);
+      r = run_svcorg("validate --lang en examples", testing::kSource, nullptr, std::string("SVCORG_TODAY=") + bad);
+      CHECK(r.exit_code == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err == std::string("svcorg: error: the environment variable SVCORG_TODAY is `") + bad +
+                         "`, not a date; write it as YYYY-MM-DD (e.g. 2026-06-30), or unset it to use today's date\n");
+    }
+    r = run_svcorg("validate --lang zh-CN examples", testing::kSource, nullptr, "SVCORG_TODAY=2026/11/20");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "svcorg：错误：环境变量 SVCORG_TODAY 的值 `2026/11/20` 不是日期；请写成 YYYY-MM-DD（例如 2026-06-30），"
+                   "或者取消这个变量，使用今天的日期\n");
+    // Empty: today's date.
+    CHECK(run_svcorg("validate --lang en examples", testing::kSource, nullptr, "SVCORG_TODAY=").exit_code == 0);
+  }
 }

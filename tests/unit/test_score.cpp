@@ -183,7 +183,7 @@ std::unique_ptr<Scored> score_files(const Files& files, const char* as_of = "202
   const svcorg::model::District* d = s->set.districts.empty() ? nullptr : &s->set.districts.front();
   s->rules = svcorg::rules::effective_rules(d ? d->rules.get() : nullptr);
   const Date a = *Date::parse(as_of);
-  const svcorg::validate::Options options{year.value_or(a.year()), a};
+  const svcorg::validate::Options options{year.value_or(a.year()), a, a};
   svcorg::validate::run(s->set, s->rules, options, sink);
   for (const auto& f : sink.items())
     if (f.severity == svcorg::diag::Severity::Error)
@@ -1212,7 +1212,7 @@ TEST_SUITE("score::compute") {
       const auto& set = loaded.records;
       REQUIRE(set.districts.size() == 1);
       const auto rules = svcorg::rules::effective_rules(set.districts.front().rules.get());
-      const svcorg::validate::Options options{c.year, day(c.as_of)};
+      const svcorg::validate::Options options{c.year, day(c.as_of), day(c.as_of)};
       svcorg::validate::run(set, rules, options, sink);
       REQUIRE(sink.errors() == 0);
       const auto model = sc::effective_model(set.districts.front().scoring.get());

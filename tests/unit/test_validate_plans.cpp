@@ -154,32 +154,39 @@ TEST_SUITE("validate::run") {
   }
 
   TEST_CASE("platform-cadence") {
-    const auto mid_year = svcorg::validate::Options{2026, date("2026-06-30")};
-    SUBCASE("fewer meetings than the cadence expects so far") {
+    const auto mid_year = svcorg::validate::Options{2026, date("2026-06-30"), date("2026-06-30")};
+    SUBCASE("fewer meetings than the whole periods of the cadence so far") {
       auto o = check(edit(district(), kPlatformFile, {{"category: information\ncadence: yearly", "category: information\ncadence: monthly"}}), mid_year);
       CHECK(o.of() == Strings{"platforms/meiliyuan.yaml:1:1 warning platform-cadence"});
       CHECK(o.one("platform-cadence").message.text() ==
-            "the platform held 1 meeting from 2026-01-01 to 2026-06-30, fewer than the 5.95 its `monthly` cadence "
-            "expects (12 a year); record the meetings held, or change the cadence");
+            "the platform held 1 meeting from 2026-01-01 to 2026-06-30; its `monthly` cadence (12 a year) asks for 5 "
+            "by then; record the meetings held, or change the cadence");
     }
-    SUBCASE("expected meetings are a fraction (SPEC 6.4): 5.95 by June 30; 5 held is fewer, 6 is not") {
-      const std::string five = "  - {date: 2026-01-10}\n  - {date: 2026-02-10}\n  - {date: 2026-03-01}\n"
+    SUBCASE("whole periods (SPEC 4.2 rev 2): 5.95 expected by June 30 is 5 whole months; 4 held is fewer, 5 is not") {
+      const std::string four = "  - {date: 2026-01-10}\n  - {date: 2026-02-10}\n"
                                "  - {date: 2026-04-10}\n  - {date: 2026-05-10, needs: [mly-001]}\n";
       auto files = edit(district(), kPlatformFile, {{"category: information\ncadence: yearly", "category: information\ncadence: monthly"},
-                                                    {"  - {date: 2026-03-01, needs: [mly-001]}\n", five}});
+                                                    {"  - {date: 2026-03-01, needs: [mly-001]}\n", four}});
       CHECK(check(files, mid_year).of() == Strings{"platforms/meiliyuan.yaml:1:1 warning platform-cadence"});
-      CHECK(check(files, mid_year).one("platform-cadence").message.text().find("held 5 meetings") != std::string::npos);
-      auto six = edit(files, kPlatformFile, {{"  - {date: 2026-01-10}\n", "  - {date: 2026-01-10}\n  - {date: 2026-01-20}\n"}});
-      CHECK(check(six, mid_year).of() == Strings{});
+      CHECK(check(files, mid_year).one("platform-cadence").message.text().find("held 4 meetings") != std::string::npos);
+      auto five = edit(files, kPlatformFile, {{"  - {date: 2026-01-10}\n", "  - {date: 2026-01-10}\n  - {date: 2026-01-20}\n"}});
+      CHECK(check(five, mid_year).of() == Strings{});
+    }
+    SUBCASE("a quarterly platform that met once a quarter is on schedule between quarters") {
+      auto files = edit(district(), kPlatformFile, {{"category: information\ncadence: yearly", "category: information\ncadence: quarterly"}});
+      // One meeting (March 1); by May 15, 1.48 quarters have passed: one whole quarter.
+      CHECK(check(files, {2026, date("2026-05-15"), date("2026-05-15")}).of("platform-cadence") == Strings{});
+      CHECK(check(files, {2026, date("2026-07-02"), date("2026-07-02")}).of("platform-cadence") ==
+            Strings{"platforms/meiliyuan.yaml:1:1 warning platform-cadence"});  // 2.00 quarters: two whole ones
     }
     SUBCASE("the window starts when the platform was established") {
       auto files = edit(district(), kPlatformFile, {{"cadence: yearly\nmeetings:", "cadence: weekly\nestablished: 2026-07-01\nmeetings:"}});
       CHECK(check(files, mid_year).of() == Strings{});  // an empty window
-      CHECK(check(files, {2026, date("2026-07-31")}).of() ==
+      CHECK(check(files, {2026, date("2026-07-31"), date("2026-07-31")}).of() ==
             Strings{"platforms/meiliyuan.yaml:1:1 warning platform-cadence"});  // 31 days: 4 expected, none held
     }
     SUBCASE("another year") {
-      auto o = check(district(), {2025, date("2025-12-31")});
+      auto o = check(district(), {2025, date("2025-12-31"), date("2025-12-31")});
       CHECK(o.of("platform-cadence") == Strings{"platforms/meiliyuan.yaml:1:1 warning platform-cadence",
                                                 "platforms/meiliyuan.yaml:12:1 warning platform-cadence",
                                                 "platforms/meiliyuan.yaml:22:1 warning platform-cadence"});

@@ -197,21 +197,21 @@ TEST_SUITE("validate::run") {
     const Files submitted = with(files, kPlanFile,
                                  plan("submitted", {item("a", "elderly-care", true, false),
                                                     item("b", "culture", true, false), item("c", "health", true, false)}));
-    CHECK(check(submitted, {2026, date("2026-06-30")}).of("plan-quality").empty());
-    CHECK(check(submitted, {2026, date("2026-12-31")}).of("plan-quality") ==
+    CHECK(check(submitted, {2026, date("2026-06-30"), date("2026-06-30")}).of("plan-quality").empty());
+    CHECK(check(submitted, {2026, date("2026-12-31"), date("2026-12-31")}).of("plan-quality") ==
           Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});
     // A need declined as of A is not in C; declined later, it still is.
     const Files declined = with(with_need(district(), "mly-002", "housing", "2026-09-01", true), kPlanFile,
                                 plan("submitted", {item("a", "elderly-care", true, false),
                                                    item("b", "culture", true, false), item("c", "health", true, false)}));
-    CHECK(check(declined, {2026, date("2026-12-31")}).of("plan-quality").empty());
+    CHECK(check(declined, {2026, date("2026-12-31"), date("2026-12-31")}).of("plan-quality").empty());
     // Needs of another year are not the plan's year's ledger; a plan for 2027 submitted in
     // 2026 has no needs in its year yet (coverage excluded: q = (1 + 0 + 1) / 3).
     const Files next = with(files, kPlanFile,
                             plan("submitted", {item("a", "elderly-care", true, false), item("b", "culture", true, false),
                                                item("c", "health", true, false)},
                                  2027));
-    CHECK(check(next, {2026, date("2026-12-31")}).of("plan-quality").empty());
+    CHECK(check(next, {2026, date("2026-12-31"), date("2026-12-31")}).of("plan-quality").empty());
   }
 
   TEST_CASE("plan-quality: the District's quality weights") {

@@ -32,7 +32,7 @@ using Files = std::vector<std::pair<std::string, std::string>>;  // display path
 inline svcorg::util::Date date(const char* text) { return *svcorg::util::Date::parse(text); }
 
 // Validation as of the end of 2026 unless a test says otherwise.
-inline svcorg::validate::Options year_2026() { return {2026, date("2026-12-31")}; }
+inline svcorg::validate::Options year_2026() { return {2026, date("2026-12-31"), date("2026-12-31")}; }
 
 struct Outcome {
   std::vector<svcorg::diag::Diagnostic> load;   // the loader's findings

@@ -669,7 +669,7 @@ bool Store::read_entry(const std::array<unsigned char, 16>& key, const std::stri
   Entry e;
   e.records.pools = out.records.pools;
   if (!cores || !decode(*cores, e) || e.records.files.size() != 1 || e.records.files.front() != name) return false;
-  if (want.needs || !e.need_findings || (e.latest && want.as_of < *e.latest)) {
+  if (want.needs || !e.need_findings || (e.latest && want.today < *e.latest)) {
     if (!bytes.read_up_to(entry.get(), static_cast<size_t>(size))) return false;
     const auto needs = section(bytes.view(), *h, 1);
     if (!needs || !decode_needs(*needs, e)) return false;

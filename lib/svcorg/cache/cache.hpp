@@ -74,10 +74,10 @@ struct Entry {
 
 // What a hit must give: the whole needs, or only their cores. A hit gives the whole
 // needs anyway when the cores alone cannot stand for them: the entry has no need
-// findings, or a need is dated after `as_of`.
+// findings, or a need is dated after `today` (future-date must see it).
 struct Want {
   bool needs = true;
-  util::Date as_of;
+  util::Date today;
 };
 
 // Serialization (exposed for tests): an entry's two sections, and back. decode() reads

@@ -57,6 +57,42 @@ i18n::Arg joined(const std::vector<std::string>& items) {
   return out;
 }
 
+bool enum_value(const char* option, std::optional<std::string>& value, const std::vector<std::string>& allowed,
+                std::initializer_list<std::string_view> groups, const Io& io, i18n::Lang lang) {
+  if (!value) return true;
+  const auto is_allowed = [&allowed](const std::string& v) {
+    return std::find(allowed.begin(), allowed.end(), v) != allowed.end();
+  };
+  if (is_allowed(*value)) return true;
+  for (const std::string_view group : groups)
+    if (const std::string* v = model::labels::value_of(group, *value); v && is_allowed(*v)) {
+      value = *v;
+      return true;
+    }
+  // The nearest value, else the value of the nearest label (a typo in Chinese).
+  std::optional<std::string> near = util::closest(*value, allowed);
+  if (!near) {
+    std::vector<std::string> texts;
+    std::map<std::string, std::string> value_of_text;
+    for (const std::string_view group : groups)
+      for (const auto& w : model::labels::written_forms(group))
+        if (is_allowed(w.value) && value_of_text.emplace(w.text, w.value).second) texts.push_back(w.text);
+    if (const auto text = util::closest(*value, texts)) near = value_of_text.at(*text);
+  }
+  const auto label_of = [&groups](const std::string& v) -> const std::string* {
+    for (const std::string_view group : groups)
+      if (const std::string* l = model::labels::label("zh-CN", group, v)) return l;
+    return nullptr;
+  };
+  error(io, lang,
+        i18n::Message("cmd.not-allowed",
+                      {{"option", option},
+                       {"value", *value},
+                       {"hint", near ? i18n::Arg(i18n::Message("cmd.did-you-mean", {{"value", *near}})) : i18n::Arg()},
+                       {"allowed", model::labels::labelled(allowed, label_of)}}));
+  return false;
+}
+
 bool names_known(const char* option, const char* message, const std::optional<std::string>& value,
                  const std::set<std::string>& known, const Io& io, i18n::Lang lang) {
   if (!value || known.count(*value)) return true;
@@ -125,10 +161,10 @@ Checked check_loaded(const Common& c, const validate::Options& dates, const Io& 
   checks.content = [](const model::Need& n, const std::string& file, diag::Sink& into) {
     validate::check_need_content(n, file, into);
   };
-  checks.as_of = [&dates](const model::Need& n, const std::string& file, diag::Sink& into) {
-    validate::check_need_as_of(n, file, dates, into);
+  checks.dated = [&dates](const model::Need& n, const std::string& file, diag::Sink& into) {
+    validate::check_need_dates(n, file, dates, into);
   };
-  checks.as_of_date = dates.as_of;
+  checks.today = dates.today;
   checks.keep_needs = needs == Needs::Whole;
   load::LoadResult loaded = load(sink, store ? &*store : nullptr, checks);
   out.records = std::move(loaded.records);

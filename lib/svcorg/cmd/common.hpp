@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
@@ -52,6 +54,12 @@ i18n::Arg did_you_mean(const std::string& value, const std::vector<std::string>&
 // Items joined with commas (", " / "、"): lists of ids and values, not prose.
 i18n::Arg joined(const std::vector<std::string>& items);
 
+// An enumerated option's value: one of `allowed`, or the zh-CN label (or alias) of one in
+// the label table's `groups` (then replaced by the value, as records read it; the first
+// group that has a label for it gives it). Otherwise an error that names the value it most
+// likely means and every allowed value with its label, and false.
+bool enum_value(const char* option, std::optional<std::string>& value, const std::vector<std::string>& allowed,
+                std::initializer_list<std::string_view> groups, const Io& io, i18n::Lang lang);
 // A filter naming something the records do not have is a typo, not an empty listing: false
 // (and `message`, one of cmd.no-such.*, with the closest of `known`) when `value` is set and
 // not among `known`.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "svcorg/diag/render.hpp"
+#include "svcorg/model/labels.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/render/needs.hpp"
 
@@ -14,29 +15,18 @@ namespace {
 
 const std::vector<std::string> kFormats = {"table", "json", "csv"};
 
-// An option value must be one of `allowed`; else a message naming what would be right.
-bool one_of(const char* option, const std::optional<std::string>& value, const std::vector<std::string>& allowed,
-            const Io& io, i18n::Lang lang) {
-  if (!value || std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return true;
-  error(io, lang,
-        i18n::Message("cmd.not-allowed", {{"option", option},
-                                          {"value", *value},
-                                          {"hint", did_you_mean(*value, allowed)},
-                                          {"allowed", i18n::codes(allowed, true)}}));
-  return false;
-}
-
-// The values that need no records to check.
-bool options_ok(const NeedsOptions& o, const Io& io) {
-  const ledger::Filters& f = o.filters;
+// The values that need no records to check; a value's zh-CN label becomes the value.
+bool options_ok(NeedsOptions& o, const Io& io) {
+  ledger::Filters& f = o.filters;
   const i18n::Lang lang = early_lang(o.common);
-  return one_of("--format", o.format, kFormats, io, lang) &&
-         one_of("--status", f.status, ledger::status_filter_values(), io, lang) &&
-         one_of("--channel", f.channel, model::vocab::kChannels, io, lang) &&
-         one_of("--layer", f.layer, model::vocab::kLayers, io, lang);
+  std::optional<std::string> format = o.format;
+  return enum_value("--format", format, kFormats, {}, io, lang) &&
+         enum_value("--status", f.status, ledger::status_filter_values(), {"status", "state"}, io, lang) &&
+         enum_value("--channel", f.channel, model::vocab::kChannels, {"channel"}, io, lang) &&
+         enum_value("--layer", f.layer, model::vocab::kLayers, {"layer"}, io, lang);
 }
 
-bool references_ok(const ledger::Filters& f, const Checked& c, const Io& io) {
+bool references_ok(ledger::Filters& f, const Checked& c, const Io& io) {
   std::set<std::string> branches, streets, categories;
   for (const auto& b : c.records.branches) {
     if (b.id) branches.insert(*b.id);
@@ -47,6 +37,9 @@ bool references_ok(const ledger::Filters& f, const Checked& c, const Io& io) {
       if (s.id) streets.insert(*s.id);
   for (const auto& [type, rules] : c.rules.types)
     categories.insert(rules.need_categories.begin(), rules.need_categories.end());
+  if (f.category && !categories.count(*f.category))
+    if (const std::string* v = model::labels::value_of("category", *f.category); v && categories.count(*v))
+      f.category = *v;
   return names_known("--branch", "cmd.no-such.branch", f.branch, branches, io, c.lang) &&
          names_known("--street", "cmd.no-such.street", f.street, streets, io, c.lang) &&
          names_known("--category", "cmd.no-such.category", f.category, categories, io, c.lang);
@@ -54,7 +47,8 @@ bool references_ok(const ledger::Filters& f, const Checked& c, const Io& io) {
 
 }  // namespace
 
-int run_needs(const NeedsOptions& o, const Io& io) {
+int run_needs(const NeedsOptions& given, const Io& io) {
+  NeedsOptions o = given;  // labels given for values become the values
   const auto dates = checked_dates(o.common, io);
   if (!dates || !options_ok(o, io)) return kUsage;
   const Checked checked = load_and_check(o.common, *dates, io, Needs::Whole);

@@ -126,15 +126,11 @@ score::Model model_of(const model::RecordSet& records) {
   return score::effective_model(overrides);
 }
 
-int check_usage(const ScoreOptions& o, const Io& io) {
-  const auto& types = model::vocab::kBranchTypes;
+// The options that need no records to check; a --type given as its zh-CN label becomes
+// the type.
+int check_usage(ScoreOptions& o, const Io& io) {
   const i18n::Lang lang = early_lang(o.common);
-  if (o.type && std::find(types.begin(), types.end(), *o.type) == types.end()) {
-    error(io, lang,
-          i18n::Message("cmd.type.unknown",
-                        {{"value", *o.type}, {"types", joined(std::vector<std::string>(types.begin(), types.end()))}}));
-    return kUsage;
-  }
+  if (!enum_value("--type", o.type, model::vocab::kBranchTypes, {"type"}, io, lang)) return kUsage;
   const bool deltas = o.baseline || o.compare;
   const char* wrong = nullptr;
   if (o.baseline && o.compare)
@@ -154,7 +150,8 @@ int check_usage(const ScoreOptions& o, const Io& io) {
 
 }  // namespace
 
-int run_score(const ScoreOptions& o, const Io& io) {
+int run_score(const ScoreOptions& given, const Io& io) {
+  ScoreOptions o = given;  // labels given for values become the values
   if (int code = check_usage(o, io)) return code;
   const auto dates = checked_dates(o.common, io);
   if (!dates) return kUsage;

@@ -237,14 +237,14 @@ void finish(FileResult& out, const NeedChecks& checks) {
   cache::Entry& e = out.entry;
   model::RecordSet& rs = e.records;  // with the needs' cores: parse_file or the cache made them
   if (!checks.keep_needs) {
-    // In the same order whichever way the findings came: `content`'s, then `as_of`'s.
+    // In the same order whichever way the findings came: `content`'s, then `dated`'s.
     diag::Sink found;
     if (e.need_findings)
       found.items() = std::move(*e.need_findings);
     else if (checks.content)
       for (const auto& n : rs.needs) checks.content(n, rs.files.at(n.file), found);
-    if (checks.as_of)
-      for (const auto& n : rs.needs) checks.as_of(n, rs.files.at(n.file), found);
+    if (checks.dated)
+      for (const auto& n : rs.needs) checks.dated(n, rs.files.at(n.file), found);
     for (auto& d : found.items()) e.findings.push_back(std::move(d));
     rs.needs.clear();
   }
@@ -261,7 +261,7 @@ void finish(FileResult& out, const NeedChecks& checks) {
 void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, cache::Store* cache,
               const Limits& limits, unsigned threads, const NeedChecks& checks) {
   const bool cached = cache && !src.is_stdin;
-  const cache::Want want{checks.keep_needs, checks.as_of_date};
+  const cache::Want want{checks.keep_needs, checks.today};
   struct stat st {};
   // Unchanged since the last run, by its status alone: not even read (cache.hpp).
   if (cached && ::stat(src.path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
@@ -293,7 +293,7 @@ void load_one_held(const Held& file, FileResult& out, cache::Store* cache, const
   }
   auto parse = [&] { parse_file(file.name, file.bytes, out.entry, limits, threads, checks, cache || !checks.keep_needs); };
   if (cache)
-    cache->load(file.name, file.bytes, cache::Want{checks.keep_needs, checks.as_of_date}, out.entry, parse);
+    cache->load(file.name, file.bytes, cache::Want{checks.keep_needs, checks.today}, out.entry, parse);
   else
     parse();
   finish(out, checks);

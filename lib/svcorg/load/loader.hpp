@@ -41,13 +41,13 @@ struct LoadResult {
 
 // The rules about one need alone (validate::check_need), in the two parts the parse cache
 // tells apart: `content` reads nothing but the need (validate::check_need_content), so
-// its findings are kept in a file's cache entry; `as_of` reads the as-of date too
-// (validate::check_need_as_of) and finds nothing in a need whose model::latest_date is
-// on or before `as_of_date`. Each adds findings to `sink`; `file` is the display path.
+// its findings are kept in a file's cache entry; `dated` reads the run's date too
+// (validate::check_need_dates) and finds nothing in a need whose model::latest_date is
+// on or before `today`. Each adds findings to `sink`; `file` is the display path.
 using NeedCheck = std::function<void(const model::Need&, const std::string& file, diag::Sink& sink)>;
 struct NeedChecks {
-  NeedCheck content, as_of;
-  util::Date as_of_date;
+  NeedCheck content, dated;
+  util::Date today;
   // false: each need is checked (both parts) right after its file is loaded, on the
   // thread that loaded it, and then dropped; the result keeps the needs' cores only
   // (RecordSet::needs is empty), for the commands that read nothing else of a need.
@@ -61,7 +61,7 @@ struct NeedChecks {
 // merged in display-path order, so the result is the same for any number of jobs.
 // With a `cache`, unchanged files are not parsed again (standard input never is cached);
 // with `checks.keep_needs` false, a cache hit reads only the needs' cores and the
-// findings of `checks.content` (unless some need's dates are after `checks.as_of_date`).
+// findings of `checks.content` (unless some need's dates are after `checks.today`).
 LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
                       unsigned jobs = 1, cache::Store* cache = nullptr, const Limits& limits = {},
                       const NeedChecks& checks = {});

@@ -41,7 +41,7 @@ i18n::Message category_not_allowed(const std::string& category, i18n::Message wh
                                    const std::vector<std::string>& allowed, const rules::Rules& rules);
 
 // future-date: `field` (its path) is `date`, after the as-of date.
-i18n::Message future_date(std::string field, util::Date date, util::Date as_of);
+i18n::Message future_date(std::string field, util::Date date, util::Date today);
 
 // "did you mean `x`?" for the value of `ids` nearest `value`, if one is near enough.
 std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& ids);

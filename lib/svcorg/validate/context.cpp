@@ -102,9 +102,9 @@ diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, 
   return d;
 }
 
-i18n::Message future_date(std::string field, util::Date date, util::Date as_of) {
+i18n::Message future_date(std::string field, util::Date date, util::Date today) {
   return i18n::Message("validate.future-date",
-                       {{"field", std::move(field)}, {"date", i18n::date(date.str())}, {"as_of", i18n::date(as_of.str())}});
+                       {{"field", std::move(field)}, {"date", i18n::date(date.str())}, {"today", i18n::date(today.str())}});
 }
 
 std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& ids) {

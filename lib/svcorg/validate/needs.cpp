@@ -123,12 +123,12 @@ void date_order(One& c, const Need& n) {
 // `field` is a format string taking `index` (so that nothing is formatted for the dates
 // that are fine: this runs for every event of every need).
 void future(One& c, const Need& n, const model::F<util::Date>& date, const char* field, size_t index = 0) {
-  if (!date || *date <= c.options.as_of) return;
-  c.warning(n, date.pos, "future-date", future_date(fmt::format(fmt::runtime(field), index), *date, c.options.as_of));
+  if (!date || *date <= c.options.today) return;
+  c.warning(n, date.pos, "future-date", future_date(fmt::format(fmt::runtime(field), index), *date, c.options.today));
 }
 
 // The dates read here are those of model::latest_date: the parse cache relies on it (a
-// need whose latest date is on or before the as-of date has no finding here).
+// need whose latest date is on or before the run's date has no finding here).
 void future_dates(One& c, const Need& n) {
   future(c, n, n.received, "received");
   if (n.events)
@@ -163,7 +163,7 @@ namespace svcorg::validate {
 
 void check_need(const model::Need& n, const std::string& file, const Options& options, diag::Sink& sink) {
   check_need_content(n, file, sink);
-  check_need_as_of(n, file, options, sink);
+  check_need_dates(n, file, options, sink);
 }
 
 void check_need_content(const model::Need& n, const std::string& file, diag::Sink& sink) {
@@ -174,7 +174,7 @@ void check_need_content(const model::Need& n, const std::string& file, diag::Sin
   detail::date_order(c, n);
 }
 
-void check_need_as_of(const model::Need& n, const std::string& file, const Options& options, diag::Sink& sink) {
+void check_need_dates(const model::Need& n, const std::string& file, const Options& options, diag::Sink& sink) {
   detail::One c{file, options, sink};
   detail::future_dates(c, n);
 }

@@ -49,19 +49,22 @@ void required_platforms(Context& c) {
   }
 }
 
-// SPEC 4.2 and 6.4: held < expected in the window [max(Jan 1 of Y, established),
-// min(A, Dec 31 of Y)], expected = cadence count × (days in window / days in Y), as a
-// fraction: the SPEC's formula, unrounded. Platforms with an empty window are skipped.
+// SPEC 4.2 rev 2 and 6.4: held < the whole periods the cadence has had in the window
+// [max(Jan 1 of Y, established), min(A, Dec 31 of Y)], ⌊expected + 1e-9⌋ with expected
+// = cadence count × (days in window / days in Y); scoring keeps expected unrounded, so a
+// quarterly platform that met once by mid-May has no warning here yet and adherence
+// below 1 in its score. Platforms with an empty window are skipped.
 void cadence(Context& c, const Platform& p) {
   if (!p.cadence) return;
   const ledger::Adherence a = ledger::adherence(p, ledger::Window{c.options.year, c.options.as_of});
-  if (!a.value || static_cast<double>(a.held) >= a.expected) return;
+  const double periods = std::floor(a.expected + 1e-9);
+  if (!a.value || static_cast<double>(a.held) >= periods) return;
   c.warning(p, p.pos, "platform-cadence",
             i18n::Message(a.held == 1 ? "validate.platform-cadence.one" : "validate.platform-cadence.other",
                           {{"held", a.held},
                            {"from", i18n::date(a.from.str())},
                            {"to", i18n::date(a.to.str())},
-                           {"expected", fmt::format("{}", std::round(a.expected * 100.0) / 100.0)},
+                           {"periods", fmt::format("{}", periods)},
                            {"cadence", *p.cadence},
                            {"per_year", model::vocab::cadence_per_year(*p.cadence)}}));
 }
@@ -80,9 +83,9 @@ bool serves(const Context& c, const Platform& p, std::string_view branch_id) {
 }
 
 void meeting(Context& c, const Platform& p, const model::Meeting& m, size_t index) {
-  if (m.date && *m.date > c.options.as_of)
+  if (m.date && *m.date > c.options.today)
     c.warning(p, m.date.pos, "future-date",
-              future_date(fmt::format("meetings[{}].date", index), *m.date, c.options.as_of));
+              future_date(fmt::format("meetings[{}].date", index), *m.date, c.options.today));
   if (!m.needs) return;
   for (const auto& ref : *m.needs) {
     const model::NeedCore* n = c.need(ref);

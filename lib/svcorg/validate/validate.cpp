@@ -10,6 +10,7 @@ namespace svcorg::validate {
 // when Y is a past year. A future Y keeps A = today (nothing of Y has happened yet).
 Options resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, util::Date today) {
   Options o;
+  o.today = today;
   if (as_of) {
     o.as_of = *as_of;
     o.year = year ? *year : as_of->year();

@@ -16,9 +16,11 @@ namespace svcorg::validate {
 struct Options {
   int year = 0;          // SPEC 5: --year, default the as-of date's year
   util::Date as_of;      // SPEC 5: --as-of, default today (Dec 31 of Y for a past year)
+  util::Date today;      // the run's date: future-date (SPEC 4.2 rev 2) compares with it
 };
 
-// Resolve --year/--as-of as SPEC 5 says. `today` is injected for tests.
+// Resolve --year/--as-of as SPEC 5 says. `today` is injected (the command line reads
+// SVCORG_TODAY, for tests and reproducible runs) and kept in the result.
 Options resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, util::Date today);
 
 // The rules about one need that read nothing else (relay-target, declined-reason,
@@ -29,10 +31,10 @@ Options resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, 
 void check_need(const model::Need& need, const std::string& file, const Options& options, diag::Sink& sink);
 // check_need in two parts: the rules that read nothing but the need (all but
 // future-date), whose findings the parse cache keeps with the file's records, and the
-// one that reads the as-of date too (future-date), which finds nothing in a need whose
+// one that reads the run's date (future-date), which finds nothing in a need whose
 // model::latest_date is on or before it.
 void check_need_content(const model::Need& need, const std::string& file, diag::Sink& sink);
-void check_need_as_of(const model::Need& need, const std::string& file, const Options& options, diag::Sink& sink);
+void check_need_dates(const model::Need& need, const std::string& file, const Options& options, diag::Sink& sink);
 
 // Runs every cross-record rule, and check_need on the needs kept whole, adding findings
 // to `sink`. With `threads` >= 2 the needs' checks run beside the others; the findings
