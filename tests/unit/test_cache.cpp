@@ -289,6 +289,32 @@ TEST_SUITE("cache") {
     CHECK(entries(cache).size() > 50);
   }
 
+  // What an unusable file or document would define (RecordSet::unusable) is part of its
+  // entry: a warm run counts the same dependents in the same root findings.
+  TEST_CASE("cached and uncached runs count the dependents of a broken file alike") {
+    TempDir tmp;
+    const fs::path cache = tmp.path() / "cache";
+    for (const char* name : {"branch-no-apiversion", "branch-syntax", "needs-syntax"}) {
+      CAPTURE(name);
+      const fs::path dir = tmp.path() / name;
+      fs::copy(kSource / "tests/fixtures/cascades" / name, dir, fs::copy_options::recursive);
+      for (const std::string format : {"json", "sarif", "text --lang zh-CN"}) {
+        const std::string args = "validate --as-of 2026-06-30 --format " + format + " " + quoted(dir);
+        CAPTURE(args);
+        const auto plain = run_svcorg(args + " --no-cache");
+        const auto cold = run_svcorg(args + " --jobs 2 --cache-dir " + quoted(cache));
+        const auto warm = run_svcorg(args + " --jobs 1 --cache-dir " + quoted(cache));
+        CHECK(plain.exit_code == 1);
+        CHECK(cold.exit_code == 1);
+        CHECK(warm.exit_code == 1);
+        CHECK(plain.out.find(format == "text --lang zh-CN" ? "本文件中的" : "of this file") != std::string::npos);
+        CHECK((cold.out == plain.out));
+        CHECK((warm.out == plain.out));
+        CHECK((warm.err == plain.err));
+      }
+    }
+  }
+
   TEST_CASE("a truncated, damaged or foreign entry is ignored and rewritten") {
     TempDir tmp;
     const fs::path cache = tmp.path() / "cache";

@@ -223,6 +223,29 @@ TEST_SUITE("diag formats") {
     CHECK(svcorg::diag::fnv1a64("a") == 0xaf63dc4c8601ec8cULL);
   }
 
+  // A root finding counts what depends on it (validate.root.dependents): the count may
+  // change from run to run, the finding is the same one.
+  TEST_CASE("a root finding's fingerprint is that of its own message, whatever depends on it") {
+    using svcorg::diag::fingerprints;
+    using svcorg::i18n::Message;
+    const Diagnostic plain = finding("branches/xinde.yaml", 4, 1, Severity::Error, "header", "lacks `apiVersion`");
+    const auto counted = [&](Message dependents) {
+      Diagnostic d = plain;
+      d.message = Message(svcorg::diag::kDependentsMessage, {{"finding", plain.message}, {"dependents", std::move(dependents)}});
+      return d;
+    };
+    const Diagnostic one = counted(Message("validate.root.lists.one", {{"n", 1}, {"records", Message("validate.root.record.plan.one")}}));
+    const Diagnostic three =
+        counted(Message("validate.root.lists.other", {{"n", 3}, {"records", Message("validate.root.record.plan.other")}}));
+    CHECK(one.message.text() == "lacks `apiVersion`; 1 plan lists needs of this file: fix this first, those are not reported apart");
+    CHECK(&svcorg::diag::own_message(one) == &one.message.args[0].second.msg[0]);
+    CHECK(&svcorg::diag::own_message(plain) == &plain.message);
+    const auto key = fingerprints({plain})[0].key;
+    CHECK(fingerprints({one})[0].key == key);
+    CHECK(fingerprints({three})[0].key == key);
+    CHECK(fingerprints({three})[0].hash128() == fingerprints({plain})[0].hash128());
+  }
+
   TEST_CASE("junit: hostile text survives a real XML parser") {
     const std::string hostile = "<b> & \"q\" 'a' 中文\x01\x1b tab\there\nnext\r\xff";
     const std::string cleaned = "<b> & \"q\" 'a' 中文 tab\there\nnext\r\xEF\xBF\xBD";

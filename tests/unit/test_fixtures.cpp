@@ -19,6 +19,9 @@ namespace {
 
 const fs::path kRules = testing::kSource / "tests" / "fixtures" / "rules";
 const fs::path kMistakes = testing::kSource / "tests" / "fixtures" / "mistakes";
+// One folder per mistake that makes a file or record unusable (docs/FORMAT.md, "Root
+// causes"): a small district whose other files name what the broken one defines.
+const fs::path kCascades = testing::kSource / "tests" / "fixtures" / "cascades";
 
 // Every rule id of SPEC 4.2 that `validate` reports.
 const std::vector<std::string> kRuleIds = {
@@ -141,10 +144,30 @@ TEST_SUITE("fixtures") {
     CHECK(seen > 60);
   }
 
+  // A file or record that cannot be used: its own finding counts what depends on it,
+  // and nothing that only follows from it is a finding of its own. The independent
+  // finding every case has (plans/meiliyuan.yaml:26) is still there.
+  TEST_CASE("each cascade fixture gives its root finding and no follow-on finding") {
+    for (const auto lang : {svcorg::i18n::Lang::En, svcorg::i18n::Lang::ZhCN}) {
+      const std::string name = lang == svcorg::i18n::Lang::En ? "expected.txt" : "expected.zh-CN.txt";
+      for (const auto& dir : fixture_dirs(kCascades)) {
+        CAPTURE(dir.filename().string());
+        CAPTURE(name);
+        const Output got = validate_in(dir, "text", 0, lang);
+        if (testing::update_golden()) testing::write_file(dir / name, got.text);
+        CHECK(got.text == testing::read_file(dir / name));
+        CHECK(got.code == 1);
+        CHECK(got.text.find("plans/meiliyuan.yaml:26:13: ") != std::string::npos);
+      }
+    }
+  }
+
   // Two threads run the needs' checks beside the others (validate::run); the findings,
   // in every format that keeps their order, are those of one thread.
   TEST_CASE("each fixture gives the same output with one thread and with two") {
-    for (const auto& dir : fixture_dirs()) {
+    std::vector<fs::path> dirs = fixture_dirs();
+    for (const auto& dir : fixture_dirs(kCascades)) dirs.push_back(dir);
+    for (const auto& dir : dirs) {
       const std::string rule = dir.filename().string();
       CAPTURE(rule);
       for (const char* format : {"text", "json"}) {

@@ -200,6 +200,21 @@ TEST_SUITE("scope since: records and findings") {
     CHECK(narrowed[0].file == "needs.yaml");
   }
 
+  // A broken file that a change did not touch: its finding counts the references a
+  // changed file makes to what it would define, and is kept for them.
+  TEST_CASE("a root finding is kept when one of the findings it counts would be") {
+    const auto now = load(district());
+    Changes ch;
+    ch.files = {"needs.yaml"};
+    const Scope s(now, ch);
+    Diagnostic root = at("branches.yaml", 2, "yaml-syntax");
+    CHECK_FALSE(s.keeps(root));
+    root.dependents = {{"platforms.yaml", {5, 8}}};  // p: not related to a changed record
+    CHECK_FALSE(s.keeps(root));
+    root.dependents.push_back({"needs.yaml", {4, 9}});
+    CHECK(s.keeps(root));
+  }
+
   TEST_CASE("nothing changed keeps nothing") {
     const Scope s(load(district()), Changes{});
     CHECK_FALSE(s.keeps(at("needs.yaml", 1)));

@@ -33,7 +33,7 @@ namespace svcorg::cache {
 namespace {
 
 // Bump whenever the payload layout (the io() functions below) changes.
-constexpr uint32_t kFormat = 4;
+constexpr uint32_t kFormat = 5;
 // Entries and status indexes share one frame: magic, format, a 32-bit number (0 for an
 // entry, the entry count for an index), key, then each section's length and XXH3-64
 // (two sections for an entry, one for an index), then the sections.
@@ -118,6 +118,9 @@ template <class A> void io(A& a, model::Survey& v);
 template <class A> void io(A& a, model::Award& v);
 template <class A> void io(A& a, model::Review& v);
 template <class A> void io(A& a, model::Plan& v);
+template <class A> void io(A& a, model::Kind& v);
+template <class A> void io(A& a, model::Place& v);
+template <class A> void io(A& a, model::Unusable& v);
 template <class A> void io(A& a, diag::Location& v);
 template <class A> void io(A& a, diag::Diagnostic::Waived& v);
 template <class A> void io(A& a, diag::Diagnostic& v);
@@ -152,6 +155,7 @@ void io_enum(A& a, E& v, int max) {
 template <class A> void io(A& a, diag::Severity& v) { io_enum(a, v, 1); }
 template <class A> void io(A& a, yaml::Node::Type& v) { io_enum(a, v, 3); }
 template <class A> void io(A& a, model::NeedStatus& v) { io_enum(a, v, 5); }
+template <class A> void io(A& a, model::Kind& v) { io_enum(a, v, static_cast<int>(model::Kind::Plan)); }
 
 void io(Writer& w, std::string& v) {
   auto n = static_cast<uint32_t>(v.size());
@@ -276,6 +280,10 @@ template <class A> void io(A& a, model::Review& v) { a(v.pos, v.member_survey, v
 template <class A> void io(A& a, model::Plan& v) {
   a(static_cast<model::RecordBase&>(v), v.branch, v.status, v.year, v.base, v.items, v.review);
 }
+template <class A> void io(A& a, model::Unusable& v) {
+  a(static_cast<model::Place&>(v), v.rule, v.ids, v.serves);
+}
+template <class A> void io(A& a, model::Place& v) { a(v.file, v.pos, v.doc); }
 template <class A> void io(A& a, i18n::Arg& v) {
   io_enum(a, v.kind, static_cast<int>(i18n::Arg::Kind::Msg));
   a(v.or_list, v.text, v.group, v.items, v.msg);
@@ -584,8 +592,8 @@ Sections encode(const Entry& entry) {
   auto& rs = e.records;
   Sections out;
   Writer first;
-  first(rs.files, rs.districts, rs.branches, rs.platforms, rs.plans, e.findings, e.waivers, e.need_findings,
-        e.latest);
+  first(rs.files, rs.districts, rs.branches, rs.platforms, rs.plans, rs.unusable, e.findings, e.waivers,
+        e.need_findings, e.latest);
   write_cores(first, rs.need_cores);
   out.cores = std::move(first.out);
   Writer second;
@@ -598,8 +606,8 @@ bool decode(std::string_view cores, Entry& out) {
   Reader r(cores.data(), cores.data() + cores.size());
   auto& rs = out.records;
   try {
-    r(rs.files, rs.districts, rs.branches, rs.platforms, rs.plans, out.findings, out.waivers, out.need_findings,
-      out.latest);
+    r(rs.files, rs.districts, rs.branches, rs.platforms, rs.plans, rs.unusable, out.findings, out.waivers,
+      out.need_findings, out.latest);
     read_cores(r, rs);
   } catch (const Bad&) {
     return false;

@@ -14,6 +14,14 @@ size_t Sink::errors() const {
 
 size_t Sink::warnings() const { return items_.size() - errors(); }
 
+const i18n::Message& own_message(const Diagnostic& d) {
+  const i18n::Message& m = d.message;
+  if (m.id != kDependentsMessage) return m;
+  for (const auto& [name, arg] : m.args)
+    if (name == "finding" && arg.kind == i18n::Arg::Kind::Msg && !arg.msg.empty()) return arg.msg.front();
+  return m;
+}
+
 namespace {
 auto key(const Diagnostic& d) {
   return std::tie(d.file, d.pos.line, d.pos.col, d.rule, d.severity, d.message, d.kind, d.id);

@@ -27,6 +27,10 @@ struct Diagnostic {
   std::string id;    // record id, where known
   bool has_related = false;
   Location related;
+  // A root finding (kDependentsMessage): where the findings it counts would have been
+  // reported (`--since` keeps it when it would have kept one of them). Set by
+  // validation, never by loading: the parse cache does not store it.
+  std::vector<Location> dependents;
   // Set when a waiver suppresses the finding (waive/): where the waiver is and why.
   struct Waived {
     bool inline_comment = false;  // `# svcorg-ignore` in the file, else the District's `waivers:`
@@ -37,6 +41,15 @@ struct Diagnostic {
   bool waived = false;
   Waived waiver;
 };
+
+// The message of a root finding that counts what depends on it (validate/, docs/FORMAT.md
+// "Root causes"): arguments `finding` (its own message) and `dependents`.
+inline constexpr char kDependentsMessage[] = "validate.root.dependents";
+
+// A finding's own message: for a root finding, the message it had before the count of
+// its dependents was added (fingerprints read this one, so a changed count does not
+// make the finding look new).
+const i18n::Message& own_message(const Diagnostic& d);
 
 // Collects findings; the order they are added in does not matter (see sort()).
 class Sink {

@@ -82,7 +82,8 @@ std::vector<Fingerprint> fingerprints(const std::vector<Diagnostic>& items, cons
       f.key += part;
       f.key += '\0';
     }
-    f.key += without_positions(d.message.text(i18n::Lang::En));  // the same key in every language
+    // The same key in every language, and whatever depends on a root finding.
+    f.key += without_positions(own_message(d).text(i18n::Lang::En));
     f.occurrence = ++seen[f.key];
     out.push_back(std::move(f));
   }

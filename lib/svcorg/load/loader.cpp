@@ -17,11 +17,26 @@
 
 #include "svcorg/cache/cache.hpp"
 #include "svcorg/load/discover.hpp"
+#include "svcorg/load/unusable.hpp"
 #include "svcorg/model/convert.hpp"
 #include "svcorg/util/file.hpp"
 #include "svcorg/yaml/parse.hpp"
 
 namespace svcorg::load {
+
+namespace {
+
+// Converts one document (convert_document); when that adds a finding, notes what a
+// document it drops (or keeps without its id) would define. A valid document costs one
+// comparison more.
+void convert(const yaml::Node& node, uint32_t file, uint32_t doc, model::RecordSet& set, diag::Sink& sink) {
+  const size_t findings = sink.items().size();
+  const detail::Counts before = detail::counts(set);
+  model::convert_document(node, file, doc, set, sink);
+  if (sink.items().size() != findings) detail::note_document(node, file, doc, set, before, sink, findings);
+}
+
+}  // namespace
 
 void load_bytes(const std::string& name, std::string_view bytes, model::RecordSet& set, diag::Sink& sink,
                 const Limits& limits) {
@@ -33,8 +48,8 @@ void load_bytes(const std::string& name, std::string_view bytes, model::RecordSe
   parse_limits.max_depth = limits.max_depth;
   parse_limits.max_documents = limits.max_records;
   yaml::parse_stream(
-      bytes, [&](yaml::Node&& node) { model::convert_document(node, file, doc++, set, sink); }, issues,
-      parse_limits);
+      bytes, [&](yaml::Node&& node) { convert(node, file, doc++, set, sink); }, issues, parse_limits);
+  if (!issues.empty() || doc == 0) detail::note_file(name, bytes, file, doc, issues, set);
   for (auto& issue : issues) {
     diag::Diagnostic d;
     d.file = name;
@@ -154,7 +169,7 @@ bool load_split(const std::string& name, std::string_view bytes, model::RecordSe
   auto run = [&](Part& p) {
     p.set.files.push_back(name);
     yaml::parse_stream(
-        p.text, [&](yaml::Node&& node) { model::convert_document(node, 0, p.docs++, p.set, p.sink); }, p.issues,
+        p.text, [&](yaml::Node&& node) { convert(node, 0, p.docs++, p.set, p.sink); }, p.issues,
         parse_limits, p.first_line);
   };
   std::vector<std::thread> threads;
@@ -183,6 +198,7 @@ bool load_split(const std::string& name, std::string_view bytes, model::RecordSe
     move_all(set.needs, p.set.needs);  // their cores are made by the caller (parse_file)
     move_all(set.platforms, p.set.platforms);
     move_all(set.plans, p.set.plans);
+    move_all(set.unusable, p.set.unusable);
     for (auto& d : p.sink.items()) sink.add(std::move(d));
     doc_base += p.docs;
   }
@@ -255,6 +271,7 @@ void finish(FileResult& out, const NeedChecks& checks) {
   rs.need_cores.shrink_to_fit();
   rs.platforms.shrink_to_fit();
   rs.plans.shrink_to_fit();
+  rs.unusable.shrink_to_fit();
   out.loaded = true;
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "svcorg/model/record_list.hpp"
@@ -385,6 +386,20 @@ NeedCore core_of(const Need& n, CorePool& pool);
 // as-of date); nullopt when it has none.
 std::optional<Date> latest_date(const Need& n);
 
+// A file, or a document of one, that could not be used: what it would have defined, so
+// that validation reports the findings that only follow from its absence as dependents
+// of its own finding, not apart (docs/FORMAT.md, "Root causes"). Made by load/ on the
+// error path only: a valid repository has none.
+struct Unusable : Place {
+  // The finding that says why: its rule and position (Place::pos) in the file; "" when
+  // the file has no finding of its own yet (an empty file): its first error then.
+  std::string rule;
+  // The ids it would define, with their kind (a District's: its own id, or "").
+  std::vector<std::pair<Kind, std::string>> ids;
+  // The ids a Platform it would define names as `owner` or in `participants`.
+  std::vector<std::string> serves;
+};
+
 // Everything loaded from the inputs. Records keep the order they were read in; every
 // consumer that reports or renders sorts by (file path, position), so input order
 // never shows in outputs.
@@ -398,6 +413,7 @@ struct RecordSet {
   RecordList<NeedCore> need_cores;
   RecordList<Platform> platforms;
   RecordList<Plan> plans;
+  RecordList<Unusable> unusable;  // not records: not counted by record_count()
   // The pools the cores keep their texts and histories in (one for a whole load; a set
   // built by appending others keeps theirs).
   std::vector<std::shared_ptr<CorePool>> pools;
@@ -422,6 +438,7 @@ void for_each_list(RecordSet& a, RecordSet& b, F&& f) {
   f(a.need_cores, b.need_cores);
   f(a.platforms, b.platforms);
   f(a.plans, b.plans);
+  f(a.unusable, b.unusable);
 }
 
 }  // namespace svcorg::model

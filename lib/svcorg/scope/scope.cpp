@@ -133,6 +133,13 @@ bool Scope::in_kept_record(const std::string& file, uint32_t line) const {
 
 bool Scope::keeps(const diag::Diagnostic& d) const {
   const bool file_changed = files_.count(d.file) > 0;
+  // A root finding, also for the findings it counts (docs/FORMAT.md, "Root causes first").
+  for (const auto& at : d.dependents) {
+    diag::Diagnostic dependent;
+    dependent.file = at.file;
+    dependent.pos = at.pos;
+    if (keeps(dependent)) return true;
+  }
   if (d.rule == "yaml-syntax" || d.rule == "duplicate-key" || d.rule == "header") return file_changed;
   if (d.rule == "no-district") return file_changed || district_changed_;
   if (file_changed || in_kept_record(d.file, d.pos.line)) return true;

@@ -28,7 +28,8 @@ class Scope {
 
   // A finding is kept when its file changed, or its position (or its related position)
   // lies in a kept record. File-level findings (yaml-syntax, duplicate-key, header) only
-  // by their file; no-district also when a District changed or was deleted.
+  // by their file; no-district also when a District changed or was deleted. A root
+  // finding (Diagnostic::dependents) also when one of the findings it counts is kept.
   bool keeps(const diag::Diagnostic& d) const;
   // A branch is selected when its Branch record or one of its plans is kept, or its id
   // is that of a changed record (it was deleted or renamed).

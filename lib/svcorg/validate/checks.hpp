@@ -105,6 +105,23 @@ class IdTable {
   size_t size_ = 0;
 };
 
+// How a held finding depends on what an unusable file or document would define (the
+// order its part of the root finding's message takes).
+enum class Depends { Names, Lists, NoDistrict, RequiredPlatform };
+
+// A finding that follows only from what an unusable file or document would define
+// (model::Unusable, docs/FORMAT.md "Root causes"): held apart while the checks run, then
+// counted in its root finding's message, or reported as it is when there is no root
+// finding to count it in (hold_dependents in validate.cpp).
+struct Held {
+  size_t unit;  // in Index::unusable
+  Depends how;
+  model::Kind referrer, target;  // what refers (unused for NoDistrict), to what kind
+  std::string target_id;         // Names: the id named
+  model::Place record;           // the referring record (each counts once)
+  diag::Diagnostic finding;
+};
+
 // Lookups built once over the records and only read afterwards, so the checks can
 // run on several threads, each with its own Context (and sink) over one Index.
 struct Index {
@@ -138,12 +155,20 @@ struct Index {
   ById<model::NeedCore> need_by_id;
   ById<model::Platform> platform_by_id;
   ById<model::Plan> plan_by_id;
+
+  // What unusable files and documents would define (RecordSet::unusable), in (file
+  // path, position) order; empty for a valid repository. The first of each (kind, id)
+  // and of each branch a Platform of theirs would serve: its place in `unusable`.
+  std::vector<const model::Unusable*> unusable;
+  std::map<std::pair<model::Kind, std::string>, size_t, std::less<>> would_define;
+  std::map<std::string, size_t, std::less<>> would_serve;
 };
 
 // What a check reads (the index's members under their own names) and where its
 // findings go.
 struct Context {
-  Context(const Index& index, const rules::Rules& rules, const Options& options, diag::Sink& sink);
+  Context(const Index& index, const rules::Rules& rules, const Options& options, diag::Sink& sink,
+          std::vector<Held>& held);
 
   template <class R>
   using ById = Index::ById<R>;
@@ -153,6 +178,7 @@ struct Context {
   const rules::Rules& rules;
   const Options& options;
   diag::Sink& sink;
+  std::vector<Held>& held;
 
   const std::vector<const model::District*>& districts;
   const std::vector<const model::Branch*>& branches;
@@ -178,6 +204,13 @@ struct Context {
   const rules::TypeRules* type_rules(const model::Branch* b) const;
   bool is_street_or_district(const std::string& id) const;
 
+  // The unusable file or document (its place in Index::unusable) that would define a
+  // record of `kind` with `id`, if one would; for the District any id.
+  std::optional<size_t> would_define(model::Kind kind, std::string_view id) const;
+  // Holds the finding just added to `sink` (by error() or warning()) as a dependent of `unit`.
+  void hold_last(size_t unit, Depends how, model::Kind referrer, model::Kind target, std::string target_id,
+                 const model::Place& record);
+
   template <class R>
   void error(const R& r, Pos at, const char* rule, i18n::Message message) {
     add(kind_of(r), r, id_of(r), at, diag::Severity::Error, rule, std::move(message));
@@ -201,6 +234,11 @@ struct Context {
            i18n::Message message);
 };
 
+// dependents.cpp: each held finding counted in the message of its root finding (the
+// error in `sink` that made its file or document unusable; the findings of the whole
+// load are in `sink` by then), or added to `sink` as it is when there is none. The
+// counts do not depend on the order the findings were held in.
+void count_dependents(const Index& ix, std::vector<Held> held, diag::Sink& sink);
 // identity.cpp: duplicate-id, duplicate-plan, district, no-district.
 void check_identity(Context& c);
 // references.cpp: reference, platform-level.

@@ -49,14 +49,22 @@ Index::Index(const model::RecordSet& records) : rs(records) {
   need_by_id = ById<model::NeedCore>(needs);
   platform_by_id = ById<model::Platform>(platforms);
   plan_by_id = ById<model::Plan>(plans);
+  if (rs.unusable.empty()) return;
+  unusable = in_order(rs.unusable, *this);
+  for (size_t k = 0; k < unusable.size(); ++k) {
+    for (const auto& id : unusable[k]->ids)
+      would_define.emplace(id.first == model::Kind::District ? std::make_pair(id.first, std::string()) : id, k);
+    for (const auto& branch : unusable[k]->serves) would_serve.emplace(branch, k);
+  }
 }
 
-Context::Context(const Index& index, const rules::Rules& r, const Options& o, diag::Sink& s)
+Context::Context(const Index& index, const rules::Rules& r, const Options& o, diag::Sink& s, std::vector<Held>& h)
     : ix(index),
       rs(index.rs),
       rules(r),
       options(o),
       sink(s),
+      held(h),
       districts(index.districts),
       branches(index.branches),
       needs(index.needs),
@@ -87,6 +95,19 @@ const rules::TypeRules* Context::type_rules(const model::Branch* b) const {
 bool Context::is_street_or_district(const std::string& id) const {
   if (!district) return false;
   return (district->id && *district->id == id) || street_ids.count(id) > 0;
+}
+
+std::optional<size_t> Context::would_define(model::Kind kind, std::string_view id) const {
+  if (ix.would_define.empty()) return std::nullopt;
+  const auto it = ix.would_define.find(std::make_pair(kind, std::string(kind == model::Kind::District ? "" : id)));
+  if (it == ix.would_define.end()) return std::nullopt;
+  return it->second;
+}
+
+void Context::hold_last(size_t unit, Depends how, model::Kind referrer, model::Kind target, std::string target_id,
+                        const model::Place& record) {
+  held.push_back({unit, how, referrer, target, std::move(target_id), record, std::move(sink.items().back())});
+  sink.items().pop_back();
 }
 
 diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, std::string id, Pos at,

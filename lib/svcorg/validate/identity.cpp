@@ -76,6 +76,8 @@ void no_district(Context& c) {
   d.rule = "no-district";
   d.message = i18n::Message("validate.no-district.none");
   c.sink.add(std::move(d));
+  if (const auto unit = c.would_define(model::Kind::District, ""))
+    c.hold_last(*unit, Depends::NoDistrict, model::Kind::District, model::Kind::District, "", model::Place{});
 }
 
 void duplicate_plans(Context& c) {

@@ -45,6 +45,9 @@ void required_platforms(Context& c) {
       c.warning(*b, b->pos, "required-platform",
                 i18n::Message("validate.required-platform.missing",
                               {{"category", k}, {"type", *b->type}, {"categories", i18n::codes(tr->required_platforms)}}));
+      // A Platform of an unusable file or document names the branch: it may be the one.
+      if (const auto served = c.ix.would_serve.find(*b->id); served != c.ix.would_serve.end())
+        c.hold_last(served->second, Depends::RequiredPlatform, model::Kind::Branch, model::Kind::Platform, "", *b);
     }
   }
 }

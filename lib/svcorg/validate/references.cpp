@@ -33,18 +33,22 @@ struct FieldName {
   std::string str() const { return fmt::format(fmt::runtime(format), index); }
 };
 
-// A reference to a record of another kind, reported at the referring value.
+// A reference to a record of another kind, reported at the referring value; held as a
+// dependent when an unusable file or document would define the id.
 template <class R, class Field, class Target>
 void reference(Context& c, const R& r, const Field& value, const Context::ById<Target>& by_id, FieldName field,
-               const char* what) {
+               const char* what, model::Kind target, Depends how = Depends::Names) {
   if (!value || by_id.count(*value)) return;
-  c.error(r, value.pos, "reference", unknown(field.str(), std::string(*value), what, keys(by_id)));
+  std::string id(*value);
+  c.error(r, value.pos, "reference", unknown(field.str(), id, what, keys(by_id)));
+  if (const auto unit = c.would_define(target, id)) c.hold_last(*unit, how, kind_of(r), target, std::move(id), r);
 }
 
 template <class R>
 void need_list(Context& c, const R& r, const model::F<model::TextList>& list, FieldName field) {
   if (!list) return;
-  for (const auto& id : *list) reference(c, r, id, c.need_by_id, field, "validate.kind.need");
+  for (const auto& id : *list)
+    reference(c, r, id, c.need_by_id, field, "validate.kind.need", model::Kind::Need, Depends::Lists);
 }
 
 void street_ref(Context& c, const model::Branch& b) {
@@ -54,12 +58,13 @@ void street_ref(Context& c, const model::Branch& b) {
 }
 
 void plan_refs(Context& c, const model::Plan& p) {
-  reference(c, p, p.branch, c.branch_by_id, {"branch"}, "validate.kind.branch");
+  reference(c, p, p.branch, c.branch_by_id, {"branch"}, "validate.kind.branch", model::Kind::Branch);
   if (!p.items) return;
   for (size_t i = 0; i < p.items->size(); ++i) {
     const model::Item& item = (*p.items)[i];
     need_list(c, p, item.needs, {"items[{}].needs", i});
-    reference(c, p, item.platform, c.platform_by_id, {"items[{}].platform", i}, "validate.kind.platform");
+    reference(c, p, item.platform, c.platform_by_id, {"items[{}].platform", i}, "validate.kind.platform",
+              model::Kind::Platform);
   }
 }
 
@@ -86,6 +91,8 @@ void owner(Context& c, const model::Platform& p) {
   if (!is_branch && !c.district) return;
   if (!is_branch && !is_area) {
     c.error(p, p.owner.pos, "reference", unknown("owner", o, "validate.reference.owner", owner_candidates(c, p)));
+    if (const auto unit = c.would_define(model::Kind::Branch, o))
+      c.hold_last(*unit, Depends::Names, model::Kind::Platform, model::Kind::Branch, o, p);
     return;
   }
   if (!p.level || is_branch == is_area) return;
@@ -123,13 +130,13 @@ void check_references(Context& c) {
       if (n->branch && c.branch_by_id.count(*n->branch))
         known_branch = n->branch.p;
       else
-        reference(c, *n, n->branch, c.branch_by_id, {"branch"}, "validate.kind.branch");
+        reference(c, *n, n->branch, c.branch_by_id, {"branch"}, "validate.kind.branch", model::Kind::Branch);
     }
     if (n->platform.p != known_platform) {
       if (n->platform && c.platform_by_id.count(*n->platform))
         known_platform = n->platform.p;
       else
-        reference(c, *n, n->platform, c.platform_by_id, {"platform"}, "validate.kind.platform");
+        reference(c, *n, n->platform, c.platform_by_id, {"platform"}, "validate.kind.platform", model::Kind::Platform);
     }
   }
   for (const auto* p : c.platforms) platform_refs(c, *p);

@@ -34,7 +34,8 @@ void run(const model::RecordSet& records, const rules::Rules& rules, const Optio
          unsigned threads) {
   const detail::Index index(records);
   if (threads < 2) {
-    detail::Context c(index, rules, options, sink);
+    std::vector<detail::Held> held;
+    detail::Context c(index, rules, options, sink, held);
     detail::check_identity(c);
     detail::check_references(c);
     detail::check_branches(c);
@@ -42,6 +43,7 @@ void run(const model::RecordSet& records, const rules::Rules& rules, const Optio
     detail::check_needs(c);
     detail::check_plans(c);
     detail::check_platforms(c);
+    detail::count_dependents(index, std::move(held), sink);
     return;
   }
   // Two threads, in about equal halves of the work. With whole needs to check (`report`,
@@ -53,28 +55,31 @@ void run(const model::RecordSet& records, const rules::Rules& rules, const Optio
   // the sinks are appended in the one-thread order, so the findings come out the same.
   const bool whole = !records.needs.empty();
   diag::Sink identity, references, branches, needs, plans_platforms;
-  auto check = [&](void (*one)(detail::Context&), diag::Sink& into) {
-    detail::Context c(index, rules, options, into);
+  std::vector<detail::Held> held_here, held_there;  // by this thread and by the worker
+  auto check = [&](void (*one)(detail::Context&), diag::Sink& into, std::vector<detail::Held>& held) {
+    detail::Context c(index, rules, options, into, held);
     one(c);
   };
   std::thread worker([&] {
     check_whole_needs(records, options, needs);
-    check(detail::check_needs, needs);
+    check(detail::check_needs, needs, held_there);
     if (!whole) {
-      check(detail::check_identity, identity);
-      check(detail::check_references, references);
+      check(detail::check_identity, identity, held_there);
+      check(detail::check_references, references, held_there);
     }
   });
   if (whole) {
-    check(detail::check_identity, identity);
-    check(detail::check_references, references);
+    check(detail::check_identity, identity, held_here);
+    check(detail::check_references, references, held_here);
   }
-  check(detail::check_branches, branches);
-  check(detail::check_plans, plans_platforms);
-  check(detail::check_platforms, plans_platforms);
+  check(detail::check_branches, branches, held_here);
+  check(detail::check_plans, plans_platforms, held_here);
+  check(detail::check_platforms, plans_platforms, held_here);
   worker.join();
   for (diag::Sink* part : {&identity, &references, &branches, &needs, &plans_platforms})
     for (auto& d : part->items()) sink.add(std::move(d));
+  for (auto& h : held_there) held_here.push_back(std::move(h));
+  detail::count_dependents(index, std::move(held_here), sink);
 }
 
 }  // namespace svcorg::validate

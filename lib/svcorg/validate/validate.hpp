@@ -38,7 +38,10 @@ void check_need_dates(const model::Need& need, const std::string& file, const Op
 
 // Runs every cross-record rule, and check_need on the needs kept whole, adding findings
 // to `sink`. With `threads` >= 2 the needs' checks run beside the others; the findings
-// are the same, in the same order.
+// are the same, in the same order. A finding that only follows from what an unusable
+// file or document would define (RecordSet::unusable) is not added: it is counted in
+// the message of that file's or document's own error, which `sink` holds already (the
+// load's findings); when it holds none, the finding is added as it is.
 void run(const model::RecordSet& records, const rules::Rules& rules, const Options& options, diag::Sink& sink,
          unsigned threads = 1);
 
