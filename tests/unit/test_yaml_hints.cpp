@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "svcorg/i18n/message.hpp"
+#include "svcorg/model/reader.hpp"
 #include "svcorg/yaml/hints.hpp"
 #include "svcorg/yaml/parse.hpp"
 
@@ -157,9 +158,13 @@ TEST_SUITE("yaml hints") {
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{1, 1});
     CHECK(issues[0].message.text() ==
-          "the file looks like a CSV/TSV table (a spreadsheet export); svcorg reads YAML records, not tables: write "
-          "each row as a record of `key: value` lines starting with `apiVersion: svcorg/v1`, or leave the file out of "
-          "the inputs");
+          "the file looks like a CSV/TSV table (a spreadsheet export), not YAML records; to bring its rows in, write "
+          "each row as a record of `key: value` lines starting with `apiVersion: svcorg/v1` (`svcorg schema` lists "
+          "the kinds, `svcorg schema need` the fields of a need), or leave the file out of the inputs");
+    CHECK(issues[0].message.text(Lang::ZhCN) ==
+          "文件看起来是 CSV/TSV 表格（电子表格导出的文件），不是 YAML 记录；要导入其中的数据，请把每一行写成一条记录："
+          "以 `apiVersion: svcorg/v1` 开头，一行一个 `key: value`（`svcorg schema` 列出记录的种类，"
+          "`svcorg schema need` 列出需求的字段），或者不要把这个文件作为输入");
     // One libyaml reads as a scalar: converting it says so (model/), the scalar at 1:1 tells.
     CHECK(svcorg::yaml::scalar_looks_like_table(plain("编号,党组织,类别 mly-1,meiliyuan,housing", {1, 1})));
     CHECK(!svcorg::yaml::scalar_looks_like_table(plain("编号,党组织,类别", {3, 1})));
@@ -207,5 +212,23 @@ TEST_SUITE("yaml hints") {
     CHECK(svcorg::yaml::flow_close(text, 0) == text.size() - 1);
     CHECK(!svcorg::yaml::flow_close("{a: [1, 2}\n", 0));
     CHECK(!svcorg::yaml::flow_close("{a: 1\n---\n}\n", 0));
+  }
+
+  // A date written otherwise than YYYY-MM-DD (model/reader.cpp): the date it most likely
+  // means, only when it names one.
+  TEST_CASE("a date in another form: the calendar date it most likely means") {
+    using svcorg::model::likely_date;
+    for (const char* text : {"20250218", "2025/2/18", "2025.02.18", "2025-2-18", "2025年2月18日", "2025年2月18号",
+                             "2025年2月18"}) {
+      CAPTURE(text);
+      const auto d = likely_date(text);
+      REQUIRE(d);
+      CHECK(d->str() == "2025-02-18");
+    }
+    for (const char* text : {"2025/2/30", "20250230", "2025/2-18", "25/2/18", "2025/123/1", "2025年2月", "二〇二五年二月十八日",
+                             "2025-02-18T10:00", "218"}) {
+      CAPTURE(text);
+      CHECK(!likely_date(text));
+    }
   }
 }

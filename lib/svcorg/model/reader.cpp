@@ -239,7 +239,15 @@ std::optional<std::string> read_category(Context& c, const Node& n, const std::s
   return std::nullopt;
 }
 
-std::optional<util::Date> likely_date(std::string_view s) {
+namespace {
+
+struct Ymd {
+  int y, m, d;
+};
+
+// The year, month and day of a date written in one of likely_date's forms, whether or
+// not they name a calendar date; none when the text is no such form.
+std::optional<Ymd> date_form(std::string_view s) {
   auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
   auto number = [](std::string_view d) {
     int v = 0;
@@ -273,25 +281,41 @@ std::optional<util::Date> likely_date(std::string_view s) {
     m = number(runs[1]);
     d = number(runs[2]);
   }
-  if (!util::Date::valid_ymd(y, m, d)) return std::nullopt;
-  return util::Date::from_ymd(y, m, d);
+  return Ymd{y, m, d};
+}
+
+// A date written in another form: the date it most likely means, or that it names no
+// calendar date (`2026/2/30`); false when `text` is no such form.
+bool report_date_form(Context& c, const Node& n, const std::string& path, std::string_view text) {
+  const auto ymd = date_form(text);
+  if (!ymd) return false;
+  if (util::Date::valid_ymd(ymd->y, ymd->m, ymd->d))
+    c.schema(n.pos, i18n::Message("model.likely-date", {{"path", path},
+                                                        {"value", std::string(text)},
+                                                        {"date", util::Date::from_ymd(ymd->y, ymd->m, ymd->d).str()}}));
+  else
+    c.schema(n.pos, i18n::Message("model.not-calendar-date", {{"path", path}, {"value", std::string(text)}}));
+  return true;
+}
+
+}  // namespace
+
+std::optional<util::Date> likely_date(std::string_view s) {
+  const auto ymd = date_form(s);
+  if (!ymd || !util::Date::valid_ymd(ymd->y, ymd->m, ymd->d)) return std::nullopt;
+  return util::Date::from_ymd(ymd->y, ymd->m, ymd->d);
 }
 
 std::optional<util::Date> read_date(Context& c, const Node& n, const std::string& path) {
   // `received: 20250218` is an integer to YAML: say the date it most likely means rather
   // than "quote it" (which only leads to the next error).
-  if (n.is_scalar() && n.tag.empty() && n.plain && yaml::resolve(n) != ScalarKind::String)
-    if (auto likely = likely_date(n.value)) {
-      c.schema(n.pos, i18n::Message("model.likely-date", {{"path", path}, {"value", n.value}, {"date", likely->str()}}));
-      return std::nullopt;
-    }
+  if (n.is_scalar() && n.tag.empty() && n.plain && yaml::resolve(n) != ScalarKind::String &&
+      report_date_form(c, n, path, n.value))
+    return std::nullopt;
   auto s = string_scalar(c, n, path, kDate);
   if (!s) return std::nullopt;
   if (auto d = util::Date::parse(*s)) return d;
-  if (auto likely = likely_date(*s)) {
-    c.schema(n.pos, i18n::Message("model.likely-date", {{"path", path}, {"value", *s}, {"date", likely->str()}}));
-    return std::nullopt;
-  }
+  if (report_date_form(c, n, path, *s)) return std::nullopt;
   const bool dashed = s->size() == 10 && (*s)[4] == '-' && (*s)[7] == '-';
   c.schema(n.pos, i18n::Message(dashed ? "model.not-calendar-date" : "model.not-date", {{"path", path}, {"value", *s}}));
   return std::nullopt;
