@@ -113,8 +113,8 @@ size_t copy_examples(const fs::path& to) {
   return n;
 }
 
-// Every input of the rule fixtures (files with findings of every kind) in one folder.
-// The rule fixtures, and the mistake fixtures (empty files, encodings, ...) beside them.
+// Every input of the rule fixtures (files with findings of every kind) and of the mistake
+// fixtures (empty files, other encodings, full-width punctuation) in one folder.
 void copy_fixtures(const fs::path& to) {
   for (const char* folder : {"rules", "mistakes"}) {
     const fs::path root = kSource / "tests/fixtures" / folder;

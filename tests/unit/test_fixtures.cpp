@@ -166,7 +166,8 @@ TEST_SUITE("fixtures") {
   // in every format that keeps their order, are those of one thread.
   TEST_CASE("each fixture gives the same output with one thread and with two") {
     std::vector<fs::path> dirs = fixture_dirs();
-    for (const auto& dir : fixture_dirs(kCascades)) dirs.push_back(dir);
+    for (const auto& root : {kCascades, kMistakes})
+      for (const auto& dir : fixture_dirs(root)) dirs.push_back(dir);
     for (const auto& dir : dirs) {
       const std::string rule = dir.filename().string();
       CAPTURE(rule);
