@@ -237,7 +237,7 @@ TEST_SUITE("diag formats") {
     const Diagnostic one = counted(Message("validate.root.lists.one", {{"n", 1}, {"records", Message("validate.root.record.plan.one")}}));
     const Diagnostic three =
         counted(Message("validate.root.lists.other", {{"n", 3}, {"records", Message("validate.root.record.plan.other")}}));
-    CHECK(one.message.text() == "lacks `apiVersion`; 1 plan lists needs of this file: fix this first, those are not reported apart");
+    CHECK(one.message.text() == "lacks `apiVersion`; 1 plan lists needs of this file: fix this first; they are not listed separately");
     CHECK(&svcorg::diag::own_message(one) == &one.message.args[0].second.msg[0]);
     CHECK(&svcorg::diag::own_message(plain) == &plain.message);
     const auto key = fingerprints({plain})[0].key;

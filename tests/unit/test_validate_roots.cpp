@@ -125,7 +125,7 @@ TEST_SUITE("validate: root causes") {
       CHECK(found[0].message.text() ==
             "the file is empty; write the record, or delete the file; 1 need names the Branch `meiliyuan` of this "
             "file; 2 platforms name the Branch `meiliyuan` of this file; 1 plan names the Branch `meiliyuan` of this "
-            "file: fix this first, those are not reported apart");
+            "file: fix this first; they are not listed separately");
     }
     // Without an error of the file, the references are reported as before.
     const auto alone = run(files, 1, nullptr, false);
