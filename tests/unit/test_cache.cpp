@@ -113,14 +113,18 @@ size_t copy_examples(const fs::path& to) {
   return n;
 }
 
-// Every input of the rule fixtures (files with findings of every kind) in one folder.
+// Every input of the rule fixtures (files with findings of every kind) and of the mistake
+// fixtures (empty files, other encodings, full-width punctuation) in one folder.
 void copy_fixtures(const fs::path& to) {
-  for (const auto& e : fs::recursive_directory_iterator(kSource / "tests/fixtures/rules")) {
-    const auto ext = e.path().extension();
-    if (!e.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
-    const auto rel = fs::relative(e.path(), kSource / "tests/fixtures/rules");
-    fs::create_directories((to / rel).parent_path());
-    fs::copy_file(e.path(), to / rel);
+  for (const char* folder : {"rules", "mistakes"}) {
+    const fs::path root = kSource / "tests/fixtures" / folder;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      const auto ext = e.path().extension();
+      if (!e.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
+      const auto rel = fs::relative(e.path(), root);
+      fs::create_directories((to / folder / rel).parent_path());
+      fs::copy_file(e.path(), to / folder / rel);
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 // One fixture per rule id (tests/fixtures/rules/<rule>/): its inputs and the exact
-// text output expected from `svcorg validate` run inside that folder. Regenerate with
-// SVCORG_UPDATE_GOLDEN=1 and review the diff.
+// text output expected from `svcorg validate` run inside that folder. One fixture per
+// mistake people really make (tests/fixtures/mistakes/<mistake>/, issue 21): a small
+// valid district, the broken file, and the one finding that names the cause. Regenerate
+// with SVCORG_UPDATE_GOLDEN=1 and review the diff.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -16,6 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kRules = testing::kSource / "tests" / "fixtures" / "rules";
+const fs::path kMistakes = testing::kSource / "tests" / "fixtures" / "mistakes";
 // One folder per mistake that makes a file or record unusable (docs/FORMAT.md, "Root
 // causes"): a small district whose other files name what the broken one defines.
 const fs::path kCascades = testing::kSource / "tests" / "fixtures" / "cascades";
@@ -36,7 +39,8 @@ struct Output {
   std::string text;
 };
 
-// Runs validate in `dir` with the options in its optional `args` file (`year=`, `as_of=`);
+// Runs validate in `dir` with the options in its optional `args` file (`year=`, `as_of=`,
+// `paths=` the paths given, separated by spaces; default none: the folder);
 // `jobs` 0 is the default (one thread per core); in English unless told.
 Output validate_in(const fs::path& dir, const std::string& format, unsigned jobs = 0,
                    svcorg::i18n::Lang lang = svcorg::i18n::Lang::En) {
@@ -52,6 +56,10 @@ Output validate_in(const fs::path& dir, const std::string& format, unsigned jobs
     while (std::getline(args, line)) {
       if (line.rfind("year=", 0) == 0) o.common.year = std::stoi(line.substr(5));
       if (line.rfind("as_of=", 0) == 0) o.common.as_of = line.substr(6);
+      if (line.rfind("paths=", 0) == 0) {
+        std::istringstream paths(line.substr(6));
+        for (std::string p; paths >> p;) o.common.paths.push_back(p);
+      }
     }
   }
   std::ostringstream out, err;
@@ -158,7 +166,8 @@ TEST_SUITE("fixtures") {
   // in every format that keeps their order, are those of one thread.
   TEST_CASE("each fixture gives the same output with one thread and with two") {
     std::vector<fs::path> dirs = fixture_dirs();
-    for (const auto& dir : fixture_dirs(kCascades)) dirs.push_back(dir);
+    for (const auto& root : {kCascades, kMistakes})
+      for (const auto& dir : fixture_dirs(root)) dirs.push_back(dir);
     for (const auto& dir : dirs) {
       const std::string rule = dir.filename().string();
       CAPTURE(rule);
@@ -171,5 +180,36 @@ TEST_SUITE("fixtures") {
         CHECK(!one.text.empty());
       }
     }
+  }
+
+  // Each mistake gives its one finding, naming the cause at its place, in both languages,
+  // and nothing follows from it in the broken file (at most one finding per file).
+  TEST_CASE("each mistake fixture gives exactly its expected output, one finding per broken file") {
+    size_t seen = 0;
+    for (const auto& dir : fixture_dirs(kMistakes)) {
+      const std::string mistake = dir.filename().string();
+      CAPTURE(mistake);
+      for (const auto lang : {svcorg::i18n::Lang::En, svcorg::i18n::Lang::ZhCN}) {
+        const bool en = lang == svcorg::i18n::Lang::En;
+        const fs::path file = dir / (en ? "expected.txt" : "expected.zh-CN.txt");
+        const Output got = validate_in(dir, "text", 0, lang);
+        if (testing::update_golden()) testing::write_file(file, got.text);
+        const std::string expected = testing::read_file(file);
+        CHECK(got.text == expected);
+        CHECK(got.code == 1);
+        std::istringstream lines(expected);
+        std::set<std::string> files;
+        size_t findings = 0;
+        for (std::string line; std::getline(lines, line);) {
+          if (line.rfind("svcorg", 0) == 0) continue;
+          CAPTURE(line);
+          ++findings;
+          CHECK(files.insert(line.substr(0, line.find(':'))).second);
+        }
+        CHECK(findings >= 1);
+        seen += findings;
+      }
+    }
+    CHECK(seen >= 20);
   }
 }

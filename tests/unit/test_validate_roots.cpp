@@ -12,12 +12,14 @@ using Strings = std::vector<std::string>;
 namespace {
 
 // Loads `files` and validates them into one sink, as the commands do (the root findings
-// are the load's), with `threads`; the findings sorted.
+// are the load's), with `threads`; the findings sorted. With `load_findings` false, the
+// load's findings are left out and `extra` stands in for them.
 std::vector<svcorg::diag::Diagnostic> run(const Files& files, unsigned threads = 1,
-                                          const svcorg::diag::Diagnostic* extra = nullptr) {
+                                          const svcorg::diag::Diagnostic* extra = nullptr,
+                                          bool load_findings = true) {
   svcorg::model::RecordSet set;
-  svcorg::diag::Sink sink;
-  for (const auto& [name, text] : files) svcorg::load::load_bytes(name, text, set, sink);
+  svcorg::diag::Sink sink, loaded;
+  for (const auto& [name, text] : files) svcorg::load::load_bytes(name, text, set, load_findings ? sink : loaded);
   if (extra) sink.add(*extra);
   const auto rules = svcorg::rules::effective_rules(nullptr);
   svcorg::validate::run(set, rules, vtest::year_2026(), sink, threads);
@@ -94,7 +96,7 @@ TEST_SUITE("validate: root causes") {
   TEST_CASE("the lenient scan: a full-width colon, quotes, comments and several documents") {
     const std::string need = text_of(district(), "needs/mly-001.yaml");
     // The second need defines mly-002 with a full-width colon (`id："mly-002"`, quoted,
-    // with a comment): the syntax error at the next line (24:1) stops the parse, the scan
+    // with a comment): the syntax error it makes (reported at the `：`, 23:3) stops the parse, the scan
     // reads the id; the platform lists it. (Its tab where YAML wants spaces is after the
     // error: the scan reads on through it.)
     const std::string second = replace(replace(need, "id: mly-001", "id：\"mly-002\"  # 第二条"), "  - {date: 2026-03-04, status: assessed}",
@@ -105,35 +107,38 @@ TEST_SUITE("validate: root causes") {
     const auto found = run(files);
     REQUIRE(found.size() == 1);
     CHECK(found[0].rule == "yaml-syntax");
+    CHECK(found[0].message.args.at(0).second.msg.at(0).id == "yaml.fullwidth-colon");
     CHECK(dependents(found[0]) == "1 platform lists needs of this file");
     // mly-001, converted before the error, is no dependent: nothing names an unknown one.
     const auto typo = run(with(files, "plans/meiliyuan-2026.yaml",
                                replace(text_of(files, "plans/meiliyuan-2026.yaml"), "needs: [mly-001], approval: self}\n  - {id: i2",
                                        "needs: [mly-01], approval: self}\n  - {id: i2")));
-    CHECK(where(typo) == Strings{"needs/mly-001.yaml:24:1 yaml-syntax", "plans/meiliyuan-2026.yaml:9:59 reference"});
+    CHECK(where(typo) == Strings{"needs/mly-001.yaml:23:3 yaml-syntax", "plans/meiliyuan-2026.yaml:9:59 reference"});
   }
 
-  TEST_CASE("an empty branch file: its first error is the root, when it has one") {
+  TEST_CASE("an empty branch file: its own finding counts what names it") {
     const Files files = with(district(), "branches/meiliyuan.yaml", "");
-    // No finding of its own: the references are reported as before.
-    const auto alone = run(files);
+    for (unsigned threads : {1u, 2u}) {
+      CAPTURE(threads);
+      const auto found = run(files, threads);
+      REQUIRE(where(found) == Strings{"branches/meiliyuan.yaml:1:1 header"});
+      CHECK(found[0].message.text() ==
+            "the file is empty; write the record, or delete the file; 1 need names the Branch `meiliyuan` of this "
+            "file; 2 platforms name the Branch `meiliyuan` of this file; 1 plan names the Branch `meiliyuan` of this "
+            "file: fix this first; they are not listed separately");
+    }
+    // Without an error of the file, the references are reported as before.
+    const auto alone = run(files, 1, nullptr, false);
     CHECK(where(alone) == Strings{"needs/mly-001.yaml:4:9 reference", "plans/meiliyuan-2026.yaml:4:9 reference",
                                   "platforms/meiliyuan.yaml:5:8 reference", "platforms/meiliyuan.yaml:16:8 reference"});
-    // An error of the file (an empty-file finding): it counts them.
+    // A warning is no root: the exit code stays what the errors make it.
     svcorg::diag::Diagnostic empty;
     empty.file = "branches/meiliyuan.yaml";
     empty.pos = {1, 1};
     empty.rule = "header";
     empty.message = svcorg::i18n::Message::verbatim("the file is empty");
-    const auto counted = run(files, 1, &empty);
-    REQUIRE(where(counted) == Strings{"branches/meiliyuan.yaml:1:1 header"});
-    CHECK(counted[0].message.text() ==
-          "the file is empty; 1 need names the Branch `meiliyuan` of this file; 2 platforms name the Branch "
-          "`meiliyuan` of this file; 1 plan names the Branch `meiliyuan` of this file: fix this first; they are not "
-          "listed separately");
-    // A warning is no root: the exit code stays what the errors make it.
     empty.severity = svcorg::diag::Severity::Warning;
-    CHECK(where(run(files, 1, &empty)).size() == 5);
+    CHECK(where(run(files, 1, &empty, false)).size() == 5);
     // An empty file elsewhere than in `branches/` defines nothing its name could tell.
     svcorg::model::RecordSet set;
     svcorg::diag::Sink sink;

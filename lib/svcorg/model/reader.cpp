@@ -1,6 +1,7 @@
 #include "svcorg/model/reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 
@@ -10,6 +11,7 @@
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/util/text.hpp"
+#include "svcorg/yaml/hints.hpp"
 
 namespace svcorg::model {
 
@@ -56,6 +58,16 @@ namespace {
 
 i18n::Message wrong_type_message(const std::string& path, const i18n::Message& expected, const Node& n) {
   return i18n::Message("model.wrong-type", {{"path", path}, {"expected", expected}, {"found", yaml::describe(n)}});
+}
+
+// A finding about a value that cannot be right, unless the value shows full-width
+// punctuation typed for YAML's own (`［a, b］`, `a，b`, `name：王丽华`): then that, at the
+// character (yaml/hints.hpp). Error paths only.
+void report_or_hint(Context& c, const Node& n, const char* rule, i18n::Message message) {
+  if (auto hint = yaml::fullwidth_in_scalar(n))
+    c.report(hint->pos, rule, std::move(hint->message));
+  else
+    c.report(n.pos, rule, std::move(message));
 }
 
 // A string-typed scalar's text, or a schema error naming what was found instead.
@@ -135,7 +147,7 @@ std::optional<std::string> read_id(Context& c, const Node& n, const std::string&
   auto s = string_scalar(c, n, path, kId);
   if (!s) return std::nullopt;
   if (!is_id(*s)) {
-    c.schema(n.pos, i18n::Message("model.not-id", {{"path", path}, {"value", *s}}));
+    report_or_hint(c, n, "schema", i18n::Message("model.not-id", {{"path", path}, {"value", *s}}));
     return std::nullopt;
   }
   return s;
@@ -173,12 +185,13 @@ std::optional<std::string> read_enum(Context& c, const Node& n, const std::strin
   if (!s) return std::nullopt;
   i18n::Arg listed = labels::labelled(allowed, group);
   if (auto near = suggestion(*s, allowed, group))
-    c.schema(n.pos, i18n::Message("model.not-allowed.near", {{"path", path},
-                                                             {"value", *s},
-                                                             {"suggestion", std::move(*near)},
-                                                             {"allowed", std::move(listed)}}));
+    report_or_hint(c, n, "schema", i18n::Message("model.not-allowed.near", {{"path", path},
+                                                                           {"value", *s},
+                                                                           {"suggestion", std::move(*near)},
+                                                                           {"allowed", std::move(listed)}}));
   else
-    c.schema(n.pos, i18n::Message("model.not-allowed", {{"path", path}, {"value", *s}, {"allowed", std::move(listed)}}));
+    report_or_hint(c, n, "schema",
+                   i18n::Message("model.not-allowed", {{"path", path}, {"value", *s}, {"allowed", std::move(listed)}}));
   return std::nullopt;
 }
 
@@ -187,15 +200,34 @@ std::optional<std::string> read_category(Context& c, const Node& n, const std::s
   if (!s) return std::nullopt;
   if (is_category_word(*s)) return s;
   if (const std::string* value = labels::value_of("category", *s)) return *value;
-  if (util::is_ascii(*s)) {
-    c.schema(n.pos, i18n::Message("model.not-category", {{"path", path}, {"value", *s}}));
+  if (auto hint = yaml::fullwidth_in_scalar(n)) {  // `elderly-care，housing`
+    c.schema(hint->pos, std::move(hint->message));
     return std::nullopt;
   }
+  const bool ascii = util::is_ascii(*s);
   // Chinese text that is no built-in category's label: perhaps the label of one of the
   // District's categories, which the loaded records tell (labels::use_district_labels).
-  if (own_labels) return s;
+  if (!ascii && own_labels) return s;
   const std::vector<std::string> builtin = rules::builtin_categories();
   i18n::Arg listed = labels::labelled(builtin, "category");
+  if (ascii) {
+    // `Public Safety`, `public_safety`: the name it is written for, else the closest.
+    std::string name = *s;
+    for (char& ch : name) ch = ch == ' ' || ch == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::optional<i18n::Message> near;
+    if (std::find(builtin.begin(), builtin.end(), name) != builtin.end())
+      near = i18n::Message("util.did-you-mean", {{"value", name}});
+    else
+      near = suggestion(name, builtin, "category");
+    if (near)
+      c.schema(n.pos, i18n::Message("model.not-category.near", {{"path", path},
+                                                                {"value", *s},
+                                                                {"suggestion", std::move(*near)},
+                                                                {"allowed", std::move(listed)}}));
+    else
+      c.schema(n.pos, i18n::Message("model.not-category", {{"path", path}, {"value", *s}, {"allowed", std::move(listed)}}));
+    return std::nullopt;
+  }
   if (auto near = suggestion(*s, builtin, "category"))
     c.schema(n.pos, i18n::Message("model.not-category-label.near", {{"path", path},
                                                                     {"value", *s},
@@ -207,10 +239,83 @@ std::optional<std::string> read_category(Context& c, const Node& n, const std::s
   return std::nullopt;
 }
 
+namespace {
+
+struct Ymd {
+  int y, m, d;
+};
+
+// The year, month and day of a date written in one of likely_date's forms, whether or
+// not they name a calendar date; none when the text is no such form.
+std::optional<Ymd> date_form(std::string_view s) {
+  auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+  auto number = [](std::string_view d) {
+    int v = 0;
+    for (char ch : d) v = v * 10 + (ch - '0');
+    return v;
+  };
+  int y = 0, m = 0, d = 0;
+  if (s.size() == 8 && std::all_of(s.begin(), s.end(), digit)) {  // 20250218
+    y = number(s.substr(0, 4));
+    m = number(s.substr(4, 2));
+    d = number(s.substr(6, 2));
+  } else {
+    // Three runs of digits (4, then 1-2, then 1-2) and what follows each.
+    std::string_view runs[3], seps[3];
+    size_t i = 0;
+    for (int k = 0; k < 3; ++k) {
+      const size_t start = i;
+      while (i < s.size() && digit(s[i])) ++i;
+      runs[k] = s.substr(start, i - start);
+      const size_t sep = i;
+      while (i < s.size() && !digit(s[i])) ++i;
+      seps[k] = s.substr(sep, i - sep);
+    }
+    if (i != s.size() || runs[0].size() != 4 || runs[1].empty() || runs[1].size() > 2 || runs[2].empty() ||
+        runs[2].size() > 2)
+      return std::nullopt;
+    const bool same = (seps[0] == "/" || seps[0] == "." || seps[0] == "-") && seps[1] == seps[0] && seps[2].empty();
+    const bool chinese = seps[0] == "年" && seps[1] == "月" && (seps[2] == "日" || seps[2] == "号" || seps[2].empty());
+    if (!same && !chinese) return std::nullopt;
+    y = number(runs[0]);
+    m = number(runs[1]);
+    d = number(runs[2]);
+  }
+  return Ymd{y, m, d};
+}
+
+// A date written in another form: the date it most likely means, or that it names no
+// calendar date (`2026/2/30`); false when `text` is no such form.
+bool report_date_form(Context& c, const Node& n, const std::string& path, std::string_view text) {
+  const auto ymd = date_form(text);
+  if (!ymd) return false;
+  if (util::Date::valid_ymd(ymd->y, ymd->m, ymd->d))
+    c.schema(n.pos, i18n::Message("model.likely-date", {{"path", path},
+                                                        {"value", std::string(text)},
+                                                        {"date", util::Date::from_ymd(ymd->y, ymd->m, ymd->d).str()}}));
+  else
+    c.schema(n.pos, i18n::Message("model.not-calendar-date", {{"path", path}, {"value", std::string(text)}}));
+  return true;
+}
+
+}  // namespace
+
+std::optional<util::Date> likely_date(std::string_view s) {
+  const auto ymd = date_form(s);
+  if (!ymd || !util::Date::valid_ymd(ymd->y, ymd->m, ymd->d)) return std::nullopt;
+  return util::Date::from_ymd(ymd->y, ymd->m, ymd->d);
+}
+
 std::optional<util::Date> read_date(Context& c, const Node& n, const std::string& path) {
+  // `received: 20250218` is an integer to YAML: say the date it most likely means rather
+  // than "quote it" (which only leads to the next error).
+  if (n.is_scalar() && n.tag.empty() && n.plain && yaml::resolve(n) != ScalarKind::String &&
+      report_date_form(c, n, path, n.value))
+    return std::nullopt;
   auto s = string_scalar(c, n, path, kDate);
   if (!s) return std::nullopt;
   if (auto d = util::Date::parse(*s)) return d;
+  if (report_date_form(c, n, path, *s)) return std::nullopt;
   const bool dashed = s->size() == 10 && (*s)[4] == '-' && (*s)[7] == '-';
   c.schema(n.pos, i18n::Message(dashed ? "model.not-calendar-date" : "model.not-date", {{"path", path}, {"value", *s}}));
   return std::nullopt;
@@ -285,10 +390,12 @@ MapReader::MapReader(Context& c, const Node& n, std::string path) : c_(c), node_
   ok_ = n.is_map();
   known_.reserve(24);  // more than any kind's fields: one allocation
   if (!ok_) {
-    if (path_.empty())
-      c_.report(n.pos, "header", i18n::Message("model.not-mapping-record", {{"found", yaml::describe(n)}}));
+    if (path_.empty() && yaml::scalar_looks_like_table(n))
+      c_.report(n.pos, "header", i18n::Message("yaml.table"));
+    else if (path_.empty())
+      report_or_hint(c_, n, "header", i18n::Message("model.not-mapping-record", {{"found", yaml::describe(n)}}));
     else
-      c_.schema(n.pos, wrong_type_message(path_, i18n::Message("yaml.value.mapping"), n));
+      report_or_hint(c_, n, "schema", wrong_type_message(path_, i18n::Message("yaml.value.mapping"), n));
   }
 }
 
@@ -327,7 +434,7 @@ Pos MapReader::where(const char* key) const {
 
 bool MapReader::seq_of(const Node& v, const std::string& path, size_t min_items) {
   if (!v.is_seq()) {
-    c_.schema(v.pos, wrong_type_message(path, kList, v));
+    report_or_hint(c_, v, "schema", wrong_type_message(path, kList, v));
     return false;
   }
   if (v.items.size() < min_items) {

@@ -43,6 +43,10 @@ std::optional<std::string> read_enum(Context& c, const yaml::Node& n, const std:
 std::optional<std::string> read_category(Context& c, const yaml::Node& n, const std::string& path,
                                          bool own_labels);
 std::optional<util::Date> read_date(Context& c, const yaml::Node& n, const std::string& path);
+// The calendar date a date written otherwise than YYYY-MM-DD most likely means:
+// `20250218`, `2025/3/1`, `2025.3.1`, `2025-3-1`, `2025年3月1日`; none when it names no
+// calendar date (`2025/2/30`) or is no such form.
+std::optional<util::Date> likely_date(std::string_view text);
 std::optional<bool> read_bool(Context& c, const yaml::Node& n, const std::string& path);
 std::optional<int64_t> read_int(Context& c, const yaml::Node& n, const std::string& path,
                                 std::optional<int64_t> min = std::nullopt,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "svcorg/yaml/hints.hpp"
+
 namespace svcorg::yaml {
 
 namespace {
@@ -16,6 +18,13 @@ namespace {
 
 [[gnu::cold]] [[gnu::noinline]] void too_deep(std::vector<ParseIssue>& issues, Pos pos, size_t max) {
   issues.push_back({pos, "yaml-syntax", i18n::Message("yaml.too-deep", {{"max", max}}), {}});
+}
+
+// A key written after full-width spaces (U+3000) that were meant as indentation: it lands
+// in the wrong mapping, so the document is not read (as for a syntax error).
+[[gnu::cold]] [[gnu::noinline]] void ideographic_key(std::vector<ParseIssue>& issues, Pos pos) {
+  issues.push_back({pos, "yaml-syntax", ideographic_space_message(), {}});
+  throw StopParsing{};
 }
 
 }  // namespace
@@ -102,6 +111,7 @@ void TreeBuilder::attach(Node&& n) {
     return;
   }
   if (!parent.key) {
+    if (n.plain && !n.value.empty() && n.value[0] == '\xE3' && ideographic_indent(n.value)) ideographic_key(issues_, n.pos);
     parent.key = std::move(n);
     return;
   }

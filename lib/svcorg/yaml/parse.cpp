@@ -1,5 +1,6 @@
 #include "svcorg/yaml/parse.hpp"
 
+#include <algorithm>
 #include <new>
 #include <optional>
 
@@ -8,6 +9,7 @@
 
 #include "svcorg/util/text.hpp"
 #include "svcorg/yaml/builder.hpp"
+#include "svcorg/yaml/hints.hpp"
 
 namespace svcorg::yaml {
 
@@ -92,9 +94,44 @@ const char* unicode_break_name(char32_t cp) {
   }
 }
 
+// Whether a stream holds nothing but blanks, comments and document markers (`---`, `...`).
+bool blank(std::string_view text) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    const size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && line[first] != '#' && line.rfind("---", 0) != 0 && line.rfind("...", 0) != 0)
+      return false;
+    start = end + 1;
+  }
+  return true;
+}
+
 // A libyaml string (a tag or an anchor name; none when null) as a view.
 std::string_view view(const yaml_char_t* s) {
   return s == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(s));
+}
+
+// Where the comma between two entries of a flow collection goes, given where libyaml
+// stopped (the next entry, or the `:` after its key): after the end of the entry before,
+// outside any comment.
+Pos missing_comma_pos(std::string_view text, size_t stop, uint32_t line_offset) {
+  size_t i = std::min(stop, text.size());
+  if (i < text.size() && text[i] == ':')  // the key of the next entry: go back over it
+    while (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\n' && text[i - 1] != ',' && text[i - 1] != '{') --i;
+  for (;;) {
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n' || text[i - 1] == '\r')) --i;
+    // A comment on that line: the comma goes before it.
+    const size_t nl = i == 0 ? std::string_view::npos : text.rfind('\n', i - 1);
+    const size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+    const size_t hash = text.substr(line_start, i - line_start).find(" #");
+    if (hash == std::string_view::npos) break;
+    i = line_start + hash;
+    if (i == line_start) break;
+  }
+  return pos_at_byte(text, i, line_offset);
 }
 
 // libyaml's syntax error as a finding. An unclosed quote or `[`/`{` points at its opening
@@ -134,16 +171,39 @@ ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std:
     if (b < text.size() && text[b] == '\t')
       return {at(p.problem_mark), "yaml-syntax", i18n::Message("yaml.tab"), {}};
   }
+  // A spreadsheet's export given as records.
+  if (line_offset == 0 && looks_like_table(text))
+    return {Pos{1, 1}, "yaml-syntax", i18n::Message("yaml.table"), {}};
+  // Full-width punctuation typed for YAML's own, on the lines from where the construct
+  // libyaml was reading started (the line before the problem when it does not say) to
+  // the problem (at most 20 lines).
+  {
+    const auto last = static_cast<uint32_t>(p.problem_mark.line + 1);
+    uint32_t first = context.empty() ? last - (last > 1 ? 1 : 0)
+                                     : std::min(last, static_cast<uint32_t>(p.context_mark.line + 1));
+    first = std::max(first, last > 20 ? last - 20 : 1);
+    if (auto hint = fullwidth_in_lines(text, first, last))
+      return {Pos{hint->pos.line + line_offset, hint->pos.col}, "yaml-syntax", std::move(hint->message), {}};
+  }
   auto unclosed = [](Pos pos, bool seq) {
     return ParseIssue{pos, "yaml-syntax", i18n::Message(seq ? "yaml.unclosed-list" : "yaml.unclosed-mapping"), {}};
   };
   // A `[` or `{` whose list goes on past its line (or to the end of the input) without
-  // its `,` or closing bracket: nearly always a forgotten closing bracket.
+  // its `,` or closing bracket: a missing comma when the bracket is closed further on
+  // (where libyaml stopped is the next entry: the comma goes after the entry before it),
+  // else a forgotten closing bracket.
   const bool flow_seq = context == "while parsing a flow sequence";
   const bool flow_map = context == "while parsing a flow mapping";
   if ((flow_seq || flow_map) && problem.rfind("did not find expected ','", 0) == 0 &&
-      (at_end || p.problem_mark.line > p.context_mark.line))
+      (at_end || p.problem_mark.line > p.context_mark.line)) {
+    const size_t open = byte_of_index(text, p.context_mark.index);
+    if (!at_end && flow_close(text, open))
+      return {missing_comma_pos(text, byte_of_index(text, p.problem_mark.index), line_offset), "yaml-syntax",
+              i18n::Message(flow_seq ? "yaml.missing-comma-list" : "yaml.missing-comma-mapping",
+                            {{"line", p.context_mark.line + 1 + line_offset}, {"column", p.context_mark.column + 1}}),
+              {}};
     return unclosed(at(p.context_mark), flow_seq);
+  }
   // Any other error at the end of the input inside a `[` or `{` (`[1,` then the end).
   if (at_end)
     if (const Node* flow = builder.open_flow()) return unclosed(flow->pos, flow->is_seq());
@@ -171,8 +231,20 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
   // The whole text first: an invalid sequence anywhere wins over a line break before it.
   const util::Utf8Scan scan = util::scan_utf8(bytes);
   if (scan.error) {
-    issues.push_back({pos_at_byte(bytes, scan.error->offset, line_offset), "yaml-syntax",
-                      i18n::Message("yaml.not-utf8", {{"problem", scan.error->what}}), {}});
+    // Text in another encoding: say which (the whole file is checked, on this error path only).
+    switch (guess_encoding(bytes)) {
+      case Encoding::Utf16:
+        issues.push_back({Pos{1 + line_offset, 1}, "yaml-syntax", i18n::Message("yaml.utf16"), {}});
+        break;
+      case Encoding::Gb18030:
+        issues.push_back(
+            {pos_at_byte(bytes, scan.error->offset, line_offset), "yaml-syntax", i18n::Message("yaml.gb18030"), {}});
+        break;
+      case Encoding::Unknown:
+        issues.push_back({pos_at_byte(bytes, scan.error->offset, line_offset), "yaml-syntax",
+                          i18n::Message("yaml.not-utf8", {{"problem", scan.error->what}}), {}});
+        break;
+    }
     return false;
   }
   if (const auto& brk = scan.unicode_break) {
@@ -196,6 +268,8 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
       const yaml_event_t& e = *event;
       switch (e.type) {
         case YAML_STREAM_END_EVENT:
+          if (documents == 0 && limits.empty_is_finding && blank(bytes))
+            issues.push_back({Pos{1 + line_offset, 1}, "header", i18n::Message("yaml.empty-file"), {}});
           return true;
         case YAML_DOCUMENT_START_EVENT:
           builder.document_start();
@@ -247,7 +321,9 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
 
 std::vector<Node> parse_all(std::string_view bytes, std::vector<ParseIssue>& issues) {
   std::vector<Node> docs;
-  parse_stream(bytes, [&](Node&& n) { docs.push_back(std::move(n)); }, issues);
+  ParseLimits limits;
+  limits.empty_is_finding = false;
+  parse_stream(bytes, [&](Node&& n) { docs.push_back(std::move(n)); }, issues, limits);
   return docs;
 }
 

@@ -20,7 +20,7 @@ namespace svcorg::yaml {
 
 struct ParseIssue {
   Pos pos;
-  std::string rule;  // "yaml-syntax" or "duplicate-key"
+  std::string rule;  // "yaml-syntax", "duplicate-key", or "header" (an empty file)
   i18n::Message message;
   Pos related;  // the first occurrence, for duplicate-key
 };
@@ -31,6 +31,9 @@ struct ParseLimits {
   // the only one.
   size_t max_depth = 1000;
   size_t max_documents = 10'000'000;  // documents in one stream
+  // A stream of blanks and comments only (an empty file) is a finding: rule `header`, at
+  // line 1, column 1 (a record file holds at least one record). parse_all does not ask.
+  bool empty_is_finding = true;
 };
 
 // Calls `on_document` for each non-empty document in order. Syntax errors stop the stream
@@ -41,7 +44,8 @@ struct ParseLimits {
 bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_document,
                   std::vector<ParseIssue>& issues, const ParseLimits& limits = {}, uint32_t line_offset = 0);
 
-// Convenience for tests: every non-empty document of a stream.
+// Convenience for tests and embedded data: every non-empty document of a stream (an empty
+// stream is no finding).
 std::vector<Node> parse_all(std::string_view bytes, std::vector<ParseIssue>& issues);
 
 }  // namespace svcorg::yaml
