@@ -8,17 +8,18 @@ CMAKE_FLAGS ?=
 # Debian packages, one list per purpose (the one source of truth: the CI files `svcorg init`
 # writes install SOURCE_PACKAGES and BUILD_PACKAGES, tests/unit/test_init_ci.cpp checks it).
 #   BUILD_PACKAGES   building svcorg. libmimalloc-dev is optional (CMake uses it when found;
-#                    a third faster on large districts, docs/PERFORMANCE.md).
+#                    a third faster on large districts, docs/PERFORMANCE.md). libxlsxwriter-dev
+#                    writes the `--format xlsx` workbooks.
 #   TEST_PACKAGES    the test suite: doctest; valijson checks the JSON Schemas; yaml-cpp is
 #                    the YAML parser's differential oracle; python3-yaml the reference scores;
-#                    cmark-gfm renders reports to HTML.
+#                    cmark-gfm renders reports to HTML; python3-openpyxl reads the XLSX back.
 #   SOURCE_PACKAGES  getting svcorg's source with git over https (CI jobs, not this Makefile).
 #   DEB_PACKAGES     `make deb`: dpkg-shlibdeps (dpkg-dev) and file, which CPack uses to find
 #                    the executables whose libraries become the package's Depends.
 #   FRESH_PACKAGES   the clean-root tests (tests/fresh/): mmdebstrap builds the roots,
 #                    python3-yaml reads the CI files.
-BUILD_PACKAGES  = cmake make g++ pkg-config libyaml-dev libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev libmimalloc-dev
-TEST_PACKAGES   = doctest-dev libvalijson-dev libyaml-cpp-dev python3 python3-yaml cmark-gfm
+BUILD_PACKAGES  = cmake make g++ pkg-config libyaml-dev libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev libmimalloc-dev libxlsxwriter-dev
+TEST_PACKAGES   = doctest-dev libvalijson-dev libyaml-cpp-dev python3 python3-yaml cmark-gfm python3-openpyxl
 SOURCE_PACKAGES = ca-certificates git
 DEB_PACKAGES    = dpkg-dev file
 FRESH_PACKAGES  = mmdebstrap python3 python3-yaml
