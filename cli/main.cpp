@@ -129,8 +129,9 @@ int main(int argc, char** argv) {
   svcorg::cmd::NeedsOptions needs;
   CLI::App* n = app.add_subcommand("needs", "List the needs ledger of a year as of a date, with its metrics");
   add_common(*n, needs.common);
-  n->add_option("--format", needs.format, "Output format: table, json or csv");
+  n->add_option("--format", needs.format, "Output format: table, json, csv or xlsx (with -o)");
   add_excel(*n, needs.format, needs.excel);
+  n->add_option("-o,--output", needs.output, "Write to FILE (atomically) instead of standard output");
   n->add_option("--status", needs.filters.status,
                 "As-of status: received, assessed, in-progress, resolved, closed, declined, open or overdue");
   n->add_option("--branch", needs.filters.branch, "Needs of this branch");
@@ -144,8 +145,8 @@ int main(int argc, char** argv) {
   svcorg::cmd::ScoreOptions score;
   CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year");
   add_common(*s, score.common);
-  s->add_option("--format", score.format, "Output format: table, json, csv; markdown for deltas")
-      ->check(svcorg_cli::one_of({"table", "json", "csv", "markdown"}));
+  s->add_option("--format", score.format, "Output format: table, json, csv, xlsx (with -o); markdown for deltas")
+      ->check(svcorg_cli::one_of({"table", "json", "csv", "xlsx", "markdown"}));
   add_excel(*s, score.format, score.excel);
   s->add_option("--branch", score.branch, "Show this branch only");
   s->add_option("--type", score.type, "Show branches of this type only");

@@ -37,8 +37,8 @@ _svcorg() {
     --format)
       case $command in
         validate) COMPREPLY=($(compgen -W "text json sarif junit github gitlab" -- "$cur")) ;;
-        score) COMPREPLY=($(compgen -W "table json csv markdown" -- "$cur")) ;;
-        needs) COMPREPLY=($(compgen -W "table json csv" -- "$cur")) ;;
+        score) COMPREPLY=($(compgen -W "table json csv xlsx markdown" -- "$cur")) ;;
+        needs) COMPREPLY=($(compgen -W "table json csv xlsx" -- "$cur")) ;;
         rules) COMPREPLY=($(compgen -W "text markdown json" -- "$cur")) ;;
       esac
       return ;;
@@ -72,7 +72,7 @@ _svcorg() {
   case $command in
     validate) options="$common --format -o --output --since" ;;
     score) options="$common --format --excel --branch --type --street --explain --fail-under -o --output --since --baseline --compare" ;;
-    needs) options="$common --format --excel --status --branch --street --channel --category --layer --received-in-year" ;;
+    needs) options="$common --format --excel -o --output --status --branch --street --channel --category --layer --received-in-year" ;;
     report) options="$common --scope -o --output" ;;
     init) options="-q --quiet --lang -h --help" ;;
     schema) options="--lang -h --help" ;;

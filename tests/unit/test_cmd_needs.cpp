@@ -379,7 +379,17 @@ TEST_SUITE("cmd::run_needs") {
           "`assessed` (已研判), `in-progress` (处置中), `resolved` (已解决), `closed` (已办结), `declined` (不予受理), "
           "`open` (未结), or `overdue` (逾期))\n");
     fails([](NeedsOptions& o) { o.format = "xml"; },
-          "svcorg: error: --format `xml` is not allowed (allowed: `table`, `json`, or `csv`)\n");
+          "svcorg: error: --format `xml` is not allowed (allowed: `table`, `json`, `csv`, or `xlsx`)\n");
+    fails([](NeedsOptions& o) { o.format = "xlsx"; },
+          "svcorg: error: --format xlsx writes a binary workbook, which is not written to a terminal or standard "
+          "output: give the file with -o, for example -o ledger.xlsx\n");
+    fails(
+        [](NeedsOptions& o) {
+          o.format = "xlsx";
+          o.output = "-";
+          o.common.lang = svcorg::i18n::Lang::ZhCN;
+        },
+        "svcorg：错误：--format xlsx 输出二进制工作簿，不写到终端或标准输出：请用 -o 指定文件，例如 -o 台账.xlsx\n");
     fails([](NeedsOptions& o) { o.filters.layer = "streets"; },
           "svcorg: error: --layer `streets` is not allowed; did you mean `street`? (allowed: `branch` (基层党组织), "
           "`street` (街道), or `district` (区))\n");

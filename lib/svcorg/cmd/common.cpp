@@ -19,6 +19,7 @@
 #include "svcorg/load/discover.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/model/labels.hpp"
+#include "svcorg/render/xlsx.hpp"
 #include "svcorg/waive/waive.hpp"
 #include "svcorg/util/file.hpp"
 #include "svcorg/util/text.hpp"
@@ -395,6 +396,22 @@ int emit(const std::optional<std::string>& output, const std::string& content, c
     return kUsage;
   }
   return kOk;
+}
+
+int refuse_xlsx_without_output(const std::string& format, const std::optional<std::string>& output,
+                               const Common& c, const Io& io) {
+  if (format != "xlsx" || (output && *output != "-")) return kOk;
+  error(io, early_lang(c), i18n::Message("cmd.xlsx.no-output"));
+  return kUsage;
+}
+
+int emit_xlsx(const std::string& output, const std::vector<render::Sheet>& sheets, util::Date as_of, const Io& io,
+              i18n::Lang lang) {
+  const i18n::Message err = util::write_file_with(
+      output, [&](int, const std::string& temporary) { return render::write_xlsx(temporary, sheets, as_of, output); });
+  if (err.empty()) return kOk;
+  error(io, lang, err);
+  return kUsage;
 }
 
 }  // namespace svcorg::cmd

@@ -16,6 +16,7 @@
 #include "svcorg/i18n/message.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/model/records.hpp"
+#include "svcorg/render/sheet.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/util/date.hpp"
 #include "svcorg/validate/validate.hpp"
@@ -157,5 +158,15 @@ int refuse_outputs_over_inputs(const std::vector<std::string>& outputs, const Co
 // message in `lang`).
 int emit(const std::optional<std::string>& output, const std::string& content, const Io& io,
          i18n::Lang lang = i18n::Lang::En);
+
+// `--format xlsx` needs `-o FILE` (a workbook is binary: never written to a terminal or
+// standard output). Returns 0, or kUsage with cmd.xlsx.no-output on io.err.
+int refuse_xlsx_without_output(const std::string& format, const std::optional<std::string>& output,
+                               const Common& c, const Io& io);
+// Writes `sheets` as a workbook to `output` atomically (render::write_xlsx through a
+// temporary file in the same folder); `as_of` fixes its creation time. Returns 0 or kUsage
+// (with a message in `lang`), as emit does for a write that fails.
+int emit_xlsx(const std::string& output, const std::vector<render::Sheet>& sheets, util::Date as_of, const Io& io,
+              i18n::Lang lang);
 
 }  // namespace svcorg::cmd

@@ -13,7 +13,7 @@ namespace svcorg::cmd {
 
 namespace {
 
-const std::vector<std::string> kFormats = {"table", "json", "csv"};
+const std::vector<std::string> kFormats = {"table", "json", "csv", "xlsx"};
 
 // The values that need no records to check; a value's zh-CN label becomes the value.
 bool options_ok(NeedsOptions& o, const Io& io) {
@@ -53,21 +53,21 @@ int run_needs(const NeedsOptions& given, const Io& io) {
   NeedsOptions o = given;  // labels given for values become the values
   const auto dates = checked_dates(o.common, io);
   if (!dates || !options_ok(o, io)) return kUsage;
+  if (int code = refuse_xlsx_without_output(o.format, o.output, o.common, io)) return code;
+  if (o.output && refuse_outputs_over_inputs({*o.output}, o.common, io)) return kUsage;
   const Checked checked = load_and_check(o.common, *dates, io, Needs::Whole);
   if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
   if (!references_ok(o.filters, checked, io)) return kUsage;
   const ledger::Listing listing =
       ledger::list_needs(checked.records, checked.rules, {dates->year, dates->as_of}, o.filters);
-  if (o.format == "json") {
-    io.out << render::needs_json(listing);
-    return kOk;
-  }
+  if (o.format == "json") return emit(o.output, render::needs_json(listing), io, checked.lang);
   const render::Names names = render::names_of(checked.records, checked.rules);
-  if (o.format == "csv")
-    io.out << render::needs_csv(listing, names, checked.lang, {o.excel});
-  else
-    io.out << render::needs_table(listing, names, checked.lang);
-  return kOk;
+  if (o.format == "xlsx")
+    return emit_xlsx(*o.output,
+                     {render::needs_sheet(listing, names, checked.lang), render::needs_metrics_sheet(listing, checked.lang)},
+                     dates->as_of, io, checked.lang);
+  if (o.format == "csv") return emit(o.output, render::needs_csv(listing, names, checked.lang, {o.excel}), io, checked.lang);
+  return emit(o.output, render::needs_table(listing, names, checked.lang), io, checked.lang);
 }
 
 }  // namespace svcorg::cmd

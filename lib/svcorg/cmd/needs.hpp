@@ -1,7 +1,8 @@
 // `svcorg needs` (SPEC 5, 8): the needs ledger of year Y as of A, filtered, as a
-// table with a summary, JSON or CSV.
+// table with a summary, JSON, CSV or an XLSX workbook.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "svcorg/cmd/common.hpp"
@@ -11,8 +12,9 @@ namespace svcorg::cmd {
 
 struct NeedsOptions {
   Common common;
-  std::string format = "table";  // table | json | csv
+  std::string format = "table";  // table | json | csv | xlsx (with -o only)
   bool excel = false;             // --excel: CSV for Excel (a BOM; implies csv)
+  std::optional<std::string> output;  // -o FILE
   ledger::Filters filters;
 };
 

@@ -137,7 +137,7 @@ int check_usage(ScoreOptions& o, const Io& io) {
     wrong = "cmd.deltas.both";
   else if (deltas && o.explain)
     wrong = "cmd.deltas.explain";
-  else if (deltas && o.format == "csv")
+  else if (deltas && (o.format == "csv" || o.format == "xlsx"))
     wrong = "cmd.deltas.format";
   else if (!deltas && o.format == "markdown")
     wrong = "cmd.deltas.markdown";
@@ -145,7 +145,7 @@ int check_usage(ScoreOptions& o, const Io& io) {
     error(io, lang, i18n::Message(wrong));
     return kUsage;
   }
-  return kOk;
+  return refuse_xlsx_without_output(o.format, o.output, o.common, io);
 }
 
 }  // namespace
@@ -200,11 +200,20 @@ int run_score(const ScoreOptions& given, const Io& io) {
   std::string content;
   if (baseline) content = render_deltas(*result, sel, *baseline, o, since, checked.lang);
   else if (o.format == "json") content = render::score_json(*result, sel);
+  else if (o.format == "xlsx") {
+    const render::Names names = render::names_of(checked.records, checked.rules);
+    if (int code = emit_xlsx(*o.output,
+                             {render::score_sheet(sel, names, checked.lang),
+                              render::streets_sheet(*result, sel, names, checked.lang)},
+                             dates->as_of, io, checked.lang))
+      return code;
+  }
   else if (o.format == "csv")
     content = render::score_csv(*result, sel, render::names_of(checked.records, checked.rules), checked.lang,
                                 {o.excel});
   else content = render::score_table(*result, sel, checked.lang);
-  if (int code = emit(o.output, content, io, checked.lang)) return code;
+  if (o.format != "xlsx")
+    if (int code = emit(o.output, content, io, checked.lang)) return code;
   if (o.common.strict && !warnings.empty()) return kFindings;  // no-needs, no-survey, missing-plan
 
   if (o.fail_under) {

@@ -10,7 +10,7 @@ namespace svcorg::cmd {
 
 struct ScoreOptions {
   Common common;
-  std::string format = "table";  // table | json | csv; markdown with --baseline or --compare
+  std::string format = "table";  // table | json | csv | xlsx (with -o); markdown with --baseline or --compare
   bool excel = false;             // --excel: CSV for Excel (a BOM; implies csv)
   std::optional<std::string> branch, type, street;
   std::optional<std::string> explain;  // branch id

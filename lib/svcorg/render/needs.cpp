@@ -217,7 +217,7 @@ std::string needs_json(const ledger::Listing& l) {
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-std::string needs_csv(const ledger::Listing& l, const Names& names, i18n::Lang lang, const CsvOptions& options) {
+Sheet needs_sheet(const ledger::Listing& l, const Names& names, i18n::Lang lang) {
   // The keys of a JSON need, in order, each with its column; a name beside the branch
   // and the street ids; enumerated values as the language shows them (render::shown).
   struct Column {
@@ -248,27 +248,70 @@ std::string needs_csv(const ledger::Listing& l, const Names& names, i18n::Lang l
       {"reopened", i18n::tr(lang, "render.needs.csv.reopened"), nullptr},
       {"satisfaction", i18n::tr(lang, "render.needs.csv.satisfaction"), nullptr},
       {"summary", i18n::tr(lang, "render.needs.csv.summary"), nullptr}};
-  Table t;
-  for (size_t i = 0; i < columns.size(); ++i) {
-    t.header.push_back(columns[i].header);
-    const std::string key = columns[i].key;
-    if (key == "response_days" || key == "resolution_days" || key == "age_days" || key == "satisfaction")
-      t.numeric.push_back(i);
-  }
+  Sheet sheet;
+  sheet.name = i18n::tr(lang, "render.xlsx.sheet.ledger");
+  for (const auto& c : columns) sheet.header.push_back(c.header);
   for (const auto& r : l.rows) {
     json n = row_json(r, l.window.as_of);
     n["branch_name"] = names.branch(n["branch"].is_string() ? n["branch"].get<std::string>() : std::string());
     n["street_name"] = names.street(r.street);
-    std::vector<std::string> row;
+    std::vector<Cell> row;
     for (const auto& c : columns) {
       const json& v = n[c.key];
-      if (!c.group || !v.is_string()) row.push_back(cell(v, lang));
-      else if (std::string(c.group) == "category") row.push_back(names.category(lang, v.get<std::string>()));
-      else row.push_back(render::shown(lang, c.group, v.get<std::string>()));
+      const std::string key = c.key;
+      if (v.is_string() && (key == "received" || key == "due" || key == "response" || key == "resolution"))
+        row.push_back(Cell::of_date(*util::Date::parse(v.get<std::string>())));
+      else if (v.is_number_integer()) row.push_back(Cell::of_int(v.get<long long>()));
+      else if (!c.group || !v.is_string()) row.push_back(Cell::of_text(cell(v, lang)));
+      else if (std::string(c.group) == "category") row.push_back(Cell::of_text(names.category(lang, v.get<std::string>())));
+      else row.push_back(Cell::of_text(render::shown(lang, c.group, v.get<std::string>())));
     }
-    t.rows.push_back(std::move(row));
+    sheet.rows.push_back(std::move(row));
   }
-  return render_csv(t, options);
+  return sheet;
+}
+
+Sheet needs_metrics_sheet(const ledger::Listing& l, i18n::Lang lang) {
+  const ledger::Metrics& m = l.summary;
+  Sheet sheet;
+  sheet.name = i18n::tr(lang, "render.xlsx.sheet.metrics");
+  sheet.header = {i18n::tr(lang, "render.xlsx.metric"), i18n::tr(lang, "render.xlsx.value")};
+  auto add = [&](const char* id, Cell value) {
+    sheet.rows.push_back({Cell::of_text(i18n::tr(lang, id)), std::move(value)});
+  };
+  auto count = [](size_t v) { return Cell::of_int(static_cast<long long>(v)); };
+  auto days = [](const std::optional<int32_t>& v) { return v ? Cell::of_int(*v) : Cell::empty(); };
+  auto share = [](const std::optional<double>& v) {
+    if (!v) return Cell::empty();
+    const double r = score::round_to(*v, 4);
+    return Cell::of_number(r, 4, fmt::format("{:.4f}", r));
+  };
+  add("render.xlsx.metric.year", Cell::of_int(l.window.year));
+  add("render.xlsx.metric.as-of", Cell::of_date(l.window.as_of));
+  add("render.xlsx.metric.received", count(m.received));
+  add("render.xlsx.metric.carried-over", count(m.carried_over));
+  add("render.xlsx.metric.declined", count(m.declined));
+  add("render.xlsx.metric.resolved", count(m.resolved));
+  add("render.xlsx.metric.open", count(m.open));
+  add("render.xlsx.metric.overdue", count(m.overdue));
+  add("render.xlsx.metric.resolution-rate", share(m.resolution_rate));
+  add("render.xlsx.metric.on-time-resolution-rate", share(m.on_time_resolution_rate));
+  add("render.xlsx.metric.response-on-time-rate", share(m.response_on_time_rate));
+  add("render.xlsx.metric.feedback-satisfied-rate", share(m.feedback_satisfied_rate));
+  add("render.xlsx.metric.response-days-median", days(m.response_days_median));
+  add("render.xlsx.metric.response-days-p90", days(m.response_days_p90));
+  add("render.xlsx.metric.resolution-days-median", days(m.resolution_days_median));
+  add("render.xlsx.metric.resolution-days-p90", days(m.resolution_days_p90));
+  add("render.xlsx.metric.reopen-rate", share(m.reopen_rate));
+  add("render.xlsx.metric.backlog-0-7", count(m.backlog[0]));
+  add("render.xlsx.metric.backlog-8-30", count(m.backlog[1]));
+  add("render.xlsx.metric.backlog-31-90", count(m.backlog[2]));
+  add("render.xlsx.metric.backlog-over-90", count(m.backlog[3]));
+  return sheet;
+}
+
+std::string needs_csv(const ledger::Listing& l, const Names& names, i18n::Lang lang, const CsvOptions& options) {
+  return render_csv(csv_table(needs_sheet(l, names, lang)), options);
 }
 
 }  // namespace svcorg::render

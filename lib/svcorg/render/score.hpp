@@ -7,6 +7,7 @@
 
 #include "svcorg/i18n/message.hpp"
 #include "svcorg/render/names.hpp"
+#include "svcorg/render/sheet.hpp"
 #include "svcorg/render/table.hpp"
 #include "svcorg/score/score.hpp"
 
@@ -26,6 +27,10 @@ std::string score_json(const score::Result& r, const ScoreSelection& sel);
 std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n::Lang lang);
 std::string score_csv(const score::Result& r, const ScoreSelection& sel, const Names& names, i18n::Lang lang,
                       const CsvOptions& options = {});
+// The CSV's table with typed cells (the XLSX scores sheet), and the roll-ups of the
+// streets shown with the District's last (the XLSX streets sheet).
+Sheet score_sheet(const ScoreSelection& sel, const Names& names, i18n::Lang lang);
+Sheet streets_sheet(const score::Result& r, const ScoreSelection& sel, const Names& names, i18n::Lang lang);
 std::string score_explain(const score::Result& r, const score::BranchScore& s, const score::Model& m,
                           const Names& names, i18n::Lang lang);
 

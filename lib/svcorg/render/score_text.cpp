@@ -96,72 +96,86 @@ std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n:
   return out;
 }
 
-std::string score_csv(const score::Result& /*r*/, const ScoreSelection& sel, const Names& names, i18n::Lang lang,
-                      const CsvOptions& options) {
-  Table t;
-  t.header = {i18n::tr(lang, "render.score.csv.id"),
-              i18n::tr(lang, "render.score.csv.name"),
-              i18n::tr(lang, "render.score.csv.type"),
-              i18n::tr(lang, "render.score.csv.street"),
-              i18n::tr(lang, "render.score.csv.street-name"),
-              i18n::tr(lang, "render.score.csv.plan"),
-              i18n::tr(lang, "render.score.csv.provisional"),
-              i18n::tr(lang, "render.score.csv.total"),
-              i18n::tr(lang, "render.score.csv.grade"),
-              i18n::tr(lang, "render.score.csv.rank-in-district"),
-              i18n::tr(lang, "render.score.csv.rank-in-type"),
-              i18n::tr(lang, "render.score.csv.base"),
-              i18n::tr(lang, "render.score.csv.autonomous"),
-              i18n::tr(lang, "render.score.csv.bonus"),
-              i18n::tr(lang, "render.score.csv.plan-level"),
-              i18n::tr(lang, "render.score.csv.execution"),
-              i18n::tr(lang, "render.score.csv.effect"),
-              i18n::tr(lang, "render.score.csv.systems"),
-              i18n::tr(lang, "render.score.csv.satisfaction"),
-              i18n::tr(lang, "render.score.csv.quality"),
-              i18n::tr(lang, "render.score.csv.percentile"),
-              i18n::tr(lang, "render.score.csv.peers"),
-              i18n::tr(lang, "render.score.csv.needs-received"),
-              i18n::tr(lang, "render.score.csv.needs-carried-over"),
-              i18n::tr(lang, "render.score.csv.needs-declined"),
-              i18n::tr(lang, "render.score.csv.needs-resolved"),
-              i18n::tr(lang, "render.score.csv.needs-open"),
-              i18n::tr(lang, "render.score.csv.needs-overdue"),
-              i18n::tr(lang, "render.score.csv.resolution-rate"),
-              i18n::tr(lang, "render.score.csv.on-time-resolution-rate"),
-              i18n::tr(lang, "render.score.csv.response-on-time-rate"),
-              i18n::tr(lang, "render.score.csv.feedback-satisfied-rate")};
-  // Every column from the total on holds a number svcorg writes (grade aside).
-  for (size_t i = 7; i < t.header.size(); ++i)
-    if (i != 8) t.numeric.push_back(i);
+namespace {
+
+// A number rounded as the JSON rounds it, shown with that many decimals; empty when undefined.
+Cell decimal(const std::optional<double>& v, int decimals) {
+  if (!v) return Cell::empty();
+  const double rounded = round_to(*v, decimals);
+  return Cell::of_number(rounded, decimals, fixed(rounded, decimals));
+}
+Cell count(size_t v) { return Cell::of_int(static_cast<long long>(v)); }
+
+}  // namespace
+
+Sheet score_sheet(const ScoreSelection& sel, const Names& names, i18n::Lang lang) {
+  Sheet sheet;
+  sheet.name = i18n::tr(lang, "render.xlsx.sheet.scores");
+  for (const char* id :
+       {"render.score.csv.id", "render.score.csv.name", "render.score.csv.type", "render.score.csv.street",
+        "render.score.csv.street-name", "render.score.csv.plan", "render.score.csv.provisional",
+        "render.score.csv.total", "render.score.csv.grade", "render.score.csv.rank-in-district",
+        "render.score.csv.rank-in-type", "render.score.csv.base", "render.score.csv.autonomous",
+        "render.score.csv.bonus", "render.score.csv.plan-level", "render.score.csv.execution",
+        "render.score.csv.effect", "render.score.csv.systems", "render.score.csv.satisfaction",
+        "render.score.csv.quality", "render.score.csv.percentile", "render.score.csv.peers",
+        "render.score.csv.needs-received", "render.score.csv.needs-carried-over", "render.score.csv.needs-declined",
+        "render.score.csv.needs-resolved", "render.score.csv.needs-open", "render.score.csv.needs-overdue",
+        "render.score.csv.resolution-rate", "render.score.csv.on-time-resolution-rate",
+        "render.score.csv.response-on-time-rate", "render.score.csv.feedback-satisfied-rate"})
+    sheet.header.push_back(i18n::tr(lang, id));
   for (const auto* s : sel.branches) {
     const auto& n = s->needs;
-    std::vector<std::string> row = {*s->branch->id,
-                                    *s->branch->name,
-                                    shown(lang, "type", *s->branch->type),
-                                    *s->branch->street,
-                                    names.street(*s->branch->street),
-                                    *s->plan->id,
-                                    i18n::tr(lang, s->provisional ? "render.csv.true" : "render.csv.false"),
-                                    fixed(s->total, 2),
-                                    shown(lang, "grade", s->grade),
-                                    std::to_string(s->rank_in_district),
-                                    std::to_string(s->rank_in_type),
-                                    fixed(s->base, 2),
-                                    fixed(s->autonomous, 2),
-                                    fixed(s->bonus, 2)};
-    for (const char* c : kComponents) row.push_back(fixed(s->component(c), 2, ""));
-    row.push_back(fixed(s->quality, 4));
-    row.push_back(fixed(s->percentile, 4, ""));
-    row.push_back(std::to_string(s->peers));
-    for (size_t v : {n.received, n.carried_over, n.declined, n.resolved, n.open, n.overdue})
-      row.push_back(std::to_string(v));
+    std::vector<Cell> row = {Cell::of_text(*s->branch->id),
+                             Cell::of_text(*s->branch->name),
+                             Cell::of_text(shown(lang, "type", *s->branch->type)),
+                             Cell::of_text(*s->branch->street),
+                             Cell::of_text(names.street(*s->branch->street)),
+                             Cell::of_text(*s->plan->id),
+                             Cell::of_text(i18n::tr(lang, s->provisional ? "render.csv.true" : "render.csv.false")),
+                             decimal(s->total, 2),
+                             Cell::of_text(shown(lang, "grade", s->grade)),
+                             count(s->rank_in_district),
+                             count(s->rank_in_type),
+                             decimal(s->base, 2),
+                             decimal(s->autonomous, 2),
+                             decimal(s->bonus, 2)};
+    for (const char* c : kComponents) row.push_back(decimal(s->component(c), 2));
+    row.push_back(decimal(s->quality, 4));
+    row.push_back(decimal(s->percentile, 4));
+    row.push_back(count(s->peers));
+    for (size_t v : {n.received, n.carried_over, n.declined, n.resolved, n.open, n.overdue}) row.push_back(count(v));
     for (const auto* rate : {&n.resolution_rate, &n.on_time_resolution_rate, &n.response_on_time_rate,
                              &n.feedback_satisfied_rate})
-      row.push_back(fixed(*rate, 4, ""));
-    t.rows.push_back(std::move(row));
+      row.push_back(decimal(*rate, 4));
+    sheet.rows.push_back(std::move(row));
   }
-  return render_csv(t, options);
+  return sheet;
+}
+
+Sheet streets_sheet(const score::Result& r, const ScoreSelection& sel, const Names& names, i18n::Lang lang) {
+  Sheet sheet;
+  sheet.name = i18n::tr(lang, "render.xlsx.sheet.streets");
+  for (const char* id : {"render.score.csv.street", "render.score.csv.street-name", "render.xlsx.street.branches",
+                         "render.xlsx.street.scored", "render.xlsx.street.mean-total",
+                         "render.score.csv.needs-received", "render.score.csv.needs-carried-over",
+                         "render.score.csv.resolution-rate", "render.score.csv.on-time-resolution-rate",
+                         "render.xlsx.street.platform-adherence"})
+    sheet.header.push_back(i18n::tr(lang, id));
+  auto add = [&](const score::Rollup& st, std::string name) {
+    sheet.rows.push_back({Cell::of_text(st.id), Cell::of_text(std::move(name)), count(st.branches),
+                          count(st.scored), decimal(st.mean_total, 2), count(st.needs.received),
+                          count(st.needs.carried_over), decimal(st.needs.resolution_rate, 4),
+                          decimal(st.needs.on_time_resolution_rate, 4), decimal(st.platform_adherence, 4)});
+  };
+  for (const auto* st : sel.streets) add(*st, names.street(st->id));
+  add(r.district, i18n::tr(lang, "render.xlsx.district"));  // the District's roll-up last
+  return sheet;
+}
+
+std::string score_csv(const score::Result& /*r*/, const ScoreSelection& sel, const Names& names, i18n::Lang lang,
+                      const CsvOptions& options) {
+  return render_csv(csv_table(score_sheet(sel, names, lang)), options);
 }
 
 }  // namespace svcorg::render

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -56,6 +57,23 @@ ReadResult read_regular(int fd, uint64_t max, std::string& out, struct ::stat* s
 }
 
 i18n::Message write_file(const std::string& path, std::string_view content) {
+  return write_file_with(path, [&](int fd, const std::string& temporary) {
+    size_t done = 0;
+    while (done < content.size()) {
+      const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
+      }
+      done += static_cast<size_t>(n);
+    }
+    (void)temporary;
+    return i18n::Message();
+  });
+}
+
+i18n::Message write_file_with(const std::string& path,
+                              const std::function<i18n::Message(int fd, const std::string& temporary)>& fill) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -67,26 +85,17 @@ i18n::Message write_file(const std::string& path, std::string_view content) {
   std::string tmpl = (dir / ("." + target.filename().string() + ".svcorg-XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
   if (fd < 0) return i18n::Message("util.file.temporary", {{"folder", dir.string()}, {"error", std::strerror(errno)}});
-  auto fail = [&] {
-    i18n::Message msg("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
+  auto fail = [&](i18n::Message msg) {
     ::close(fd);
     ::unlink(tmpl.c_str());
     return msg;
   };
-  size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail();
-    }
-    done += static_cast<size_t>(n);
-  }
+  if (i18n::Message msg = fill(fd, tmpl); !msg.empty()) return fail(std::move(msg));
   // New files get the usual permissions (mkstemp creates them 0600).
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
-  if (::fsync(fd) != 0) return fail();
+  if (::fsync(fd) != 0) return fail(i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}}));
   if (::close(fd) != 0) {
     i18n::Message msg("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
     ::unlink(tmpl.c_str());

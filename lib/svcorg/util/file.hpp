@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,13 @@ class Fd {
 // Writes `path` atomically. Returns an empty message on success, else what went wrong
 // (util.file.*, with the OS's reason).
 i18n::Message write_file(const std::string& path, std::string_view content);
+
+// Writes `path` atomically through `fill`, which writes the temporary file (in the same
+// folder, open as `fd`; a library that writes by path may write `temporary` instead, on
+// the same file) and returns an empty message, else what went wrong: then the temporary
+// file is removed and `path` is left as it was.
+i18n::Message write_file_with(const std::string& path,
+                              const std::function<i18n::Message(int fd, const std::string& temporary)>& fill);
 
 enum class ReadResult { Ok, NotRegular, TooBig, Error /* errno says why */ };
 
