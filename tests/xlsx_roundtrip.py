@@ -189,6 +189,11 @@ def check_usage(tmp):
         check(r.stderr.decode() == "svcorg: error: --format xlsx writes a binary workbook, which is not written to "
               "a terminal or standard output: give the file with -o, for example -o ledger.xlsx\n",
               f"{command} without -o: {r.stderr.decode()!r}")
+    r = run("score", str(ROOT / "examples"), "--year", "2025", "--format", "xlsx", "-o", str(tmp / "x.xlsx"),
+            "--explain", "xinde", code=2)
+    check(r.stderr.decode() == "svcorg: error: --explain prints one branch's score as a tree of text, not a "
+          "workbook: leave out --format xlsx\n", f"--explain with xlsx: {r.stderr.decode()!r}")
+    check(not (tmp / "x.xlsx").exists(), "--explain with xlsx wrote a file")
     r = run("needs", str(ROOT / "examples"), "--year", "2025", "--lang", "en", "--format", "xlsx", "-o",
             str(tmp / "no-such-folder" / "x.xlsx"), code=2)
     check(not (tmp / "no-such-folder").exists(), "a workbook in a missing folder")

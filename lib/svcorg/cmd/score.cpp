@@ -141,6 +141,8 @@ int check_usage(ScoreOptions& o, const Io& io) {
     wrong = "cmd.deltas.format";
   else if (!deltas && o.format == "markdown")
     wrong = "cmd.deltas.markdown";
+  else if (o.explain && o.format == "xlsx")
+    wrong = "cmd.xlsx.explain";
   if (wrong) {
     error(io, lang, i18n::Message(wrong));
     return kUsage;
