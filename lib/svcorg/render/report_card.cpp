@@ -53,24 +53,22 @@ std::string inputs(const score::BranchScore& s, const std::string& part, const L
   return "";
 }
 
-std::string components(const score::BranchScore& s, const Labels& l) {
+std::string components(const report::Data& d, const Labels& l) {
+  const score::BranchScore& s = *d.card;
   md::Table t{{escape(l.tr("report.component")), escape(l.tr("report.value")), escape(l.tr("report.weight")),
                escape(l.tr("report.contribution")), escape(l.tr("report.inputs"))},
               {},
               {1, 2, 3}};
-  for (const auto& p : s.base_parts)
-    t.rows.push_back({escape(l.get("component", "base") + " · " + l.get("part", p.name)),
-                      p.value ? num2(*p.value) : escape(l.tr("report.excluded")), fmt::format("{}", p.weight),
-                      p.value ? num2(s.beta * score::share(s.base_parts, p.name) * *p.value) : "—", ""});
-  t.rows.push_back({"**" + escape(l.get("component", "base")) + "**", num2(s.base), fmt::format("β {}", s.beta),
-                    num2(s.beta * s.base), ""});
-  for (const auto& c : s.components)
-    t.rows.push_back({escape(l.get("component", c.name)), c.value ? num2(*c.value) : escape(l.tr("report.excluded")),
-                      fmt::format("{}", c.weight),
-                      c.value ? num2((1 - s.beta) * score::share(s.components, c.name) * *c.value) : "—",
-                      escape(inputs(s, c.name, l))});
-  t.rows.push_back({"**" + escape(l.get("component", "autonomous")) + "**", num2(s.autonomous),
-                    fmt::format("1 − β {}", 1 - s.beta), num2((1 - s.beta) * s.autonomous), ""});
+  for (const auto& r : d.card_rows) {
+    const bool sum = r.part == "base" || r.part == "autonomous";
+    std::string name = r.base ? l.get("component", "base") + " · " + l.get("part", r.part) : l.get("component", r.part);
+    std::string weight = r.part == "base"         ? fmt::format("β {}", r.weight)
+                         : r.part == "autonomous" ? fmt::format("1 − β {}", r.weight)
+                                                  : fmt::format("{}", r.weight);
+    t.rows.push_back({sum ? "**" + escape(name) + "**" : escape(name),
+                      r.value ? num2(*r.value) : escape(l.tr("report.excluded")), weight, num2(r.contribution),
+                      r.base || sum ? "" : escape(inputs(s, r.part, l))});
+  }
   t.rows.push_back({escape(l.get("component", "bonus")), num2(s.bonus), "", num2(s.bonus),
                     std::to_string(s.approved_awards) + " " + escape(l.tr("report.approved-awards"))});
   t.rows.push_back({"**" + escape(l.get("component", "total")) + "**", "**" + num2(s.total) + "**", "", "", ""});
@@ -182,7 +180,7 @@ std::string report_card(const report::Data& d, const Labels& l) {
     out += md::heading(2, fmt::format("{} {} · {}", escape(l.get("component", "total")), num2(s.total),
                                       escape(l.get("grade", s.grade))));
     if (s.provisional) out += "> " + escape(l.tr("report.provisional-note")) + "\n\n";
-    out += md::heading(2, escape(l.tr("report.components"))) + components(s, l);
+    out += md::heading(2, escape(l.tr("report.components"))) + components(d, l);
     out += improve(d, l);
   }
   out += items(d, l) + needs(d, l) + platforms(d, l, 2) + meetings(d, l) + secretaries(d, l, 2);
@@ -203,10 +201,7 @@ std::string report_markdown(const report::Data& d, const Labels& l) {
   t.rows.push_back({md::escape(l.tr("report.branches")), std::to_string(d.branches.size())});
   for (const auto& [type, n] : d.own->by_type) t.rows.push_back({"· " + md::escape(l.get("type", type)), std::to_string(n)});
   t.rows.push_back({md::escape(l.tr("report.scored")), std::to_string(d.scores.size())});
-  double sum = 0;
-  for (const auto* s : d.scores) sum += s->total;
-  t.rows.push_back({md::escape(l.tr("report.mean-total")),
-                    d.scores.empty() ? "—" : rpt::num2(sum / static_cast<double>(d.scores.size()))});
+  t.rows.push_back({md::escape(l.tr("report.mean-total")), rpt::num2(d.mean_total)});
   const auto& m = d.ledger.listing.summary;
   t.rows.push_back({md::escape(l.tr("report.needs-received")), std::to_string(m.received)});
   t.rows.push_back({md::escape(l.tr("report.needs-carried-over")), std::to_string(m.carried_over)});

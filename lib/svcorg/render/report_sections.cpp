@@ -96,16 +96,7 @@ std::string streets(const report::Data& d, const Labels& l) {
   if (d.scope.kind == report::ScopeKind::District && !bars.empty())
     out += md::bar_chart(l.tr("report.mean-total-by-street"), l.tr("report.mean-total"), bars, 100) + "\n";
   std::vector<std::pair<std::string, double>> by_type;
-  for (const auto& type : model::vocab::kBranchTypes) {
-    double sum = 0;
-    size_t n = 0;
-    for (const auto* s : d.scores)
-      if (s->branch->type.v == type) {
-        sum += s->total;
-        ++n;
-      }
-    if (n > 0) by_type.emplace_back(l.get("type", type), score::round_to(sum / static_cast<double>(n), 2));
-  }
+  for (const auto& [type, mean] : d.mean_by_type) by_type.emplace_back(l.get("type", type), mean);
   if (!by_type.empty())
     out += md::bar_chart(l.tr("report.mean-total-by-type"), l.tr("report.mean-total"), by_type, 100) + "\n";
   return out;

@@ -4,6 +4,7 @@
 #include <map>
 
 
+#include "svcorg/report/figures.hpp"
 #include "svcorg/report/improve.hpp"
 #include "svcorg/util/text.hpp"
 
@@ -179,7 +180,20 @@ std::optional<Data> build(const Inputs& in, const Scope& scope, i18n::Message& e
       if (p.branch.v == scope.id && p.year && *p.year == in.result.year) d.plan = &p;
     if (d.card) d.improve = improvements(*d.card, d.ledger);
   }
+  figures(in, d);
+  d.previous = previous(in, d);
   return d;
+}
+
+const std::string& Data::name_of(const std::string& id) const {
+  auto it = names.find(id);
+  return it == names.end() ? id : it->second;
+}
+
+const TypeMeans* Data::type_mean(const std::string& type) const {
+  for (const auto& t : type_means)
+    if (t.type == type) return &t;
+  return nullptr;
 }
 
 }  // namespace svcorg::report
