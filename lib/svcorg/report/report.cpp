@@ -46,6 +46,9 @@ LedgerView ledger_view(const Inputs& in, const Scope& scope, const std::string& 
     if (r.facts.overdue) v.oldest_overdue.push_back(&r);
     if (r.facts.need->layer.v == own) v.own_layer.push_back(&r);
   }
+  // Open needs of the own layer first: they are what the level still has to act on.
+  std::stable_sort(v.own_layer.begin(), v.own_layer.end(),
+                   [](const ledger::Row* a, const ledger::Row* b) { return a->facts.open && !b->facts.open; });
   std::stable_sort(v.oldest_overdue.begin(), v.oldest_overdue.end(),
                    [](const ledger::Row* a, const ledger::Row* b) { return a->facts.due < b->facts.due; });
   if (v.oldest_overdue.size() > 10) v.oldest_overdue.resize(10);
@@ -178,9 +181,9 @@ std::optional<Data> build(const Inputs& in, const Scope& scope, i18n::Message& e
     if (!d.scores.empty()) d.card = d.scores.front();
     for (const auto& p : in.records.plans)
       if (p.branch.v == scope.id && p.year && *p.year == in.result.year) d.plan = &p;
-    if (d.card) d.improve = improvements(*d.card, d.ledger);
   }
   figures(in, d);
+  if (d.card) d.improve = improvements(*d.card, d.ledger, d.quality_rank);
   d.previous = previous(in, d);
   return d;
 }

@@ -35,7 +35,7 @@ struct LedgerView {
   ledger::Listing listing;  // the scope's needs of the year as of A
   std::vector<Group> by_channel, by_category, by_disposal, by_layer;  // by count desc, then key
   std::vector<const ledger::Row*> oldest_overdue;                     // up to 10, oldest first
-  std::vector<const ledger::Row*> own_layer;  // needs the scope's own level is responsible for
+  std::vector<const ledger::Row*> own_layer;  // needs the scope's own level is responsible for, open ones first
 };
 
 struct SecretaryRow {
@@ -50,13 +50,12 @@ struct AwardRow {
 };
 
 // A concrete input behind lost points, language-neutral: `what` says what it is (a
-// `report.fact.*` message, with the figures it names) and `values` lists the ids or
-// figures it is about; when `group` is set, each value is an enum of that label group (a
-// category, a platform category).
+// `report.fact.*` message, with the figures it names) and `values` lists what it is
+// about by name (an item's title, a need's summary with its days overdue, a platform's
+// name, the label of a category).
 struct Fact {
   i18n::Message what;
-  std::vector<std::string> values;
-  std::string group;
+  std::vector<i18n::Arg> values;
 };
 
 // A score part where points were lost, with the inputs behind it.
