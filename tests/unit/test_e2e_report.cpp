@@ -243,9 +243,11 @@ TEST_SUITE("e2e report") {
     CHECK(d2025.find("provisional") == std::string::npos);
     const std::string d2026 = testing::read_file(golden_path(kGoldens[6]));
     CHECK(d2026.find("\n\n2026年度 · 截至2026年11月26日\n\n") != std::string::npos);
-    CHECK(d2026.find("> " + svcorg::i18n::tr(svcorg::i18n::Lang::ZhCN, "report.provisional-note").substr(0, 4)) !=
-          std::string::npos);
-    CHECK(d2026.find("\\*") != std::string::npos);  // totals marked `87.35\*`
+    // Every 2026 score is provisional: one note says so, and no total carries a mark.
+    CHECK(d2026.find("\n\n> 所有得分均为暂定：本年度计划尚未评估。\n\n") != std::string::npos);
+    CHECK(d2026.find("\\*") == std::string::npos);
+    const auto card = run_svcorg("report examples --year 2026 --as-of 2026-11-26 --lang en --scope branch:meiliyuan");
+    CHECK(card.out.find("\n\n> The score is provisional: the plan has not been reviewed.\n\n") != std::string::npos);
   }
 
   TEST_CASE("byte-identical whatever the order of the inputs") {

@@ -57,14 +57,20 @@ std::string type_rules(const report::Data& d, const Labels& l) {
     if (!r || std::none_of(d.branches.begin(), d.branches.end(),
                            [&](const model::Branch* b) { return b->type.v == type; }))
       continue;
-    std::string numbers = fmt::format("{} {} · {} {} · {}", l.get("number", "min_plan_items"), r->min_plan_items,
-                                      l.get("number", "response_days"), r->response_days,
-                                      l.get("number", "resolve_days"));
-    for (const auto& layer : model::vocab::kLayers)
-      numbers += fmt::format(" {} {}", l.get("layer", layer), r->resolve_days_for(layer));
-    numbers += fmt::format(" · {} {} · {} {}", l.get("number", "organizational_life_per_year"),
-                           r->organizational_life_per_year, l.get("number", "min_survey_respondents"),
-                           r->min_survey_respondents);
+    auto figure = [&](const std::string& label, int64_t n) {
+      return l.tr("report.named-figure", {{"name", label}, {"figure", n}});
+    };
+    std::vector<std::string> layers;
+    for (const auto& layer : model::vocab::kLayers) layers.push_back(figure(l.get("layer", layer), r->resolve_days_for(layer)));
+    std::string by_layer;
+    for (size_t i = 0; i < layers.size(); ++i) by_layer += (i ? l.tr("report.list-separator") : "") + layers[i];
+    const std::string resolve = l.tr("report.named-figure", {{"name", l.get("number", "resolve_days")}, {"figure", by_layer}});
+    const std::vector<std::string> clauses = {
+        figure(l.get("number", "min_plan_items"), r->min_plan_items), figure(l.get("number", "response_days"), r->response_days),
+        resolve, figure(l.get("number", "organizational_life_per_year"), r->organizational_life_per_year),
+        figure(l.get("number", "min_survey_respondents"), r->min_survey_respondents)};
+    std::string numbers;
+    for (size_t i = 0; i < clauses.size(); ++i) numbers += (i ? l.tr("report.clause-separator") : "") + clauses[i];
     t.rows.push_back({escape(l.get("type", type)), list(r->required_platforms, "platform_category", l),
                       list(r->need_categories, "category", l), escape(numbers)});
   }
@@ -77,7 +83,9 @@ std::string appendix(const report::Data& d, const Labels& l) {
   std::string out = md::heading(2, escape(l.tr("report.appendix")));
   out += md::heading(3, escape(l.tr("report.weights"))) + weights(d, l);
   out += md::heading(3, escape(l.tr("report.rules"))) + type_rules(d, l);
-  out += "**" + escape(l.tr("report.negative-list")) + "**: " + list(d.rules->negative_list, "category", l) + "\n";
+  out += say(l, "report.labelled", {{"label", "**" + escape(l.tr("report.negative-list")) + "**"},
+                                     {"items", list(d.rules->negative_list, "category", l)}}) +
+         "\n";
   return out;
 }
 

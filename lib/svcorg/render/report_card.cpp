@@ -202,7 +202,7 @@ std::string report_card(const report::Data& d, const Labels& l, const ReportOpti
                                                 {"delta", signed2(s.total - before)}})) +
              "\n\n";
     }
-    if (s.provisional) out += "> " + escape(l.tr("report.provisional-note")) + "\n\n";
+    if (s.provisional) out += "> " + escape(l.tr("report.card.provisional-note")) + "\n\n";
     out += improve(d, l);
     out += md::heading(2, escape(l.tr("report.components"))) + components(d, l);
   }

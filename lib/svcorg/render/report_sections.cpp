@@ -78,9 +78,8 @@ std::string header(const report::Data& d, const Labels& l, const std::string& ti
   out += escape(l.tr("report.year-as-of",
                      {{"year", d.result->year}, {"date", i18n::date(d.result->as_of.str())}})) +
          "\n\n";
-  const bool provisional =
-      std::any_of(d.scores.begin(), d.scores.end(), [](const score::BranchScore* s) { return s->provisional; });
-  if (provisional) out += "> " + escape(l.tr("report.provisional-note")) + "\n\n";
+  if (d.all_provisional) out += "> " + escape(l.tr("report.all-provisional-note")) + "\n\n";
+  else if (d.any_provisional) out += "> " + escape(l.tr("report.provisional-note")) + "\n\n";
   return out;
 }
 
@@ -88,7 +87,10 @@ namespace {
 
 std::string grade_cell(const score::BranchScore& s, const Labels& l) { return escape(l.get("grade", s.grade)); }
 
-std::string total_cell(const score::BranchScore& s) { return num2(s.total) + (s.provisional ? "\\*" : ""); }
+// A total, marked `\*` when provisional unless every total of the report is (the note says so).
+std::string total_cell(const report::Data& d, const score::BranchScore& s) {
+  return num2(s.total) + (s.provisional && !d.all_provisional ? "\\*" : "");
+}
 
 // "20/24": a rank of how many.
 std::string of(int rank, size_t n) { return fmt::format("{}/{}", rank, n); }
@@ -144,7 +146,7 @@ std::string attention(const report::Data& d, const Labels& l) {
   std::vector<std::string> weak;
   for (const auto* s : a.weak)
     weak.push_back(say(l, "report.attention.weak-branch",
-                       {{"branch", escape(s->branch->name.v)}, {"total", total_cell(*s)}, {"grade", grade_cell(*s, l)}}));
+                       {{"branch", escape(s->branch->name.v)}, {"total", total_cell(d, *s)}, {"grade", grade_cell(*s, l)}}));
   out += labelled(l.tr("report.attention.weak",
                        {{"fair", l.get("grade", "fair")}, {"poor", l.get("grade", "poor")}}),
                   weak, l);
@@ -213,7 +215,7 @@ std::string ranking(const report::Data& d, const Labels& l) {
       out += say(l, "report.ranking.single",
                  {{"branch", escape(s.branch->name.v)},
                   {"street", name(d, s.branch->street.v)},
-                  {"total", total_cell(s)},
+                  {"total", total_cell(d, s)},
                   {"grade", grade_cell(s, l)},
                   {"rank_in_type", of(s.rank_in_type, tm.scored)},
                   {"rank_in_district", of(s.rank_in_district, d.scored_in_district)}}) +
@@ -230,7 +232,7 @@ std::string ranking(const report::Data& d, const Labels& l) {
     }
     for (const auto* s : rows) {
       t.rows.push_back({of(s->rank_in_type, tm.scored), escape(s->branch->name.v), name(d, s->branch->street.v),
-                        total_cell(*s), grade_cell(*s, l), of(s->rank_in_district, d.scored_in_district)});
+                        total_cell(d, *s), grade_cell(*s, l), of(s->rank_in_district, d.scored_in_district)});
       if (change) t.rows.back().push_back(delta(*s));
     }
     // A street's report needs no street column: every branch is the street's.

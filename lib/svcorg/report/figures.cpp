@@ -139,6 +139,9 @@ void figures(const Inputs& in, Data& d) {
   names(in.records, d);
   d.type_means = type_means(in.result);
   d.scored_in_district = in.result.branches.size();
+  auto provisional = [](const score::BranchScore* s) { return s->provisional; };
+  d.any_provisional = std::any_of(d.scores.begin(), d.scores.end(), provisional);
+  d.all_provisional = !d.scores.empty() && std::all_of(d.scores.begin(), d.scores.end(), provisional);
   if (!d.scores.empty()) {
     double sum = 0;
     for (const auto* s : d.scores) sum += s->total;

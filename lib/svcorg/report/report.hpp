@@ -139,6 +139,8 @@ struct Data {
   std::vector<std::pair<std::string, double>> mean_by_type;  // in scope, types in type order
   std::vector<TypeMeans> type_means;                   // district-wide, types in type order
   size_t scored_in_district = 0;
+  bool any_provisional = false;                        // a score in scope is provisional
+  bool all_provisional = false;                        // every score in scope is (no total is marked then)
   Attention attention;                                 // district and street scope
   std::optional<Previous> previous;                    // when plans of year − 1 exist
   // The name of a branch, street, district or platform; the id when it has none.
