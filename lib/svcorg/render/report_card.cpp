@@ -12,52 +12,11 @@ using md::escape;
 
 namespace {
 
-std::string inputs(const report::Data& d, const std::string& part, const Labels& l) {
-  const score::BranchScore& s = *d.card;
-  const auto& q = s.quality_inputs;
-  const auto& n = s.needs;
-  if (part == "plan_level") {
-    std::string out = l.tr("report.card.quality", {{"quality", fmt::format("{:.4f}", s.quality)},
-                                                   {"items", q.items},
-                                                   {"linked", q.linked},
-                                                   {"measurable", q.measurable}});
-    if (s.percentile)
-      return out + l.tr("report.clause-separator") +
-             l.tr("report.card.quality-rank", {{"rank", d.quality_rank}, {"peers", s.peers}});
-    return out + l.tr("report.clause-separator") + l.tr("report.single-peer");
-  }
-  if (part == "execution") return l.tr("report.card.items", {{"items", q.items}});
-  if (part == "effect")
-    return l.tr("report.card.effect", {{"received", n.received},
-                                       {"carried", n.carried_over},
-                                       {"resolved", n.resolved},
-                                       {"overdue", n.overdue}});
-  if (part == "systems") {
-    if (s.systems_entries.empty()) return l.tr("report.requires-none");
-    std::string out;
-    for (const auto& e : s.systems_entries) {
-      out += out.empty() ? "" : l.tr("report.clause-separator");
-      out += e.best ? l.tr("report.card.systems-entry", {{"category", l.get("platform_category", e.category)},
-                                                        {"platform", e.best->platform->name.v},
-                                                        {"held", e.best->held},
-                                                        {"expected", fmt::format("{:.1f}", e.best->expected)}})
-                    : l.tr("report.card.systems-missing", {{"category", l.get("platform_category", e.category)}});
-    }
-    return out;
-  }
-  if (part == "satisfaction") {
-    auto survey = [&](const model::F<model::Survey>& v, const char* key) {
-      const std::string name = l.get("part", key);
-      if (!v) return l.tr("report.card.no-survey", {{"survey", name}});
-      return l.tr("report.card.survey", {{"survey", name},
-                                         {"mean", fmt::format("{}", v->mean.v)},
-                                         {"respondents", fmt::format("{}", v->respondents.v)}});
-    };
-    if (!s.plan->review) return l.tr("report.no-survey");
-    return survey(s.plan->review->member_survey, "members") + l.tr("report.clause-separator") +
-           survey(s.plan->review->public_survey, "public");
-  }
-  return "";
+// Messages joined by the language's clause separator ("; " / "；").
+std::string clauses(const std::vector<i18n::Message>& messages, const Labels& l) {
+  std::string out;
+  for (const auto& m : messages) out += (out.empty() ? "" : l.tr("report.clause-separator")) + i18n::render(m, l.lang());
+  return out;
 }
 
 std::string components(const report::Data& d, const Labels& l) {
@@ -76,7 +35,7 @@ std::string components(const report::Data& d, const Labels& l) {
     excluded = excluded || !r.value;
     t.rows.push_back({sum ? "**" + escape(name) + "**" : escape(name),
                       r.value ? num2(*r.value) : escape(l.tr("report.excluded")), num2(r.type_mean), weight,
-                      num2(r.contribution), r.base || sum ? "" : escape(inputs(d, r.part, l))});
+                      num2(r.contribution), escape(clauses(r.inputs, l))});
   }
   std::vector<std::string> titles;
   for (const auto* a : d.card_awards) titles.push_back(escape(a->title.v));

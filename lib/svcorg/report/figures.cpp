@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/report/figures.hpp"
 
@@ -80,8 +82,60 @@ void attention(Data& d) {
                                            [&](const score::BranchScore* s) { return s->grade == g; }));
 }
 
+// The inputs behind component `part` of the card, clause by clause.
+std::vector<i18n::Message> inputs(const Data& d, const std::string& part) {
+  const score::BranchScore& s = *d.card;
+  const auto& q = s.quality_inputs;
+  const auto& n = s.needs;
+  if (part == "plan_level") {
+    std::vector<i18n::Message> out = {i18n::Message("report.card.quality", {{"quality", fmt::format("{:.4f}", s.quality)},
+                                                                            {"items", q.items},
+                                                                            {"linked", q.linked},
+                                                                            {"measurable", q.measurable}})};
+    if (s.percentile)
+      out.emplace_back("report.card.quality-rank", std::vector<std::pair<std::string, i18n::Arg>>{
+                                                       {"rank", d.quality_rank}, {"peers", s.peers}});
+    else
+      out.emplace_back("report.single-peer");
+    return out;
+  }
+  if (part == "execution") return {i18n::Message("report.card.items", {{"items", q.items}})};
+  if (part == "effect")
+    return {i18n::Message("report.card.effect", {{"received", n.received},
+                                                 {"carried", n.carried_over},
+                                                 {"resolved", n.resolved},
+                                                 {"overdue", n.overdue}})};
+  if (part == "systems") {
+    if (s.systems_entries.empty()) return {i18n::Message("report.requires-none")};
+    std::vector<i18n::Message> out;
+    for (const auto& e : s.systems_entries)
+      out.push_back(e.best ? i18n::Message("report.card.systems-entry",
+                                           {{"category", i18n::label("platform_category", e.category)},
+                                            {"platform", e.best->platform->name.v},
+                                            {"held", e.best->held},
+                                            {"expected", fmt::format("{:.1f}", e.best->expected)}})
+                           : i18n::Message("report.card.systems-missing",
+                                           {{"category", i18n::label("platform_category", e.category)}}));
+    return out;
+  }
+  if (part == "satisfaction") {
+    auto survey = [&](const model::F<model::Survey>& v, const char* key) {
+      if (!v) return i18n::Message("report.card.no-survey", {{"survey", i18n::label("part", key)}});
+      return i18n::Message("report.card.survey", {{"survey", i18n::label("part", key)},
+                                                  {"mean", fmt::format("{}", v->mean.v)},
+                                                  {"respondents", fmt::format("{}", v->respondents.v)}});
+    };
+    if (!s.plan->review) return {i18n::Message("report.no-survey")};
+    return {survey(s.plan->review->member_survey, "members"), survey(s.plan->review->public_survey, "public")};
+  }
+  return {};
+}
+
 void card(const Inputs& in, Data& d) {
   const score::BranchScore& s = *d.card;
+  d.quality_rank = 1;
+  for (const auto& o : in.result.branches)
+    if (&o != &s && o.branch->type.v == s.branch->type.v && o.quality > s.quality) ++d.quality_rank;
   const TypeMeans* tm = d.type_mean(s.branch->type.v);
   auto type_mean = [&](const std::string& part) -> std::optional<double> {
     if (!tm || !tm->parts.count(part)) return std::nullopt;
@@ -91,18 +145,15 @@ void card(const Inputs& in, Data& d) {
     d.card_rows.push_back({p.name, true, p.value, p.weight,
                            p.value ? std::optional<double>(s.beta * score::share(s.base_parts, p.name) * *p.value)
                                    : std::nullopt,
-                           type_mean(p.name)});
-  d.card_rows.push_back({"base", false, s.base, s.beta, s.beta * s.base, type_mean("base")});
+                           type_mean(p.name), {}});
+  d.card_rows.push_back({"base", false, s.base, s.beta, s.beta * s.base, type_mean("base"), {}});
   for (const auto& c : s.components)
     d.card_rows.push_back(
         {c.name, false, c.value, c.weight,
          c.value ? std::optional<double>((1 - s.beta) * score::share(s.components, c.name) * *c.value) : std::nullopt,
-         type_mean(c.name)});
+         type_mean(c.name), inputs(d, c.name)});
   d.card_rows.push_back({"autonomous", false, s.autonomous, 1 - s.beta, (1 - s.beta) * s.autonomous,
-                         type_mean("autonomous")});
-  d.quality_rank = 1;
-  for (const auto& o : in.result.branches)
-    if (&o != &s && o.branch->type.v == s.branch->type.v && o.quality > s.quality) ++d.quality_rank;
+                         type_mean("autonomous"), {}});
   for (const auto& a : d.awards)
     if (a.award->approved && *a.award->approved) d.card_awards.push_back(a.award);
 }

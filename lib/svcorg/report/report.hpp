@@ -108,6 +108,7 @@ struct CardRow {
   double weight = 0;
   std::optional<double> contribution;         // points of the total it gives
   std::optional<double> type_mean;            // the mean of the part over the type's scored branches
+  std::vector<i18n::Message> inputs;          // the inputs behind a component, clause by clause
 };
 
 // A platform the branch owns or joins, and its meetings in the year.
