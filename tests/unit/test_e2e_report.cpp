@@ -223,7 +223,7 @@ TEST_SUITE("e2e report") {
     }
   }
 
-  TEST_CASE("long tables show 10 rows and a count of the rest; --detail shows them all") {
+  TEST_CASE("long tables show 10 rows and a count of the rest, --detail shows them all") {
     const std::string capped = testing::read_file(golden_path(kGoldens[0]));
     CHECK(capped.find("… and 21 more \\(all of them with `--detail`\\).\n") != std::string::npos);
     CHECK(capped.find("… and 20 more platforms, all at 100% \\(all of them with `--detail`\\).\n") != std::string::npos);
