@@ -2,6 +2,7 @@
 // means, the branch card's rows, needs and meetings, and the previous year's totals.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -79,6 +80,11 @@ TEST_SUITE("report") {
     CHECK(d.type_mean("residential")->total == doctest::Approx(88.49));
     CHECK(d.name_of("nanjingxi") == "南京西路街道");
     CHECK(d.name_of("no-such-id") == "no-such-id");
+    REQUIRE(d.platforms_by_adherence.size() == 30);
+    CHECK(d.platforms_by_adherence[0]->platform->id.v == "jnly-xieshang");
+    CHECK(d.platforms_by_adherence[1]->platform->id.v == "jh-yishihui");
+    CHECK(std::count_if(d.secretaries.begin(), d.secretaries.end(),
+                        [](const svcorg::report::SecretaryRow& r) { return r.needs_action(); }) == 5);
     CHECK(!d.previous);  // no plans of 2024
   }
 

@@ -425,11 +425,7 @@ std::string platforms(const report::Data& d, const Labels& l, int level, const R
   std::string out = md::heading(level, escape(l.tr("report.platforms")));
   if (d.platforms.empty()) return out + escape(l.tr("report.no-platforms")) + "\n\n";
   // Lowest adherence first: those behind schedule head the table.
-  std::vector<const score::Adherence*> list;
-  for (const auto& a : d.platforms) list.push_back(&a);
-  std::stable_sort(list.begin(), list.end(), [](const score::Adherence* a, const score::Adherence* b) {
-    return a->value.value_or(2.0) < b->value.value_or(2.0);
-  });
+  const auto& list = d.platforms_by_adherence;
   md::Table t{{escape(l.tr("report.platform")), escape(l.tr("report.owner")), escape(l.tr("report.level")),
                escape(l.tr("report.category")), escape(l.tr("report.cadence")), escape(l.tr("report.held")),
                escape(l.tr("report.expected")), escape(l.tr("report.adherence"))},
@@ -468,12 +464,11 @@ std::string secretaries(const report::Data& d, const Labels& l, int level, const
     std::vector<std::string> gaps;
     for (const auto& [ability, rating] : row.gaps)
       gaps.push_back(escape(l.tr("report.ability-rating", {{"ability", l.get("ability", ability)}, {"rating", rating}})));
-    const bool certified = b.secretary && b.secretary->certified && *b.secretary->certified;
-    const int64_t reserve = b.reserve_cadres ? *b.reserve_cadres : 0;
+    const bool certified = row.certified;
+    const int64_t reserve = row.reserve_cadres;
     // Without --detail, a district or street shows only the secretaries with something
     // to act on; the others are counted in a sentence.
-    if (!o.detail && d.scope.kind != report::ScopeKind::Branch && certified && gaps.empty() && reserve > 0 &&
-        row.rated) {
+    if (!o.detail && d.scope.kind != report::ScopeKind::Branch && !row.needs_action()) {
       ++fine;
       continue;
     }

@@ -187,6 +187,11 @@ void meetings(Data& d) {
 }  // namespace
 
 void figures(const Inputs& in, Data& d) {
+  for (const auto& a : d.platforms) d.platforms_by_adherence.push_back(&a);
+  std::stable_sort(d.platforms_by_adherence.begin(), d.platforms_by_adherence.end(),
+                   [](const score::Adherence* a, const score::Adherence* b) {
+                     return a->value.value_or(2.0) < b->value.value_or(2.0);
+                   });
   names(in.records, d);
   d.type_means = type_means(in.result);
   d.scored_in_district = in.result.branches.size();

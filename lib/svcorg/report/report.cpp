@@ -84,7 +84,8 @@ std::vector<score::Adherence> platforms(const Inputs& in, const Data& d, const s
 
 void people(const Inputs& in, Data& d) {
   for (const auto* b : d.branches) {
-    SecretaryRow row{b, {}, false};
+    SecretaryRow row{b, {}, false, b->secretary && b->secretary->certified && *b->secretary->certified,
+                     b->reserve_cadres ? *b->reserve_cadres : 0};
     if (b->secretary && b->secretary->has_competencies) {
       row.rated = true;
       for (size_t i = 0; i < model::Secretary::kAbilities.size(); ++i) {

@@ -42,6 +42,10 @@ struct SecretaryRow {
   const model::Branch* branch = nullptr;
   std::vector<std::pair<std::string, int64_t>> gaps;  // abilities rated 1-2
   bool rated = false;
+  bool certified = false;
+  int64_t reserve_cadres = 0;
+  // Something to act on: no certificate, a gap, not rated or no reserve cadre.
+  bool needs_action() const { return !certified || !gaps.empty() || !rated || reserve_cadres == 0; }
 };
 
 struct AwardRow {
@@ -133,6 +137,7 @@ struct Data {
   const score::Rollup* own = nullptr;                  // the district's or the street's roll-up
   LedgerView ledger;
   std::vector<score::Adherence> platforms;             // in scope, by id
+  std::vector<const score::Adherence*> platforms_by_adherence;  // lowest first (not running last), then id
   std::vector<SecretaryRow> secretaries;               // by branch id
   std::vector<AwardRow> awards;                        // plans of the year, by branch id
   std::map<std::string, std::string> names;            // id -> name: branches, streets, district, platforms
