@@ -211,15 +211,25 @@ std::string ranking(const report::Data& d, const Labels& l) {
       return it == d.previous->branch_totals.end() ? "—" : signed2(s.total - it->second);
     };
     if (rows.size() == 1) {
+      // One branch of the type: a sentence, not a one-row table.
       const auto& s = *rows.front();
-      out += say(l, "report.ranking.single",
-                 {{"branch", escape(s.branch->name.v)},
-                  {"street", name(d, s.branch->street.v)},
-                  {"total", total_cell(d, s)},
-                  {"grade", grade_cell(s, l)},
-                  {"rank_in_type", of(s.rank_in_type, tm.scored)},
-                  {"rank_in_district", of(s.rank_in_district, d.scored_in_district)}}) +
-             "\n\n";
+      const std::string branch =
+          d.scope.kind == report::ScopeKind::Street
+              ? escape(s.branch->name.v)
+              : say(l, "report.branch-in-street",
+                    {{"branch", escape(s.branch->name.v)}, {"street", name(d, s.branch->street.v)}});
+      const bool moved = change && d.previous->branch_totals.count(s.branch->id.v);
+      std::vector<std::pair<std::string, std::string>> args = {
+          {"branch", branch},
+          {"total", total_cell(d, s)},
+          {"grade", grade_cell(s, l)},
+          {"rank_in_type", of(s.rank_in_type, tm.scored)},
+          {"rank_in_district", of(s.rank_in_district, d.scored_in_district)}};
+      if (moved) {
+        args.emplace_back("year", std::to_string(d.previous->year));
+        args.emplace_back("delta", delta(s));
+      }
+      out += say(l, moved ? "report.ranking.single-change" : "report.ranking.single", args) + "\n\n";
       continue;
     }
     md::Table t{{escape(l.tr("report.rank-in-type")), escape(l.tr("report.branch")), escape(l.tr("report.street")),
