@@ -279,18 +279,30 @@ std::string streets(const report::Data& d, const Labels& l) {
                  escape(l.tr("report.on-time-resolution-rate")), escape(l.tr("report.platform-adherence"))},
                 {},
                 {1, 2, 3, 4, 5, 6, 7, 8}};
-    auto row = [&](const score::Rollup& r, const std::string& label) {
+    // The change of the mean total from the previous year, when it was scored.
+    const bool change = d.previous.has_value();
+    if (change) {
+      t.header.insert(t.header.begin() + 4, escape(l.tr("report.change-from", {{"year", d.previous->year}})));
+      t.right.push_back(9);
+    }
+    auto row = [&](const score::Rollup& r, const std::string& label, const std::optional<double>& before) {
       t.rows.push_back({label, std::to_string(r.branches), std::to_string(r.scored), num2(r.mean_total),
                         std::to_string(r.needs.received), std::to_string(r.needs.carried_over),
                         pct(r.needs.resolution_rate), pct(r.needs.on_time_resolution_rate),
                         pct(r.platform_adherence)});
+      if (change)
+        t.rows.back().insert(t.rows.back().begin() + 4,
+                             before && r.mean_total ? signed2(score::round_to(*r.mean_total, 2) - *before) : "—");
     };
     std::vector<std::pair<std::string, double>> bars;
     for (const auto* st : d.streets) {
-      row(*st, name(d, st->id));
+      std::optional<double> before;
+      if (change && d.previous->street_means.count(st->id)) before = d.previous->street_means.at(st->id);
+      row(*st, name(d, st->id), before);
       if (st->mean_total) bars.emplace_back(d.name_of(st->id), score::round_to(*st->mean_total, 2));
     }
-    row(*d.own, "**" + escape(l.tr("report.district-own")) + "**");
+    row(*d.own, "**" + escape(l.tr("report.district-own")) + "**",
+        change ? d.previous->mean_total : std::optional<double>());
     out += md::table(t) + "\n";
     if (!bars.empty()) {
       const auto axis = md::value_axis(bars, 100);
