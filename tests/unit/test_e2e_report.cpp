@@ -213,6 +213,8 @@ TEST_SUITE("e2e report") {
     const std::string d2026 = testing::read_file(golden_path(kGoldens[6]));
     CHECK(d2026.find("**与2025年度相比**：平均总分88.77 → ") != std::string::npos);
     CHECK(d2026.find("| 类内排名 | 党组织 | 街道 | 总分 | 等级 | 区内排名 | 较2025年度 |\n") != std::string::npos);
+    CHECK(d2026.find("| 街道 | 基层党组织 | 已评分 | 平均总分 | 较2025年度 | 本级负责的需求 |") != std::string::npos);
+    CHECK(d2026.find("| 南京西路街道 | 6 | 6 | 85.89 | −4.76 | 15 |") != std::string::npos);
     // Names, not ids: no table cell is a branch's or street's id.
     for (const auto& g : kGoldens) {
       const std::string text = testing::read_file(golden_path(g));
