@@ -168,6 +168,7 @@ int main(int argc, char** argv) {
   add_common(*r, report.common);
   r->add_option("--scope", report.scope, "district, street:ID or branch:ID (default: district)");
   r->add_option("-o,--output", report.output, "Write to FILE (atomically) instead of standard output");
+  r->add_flag("--detail", report.detail, "Every row of the long tables (else 10 and a count of the rest)");
 
   svcorg::cmd::InitOptions init;
   CLI::App* in = app.add_subcommand("init", "Create a records repository: a District, examples, schemas, CI files");

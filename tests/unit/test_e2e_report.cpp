@@ -52,13 +52,17 @@ void check_headings(const Golden& g, const std::string& html) {
   const svcorg::render::Labels l(*svcorg::i18n::parse_lang(g.lang));
   // The heading `report.<key>` of the catalogue.
   auto h = [&](const char* key) { return testing::html_escape(l.tr(("report." + std::string(key)).c_str())); };
+  // The h1 up to the name: "District report: " / "区级报告：".
+  auto heading_prefix = [&](const char* key) {
+    return testing::html_escape(l.tr("report.heading", {{"title", l.tr(("report." + std::string(key)).c_str())}, {"name", ""}}));
+  };
   const auto hs = testing::html_headings(html);
   REQUIRE(!hs.empty());
   CHECK(hs.front().first == 1);
   CHECK(std::count_if(hs.begin(), hs.end(), [](const auto& x) { return x.first == 1; }) == 1);
   const std::string scope = g.scope;
   if (scope.rfind("branch:", 0) == 0) {
-    CHECK(hs.front().second.rfind(h("branch-report") + ": ", 0) == 0);
+    CHECK(hs.front().second.rfind(heading_prefix("branch-report"), 0) == 0);
     CHECK(hs.front().second.find("<code>meiliyuan</code>") != std::string::npos);
     for (const char* key : {"components", "improve-first", "plan-items", "needs", "platforms", "secretaries"}) {
       const std::string label = key;
@@ -68,12 +72,12 @@ void check_headings(const Golden& g, const std::string& html) {
     CHECK(has_heading(hs, 3, h("meetings")));
     // The total and the grade head the card.
     CHECK(std::any_of(hs.begin(), hs.end(), [&](const auto& x) {
-      return x.first == 2 && x.second.rfind(testing::html_escape(l.get("component", "total")) + " ", 0) == 0;
+      return x.first == 2 && x.second.rfind(testing::html_escape(l.get("component", "total")), 0) == 0;
     }));
     return;
   }
   const bool district = scope == "district";
-  CHECK(hs.front().second.rfind(h(district ? "district-report" : "street-report") + ": ", 0) == 0);
+  CHECK(hs.front().second.rfind(heading_prefix(district ? "district-report" : "street-report"), 0) == 0);
   for (const char* key :
        {"summary", "ranking", "streets", "ledger", "platforms", "secretaries", "awards", "appendix"}) {
     const std::string label = key;
@@ -162,29 +166,90 @@ TEST_SUITE("e2e report") {
   }
 
   TEST_CASE("2026 reports show the needs carried over from 2025 (rev 2)") {
-    // The district report's oldest overdue needs start with mly-2025-005 (due 2025-05-06,
-    // 569 days before 2026-11-26), marked as carried over.
+    // What needs attention and the ledger's oldest overdue needs start with mly-2025-005
+    // (due 2025-05-06, 569 days before 2026-11-26), by its branch's name, marked as carried over.
     const std::string d2026 = testing::read_file(golden_path(kGoldens[6]));
-    CHECK(d2026.find("| 往年结转需求 | 15（2025年 15 件） |\n") != std::string::npos);
-    CHECK(d2026.find("| 需求 | 党组织 | 受理日期 | 期限 | 逾期天数 | 摘要 |\n| --- | --- | --- | --- | ---: | --- |\n"
-                     "| `mly-2025-005` | `meiliyuan` | 2025-02-05（结转） | 2025-05-06 | 569 |") != std::string::npos);
-    // meiliyuan's card names it first among what to improve in its effect.
+    CHECK(d2026.find("| 往年结转需求 | 15（2025年15件） |\n") != std::string::npos);
+    CHECK(d2026.find("## 需要关注的事项\n\n**逾期需求：6件**\n\n"
+                     "- 美丽园居民区党总支：延安西路379弄39号居民提出加装电梯意愿征询与协调，逾期**569**天，2025年结转"
+                     "（`mly-2025-005`）\n") != std::string::npos);
+    CHECK(d2026.find("| 党组织 | 摘要 | 逾期天数 | 受理日期 | 期限 | 需求 |\n| --- | --- | ---: | --- | --- | --- |\n"
+                     "| 美丽园居民区党总支 | 延安西路379弄39号居民提出加装电梯意愿征询与协调 | 569 | 2025-02-05（结转） | "
+                     "2025-05-06 | `mly-2025-005` |\n") != std::string::npos);
+    // meiliyuan's card names it first among what to improve in its effect, and first among its needs.
     const auto card = run_svcorg("report examples --year 2026 --as-of 2026-11-26 --lang en --scope branch:meiliyuan");
     CHECK(card.exit_code == 0);
-    CHECK(card.out.find("   - needs carried over from earlier years and still open: `mly-2025-005`\n"
-                        "   - open needs: `mly-2026-014`\n") != std::string::npos);
-    CHECK(card.out.find("| `mly-2025-005` | 2025-02-05 \\(carried over\\) |") != std::string::npos);
+    CHECK(card.out.find("   - needs carried over from earlier years and still open: 延安西路379弄39号居民提出加装电梯意愿征询与协调 "
+                        "\\(569 days overdue\\)\n   - open needs: 沿街餐饮店油烟扰民\n") != std::string::npos);
+    CHECK(card.out.find("## Needs\n\n| Summary | Status | Category | Received | Due | Need |\n"
+                        "| --- | --- | --- | --- | --- | --- |\n| 延安西路379弄39号居民提出加装电梯意愿征询与协调 | "
+                        "**In progress, 569 days overdue** | Elderly care | 2025-02-05 \\(carried over\\) | 2025-05-06 | "
+                        "`mly-2025-005` |\n") != std::string::npos);
+  }
+
+  TEST_CASE("district and street reports open with what needs attention, by name (issue 22)") {
+    // The first screen (15 lines) of the district report names the 239-day lift need by its branch.
+    for (size_t g : {0, 1, 2, 3}) {
+      const std::string text = testing::read_file(golden_path(kGoldens[g]));
+      size_t end = 0;
+      for (int line = 0; line < 15 && end != std::string::npos; ++line) end = text.find('\n', end + 1);
+      const std::string first = text.substr(0, end);
+      const std::string zh = kGoldens[g].lang;
+      CAPTURE(zh);
+      CHECK(first.find(zh == "en" ? "- 美丽园居民区党总支: 延安西路379弄39号居民提出加装电梯意愿征询与协调, **239** days overdue "
+                                    "\\(`mly-2025-005`\\)\n"
+                                  : "- 美丽园居民区党总支：延安西路379弄39号居民提出加装电梯意愿征询与协调，逾期**239**天"
+                                    "（`mly-2025-005`）\n") != std::string::npos);
+    }
+    const std::string en = testing::read_file(golden_path(kGoldens[0]));
+    CHECK(en.find("- 江宁路楼宇企业协商会 \\(江宁路街道楼宇联合党总支\\): 2 of 4.0 meetings held, 50.0%\n"
+                  "- 景华居民区协商议事会 \\(景华居民区党总支\\): 9 of 12.0 meetings held, 75.0%\n") != std::string::npos);
+    CHECK(en.find("**Secretaries without certificate**: 久光百货党支部, 康定居民区党支部, 西康居民区党支部\n") !=
+          std::string::npos);
+    CHECK(en.find("**Grades**: Excellent 10, Good 14, Fair 0, Poor 0\n") != std::string::npos);
+    const std::string zh = testing::read_file(golden_path(kGoldens[1]));
+    CHECK(zh.find("**等级分布**：优秀10个、良好14个、一般0个、较差0个\n") != std::string::npos);
+    // 2026 compares with 2025, scored by the same machinery.
+    const std::string d2026 = testing::read_file(golden_path(kGoldens[6]));
+    CHECK(d2026.find("**与2025年度相比**：平均总分88.77 → ") != std::string::npos);
+    CHECK(d2026.find("| 类内排名 | 党组织 | 街道 | 总分 | 等级 | 区内排名 | 较2025年度 |\n") != std::string::npos);
+    CHECK(d2026.find("| 街道 | 基层党组织 | 已评分 | 平均总分 | 较2025年度 | 本级负责的需求 |") != std::string::npos);
+    CHECK(d2026.find("| 南京西路街道 | 6 | 6 | 85.89 | −4.76 | 15 |") != std::string::npos);
+    // Names, not ids: no table cell is a branch's or street's id.
+    for (const auto& g : kGoldens) {
+      const std::string text = testing::read_file(golden_path(g));
+      for (const char* id : {"meiliyuan", "nanjingxi", "jiangning-louyu", "jingan"}) {
+        CAPTURE(id);
+        CHECK(text.find("| `" + std::string(id) + "` |") == std::string::npos);
+      }
+    }
+  }
+
+  TEST_CASE("long tables show 10 rows and a count of the rest, --detail shows them all") {
+    const std::string capped = testing::read_file(golden_path(kGoldens[0]));
+    CHECK(capped.find("… and 21 more \\(all of them with `--detail`\\).\n") != std::string::npos);
+    CHECK(capped.find("… and 20 more platforms, all at 100% \\(all of them with `--detail`\\).\n") != std::string::npos);
+    CHECK(capped.find("The other 19 secretaries are certified") != std::string::npos);
+    const auto all = run_svcorg("report examples --year 2025 --lang en --detail");
+    CHECK(all.exit_code == 0);
+    CHECK(all.out.find("… and") == std::string::npos);
+    CHECK(all.out.find("The other") == std::string::npos);
+    CHECK(all.out.find("| 静安置业集团职工志愿服务队 | 静安置业集团党委 |") != std::string::npos);  // the 30th platform
+    CHECK(testing::ragged_table_lines(all.out) == std::vector<std::string>{});
   }
 
   TEST_CASE("the as-of date is shown and provisional scores are marked") {
+
     const std::string d2025 = testing::read_file(golden_path(kGoldens[0]));
-    CHECK(d2025.find("**As of** 2025-12-31") != std::string::npos);
+    CHECK(d2025.find("\n\nYear 2025 · as of 2025-12-31\n\n") != std::string::npos);
     CHECK(d2025.find("provisional") == std::string::npos);
     const std::string d2026 = testing::read_file(golden_path(kGoldens[6]));
-    CHECK(d2026.find("**截至** 2026-11-26") != std::string::npos);
-    CHECK(d2026.find("> " + svcorg::i18n::tr(svcorg::i18n::Lang::ZhCN, "report.provisional-note").substr(0, 4)) !=
-          std::string::npos);
-    CHECK(d2026.find("\\*") != std::string::npos);  // totals marked `87.35\*`
+    CHECK(d2026.find("\n\n2026年度 · 截至2026年11月26日\n\n") != std::string::npos);
+    // Every 2026 score is provisional: one note says so, and no total carries a mark.
+    CHECK(d2026.find("\n\n> 所有得分均为暂定：本年度计划尚未评估。\n\n") != std::string::npos);
+    CHECK(d2026.find("\\*") == std::string::npos);
+    const auto card = run_svcorg("report examples --year 2026 --as-of 2026-11-26 --lang en --scope branch:meiliyuan");
+    CHECK(card.out.find("\n\n> The score is provisional: the plan has not been reviewed.\n\n") != std::string::npos);
   }
 
   TEST_CASE("byte-identical whatever the order of the inputs") {
@@ -310,6 +375,7 @@ TEST_SUITE("e2e report") {
     CHECK(r.out.find("No needs received in the year and none carried over from earlier years.\n") != std::string::npos);
     CHECK(r.out.find("No platforms.\n") != std::string::npos);
     CHECK(testing::ragged_table_lines(r.out) == std::vector<std::string>{});
-    CHECK(testing::count(testing::cmark_html(r.out), "<table>") == 1);  // the secretary
+    CHECK(testing::count(testing::cmark_html(r.out), "<table>") == 0);  // the secretary in a sentence, no one-row table
+    CHECK(r.out.find("## Secretaries\n\nSecretary W; certified: yes; competency gaps: not rated; reserve cadres: 1.\n") != std::string::npos);
   }
 }

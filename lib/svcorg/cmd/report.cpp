@@ -33,7 +33,7 @@ int run_report(const ReportOptions& o, const Io& io) {
     error(io, checked.lang, i18n::Message("cmd.scope.failed", {{"value", o.scope}, {"why", why}}));
     return kUsage;
   }
-  const std::string markdown = render::report_markdown(*data, render::Labels(checked.lang));
+  const std::string markdown = render::report_markdown(*data, render::Labels(checked.lang), render::ReportOptions{o.detail});
   if (int code = emit(o.output, markdown, io, checked.lang)) return code;
   if (o.output && !o.common.quiet) say(io.err, checked.lang, i18n::Message("cmd.wrote", {{"file", *o.output}}));
   return kOk;

@@ -12,6 +12,7 @@ struct ReportOptions {
   Common common;
   std::string scope = "district";     // district | street:ID | branch:ID
   std::optional<std::string> output;  // -o FILE
+  bool detail = false;                // --detail: every row of the long tables
 };
 
 int run_report(const ReportOptions& o, const Io& io);

@@ -9,6 +9,10 @@
 
 namespace svcorg::render {
 
-std::string report_markdown(const report::Data& d, const Labels& l);
+struct ReportOptions {
+  bool detail = false;  // `--detail`: every row of the long tables, none left off
+};
+
+std::string report_markdown(const report::Data& d, const Labels& l, const ReportOptions& o = {});
 
 }  // namespace svcorg::render

@@ -1,4 +1,6 @@
 // The appendix: the effective weights and per-type rules the scores were computed with.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "svcorg/model/vocab.hpp"
@@ -11,19 +13,19 @@ using md::escape;
 namespace {
 
 std::string list(const std::vector<std::string>& values, const std::string& group, const Labels& l) {
-  std::string out;
-  for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + escape(l.get(group, values[i]));
-  return out.empty() ? escape(l.tr("report.none")) : out;
+  std::vector<std::string> items;
+  for (const auto& v : values) items.push_back(escape(l.get(group, v)));
+  return items.empty() ? escape(l.tr("report.none")) : join(items, l);
 }
 
 std::string weights(const report::Data& d, const Labels& l) {
   const score::Model& m = *d.model;
   md::Table t{{escape(l.tr("report.group")), escape(l.tr("report.weights"))}, {}, {}};
   auto add = [&](const std::string& group_label, const score::Weights& w, const char* label_group) {
-    std::string cells;
-    for (size_t i = 0; i < w.size(); ++i)
-      cells += (i ? ", " : "") + escape(l.get(label_group, w[i].first)) + " " + fmt::format("{}", w[i].second);
-    t.rows.push_back({escape(group_label), cells});
+    std::vector<std::string> cells;
+    for (const auto& [name, weight] : w)
+      cells.push_back(escape(l.tr("report.named-figure", {{"name", l.get(label_group, name)}, {"figure", fmt::format("{}", weight)}})));
+    t.rows.push_back({escape(group_label), join(cells, l)});
   };
   t.rows.push_back({escape(l.tr("report.base-weight")), fmt::format("{}", d.result->base_weight)});
   add(l.get("component", "base"), m.base, "part");
@@ -33,11 +35,14 @@ std::string weights(const report::Data& d, const Labels& l) {
   add(l.get("component", "effect"), m.effect, "part");
   add(l.get("component", "satisfaction"), m.satisfaction, "part");
   t.rows.push_back({escape(l.get("component", "bonus")),
-                    fmt::format("{} {} {}", m.award_points, escape(l.tr("report.award-points")), m.award_cap)});
-  t.rows.push_back(
-      {escape(l.tr("report.grades-thresholds")),
-       fmt::format("{} {} · {} {} · {} {}", escape(l.get("grade", "excellent")), m.grade_excellent,
-                   escape(l.get("grade", "good")), m.grade_good, escape(l.get("grade", "fair")), m.grade_fair)});
+                    escape(l.tr("report.award-points", {{"points", fmt::format("{}", m.award_points)},
+                                                        {"cap", fmt::format("{}", m.award_cap)}}))});
+  std::vector<std::string> grades;
+  for (const auto& [grade, from] : {std::pair<const char*, double>{"excellent", m.grade_excellent},
+                                    {"good", m.grade_good},
+                                    {"fair", m.grade_fair}})
+    grades.push_back(escape(l.tr("report.named-figure", {{"name", l.get("grade", grade)}, {"figure", fmt::format("{}", from)}})));
+  t.rows.push_back({escape(l.tr("report.grades-thresholds")), join(grades, l)});
   return md::table(t) + "\n";
 }
 
@@ -48,15 +53,24 @@ std::string type_rules(const report::Data& d, const Labels& l) {
               {}};
   for (const auto& type : model::vocab::kBranchTypes) {
     const auto* r = d.rules->for_type(type);
-    if (!r) continue;
-    std::string numbers = fmt::format("{} {} · {} {} · {}", l.get("number", "min_plan_items"), r->min_plan_items,
-                                      l.get("number", "response_days"), r->response_days,
-                                      l.get("number", "resolve_days"));
-    for (const auto& layer : model::vocab::kLayers)
-      numbers += fmt::format(" {} {}", l.get("layer", layer), r->resolve_days_for(layer));
-    numbers += fmt::format(" · {} {} · {} {}", l.get("number", "organizational_life_per_year"),
-                           r->organizational_life_per_year, l.get("number", "min_survey_respondents"),
-                           r->min_survey_respondents);
+    // Only the types present in the scope.
+    if (!r || std::none_of(d.branches.begin(), d.branches.end(),
+                           [&](const model::Branch* b) { return b->type.v == type; }))
+      continue;
+    auto figure = [&](const std::string& label, int64_t n) {
+      return l.tr("report.named-figure", {{"name", label}, {"figure", n}});
+    };
+    std::vector<std::string> layers;
+    for (const auto& layer : model::vocab::kLayers) layers.push_back(figure(l.get("layer", layer), r->resolve_days_for(layer)));
+    std::string by_layer;
+    for (size_t i = 0; i < layers.size(); ++i) by_layer += (i ? l.tr("report.list-separator") : "") + layers[i];
+    const std::string resolve = l.tr("report.named-figure", {{"name", l.get("number", "resolve_days")}, {"figure", by_layer}});
+    const std::vector<std::string> clauses = {
+        figure(l.get("number", "min_plan_items"), r->min_plan_items), figure(l.get("number", "response_days"), r->response_days),
+        resolve, figure(l.get("number", "organizational_life_per_year"), r->organizational_life_per_year),
+        figure(l.get("number", "min_survey_respondents"), r->min_survey_respondents)};
+    std::string numbers;
+    for (size_t i = 0; i < clauses.size(); ++i) numbers += (i ? l.tr("report.clause-separator") : "") + clauses[i];
     t.rows.push_back({escape(l.get("type", type)), list(r->required_platforms, "platform_category", l),
                       list(r->need_categories, "category", l), escape(numbers)});
   }
@@ -69,7 +83,9 @@ std::string appendix(const report::Data& d, const Labels& l) {
   std::string out = md::heading(2, escape(l.tr("report.appendix")));
   out += md::heading(3, escape(l.tr("report.weights"))) + weights(d, l);
   out += md::heading(3, escape(l.tr("report.rules"))) + type_rules(d, l);
-  out += "**" + escape(l.tr("report.negative-list")) + "**: " + list(d.rules->negative_list, "category", l) + "\n";
+  out += say(l, "report.labelled", {{"label", "**" + escape(l.tr("report.negative-list")) + "**"},
+                                     {"items", list(d.rules->negative_list, "category", l)}}) +
+         "\n";
   return out;
 }
 

@@ -12,69 +12,42 @@ using md::escape;
 
 namespace {
 
-std::string inputs(const score::BranchScore& s, const std::string& part, const Labels& l) {
-  const auto& q = s.quality_inputs;
-  const auto& n = s.needs;
-  if (part == "plan_level") {
-    std::string out =
-        fmt::format("{} {:.4f}: {} {}, {} {}, {} {}", l.tr("report.quality"), s.quality, q.items, l.tr("report.items"),
-                    q.linked, l.tr("report.linked"), q.measurable, l.tr("report.measurable"));
-    if (s.percentile)
-      return out + fmt::format("; {} {:.4f} ({} {})", l.tr("report.percentile"), *s.percentile, s.peers,
-                               l.tr("report.peers"));
-    return out + "; " + l.tr("report.single-peer");
-  }
-  if (part == "execution") return fmt::format("{} {}", q.items, l.tr("report.items"));
-  if (part == "effect")
-    return fmt::format("{} {} · {} {} · {} {} · {} {}", l.tr("report.needs-received"), n.received,
-                       l.tr("report.needs-carried-over"), n.carried_over, l.tr("report.needs-resolved"), n.resolved,
-                       l.tr("report.needs-overdue"), n.overdue);
-  if (part == "systems") {
-    if (s.systems_entries.empty()) return l.tr("report.requires-none");
-    std::string out;
-    for (const auto& e : s.systems_entries) {
-      out += out.empty() ? "" : "; ";
-      out += l.get("platform_category", e.category) + " ";
-      out += e.best ? fmt::format("{} {}/{:.1f}", e.best->platform->id.v, e.best->held, e.best->expected)
-                    : l.tr("report.no-platform");
-    }
-    return out;
-  }
-  if (part == "satisfaction") {
-    auto survey = [&](const model::F<model::Survey>& v, const char* key) {
-      const std::string name = l.get("part", key);
-      if (!v) return name + " " + l.tr("report.no-survey");
-      return fmt::format("{} {} {} ({} {})", name, l.tr("report.survey-mean"), v->mean.v, v->respondents.v,
-                         l.tr("report.respondents"));
-    };
-    if (!s.plan->review) return l.tr("report.no-survey");
-    return survey(s.plan->review->member_survey, "members") + "; " + survey(s.plan->review->public_survey, "public");
-  }
-  return "";
+// Messages joined by the language's clause separator ("; " / "；").
+std::string clauses(const std::vector<i18n::Message>& messages, const Labels& l) {
+  std::string out;
+  for (const auto& m : messages) out += (out.empty() ? "" : l.tr("report.clause-separator")) + i18n::render(m, l.lang());
+  return out;
 }
 
-std::string components(const score::BranchScore& s, const Labels& l) {
-  md::Table t{{escape(l.tr("report.component")), escape(l.tr("report.value")), escape(l.tr("report.weight")),
-               escape(l.tr("report.contribution")), escape(l.tr("report.inputs"))},
+std::string components(const report::Data& d, const Labels& l) {
+  const score::BranchScore& s = *d.card;
+  md::Table t{{escape(l.tr("report.component")), escape(l.tr("report.value")), escape(l.tr("report.type-mean")),
+               escape(l.tr("report.weight")), escape(l.tr("report.contribution")), escape(l.tr("report.inputs"))},
               {},
-              {1, 2, 3}};
-  for (const auto& p : s.base_parts)
-    t.rows.push_back({escape(l.get("component", "base") + " · " + l.get("part", p.name)),
-                      p.value ? num2(*p.value) : escape(l.tr("report.excluded")), fmt::format("{}", p.weight),
-                      p.value ? num2(s.beta * score::share(s.base_parts, p.name) * *p.value) : "—", ""});
-  t.rows.push_back({"**" + escape(l.get("component", "base")) + "**", num2(s.base), fmt::format("β {}", s.beta),
-                    num2(s.beta * s.base), ""});
-  for (const auto& c : s.components)
-    t.rows.push_back({escape(l.get("component", c.name)), c.value ? num2(*c.value) : escape(l.tr("report.excluded")),
-                      fmt::format("{}", c.weight),
-                      c.value ? num2((1 - s.beta) * score::share(s.components, c.name) * *c.value) : "—",
-                      escape(inputs(s, c.name, l))});
-  t.rows.push_back({"**" + escape(l.get("component", "autonomous")) + "**", num2(s.autonomous),
-                    fmt::format("1 − β {}", 1 - s.beta), num2((1 - s.beta) * s.autonomous), ""});
-  t.rows.push_back({escape(l.get("component", "bonus")), num2(s.bonus), "", num2(s.bonus),
-                    std::to_string(s.approved_awards) + " " + escape(l.tr("report.approved-awards"))});
-  t.rows.push_back({"**" + escape(l.get("component", "total")) + "**", "**" + num2(s.total) + "**", "", "", ""});
-  return md::table(t) + "\n";
+              {1, 2, 3, 4}};
+  bool excluded = false;
+  for (const auto& r : d.card_rows) {
+    const bool sum = r.part == "base" || r.part == "autonomous";
+    std::string name = r.base ? l.get("component", "base") + " · " + l.get("part", r.part) : l.get("component", r.part);
+    std::string weight = r.part == "base"         ? fmt::format("β {}", r.weight)
+                         : r.part == "autonomous" ? fmt::format("1 − β {}", r.weight)
+                                                  : fmt::format("{}", r.weight);
+    excluded = excluded || !r.value;
+    t.rows.push_back({sum ? "**" + escape(name) + "**" : escape(name),
+                      r.value ? num2(*r.value) : escape(l.tr("report.excluded")), num2(r.type_mean), weight,
+                      num2(r.contribution), escape(clauses(r.inputs, l))});
+  }
+  std::vector<std::string> titles;
+  for (const auto* a : d.card_awards) titles.push_back(escape(a->title.v));
+  t.rows.push_back({escape(l.get("component", "bonus")), num2(s.bonus), "", "", num2(s.bonus),
+                    titles.empty() ? escape(l.tr("report.none")) : join(titles, l)});
+  t.rows.push_back({"**" + escape(l.get("component", "total")) + "**", "**" + num2(s.total) + "**",
+                    num2(d.type_mean(s.branch->type.v) ? std::optional<double>(d.type_mean(s.branch->type.v)->total)
+                                                       : std::nullopt),
+                    "", "", ""});
+  std::string out = md::table(t) + "\n";
+  if (excluded) out += escape(l.tr("report.excluded-note")) + "\n\n";
+  return out;
 }
 
 std::string improve(const report::Data& d, const Labels& l) {
@@ -84,15 +57,14 @@ std::string improve(const report::Data& d, const Labels& l) {
     if (++n > 5) break;
     const std::string name = imp.base ? l.get("component", "base") + " · " + l.get("part", imp.part)
                                       : l.get("component", imp.part);
-    out += fmt::format("{}. **{}** {} — {} {}\n", n, escape(name), num2(imp.value), num2(imp.points_lost),
-                       escape(l.tr("report.points-lost")));
+    out += fmt::format("{}. **{}** {} — {}\n", n, escape(name), num2(imp.value),
+                       say(l, "report.points-lost", {{"points", num2(imp.points_lost)}}));
     for (const auto& f : imp.facts) {
-      std::string values;
-      for (size_t i = 0; i < f.values.size(); ++i)
-        values += (i ? ", " : "") + (!f.group.empty() ? escape(l.get(f.group, f.values[i]))
-                                     : f.values[i].find(' ') == std::string::npos ? md::code(f.values[i])
-                                                                                 : escape(f.values[i]));
-      out += "   - " + escape(i18n::render(f.what, l.lang())) + (values.empty() ? "" : ": " + values) + "\n";
+      std::vector<std::string> values;
+      for (const auto& v : f.values) values.push_back(escape(i18n::render(v, l.lang())));
+      const std::string what = escape(i18n::render(f.what, l.lang()));
+      out += "   - " + (values.empty() ? what : say(l, "report.labelled", {{"label", what}, {"items", join(values, l)}})) +
+             "\n";
     }
   }
   return out + "\n";
@@ -103,89 +75,97 @@ std::string items(const report::Data& d, const Labels& l) {
   if (!d.plan) return out + escape(l.tr("report.no-plan")) + "\n\n";
   if (!d.plan->items || d.plan->items->empty()) return out + escape(l.tr("report.no-items")) + "\n\n";
   md::Table t{{escape(l.tr("report.item")), escape(l.tr("report.category")), escape(l.tr("report.target")),
-               escape(l.tr("report.weight")), escape(l.tr("report.progress")), escape(l.tr("report.needs"))},
+               escape(l.tr("report.weight")), escape(l.tr("report.progress")), escape(l.tr("report.linked-needs"))},
               {},
-              {3}};
+              {3, 5}};
   for (const auto& it : *d.plan->items) {
     std::string target = it.target ? escape(it.target->metric.v) + " " + fmt::format("{}", it.target->value.v) : "—";
-    std::string needs;
-    if (it.needs)
-      for (const auto& n : *it.needs) needs += (needs.empty() ? "" : ", ") + md::code(n.v);
-    t.rows.push_back({escape(it.title.v) + " " + md::code(it.id.v), escape(l.get("category", it.category.v)), target,
+    t.rows.push_back({escape(it.title.v), escape(l.get("category", it.category.v)), target,
                       fmt::format("{}", it.weight ? *it.weight : 1.0), md::progress_bar(it.progress ? *it.progress : 0),
-                      needs.empty() ? "—" : needs});
+                      std::to_string(it.needs ? it.needs->size() : 0)});
   }
   return out + md::table(t) + "\n";
 }
 
-std::string needs(const report::Data& d, const Labels& l) {
+std::string needs(const report::Data& d, const Labels& l, const ReportOptions& o) {
   std::string out = md::heading(2, escape(l.tr("report.needs")));
-  if (d.ledger.listing.rows.empty()) return out + escape(l.tr("report.no-needs")) + "\n\n";
-  md::Table t{{escape(l.tr("report.need")), escape(l.tr("report.received")), escape(l.tr("report.channel")),
-               escape(l.tr("report.category")), escape(l.tr("report.status")), escape(l.tr("report.due")),
-               escape(l.tr("report.summary-text"))},
+  if (d.card_needs.empty()) return out + escape(l.tr("report.no-needs")) + "\n\n";
+  md::Table t{{escape(l.tr("report.summary-text")), escape(l.tr("report.status")), escape(l.tr("report.category")),
+               escape(l.tr("report.received")), escape(l.tr("report.due")), escape(l.tr("report.need"))},
               {},
               {}};
-  for (const auto& r : d.ledger.listing.rows) {
-    const auto& n = *r.facts.need;
-    t.rows.push_back({md::code(n.id.v), received(r.facts, l), escape(l.get("channel", n.channel.v)),
-                      escape(l.get("category", n.category.v)),
-                      escape(l.get("status", ledger::status_name(r.facts.status))) + (r.facts.overdue ? " ⚠" : ""),
-                      r.facts.due.str(), escape(n.summary.v)});
+  const size_t n = capped(d.card_needs.size(), o) ? kCap : d.card_needs.size();
+  for (size_t i = 0; i < n; ++i) {
+    const auto& f = d.card_needs[i]->facts;
+    const std::string status = l.get("status", ledger::status_name(f.status));
+    t.rows.push_back({escape(f.need->summary.v),
+                      f.overdue ? "**" + escape(l.tr("report.status-overdue",
+                                                     {{"status", status}, {"days", d.result->as_of - f.due}})) +
+                                      "**"
+                                : escape(status),
+                      escape(l.get("category", f.need->category.v)), received(f, l), f.due.str(),
+                      md::code(f.need->id.v)});
   }
-  return out + md::table(t) + "\n";
+  out += md::table(t) + "\n";
+  if (n < d.card_needs.size()) out += more(n, d.card_needs.size(), l) + "\n\n";
+  return out;
 }
 
+// The meetings of the platforms the branch owns or joins, one line per platform.
 std::string meetings(const report::Data& d, const Labels& l) {
   std::string out = md::heading(3, escape(l.tr("report.meetings")));
-  md::Table t{{escape(l.tr("report.date")), escape(l.tr("report.platform")), escape(l.tr("report.attendees")),
-               escape(l.tr("report.needs")), escape(l.tr("report.note"))},
+  md::Table t{{escape(l.tr("report.platform")), escape(l.tr("report.held-of-expected")),
+               escape(l.tr("report.last-meeting")), escape(l.tr("report.needs-discussed"))},
               {},
-              {2}};
-  std::vector<std::pair<std::string, std::vector<std::string>>> rows;
-  for (const auto& a : d.platforms) {
-    if (!a.value || !a.platform->meetings) continue;
-    for (const auto& m : *a.platform->meetings) {
-      if (!m.date || *m.date < a.from || *m.date > a.to) continue;
-      std::string needs;
-      if (m.needs)
-        for (const auto& n : *m.needs) needs += (needs.empty() ? "" : ", ") + md::code(n.v);
-      rows.push_back({m.date->str() + a.platform->id.v,
-                      {m.date->str(), md::code(a.platform->id.v), m.attendees ? std::to_string(*m.attendees) : "—",
-                       needs.empty() ? "—" : needs, escape(m.note.v)}});
-    }
+              {1, 3}};
+  for (const auto& m : d.meetings) {
+    if (!m.adherence.value) continue;
+    t.rows.push_back({escape(m.adherence.platform->name.v),
+                      fmt::format("{}/{:.1f}", m.adherence.held, m.adherence.expected),
+                      m.last ? m.last->str() : "—", std::to_string(m.needs_discussed)});
   }
-  std::sort(rows.begin(), rows.end());
-  for (auto& r : rows) t.rows.push_back(std::move(r.second));
-  if (t.rows.empty()) return out + "—\n\n";
+  if (t.rows.empty()) return out + escape(l.tr("report.no-meetings")) + "\n\n";
   return out + md::table(t) + "\n";
 }
 
 }  // namespace
 
-std::string report_card(const report::Data& d, const Labels& l) {
+std::string report_card(const report::Data& d, const Labels& l, const ReportOptions& o) {
   const model::Branch& b = *d.branch;
-  std::string out = md::heading(1, escape(l.tr("report.branch-report") + ": " + b.name.v) + " " + md::code(b.id.v));
-  out += fmt::format("**{}** {} · **{}** {} · **{}** {} · **{}** {}\n\n", escape(l.tr("report.type")),
-                     escape(l.get("type", b.type.v)), escape(l.tr("report.street")),
-                     (d.street_names.count(b.street.v) ? escape(d.street_names.at(b.street.v)) + " " : std::string()) +
-                         md::code(b.street.v),
-                     escape(l.tr("report.year")), d.result->year, escape(l.tr("report.as-of")), d.result->as_of.str());
+  std::string out = md::heading(1, escape(l.tr("report.heading", {{"title", l.tr("report.branch-report")}, {"name", b.name.v}})) +
+                                       " " + md::code(b.id.v));
+  out += escape(l.tr("report.card.meta", {{"type", l.get("type", b.type.v)},
+                                          {"street", d.name_of(b.street.v)},
+                                          {"year", d.result->year},
+                                          {"date", i18n::date(d.result->as_of.str())}})) +
+         "\n\n";
   if (!d.card) {
-    out += "**" + escape(l.tr("report.not-scored")) + "**: " + escape(l.tr("report.missing-plan")) + "\n\n";
+    out += say(l, "report.labelled", {{"label", "**" + escape(l.tr("report.not-scored")) + "**"},
+                                      {"items", escape(l.tr("report.missing-plan"))}}) +
+           "\n\n";
   } else {
     const auto& s = *d.card;
-    out += fmt::format("**{}** {} · **{}** {} · **{}** {} · **{}** {}\n\n", escape(l.tr("report.plan")),
-                       md::code(s.plan->id.v), escape(l.tr("report.status")),
-                       escape(l.get("plan_status", s.plan->status.v)), escape(l.tr("report.rank-in-district")),
-                       s.rank_in_district, escape(l.tr("report.rank-in-type")), s.rank_in_type);
-    out += md::heading(2, fmt::format("{} {} · {}", escape(l.get("component", "total")), num2(s.total),
-                                      escape(l.get("grade", s.grade))));
-    if (s.provisional) out += "> " + escape(l.tr("report.provisional-note")) + "\n\n";
-    out += md::heading(2, escape(l.tr("report.components"))) + components(s, l);
+    const auto* tm = d.type_mean(b.type.v);
+    out += say(l, "report.card.ranks",
+               {{"plan", md::code(s.plan->id.v)},
+                {"status", escape(l.get("plan_status", s.plan->status.v))},
+                {"district", fmt::format("{}/{}", s.rank_in_district, d.scored_in_district)},
+                {"type_rank", fmt::format("{}/{}", s.rank_in_type, tm ? tm->scored : 0)},
+                {"type", escape(l.get("type", b.type.v))}}) +
+           "\n\n";
+    out += md::heading(2, escape(l.tr("report.card.total", {{"total", num2(s.total)}, {"grade", l.get("grade", s.grade)}})));
+    if (d.previous && d.previous->branch_totals.count(b.id.v)) {
+      const double before = d.previous->branch_totals.at(b.id.v);
+      out += escape(l.tr("report.card.change", {{"year", d.previous->year},
+                                                {"before", num2(before)},
+                                                {"delta", signed2(s.total - before)}})) +
+             "\n\n";
+    }
+    if (s.provisional) out += "> " + escape(l.tr("report.card.provisional-note")) + "\n\n";
     out += improve(d, l);
+    out += md::heading(2, escape(l.tr("report.components"))) + components(d, l);
   }
-  out += items(d, l) + needs(d, l) + platforms(d, l, 2) + meetings(d, l) + secretaries(d, l, 2);
+  out += items(d, l) + needs(d, l, o) + platforms(d, l, 2, o) + meetings(d, l) + secretaries(d, l, 2, o);
   return out;
 }
 
@@ -193,31 +173,14 @@ std::string report_card(const report::Data& d, const Labels& l) {
 
 namespace svcorg::render {
 
-std::string report_markdown(const report::Data& d, const Labels& l) {
+std::string report_markdown(const report::Data& d, const Labels& l, const ReportOptions& o) {
   using report::ScopeKind;
-  if (d.scope.kind == ScopeKind::Branch) return rpt::report_card(d, l);
+  if (d.scope.kind == ScopeKind::Branch) return rpt::report_card(d, l, o);
   const bool district = d.scope.kind == ScopeKind::District;
   std::string out = rpt::header(d, l, district ? l.tr("report.district-report") : l.tr("report.street-report"));
-  out += md::heading(2, md::escape(l.tr("report.summary")));
-  md::Table t{{md::escape(l.tr("report.summary")), md::escape(l.tr("report.figure"))}, {}, {1}};
-  t.rows.push_back({md::escape(l.tr("report.branches")), std::to_string(d.branches.size())});
-  for (const auto& [type, n] : d.own->by_type) t.rows.push_back({"· " + md::escape(l.get("type", type)), std::to_string(n)});
-  t.rows.push_back({md::escape(l.tr("report.scored")), std::to_string(d.scores.size())});
-  double sum = 0;
-  for (const auto* s : d.scores) sum += s->total;
-  t.rows.push_back({md::escape(l.tr("report.mean-total")),
-                    d.scores.empty() ? "—" : rpt::num2(sum / static_cast<double>(d.scores.size()))});
-  const auto& m = d.ledger.listing.summary;
-  t.rows.push_back({md::escape(l.tr("report.needs-received")), std::to_string(m.received)});
-  t.rows.push_back({md::escape(l.tr("report.needs-carried-over")), std::to_string(m.carried_over)});
-  t.rows.push_back({md::escape(l.tr("report.needs-resolved")), std::to_string(m.resolved)});
-  t.rows.push_back({md::escape(l.tr("report.needs-overdue")), std::to_string(m.overdue)});
-  t.rows.push_back({md::escape(l.tr("report.resolution-rate")), rpt::pct(m.resolution_rate)});
-  t.rows.push_back({md::escape(l.tr("report.on-time-resolution-rate")), rpt::pct(m.on_time_resolution_rate)});
-  t.rows.push_back({md::escape(l.tr("report.response-on-time-rate")), rpt::pct(m.response_on_time_rate)});
-  out += md::table(t) + "\n";
-  out += rpt::ranking(d, l) + rpt::streets(d, l) + rpt::ledger(d, l, 2) + rpt::platforms(d, l, 2) +
-         rpt::secretaries(d, l, 2) + rpt::awards(d, l, 2) + rpt::appendix(d, l);
+  out += rpt::attention(d, l) + rpt::summary(d, l) + rpt::ranking(d, l) + rpt::streets(d, l) +
+         rpt::ledger(d, l, 2, o) + rpt::platforms(d, l, 2, o) + rpt::secretaries(d, l, 2, o) + rpt::awards(d, l, 2) +
+         rpt::appendix(d, l);
   return out;
 }
 

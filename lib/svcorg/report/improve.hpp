@@ -10,6 +10,7 @@ namespace svcorg::report {
 
 // Every part that lost points (base parts weighted by β, components by 1 − β), most
 // points lost first (ties by part name).
-std::vector<Improvement> improvements(const score::BranchScore& s, const LedgerView& ledger);
+// `quality_rank`: the plan's rank by quality among the peers of its type.
+std::vector<Improvement> improvements(const score::BranchScore& s, const LedgerView& ledger, int quality_rank);
 
 }  // namespace svcorg::report

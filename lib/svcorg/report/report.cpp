@@ -4,6 +4,7 @@
 #include <map>
 
 
+#include "svcorg/report/figures.hpp"
 #include "svcorg/report/improve.hpp"
 #include "svcorg/util/text.hpp"
 
@@ -45,6 +46,9 @@ LedgerView ledger_view(const Inputs& in, const Scope& scope, const std::string& 
     if (r.facts.overdue) v.oldest_overdue.push_back(&r);
     if (r.facts.need->layer.v == own) v.own_layer.push_back(&r);
   }
+  // Open needs of the own layer first: they are what the level still has to act on.
+  std::stable_sort(v.own_layer.begin(), v.own_layer.end(),
+                   [](const ledger::Row* a, const ledger::Row* b) { return a->facts.open && !b->facts.open; });
   std::stable_sort(v.oldest_overdue.begin(), v.oldest_overdue.end(),
                    [](const ledger::Row* a, const ledger::Row* b) { return a->facts.due < b->facts.due; });
   if (v.oldest_overdue.size() > 10) v.oldest_overdue.resize(10);
@@ -80,7 +84,8 @@ std::vector<score::Adherence> platforms(const Inputs& in, const Data& d, const s
 
 void people(const Inputs& in, Data& d) {
   for (const auto* b : d.branches) {
-    SecretaryRow row{b, {}, false};
+    SecretaryRow row{b, {}, false, b->secretary && b->secretary->certified && *b->secretary->certified,
+                     b->reserve_cadres ? *b->reserve_cadres : 0};
     if (b->secretary && b->secretary->has_competencies) {
       row.rated = true;
       for (size_t i = 0; i < model::Secretary::kAbilities.size(); ++i) {
@@ -177,9 +182,22 @@ std::optional<Data> build(const Inputs& in, const Scope& scope, i18n::Message& e
     if (!d.scores.empty()) d.card = d.scores.front();
     for (const auto& p : in.records.plans)
       if (p.branch.v == scope.id && p.year && *p.year == in.result.year) d.plan = &p;
-    if (d.card) d.improve = improvements(*d.card, d.ledger);
   }
+  figures(in, d);
+  if (d.card) d.improve = improvements(*d.card, d.ledger, d.quality_rank);
+  d.previous = previous(in, d);
   return d;
+}
+
+const std::string& Data::name_of(const std::string& id) const {
+  auto it = names.find(id);
+  return it == names.end() ? id : it->second;
+}
+
+const TypeMeans* Data::type_mean(const std::string& type) const {
+  for (const auto& t : type_means)
+    if (t.type == type) return &t;
+  return nullptr;
 }
 
 }  // namespace svcorg::report
