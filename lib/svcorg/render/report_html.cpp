@@ -173,7 +173,7 @@ std::string group_table(const std::vector<report::Group>& groups, const char* la
                            "report.on-time-resolution-rate"}),
                 {},
                 {1, 2, 3, 4, 5, 6, 7},
-                {}};
+                {0}};
   for (const auto& g : groups)
     t.rows.push_back({escape(l.get(label_group, g.key)), std::to_string(g.metrics.received),
                       std::to_string(g.metrics.carried_over), std::to_string(g.metrics.resolved),
@@ -253,7 +253,7 @@ std::string need_table(const std::vector<const ledger::Row*>& rows, const report
 
 std::string ledger(const report::Data& d, const Labels& l, int level) {
   const auto& v = d.ledger;
-  std::string out = h(l, level, "report.ledger", level == 2);
+  std::string out = h(l, level, "report.ledger");
   if (v.listing.rows.empty()) return out + html::paragraph(escape(l.tr("report.no-needs")));
   out += ledger_summary(v.listing.summary, l);
   out += h(l, level + 1, "report.by-channel") + group_table(v.by_channel, "channel", "report.channel", l);
@@ -277,7 +277,7 @@ std::string platforms(const report::Data& d, const Labels& l, int level) {
                            "report.held", "report.expected", "report.adherence"}),
                 {},
                 {5, 6, 7},
-                {1, 2, 4}};
+                {1, 2, 3, 4}};
   for (const auto& a : d.platforms) {
     const auto& p = *a.platform;
     t.rows.push_back({escape(p.name.v) + " " + html::code(p.id.v), html::code(p.owner.v),
@@ -312,7 +312,7 @@ std::string secretaries(const report::Data& d, const Labels& l, int level) {
 std::string awards(const report::Data& d, const Labels& l, int level) {
   std::string out = h(l, level, "report.awards");
   if (d.awards.empty()) return out + html::paragraph(escape(l.tr("report.no-awards")));
-  html::Table t{header(l, {"report.branch", "report.award-kind", "report.title", "report.approved"}), {}, {}, {0, 3}};
+  html::Table t{header(l, {"report.branch", "report.award-kind", "report.title", "report.approved"}), {}, {}, {0, 1, 3}};
   for (const auto& a : d.awards)
     t.rows.push_back({html::code(a.branch->id.v), escape(l.get("award", a.award->kind.v)), escape(a.award->title.v),
                       escape(a.award->approved && *a.award->approved ? l.tr("report.yes") : l.tr("report.no"))});
@@ -321,9 +321,10 @@ std::string awards(const report::Data& d, const Labels& l, int level) {
 
 // --- Appendix -------------------------------------------------------------------------
 
+// Labels joined with ", ", each kept on one line (a narrow column wraps between them).
 std::string label_list(const std::vector<std::string>& values, const char* group, const Labels& l) {
   std::string out;
-  for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + escape(l.get(group, values[i]));
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + html::nowrap(escape(l.get(group, values[i])));
   return out.empty() ? escape(l.tr("report.none")) : out;
 }
 
@@ -356,7 +357,7 @@ std::string type_rules(const report::Data& d, const Labels& l) {
   html::Table t{header(l, {"report.type", "report.required-platforms", "report.need-categories", "report.numbers"}),
                 {},
                 {},
-                {}};
+                {0}};
   for (const auto& type : model::vocab::kBranchTypes) {
     const auto* r = d.rules->for_type(type);
     if (!r) continue;
@@ -493,7 +494,7 @@ std::string needs(const report::Data& d, const Labels& l) {
                            "report.due", "report.summary-text"}),
                 {},
                 {},
-                {0, 1, 4, 5}};
+                {0, 1, 2, 3, 4, 5}};
   for (const auto& r : d.ledger.listing.rows) {
     const auto& n = *r.facts.need;
     t.rows.push_back({html::code(n.id.v), received(r.facts, l), escape(l.get("channel", n.channel.v)),

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "svcorg/render/html.hpp"
 #include "svcorg/render/table.hpp"
 
 namespace svcorg::render::svg {
@@ -109,21 +110,7 @@ std::string rect(double x, double y, double w, std::string_view color) {
 
 }  // namespace
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return html::escape(text); }
 
 std::string number(double value, int decimals) {
   std::string out = fmt::format("{:.{}f}", value, std::max(decimals, 0));

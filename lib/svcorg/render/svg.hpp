@@ -13,7 +13,7 @@
 namespace svcorg::render::svg {
 
 // `text` with `&`, `<`, `>`, `"` and `'` as character references and every ASCII control
-// character but none folded to one space (XML 1.0 allows no other control character).
+// character folded to one space (XML 1.0 allows none but line breaks and tabs): html::escape.
 std::string escape(std::string_view text);
 
 // `value` with `decimals` decimals, `.` as the decimal point, never `-0`.
