@@ -50,9 +50,11 @@ browse() {
   local page=$1
   shift
   rm -rf "$tmp/profile" "$tmp/net.json"
-  "${offline[@]}" "$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
-    --no-default-browser-check --disable-extensions --disable-background-networking --disable-sync \
-    --disable-component-update --user-data-dir="$tmp/profile" --log-net-log="$tmp/net.json" \
+  # As root (CI) Chromium runs only without its sandbox; shared memory in /tmp, for roots
+  # whose /dev/shm is not writable.
+  "${offline[@]}" "$chromium" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars \
+    --no-first-run --no-default-browser-check --disable-extensions --disable-background-networking \
+    --disable-sync --disable-component-update --user-data-dir="$tmp/profile" --log-net-log="$tmp/net.json" \
     "${offline_flags[@]}" "$@" "file://$page" >"$tmp/chromium.log" 2>&1 || {
     echo "FAIL: chromium $* $page exited $?:"
     tail -20 "$tmp/chromium.log"
