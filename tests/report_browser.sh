@@ -10,7 +10,8 @@
 # Usage: report_browser.sh SVCORG OUT_DIR
 # OUT_DIR gets the HTML, PDF and PNG files and pages.txt (`make report-images` copies the
 # PNGs to docs/images/). Without chromium, the font or poppler-utils (pdfinfo, pdftotext)
-# the test is skipped (exit 77, CTest's SKIP_RETURN_CODE); `make test` installs them.
+# the test is skipped (exit 77, CTest's SKIP_RETURN_CODE); `make test` installs them
+# (`make deps-browser`).
 set -euo pipefail
 svcorg=$(realpath "$1")
 out=$2
@@ -18,14 +19,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 chromium=$(command -v chromium || command -v chromium-browser || true)
 for tool in "$chromium" pdfinfo pdftotext fc-list; do
   if [ -z "$tool" ] || ! command -v "$tool" >/dev/null; then
-    echo "SKIP: ${tool:-chromium} is not installed; \`make deps\` installs chromium, fonts-noto-cjk and poppler-utils"
+    echo "SKIP: ${tool:-chromium} is not installed; \`make deps-browser\` (run by \`make test\`) installs chromium, fonts-noto-cjk and poppler-utils"
     exit 77
   fi
 done
 # The font the style sheet names first: without it Chinese falls back to whatever is there.
 fonts=$(fc-list : family)
 if [[ $fonts != *"Noto Sans CJK SC"* ]]; then
-  echo "SKIP: the font Noto Sans CJK SC is not installed; \`make deps\` installs fonts-noto-cjk"
+  echo "SKIP: the font Noto Sans CJK SC is not installed; \`make deps-browser\` installs fonts-noto-cjk"
   exit 77
 fi
 mkdir -p "$out"
