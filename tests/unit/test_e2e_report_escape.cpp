@@ -201,8 +201,8 @@ TEST_SUITE("e2e report escaping") {
     // The district's chart of the streets: the street's name shortened to 24 columns, the
     // whole name in its <title>, both escaped.
     const auto d = run_svcorg("report . --year 2025 --as-of 2025-12-31 --format html --lang en", tmp.path());
-    CHECK(d.out.find("<title>**bold** _em_ [link](http://x) ![img](y) `code`</title>**bold** _em_ [link](ht…</text>") !=
-          std::string::npos);
+    CHECK(d.out.find("<title>**bold** _em_ [link](http://x) ![img](y) `code`</title>"
+                     "**bold** _em_ [link](ht…</text>") != std::string::npos);
     // The document's title: the district's name, escaped.
     CHECK(d.out.find("<title>District report: &lt;script&gt;alert(1)&lt;/script&gt; | x</title>") !=
           std::string::npos);

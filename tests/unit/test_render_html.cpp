@@ -72,11 +72,11 @@ TEST_SUITE("render::html") {
 
   TEST_CASE("the style sheet prints on A4 and keeps tables whole") {
     const std::string doc = html::document("t", Lang::En, "");
-    for (const char* rule :
-         {"@page { size: A4; margin: 15mm; }", "@media print", ".break { break-before: page; }",
-          "thead { display: table-header-group; }", "tr { break-inside: avoid; }", "figure { margin: 0.8em 0 1.2em; break-inside: avoid; }",
-          "table { width: 100%; table-layout: auto;", "font-family: \"Noto Sans CJK SC\"", "sans-serif; font-size: 15px;",
-          "td.nw, th.nw, code, .nw { white-space: nowrap; }"}) {
+    for (const char* rule : {"@page { size: A4; margin: 15mm; }", "@media print", ".break { break-before: page; }",
+                             "thead { display: table-header-group; }", "tr { break-inside: avoid; }",
+                             "figure { margin: 0.8em 0 1.2em; break-inside: avoid; }",
+                             "table { width: 100%; table-layout: auto;", "font-family: \"Noto Sans CJK SC\"",
+                             "sans-serif; font-size: 15px;", "td.nw, th.nw, code, .nw { white-space: nowrap; }"}) {
       CAPTURE(rule);
       CHECK(doc.find(rule) != std::string::npos);
     }

@@ -113,7 +113,8 @@ std::string ranking(const report::Data& d, const Labels& l) {
                   {4}};
     for (const auto* s : d.scores)
       if (s->branch->type.v == type)
-        t.rows.push_back({std::to_string(s->rank_in_type), escape(s->branch->name.v) + " " + html::code(s->branch->id.v),
+        t.rows.push_back({std::to_string(s->rank_in_type),
+                          escape(s->branch->name.v) + " " + html::code(s->branch->id.v),
                           street_name(d, s->branch->street.v), num2(s->total) + (s->provisional ? "*" : ""),
                           escape(l.get("grade", s->grade)), std::to_string(s->rank_in_district)});
     if (!t.rows.empty()) out += html::heading(3, escape(l.get("type", type))) + html::table(t);
@@ -263,7 +264,8 @@ std::string ledger(const report::Data& d, const Labels& l, int level) {
   out += h(l, level + 1, "report.by-layer") + group_table(v.by_layer, "layer", "report.layer", l);
   if (d.scope.kind != report::ScopeKind::Branch) {
     out += h(l, level + 1, "report.own-needs");
-    out += v.own_layer.empty() ? html::paragraph(escape(l.tr("report.no-needs"))) : need_table(v.own_layer, d, l, false);
+    out +=
+        v.own_layer.empty() ? html::paragraph(escape(l.tr("report.no-needs"))) : need_table(v.own_layer, d, l, false);
   }
   out += h(l, level + 1, "report.oldest-overdue");
   if (v.oldest_overdue.empty()) return out + html::paragraph(escape(l.tr("report.none-overdue")));
@@ -312,7 +314,8 @@ std::string secretaries(const report::Data& d, const Labels& l, int level) {
 std::string awards(const report::Data& d, const Labels& l, int level) {
   std::string out = h(l, level, "report.awards");
   if (d.awards.empty()) return out + html::paragraph(escape(l.tr("report.no-awards")));
-  html::Table t{header(l, {"report.branch", "report.award-kind", "report.title", "report.approved"}), {}, {}, {0, 1, 3}};
+  html::Table t{
+      header(l, {"report.branch", "report.award-kind", "report.title", "report.approved"}), {}, {}, {0, 1, 3}};
   for (const auto& a : d.awards)
     t.rows.push_back({html::code(a.branch->id.v), escape(l.get("award", a.award->kind.v)), escape(a.award->title.v),
                       escape(a.award->approved && *a.award->approved ? l.tr("report.yes") : l.tr("report.no"))});
@@ -423,10 +426,11 @@ std::string inputs(const score::BranchScore& s, const std::string& part, const L
 }
 
 std::string components(const score::BranchScore& s, const Labels& l) {
-  html::Table t{header(l, {"report.component", "report.value", "report.weight", "report.contribution", "report.inputs"}),
-                {},
-                {1, 2, 3},
-                {}};
+  html::Table t{
+      header(l, {"report.component", "report.value", "report.weight", "report.contribution", "report.inputs"}),
+      {},
+      {1, 2, 3},
+      {}};
   const std::string excluded = escape(l.tr("report.excluded"));
   for (const auto& p : s.base_parts)
     t.rows.push_back({escape(l.get("component", "base") + " · " + l.get("part", p.name)),
