@@ -134,6 +134,19 @@ TEST_SUITE("render::svg") {
     CHECK(out.find("<rect x=\"180.0\"") != std::string::npos);
   }
 
+  TEST_CASE("the reference line's label is moved in rather than cut at the edge") {
+    svg::BarChart c;
+    c.bars = {{"a", 10}, {"b", 100}};
+    c.decimals = 0;
+    c.reference = 100;
+    c.reference_label = "district mean 100 (all branches)";  // 32 columns: 224 units, half 112
+    const std::string out = svg::bar_chart(c);
+    // The line at 100 (the axis' end), its label's centre 112 units from the right edge.
+    CHECK(out.find("<line x1=\"607.0\" y1=\"22.0\" x2=\"607.0\"") != std::string::npos);
+    CHECK(out.find("<text x=\"528.0\" y=\"18.0\" text-anchor=\"middle\" fill=\"#c0392b\">district mean") !=
+          std::string::npos);
+  }
+
   TEST_CASE("a zero-based chart has no break mark and no note") {
     svg::BarChart c;
     c.bars = {{"a", 2}, {"b", 5}};

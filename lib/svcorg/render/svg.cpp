@@ -174,8 +174,11 @@ std::string bar_chart(const BarChart& c) {
     body += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#c0392b\" stroke-width=\"1.5\" "
                         "stroke-dasharray=\"4 3\"/>\n",
                         x, n1(f.top - 4), n1(f.axis_y));
-    body += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#c0392b\">{}</text>\n", x,
-                        n1(f.top - 8), escape(c.reference_label));
+    // The label centred on the line, moved in so that it is not cut at either edge.
+    const double half = static_cast<double>(display_width(c.reference_label)) * kColumn / 2;
+    const double label_x = std::clamp(f.x(*c.reference), half, std::max(half, kWidth - half));
+    body += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#c0392b\">{}</text>\n",
+                        n1(label_x), n1(f.top - 8), escape(c.reference_label));
   }
   return open_svg(c.title, height) + body + "</svg>\n";
 }
