@@ -20,6 +20,7 @@ struct Run {
     Text,      // the records' or the catalogue's words: escaped by the writer
     Verbatim,  // a figure the layout formatted (a number, a date, `20/24`, `—`): shown as is
     Code,      // an id or option a person types (`mly-2026-014`, `--detail`)
+    Progress,  // a progress bar of `value` in [0, 1] with its percentage
   };
   Kind kind = Kind::Text;
   std::string text;
@@ -27,12 +28,14 @@ struct Run {
   // A continuation of the text before it (a message's words between its arguments): a
   // writer treats it as the middle of a sentence, never as the start of a line.
   bool inner = false;
+  double value = 0;  // Progress
 };
 using Runs = std::vector<Run>;
 
 Run text(std::string s);
 Run verbatim(std::string s);
 Run code(std::string s);
+Run progress(double fraction);
 Run strong(Run r);
 Runs strong(Runs rs);
 

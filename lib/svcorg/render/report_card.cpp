@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "svcorg/render/markdown.hpp"
 #include "svcorg/render/report_common.hpp"
 
 namespace svcorg::render::rpt {
@@ -98,7 +97,7 @@ void items(doc::Document& out, const report::Data& d, const Labels& l) {
     if (it.target) target = {doc::text(it.target->metric.v), doc::verbatim(fmt::format(" {}", it.target->value.v))};
     t.rows.push_back({T(it.title.v), T(l.get("category", it.category.v)), target,
                       V(fmt::format("{}", it.weight ? *it.weight : 1.0)),
-                      V(md::progress_bar(it.progress ? *it.progress : 0)),
+                      {doc::progress(it.progress ? *it.progress : 0)},
                       V(std::to_string(it.needs ? it.needs->size() : 0))});
   }
   out << t;

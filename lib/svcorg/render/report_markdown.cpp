@@ -19,6 +19,7 @@ std::string runs(const doc::Runs& rs) {
       case doc::Run::Kind::Verbatim:
         for (char c : r.text) s += c == '*' ? std::string("\\*") : std::string(1, c);
         break;
+      case doc::Run::Kind::Progress: s = md::progress_bar(r.value); break;
     }
     out += r.strong ? "**" + s + "**" : s;
   }
