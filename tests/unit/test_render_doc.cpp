@@ -13,7 +13,8 @@ using svcorg::render::Labels;
 TEST_SUITE("render doc") {
   TEST_CASE("say: the message's words as text runs, each argument's runs where its placeholder is") {
     const Labels en(Lang::En);
-    const auto runs = doc::say(en, "report.and-more", {{"count", {doc::verbatim("12")}}, {"option", {doc::code("--detail")}}});
+    const auto runs =
+        doc::say(en, "report.and-more", {{"count", {doc::verbatim("12")}}, {"option", {doc::code("--detail")}}});
     std::string shown;
     for (const auto& r : runs)
       shown += std::to_string(static_cast<int>(r.kind)) + (r.inner ? "+" : "") + "[" + r.text + "]";

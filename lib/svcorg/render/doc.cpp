@@ -2,10 +2,18 @@
 
 namespace svcorg::render::doc {
 
-Run text(std::string s) { return Run{Run::Kind::Text, std::move(s), false, false, 0}; }
-Run verbatim(std::string s) { return Run{Run::Kind::Verbatim, std::move(s), false, false, 0}; }
-Run code(std::string s) { return Run{Run::Kind::Code, std::move(s), false, false, 0}; }
-Run progress(double fraction) { return Run{Run::Kind::Progress, "", false, false, fraction}; }
+Run text(std::string s) {
+  return Run{Run::Kind::Text, std::move(s), false, false, 0};
+}
+Run verbatim(std::string s) {
+  return Run{Run::Kind::Verbatim, std::move(s), false, false, 0};
+}
+Run code(std::string s) {
+  return Run{Run::Kind::Code, std::move(s), false, false, 0};
+}
+Run progress(double fraction) {
+  return Run{Run::Kind::Progress, "", false, false, fraction};
+}
 Run strong(Run r) {
   r.strong = true;
   return r;

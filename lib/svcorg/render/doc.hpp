@@ -70,11 +70,11 @@ struct Table {
 // Horizontal (HTML) or vertical (Mermaid) bars of named values on a value axis.
 struct BarChart {
   std::string title;
-  std::string value_label;               // what the values are, e.g. "Mean total"
+  std::string value_label;  // what the values are, e.g. "Mean total"
   std::vector<std::pair<std::string, double>> bars;
   std::pair<double, double> axis{0, 100};  // the value axis's range
-  std::optional<double> reference;        // a dashed line, e.g. the district's mean
-  Runs note;                              // under the chart, e.g. where the axis starts
+  std::optional<double> reference;         // a dashed line, e.g. the district's mean
+  Runs note;                               // under the chart, e.g. where the axis starts
 };
 // Shares of a whole (a pie in Markdown); with `parts`, each value is split into named parts
 // (a stacked bar in HTML).
@@ -82,7 +82,7 @@ struct PieChart {
   std::string title;
   std::vector<std::pair<std::string, double>> slices;
   std::string value_label;
-  std::vector<std::string> parts;               // names of the parts
+  std::vector<std::string> parts;                // names of the parts
   std::vector<std::vector<double>> part_values;  // per slice, one per part
 };
 // A box around what needs attention first: its blocks are the ones from `begin` to `end`

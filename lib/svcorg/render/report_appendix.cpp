@@ -1,7 +1,7 @@
 // The layout of the appendix: the effective weights and per-type rules the scores were computed with.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/render/report_common.hpp"
@@ -11,8 +11,12 @@ namespace svcorg::render::rpt {
 using doc::Runs;
 
 namespace {
-Runs T(std::string s) { return {doc::text(std::move(s))}; }
-Runs V(std::string s) { return {doc::verbatim(std::move(s))}; }
+Runs T(std::string s) {
+  return {doc::text(std::move(s))};
+}
+Runs V(std::string s) {
+  return {doc::verbatim(std::move(s))};
+}
 }  // namespace
 
 namespace {
@@ -29,7 +33,8 @@ void weights(doc::Document& out, const report::Data& d, const Labels& l) {
   auto add = [&](const std::string& group_label, const score::Weights& w, const char* label_group) {
     std::vector<Runs> cells;
     for (const auto& [name, weight] : w)
-      cells.push_back(T(l.tr("report.named-figure", {{"name", l.get(label_group, name)}, {"figure", fmt::format("{}", weight)}})));
+      cells.push_back(
+          T(l.tr("report.named-figure", {{"name", l.get(label_group, name)}, {"figure", fmt::format("{}", weight)}})));
     t.rows.push_back({T(group_label), doc::join(cells, l)});
   };
   t.rows.push_back({T(l.tr("report.base-weight")), V(fmt::format("{}", d.result->base_weight))});
@@ -40,13 +45,13 @@ void weights(doc::Document& out, const report::Data& d, const Labels& l) {
   add(l.get("component", "effect"), m.effect, "part");
   add(l.get("component", "satisfaction"), m.satisfaction, "part");
   t.rows.push_back({T(l.get("component", "bonus")),
-                    T(l.tr("report.award-points", {{"points", fmt::format("{}", m.award_points)},
-                                                        {"cap", fmt::format("{}", m.award_cap)}}))});
+                    T(l.tr("report.award-points",
+                           {{"points", fmt::format("{}", m.award_points)}, {"cap", fmt::format("{}", m.award_cap)}}))});
   std::vector<Runs> grades;
-  for (const auto& [grade, from] : {std::pair<const char*, double>{"excellent", m.grade_excellent},
-                                    {"good", m.grade_good},
-                                    {"fair", m.grade_fair}})
-    grades.push_back(T(l.tr("report.named-figure", {{"name", l.get("grade", grade)}, {"figure", fmt::format("{}", from)}})));
+  for (const auto& [grade, from] :
+       {std::pair<const char*, double>{"excellent", m.grade_excellent}, {"good", m.grade_good}, {"fair", m.grade_fair}})
+    grades.push_back(
+        T(l.tr("report.named-figure", {{"name", l.get("grade", grade)}, {"figure", fmt::format("{}", from)}})));
   t.rows.push_back({T(l.tr("report.grades-thresholds")), doc::join(grades, l)});
   out << t;
 }
@@ -61,20 +66,23 @@ void type_rules(doc::Document& out, const report::Data& d, const Labels& l) {
   for (const auto& type : model::vocab::kBranchTypes) {
     const auto* r = d.rules->for_type(type);
     // Only the types present in the scope.
-    if (!r || std::none_of(d.branches.begin(), d.branches.end(),
-                           [&](const model::Branch* b) { return b->type.v == type; }))
+    if (!r ||
+        std::none_of(d.branches.begin(), d.branches.end(), [&](const model::Branch* b) { return b->type.v == type; }))
       continue;
     auto figure = [&](const std::string& label, int64_t n) {
       return l.tr("report.named-figure", {{"name", label}, {"figure", n}});
     };
     std::vector<std::string> layers;
-    for (const auto& layer : model::vocab::kLayers) layers.push_back(figure(l.get("layer", layer), r->resolve_days_for(layer)));
+    for (const auto& layer : model::vocab::kLayers)
+      layers.push_back(figure(l.get("layer", layer), r->resolve_days_for(layer)));
     std::string by_layer;
     for (size_t i = 0; i < layers.size(); ++i) by_layer += (i ? l.tr("report.list-separator") : "") + layers[i];
-    const std::string resolve = l.tr("report.named-figure", {{"name", l.get("number", "resolve_days")}, {"figure", by_layer}});
+    const std::string resolve =
+        l.tr("report.named-figure", {{"name", l.get("number", "resolve_days")}, {"figure", by_layer}});
     const std::vector<std::string> clauses = {
-        figure(l.get("number", "min_plan_items"), r->min_plan_items), figure(l.get("number", "response_days"), r->response_days),
-        resolve, figure(l.get("number", "organizational_life_per_year"), r->organizational_life_per_year),
+        figure(l.get("number", "min_plan_items"), r->min_plan_items),
+        figure(l.get("number", "response_days"), r->response_days), resolve,
+        figure(l.get("number", "organizational_life_per_year"), r->organizational_life_per_year),
         figure(l.get("number", "min_survey_respondents"), r->min_survey_respondents)};
     std::string numbers;
     for (size_t i = 0; i < clauses.size(); ++i) numbers += (i ? l.tr("report.clause-separator") : "") + clauses[i];
@@ -92,8 +100,9 @@ void appendix(doc::Document& out, const report::Data& d, const Labels& l) {
   weights(out, d, l);
   out << doc::Heading{3, T(l.tr("report.rules"))};
   type_rules(out, d, l);
-  out << doc::Paragraph{doc::say(l, "report.labelled", {{"label", doc::strong(T(l.tr("report.negative-list")))},
-                                                        {"items", list(d.rules->negative_list, "category", l)}}),
+  out << doc::Paragraph{doc::say(l, "report.labelled",
+                                 {{"label", doc::strong(T(l.tr("report.negative-list")))},
+                                  {"items", list(d.rules->negative_list, "category", l)}}),
                         true};
 }
 

@@ -1,9 +1,9 @@
 // The layout of the branch report card (SPEC 7): its total, ranks and what to improve first,
 // every component with the inputs behind it, the plan items with progress, needs, platforms
 // and meetings.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "svcorg/render/report_common.hpp"
 
@@ -13,22 +13,29 @@ using doc::Runs;
 
 namespace {
 
-Runs T(std::string s) { return {doc::text(std::move(s))}; }
-Runs V(std::string s) { return {doc::verbatim(std::move(s))}; }
-Runs C(std::string s) { return {doc::code(std::move(s))}; }
+Runs T(std::string s) {
+  return {doc::text(std::move(s))};
+}
+Runs V(std::string s) {
+  return {doc::verbatim(std::move(s))};
+}
+Runs C(std::string s) {
+  return {doc::code(std::move(s))};
+}
 
 // Messages joined by the language's clause separator ("; " / "；").
 std::string clauses(const std::vector<i18n::Message>& messages, const Labels& l) {
   std::string out;
-  for (const auto& m : messages) out += (out.empty() ? "" : l.tr("report.clause-separator")) + i18n::render(m, l.lang());
+  for (const auto& m : messages)
+    out += (out.empty() ? "" : l.tr("report.clause-separator")) + i18n::render(m, l.lang());
   return out;
 }
 
 void components(doc::Document& out, const report::Data& d, const Labels& l) {
   const score::BranchScore& s = *d.card;
   doc::Table t;
-  for (const char* id : {"report.component", "report.value", "report.type-mean", "report.weight",
-                         "report.contribution", "report.inputs"})
+  for (const char* id : {"report.component", "report.value", "report.type-mean", "report.weight", "report.contribution",
+                         "report.inputs"})
     t.header.push_back(T(l.tr(id)));
   t.right = {1, 2, 3, 4};
   bool excluded = false;
@@ -44,11 +51,19 @@ void components(doc::Document& out, const report::Data& d, const Labels& l) {
   }
   std::vector<Runs> titles;
   for (const auto* a : d.card_awards) titles.push_back(T(a->title.v));
-  t.rows.push_back({T(l.get("component", "bonus")), V(num2(s.bonus)), {}, {}, V(num2(s.bonus)),
+  t.rows.push_back({T(l.get("component", "bonus")),
+                    V(num2(s.bonus)),
+                    {},
+                    {},
+                    V(num2(s.bonus)),
                     titles.empty() ? T(l.tr("report.none")) : doc::join(titles, l)});
   const auto* tm = d.type_mean(s.branch->type.v);
-  t.rows.push_back({doc::strong(T(l.get("component", "total"))), doc::strong(V(num2(s.total))),
-                    V(num2(tm ? std::optional<double>(tm->total) : std::nullopt)), {}, {}, {}});
+  t.rows.push_back({doc::strong(T(l.get("component", "total"))),
+                    doc::strong(V(num2(s.total))),
+                    V(num2(tm ? std::optional<double>(tm->total) : std::nullopt)),
+                    {},
+                    {},
+                    {}});
   out << t;
   if (excluded) out << doc::Paragraph{T(l.tr("report.excluded-note"))};
 }
@@ -58,8 +73,8 @@ void improve(doc::Document& out, const report::Data& d, const Labels& l) {
   doc::List list{true, {}};
   for (const auto& imp : d.improve) {
     if (list.items.size() == 5) break;
-    const std::string name = imp.base ? l.get("component", "base") + " · " + l.get("part", imp.part)
-                                      : l.get("component", imp.part);
+    const std::string name =
+        imp.base ? l.get("component", "base") + " · " + l.get("part", imp.part) : l.get("component", imp.part);
     doc::ListItem item;
     item.runs = {doc::strong(doc::text(name)), doc::verbatim(" " + num2(imp.value) + " — ")};
     const Runs lost = doc::say(l, "report.points-lost", {{"points", V(num2(imp.points_lost))}});
@@ -68,8 +83,8 @@ void improve(doc::Document& out, const report::Data& d, const Labels& l) {
       std::vector<Runs> values;
       for (const auto& v : f.values) values.push_back(T(i18n::render(v, l.lang())));
       const Runs what = T(i18n::render(f.what, l.lang()));
-      item.sub.push_back(values.empty() ? what
-                                        : doc::say(l, "report.labelled", {{"label", what}, {"items", doc::join(values, l)}}));
+      item.sub.push_back(
+          values.empty() ? what : doc::say(l, "report.labelled", {{"label", what}, {"items", doc::join(values, l)}}));
     }
     list.items.push_back(std::move(item));
   }
@@ -87,15 +102,17 @@ void items(doc::Document& out, const report::Data& d, const Labels& l) {
     return;
   }
   doc::Table t;
-  for (const char* id : {"report.item", "report.category", "report.target", "report.weight", "report.progress",
-                         "report.linked-needs"})
+  for (const char* id :
+       {"report.item", "report.category", "report.target", "report.weight", "report.progress", "report.linked-needs"})
     t.header.push_back(T(l.tr(id)));
   t.right = {3, 5};
   t.nowrap = {1, 4};
   for (const auto& it : *d.plan->items) {
     Runs target = V("—");
     if (it.target) target = {doc::text(it.target->metric.v), doc::verbatim(fmt::format(" {}", it.target->value.v))};
-    t.rows.push_back({T(it.title.v), T(l.get("category", it.category.v)), target,
+    t.rows.push_back({T(it.title.v),
+                      T(l.get("category", it.category.v)),
+                      target,
                       V(fmt::format("{}", it.weight ? *it.weight : 1.0)),
                       {doc::progress(it.progress ? *it.progress : 0)},
                       V(std::to_string(it.needs ? it.needs->size() : 0))});
@@ -110,8 +127,8 @@ void needs(doc::Document& out, const report::Data& d, const Labels& l, const Rep
     return;
   }
   doc::Table t;
-  for (const char* id : {"report.summary-text", "report.status", "report.category", "report.received", "report.due",
-                         "report.need"})
+  for (const char* id :
+       {"report.summary-text", "report.status", "report.category", "report.received", "report.due", "report.need"})
     t.header.push_back(T(l.tr(id)));
   t.nowrap = {1, 2, 3, 4, 5};
   const size_t n = capped(d.card_needs.size(), o) ? kCap : d.card_needs.size();
@@ -138,11 +155,14 @@ void meetings(doc::Document& out, const report::Data& d, const Labels& l) {
   t.nowrap = {2};
   for (const auto& m : d.meetings) {
     if (!m.adherence.value) continue;
-    t.rows.push_back({T(m.adherence.platform->name.v), V(fmt::format("{}/{:.1f}", m.adherence.held, m.adherence.expected)),
+    t.rows.push_back({T(m.adherence.platform->name.v),
+                      V(fmt::format("{}/{:.1f}", m.adherence.held, m.adherence.expected)),
                       V(m.last ? m.last->str() : "—"), V(std::to_string(m.needs_discussed))});
   }
-  if (t.rows.empty()) out << doc::Paragraph{T(l.tr("report.no-meetings"))};
-  else out << t;
+  if (t.rows.empty())
+    out << doc::Paragraph{T(l.tr("report.no-meetings"))};
+  else
+    out << t;
 }
 
 }  // namespace
@@ -152,12 +172,13 @@ void report_card(doc::Document& out, const report::Data& d, const Labels& l, con
   out.title = l.tr("report.heading", {{"title", l.tr("report.branch-report")}, {"name", b.name.v}});
   out << doc::Heading{1, {doc::text(out.title), doc::verbatim(" "), doc::code(b.id.v)}};
   out << doc::Paragraph{T(l.tr("report.card.meta", {{"type", l.get("type", b.type.v)},
-                                                     {"street", d.name_of(b.street.v)},
-                                                     {"year", d.result->year},
-                                                     {"date", i18n::date(d.result->as_of.str())}}))};
+                                                    {"street", d.name_of(b.street.v)},
+                                                    {"year", d.result->year},
+                                                    {"date", i18n::date(d.result->as_of.str())}}))};
   if (!d.card) {
-    out << doc::Paragraph{doc::say(l, "report.labelled", {{"label", doc::strong(T(l.tr("report.not-scored")))},
-                                                          {"items", T(l.tr("report.missing-plan"))}})};
+    out << doc::Paragraph{
+        doc::say(l, "report.labelled",
+                 {{"label", doc::strong(T(l.tr("report.not-scored")))}, {"items", T(l.tr("report.missing-plan"))}})};
   } else {
     const auto& s = *d.card;
     const auto* tm = d.type_mean(b.type.v);
@@ -167,12 +188,13 @@ void report_card(doc::Document& out, const report::Data& d, const Labels& l, con
                                     {"district", V(fmt::format("{}/{}", s.rank_in_district, d.scored_in_district))},
                                     {"type_rank", V(fmt::format("{}/{}", s.rank_in_type, tm ? tm->scored : 0))},
                                     {"type", T(l.get("type", b.type.v))}})};
-    out << doc::Heading{2, T(l.tr("report.card.total", {{"total", num2(s.total)}, {"grade", l.get("grade", s.grade)}}))};
+    out << doc::Heading{2,
+                        T(l.tr("report.card.total", {{"total", num2(s.total)}, {"grade", l.get("grade", s.grade)}}))};
     if (d.previous && d.previous->branch_totals.count(b.id.v)) {
       const double before = d.previous->branch_totals.at(b.id.v);
-      out << doc::Paragraph{T(l.tr("report.card.change", {{"year", d.previous->year},
-                                                          {"before", num2(before)},
-                                                          {"delta", signed2(s.total - before)}}))};
+      out << doc::Paragraph{
+          T(l.tr("report.card.change",
+                 {{"year", d.previous->year}, {"before", num2(before)}, {"delta", signed2(s.total - before)}}))};
     }
     if (s.provisional) out << doc::Note{T(l.tr("report.card.provisional-note"))};
     improve(out, d, l);

@@ -19,11 +19,11 @@ namespace svcorg::render::rpt {
 // Rows a long table or list shows before "and N more" (all of them with `--detail`).
 inline constexpr size_t kCap = 10;
 
-std::string pct(const std::optional<double>& rate);     // `89.7%` or `—`
-std::string num2(double v);                              // `87.35`
-std::string num2(const std::optional<double>& v);        // `87.35` or `—`
-std::string signed2(double v);                           // `+0.33`, `−1.20`, `±0.00`
-std::string days(const std::optional<int32_t>& d);       // `12` or `—`
+std::string pct(const std::optional<double>& rate);  // `89.7%` or `—`
+std::string num2(double v);                          // `87.35`
+std::string num2(const std::optional<double>& v);    // `87.35` or `—`
+std::string signed2(double v);                       // `+0.33`, `−1.20`, `±0.00`
+std::string days(const std::optional<int32_t>& d);   // `12` or `—`
 // A need's received date, marked when it was carried over: `2025-03-02 (carried over)`.
 doc::Runs received(const ledger::NeedFacts& f, const Labels& l);
 

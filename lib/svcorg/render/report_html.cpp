@@ -18,10 +18,18 @@ std::string runs(const doc::Runs& rs) {
   for (const auto& r : rs) {
     std::string s;
     switch (r.kind) {
-      case doc::Run::Kind::Text: s = html::escape(r.text); break;
-      case doc::Run::Kind::Verbatim: s = html::escape(r.text); break;
-      case doc::Run::Kind::Code: s = html::code(r.text); break;
-      case doc::Run::Kind::Progress: s = html::progress(r.value); break;
+      case doc::Run::Kind::Text:
+        s = html::escape(r.text);
+        break;
+      case doc::Run::Kind::Verbatim:
+        s = html::escape(r.text);
+        break;
+      case doc::Run::Kind::Code:
+        s = html::code(r.text);
+        break;
+      case doc::Run::Kind::Progress:
+        s = html::progress(r.value);
+        break;
     }
     out += r.strong ? "<strong>" + s + "</strong>" : s;
   }

@@ -14,12 +14,18 @@ std::string runs(const doc::Runs& rs) {
   for (const auto& r : rs) {
     std::string s;
     switch (r.kind) {
-      case doc::Run::Kind::Text: s = r.inner ? md::escape_inner(r.text) : md::escape(r.text); break;
-      case doc::Run::Kind::Code: s = md::code(r.text); break;
+      case doc::Run::Kind::Text:
+        s = r.inner ? md::escape_inner(r.text) : md::escape(r.text);
+        break;
+      case doc::Run::Kind::Code:
+        s = md::code(r.text);
+        break;
       case doc::Run::Kind::Verbatim:
         for (char c : r.text) s += c == '*' ? std::string("\\*") : std::string(1, c);
         break;
-      case doc::Run::Kind::Progress: s = md::progress_bar(r.value); break;
+      case doc::Run::Kind::Progress:
+        s = md::progress_bar(r.value);
+        break;
     }
     out += r.strong ? "**" + s + "**" : s;
   }

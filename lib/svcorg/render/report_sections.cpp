@@ -1,9 +1,9 @@
 // The layout of the district and street reports: what needs attention first, then the
 // rankings, then the detail.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "svcorg/render/markdown.hpp"
 #include "svcorg/render/report_common.hpp"
@@ -14,35 +14,51 @@ namespace svcorg::render::rpt {
 using doc::Runs;
 
 namespace {
-Runs T(std::string s) { return {doc::text(std::move(s))}; }
-Runs V(std::string s) { return {doc::verbatim(std::move(s))}; }
-Runs C(std::string s) { return {doc::code(std::move(s))}; }
+Runs T(std::string s) {
+  return {doc::text(std::move(s))};
+}
+Runs V(std::string s) {
+  return {doc::verbatim(std::move(s))};
+}
+Runs C(std::string s) {
+  return {doc::code(std::move(s))};
+}
 }  // namespace
 
 std::string pct(const std::optional<double>& r) {
   return r ? fmt::format("{:.1f}%", score::round_to(*r * 100.0, 1)) : std::string("—");
 }
-std::string num2(double v) { return fmt::format("{:.2f}", score::round_to(v, 2)); }
-std::string num2(const std::optional<double>& v) { return v ? num2(*v) : std::string("—"); }
+std::string num2(double v) {
+  return fmt::format("{:.2f}", score::round_to(v, 2));
+}
+std::string num2(const std::optional<double>& v) {
+  return v ? num2(*v) : std::string("—");
+}
 std::string signed2(double v) {
   const double r = score::round_to(v, 2);
   if (r == 0) return "±0.00";
   return (r > 0 ? "+" : "−") + num2(std::abs(r));
 }
-std::string days(const std::optional<int32_t>& d) { return d ? std::to_string(*d) : std::string("—"); }
+std::string days(const std::optional<int32_t>& d) {
+  return d ? std::to_string(*d) : std::string("—");
+}
 Runs received(const ledger::NeedFacts& f, const Labels& l) {
   if (!f.carried_over) return V(f.received.str());
   return T(l.tr("report.received-carried-over", {{"date", f.received.str()}}));
 }
 
-Runs name(const report::Data& d, const std::string& id) { return T(d.name_of(id)); }
+Runs name(const report::Data& d, const std::string& id) {
+  return T(d.name_of(id));
+}
 
 Runs more(size_t shown, size_t total, const Labels& l) {
   if (shown >= total) return {};
   return doc::say(l, "report.and-more", {{"count", V(std::to_string(total - shown))}, {"option", C("--detail")}});
 }
 
-bool capped(size_t total, const ReportOptions& o) { return !o.detail && total > kCap; }
+bool capped(size_t total, const ReportOptions& o) {
+  return !o.detail && total > kCap;
+}
 
 std::string type_short(const std::string& type, const Labels& l) {
   static const std::map<std::string, const char*> ids = {{"residential", "report.type-short.residential"},
@@ -59,13 +75,17 @@ void header(doc::Document& out, const report::Data& d, const Labels& l, const st
   out << doc::Heading{1, T(out.title)};
   out << doc::Paragraph{
       T(l.tr("report.year-as-of", {{"year", d.result->year}, {"date", i18n::date(d.result->as_of.str())}}))};
-  if (d.all_provisional) out << doc::Note{T(l.tr("report.all-provisional-note"))};
-  else if (d.any_provisional) out << doc::Note{T(l.tr("report.provisional-note"))};
+  if (d.all_provisional)
+    out << doc::Note{T(l.tr("report.all-provisional-note"))};
+  else if (d.any_provisional)
+    out << doc::Note{T(l.tr("report.provisional-note"))};
 }
 
 namespace {
 
-Runs grade_cell(const score::BranchScore& s, const Labels& l) { return T(l.get("grade", s.grade)); }
+Runs grade_cell(const score::BranchScore& s, const Labels& l) {
+  return T(l.get("grade", s.grade));
+}
 
 // A total, marked `*` when provisional unless every total of the report is (the note says so).
 Runs total_cell(const report::Data& d, const score::BranchScore& s) {
@@ -73,12 +93,15 @@ Runs total_cell(const report::Data& d, const score::BranchScore& s) {
 }
 
 // "20/24": a rank of how many.
-Runs of(int rank, size_t n) { return V(fmt::format("{}/{}", rank, n)); }
+Runs of(int rank, size_t n) {
+  return V(fmt::format("{}/{}", rank, n));
+}
 
 // `**label**: items`.
 doc::Paragraph labelled(const std::string& label, const std::vector<Runs>& items, const Labels& l) {
-  return {doc::say(l, "report.labelled",
-                   {{"label", doc::strong(T(label))}, {"items", items.empty() ? T(l.tr("report.none")) : doc::join(items, l)}})};
+  return {doc::say(
+      l, "report.labelled",
+      {{"label", doc::strong(T(label))}, {"items", items.empty() ? T(l.tr("report.none")) : doc::join(items, l)}})};
 }
 
 }  // namespace
@@ -126,8 +149,9 @@ void attention(doc::Document& out, const report::Data& d, const Labels& l) {
   out << labelled(l.tr("report.attention.no-reserve"), names(a.no_reserve), l);
   std::vector<Runs> weak;
   for (const auto* s : a.weak)
-    weak.push_back(doc::say(l, "report.attention.weak-branch",
-                            {{"branch", T(s->branch->name.v)}, {"total", total_cell(d, *s)}, {"grade", grade_cell(*s, l)}}));
+    weak.push_back(
+        doc::say(l, "report.attention.weak-branch",
+                 {{"branch", T(s->branch->name.v)}, {"total", total_cell(d, *s)}, {"grade", grade_cell(*s, l)}}));
   out << labelled(l.tr("report.attention.weak", {{"fair", l.get("grade", "fair")}, {"poor", l.get("grade", "poor")}}),
                   weak, l);
   if (!d.unscored.empty()) {
@@ -243,8 +267,8 @@ doc::BarChart mean_chart(const std::string& title, std::vector<std::pair<std::st
   c.axis = md::value_axis(bars, 100);
   c.bars = std::move(bars);
   c.reference = reference;
-  c.note = T(l.tr("report.axis-note",
-                  {{"from", fmt::format("{}", c.axis.first)}, {"to", fmt::format("{}", c.axis.second)}}));
+  c.note = T(
+      l.tr("report.axis-note", {{"from", fmt::format("{}", c.axis.first)}, {"to", fmt::format("{}", c.axis.second)}}));
   return c;
 }
 
@@ -266,9 +290,9 @@ void streets(doc::Document& out, const report::Data& d, const Labels& l) {
                                     {"adherence", V(pct(r.platform_adherence))}})};
   } else {
     doc::Table t;
-    for (const char* id : {"report.street", "report.branches", "report.scored", "report.mean-total",
-                           "report.own-needs", "report.carried-over", "report.resolution-rate",
-                           "report.on-time-resolution-rate", "report.platform-adherence"})
+    for (const char* id : {"report.street", "report.branches", "report.scored", "report.mean-total", "report.own-needs",
+                           "report.carried-over", "report.resolution-rate", "report.on-time-resolution-rate",
+                           "report.platform-adherence"})
       t.header.push_back(T(l.tr(id)));
     t.right = {1, 2, 3, 4, 5, 6, 7, 8};
     // The change of the mean total from the previous year, when it was scored.
@@ -312,9 +336,8 @@ void group_table(doc::Document& out, const std::vector<report::Group>& groups, c
                  const std::string& heading, const Labels& l, const ReportOptions& o) {
   doc::Table t;
   t.header.push_back(T(heading));
-  for (const char* id : {"report.received-in-year", "report.carried-over", "report.needs-resolved",
-                         "report.needs-open", "report.needs-overdue", "report.resolution-rate",
-                         "report.on-time-resolution-rate"})
+  for (const char* id : {"report.received-in-year", "report.carried-over", "report.needs-resolved", "report.needs-open",
+                         "report.needs-overdue", "report.resolution-rate", "report.on-time-resolution-rate"})
     t.header.push_back(T(l.tr(id)));
   t.right = {1, 2, 3, 4, 5, 6, 7};
   const size_t n = capped(groups.size(), o) ? kCap : groups.size();
@@ -388,8 +411,7 @@ void ledger(doc::Document& out, const report::Data& d, const Labels& l, int leve
   pie.parts = {l.tr("report.received-in-year"), l.tr("report.carried-over")};
   for (const auto& g : v.by_channel) {
     pie.slices.emplace_back(l.get("channel", g.key), static_cast<double>(g.metrics.size()));
-    pie.part_values.push_back(
-        {static_cast<double>(g.metrics.received), static_cast<double>(g.metrics.carried_over)});
+    pie.part_values.push_back({static_cast<double>(g.metrics.received), static_cast<double>(g.metrics.carried_over)});
   }
   out << pie;
   out << doc::Heading{level + 1, T(l.tr("report.by-category"))};
@@ -404,8 +426,8 @@ void ledger(doc::Document& out, const report::Data& d, const Labels& l, int leve
       out << doc::Paragraph{T(l.tr("report.no-needs"))};
     } else {
       doc::Table own;
-      for (const char* id : {"report.branch", "report.summary-text", "report.status", "report.received", "report.due",
-                             "report.need"})
+      for (const char* id :
+           {"report.branch", "report.summary-text", "report.status", "report.received", "report.due", "report.need"})
         own.header.push_back(T(l.tr(id)));
       own.nowrap = {2, 3, 4, 5};
       const size_t n = capped(v.own_layer.size(), o) ? kCap : v.own_layer.size();
@@ -426,8 +448,8 @@ void ledger(doc::Document& out, const report::Data& d, const Labels& l, int leve
     return;
   }
   doc::Table t;
-  for (const char* id : {"report.branch", "report.summary-text", "report.days-overdue", "report.received",
-                         "report.due", "report.need"})
+  for (const char* id :
+       {"report.branch", "report.summary-text", "report.days-overdue", "report.received", "report.due", "report.need"})
     t.header.push_back(T(l.tr(id)));
   t.right = {2};
   t.nowrap = {3, 4, 5};
@@ -474,8 +496,8 @@ void platforms(doc::Document& out, const report::Data& d, const Labels& l, int l
 void secretaries(doc::Document& out, const report::Data& d, const Labels& l, int level, const ReportOptions& o) {
   out << doc::Heading{level, T(l.tr("report.secretaries"))};
   doc::Table t;
-  for (const char* id : {"report.branch", "report.secretary", "report.certified", "report.competency-gaps",
-                         "report.reserve-cadres"})
+  for (const char* id :
+       {"report.branch", "report.secretary", "report.certified", "report.competency-gaps", "report.reserve-cadres"})
     t.header.push_back(T(l.tr(id)));
   t.right = {4};
   t.nowrap = {2};
