@@ -104,13 +104,9 @@ std::string table(const Table& t) {
   return out + "</tbody>\n</table>\n";
 }
 
-std::string more(i18n::Lang lang, size_t count) {
-  return "<p class=\"more\">" + escape(i18n::tr(lang, "render.html.more", {{"count", count}})) + "</p>\n";
-}
+std::string more(const std::string& escaped_html) { return "<p class=\"more\">" + escaped_html + "</p>\n"; }
 
-std::string callout(const std::string& escaped_title, const std::string& body_html) {
-  return "<section class=\"callout\">\n" + heading(2, escaped_title) + body_html + "</section>\n";
-}
+std::string callout(const std::string& body_html) { return "<section class=\"callout\">\n" + body_html + "</section>\n"; }
 
 std::string figure(const std::string& svg, const std::string& escaped_caption) {
   return "<figure>\n<figcaption>" + escaped_caption + "</figcaption>\n" + svg + "</figure>\n";

@@ -38,11 +38,11 @@ struct Table {
 // cells as the header.
 std::string table(const Table& t);
 
-// "and 12 more" under a capped list or table, in `lang`.
-std::string more(i18n::Lang lang, size_t count);
+// A note under a table, e.g. "and 12 more" when it is capped.
+std::string more(const std::string& escaped_html);
 
-// A box that stands out, for what needs attention first: a title and its content.
-std::string callout(const std::string& escaped_title, const std::string& body_html);
+// A box that stands out, for what needs attention first.
+std::string callout(const std::string& body_html);
 
 // A chart (svg.hpp) with its caption, kept on one printed page.
 std::string figure(const std::string& svg, const std::string& escaped_caption);

@@ -39,6 +39,7 @@ std::string runs(const doc::Runs& rs) {
 struct Writer {
   const Labels& l;
   std::string out;
+  std::string outer;  // the text before an open callout
   void operator()(const doc::Heading& h) { out += html::heading(h.level, runs(h.runs), h.page_break); }
   void operator()(const doc::Paragraph& p) { out += html::paragraph(runs(p.runs)); }
   void operator()(const doc::Note& n) { out += "<blockquote>" + runs(n.runs) + "</blockquote>\n"; }
@@ -64,7 +65,7 @@ struct Writer {
       for (const auto& cell : row) h.rows.back().push_back(runs(cell));
     }
     out += html::table(h);
-    if (!t.more.empty()) out += "<p class=\"more\">" + runs(t.more) + "</p>\n";
+    if (!t.more.empty()) out += html::more(runs(t.more));
   }
   // Horizontal bars on svcorg's own value axis (svg::value_axis shows the differences and
   // says where it starts), with the reference line where the layout gives one.
@@ -102,15 +103,16 @@ struct Writer {
       s.bars.push_back({c.slices[i].first, i < c.part_values.size() ? c.part_values[i] : std::vector<double>()});
     out += html::figure(svg::stacked_chart(s), html::escape(c.title));
   }
-  void operator()(const doc::CalloutBegin&) { out += "<section class=\"callout\">\n"; }
-  void operator()(const doc::CalloutEnd&) { out += "</section>\n"; }
+  // The blocks between the begin and the end go into the box.
+  void operator()(const doc::CalloutBegin&) { outer = std::move(out), out.clear(); }
+  void operator()(const doc::CalloutEnd&) { out = std::move(outer) + html::callout(out); }
 };
 
 }  // namespace
 
 std::string report_html(const report::Data& d, const Labels& l, const ReportOptions& o) {
   const doc::Document document = rpt::layout(d, l, o);
-  Writer w{l, {}};
+  Writer w{l, {}, {}};
   for (const auto& b : document.blocks) std::visit(w, b);
   return html::document(document.title, l.lang(), w.out);
 }

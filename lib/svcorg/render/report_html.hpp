@@ -1,6 +1,6 @@
-// `svcorg report --format html`: the report of report::Data as one self-contained HTML file
-// (render/html.hpp) with SVG charts (render/svg.hpp), the same sections as the Markdown.
-// Formats report::Data; computes nothing.
+// `svcorg report --format html`: the report's document (the layout the Markdown is written
+// from, doc.hpp) as one self-contained HTML file (render/html.hpp) with SVG charts
+// (render/svg.hpp). Formats report::Data; computes nothing.
 #pragma once
 
 #include <string>
