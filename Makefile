@@ -13,6 +13,9 @@ CMAKE_FLAGS ?=
 #   TEST_PACKAGES    the test suite: doctest; valijson checks the JSON Schemas; yaml-cpp is
 #                    the YAML parser's differential oracle; python3-yaml the reference scores;
 #                    cmark-gfm renders reports to HTML; python3-openpyxl reads the XLSX back.
+#   BROWSER_PACKAGES `make test` only (not `make run`: a browser is a large download):
+#                    chromium, fonts-noto-cjk (its Chinese font) and poppler-utils (pdfinfo,
+#                    pdftotext) print the HTML reports to PDF (tests/report_browser.sh).
 #   SOURCE_PACKAGES  getting svcorg's source with git over https (CI jobs, not this Makefile).
 #   DEB_PACKAGES     `make deb`: dpkg-shlibdeps (dpkg-dev) and file, which CPack uses to find
 #                    the executables whose libraries become the package's Depends.
@@ -20,6 +23,7 @@ CMAKE_FLAGS ?=
 #                    python3-yaml reads the CI files.
 BUILD_PACKAGES  = cmake make g++ pkg-config libyaml-dev libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev libmimalloc-dev libxlsxwriter-dev
 TEST_PACKAGES   = doctest-dev libvalijson-dev libyaml-cpp-dev python3 python3-yaml cmark-gfm python3-openpyxl
+BROWSER_PACKAGES = chromium fonts-noto-cjk poppler-utils
 SOURCE_PACKAGES = ca-certificates git
 DEB_PACKAGES    = dpkg-dev file
 FRESH_PACKAGES  = mmdebstrap python3 python3-yaml
@@ -27,7 +31,7 @@ PACKAGES = $(BUILD_PACKAGES) $(TEST_PACKAGES)
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-fuzz deps-fresh build svcorg run test test-sanitize fuzz-smoke test-sarif-multitool deb test-fresh test-ci-templates test-deb clean
+.PHONY: all deps deps-browser deps-fuzz deps-fresh build svcorg run test test-sanitize fuzz-smoke test-sarif-multitool report-images deb test-fresh test-ci-templates test-deb clean
 all: build
 
 deps:
@@ -38,6 +42,9 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+deps-browser:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(BROWSER_PACKAGES)"
 
 # clang, its libFuzzer/sanitizer runtimes and cmark-gfm's library (fuzz_escape's oracle),
 # for `make test-sanitize`, `make fuzz-smoke` and fuzz/run.sh.
@@ -61,7 +68,7 @@ run: svcorg
 	./$(BUILD)/svcorg score examples/ --year 2025 -q
 	./$(BUILD)/svcorg report examples/ --year 2025 -o $(BUILD)/report-district-2025.md
 
-test: deps
+test: deps deps-browser
 	$(CONFIGURE)
 	cmake --build $(BUILD) -j$(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
@@ -89,6 +96,12 @@ fuzz-smoke: deps deps-fuzz
 # reports as skipped until this has run. npm comes from Debian when it is missing.
 SARIF_MULTITOOL_VERSION = 5.7.0
 SARIF_MULTITOOL_DIR = $(BUILD)/sarif-multitool
+# The screenshots of the README (docs/images/report-*.png): the example district's HTML
+# reports in headless Chromium, as the report_browser test takes them.
+report-images: svcorg deps-browser
+	bash tests/report_browser.sh $(BUILD)/svcorg $(BUILD)/report-browser
+	cp $(BUILD)/report-browser/report-*.png docs/images/
+
 test-sarif-multitool: build
 	@command -v npm >/dev/null || $(MAKE) --no-print-directory deps PACKAGES=npm
 	@pkg=$(SARIF_MULTITOOL_DIR)/node_modules/@microsoft/sarif-multitool-linux; \

@@ -164,9 +164,12 @@ int main(int argc, char** argv) {
   s->add_option("--compare", score.compare, "Show the change in total, grade and rank since the inputs at git REV");
 
   svcorg::cmd::ReportOptions report;
-  CLI::App* r = app.add_subcommand("report", "Write a Markdown report: district, street or branch");
+  CLI::App* r = app.add_subcommand("report", "Write a Markdown or HTML report: district, street or branch");
   add_common(*r, report.common);
   r->add_option("--scope", report.scope, "district, street:ID or branch:ID (default: district)");
+  r->add_option("--format", report.format,
+                "Output format: markdown (the default) or html (one self-contained file, printable on A4)")
+      ->check(svcorg_cli::one_of(svcorg::cmd::report_formats()));
   r->add_option("-o,--output", report.output, "Write to FILE (atomically) instead of standard output");
   r->add_flag("--detail", report.detail, "Every row of the long tables (else 10 and a count of the rest)");
 

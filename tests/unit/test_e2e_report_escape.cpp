@@ -1,6 +1,7 @@
 // `svcorg report` on hostile user text (SPEC 7): names, summaries, titles and notes made
 // of Markdown and HTML metacharacters must show as the same text through a real
-// CommonMark + GFM renderer (cmark-gfm), never as markup, and never break a table.
+// CommonMark + GFM renderer (cmark-gfm), never as markup, and never break a table; the
+// HTML report (--format html) shows them as text too.
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -172,5 +173,39 @@ TEST_SUITE("e2e report escaping") {
       CHECK(testing::html_headings(testing::cmark_html(s.out)).front().second.find(shown(kHostile[1])) !=
             std::string::npos);
     }
+  }
+
+  TEST_CASE("hostile user text shows as text in the HTML report") {
+    testing::TempDir tmp;
+    make_tree(tmp.path());
+    for (const char* scope : {"district", "street:s1", "branch:b1"})
+      for (const char* lang : {"en", "zh-CN"}) {
+        const std::string what = std::string(scope) + " " + lang;
+        CAPTURE(what);
+        const auto r = run_svcorg(std::string("report . --year 2025 --as-of 2025-12-31 --format html --scope ") +
+                                      scope + " --lang " + lang,
+                                  tmp.path());
+        REQUIRE(r.exit_code == 0);
+        const std::string& html = r.out;
+        // (`src=` and `onerror=` are in the text, escaped: `&lt;img src=x onerror=…&gt;`.)
+        for (const std::string markup : {"<script", "<img", "<a ", "<em>", "<del>", "href="}) {
+          CAPTURE(markup);
+          CHECK(count(html, markup) == 0);
+        }
+        // Each hostile text as text: line breaks folded, markup escaped, in a table cell or a
+        // heading at least once (the street's name: its roll-up row or the street report's title).
+        for (const auto& h : kHostile) {
+          CAPTURE(h);
+          CHECK(count(html, shown(h)) >= 1);
+        }
+      }
+    // The district's chart of the streets: the street's name shortened to 24 columns, the
+    // whole name in its <title>, both escaped.
+    const auto d = run_svcorg("report . --year 2025 --as-of 2025-12-31 --format html --lang en", tmp.path());
+    CHECK(d.out.find("<title>**bold** _em_ [link](http://x) ![img](y) `code`</title>"
+                     "**bold** _em_ [link](ht…</text>") != std::string::npos);
+    // The document's title: the district's name, escaped.
+    CHECK(d.out.find("<title>District report: &lt;script&gt;alert(1)&lt;/script&gt; | x</title>") !=
+          std::string::npos);
   }
 }

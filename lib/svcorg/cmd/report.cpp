@@ -2,13 +2,18 @@
 
 #include <ostream>
 
-
 #include "svcorg/cmd/score.hpp"
 #include "svcorg/render/report.hpp"
+#include "svcorg/render/report_html.hpp"
 #include "svcorg/report/report.hpp"
 #include "svcorg/score/score.hpp"
 
 namespace svcorg::cmd {
+
+const std::vector<std::string>& report_formats() {
+  static const std::vector<std::string> formats = {"markdown", "html"};
+  return formats;
+}
 
 int run_report(const ReportOptions& o, const Io& io) {
   const auto scope = report::parse_scope(o.scope);
@@ -33,8 +38,11 @@ int run_report(const ReportOptions& o, const Io& io) {
     error(io, checked.lang, i18n::Message("cmd.scope.failed", {{"value", o.scope}, {"why", why}}));
     return kUsage;
   }
-  const std::string markdown = render::report_markdown(*data, render::Labels(checked.lang), render::ReportOptions{o.detail});
-  if (int code = emit(o.output, markdown, io, checked.lang)) return code;
+  const render::Labels labels(checked.lang);
+  const render::ReportOptions options{o.detail};
+  const std::string text = o.format == "html" ? render::report_html(*data, labels, options)
+                                              : render::report_markdown(*data, labels, options);
+  if (int code = emit(o.output, text, io, checked.lang)) return code;
   if (o.output && !o.common.quiet) say(io.err, checked.lang, i18n::Message("cmd.wrote", {{"file", *o.output}}));
   return kOk;
 }

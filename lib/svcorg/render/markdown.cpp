@@ -23,11 +23,14 @@ bool starts_autolink(std::string_view text, size_t i) {
 
 }  // namespace
 
-std::string escape(std::string_view text) {
-  static constexpr std::string_view kMeta = "\\`*_[]<>&|~!(){}#";
-  // Line breaks (CR LF, CR, LF), tabs and every other ASCII control character (form feed,
-  // vertical tab, NUL, DEL…) become one space: cmark-gfm would otherwise keep some, trim
-  // others at the end of a line and turn NUL into U+FFFD.
+namespace {
+
+constexpr std::string_view kMeta = "\\`*_[]<>&|~!(){}#";
+
+// Line breaks (CR LF, CR, LF), tabs and every other ASCII control character (form feed,
+// vertical tab, NUL, DEL…) become one space: cmark-gfm would otherwise keep some, trim
+// others at the end of a line and turn NUL into U+FFFD.
+std::string fold(std::string_view text) {
   std::string folded;
   folded.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -35,16 +38,12 @@ std::string escape(std::string_view text) {
     if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
     folded += c < 0x20 || c == 0x7F ? ' ' : text[i];
   }
-  // Leading blanks never show in HTML, but up to three spaces before `- x` or `1. x` still
-  // start a list (four start a code block): drop them, so the marker check below sees
-  // the first visible character. A byte order mark (U+FEFF) counts as a blank here:
-  // cmark-gfm drops one at the start of a document and keeps it elsewhere.
-  std::string_view in = folded;
-  for (;;) {
-    if (!in.empty() && in[0] == ' ') in.remove_prefix(1);
-    else if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
-    else break;
-  }
+  return folded;
+}
+
+// The metacharacters, e-mail and web autolinks of `in` escaped (escape() without its
+// start-of-text rules).
+std::string escape_body(std::string_view in) {
   std::string out;
   out.reserve(in.size() + 8);
   for (size_t i = 0; i < in.size(); ++i) {
@@ -59,6 +58,26 @@ std::string escape(std::string_view text) {
     if (kMeta.find(c) != std::string_view::npos || starts_autolink(in, i)) out += '\\';
     out += c;
   }
+  return out;
+}
+
+}  // namespace
+
+std::string escape_inner(std::string_view text) { return escape_body(fold(text)); }
+
+std::string escape(std::string_view text) {
+  const std::string folded = fold(text);
+  // Leading blanks never show in HTML, but up to three spaces before `- x` or `1. x` still
+  // start a list (four start a code block): drop them, so the marker check below sees
+  // the first visible character. A byte order mark (U+FEFF) counts as a blank here:
+  // cmark-gfm drops one at the start of a document and keeps it elsewhere.
+  std::string_view in = folded;
+  for (;;) {
+    if (!in.empty() && in[0] == ' ') in.remove_prefix(1);
+    else if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
+    else break;
+  }
+  std::string out = escape_body(in);
   // A leading block marker (`- `, `+ `, `> `, `=`, `1. `, `1) `) would start a list,
   // a quote or a setext heading in some positions: escape it.
   if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=' || out[0] == '.')) out.insert(0, "\\");

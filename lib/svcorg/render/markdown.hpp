@@ -19,6 +19,9 @@ namespace svcorg::render::md {
 // cmark-gfm shows exactly the folded text, minus trailing blanks (checked by
 // fuzz/fuzz_escape).
 std::string escape(std::string_view text);
+// escape() for text in the middle of a line (after other text): the same escapes, without
+// the rules for the start of a text (leading blanks, list, quote and heading markers).
+std::string escape_inner(std::string_view text);
 
 // Text for a Mermaid label: quotes, angle brackets, `&`, `#`, `;` and line breaks
 // replaced by harmless look-alikes (Mermaid has no escape that every renderer honours).

@@ -1,30 +1,43 @@
-// The branch report card (SPEC 7): every component with the inputs behind it, the plan
-// items with progress, needs, platforms and meetings, and what to improve first.
-#include <algorithm>
-
+// The layout of the branch report card (SPEC 7): its total, ranks and what to improve first,
+// every component with the inputs behind it, the plan items with progress, needs, platforms
+// and meetings.
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "svcorg/render/report_common.hpp"
 
 namespace svcorg::render::rpt {
 
-using md::escape;
+using doc::Runs;
 
 namespace {
+
+Runs T(std::string s) {
+  return {doc::text(std::move(s))};
+}
+Runs V(std::string s) {
+  return {doc::verbatim(std::move(s))};
+}
+Runs C(std::string s) {
+  return {doc::code(std::move(s))};
+}
 
 // Messages joined by the language's clause separator ("; " / "；").
 std::string clauses(const std::vector<i18n::Message>& messages, const Labels& l) {
   std::string out;
-  for (const auto& m : messages) out += (out.empty() ? "" : l.tr("report.clause-separator")) + i18n::render(m, l.lang());
+  for (const auto& m : messages)
+    out += (out.empty() ? "" : l.tr("report.clause-separator")) + i18n::render(m, l.lang());
   return out;
 }
 
-std::string components(const report::Data& d, const Labels& l) {
+void components(doc::Document& out, const report::Data& d, const Labels& l) {
   const score::BranchScore& s = *d.card;
-  md::Table t{{escape(l.tr("report.component")), escape(l.tr("report.value")), escape(l.tr("report.type-mean")),
-               escape(l.tr("report.weight")), escape(l.tr("report.contribution")), escape(l.tr("report.inputs"))},
-              {},
-              {1, 2, 3, 4}};
+  doc::Table t;
+  for (const char* id : {"report.component", "report.value", "report.type-mean", "report.weight", "report.contribution",
+                         "report.inputs"})
+    t.header.push_back(T(l.tr(id)));
+  t.right = {1, 2, 3, 4};
   bool excluded = false;
   for (const auto& r : d.card_rows) {
     const bool sum = r.part == "base" || r.part == "autonomous";
@@ -33,155 +46,166 @@ std::string components(const report::Data& d, const Labels& l) {
                          : r.part == "autonomous" ? fmt::format("1 − β {}", r.weight)
                                                   : fmt::format("{}", r.weight);
     excluded = excluded || !r.value;
-    t.rows.push_back({sum ? "**" + escape(name) + "**" : escape(name),
-                      r.value ? num2(*r.value) : escape(l.tr("report.excluded")), num2(r.type_mean), weight,
-                      num2(r.contribution), escape(clauses(r.inputs, l))});
+    t.rows.push_back({sum ? doc::strong(T(name)) : T(name), r.value ? V(num2(*r.value)) : T(l.tr("report.excluded")),
+                      V(num2(r.type_mean)), V(weight), V(num2(r.contribution)), T(clauses(r.inputs, l))});
   }
-  std::vector<std::string> titles;
-  for (const auto* a : d.card_awards) titles.push_back(escape(a->title.v));
-  t.rows.push_back({escape(l.get("component", "bonus")), num2(s.bonus), "", "", num2(s.bonus),
-                    titles.empty() ? escape(l.tr("report.none")) : join(titles, l)});
-  t.rows.push_back({"**" + escape(l.get("component", "total")) + "**", "**" + num2(s.total) + "**",
-                    num2(d.type_mean(s.branch->type.v) ? std::optional<double>(d.type_mean(s.branch->type.v)->total)
-                                                       : std::nullopt),
-                    "", "", ""});
-  std::string out = md::table(t) + "\n";
-  if (excluded) out += escape(l.tr("report.excluded-note")) + "\n\n";
-  return out;
+  std::vector<Runs> titles;
+  for (const auto* a : d.card_awards) titles.push_back(T(a->title.v));
+  t.rows.push_back({T(l.get("component", "bonus")),
+                    V(num2(s.bonus)),
+                    {},
+                    {},
+                    V(num2(s.bonus)),
+                    titles.empty() ? T(l.tr("report.none")) : doc::join(titles, l)});
+  const auto* tm = d.type_mean(s.branch->type.v);
+  t.rows.push_back({doc::strong(T(l.get("component", "total"))),
+                    doc::strong(V(num2(s.total))),
+                    V(num2(tm ? std::optional<double>(tm->total) : std::nullopt)),
+                    {},
+                    {},
+                    {}});
+  out << t;
+  if (excluded) out << doc::Paragraph{T(l.tr("report.excluded-note"))};
 }
 
-std::string improve(const report::Data& d, const Labels& l) {
-  std::string out = md::heading(2, escape(l.tr("report.improve-first")));
-  int n = 0;
+void improve(doc::Document& out, const report::Data& d, const Labels& l) {
+  out << doc::Heading{2, T(l.tr("report.improve-first"))};
+  doc::List list{true, {}};
   for (const auto& imp : d.improve) {
-    if (++n > 5) break;
-    const std::string name = imp.base ? l.get("component", "base") + " · " + l.get("part", imp.part)
-                                      : l.get("component", imp.part);
-    out += fmt::format("{}. **{}** {} — {}\n", n, escape(name), num2(imp.value),
-                       say(l, "report.points-lost", {{"points", num2(imp.points_lost)}}));
+    if (list.items.size() == 5) break;
+    const std::string name =
+        imp.base ? l.get("component", "base") + " · " + l.get("part", imp.part) : l.get("component", imp.part);
+    doc::ListItem item;
+    item.runs = {doc::strong(doc::text(name)), doc::verbatim(" " + num2(imp.value) + " — ")};
+    const Runs lost = doc::say(l, "report.points-lost", {{"points", V(num2(imp.points_lost))}});
+    item.runs.insert(item.runs.end(), lost.begin(), lost.end());
     for (const auto& f : imp.facts) {
-      std::vector<std::string> values;
-      for (const auto& v : f.values) values.push_back(escape(i18n::render(v, l.lang())));
-      const std::string what = escape(i18n::render(f.what, l.lang()));
-      out += "   - " + (values.empty() ? what : say(l, "report.labelled", {{"label", what}, {"items", join(values, l)}})) +
-             "\n";
+      std::vector<Runs> values;
+      for (const auto& v : f.values) values.push_back(T(i18n::render(v, l.lang())));
+      const Runs what = T(i18n::render(f.what, l.lang()));
+      item.sub.push_back(
+          values.empty() ? what : doc::say(l, "report.labelled", {{"label", what}, {"items", doc::join(values, l)}}));
     }
+    list.items.push_back(std::move(item));
   }
-  return out + "\n";
+  out << list;
 }
 
-std::string items(const report::Data& d, const Labels& l) {
-  std::string out = md::heading(2, escape(l.tr("report.plan-items")));
-  if (!d.plan) return out + escape(l.tr("report.no-plan")) + "\n\n";
-  if (!d.plan->items || d.plan->items->empty()) return out + escape(l.tr("report.no-items")) + "\n\n";
-  md::Table t{{escape(l.tr("report.item")), escape(l.tr("report.category")), escape(l.tr("report.target")),
-               escape(l.tr("report.weight")), escape(l.tr("report.progress")), escape(l.tr("report.linked-needs"))},
-              {},
-              {3, 5}};
+void items(doc::Document& out, const report::Data& d, const Labels& l) {
+  out << doc::Heading{2, T(l.tr("report.plan-items"))};
+  if (!d.plan) {
+    out << doc::Paragraph{T(l.tr("report.no-plan"))};
+    return;
+  }
+  if (!d.plan->items || d.plan->items->empty()) {
+    out << doc::Paragraph{T(l.tr("report.no-items"))};
+    return;
+  }
+  doc::Table t;
+  for (const char* id :
+       {"report.item", "report.category", "report.target", "report.weight", "report.progress", "report.linked-needs"})
+    t.header.push_back(T(l.tr(id)));
+  t.right = {3, 5};
+  t.nowrap = {1, 4};
   for (const auto& it : *d.plan->items) {
-    std::string target = it.target ? escape(it.target->metric.v) + " " + fmt::format("{}", it.target->value.v) : "—";
-    t.rows.push_back({escape(it.title.v), escape(l.get("category", it.category.v)), target,
-                      fmt::format("{}", it.weight ? *it.weight : 1.0), md::progress_bar(it.progress ? *it.progress : 0),
-                      std::to_string(it.needs ? it.needs->size() : 0)});
+    Runs target = V("—");
+    if (it.target) target = {doc::text(it.target->metric.v), doc::verbatim(fmt::format(" {}", it.target->value.v))};
+    t.rows.push_back({T(it.title.v),
+                      T(l.get("category", it.category.v)),
+                      target,
+                      V(fmt::format("{}", it.weight ? *it.weight : 1.0)),
+                      {doc::progress(it.progress ? *it.progress : 0)},
+                      V(std::to_string(it.needs ? it.needs->size() : 0))});
   }
-  return out + md::table(t) + "\n";
+  out << t;
 }
 
-std::string needs(const report::Data& d, const Labels& l, const ReportOptions& o) {
-  std::string out = md::heading(2, escape(l.tr("report.needs")));
-  if (d.card_needs.empty()) return out + escape(l.tr("report.no-needs")) + "\n\n";
-  md::Table t{{escape(l.tr("report.summary-text")), escape(l.tr("report.status")), escape(l.tr("report.category")),
-               escape(l.tr("report.received")), escape(l.tr("report.due")), escape(l.tr("report.need"))},
-              {},
-              {}};
+void needs(doc::Document& out, const report::Data& d, const Labels& l, const ReportOptions& o) {
+  out << doc::Heading{2, T(l.tr("report.needs"))};
+  if (d.card_needs.empty()) {
+    out << doc::Paragraph{T(l.tr("report.no-needs"))};
+    return;
+  }
+  doc::Table t;
+  for (const char* id :
+       {"report.summary-text", "report.status", "report.category", "report.received", "report.due", "report.need"})
+    t.header.push_back(T(l.tr(id)));
+  t.nowrap = {1, 2, 3, 4, 5};
   const size_t n = capped(d.card_needs.size(), o) ? kCap : d.card_needs.size();
   for (size_t i = 0; i < n; ++i) {
     const auto& f = d.card_needs[i]->facts;
     const std::string status = l.get("status", ledger::status_name(f.status));
-    t.rows.push_back({escape(f.need->summary.v),
-                      f.overdue ? "**" + escape(l.tr("report.status-overdue",
-                                                     {{"status", status}, {"days", d.result->as_of - f.due}})) +
-                                      "**"
-                                : escape(status),
-                      escape(l.get("category", f.need->category.v)), received(f, l), f.due.str(),
-                      md::code(f.need->id.v)});
+    t.rows.push_back({T(f.need->summary.v),
+                      f.overdue ? doc::strong(T(l.tr("report.status-overdue",
+                                                     {{"status", status}, {"days", d.result->as_of - f.due}})))
+                                : T(status),
+                      T(l.get("category", f.need->category.v)), received(f, l), V(f.due.str()), C(f.need->id.v)});
   }
-  out += md::table(t) + "\n";
-  if (n < d.card_needs.size()) out += more(n, d.card_needs.size(), l) + "\n\n";
-  return out;
+  t.more = more(n, d.card_needs.size(), l);
+  out << t;
 }
 
 // The meetings of the platforms the branch owns or joins, one line per platform.
-std::string meetings(const report::Data& d, const Labels& l) {
-  std::string out = md::heading(3, escape(l.tr("report.meetings")));
-  md::Table t{{escape(l.tr("report.platform")), escape(l.tr("report.held-of-expected")),
-               escape(l.tr("report.last-meeting")), escape(l.tr("report.needs-discussed"))},
-              {},
-              {1, 3}};
+void meetings(doc::Document& out, const report::Data& d, const Labels& l) {
+  out << doc::Heading{3, T(l.tr("report.meetings"))};
+  doc::Table t;
+  for (const char* id : {"report.platform", "report.held-of-expected", "report.last-meeting", "report.needs-discussed"})
+    t.header.push_back(T(l.tr(id)));
+  t.right = {1, 3};
+  t.nowrap = {2};
   for (const auto& m : d.meetings) {
     if (!m.adherence.value) continue;
-    t.rows.push_back({escape(m.adherence.platform->name.v),
-                      fmt::format("{}/{:.1f}", m.adherence.held, m.adherence.expected),
-                      m.last ? m.last->str() : "—", std::to_string(m.needs_discussed)});
+    t.rows.push_back({T(m.adherence.platform->name.v),
+                      V(fmt::format("{}/{:.1f}", m.adherence.held, m.adherence.expected)),
+                      V(m.last ? m.last->str() : "—"), V(std::to_string(m.needs_discussed))});
   }
-  if (t.rows.empty()) return out + escape(l.tr("report.no-meetings")) + "\n\n";
-  return out + md::table(t) + "\n";
+  if (t.rows.empty())
+    out << doc::Paragraph{T(l.tr("report.no-meetings"))};
+  else
+    out << t;
 }
 
 }  // namespace
 
-std::string report_card(const report::Data& d, const Labels& l, const ReportOptions& o) {
+void report_card(doc::Document& out, const report::Data& d, const Labels& l, const ReportOptions& o) {
   const model::Branch& b = *d.branch;
-  std::string out = md::heading(1, escape(l.tr("report.heading", {{"title", l.tr("report.branch-report")}, {"name", b.name.v}})) +
-                                       " " + md::code(b.id.v));
-  out += escape(l.tr("report.card.meta", {{"type", l.get("type", b.type.v)},
-                                          {"street", d.name_of(b.street.v)},
-                                          {"year", d.result->year},
-                                          {"date", i18n::date(d.result->as_of.str())}})) +
-         "\n\n";
+  out.title = l.tr("report.heading", {{"title", l.tr("report.branch-report")}, {"name", b.name.v}});
+  out << doc::Heading{1, {doc::text(out.title), doc::verbatim(" "), doc::code(b.id.v)}};
+  out << doc::Paragraph{T(l.tr("report.card.meta", {{"type", l.get("type", b.type.v)},
+                                                    {"street", d.name_of(b.street.v)},
+                                                    {"year", d.result->year},
+                                                    {"date", i18n::date(d.result->as_of.str())}}))};
   if (!d.card) {
-    out += say(l, "report.labelled", {{"label", "**" + escape(l.tr("report.not-scored")) + "**"},
-                                      {"items", escape(l.tr("report.missing-plan"))}}) +
-           "\n\n";
+    out << doc::Paragraph{
+        doc::say(l, "report.labelled",
+                 {{"label", doc::strong(T(l.tr("report.not-scored")))}, {"items", T(l.tr("report.missing-plan"))}})};
   } else {
     const auto& s = *d.card;
     const auto* tm = d.type_mean(b.type.v);
-    out += say(l, "report.card.ranks",
-               {{"plan", md::code(s.plan->id.v)},
-                {"status", escape(l.get("plan_status", s.plan->status.v))},
-                {"district", fmt::format("{}/{}", s.rank_in_district, d.scored_in_district)},
-                {"type_rank", fmt::format("{}/{}", s.rank_in_type, tm ? tm->scored : 0)},
-                {"type", escape(l.get("type", b.type.v))}}) +
-           "\n\n";
-    out += md::heading(2, escape(l.tr("report.card.total", {{"total", num2(s.total)}, {"grade", l.get("grade", s.grade)}})));
+    out << doc::Paragraph{doc::say(l, "report.card.ranks",
+                                   {{"plan", C(s.plan->id.v)},
+                                    {"status", T(l.get("plan_status", s.plan->status.v))},
+                                    {"district", V(fmt::format("{}/{}", s.rank_in_district, d.scored_in_district))},
+                                    {"type_rank", V(fmt::format("{}/{}", s.rank_in_type, tm ? tm->scored : 0))},
+                                    {"type", T(l.get("type", b.type.v))}})};
+    out << doc::Heading{2,
+                        T(l.tr("report.card.total", {{"total", num2(s.total)}, {"grade", l.get("grade", s.grade)}}))};
     if (d.previous && d.previous->branch_totals.count(b.id.v)) {
       const double before = d.previous->branch_totals.at(b.id.v);
-      out += escape(l.tr("report.card.change", {{"year", d.previous->year},
-                                                {"before", num2(before)},
-                                                {"delta", signed2(s.total - before)}})) +
-             "\n\n";
+      out << doc::Paragraph{
+          T(l.tr("report.card.change",
+                 {{"year", d.previous->year}, {"before", num2(before)}, {"delta", signed2(s.total - before)}}))};
     }
-    if (s.provisional) out += "> " + escape(l.tr("report.card.provisional-note")) + "\n\n";
-    out += improve(d, l);
-    out += md::heading(2, escape(l.tr("report.components"))) + components(d, l);
+    if (s.provisional) out << doc::Note{T(l.tr("report.card.provisional-note"))};
+    improve(out, d, l);
+    out << doc::Heading{2, T(l.tr("report.components"))};
+    components(out, d, l);
   }
-  out += items(d, l) + needs(d, l, o) + platforms(d, l, 2, o) + meetings(d, l) + secretaries(d, l, 2, o);
-  return out;
+  items(out, d, l);
+  needs(out, d, l, o);
+  platforms(out, d, l, 2, o);
+  meetings(out, d, l);
+  secretaries(out, d, l, 2, o);
 }
 
 }  // namespace svcorg::render::rpt
-
-namespace svcorg::render {
-
-std::string report_markdown(const report::Data& d, const Labels& l, const ReportOptions& o) {
-  using report::ScopeKind;
-  if (d.scope.kind == ScopeKind::Branch) return rpt::report_card(d, l, o);
-  const bool district = d.scope.kind == ScopeKind::District;
-  std::string out = rpt::header(d, l, district ? l.tr("report.district-report") : l.tr("report.street-report"));
-  out += rpt::attention(d, l) + rpt::summary(d, l) + rpt::ranking(d, l) + rpt::streets(d, l) +
-         rpt::ledger(d, l, 2, o) + rpt::platforms(d, l, 2, o) + rpt::secretaries(d, l, 2, o) + rpt::awards(d, l, 2) +
-         rpt::appendix(d, l);
-  return out;
-}
-
-}  // namespace svcorg::render

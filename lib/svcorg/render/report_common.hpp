@@ -1,4 +1,6 @@
-// Pieces shared by the report scopes (internal to render/).
+// The report layout (internal to render/): report::Data → doc::Document, every content
+// decision of the reports (section order, which rows, caps, labels). report_markdown.cpp and
+// report_html.cpp write the document out.
 #pragma once
 
 #include <optional>
@@ -7,8 +9,8 @@
 #include <vector>
 
 #include "svcorg/ledger/metrics.hpp"
+#include "svcorg/render/doc.hpp"
 #include "svcorg/render/labels.hpp"
-#include "svcorg/render/markdown.hpp"
 #include "svcorg/render/report.hpp"
 #include "svcorg/report/report.hpp"
 
@@ -17,41 +19,39 @@ namespace svcorg::render::rpt {
 // Rows a long table or list shows before "and N more" (all of them with `--detail`).
 inline constexpr size_t kCap = 10;
 
-std::string pct(const std::optional<double>& rate);     // `89.7%` or `—`
-std::string num2(double v);                              // `87.35`
-std::string num2(const std::optional<double>& v);        // `87.35` or `—`
-std::string signed2(double v);                           // `+0.33`, `−1.20`, `±0.00`
-std::string days(const std::optional<int32_t>& d);       // `12` or `—`
+std::string pct(const std::optional<double>& rate);  // `89.7%` or `—`
+std::string num2(double v);                          // `87.35`
+std::string num2(const std::optional<double>& v);    // `87.35` or `—`
+std::string signed2(double v);                       // `+0.33`, `−1.20`, `±0.00`
+std::string days(const std::optional<int32_t>& d);   // `12` or `—`
 // A need's received date, marked when it was carried over: `2025-03-02 (carried over)`.
-std::string received(const ledger::NeedFacts& f, const Labels& l);
+doc::Runs received(const ledger::NeedFacts& f, const Labels& l);
 
-// The catalogue message `id` as Markdown: its words escaped, each argument given as
-// Markdown already (escaped text, a code span, bold) put in as it is.
-std::string say(const Labels& l, const char* id, const std::vector<std::pair<std::string, std::string>>& md_args);
-// Items joined with the language's list separator (", " / "、").
-std::string join(const std::vector<std::string>& items, const Labels& l);
-// The name of a branch, street, platform or owner, escaped.
-std::string name(const report::Data& d, const std::string& id);
-// "and 12 more" (escaped), after a capped table or list; empty when nothing was left off.
-std::string more(size_t shown, size_t total, const Labels& l);
+// The name of a branch, street, platform or owner.
+doc::Runs name(const report::Data& d, const std::string& id);
+// "and 12 more", after a capped table or list; empty when nothing was left off.
+doc::Runs more(size_t shown, size_t total, const Labels& l);
 // Whether a table of `total` rows is cut at kCap.
 bool capped(size_t total, const ReportOptions& o);
 // A short label of a branch type for chart axes.
 std::string type_short(const std::string& type, const Labels& l);
 
-// Sections (each ends with a blank line).
-std::string header(const report::Data& d, const Labels& l, const std::string& title);
-std::string attention(const report::Data& d, const Labels& l);
-std::string summary(const report::Data& d, const Labels& l);
-std::string ranking(const report::Data& d, const Labels& l);
-std::string streets(const report::Data& d, const Labels& l);
-std::string ledger(const report::Data& d, const Labels& l, int level, const ReportOptions& o);
-std::string platforms(const report::Data& d, const Labels& l, int level, const ReportOptions& o);
-std::string secretaries(const report::Data& d, const Labels& l, int level, const ReportOptions& o);
-std::string awards(const report::Data& d, const Labels& l, int level);
-std::string appendix(const report::Data& d, const Labels& l);
+// Sections.
+void header(doc::Document& out, const report::Data& d, const Labels& l, const std::string& title);
+void attention(doc::Document& out, const report::Data& d, const Labels& l);
+void summary(doc::Document& out, const report::Data& d, const Labels& l);
+void ranking(doc::Document& out, const report::Data& d, const Labels& l);
+void streets(doc::Document& out, const report::Data& d, const Labels& l);
+void ledger(doc::Document& out, const report::Data& d, const Labels& l, int level, const ReportOptions& o);
+void platforms(doc::Document& out, const report::Data& d, const Labels& l, int level, const ReportOptions& o);
+void secretaries(doc::Document& out, const report::Data& d, const Labels& l, int level, const ReportOptions& o);
+void awards(doc::Document& out, const report::Data& d, const Labels& l, int level);
+void appendix(doc::Document& out, const report::Data& d, const Labels& l);
 
 // Branch scope.
-std::string report_card(const report::Data& d, const Labels& l, const ReportOptions& o);
+void report_card(doc::Document& out, const report::Data& d, const Labels& l, const ReportOptions& o);
+
+// The whole report of a scope.
+doc::Document layout(const report::Data& d, const Labels& l, const ReportOptions& o);
 
 }  // namespace svcorg::render::rpt

@@ -1,66 +1,64 @@
-// Sections of the district and street reports: what needs attention first, then the
+// The layout of the district and street reports: what needs attention first, then the
 // rankings, then the detail.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 
-#include <fmt/format.h>
-
+#include "svcorg/render/markdown.hpp"
 #include "svcorg/render/report_common.hpp"
 #include "svcorg/score/model.hpp"
 
 namespace svcorg::render::rpt {
 
-using md::escape;
+using doc::Runs;
+
+namespace {
+Runs T(std::string s) {
+  return {doc::text(std::move(s))};
+}
+Runs V(std::string s) {
+  return {doc::verbatim(std::move(s))};
+}
+Runs C(std::string s) {
+  return {doc::code(std::move(s))};
+}
+}  // namespace
 
 std::string pct(const std::optional<double>& r) {
   return r ? fmt::format("{:.1f}%", score::round_to(*r * 100.0, 1)) : std::string("—");
 }
-std::string num2(double v) { return fmt::format("{:.2f}", score::round_to(v, 2)); }
-std::string num2(const std::optional<double>& v) { return v ? num2(*v) : std::string("—"); }
+std::string num2(double v) {
+  return fmt::format("{:.2f}", score::round_to(v, 2));
+}
+std::string num2(const std::optional<double>& v) {
+  return v ? num2(*v) : std::string("—");
+}
 std::string signed2(double v) {
   const double r = score::round_to(v, 2);
   if (r == 0) return "±0.00";
   return (r > 0 ? "+" : "−") + num2(std::abs(r));
 }
-std::string days(const std::optional<int32_t>& d) { return d ? std::to_string(*d) : std::string("—"); }
-std::string received(const ledger::NeedFacts& f, const Labels& l) {
-  if (!f.carried_over) return f.received.str();
-  return md::escape(l.tr("report.received-carried-over", {{"date", f.received.str()}}));
+std::string days(const std::optional<int32_t>& d) {
+  return d ? std::to_string(*d) : std::string("—");
+}
+Runs received(const ledger::NeedFacts& f, const Labels& l) {
+  if (!f.carried_over) return V(f.received.str());
+  return T(l.tr("report.received-carried-over", {{"date", f.received.str()}}));
 }
 
-std::string say(const Labels& l, const char* id, const std::vector<std::pair<std::string, std::string>>& md_args) {
-  // Each argument goes in as a private-use character (U+E000 + i), which escape() keeps,
-  // and comes back as its Markdown after the words are escaped.
-  auto mark = [](size_t i) {
-    const auto c = static_cast<unsigned>(0xE000 + i);
-    return std::string{static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-                       static_cast<char>(0x80 | (c & 0x3F))};
-  };
-  std::vector<std::pair<std::string, i18n::Arg>> args;
-  for (size_t i = 0; i < md_args.size(); ++i) args.emplace_back(md_args[i].first, mark(i));
-  std::string out = escape(l.tr(id, std::move(args)));
-  for (size_t i = 0; i < md_args.size(); ++i) {
-    const std::string m = mark(i);
-    for (size_t at = out.find(m); at != std::string::npos; at = out.find(m, at + md_args[i].second.size()))
-      out.replace(at, m.size(), md_args[i].second);
-  }
-  return out;
+Runs name(const report::Data& d, const std::string& id) {
+  return T(d.name_of(id));
 }
 
-std::string join(const std::vector<std::string>& items, const Labels& l) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : l.tr("report.list-separator")) + item;
-  return out;
+Runs more(size_t shown, size_t total, const Labels& l) {
+  if (shown >= total) return {};
+  return doc::say(l, "report.and-more", {{"count", V(std::to_string(total - shown))}, {"option", C("--detail")}});
 }
 
-std::string name(const report::Data& d, const std::string& id) { return escape(d.name_of(id)); }
-
-std::string more(size_t shown, size_t total, const Labels& l) {
-  if (shown >= total) return "";
-  return say(l, "report.and-more", {{"count", std::to_string(total - shown)}, {"option", md::code("--detail")}});
+bool capped(size_t total, const ReportOptions& o) {
+  return !o.detail && total > kCap;
 }
-
-bool capped(size_t total, const ReportOptions& o) { return !o.detail && total > kCap; }
 
 std::string type_short(const std::string& type, const Labels& l) {
   static const std::map<std::string, const char*> ids = {{"residential", "report.type-short.residential"},
@@ -72,140 +70,143 @@ std::string type_short(const std::string& type, const Labels& l) {
   return it == ids.end() ? l.get("type", type) : l.tr(it->second);
 }
 
-std::string header(const report::Data& d, const Labels& l, const std::string& title) {
-  std::string out = md::heading(
-      1, d.name.empty() ? escape(title) : escape(l.tr("report.heading", {{"title", title}, {"name", d.name}})));
-  out += escape(l.tr("report.year-as-of",
-                     {{"year", d.result->year}, {"date", i18n::date(d.result->as_of.str())}})) +
-         "\n\n";
-  if (d.all_provisional) out += "> " + escape(l.tr("report.all-provisional-note")) + "\n\n";
-  else if (d.any_provisional) out += "> " + escape(l.tr("report.provisional-note")) + "\n\n";
-  return out;
+void header(doc::Document& out, const report::Data& d, const Labels& l, const std::string& title) {
+  out.title = d.name.empty() ? title : l.tr("report.heading", {{"title", title}, {"name", d.name}});
+  out << doc::Heading{1, T(out.title)};
+  out << doc::Paragraph{
+      T(l.tr("report.year-as-of", {{"year", d.result->year}, {"date", i18n::date(d.result->as_of.str())}}))};
+  if (d.all_provisional)
+    out << doc::Note{T(l.tr("report.all-provisional-note"))};
+  else if (d.any_provisional)
+    out << doc::Note{T(l.tr("report.provisional-note"))};
 }
 
 namespace {
 
-std::string grade_cell(const score::BranchScore& s, const Labels& l) { return escape(l.get("grade", s.grade)); }
+Runs grade_cell(const score::BranchScore& s, const Labels& l) {
+  return T(l.get("grade", s.grade));
+}
 
-// A total, marked `\*` when provisional unless every total of the report is (the note says so).
-std::string total_cell(const report::Data& d, const score::BranchScore& s) {
-  return num2(s.total) + (s.provisional && !d.all_provisional ? "\\*" : "");
+// A total, marked `*` when provisional unless every total of the report is (the note says so).
+Runs total_cell(const report::Data& d, const score::BranchScore& s) {
+  return V(num2(s.total) + (s.provisional && !d.all_provisional ? "*" : ""));
 }
 
 // "20/24": a rank of how many.
-std::string of(int rank, size_t n) { return fmt::format("{}/{}", rank, n); }
+Runs of(int rank, size_t n) {
+  return V(fmt::format("{}/{}", rank, n));
+}
 
-// `**label**: items` or, for a list, `**label**` and one item a line.
-std::string labelled(const std::string& label, const std::vector<std::string>& items, const Labels& l) {
-  return say(l, "report.labelled", {{"label", "**" + escape(label) + "**"},
-                                     {"items", items.empty() ? escape(l.tr("report.none")) : join(items, l)}}) +
-         "\n\n";
+// `**label**: items`.
+doc::Paragraph labelled(const std::string& label, const std::vector<Runs>& items, const Labels& l) {
+  return {doc::say(
+      l, "report.labelled",
+      {{"label", doc::strong(T(label))}, {"items", items.empty() ? T(l.tr("report.none")) : doc::join(items, l)}})};
 }
 
 }  // namespace
 
-std::string attention(const report::Data& d, const Labels& l) {
+void attention(doc::Document& out, const report::Data& d, const Labels& l) {
   const auto& a = d.attention;
-  std::string out = md::heading(2, escape(l.tr("report.attention")));
+  out << doc::CalloutBegin{};
+  out << doc::Heading{2, T(l.tr("report.attention"))};
   // Overdue needs: every one, most overdue first (the ledger's oldest-overdue table has the dates).
-  out += "**" + escape(l.tr("report.attention.overdue", {{"count", a.overdue.size()}})) + "**\n\n";
-  if (a.overdue.empty()) out += escape(l.tr("report.none-overdue")) + "\n\n";
+  out << doc::Paragraph{doc::strong(T(l.tr("report.attention.overdue", {{"count", a.overdue.size()}})))};
+  if (a.overdue.empty()) out << doc::Paragraph{T(l.tr("report.none-overdue"))};
+  doc::List overdue;
   for (const auto& o : a.overdue) {
     const auto& f = o.row->facts;
-    std::vector<std::pair<std::string, std::string>> args = {{"branch", escape(o.branch_name)},
-                                                             {"summary", escape(f.need->summary.v)},
-                                                             {"days", "**" + std::to_string(o.days_overdue) + "**"},
-                                                             {"id", md::code(f.need->id.v)}};
+    std::vector<std::pair<std::string, Runs>> args = {{"branch", T(o.branch_name)},
+                                                      {"summary", T(f.need->summary.v)},
+                                                      {"days", doc::strong(V(std::to_string(o.days_overdue)))},
+                                                      {"id", C(f.need->id.v)}};
     if (f.carried_over) {
-      args.emplace_back("year", std::to_string(f.received.year()));
-      out += "- " + say(l, "report.attention.overdue-carried", args) + "\n";
+      args.emplace_back("year", V(std::to_string(f.received.year())));
+      overdue.items.push_back({doc::say(l, "report.attention.overdue-carried", args), {}});
     } else {
-      out += "- " + say(l, "report.attention.overdue-need", args) + "\n";
+      overdue.items.push_back({doc::say(l, "report.attention.overdue-need", args), {}});
     }
   }
-  if (!a.overdue.empty()) out += "\n";
-  out += "**" + escape(l.tr("report.attention.behind")) + "**\n\n";
-  if (a.behind.empty()) out += escape(l.tr("report.attention.none-behind")) + "\n\n";
+  if (!overdue.items.empty()) out << overdue;
+  out << doc::Paragraph{doc::strong(T(l.tr("report.attention.behind")))};
+  if (a.behind.empty()) out << doc::Paragraph{T(l.tr("report.attention.none-behind"))};
+  doc::List behind;
   for (const auto& p : a.behind)
-    out += "- " +
-           say(l, "report.attention.behind-platform",
-               {{"platform", escape(p.platform->name.v)},
-                {"owner", name(d, p.platform->owner.v)},
-                {"held", std::to_string(p.held)},
-                {"expected", fmt::format("{:.1f}", p.expected)},
-                {"adherence", pct(p.value)}}) +
-           "\n";
-  if (!a.behind.empty()) out += "\n";
+    behind.items.push_back({doc::say(l, "report.attention.behind-platform",
+                                     {{"platform", T(p.platform->name.v)},
+                                      {"owner", name(d, p.platform->owner.v)},
+                                      {"held", V(std::to_string(p.held))},
+                                      {"expected", V(fmt::format("{:.1f}", p.expected))},
+                                      {"adherence", V(pct(p.value))}}),
+                            {}});
+  if (!behind.items.empty()) out << behind;
   auto names = [&](const std::vector<const model::Branch*>& bs) {
-    std::vector<std::string> list;
-    for (const auto* b : bs) list.push_back(escape(b->name.v));
+    std::vector<Runs> list;
+    for (const auto* b : bs) list.push_back(T(b->name.v));
     return list;
   };
-  out += labelled(l.tr("report.attention.uncertified"), names(a.uncertified), l);
-  out += labelled(l.tr("report.attention.no-reserve"), names(a.no_reserve), l);
-  std::vector<std::string> weak;
+  out << labelled(l.tr("report.attention.uncertified"), names(a.uncertified), l);
+  out << labelled(l.tr("report.attention.no-reserve"), names(a.no_reserve), l);
+  std::vector<Runs> weak;
   for (const auto* s : a.weak)
-    weak.push_back(say(l, "report.attention.weak-branch",
-                       {{"branch", escape(s->branch->name.v)}, {"total", total_cell(d, *s)}, {"grade", grade_cell(*s, l)}}));
-  out += labelled(l.tr("report.attention.weak",
-                       {{"fair", l.get("grade", "fair")}, {"poor", l.get("grade", "poor")}}),
+    weak.push_back(
+        doc::say(l, "report.attention.weak-branch",
+                 {{"branch", T(s->branch->name.v)}, {"total", total_cell(d, *s)}, {"grade", grade_cell(*s, l)}}));
+  out << labelled(l.tr("report.attention.weak", {{"fair", l.get("grade", "fair")}, {"poor", l.get("grade", "poor")}}),
                   weak, l);
   if (!d.unscored.empty()) {
-    std::vector<std::string> items;
+    std::vector<Runs> items;
     for (const auto* u : d.unscored)
-      items.push_back(say(l, "report.attention.unscored",
-                          {{"branch", name(d, u->id)}, {"reason", escape(unscored_reason(l.lang(), u->reason))}}));
-    out += labelled(l.tr("report.not-scored"), items, l);
+      items.push_back(doc::say(l, "report.attention.unscored",
+                               {{"branch", name(d, u->id)}, {"reason", T(unscored_reason(l.lang(), u->reason))}}));
+    out << labelled(l.tr("report.not-scored"), items, l);
   }
-  std::vector<std::string> grades;
+  std::vector<Runs> grades;
   for (const auto& [grade, n] : a.grades)
-    grades.push_back(escape(l.tr("report.grade-count", {{"grade", l.get("grade", grade)}, {"count", n}})));
-  out += labelled(l.tr("report.attention.grades"), grades, l);
+    grades.push_back(T(l.tr("report.grade-count", {{"grade", l.get("grade", grade)}, {"count", n}})));
+  out << labelled(l.tr("report.attention.grades"), grades, l);
   if (d.previous && d.previous->mean_total && d.mean_total)
-    out += labelled(l.tr("report.attention.change", {{"year", d.previous->year}}),
-                    {say(l, "report.attention.change-mean",
-                         {{"before", num2(d.previous->mean_total)},
-                          {"now", num2(d.mean_total)},
-                          {"delta", signed2(*d.mean_total - *d.previous->mean_total)}})},
+    out << labelled(l.tr("report.attention.change", {{"year", d.previous->year}}),
+                    {doc::say(l, "report.attention.change-mean",
+                              {{"before", V(num2(d.previous->mean_total))},
+                               {"now", V(num2(d.mean_total))},
+                               {"delta", V(signed2(*d.mean_total - *d.previous->mean_total))}})},
                     l);
-  return out;
+  out << doc::CalloutEnd{};
 }
 
-std::string summary(const report::Data& d, const Labels& l) {
-  std::string out = md::heading(2, escape(l.tr("report.summary")));
-  std::vector<std::string> types;
+void summary(doc::Document& out, const report::Data& d, const Labels& l) {
+  out << doc::Heading{2, T(l.tr("report.summary"))};
+  std::vector<Runs> types;
   for (const auto& [type, n] : d.own->by_type)
-    types.push_back(escape(l.tr("report.type-count", {{"type", l.get("type", type)}, {"count", n}})));
-  out += say(l, "report.summary.branches",
-             {{"branches", std::to_string(d.branches.size())},
-              {"types", join(types, l)},
-              {"scored", std::to_string(d.scores.size())},
-              {"mean", num2(d.mean_total)}}) +
-         "\n\n";
+    types.push_back(T(l.tr("report.type-count", {{"type", l.get("type", type)}, {"count", n}})));
+  out << doc::Paragraph{doc::say(l, "report.summary.branches",
+                                 {{"branches", V(std::to_string(d.branches.size()))},
+                                  {"types", doc::join(types, l)},
+                                  {"scored", V(std::to_string(d.scores.size()))},
+                                  {"mean", V(num2(d.mean_total))}})};
   const auto& m = d.ledger.listing.summary;
-  out += say(l, "report.summary.needs",
-             {{"received", std::to_string(m.received)},
-              {"declined", std::to_string(m.declined)},
-              {"carried", std::to_string(m.carried_over)},
-              {"resolved", std::to_string(m.resolved)},
-              {"open", std::to_string(m.open)},
-              {"overdue", std::to_string(m.overdue)},
-              {"resolution", pct(m.resolution_rate)},
-              {"on_time", pct(m.on_time_resolution_rate)},
-              {"response", pct(m.response_on_time_rate)}}) +
-         "\n\n";
-  return out;
+  out << doc::Paragraph{doc::say(l, "report.summary.needs",
+                                 {{"received", V(std::to_string(m.received))},
+                                  {"declined", V(std::to_string(m.declined))},
+                                  {"carried", V(std::to_string(m.carried_over))},
+                                  {"resolved", V(std::to_string(m.resolved))},
+                                  {"open", V(std::to_string(m.open))},
+                                  {"overdue", V(std::to_string(m.overdue))},
+                                  {"resolution", V(pct(m.resolution_rate))},
+                                  {"on_time", V(pct(m.on_time_resolution_rate))},
+                                  {"response", V(pct(m.response_on_time_rate))}})};
 }
 
-std::string ranking(const report::Data& d, const Labels& l) {
-  std::string out = md::heading(2, escape(l.tr("report.ranking")));
+void ranking(doc::Document& out, const report::Data& d, const Labels& l) {
+  out << doc::Heading{2, T(l.tr("report.ranking"))};
   const bool change = d.previous.has_value();
   for (const auto& tm : d.type_means) {
     std::vector<const score::BranchScore*> rows;
     for (const auto* s : d.scores)
       if (s->branch->type.v == tm.type) rows.push_back(s);
     if (rows.empty()) continue;
-    out += md::heading(3, escape(l.get("type", tm.type)));
+    out << doc::Heading{3, T(l.get("type", tm.type))};
     auto delta = [&](const score::BranchScore& s) -> std::string {
       auto it = d.previous->branch_totals.find(s.branch->id.v);
       return it == d.previous->branch_totals.end() ? "—" : signed2(s.total - it->second);
@@ -213,86 +214,101 @@ std::string ranking(const report::Data& d, const Labels& l) {
     if (rows.size() == 1) {
       // One branch of the type: a sentence, not a one-row table.
       const auto& s = *rows.front();
-      const std::string branch =
-          d.scope.kind == report::ScopeKind::Street
-              ? escape(s.branch->name.v)
-              : say(l, "report.branch-in-street",
-                    {{"branch", escape(s.branch->name.v)}, {"street", name(d, s.branch->street.v)}});
+      const Runs branch = d.scope.kind == report::ScopeKind::Street
+                              ? T(s.branch->name.v)
+                              : doc::say(l, "report.branch-in-street",
+                                         {{"branch", T(s.branch->name.v)}, {"street", name(d, s.branch->street.v)}});
       const bool moved = change && d.previous->branch_totals.count(s.branch->id.v);
-      std::vector<std::pair<std::string, std::string>> args = {
+      std::vector<std::pair<std::string, Runs>> args = {
           {"branch", branch},
           {"total", total_cell(d, s)},
           {"grade", grade_cell(s, l)},
           {"rank_in_type", of(s.rank_in_type, tm.scored)},
           {"rank_in_district", of(s.rank_in_district, d.scored_in_district)}};
       if (moved) {
-        args.emplace_back("year", std::to_string(d.previous->year));
-        args.emplace_back("delta", delta(s));
+        args.emplace_back("year", V(std::to_string(d.previous->year)));
+        args.emplace_back("delta", V(delta(s)));
       }
-      out += say(l, moved ? "report.ranking.single-change" : "report.ranking.single", args) + "\n\n";
+      out << doc::Paragraph{doc::say(l, moved ? "report.ranking.single-change" : "report.ranking.single", args)};
       continue;
     }
-    md::Table t{{escape(l.tr("report.rank-in-type")), escape(l.tr("report.branch")), escape(l.tr("report.street")),
-                 escape(l.tr("report.total")), escape(l.tr("report.grade")), escape(l.tr("report.rank-in-district"))},
-                {},
-                {0, 3, 5}};
-    if (change) {
-      t.header.push_back(escape(l.tr("report.change-from", {{"year", d.previous->year}})));
-      t.right.push_back(6);
-    }
-    for (const auto* s : rows) {
-      t.rows.push_back({of(s->rank_in_type, tm.scored), escape(s->branch->name.v), name(d, s->branch->street.v),
-                        total_cell(d, *s), grade_cell(*s, l), of(s->rank_in_district, d.scored_in_district)});
-      if (change) t.rows.back().push_back(delta(*s));
-    }
     // A street's report needs no street column: every branch is the street's.
-    if (d.scope.kind == report::ScopeKind::Street) {
-      for (auto* r : {&t.header}) r->erase(r->begin() + 2);
-      for (auto& r : t.rows) r.erase(r.begin() + 2);
-      t.right = {0, 2, 4};
-      if (change) t.right.push_back(5);
+    const bool street_column = d.scope.kind != report::ScopeKind::Street;
+    doc::Table t;
+    t.header = {T(l.tr("report.rank-in-type")), T(l.tr("report.branch"))};
+    if (street_column) t.header.push_back(T(l.tr("report.street")));
+    for (const char* id : {"report.total", "report.grade", "report.rank-in-district"}) t.header.push_back(T(l.tr(id)));
+    if (change) t.header.push_back(T(l.tr("report.change-from", {{"year", d.previous->year}})));
+    const size_t k = street_column ? 1 : 0;
+    t.right = {0, 2 + k, 4 + k};
+    if (change) t.right.push_back(5 + k);
+    t.nowrap = {3 + k};
+    for (const auto* s : rows) {
+      std::vector<Runs> row = {of(s->rank_in_type, tm.scored), T(s->branch->name.v)};
+      if (street_column) row.push_back(name(d, s->branch->street.v));
+      row.push_back(total_cell(d, *s));
+      row.push_back(grade_cell(*s, l));
+      row.push_back(of(s->rank_in_district, d.scored_in_district));
+      if (change) row.push_back(V(delta(*s)));
+      t.rows.push_back(std::move(row));
     }
-    out += md::table(t) + "\n";
+    out << t;
   }
-  return out;
 }
 
-std::string streets(const report::Data& d, const Labels& l) {
-  std::string out = md::heading(2, escape(l.tr("report.streets")));
+namespace {
+
+// A bar chart of means (0-100) with the line under it saying where its axis runs.
+doc::BarChart mean_chart(const std::string& title, std::vector<std::pair<std::string, double>> bars,
+                         std::optional<double> reference, const Labels& l) {
+  doc::BarChart c;
+  c.title = title;
+  c.value_label = l.tr("report.mean-total");
+  c.axis = md::value_axis(bars, 100);
+  c.bars = std::move(bars);
+  c.reference = reference;
+  c.note = T(
+      l.tr("report.axis-note", {{"from", fmt::format("{}", c.axis.first)}, {"to", fmt::format("{}", c.axis.second)}}));
+  return c;
+}
+
+}  // namespace
+
+void streets(doc::Document& out, const report::Data& d, const Labels& l) {
+  out << doc::Heading{2, T(l.tr("report.streets"))};
   const bool district = d.scope.kind == report::ScopeKind::District;
   if (!district && d.own) {
     const auto& r = *d.own;
-    out += say(l, "report.streets.one",
-               {{"branches", std::to_string(r.branches)},
-                {"scored", std::to_string(r.scored)},
-                {"mean", num2(r.mean_total)},
-                {"own", std::to_string(r.needs.received)},
-                {"carried", std::to_string(r.needs.carried_over)},
-                {"resolution", pct(r.needs.resolution_rate)},
-                {"on_time", pct(r.needs.on_time_resolution_rate)},
-                {"adherence", pct(r.platform_adherence)}}) +
-           "\n\n";
+    out << doc::Paragraph{doc::say(l, "report.streets.one",
+                                   {{"branches", V(std::to_string(r.branches))},
+                                    {"scored", V(std::to_string(r.scored))},
+                                    {"mean", V(num2(r.mean_total))},
+                                    {"own", V(std::to_string(r.needs.received))},
+                                    {"carried", V(std::to_string(r.needs.carried_over))},
+                                    {"resolution", V(pct(r.needs.resolution_rate))},
+                                    {"on_time", V(pct(r.needs.on_time_resolution_rate))},
+                                    {"adherence", V(pct(r.platform_adherence))}})};
   } else {
-    md::Table t{{escape(l.tr("report.street")), escape(l.tr("report.branches")), escape(l.tr("report.scored")),
-                 escape(l.tr("report.mean-total")), escape(l.tr("report.own-needs")),
-                 escape(l.tr("report.carried-over")), escape(l.tr("report.resolution-rate")),
-                 escape(l.tr("report.on-time-resolution-rate")), escape(l.tr("report.platform-adherence"))},
-                {},
-                {1, 2, 3, 4, 5, 6, 7, 8}};
+    doc::Table t;
+    for (const char* id : {"report.street", "report.branches", "report.scored", "report.mean-total", "report.own-needs",
+                           "report.carried-over", "report.resolution-rate", "report.on-time-resolution-rate",
+                           "report.platform-adherence"})
+      t.header.push_back(T(l.tr(id)));
+    t.right = {1, 2, 3, 4, 5, 6, 7, 8};
     // The change of the mean total from the previous year, when it was scored.
     const bool change = d.previous.has_value();
     if (change) {
-      t.header.insert(t.header.begin() + 4, escape(l.tr("report.change-from", {{"year", d.previous->year}})));
+      t.header.insert(t.header.begin() + 4, T(l.tr("report.change-from", {{"year", d.previous->year}})));
       t.right.push_back(9);
     }
-    auto row = [&](const score::Rollup& r, const std::string& label, const std::optional<double>& before) {
-      t.rows.push_back({label, std::to_string(r.branches), std::to_string(r.scored), num2(r.mean_total),
-                        std::to_string(r.needs.received), std::to_string(r.needs.carried_over),
-                        pct(r.needs.resolution_rate), pct(r.needs.on_time_resolution_rate),
-                        pct(r.platform_adherence)});
+    auto row = [&](const score::Rollup& r, const Runs& label, const std::optional<double>& before) {
+      t.rows.push_back({label, V(std::to_string(r.branches)), V(std::to_string(r.scored)), V(num2(r.mean_total)),
+                        V(std::to_string(r.needs.received)), V(std::to_string(r.needs.carried_over)),
+                        V(pct(r.needs.resolution_rate)), V(pct(r.needs.on_time_resolution_rate)),
+                        V(pct(r.platform_adherence))});
       if (change)
         t.rows.back().insert(t.rows.back().begin() + 4,
-                             before && r.mean_total ? signed2(score::round_to(*r.mean_total, 2) - *before) : "—");
+                             V(before && r.mean_total ? signed2(score::round_to(*r.mean_total, 2) - *before) : "—"));
     };
     std::vector<std::pair<std::string, double>> bars;
     for (const auto* st : d.streets) {
@@ -301,227 +317,254 @@ std::string streets(const report::Data& d, const Labels& l) {
       row(*st, name(d, st->id), before);
       if (st->mean_total) bars.emplace_back(d.name_of(st->id), score::round_to(*st->mean_total, 2));
     }
-    row(*d.own, "**" + escape(l.tr("report.district-own")) + "**",
-        change ? d.previous->mean_total : std::optional<double>());
-    out += md::table(t) + "\n";
+    row(*d.own, doc::strong(T(l.tr("report.district-own"))), change ? d.previous->mean_total : std::optional<double>());
+    out << t;
     if (!bars.empty()) {
-      const auto axis = md::value_axis(bars, 100);
-      out += md::bar_chart(l.tr("report.mean-total-by-street"), l.tr("report.mean-total"), bars, axis) + "\n";
-      out += escape(l.tr("report.axis-note", {{"from", fmt::format("{}", axis.first)},
-                                              {"to", fmt::format("{}", axis.second)}})) +
-             "\n\n";
+      std::optional<double> mean;
+      if (d.own->mean_total) mean = score::round_to(*d.own->mean_total, 2);
+      out << mean_chart(l.tr("report.mean-total-by-street"), std::move(bars), mean, l);
     }
   }
   std::vector<std::pair<std::string, double>> by_type;
   for (const auto& [type, mean] : d.mean_by_type) by_type.emplace_back(type_short(type, l), mean);
-  if (by_type.size() > 1) {
-    const auto axis = md::value_axis(by_type, 100);
-    out += md::bar_chart(l.tr("report.mean-total-by-type"), l.tr("report.mean-total"), by_type, axis) + "\n";
-    out += escape(l.tr("report.axis-note",
-                       {{"from", fmt::format("{}", axis.first)}, {"to", fmt::format("{}", axis.second)}})) +
-           "\n\n";
-  }
-  return out;
+  if (by_type.size() > 1) out << mean_chart(l.tr("report.mean-total-by-type"), std::move(by_type), std::nullopt, l);
 }
 
 namespace {
 
-std::string group_table(const std::vector<report::Group>& groups, const std::string& label_group,
-                        const std::string& heading, const Labels& l, const ReportOptions& o) {
-  md::Table t{
-      {escape(heading), escape(l.tr("report.received-in-year")), escape(l.tr("report.carried-over")),
-       escape(l.tr("report.needs-resolved")), escape(l.tr("report.needs-open")), escape(l.tr("report.needs-overdue")),
-       escape(l.tr("report.resolution-rate")), escape(l.tr("report.on-time-resolution-rate"))},
-      {},
-      {1, 2, 3, 4, 5, 6, 7}};
+void group_table(doc::Document& out, const std::vector<report::Group>& groups, const std::string& label_group,
+                 const std::string& heading, const Labels& l, const ReportOptions& o) {
+  doc::Table t;
+  t.header.push_back(T(heading));
+  for (const char* id : {"report.received-in-year", "report.carried-over", "report.needs-resolved", "report.needs-open",
+                         "report.needs-overdue", "report.resolution-rate", "report.on-time-resolution-rate"})
+    t.header.push_back(T(l.tr(id)));
+  t.right = {1, 2, 3, 4, 5, 6, 7};
   const size_t n = capped(groups.size(), o) ? kCap : groups.size();
   for (size_t i = 0; i < n; ++i) {
     const auto& g = groups[i];
-    t.rows.push_back({escape(l.get(label_group, g.key)), std::to_string(g.metrics.received),
-                      std::to_string(g.metrics.carried_over), std::to_string(g.metrics.resolved),
-                      std::to_string(g.metrics.open), std::to_string(g.metrics.overdue), pct(g.metrics.resolution_rate),
-                      pct(g.metrics.on_time_resolution_rate)});
+    t.rows.push_back({T(l.get(label_group, g.key)), V(std::to_string(g.metrics.received)),
+                      V(std::to_string(g.metrics.carried_over)), V(std::to_string(g.metrics.resolved)),
+                      V(std::to_string(g.metrics.open)), V(std::to_string(g.metrics.overdue)),
+                      V(pct(g.metrics.resolution_rate)), V(pct(g.metrics.on_time_resolution_rate))});
   }
-  std::string out = md::table(t) + "\n";
   if (n < groups.size()) {
-    std::vector<std::string> rest;
+    std::vector<Runs> rest;
     for (size_t i = n; i < groups.size(); ++i)
-      rest.push_back(escape(l.tr("report.group-count", {{"group", l.get(label_group, groups[i].key)},
-                                                        {"count", groups[i].metrics.size()}})));
-    out += say(l, "report.and-more-named", {{"count", std::to_string(groups.size() - n)}, {"items", join(rest, l)}}) +
-           "\n\n";
+      rest.push_back(T(l.tr("report.group-count",
+                            {{"group", l.get(label_group, groups[i].key)}, {"count", groups[i].metrics.size()}})));
+    t.more = doc::say(l, "report.and-more-named",
+                      {{"count", V(std::to_string(groups.size() - n))}, {"items", doc::join(rest, l)}});
   }
-  return out;
+  out << t;
 }
 
 // The carried-over count, with the years they were received in: "3 (1 from 2024, 2 from 2025)".
-std::string carried_over(const ledger::Metrics& m, const Labels& l) {
-  if (m.carried_over_by_year.empty()) return std::to_string(m.carried_over);
+Runs carried_over(const ledger::Metrics& m, const Labels& l) {
+  if (m.carried_over_by_year.empty()) return V(std::to_string(m.carried_over));
   std::string years;
   for (const auto& [year, n] : m.carried_over_by_year)
     years += (years.empty() ? "" : l.tr("report.list-separator")) +
              l.tr("report.carried-over-from", {{"count", n}, {"year", year}});
-  return escape(l.tr("report.carried-over-years", {{"count", m.carried_over}, {"years", years}}));
+  return T(l.tr("report.carried-over-years", {{"count", m.carried_over}, {"years", years}}));
 }
 
-std::string ledger_summary(const ledger::Metrics& m, const Labels& l) {
-  md::Table t{{escape(l.tr("report.summary")), escape(l.tr("report.figure"))}, {}, {1}};
-  auto add = [&](const char* id, std::string v) { t.rows.push_back({escape(l.tr(id)), std::move(v)}); };
-  add("report.needs-received-all", std::to_string(m.received));
+void ledger_summary(doc::Document& out, const ledger::Metrics& m, const Labels& l) {
+  doc::Table t{{T(l.tr("report.summary")), T(l.tr("report.figure"))}, {}, {1}, {1}, {}};
+  auto add = [&](const char* id, Runs v) { t.rows.push_back({T(l.tr(id)), std::move(v)}); };
+  add("report.needs-received-all", V(std::to_string(m.received)));
   add("report.needs-carried-over", carried_over(m, l));
-  add("report.needs-resolved", std::to_string(m.resolved));
-  add("report.needs-declined", std::to_string(m.declined));
-  add("report.needs-open", std::to_string(m.open));
-  add("report.needs-overdue", std::to_string(m.overdue));
-  add("report.resolution-rate", pct(m.resolution_rate));
-  add("report.on-time-resolution-rate", pct(m.on_time_resolution_rate));
-  add("report.response-on-time-rate", pct(m.response_on_time_rate));
-  add("report.feedback-satisfied-rate", pct(m.feedback_satisfied_rate));
-  add("report.reopen-rate", pct(m.reopen_rate));
-  t.rows.push_back({escape(l.tr("report.response-days-median-p90")),
-                    days(m.response_days_median) + " / " + days(m.response_days_p90)});
-  t.rows.push_back({escape(l.tr("report.resolution-days-median-p90")),
-                    days(m.resolution_days_median) + " / " + days(m.resolution_days_p90)});
-  std::string out = md::table(t) + "\n";
-  md::Table b{{escape(l.tr("report.backlog")), escape(l.tr("report.count"))}, {}, {1}};
+  add("report.needs-resolved", V(std::to_string(m.resolved)));
+  add("report.needs-declined", V(std::to_string(m.declined)));
+  add("report.needs-open", V(std::to_string(m.open)));
+  add("report.needs-overdue", V(std::to_string(m.overdue)));
+  add("report.resolution-rate", V(pct(m.resolution_rate)));
+  add("report.on-time-resolution-rate", V(pct(m.on_time_resolution_rate)));
+  add("report.response-on-time-rate", V(pct(m.response_on_time_rate)));
+  add("report.feedback-satisfied-rate", V(pct(m.feedback_satisfied_rate)));
+  add("report.reopen-rate", V(pct(m.reopen_rate)));
+  add("report.response-days-median-p90", V(days(m.response_days_median) + " / " + days(m.response_days_p90)));
+  add("report.resolution-days-median-p90", V(days(m.resolution_days_median) + " / " + days(m.resolution_days_p90)));
+  out << t;
+  doc::Table b{{T(l.tr("report.backlog")), T(l.tr("report.count"))}, {}, {1}, {}, {}};
   const char* buckets[] = {"0-7", "8-30", "31-90", "> 90"};
   for (size_t i = 0; i < 4; ++i)
-    b.rows.push_back({escape(l.tr("report.days-range", {{"range", buckets[i]}})), std::to_string(m.backlog[i])});
-  return out + md::table(b) + "\n";
+    b.rows.push_back({T(l.tr("report.days-range", {{"range", buckets[i]}})), V(std::to_string(m.backlog[i]))});
+  out << b;
 }
 
 }  // namespace
 
-std::string ledger(const report::Data& d, const Labels& l, int level, const ReportOptions& o) {
+void ledger(doc::Document& out, const report::Data& d, const Labels& l, int level, const ReportOptions& o) {
   const auto& v = d.ledger;
-  std::string out = md::heading(level, escape(l.tr("report.ledger")));
-  if (v.listing.rows.empty()) return out + escape(l.tr("report.no-needs")) + "\n\n";
-  out += ledger_summary(v.listing.summary, l);
-  out += md::heading(level + 1, escape(l.tr("report.by-channel"))) +
-         group_table(v.by_channel, "channel", l.tr("report.channel"), l, o);
-  std::vector<std::pair<std::string, double>> slices;
-  for (const auto& g : v.by_channel)
-    slices.emplace_back(l.get("channel", g.key), static_cast<double>(g.metrics.size()));
-  out += md::pie(l.tr("report.by-channel"), slices) + "\n";
-  out += md::heading(level + 1, escape(l.tr("report.by-category"))) +
-         group_table(v.by_category, "category", l.tr("report.category"), l, o);
-  out += md::heading(level + 1, escape(l.tr("report.by-disposal"))) +
-         group_table(v.by_disposal, "disposal", l.tr("report.disposal"), l, o);
-  out += md::heading(level + 1, escape(l.tr("report.by-layer"))) +
-         group_table(v.by_layer, "layer", l.tr("report.layer"), l, o);
+  out << doc::Heading{level, T(l.tr("report.ledger"))};
+  if (v.listing.rows.empty()) {
+    out << doc::Paragraph{T(l.tr("report.no-needs"))};
+    return;
+  }
+  ledger_summary(out, v.listing.summary, l);
+  out << doc::Heading{level + 1, T(l.tr("report.by-channel"))};
+  group_table(out, v.by_channel, "channel", l.tr("report.channel"), l, o);
+  doc::PieChart pie;
+  pie.title = l.tr("report.by-channel");
+  pie.value_label = l.tr("report.count");
+  pie.parts = {l.tr("report.received-in-year"), l.tr("report.carried-over")};
+  for (const auto& g : v.by_channel) {
+    pie.slices.emplace_back(l.get("channel", g.key), static_cast<double>(g.metrics.size()));
+    pie.part_values.push_back({static_cast<double>(g.metrics.received), static_cast<double>(g.metrics.carried_over)});
+  }
+  out << pie;
+  out << doc::Heading{level + 1, T(l.tr("report.by-category"))};
+  group_table(out, v.by_category, "category", l.tr("report.category"), l, o);
+  out << doc::Heading{level + 1, T(l.tr("report.by-disposal"))};
+  group_table(out, v.by_disposal, "disposal", l.tr("report.disposal"), l, o);
+  out << doc::Heading{level + 1, T(l.tr("report.by-layer"))};
+  group_table(out, v.by_layer, "layer", l.tr("report.layer"), l, o);
   if (d.scope.kind != report::ScopeKind::Branch) {
-    out += md::heading(level + 1, escape(l.tr("report.own-needs")));
+    out << doc::Heading{level + 1, T(l.tr("report.own-needs"))};
     if (v.own_layer.empty()) {
-      out += escape(l.tr("report.no-needs")) + "\n\n";
+      out << doc::Paragraph{T(l.tr("report.no-needs"))};
     } else {
-      md::Table own{{escape(l.tr("report.branch")), escape(l.tr("report.summary-text")), escape(l.tr("report.status")),
-                     escape(l.tr("report.received")), escape(l.tr("report.due")), escape(l.tr("report.need"))},
-                    {},
-                    {}};
+      doc::Table own;
+      for (const char* id :
+           {"report.branch", "report.summary-text", "report.status", "report.received", "report.due", "report.need"})
+        own.header.push_back(T(l.tr(id)));
+      own.nowrap = {2, 3, 4, 5};
       const size_t n = capped(v.own_layer.size(), o) ? kCap : v.own_layer.size();
       for (size_t i = 0; i < n; ++i) {
         const auto* r = v.own_layer[i];
-        own.rows.push_back(
-            {name(d, r->facts.need->branch.v), escape(r->facts.need->summary.v),
-             escape(l.get("status", ledger::status_name(r->facts.status))) + (r->facts.overdue ? " ⚠" : ""),
-             received(r->facts, l), r->facts.due.str(), md::code(r->facts.need->id.v)});
+        Runs status = T(l.get("status", ledger::status_name(r->facts.status)));
+        if (r->facts.overdue) status.push_back(doc::verbatim(" ⚠"));
+        own.rows.push_back({name(d, r->facts.need->branch.v), T(r->facts.need->summary.v), status,
+                            received(r->facts, l), V(r->facts.due.str()), C(r->facts.need->id.v)});
       }
-      out += md::table(own) + "\n";
-      if (n < v.own_layer.size()) out += more(n, v.own_layer.size(), l) + "\n\n";
+      own.more = more(n, v.own_layer.size(), l);
+      out << own;
     }
   }
-  out += md::heading(level + 1, escape(l.tr("report.oldest-overdue")));
-  if (v.oldest_overdue.empty()) return out + escape(l.tr("report.none-overdue")) + "\n\n";
-  md::Table t{{escape(l.tr("report.branch")), escape(l.tr("report.summary-text")), escape(l.tr("report.days-overdue")),
-               escape(l.tr("report.received")), escape(l.tr("report.due")), escape(l.tr("report.need"))},
-              {},
-              {2}};
+  out << doc::Heading{level + 1, T(l.tr("report.oldest-overdue"))};
+  if (v.oldest_overdue.empty()) {
+    out << doc::Paragraph{T(l.tr("report.none-overdue"))};
+    return;
+  }
+  doc::Table t;
+  for (const char* id :
+       {"report.branch", "report.summary-text", "report.days-overdue", "report.received", "report.due", "report.need"})
+    t.header.push_back(T(l.tr(id)));
+  t.right = {2};
+  t.nowrap = {3, 4, 5};
   for (const auto* r : v.oldest_overdue)
-    t.rows.push_back({name(d, r->facts.need->branch.v), escape(r->facts.need->summary.v),
-                      std::to_string(d.result->as_of - r->facts.due), received(r->facts, l), r->facts.due.str(),
-                      md::code(r->facts.need->id.v)});
-  return out + md::table(t) + "\n";
+    t.rows.push_back({name(d, r->facts.need->branch.v), T(r->facts.need->summary.v),
+                      V(std::to_string(d.result->as_of - r->facts.due)), received(r->facts, l), V(r->facts.due.str()),
+                      C(r->facts.need->id.v)});
+  out << t;
 }
 
-std::string platforms(const report::Data& d, const Labels& l, int level, const ReportOptions& o) {
-  std::string out = md::heading(level, escape(l.tr("report.platforms")));
-  if (d.platforms.empty()) return out + escape(l.tr("report.no-platforms")) + "\n\n";
+void platforms(doc::Document& out, const report::Data& d, const Labels& l, int level, const ReportOptions& o) {
+  out << doc::Heading{level, T(l.tr("report.platforms"))};
+  if (d.platforms.empty()) {
+    out << doc::Paragraph{T(l.tr("report.no-platforms"))};
+    return;
+  }
   // Lowest adherence first: those behind schedule head the table.
   const auto& list = d.platforms_by_adherence;
-  md::Table t{{escape(l.tr("report.platform")), escape(l.tr("report.owner")), escape(l.tr("report.level")),
-               escape(l.tr("report.category")), escape(l.tr("report.cadence")), escape(l.tr("report.held")),
-               escape(l.tr("report.expected")), escape(l.tr("report.adherence"))},
-              {},
-              {5, 6, 7}};
+  doc::Table t;
+  for (const char* id : {"report.platform", "report.owner", "report.level", "report.category", "report.cadence",
+                         "report.held", "report.expected", "report.adherence"})
+    t.header.push_back(T(l.tr(id)));
+  t.right = {5, 6, 7};
+  t.nowrap = {2, 3, 4};
   const size_t n = capped(list.size(), o) ? kCap : list.size();
   for (size_t i = 0; i < n; ++i) {
     const auto& a = *list[i];
     const auto& p = *a.platform;
-    t.rows.push_back({escape(p.name.v), name(d, p.owner.v), escape(l.get("level", p.level.v)),
-                      escape(l.get("platform_category", p.category.v)), escape(l.get("cadence", p.cadence.v)),
-                      a.value ? std::to_string(a.held) : "—", a.value ? fmt::format("{:.1f}", a.expected) : "—",
-                      a.value ? pct(a.value) : escape(l.tr("report.window-empty"))});
+    t.rows.push_back({T(p.name.v), name(d, p.owner.v), T(l.get("level", p.level.v)),
+                      T(l.get("platform_category", p.category.v)), T(l.get("cadence", p.cadence.v)),
+                      V(a.value ? std::to_string(a.held) : "—"), V(a.value ? fmt::format("{:.1f}", a.expected) : "—"),
+                      a.value ? V(pct(a.value)) : T(l.tr("report.window-empty"))});
   }
-  out += md::table(t) + "\n";
   if (n < list.size()) {
     const bool all_full = std::all_of(list.begin() + static_cast<std::ptrdiff_t>(n), list.end(),
                                       [](const score::Adherence* a) { return a->value && *a->value >= 1.0; });
-    out += (all_full ? say(l, "report.and-more-on-schedule",
-                          {{"count", std::to_string(list.size() - n)}, {"option", md::code("--detail")}})
-                     : more(n, list.size(), l)) +
-           "\n\n";
+    t.more = all_full ? doc::say(l, "report.and-more-on-schedule",
+                                 {{"count", V(std::to_string(list.size() - n))}, {"option", C("--detail")}})
+                      : more(n, list.size(), l);
   }
-  return out;
+  out << t;
 }
 
-std::string secretaries(const report::Data& d, const Labels& l, int level, const ReportOptions& o) {
-  std::string out = md::heading(level, escape(l.tr("report.secretaries")));
-  md::Table t{{escape(l.tr("report.branch")), escape(l.tr("report.secretary")), escape(l.tr("report.certified")),
-               escape(l.tr("report.competency-gaps")), escape(l.tr("report.reserve-cadres"))},
-              {},
-              {4}};
+void secretaries(doc::Document& out, const report::Data& d, const Labels& l, int level, const ReportOptions& o) {
+  out << doc::Heading{level, T(l.tr("report.secretaries"))};
+  doc::Table t;
+  for (const char* id :
+       {"report.branch", "report.secretary", "report.certified", "report.competency-gaps", "report.reserve-cadres"})
+    t.header.push_back(T(l.tr(id)));
+  t.right = {4};
+  t.nowrap = {2};
   size_t fine = 0;
   for (const auto& row : d.secretaries) {
     const auto& b = *row.branch;
-    std::vector<std::string> gaps;
+    std::vector<Runs> gaps;
     for (const auto& [ability, rating] : row.gaps)
-      gaps.push_back(escape(l.tr("report.ability-rating", {{"ability", l.get("ability", ability)}, {"rating", rating}})));
-    const bool certified = row.certified;
-    const int64_t reserve = row.reserve_cadres;
+      gaps.push_back(T(l.tr("report.ability-rating", {{"ability", l.get("ability", ability)}, {"rating", rating}})));
     // Without --detail, a district or street shows only the secretaries with something
     // to act on; the others are counted in a sentence.
     if (!o.detail && d.scope.kind != report::ScopeKind::Branch && !row.needs_action()) {
       ++fine;
       continue;
     }
-    t.rows.push_back({escape(b.name.v), escape(b.secretary ? b.secretary->name.v : ""),
-                      escape(certified ? l.tr("report.yes") : l.tr("report.no")),
-                      gaps.empty() ? escape(row.rated ? l.tr("report.none") : l.tr("report.not-rated")) : join(gaps, l),
-                      std::to_string(reserve)});
+    t.rows.push_back({T(b.name.v), T(b.secretary ? b.secretary->name.v : ""),
+                      T(row.certified ? l.tr("report.yes") : l.tr("report.no")),
+                      gaps.empty() ? T(row.rated ? l.tr("report.none") : l.tr("report.not-rated")) : doc::join(gaps, l),
+                      V(std::to_string(row.reserve_cadres))});
   }
   if (t.rows.size() == 1 && d.scope.kind == report::ScopeKind::Branch) {
     const auto& r = t.rows.front();
-    out += say(l, "report.secretary.one",
-               {{"secretary", r[1]}, {"certified", r[2]}, {"gaps", r[3]}, {"reserve", r[4]}}) +
-           "\n\n";
+    out << doc::Paragraph{doc::say(l, "report.secretary.one",
+                                   {{"secretary", r[1]}, {"certified", r[2]}, {"gaps", r[3]}, {"reserve", r[4]}})};
   } else if (!t.rows.empty()) {
-    out += md::table(t) + "\n";
+    out << t;
   }
-  if (fine > 0) out += say(l, "report.secretaries.fine", {{"count", std::to_string(fine)}, {"option", md::code("--detail")}}) + "\n\n";
-  return out;
+  if (fine > 0)
+    out << doc::Paragraph{
+        doc::say(l, "report.secretaries.fine", {{"count", V(std::to_string(fine))}, {"option", C("--detail")}})};
 }
 
-std::string awards(const report::Data& d, const Labels& l, int level) {
-  std::string out = md::heading(level, escape(l.tr("report.awards")));
-  if (d.awards.empty()) return out + escape(l.tr("report.no-awards")) + "\n\n";
-  md::Table t{{escape(l.tr("report.branch")), escape(l.tr("report.award-kind")), escape(l.tr("report.title")),
-               escape(l.tr("report.approved"))},
-              {},
-              {}};
+void awards(doc::Document& out, const report::Data& d, const Labels& l, int level) {
+  out << doc::Heading{level, T(l.tr("report.awards"))};
+  if (d.awards.empty()) {
+    out << doc::Paragraph{T(l.tr("report.no-awards"))};
+    return;
+  }
+  doc::Table t;
+  for (const char* id : {"report.branch", "report.award-kind", "report.title", "report.approved"})
+    t.header.push_back(T(l.tr(id)));
+  t.nowrap = {1, 3};
   for (const auto& a : d.awards)
-    t.rows.push_back({escape(a.branch->name.v), escape(l.get("award", a.award->kind.v)), escape(a.award->title.v),
-                      escape(a.award->approved && *a.award->approved ? l.tr("report.yes") : l.tr("report.no"))});
-  return out + md::table(t) + "\n";
+    t.rows.push_back({T(a.branch->name.v), T(l.get("award", a.award->kind.v)), T(a.award->title.v),
+                      T(a.award->approved && *a.award->approved ? l.tr("report.yes") : l.tr("report.no"))});
+  out << t;
+}
+
+doc::Document layout(const report::Data& d, const Labels& l, const ReportOptions& o) {
+  using report::ScopeKind;
+  doc::Document out;
+  if (d.scope.kind == ScopeKind::Branch) {
+    report_card(out, d, l, o);
+    return out;
+  }
+  const bool district = d.scope.kind == ScopeKind::District;
+  header(out, d, l, district ? l.tr("report.district-report") : l.tr("report.street-report"));
+  attention(out, d, l);
+  summary(out, d, l);
+  ranking(out, d, l);
+  streets(out, d, l);
+  ledger(out, d, l, 2, o);
+  platforms(out, d, l, 2, o);
+  secretaries(out, d, l, 2, o);
+  awards(out, d, l, 2);
+  appendix(out, d, l);
+  return out;
 }
 
 }  // namespace svcorg::render::rpt
