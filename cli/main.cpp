@@ -172,6 +172,8 @@ int main(int argc, char** argv) {
       ->check(svcorg_cli::one_of(svcorg::cmd::report_formats()));
   r->add_option("-o,--output", report.output, "Write to FILE (atomically) instead of standard output");
   r->add_flag("--detail", report.detail, "Every row of the long tables (else 10 and a count of the rest)");
+  r->add_flag("--brief", report.brief,
+              "District and street reports: what needs attention, the rankings and the streets only");
 
   svcorg::cmd::InitOptions init;
   CLI::App* in = app.add_subcommand("init", "Create a records repository: a District, examples, schemas, CI files");

@@ -74,7 +74,7 @@ _svcorg() {
     validate) options="$common --format -o --output --since" ;;
     score) options="$common --format --excel --branch --type --street --explain --fail-under -o --output --since --baseline --compare" ;;
     needs) options="$common --format --excel -o --output --status --branch --street --channel --category --layer --received-in-year" ;;
-    report) options="$common --scope --detail --format -o --output" ;;
+    report) options="$common --scope --detail --brief --format -o --output" ;;
     init) options="-q --quiet --lang -h --help" ;;
     schema) options="--lang -h --help" ;;
     rules) options="--format --builtin --lang -q --quiet --jobs -h --help

@@ -5,7 +5,7 @@
 # made no network request (Chromium's net log: no request but Chromium's own background
 # ones, which fail offline), the PDF is A4 with at least one page, and its text holds the
 # report's title (in Chinese too: Noto Sans CJK SC, fonts-noto-cjk, must be installed).
-# Prints the page count of each report.
+# Prints the page count of each report; a `--brief` report (brief*) may take at most 4.
 #
 # Usage: report_browser.sh SVCORG OUT_DIR
 # OUT_DIR gets the HTML, PDF and PNG files and pages.txt (`make report-images` copies the
@@ -95,6 +95,11 @@ while read -r name scope lang dates; do
     echo "FAIL: $name.pdf does not show the title \"$title\""
     fail=1
   fi
+  # The brief is for a meeting pack: issue 22 holds it to 4 A4 pages.
+  if [[ $name == brief* ]] && [ "${pages:-0}" -gt 4 ]; then
+    echo "FAIL: $name.pdf: $pages A4 pages, more than the 4 a brief may take"
+    fail=1
+  fi
   printf '%-28s %s\n' "$name" "$pages" >>"$out/pages.txt"
   if [ "$dates" = "--year 2025" ]; then
     browse "$html" --screenshot="$out/report-$name.png" --window-size=1200,1600 || fail=1
@@ -107,6 +112,10 @@ street.zh-CN       street:nanjingxi  zh-CN --year 2025
 branch             branch:meiliyuan  en    --year 2025
 branch.zh-CN       branch:meiliyuan  zh-CN --year 2025
 district-2026.zh-CN district         zh-CN --year 2026 --as-of 2026-11-26
+brief              district          en    --year 2025 --brief
+brief.zh-CN        district          zh-CN --year 2025 --brief
+brief-2026.zh-CN   district          zh-CN --year 2026 --as-of 2026-11-26 --brief
+brief-street.zh-CN street:nanjingxi  zh-CN --year 2025 --brief
 REPORTS
 cat "$out/pages.txt"
 exit $fail

@@ -238,6 +238,23 @@ TEST_SUITE("e2e report") {
     CHECK(testing::ragged_table_lines(all.out) == std::vector<std::string>{});
   }
 
+  TEST_CASE("--brief: what needs attention, the rankings and the streets, nothing after") {
+    for (const char* scope : {"district", "street:nanjingxi"}) {
+      CAPTURE(scope);
+      const std::string args = std::string("report examples --year 2025 --lang en --scope ") + scope;
+      const auto full = run_svcorg(args), brief = run_svcorg(args + " --brief");
+      REQUIRE(full.exit_code == 0);
+      REQUIRE(brief.exit_code == 0);
+      const size_t ledger = full.out.find("\n## Needs ledger\n");
+      REQUIRE(ledger != std::string::npos);
+      CHECK(brief.out == full.out.substr(0, ledger + 1));  // the same sections, up to the detail
+      CHECK(brief.out.find("## What needs attention\n") != std::string::npos);
+      CHECK(brief.out.find("## Ranking by type") != std::string::npos);
+    }
+    const auto card = run_svcorg("report examples --year 2025 --scope branch:meiliyuan");
+    CHECK(run_svcorg("report examples --year 2025 --scope branch:meiliyuan --brief").out == card.out);
+  }
+
   TEST_CASE("the as-of date is shown and provisional scores are marked") {
 
     const std::string d2025 = testing::read_file(golden_path(kGoldens[0]));

@@ -39,7 +39,7 @@ int run_report(const ReportOptions& o, const Io& io) {
     return kUsage;
   }
   const render::Labels labels(checked.lang);
-  const render::ReportOptions options{o.detail};
+  const render::ReportOptions options{o.detail, o.brief};
   const std::string text = o.format == "html" ? render::report_html(*data, labels, options)
                                               : render::report_markdown(*data, labels, options);
   if (int code = emit(o.output, text, io, checked.lang)) return code;

@@ -15,6 +15,7 @@ struct ReportOptions {
   std::string format = "markdown";    // one of report_formats()
   std::optional<std::string> output;  // -o FILE
   bool detail = false;                // --detail: every row of the long tables
+  bool brief = false;                 // --brief: attention, rankings and streets only
 };
 
 // `markdown` (the default) and `html` (one self-contained file, render/report_html.hpp).

@@ -11,6 +11,7 @@ namespace svcorg::render {
 
 struct ReportOptions {
   bool detail = false;  // `--detail`: every row of the long tables, none left off
+  bool brief = false;   // `--brief`: a district's or street's attention block, rankings and streets only
 };
 
 std::string report_markdown(const report::Data& d, const Labels& l, const ReportOptions& o = {});

@@ -559,6 +559,7 @@ doc::Document layout(const report::Data& d, const Labels& l, const ReportOptions
   summary(out, d, l);
   ranking(out, d, l);
   streets(out, d, l);
+  if (o.brief) return out;  // for a meeting: what needs attention, the rankings, the streets
   ledger(out, d, l, 2, o);
   platforms(out, d, l, 2, o);
   secretaries(out, d, l, 2, o);
