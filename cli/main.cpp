@@ -15,6 +15,7 @@
 
 #include "svcorg/cmd/init.hpp"
 #include "svcorg/i18n/message.hpp"
+#include "svcorg/cmd/need.hpp"
 #include "svcorg/cmd/needs.hpp"
 #include "svcorg/cmd/report.hpp"
 #include "svcorg/cmd/rules.hpp"
@@ -142,6 +143,25 @@ int main(int argc, char** argv) {
   n->add_flag("--received-in-year", needs.filters.received_in_year,
               "Only the needs received in the year, without those carried over from earlier years");
 
+  // svcorg need add [DIR]: the common options that read inputs, DIR the records repository.
+  CLI::App* need = app.add_subcommand("need", "Record a need in the records repository without writing YAML");
+  need->require_subcommand(1);
+  svcorg::cmd::NeedAddOptions need_add;
+  CLI::App* na = need->add_subcommand("add", "Append a new need to its branch's needs file of the year; print its id");
+  add_common(*na, need_add.common);
+  na->remove_option(na->get_option("paths"));
+  na->add_option("dir", need_add.common.paths, "The records repository (default: .)")->expected(0, 1);
+  na->add_option("--branch", need_add.branch, "The branch that received it (id)")->required();
+  na->add_option("--channel", need_add.channel, "How it was learned (value or Chinese label)")->required();
+  na->add_option("--category", need_add.category, "Its category (value or Chinese label)")->required();
+  na->add_option("--summary", need_add.summary, "What is needed, in one line")->required();
+  na->add_option("--layer", need_add.layer, "Responsible layer: branch, street or district")->required();
+  na->add_option("--disposal", need_add.disposal, "Disposal direction: solve, relay or mobilize")->required();
+  na->add_option("--received", need_add.received, "Date received YYYY-MM-DD (default: today)");
+  na->add_option("--due", need_add.due, "Due date YYYY-MM-DD (default: received + the layer's resolve days)");
+  na->add_option("--relayed-to", need_add.relayed_to, "The department it was relayed to (disposal relay)");
+  na->add_option("--scope", need_add.scope, "Scope: individual, group or area");
+
   svcorg::cmd::ScoreOptions score;
   CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year");
   add_common(*s, score.common);
@@ -214,6 +234,7 @@ int main(int argc, char** argv) {
     if (v->parsed()) return svcorg::cmd::run_validate(validate, io);
     if (n->parsed()) return svcorg::cmd::run_needs(needs, io);
     if (s->parsed()) return svcorg::cmd::run_score(score, io);
+    if (na->parsed()) return svcorg::cmd::run_need_add(need_add, io);
     if (r->parsed()) return svcorg::cmd::run_report(report, io);
     if (in->parsed()) return svcorg::cmd::run_init(init, io);
     if (sc->parsed()) return svcorg::cmd::run_schema(schema, io);
