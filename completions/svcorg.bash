@@ -58,6 +58,8 @@ _svcorg() {
         COMPREPLY=($(compgen -W "district street: branch:" -- "$cur")); compopt -o nospace 2>/dev/null
       fi
       return ;;
+    --to) COMPREPLY=($(compgen -W "received assessed in-progress resolved closed declined" -- "$cur")); return ;;
+    --satisfaction) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
     --disposal) COMPREPLY=($(compgen -W "solve relay mobilize" -- "$cur")); return ;;
     --since | --compare) COMPREPLY=($(compgen -W "$(_svcorg_revisions)" -- "$cur")); return ;;
     -o | --output | --baseline)
@@ -72,7 +74,7 @@ _svcorg() {
       return ;;
     --cache-dir) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --year | --as-of | --jobs | --branch | --street | --category | --explain | --fail-under | \
-      --summary | --received | --due | --relayed-to | --max-file-size | --max-depth | --max-records | --cache-size) return ;;
+      --summary | --received | --due | --relayed-to | --date | --note | --reason | --max-file-size | --max-depth | --max-records | --cache-size) return ;;
   esac
 
   local options
@@ -86,8 +88,12 @@ _svcorg() {
       options="-h --help"
       if [[ " ${COMP_WORDS[*]:1:COMP_CWORD-1} " == *" add "* ]]; then
         options="$common --branch --channel --category --summary --layer --disposal --received --due --relayed-to --scope"
+      elif [[ " ${COMP_WORDS[*]:1:COMP_CWORD-1} " == *" move "* ]]; then
+        options="$common --to --date --note --reason"
+      elif [[ " ${COMP_WORDS[*]:1:COMP_CWORD-1} " == *" feedback "* ]]; then
+        options="$common --satisfaction --date"
       elif [[ $cur != -* ]]; then
-        COMPREPLY=($(compgen -W "add" -- "$cur"))
+        COMPREPLY=($(compgen -W "add move feedback" -- "$cur"))
         return
       fi ;;
     init) options="-q --quiet --lang -h --help" ;;

@@ -140,3 +140,73 @@ TEST_SUITE("e2e-need") {
     validate_clean(c);
   }
 }
+
+TEST_SUITE("e2e-need") {
+  TEST_CASE("need move and feedback take a need through its lifecycle; a forbidden move writes nothing") {
+    Copy c;
+    const fs::path file = c / "needs/2026/meiliyuan.yaml";
+    const std::string old = read_file(file);
+    REQUIRE(run_svcorg(kAdd + "--disposal solve --summary x --received 2026-12-01", c.dir.path()).out ==
+            "mly-2026-015\n");
+    const std::string head = old + "---\napiVersion: svcorg/v1\nkind: Need\nid: mly-2026-015\nbranch: meiliyuan\n"
+                                   "received: 2026-12-01\nchannel: visit\ncategory: elderly-care\nsummary: x\n"
+                                   "layer: branch\ndisposal: solve\n";
+    std::string events = "  - {date: 2026-12-01, status: received}\n";
+    const auto step = [&](const std::string& args, const std::string& status, const std::string& event) {
+      CAPTURE(args);
+      const auto r = run_svcorg("need move mly-2026-015 --lang en " + args, c.dir.path());
+      CHECK(r.err == "");
+      CHECK(r.exit_code == 0);
+      CHECK(r.out == "");
+      events += event;
+      CHECK(read_file(file) == head + "status: " + status + "\nevents:\n" + events);
+      validate_clean(c);
+    };
+    step("--to assessed --date 2026-12-02", "assessed", "  - {date: 2026-12-02, status: assessed}\n");
+    step("--to 处理中 --date 2026-12-03 --note 已联系物业", "in-progress",
+         "  - {date: 2026-12-03, status: in-progress, note: 已联系物业}\n");
+    const std::string before = read_file(file);
+    const auto refused = run_svcorg("need move mly-2026-015 --lang en --to declined --date 2026-12-04 --reason x",
+                                    c.dir.path());
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err ==
+          "needs/2026/meiliyuan.yaml:295:5: error: the move from `in-progress` to `declined` is not allowed; from "
+          "`in-progress` a need may go to `resolved` or `closed`, or repeat `in-progress` [status-transition]\n"
+          "svcorg: error: this change to needs/2026/meiliyuan.yaml would add the errors above; nothing was written\n");
+    CHECK(read_file(file) == before);
+    step("--to resolved --date 2026-12-05", "resolved", "  - {date: 2026-12-05, status: resolved}\n");
+    step("--to in-progress --date 2026-12-06 --note 复发", "in-progress",
+         "  - {date: 2026-12-06, status: in-progress, note: 复发}\n");
+    step("--to resolved --date 2026-12-08", "resolved", "  - {date: 2026-12-08, status: resolved}\n");
+    step("--to closed", "closed", "  - {date: 2026-12-31, status: closed}\n");
+    auto r = run_svcorg("need feedback mly-2026-015 --lang en --satisfaction 4", c.dir.path());
+    CHECK(r.exit_code == 0);
+    CHECK(read_file(file) == head + "status: closed\nevents:\n" + events + "feedback: {satisfaction: 4, date: 2026-12-31}\n");
+    r = run_svcorg("need feedback mly-2026-015 --lang en --satisfaction 5 --date 2026-12-10", c.dir.path());
+    CHECK(r.exit_code == 0);
+    CHECK(read_file(file) == head + "status: closed\nevents:\n" + events + "feedback: {satisfaction: 5, date: 2026-12-10}\n");
+    validate_clean(c);
+    r = run_svcorg("need move mly-2026-01 --lang en --to closed", c.dir.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "svcorg: error: ID `mly-2026-01` names no need; did you mean `mly-2026-001`?\n");
+  }
+
+  TEST_CASE("need move edits a need in the middle of a file and leaves every other byte as it was") {
+    Copy c;
+    const fs::path file = c / "needs/2026/meiliyuan.yaml";
+    std::string expected = read_file(file);
+    const size_t start = expected.find("id: mly-2026-004\n");
+    REQUIRE(start != std::string::npos);
+    // its events end with its feedback line, which follows them
+    const size_t feedback = expected.find("feedback: {satisfaction: 5, date: 2026-05-28}\n---\n", start);
+    const size_t status = expected.find("status: resolved\n", start);
+    REQUIRE(status < feedback);
+    expected.insert(feedback, "  - {date: 2026-12-31, status: closed, note: 已回访}\n");
+    expected.replace(status, 16, "status: closed");
+    const auto r = run_svcorg("need move mly-2026-004 --lang en --to closed --note 已回访", c.dir.path());
+    CHECK(r.err == "");
+    CHECK(r.exit_code == 0);
+    CHECK(read_file(file) == expected);
+    validate_clean(c);
+  }
+}

@@ -64,3 +64,61 @@ TEST_SUITE("edit") {
           "  - {date: 2026-12-31, status: received}\n");
   }
 }
+
+TEST_SUITE("edit") {
+  const char* const kDocs =
+      "# ledger\n"
+      "kind: Need\n"
+      "id: a-1\n"
+      "status: \"received\"  # set by hand\n"
+      "events:\n"
+      "- date: 2026-01-02\n"
+      "  status: received\n"
+      "  # a comment in the list\n"
+      "\n"
+      "# after the list\n"
+      "feedback:\n"
+      "  satisfaction: 3\n"
+      "---\n"
+      "kind: Need\n"
+      "id: a-2\n"
+      "status: received\n"
+      "events:\n"
+      "  - {date: 2026-01-03, status: received}\n";
+
+  TEST_CASE("move_need appends after the last item's lines at their indentation and sets status and reason") {
+    const auto e = edit::move_need(kDocs, "a-1", {"2026-01-05", "declined", std::string("已回复: 不属于职责")},
+                                   std::string("不属于本组织职责"));
+    CHECK(e.refusal == edit::Refusal::None);
+    CHECK(e.text ==
+          "# ledger\nkind: Need\nid: a-1\nstatus: declined  # set by hand\nreason: 不属于本组织职责\nevents:\n"
+          "- date: 2026-01-02\n  status: received\n"
+          "- {date: 2026-01-05, status: declined, note: \"已回复: 不属于职责\"}\n"
+          "  # a comment in the list\n\n# after the list\nfeedback:\n  satisfaction: 3\n---\n"
+          "kind: Need\nid: a-2\nstatus: received\nevents:\n  - {date: 2026-01-03, status: received}\n");
+    const auto last = edit::move_need(kDocs, "a-2", {"2026-01-04", "assessed", std::nullopt}, std::nullopt);
+    CHECK(last.text == std::string(kDocs).replace(std::string(kDocs).rfind("status: received\nevents"), 16,
+                                                  "status: assessed") +
+                           "  - {date: 2026-01-04, status: assessed}\n");
+    CHECK(edit::move_need(kDocs, "a-3", {"2026-01-04", "assessed", std::nullopt}, std::nullopt).refusal ==
+          edit::Refusal::NotFound);
+    CHECK(edit::move_need("kind: Need\nid: f\nstatus: received\nevents: [{date: 2026-01-01, status: received}]\n", "f",
+                          {"2026-01-04", "assessed", std::nullopt}, std::nullopt)
+              .refusal == edit::Refusal::FlowEvents);
+  }
+
+  TEST_CASE("move_need keeps CRLF and a last line without a line end") {
+    const std::string crlf = "kind: Need\r\nid: c\r\nstatus: received\r\nevents:\r\n  - {date: 2026-01-01, status: received}";
+    CHECK(edit::move_need(crlf, "c", {"2026-01-02", "assessed", std::nullopt}, std::nullopt).text ==
+          "kind: Need\r\nid: c\r\nstatus: assessed\r\nevents:\r\n  - {date: 2026-01-01, status: received}\r\n"
+          "  - {date: 2026-01-02, status: assessed}\r\n");
+  }
+
+  TEST_CASE("set_feedback replaces the feedback lines, or adds them after the last field") {
+    CHECK(edit::set_feedback(kDocs, "a-1", 5, std::string("2026-02-01")).text ==
+          std::string(kDocs).replace(std::string(kDocs).find("feedback:\n  satisfaction: 3\n"), 28,
+                                     "feedback: {satisfaction: 5, date: 2026-02-01}\n"));
+    CHECK(edit::set_feedback(kDocs, "a-2", 4, std::nullopt).text ==
+          std::string(kDocs) + "feedback: {satisfaction: 4}\n");
+  }
+}

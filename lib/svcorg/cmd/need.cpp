@@ -73,7 +73,7 @@ std::vector<diag::Diagnostic> new_errors(const Checked& before, const Checked& a
 // Validates `repo` with `display` holding `text`, and writes it (atomically) only when
 // that adds no error. Returns the exit code.
 int write_checked(Repository& repo, const Checked& before, const std::string& display, const std::string& path,
-                  const std::string& text, const NeedAddOptions& o, const validate::Options& dates, const Io& io) {
+                  const std::string& text, const Common& common, const validate::Options& dates, const Io& io) {
   std::vector<load::Held> edited = repo.files;
   bool replaced = false;
   for (auto& f : edited)
@@ -82,7 +82,7 @@ int write_checked(Repository& repo, const Checked& before, const std::string& di
       replaced = true;
     }
   if (!replaced) edited.push_back({display, text});
-  const Checked after = check_held(edited, o.common, dates, io);
+  const Checked after = check_held(edited, common, dates, io);
   const std::vector<diag::Diagnostic> added = new_errors(before, after);
   if (!added.empty()) {
     io.err << diag::render_text(added, false, before.lang);
@@ -191,9 +191,77 @@ int run_need_add(const NeedAddOptions& given, const Io& io) {
   need.relayed_to = o.relayed_to;
   if (o.due) need.due = util::Date::parse(*o.due)->str();
   const std::string text = edit::append_document(old, edit::need_document(need));
-  if (int code = write_checked(repo, before, display, path, text, o, *dates, io)) return code;
+  if (int code = write_checked(repo, before, display, path, text, o.common, *dates, io)) return code;
   io.out << need.id << "\n";
   return kOk;
+}
+
+namespace {
+
+// The repository read and checked as it is, with the file that holds need `id`.
+struct Loaded {
+  Repository repo;
+  std::optional<Checked> before;
+  std::string display, text;
+};
+
+// Reads and checks the repository and finds need `id` (else exit 2, with the closest id).
+int load_need(const Common& common, const std::string& id, const validate::Options& dates, const Io& io,
+              Loaded& l) {
+  l.repo = read_repository(common);
+  for (const auto& e : l.repo.errors) error(io, early_lang(common), e);
+  if (!l.repo.errors.empty()) return kUsage;
+  l.before = check_held(l.repo.files, common, dates, io);
+  for (const auto& f : l.before->fatal) error(io, l.before->lang, f);
+  if (!l.before->fatal.empty()) return kUsage;
+  std::set<std::string> ids;
+  for (const auto& n : l.before->records.need_cores)
+    if (n.id) {
+      ids.emplace(*n.id);
+      if (*n.id == id) l.display = l.before->records.files[n.file];
+    }
+  if (!names_known("ID", "cmd.no-such.need", id, ids, io, l.before->lang)) return kUsage;
+  for (const auto& f : l.repo.files)
+    if (f.name == l.display) l.text = f.bytes;
+  return kOk;
+}
+
+// Writes an edit of need `id`'s file, or says why it cannot be made as text.
+int finish(Loaded& l, const std::string& id, const edit::Edited& e, const Common& common,
+           const validate::Options& dates, const Io& io) {
+  if (e.refusal != edit::Refusal::None) {
+    const char* why = e.refusal == edit::Refusal::FlowEvents ? "cmd.need.flow-events" : "cmd.need.no-status";
+    error(io, l.before->lang, i18n::Message(why, {{"id", id}, {"file", l.display}}));
+    return kFindings;
+  }
+  return write_checked(l.repo, *l.before, l.display, l.repo.paths.at(l.display), e.text, common, dates, io);
+}
+
+}  // namespace
+
+int run_need_move(const NeedMoveOptions& given, const Io& io) {
+  NeedMoveOptions o = given;
+  const i18n::Lang early = early_lang(o.common);
+  std::optional<std::string> to = o.to;
+  if (!enum_value("--to", to, model::vocab::kNeedStatuses, {"status"}, io, early) || !date_ok("--date", o.date, io, early))
+    return kUsage;
+  const auto dates = checked_dates(o.common, io);
+  if (!dates) return kUsage;
+  Loaded l;
+  if (int code = load_need(o.common, o.id, *dates, io, l)) return code;
+  const edit::Event event{o.date ? util::Date::parse(*o.date)->str() : io.today.str(), *to, o.note};
+  return finish(l, o.id, edit::move_need(l.text, o.id, event, o.reason), o.common, *dates, io);
+}
+
+int run_need_feedback(const NeedFeedbackOptions& o, const Io& io) {
+  const i18n::Lang early = early_lang(o.common);
+  if (!date_ok("--date", o.date, io, early)) return kUsage;
+  const auto dates = checked_dates(o.common, io);
+  if (!dates) return kUsage;
+  Loaded l;
+  if (int code = load_need(o.common, o.id, *dates, io, l)) return code;
+  const std::string date = o.date ? util::Date::parse(*o.date)->str() : io.today.str();
+  return finish(l, o.id, edit::set_feedback(l.text, o.id, o.satisfaction, date), o.common, *dates, io);
 }
 
 }  // namespace svcorg::cmd

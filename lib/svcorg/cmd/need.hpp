@@ -22,3 +22,29 @@ struct NeedAddOptions {
 int run_need_add(const NeedAddOptions& o, const Io& io);
 
 }  // namespace svcorg::cmd
+
+namespace svcorg::cmd {
+
+struct NeedMoveOptions {
+  Common common;  // paths: the records repository (default: .)
+  std::string id, to;
+  std::optional<std::string> date, note, reason;
+};
+
+// `svcorg need move ID --to STATUS`: appends an event (dated --date, default today) and
+// sets `status`; a move the lifecycle forbids is refused with validate's message. Exit
+// codes as run_need_add's; prints nothing on success.
+int run_need_move(const NeedMoveOptions& o, const Io& io);
+
+struct NeedFeedbackOptions {
+  Common common;  // paths: the records repository (default: .)
+  std::string id;
+  int satisfaction = 0;
+  std::optional<std::string> date;
+};
+
+// `svcorg need feedback ID --satisfaction N`: sets the need's feedback (dated --date,
+// default today). Exit codes as run_need_add's.
+int run_need_feedback(const NeedFeedbackOptions& o, const Io& io);
+
+}  // namespace svcorg::cmd

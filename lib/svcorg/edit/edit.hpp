@@ -42,3 +42,37 @@ struct NewNeed {
 std::string need_document(const NewNeed& n);
 
 }  // namespace svcorg::edit
+
+namespace svcorg::edit {
+
+// Why an edit of an existing need could not be made as text.
+enum class Refusal {
+  None,
+  NotFound,    // no document of the text is the Need `id`
+  FlowEvents,  // its `events` is not a block list (`- {date: …}` lines) with an item
+  NoStatus,    // it has no `status` scalar
+};
+
+struct Edited {
+  std::string text;  // the whole new text, when refusal is None
+  Refusal refusal = Refusal::None;
+};
+
+struct Event {
+  std::string date, status;
+  std::optional<std::string> note;
+};
+
+// `need move`: the Need `id` of `text` with `event` appended to its block list of events
+// (a line `- {date: …, status: …, note: …}` at the items' indentation, after the last
+// item's lines), its `status` value replaced by the event's status, and, when `reason` is
+// given, its `reason` value replaced (or a `reason:` line added after `status`).
+Edited move_need(std::string_view text, const std::string& id, const Event& event,
+                 const std::optional<std::string>& reason);
+
+// `need feedback`: the Need `id` of `text` with `feedback: {satisfaction: N, date: D}` in
+// place of its `feedback` entry (its lines), or added after its last entry.
+Edited set_feedback(std::string_view text, const std::string& id, int satisfaction,
+                    const std::optional<std::string>& date);
+
+}  // namespace svcorg::edit
