@@ -142,7 +142,7 @@ TEST_SUITE("e2e-need") {
 }
 
 TEST_SUITE("e2e-need") {
-  TEST_CASE("need move and feedback take a need through its lifecycle; a forbidden move writes nothing") {
+  TEST_CASE("need move and feedback take a need through its lifecycle, a forbidden move writing nothing") {
     Copy c;
     const fs::path file = c / "needs/2026/meiliyuan.yaml";
     const std::string old = read_file(file);
@@ -208,5 +208,28 @@ TEST_SUITE("e2e-need") {
     CHECK(r.exit_code == 0);
     CHECK(read_file(file) == expected);
     validate_clean(c);
+  }
+}
+
+TEST_SUITE("e2e-need") {
+  TEST_CASE("need move refuses a need whose events are a flow list, and says how to write them") {
+    Copy c;
+    const fs::path file = c / "needs/2026/meiliyuan.yaml";
+    std::string text = read_file(file);
+    const std::string block =
+        "events:\n  - {date: 2026-11-11, status: received}\n  - {date: 2026-11-12, status: assessed}\n"
+        "  - {date: 2026-11-14, status: in-progress, note: 已转街道城管中队办理}\n";
+    REQUIRE(text.find(block) != std::string::npos);
+    text.replace(text.find(block), block.size(),
+                 "events: [{date: 2026-11-11, status: received}, {date: 2026-11-12, status: assessed},\n"
+                 "  {date: 2026-11-14, status: in-progress, note: 已转街道城管中队办理}]\n");
+    testing::write_file(file, text);
+    validate_clean(c);
+    const auto r = run_svcorg("need move mly-2026-014 --lang en --to resolved", c.dir.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.err ==
+          "svcorg: error: need mly-2026-014 in needs/2026/meiliyuan.yaml writes its `events` other than as a block "
+          "list (`- {date: …, status: …}` lines); write them so, then run the command again\n");
+    CHECK(read_file(file) == text);
   }
 }
