@@ -15,6 +15,7 @@
 
 #include "svcorg/cmd/init.hpp"
 #include "svcorg/i18n/message.hpp"
+#include "svcorg/cmd/need.hpp"
 #include "svcorg/cmd/needs.hpp"
 #include "svcorg/cmd/report.hpp"
 #include "svcorg/cmd/rules.hpp"
@@ -142,6 +143,45 @@ int main(int argc, char** argv) {
   n->add_flag("--received-in-year", needs.filters.received_in_year,
               "Only the needs received in the year, without those carried over from earlier years");
 
+  // svcorg need add [DIR]: the common options that read inputs, DIR the records repository.
+  CLI::App* need = app.add_subcommand("need", "Record a need in the records repository without writing YAML");
+  need->require_subcommand(1);
+  svcorg::cmd::NeedAddOptions need_add;
+  CLI::App* na = need->add_subcommand("add", "Append a new need to its branch's needs file of the year; print its id");
+  add_common(*na, need_add.common);
+  na->remove_option(na->get_option("paths"));
+  na->add_option("dir", need_add.common.paths, "The records repository (default: .)")->expected(0, 1);
+  na->add_option("--branch", need_add.branch, "The branch that received it (id)")->required();
+  na->add_option("--channel", need_add.channel, "How it was learned (value or Chinese label)")->required();
+  na->add_option("--category", need_add.category, "Its category (value or Chinese label)")->required();
+  na->add_option("--summary", need_add.summary, "What is needed, in one line")->required();
+  na->add_option("--layer", need_add.layer, "Responsible layer: branch, street or district")->required();
+  na->add_option("--disposal", need_add.disposal, "Disposal direction: solve, relay or mobilize")->required();
+  na->add_option("--received", need_add.received, "Date received YYYY-MM-DD (default: today)");
+  na->add_option("--due", need_add.due, "Due date YYYY-MM-DD (default: received + the layer's resolve days)");
+  na->add_option("--relayed-to", need_add.relayed_to, "The department it was relayed to (disposal relay)");
+  na->add_option("--scope", need_add.scope, "Scope: individual, group or area");
+  svcorg::cmd::NeedMoveOptions need_move;
+  CLI::App* nm = need->add_subcommand("move", "Append an event to a need and set its status");
+  add_common(*nm, need_move.common);
+  nm->remove_option(nm->get_option("paths"));
+  nm->add_option("id", need_move.id, "The need's id")->required();
+  nm->add_option("dir", need_move.common.paths, "The records repository (default: .)")->expected(0, 1);
+  nm->add_option("--to", need_move.to, "The new status (value or Chinese label)")->required();
+  nm->add_option("--date", need_move.date, "The event's date YYYY-MM-DD (default: today)");
+  nm->add_option("--note", need_move.note, "A note on the event");
+  nm->add_option("--reason", need_move.reason, "Why it was declined (the need's reason)");
+  svcorg::cmd::NeedFeedbackOptions need_feedback;
+  CLI::App* nf = need->add_subcommand("feedback", "Record the requester's satisfaction with a need (1-5)");
+  add_common(*nf, need_feedback.common);
+  nf->remove_option(nf->get_option("paths"));
+  nf->add_option("id", need_feedback.id, "The need's id")->required();
+  nf->add_option("dir", need_feedback.common.paths, "The records repository (default: .)")->expected(0, 1);
+  nf->add_option("--satisfaction", need_feedback.satisfaction, "The rating, 1 to 5")
+      ->required()
+      ->check(svcorg_cli::whole_number(1, 5));
+  nf->add_option("--date", need_feedback.date, "The rating's date YYYY-MM-DD (default: today)");
+
   svcorg::cmd::ScoreOptions score;
   CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year");
   add_common(*s, score.common);
@@ -219,6 +259,9 @@ int main(int argc, char** argv) {
     if (v->parsed()) return svcorg::cmd::run_validate(validate, io);
     if (n->parsed()) return svcorg::cmd::run_needs(needs, io);
     if (s->parsed()) return svcorg::cmd::run_score(score, io);
+    if (na->parsed()) return svcorg::cmd::run_need_add(need_add, io);
+    if (nm->parsed()) return svcorg::cmd::run_need_move(need_move, io);
+    if (nf->parsed()) return svcorg::cmd::run_need_feedback(need_feedback, io);
     if (r->parsed()) return svcorg::cmd::run_report(report, io);
     if (in->parsed()) return svcorg::cmd::run_init(init, io);
     if (sc->parsed()) return svcorg::cmd::run_schema(schema, io);

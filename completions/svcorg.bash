@@ -13,7 +13,7 @@ _svcorg() {
   prev=${COMP_WORDS[COMP_CWORD - 1]}
   COMPREPLY=()
 
-  local commands="validate score needs report init schema rules"
+  local commands="validate score needs need report init schema rules"
   local common="--year --as-of --color --lang -q --quiet --strict --jobs -h --help
     --max-file-size --max-depth --max-records --no-cache --cache-dir --cache-size"
 
@@ -52,7 +52,16 @@ _svcorg() {
     --layer) COMPREPLY=($(compgen -W "branch street district" -- "$cur")); return ;;
     --type) COMPREPLY=($(compgen -W "residential social-service building enterprise organ" -- "$cur")); return ;;
     --lang) COMPREPLY=($(compgen -W "en zh-CN" -- "$cur")); return ;;
-    --scope) COMPREPLY=($(compgen -W "district street: branch:" -- "$cur")); compopt -o nospace 2>/dev/null; return ;;
+    --scope)
+      if [[ $command == need ]]; then
+        COMPREPLY=($(compgen -W "individual group area" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "district street: branch:" -- "$cur")); compopt -o nospace 2>/dev/null
+      fi
+      return ;;
+    --to) COMPREPLY=($(compgen -W "received assessed in-progress resolved closed declined" -- "$cur")); return ;;
+    --satisfaction) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
+    --disposal) COMPREPLY=($(compgen -W "solve relay mobilize" -- "$cur")); return ;;
     --since | --compare) COMPREPLY=($(compgen -W "$(_svcorg_revisions)" -- "$cur")); return ;;
     -o | --output | --baseline)
       if [[ $command == validate && $cur != *=* ]]; then
@@ -66,7 +75,7 @@ _svcorg() {
       return ;;
     --cache-dir) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --year | --as-of | --jobs | --branch | --street | --category | --explain | --fail-under | \
-      --max-file-size | --max-depth | --max-records | --cache-size) return ;;
+      --summary | --received | --due | --relayed-to | --date | --note | --reason | --max-file-size | --max-depth | --max-records | --cache-size) return ;;
   esac
 
   local options
@@ -75,6 +84,19 @@ _svcorg() {
     score) options="$common --format --excel --branch --type --street --explain --fail-under -o --output --since --baseline --compare" ;;
     needs) options="$common --format --excel -o --output --status --branch --street --channel --category --layer --received-in-year" ;;
     report) options="$common --scope --detail --brief --format -o --output" ;;
+    need)
+      # need add: the options that read the repository, then the need's fields
+      options="-h --help"
+      if [[ " ${COMP_WORDS[*]:1:COMP_CWORD-1} " == *" add "* ]]; then
+        options="$common --branch --channel --category --summary --layer --disposal --received --due --relayed-to --scope"
+      elif [[ " ${COMP_WORDS[*]:1:COMP_CWORD-1} " == *" move "* ]]; then
+        options="$common --to --date --note --reason"
+      elif [[ " ${COMP_WORDS[*]:1:COMP_CWORD-1} " == *" feedback "* ]]; then
+        options="$common --satisfaction --date"
+      elif [[ $cur != -* ]]; then
+        COMPREPLY=($(compgen -W "add move feedback" -- "$cur"))
+        return
+      fi ;;
     init) options="-q --quiet --lang -h --help" ;;
     schema) options="--lang -h --help" ;;
     rules) options="--format --builtin --lang -q --quiet --jobs -h --help
