@@ -50,6 +50,18 @@ TEST_SUITE("e2e-need") {
     validate_clean(c);
   }
 
+  TEST_CASE("need add reads the repository as validate does: --max-file-size holds") {
+    Copy c;
+    const fs::path file = c / "needs/2026/meiliyuan.yaml";
+    const std::string old = read_file(file);
+    const auto r = run_svcorg(kAdd + "--disposal solve --summary x --max-file-size 2000", c.dir.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find(": larger than the limit of 2000 bytes; split it (or raise --max-file-size)\n") !=
+          std::string::npos);
+    CHECK(read_file(file) == old);  // nothing written
+  }
+
   TEST_CASE("need add accepts the Chinese labels of values") {
     Copy c;
     const auto r = run_svcorg(

@@ -1,16 +1,15 @@
 #include "svcorg/cmd/need.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <ostream>
 #include <set>
-#include <sstream>
 
 #include "svcorg/diag/render.hpp"
 #include "svcorg/edit/edit.hpp"
 #include "svcorg/i18n/catalogue.hpp"
 #include "svcorg/load/discover.hpp"
+#include "svcorg/load/loader.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/util/file.hpp"
 
@@ -34,10 +33,15 @@ Repository read_repository(const Common& c) {
   const load::DiscoverResult found = load::discover({r.root});
   r.errors = found.errors;
   for (const auto& s : found.sources) {
-    std::ifstream in(s.path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    r.files.push_back({s.display, bytes.str()});
+    // As validate reads it: --max-file-size holds, and a file that cannot be read is an
+    // error, never an empty file an edit would then be checked against.
+    std::string bytes;
+    i18n::Message error;
+    if (!load::read_file(s.path, c.limits.max_file_size, bytes, error)) {
+      r.errors.push_back(std::move(error));
+      continue;
+    }
+    r.files.push_back({s.display, std::move(bytes)});
     r.paths[s.display] = s.path;
   }
   return r;

@@ -65,11 +65,7 @@ void load_bytes(const std::string& name, std::string_view bytes, model::RecordSe
   set.add_cores();
 }
 
-namespace {
-
-// Reads a regular file whole (util::read_regular), with a message when it cannot.
-bool read_file(const std::string& path, uint64_t max, std::string& out, i18n::Message& error,
-               struct stat* seen = nullptr) {
+bool read_file(const std::string& path, uint64_t max, std::string& out, i18n::Message& error, struct stat* seen) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     error = i18n::Message("load.cannot-open", {{"path", path}, {"error", std::strerror(errno)}});
@@ -91,6 +87,8 @@ bool read_file(const std::string& path, uint64_t max, std::string& out, i18n::Me
   error = i18n::Message("load.cannot-read", {{"path", path}, {"error", std::strerror(errno)}});
   return false;
 }
+
+namespace {
 
 // Standard input, at most `max` bytes.
 bool read_stream(std::istream& in, uint64_t max, std::string& out, i18n::Message& error) {

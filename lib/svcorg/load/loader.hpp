@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <sys/stat.h>
+
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/model/records.hpp"
 #include "svcorg/waive/waive.hpp"
@@ -65,6 +67,12 @@ struct NeedChecks {
 LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
                       unsigned jobs = 1, cache::Store* cache = nullptr, const Limits& limits = {},
                       const NeedChecks& checks = {});
+
+// Reads a regular file whole (util::read_regular) of at most `max` bytes into `out`; false,
+// with `error` (load.cannot-open, not-regular, too-big, cannot-read) when it cannot.
+// `seen`, when given, receives the file's status before the read.
+bool read_file(const std::string& path, uint64_t max, std::string& out, i18n::Message& error,
+               struct ::stat* seen = nullptr);
 
 // A file held in memory (a blob of a git revision): its display path and bytes.
 struct Held {

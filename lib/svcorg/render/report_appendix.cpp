@@ -11,15 +11,6 @@ namespace svcorg::render::rpt {
 using doc::Runs;
 
 namespace {
-Runs T(std::string s) {
-  return {doc::text(std::move(s))};
-}
-Runs V(std::string s) {
-  return {doc::verbatim(std::move(s))};
-}
-}  // namespace
-
-namespace {
 
 Runs list(const std::vector<std::string>& values, const std::string& group, const Labels& l) {
   std::vector<Runs> items;

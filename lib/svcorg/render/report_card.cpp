@@ -13,16 +13,6 @@ using doc::Runs;
 
 namespace {
 
-Runs T(std::string s) {
-  return {doc::text(std::move(s))};
-}
-Runs V(std::string s) {
-  return {doc::verbatim(std::move(s))};
-}
-Runs C(std::string s) {
-  return {doc::code(std::move(s))};
-}
-
 // Messages joined by the language's clause separator ("; " / "；").
 std::string clauses(const std::vector<i18n::Message>& messages, const Labels& l) {
   std::string out;

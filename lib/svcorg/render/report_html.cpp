@@ -19,9 +19,7 @@ std::string runs(const doc::Runs& rs) {
     std::string s;
     switch (r.kind) {
       case doc::Run::Kind::Text:
-        s = html::escape(r.text);
-        break;
-      case doc::Run::Kind::Verbatim:
+      case doc::Run::Kind::Verbatim:  // Markdown's distinction: HTML escapes both alike
         s = html::escape(r.text);
         break;
       case doc::Run::Kind::Code:

@@ -13,18 +13,6 @@ namespace svcorg::render::rpt {
 
 using doc::Runs;
 
-namespace {
-Runs T(std::string s) {
-  return {doc::text(std::move(s))};
-}
-Runs V(std::string s) {
-  return {doc::verbatim(std::move(s))};
-}
-Runs C(std::string s) {
-  return {doc::code(std::move(s))};
-}
-}  // namespace
-
 std::string pct(const std::optional<double>& r) {
   return r ? fmt::format("{:.1f}%", score::round_to(*r * 100.0, 1)) : std::string("—");
 }
