@@ -36,6 +36,8 @@ class Checker(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack, self.headings, self.cells, self.svgs, self.errors = [], [], [], 0, []
         self.text = None  # the text of the heading or cell being read
+        self.ticks = []  # per chart, the numbers under its value axis
+        self.tick = None  # the text of the tick label being read
 
     def handle_starttag(self, tag, attrs):
         for name, _ in attrs:
@@ -43,6 +45,9 @@ class Checker(html.parser.HTMLParser):
                 self.errors.append(f"attribute {name} on <{tag}>")
         if tag == "svg":
             self.svgs += 1
+            self.ticks.append([])
+        if tag == "text" and dict(attrs).get("fill") == "#555":
+            self.tick = ""
         if tag in ("h1", "h2", "h3", "h4", "td", "th"):
             self.text = ""
         if tag not in VOID:
@@ -60,6 +65,10 @@ class Checker(html.parser.HTMLParser):
             self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else 'nothing'}>")
             return
         self.stack.pop()
+        if tag == "text" and self.tick is not None:
+            if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", self.tick):
+                self.ticks[-1].append(self.tick)
+            self.tick = None
         if tag in ("h1", "h2", "h3", "h4") and self.text is not None:
             self.headings.append((int(tag[1]), norm(self.text)))
             self.text = None
@@ -68,6 +77,8 @@ class Checker(html.parser.HTMLParser):
             self.text = None
 
     def handle_data(self, data):
+        if self.tick is not None:
+            self.tick += data
         if self.text is not None and "title" not in self.stack:
             self.text += data
 
@@ -87,7 +98,9 @@ def md_text(cell):
 
 
 def markdown_parts(text):
-    headings, cells, charts = [], [], 0
+    """Headings, table cells and, per chart, the value axis's ends ("lo", "hi") of a bar
+    chart (None for a pie)."""
+    headings, cells, charts = [], [], []
     for line in text.splitlines():
         m = re.match(r"^(#{1,4}) (.*)$", line)
         if m:
@@ -95,7 +108,9 @@ def markdown_parts(text):
         elif line.startswith("|") and not re.match(r"^\|( -+:? \|)+$", line):
             cells += [md_text(c) for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
         elif line == "```mermaid":
-            charts += 1
+            charts.append(None)
+        elif m := re.match(r'^    y-axis ".*" (\S+) --> (\S+)$', line):
+            charts[-1] = (m.group(1), m.group(2))
     return headings, cells, charts
 
 
@@ -133,11 +148,15 @@ def main():
         if checker.cells != cells:
             diff = next(((i, a, b) for i, (a, b) in enumerate(zip(checker.cells, cells)) if a != b), None)
             fail(f"{name}: {len(checker.cells)} table cells, the Markdown {len(cells)}; first difference {diff}")
-        if checker.svgs != charts:
-            fail(f"{name}: {checker.svgs} SVG charts, the Markdown {charts} Mermaid charts")
+        if checker.svgs != len(charts):
+            fail(f"{name}: {checker.svgs} SVG charts, the Markdown {len(charts)} Mermaid charts")
+        # The layout chooses a bar chart's value axis once: both writers draw the same range.
+        for i, (axis, ticks) in enumerate(zip(charts, checker.ticks)):
+            if axis is not None and (not ticks or (ticks[0], ticks[-1]) != axis):
+                fail(f"{name}: chart {i + 1}: SVG axis {ticks}, Mermaid's {axis[0]} --> {axis[1]}")
         if len(failures) == before:
             print(f"ok: {name}: {len(page.encode())} bytes, {len(checker.headings)} headings, {len(cells)} table cells, "
-                  f"{checker.svgs} charts")
+                  f"{checker.svgs} charts, {sum(a is not None for a in charts)} bar charts on the same axis")
     r = subprocess.run([svcorg, "report", "examples", "--format", "pdf"], cwd=ROOT, capture_output=True)
     want = "svcorg: error: --format `pdf` is not allowed (allowed: `markdown` or `html`)\n"
     if r.returncode != 2 or not r.stderr.decode().startswith(want):

@@ -1,5 +1,4 @@
-// render::svg: the value axis (nice steps, an axis that shows the differences), label
-// shortening by display width, escaping, and the exact SVG of small charts.
+// render::svg: label shortening by display width, escaping, and the exact SVG of small charts.
 #include <doctest/doctest.h>
 
 #include "svcorg/render/svg.hpp"
@@ -7,11 +6,6 @@
 namespace svg = svcorg::render::svg;
 
 namespace {
-
-std::string axis_text(const svg::Axis& a) {
-  return svg::number(a.lo, a.decimals) + ".." + svg::number(a.hi, a.decimals) + " by " +
-         svg::number(a.step, a.decimals);
-}
 
 size_t count(const std::string& text, const std::string& what) {
   size_t n = 0;
@@ -22,36 +16,6 @@ size_t count(const std::string& text, const std::string& what) {
 }  // namespace
 
 TEST_SUITE("render::svg") {
-  TEST_CASE("numbers: fixed decimals, a point, never -0") {
-    CHECK(svg::number(86.125, 2) == "86.12");  // binary 86.125 rounds to even
-    CHECK(svg::number(3, 0) == "3");
-    CHECK(svg::number(-0.0001, 2) == "0.00");
-    CHECK(svg::number(-1.5, 1) == "-1.5");
-    CHECK(svg::number(1234567.0, 1) == "1234567.0");
-  }
-
-  TEST_CASE("close scores get an axis that shows their differences") {
-    CHECK(axis_text(svg::value_axis({86, 88.5, 91}, false)) == "85..92 by 1");
-    CHECK(axis_text(svg::value_axis({86.3, 90.8}, false)) == "86..91 by 1");
-    CHECK(axis_text(svg::value_axis({70, 95}, false)) == "65..100 by 5");
-    CHECK(axis_text(svg::value_axis({0.52, 0.55}, false)) == "0.51..0.56 by 0.01");
-  }
-
-  TEST_CASE("spread values, counts and values at 0 start at 0") {
-    CHECK(axis_text(svg::value_axis({20, 90}, false)) == "0..100 by 20");
-    CHECK(axis_text(svg::value_axis({86, 91}, true)) == "0..100 by 20");
-    CHECK(axis_text(svg::value_axis({0, 3}, true)) == "0..3 by 1");
-    CHECK(axis_text(svg::value_axis({7, 12, 23}, true)) == "0..25 by 5");
-    CHECK(axis_text(svg::value_axis({0, 0}, true)) == "0..1 by 1");
-    CHECK(axis_text(svg::value_axis({}, true)) == "0..1 by 1");
-    CHECK(axis_text(svg::value_axis({0.1, 0.3}, true)) == "0.00..0.30 by 0.05");
-  }
-
-  TEST_CASE("one value or equal values start at 0") {
-    CHECK(axis_text(svg::value_axis({88}, false)) == "0..100 by 20");
-    CHECK(axis_text(svg::value_axis({88, 88}, true)) == "0..100 by 20");
-  }
-
   TEST_CASE("escape: markup characters and control characters") {
     CHECK(svg::escape("<script>alert('x')</script> & \"q\"") ==
           "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");

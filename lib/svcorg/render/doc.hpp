@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "svcorg/render/axis.hpp"
 #include "svcorg/render/labels.hpp"
 
 namespace svcorg::render::doc {
@@ -72,7 +73,7 @@ struct BarChart {
   std::string title;
   std::string value_label;  // what the values are, e.g. "Mean total"
   std::vector<std::pair<std::string, double>> bars;
-  std::pair<double, double> axis{0, 100};  // the value axis's range
+  Axis axis;                               // the value axis, the same in every writer
   std::optional<double> reference;         // a dashed line, e.g. the district's mean
   Runs note;                               // under the chart, e.g. where the axis starts
 };

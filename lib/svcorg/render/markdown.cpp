@@ -147,22 +147,8 @@ std::string pie(const std::string& title, const std::vector<std::pair<std::strin
   return out + "```\n";
 }
 
-std::pair<double, double> value_axis(const std::vector<std::pair<std::string, double>>& bars, double top) {
-  if (bars.empty()) return {0, top};
-  double lo = bars.front().second, hi = lo;
-  for (const auto& b : bars) {
-    lo = std::min(lo, b.second);
-    hi = std::max(hi, b.second);
-  }
-  // A little below the minimum, on a multiple of 5: the differences show, the bars never
-  // start at their own value.
-  const double from = std::max(0.0, std::floor((lo - 2.0) / 5.0) * 5.0);
-  const double to = std::min(top, std::max(from + 5.0, std::ceil((hi + 1.0) / 5.0) * 5.0));
-  return {from, std::max(to, hi)};
-}
-
 std::string bar_chart(const std::string& title, const std::string& y_label,
-                      const std::vector<std::pair<std::string, double>>& bars, std::pair<double, double> axis) {
+                      const std::vector<std::pair<std::string, double>>& bars, const Axis& axis) {
   std::string xs, ys;
   for (size_t i = 0; i < bars.size(); ++i) {
     xs += fmt::format("{}\"{}\"", i ? ", " : "", mermaid_label(bars[i].first));
@@ -170,7 +156,7 @@ std::string bar_chart(const std::string& title, const std::string& y_label,
   }
   return fmt::format("```mermaid\n---\nconfig:\n  xyChart:\n    showDataLabel: true\n---\nxychart-beta\n"
                      "    title \"{}\"\n    x-axis [{}]\n    y-axis \"{}\" {} --> {}\n    bar [{}]\n```\n",
-                     mermaid_label(title), xs, mermaid_label(y_label), axis.first, axis.second, ys);
+                     mermaid_label(title), xs, mermaid_label(y_label), number(axis.lo, axis.decimals), number(axis.hi, axis.decimals), ys);
 }
 
 std::string heading(int level, const std::string& escaped_text) {

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "svcorg/render/axis.hpp"
+
 namespace svcorg::render::md {
 
 // Inline text: Markdown and HTML metacharacters backslash-escaped (`\ ` * _ [ ] < > &
@@ -45,13 +47,10 @@ std::string progress_bar(double fraction, int width = 10);
 
 // Mermaid charts (fenced code blocks). Labels are passed raw and sanitized here.
 std::string pie(const std::string& title, const std::vector<std::pair<std::string, double>>& slices);
-// The value axis of a bar chart: from a multiple of 5 a little below the smallest value to
-// one above the largest (at most `top`, unless a value is larger).
-std::pair<double, double> value_axis(const std::vector<std::pair<std::string, double>>& bars, double top);
 // A bar chart with a value label on each bar (`showDataLabel`, where Mermaid supports it)
-// and the value axis from axis.first to axis.second.
+// and the value axis from axis.lo to axis.hi.
 std::string bar_chart(const std::string& title, const std::string& y_label,
-                      const std::vector<std::pair<std::string, double>>& bars, std::pair<double, double> axis);
+                      const std::vector<std::pair<std::string, double>>& bars, const Axis& axis);
 
 std::string heading(int level, const std::string& escaped_text);
 

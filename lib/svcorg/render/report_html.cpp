@@ -34,6 +34,13 @@ std::string runs(const doc::Runs& rs) {
   return out;
 }
 
+// The runs' words without markup, for a text inside an SVG chart (which escapes it).
+std::string plain(const doc::Runs& rs) {
+  std::string out;
+  for (const auto& r : rs) out += r.text;
+  return out;
+}
+
 struct Writer {
   const Labels& l;
   std::string out;
@@ -65,20 +72,17 @@ struct Writer {
     out += html::table(h);
     if (!t.more.empty()) out += html::more(runs(t.more));
   }
-  // Horizontal bars on svcorg's own value axis (svg::value_axis shows the differences and
-  // says where it starts), with the reference line where the layout gives one.
+  // Horizontal bars on the layout's value axis, with the reference line and the note where
+  // the layout gives them.
   void operator()(const doc::BarChart& c) {
     svg::BarChart s;
     s.title = c.title;
     s.axis_label = c.value_label;
     for (const auto& [label, value] : c.bars) s.bars.push_back({label, value});
+    s.axis = c.axis;
     s.reference = c.reference;
     if (c.reference) s.reference_label = l.tr("render.chart.mean", {{"value", rpt::num2(*c.reference)}});
-    std::vector<double> values;
-    for (const auto& b : s.bars) values.push_back(b.value);
-    if (c.reference) values.push_back(*c.reference);
-    const svg::Axis axis = svg::value_axis(values, false);
-    if (axis.lo != 0) s.note = l.tr("render.chart.axis-from", {{"value", svg::number(axis.lo, axis.decimals)}});
+    s.note = plain(c.note);
     out += html::figure(svg::bar_chart(s), html::escape(c.title));
   }
   // Shares: a stacked bar per slice when the layout splits them into parts, else bars.

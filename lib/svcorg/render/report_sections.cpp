@@ -250,17 +250,20 @@ void ranking(doc::Document& out, const report::Data& d, const Labels& l) {
 
 namespace {
 
-// A bar chart of means (0-100) with the line under it saying where its axis runs.
+// A bar chart of means with the value axis every writer draws (from a step below the
+// smallest value when that shows the differences, and then a line saying so).
 doc::BarChart mean_chart(const std::string& title, std::vector<std::pair<std::string, double>> bars,
                          std::optional<double> reference, const Labels& l) {
   doc::BarChart c;
   c.title = title;
   c.value_label = l.tr("report.mean-total");
-  c.axis = md::value_axis(bars, 100);
+  std::vector<double> values;
+  for (const auto& b : bars) values.push_back(b.second);
+  if (reference) values.push_back(*reference);
+  c.axis = value_axis(values, false);
   c.bars = std::move(bars);
   c.reference = reference;
-  c.note = T(
-      l.tr("report.axis-note", {{"from", fmt::format("{}", c.axis.first)}, {"to", fmt::format("{}", c.axis.second)}}));
+  if (c.axis.lo != 0) c.note = T(l.tr("render.chart.axis-from", {{"value", number(c.axis.lo, c.axis.decimals)}}));
   return c;
 }
 

@@ -10,27 +10,16 @@
 #include <string_view>
 #include <vector>
 
+#include "svcorg/render/axis.hpp"
+
 namespace svcorg::render::svg {
 
 // `text` with `&`, `<`, `>`, `"` and `'` as character references and every ASCII control
 // character folded to one space (XML 1.0 allows none but line breaks and tabs): html::escape.
 std::string escape(std::string_view text);
 
-// `value` with `decimals` decimals, `.` as the decimal point, never `-0`.
-std::string number(double value, int decimals);
-
-// The value axis of a chart: from `lo` to `hi` in steps of `step` ("nice" steps: 1, 2 or 5
-// times a power of ten), tick labels with `decimals` decimals.
-struct Axis {
-  double lo = 0, hi = 1, step = 1;
-  int decimals = 0;
-};
-// The axis for `values`. With `zero_based` (counts), or when the values spread over more
-// than half of the largest (differences already show from 0), or any value is 0 or less:
-// from 0 to the largest value rounded up to a step. Otherwise it shows the differences:
-// from a step below the smallest value to a step above the largest (scores 86-91 get
-// 85-92), so `lo` is not 0 and the chart says so (BarChart::note).
-Axis value_axis(const std::vector<double>& values, bool zero_based);
+using render::Axis;
+using render::number;
 
 struct Bar {
   std::string label;  // a name; shortened with `…` when wider than the label column
@@ -42,7 +31,9 @@ struct BarChart {
   std::string axis_label;  // under the value axis, e.g. "Mean total"
   std::vector<Bar> bars;   // one horizontal bar each, top to bottom
   int decimals = 2;        // of the value labels at the bars' ends
-  bool zero_based = false; // see value_axis
+  bool zero_based = false; // see render::value_axis
+  // The value axis the layout chose; none: render::value_axis of the values.
+  std::optional<Axis> axis;
   // A vertical dashed reference line (e.g. a mean) with its label above the bars.
   std::optional<double> reference;
   std::string reference_label;
