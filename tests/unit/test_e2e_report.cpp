@@ -202,8 +202,19 @@ TEST_SUITE("e2e report") {
                                     "（`mly-2025-005`）\n") != std::string::npos);
     }
     const std::string en = testing::read_file(golden_path(kGoldens[0]));
-    CHECK(en.find("- 江宁路楼宇企业协商会 \\(江宁路街道楼宇联合党总支\\): 2 of 4.0 meetings held, 50.0%\n"
-                  "- 景华居民区协商议事会 \\(景华居民区党总支\\): 9 of 12.0 meetings held, 75.0%\n") != std::string::npos);
+    // Behind schedule means what rule platform-cadence warns of: fewer meetings than the
+    // whole periods due, never a pro-rata 3.6.
+    CHECK(en.find("- 江宁路楼宇企业协商会 \\(江宁路街道楼宇联合党总支\\): held 2 of the 4 meetings due by 2025-12-31\n"
+                  "- 景华居民区协商议事会 \\(景华居民区党总支\\): held 9 of the 12 meetings due by 2025-12-31\n") !=
+          std::string::npos);
+    const std::string warned_2025 = run_svcorg("validate examples " + std::string(k2025) + " --format json").out;
+    CHECK(testing::count(warned_2025, "\"platform-cadence\"") == 2);
+    const auto warned_2026 = run_svcorg("validate examples --year 2026 --as-of 2026-11-26");
+    CHECK(testing::count(warned_2026.out + warned_2026.err, "[platform-cadence]") == 1);
+    CHECK((warned_2026.out + warned_2026.err).find("examples/platforms/jnly-xieshang.yaml:") != std::string::npos);
+    CHECK(testing::read_file(golden_path(kGoldens[6]))
+              .find("**未按频次运行的平台**\n\n- 江宁路楼宇企业协商会（江宁路街道楼宇联合党总支）：截至2026年11月26日应开3次，"
+                    "已开2次\n\n**") != std::string::npos);
     CHECK(en.find("**Secretaries without certificate**: 久光百货党支部, 康定居民区党支部, 西康居民区党支部\n") !=
           std::string::npos);
     CHECK(en.find("**Grades**: Excellent 10, Good 14, Fair 0, Poor 0\n") != std::string::npos);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/ledger/adherence.hpp"
@@ -19,6 +20,7 @@ Adherence adherence(const model::Platform& p, const Window& w) {
   a.fraction = static_cast<double>(to - from + 1) / static_cast<double>(util::days_in_year(w.year));
   const int per_year = p.cadence ? model::vocab::cadence_per_year(*p.cadence) : 0;
   a.expected = per_year * a.fraction;
+  a.due = static_cast<size_t>(std::floor(a.expected + 1e-9));
   if (p.meetings)
     for (const auto& m : *p.meetings)
       if (m.date && *m.date >= from && *m.date <= to) ++a.held;

@@ -18,6 +18,10 @@ struct Adherence {
   util::Date from, to;  // the window, when not empty
   double fraction = 0;  // days in window / days in Y
   double expected = 0;  // cadence count × fraction
+  // The meetings due by `to`: the whole periods of the cadence in the window,
+  // ⌊expected⌋ (SPEC 4.2 rev 2, rule platform-cadence); what validate and the reports
+  // ask for, while the score divides by `expected` unrounded (SPEC 6.4).
+  size_t due = 0;
   size_t held = 0;      // meetings dated in the window
   std::optional<double> value;  // min(held / expected, 1); nullopt when the window is empty
 };

@@ -124,8 +124,8 @@ void attention(doc::Document& out, const report::Data& d, const Labels& l) {
                                      {{"platform", T(p.platform->name.v)},
                                       {"owner", name(d, p.platform->owner.v)},
                                       {"held", V(std::to_string(p.held))},
-                                      {"expected", V(fmt::format("{:.1f}", p.expected))},
-                                      {"adherence", V(pct(p.value))}}),
+                                      {"due", V(std::to_string(p.due))},
+                                      {"date", V(i18n::prose_date(p.to.str(), l.lang()))}}),
                             {}});
   if (!behind.items.empty()) out << behind;
   auto names = [&](const std::vector<const model::Branch*>& bs) {

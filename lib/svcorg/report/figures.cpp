@@ -68,7 +68,7 @@ void attention(Data& d) {
     return x.row->facts.need->id.v < y.row->facts.need->id.v;
   });
   for (const auto& p : d.platforms)
-    if (p.value && *p.value < 1.0) a.behind.push_back(p);
+    if (p.value && p.held < p.due) a.behind.push_back(p);  // as rule platform-cadence
   std::stable_sort(a.behind.begin(), a.behind.end(),
                    [](const score::Adherence& x, const score::Adherence& y) { return *x.value < *y.value; });
   for (const auto* b : d.branches) {

@@ -53,21 +53,21 @@ void required_platforms(Context& c) {
 }
 
 // SPEC 4.2 rev 2 and 6.4: held < the whole periods the cadence has had in the window
-// [max(Jan 1 of Y, established), min(A, Dec 31 of Y)], ⌊expected + 1e-9⌋ with expected
-// = cadence count × (days in window / days in Y); scoring keeps expected unrounded, so a
+// [max(Jan 1 of Y, established), min(A, Dec 31 of Y)] (ledger::Adherence::due, ⌊expected⌋
+// with expected = cadence count × (days in window / days in Y)); scoring keeps expected
+// unrounded, so a
 // quarterly platform that met once by mid-May has no warning here yet and adherence
 // below 1 in its score. Platforms with an empty window are skipped.
 void cadence(Context& c, const Platform& p) {
   if (!p.cadence) return;
   const ledger::Adherence a = ledger::adherence(p, ledger::Window{c.options.year, c.options.as_of});
-  const double periods = std::floor(a.expected + 1e-9);
-  if (!a.value || static_cast<double>(a.held) >= periods) return;
+  if (!a.value || a.held >= a.due) return;
   c.warning(p, p.pos, "platform-cadence",
             i18n::Message(a.held == 1 ? "validate.platform-cadence.one" : "validate.platform-cadence.other",
                           {{"held", a.held},
                            {"from", i18n::date(a.from.str())},
                            {"to", i18n::date(a.to.str())},
-                           {"periods", fmt::format("{}", periods)},
+                           {"periods", a.due},
                            {"cadence", *p.cadence},
                            {"per_year", model::vocab::cadence_per_year(*p.cadence)}}));
 }
