@@ -7,6 +7,7 @@
 
 #include "svcorg/i18n/message.hpp"
 #include "svcorg/yaml/parse.hpp"
+#include "svcorg/yaml/libyaml_words.hpp"
 #include "svcorg/yaml/tree.hpp"
 
 using svcorg::Pos;
@@ -296,7 +297,7 @@ TEST_SUITE("yaml::parse_stream") {
     CHECK(docs[0].find("b")->value == "x");
   }
 
-  TEST_CASE("findings read in Chinese too, with libyaml's own words kept as it writes them") {
+  TEST_CASE("findings read in Chinese too, libyaml's own words translated") {
     using svcorg::i18n::Lang;
     auto zh = [](const std::string& text) {
       std::vector<ParseIssue> issues;
@@ -313,7 +314,8 @@ TEST_SUITE("yaml::parse_stream") {
     CHECK(zh("a: *nowhere\n") ==
           "YAML 格式有误：别名 `*nowhere` 所引用的锚点 `&nowhere` 在本文档中没有在它之前定义；请先定义锚点，"
           "或直接写出这个值");
-    CHECK(zh("a: b: c\n") == "YAML 格式有误：mapping values are not allowed in this context");
+    CHECK(zh("a: b: c\n") == "YAML 格式有误：这里不能出现 `key: value` 的 `:`（冒号后有空格的文本要加引号）");
+    CHECK(zh("a:\n  b: 1\n c: 2\n") == "YAML 格式有误：这里应是一个键（`key:`），缩进可能不对（位于从第1行第1列开始的映射中）");
     CHECK(zh("a: 1\nname: &何静 x\n") ==
           "YAML 格式有误：锚点名（`&` 之后的名字）只能由 ASCII 字母、数字、`-` 和 `_` 组成；请改名，或者，"
           "如果 `&` 本是文本的一部分，就给这个值加上引号");
@@ -403,5 +405,19 @@ TEST_SUITE("yaml::tree") {
     CHECK(svcorg::yaml::is_extension(r.entries[2].first));
     CHECK_FALSE(svcorg::yaml::is_extension(r.entries[3].first));
     CHECK_FALSE(svcorg::yaml::is_extension(r.entries[0].first));
+  }
+}
+
+TEST_SUITE("yaml::libyaml_words") {
+  TEST_CASE("libyaml's texts: English as libyaml words them, Chinese translated, unknown ones verbatim") {
+    using svcorg::i18n::Lang;
+    const auto p = svcorg::yaml::problem_words("did not find expected ',' or '}'");
+    CHECK(p.text(Lang::En) == "did not find expected ',' or '}'");
+    CHECK(p.text(Lang::ZhCN) == "这里应是 `,` 或 `}`");
+    const auto c = svcorg::yaml::context_words("while parsing a flow mapping");
+    CHECK(c.text(Lang::En) == "while parsing a flow mapping");
+    CHECK(c.text(Lang::ZhCN) == "`{…}` 映射");
+    const auto other = svcorg::yaml::problem_words("a problem libyaml 0.3 might word");
+    CHECK(other.text(Lang::ZhCN) == "a problem libyaml 0.3 might word");
   }
 }

@@ -10,6 +10,7 @@
 #include "svcorg/util/text.hpp"
 #include "svcorg/yaml/builder.hpp"
 #include "svcorg/yaml/hints.hpp"
+#include "svcorg/yaml/libyaml_words.hpp"
 
 namespace svcorg::yaml {
 
@@ -151,7 +152,7 @@ ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std:
               i18n::Message("yaml.control-character",
                             {{"code", fmt::format("{:04X}", static_cast<unsigned>(p.problem_value))}}),
               {}};
-    return {pos, "yaml-syntax", i18n::Message("yaml.invalid", {{"problem", problem}}), {}};
+    return {pos, "yaml-syntax", i18n::Message("yaml.invalid", {{"problem", problem_words(problem)}}), {}};
   }
   const bool at_end = p.problem_mark.index >= util::codepoints(text);
   if (context == "while scanning a quoted scalar" && problem == "found unexpected end of stream") {
@@ -211,14 +212,17 @@ ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std:
   // At the very end of a file ending in a newline, point at the end of the last line.
   if (at_end && !text.empty())
     pos = pos_at_byte(text, text.back() == '\n' ? text.size() - 1 : text.size(), line_offset);
-  i18n::Message message("yaml.invalid", {{"problem", problem}});
+  i18n::Message message("yaml.invalid", {{"problem", problem_words(problem)}});
   if (!context.empty()) {
     const Pos cpos = at(p.context_mark);
     if (cpos == at(p.problem_mark))
-      message = i18n::Message("yaml.invalid.context", {{"problem", problem}, {"context", context}});
+      message = i18n::Message("yaml.invalid.context", {{"problem", problem_words(problem)}, {"context", context_words(context)}});
     else
       message = i18n::Message("yaml.invalid.context-at",
-                              {{"problem", problem}, {"context", context}, {"line", cpos.line}, {"column", cpos.col}});
+                              {{"problem", problem_words(problem)},
+                               {"context", context_words(context)},
+                               {"line", cpos.line},
+                               {"column", cpos.col}});
   }
   return {pos, "yaml-syntax", std::move(message), {}};
 }
