@@ -20,6 +20,7 @@
 #include "svcorg/cmd/report.hpp"
 #include "svcorg/cmd/rules.hpp"
 #include "svcorg/cmd/schema.hpp"
+#include "svcorg/cmd/export.hpp"
 #include "svcorg/cmd/score.hpp"
 #include "svcorg/cmd/validate.hpp"
 #include "svcorg/i18n/catalogue.hpp"
@@ -182,6 +183,13 @@ int main(int argc, char** argv) {
       ->check(svcorg_cli::whole_number(1, 5));
   nf->add_option("--date", need_feedback.date, "The rating's date YYYY-MM-DD (default: today)");
 
+  svcorg::cmd::ExportOptions exporting;
+  CLI::App* ex = app.add_subcommand("export", "Write the records, the ledger and the scores to SQLite or PostgreSQL");
+  add_common(*ex, exporting.common);
+  ex->add_option("--to", exporting.to,
+                 "The database: sqlite:FILE, or a PostgreSQL connection string postgresql://USER@HOST/DATABASE")
+      ->required();
+
   svcorg::cmd::ScoreOptions score;
   CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year");
   add_common(*s, score.common);
@@ -259,6 +267,7 @@ int main(int argc, char** argv) {
     if (v->parsed()) return svcorg::cmd::run_validate(validate, io);
     if (n->parsed()) return svcorg::cmd::run_needs(needs, io);
     if (s->parsed()) return svcorg::cmd::run_score(score, io);
+    if (ex->parsed()) return svcorg::cmd::run_export(exporting, io);
     if (na->parsed()) return svcorg::cmd::run_need_add(need_add, io);
     if (nm->parsed()) return svcorg::cmd::run_need_move(need_move, io);
     if (nf->parsed()) return svcorg::cmd::run_need_feedback(need_feedback, io);
