@@ -12,7 +12,8 @@ Exports the example district for 2025 and checks with SQL that the database repr
 streets' and the district's mean total and rates) and `svcorg needs --format json` (the
 needs per as-of status, open and overdue), that Chinese text is intact, that a second
 export of the same snapshot leaves the same row counts and that another as-of date adds a
-snapshot beside it. Every query of docs/EXPORT.md runs, and the one for the three rates
+snapshot beside it, and that an export refused half-way (a trigger or a check
+constraint of the database's owner) leaves every table as it was. Every query of docs/EXPORT.md runs, and the one for the three rates
 gives the district's figures. Exit 0: all hold; 1: one does not (or the server could not
 be started); 77: the PostgreSQL server binaries are not installed (CTest: skipped).
 """
@@ -57,6 +58,9 @@ class Sqlite:
     def __init__(self, folder):
         self.file = os.path.join(folder, "x.db")
         self.target = "sqlite:" + self.file
+        self.refuse_2024 = ("create trigger refuse_2024 before insert on need_events when new.year = 2024 "
+                            "begin select raise(abort, 'no events of 2024'); end")
+        self.allow_2024 = "drop trigger refuse_2024"
 
     def columns(self, table):
         return [r[0] for r in self.query(f"select name from pragma_table_info('{table}')")]
@@ -95,6 +99,8 @@ class Postgres:
         self._must([os.path.join(self.bin, "pg_ctl"), "-D", self.data, "-l", os.path.join(folder, "server.log"),
                     "-o", f"-k {self.socket} -c listen_addresses='' -p 5432", "-w", "start"], "pg_ctl start")
         self.target = f"postgresql://svcorg@/postgres?host={self.socket}&port=5432"
+        self.refuse_2024 = "alter table need_events add constraint refuse_2024 check (year <> 2024)"
+        self.allow_2024 = "alter table need_events drop constraint refuse_2024"
 
     @staticmethod
     def _user_exists(name):
@@ -228,6 +234,19 @@ def main():
                                 "--format", "json").stdout)
         check_score(db, mid, "2025-06-30")
         check_score(db, score, as_of)
+
+        # A failure half-way (a rule of the database's owner refuses the need events of
+        # 2024, written after the needs): the whole snapshot is rolled back.
+        before = counts(db)
+        db.query(db.refuse_2024)
+        r = run([binary, "export", "examples", "--to", db.target, "--year", "2024", "--lang", "en", "--quiet"], cwd=SOURCE)
+        want = ("svcorg: error: the PostgreSQL server did not take the snapshot: " if isinstance(db, Postgres)
+                else f"svcorg: error: cannot write the snapshot to the SQLite database {db.file}: ")
+        check(r.returncode == 2 and r.stderr.startswith(want) and "nothing was changed" in r.stderr,
+              f"a refused insert is an error: {r.returncode} {r.stderr!r}")
+        check(counts(db) == before, "a failed export leaves every table as it was")
+        check(db.query("select count(*) from needs where year = 2024") == [["0"]], "no row of the failed snapshot")
+        db.query(db.allow_2024)
 
         # Both languages' documentation names every table and column the database has.
         for doc in ("EXPORT.md", "zh-CN/EXPORT.md"):

@@ -57,6 +57,16 @@ TEST_SUITE("e2e export") {
     CHECK(zh.err == "svcorg：已将2025年度截至2025年12月31日的4357行（21张表）导出到 " + db + "\n");
   }
 
+  TEST_CASE("the same inputs give the same rows, whatever the threads") {
+    testing::TempDir tmp;
+    const std::string a = (tmp.path() / "a.db").string(), b = (tmp.path() / "b.db").string();
+    REQUIRE(run_svcorg("export examples --year 2025 --quiet --jobs 1 --to sqlite:" + a).exit_code == 0);
+    REQUIRE(run_svcorg("export examples --year 2025 --quiet --jobs 2 --no-cache --to sqlite:" + b).exit_code == 0);
+    const std::string dump = shell("sqlite3 '" + a + "' .dump");
+    CHECK(dump.find("INSERT INTO need_events VALUES('jingan',2025,'2025-12-31',") != std::string::npos);
+    CHECK(dump == shell("sqlite3 '" + b + "' .dump"));
+  }
+
   TEST_CASE("inputs with errors are refused as score refuses them, and nothing is written") {
     testing::TempDir tmp;
     const fs::path fixture = testing::kSource / "tests" / "fixtures" / "rules" / "duplicate-id";

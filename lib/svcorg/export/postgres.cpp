@@ -76,20 +76,19 @@ void append_cell(std::string& out, const Cell& c, Type type) {
   else append_text(out, std::get<std::string>(c));
 }
 
-std::string literal(const std::string& s) {
-  std::string out = "'";
-  for (char ch : s) out += ch == '\'' ? std::string("''") : std::string(1, ch);
-  return out + "'";
-}
-
 size_t write_all(Connection& c, const Source& s) {
   const SnapshotKey key = snapshot_key(s);
   c.exec("begin");
   for (const auto& t : tables())
     for (const auto& sql : ddl(t, Dialect::Postgres)) c.exec(sql);
-  for (auto t = tables().rbegin(); t != tables().rend(); ++t)
-    c.exec(fmt::format("delete from \"{}\" where \"district\" = {} and \"year\" = {} and \"as_of\" = {}", t->name,
-                       literal(key.district), key.year, literal(key.as_of)));
+  const std::string year = std::to_string(key.year);
+  const char* values[] = {key.district.c_str(), year.c_str(), key.as_of.c_str()};
+  for (auto t = tables().rbegin(); t != tables().rend(); ++t) {
+    const std::string sql =
+        fmt::format("delete from \"{}\" where \"district\" = $1 and \"year\" = $2 and \"as_of\" = $3", t->name);
+    c.check(Result(PQexecParams(c.get(), sql.c_str(), 3, nullptr, values, nullptr, nullptr, 0), &PQclear),
+            PGRES_COMMAND_OK);
+  }
   std::string prefix;  // the snapshot's columns, the same on every row
   append_text(prefix, key.district);
   prefix += fmt::format("\t{}\t{}\t", key.year, key.as_of);
