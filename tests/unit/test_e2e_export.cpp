@@ -85,12 +85,12 @@ TEST_SUITE("e2e export") {
     CHECK(r.exit_code == 2);
     CHECK(r.err ==
           "svcorg: error: --to `mysql://localhost/x`: write sqlite:FILE or a PostgreSQL connection string, e.g. "
-          "--to sqlite:district.db or --to postgresql://svcorg@localhost/records\n");
+          "`--to sqlite:district.db` or `--to postgresql://svcorg@localhost/records`\n");
     const auto zh = run_svcorg("export examples --year 2025 --lang zh-CN --to x.db");
     CHECK(zh.exit_code == 2);
     CHECK(zh.err ==
-          "svcorg：错误：--to `x.db`：请写成 sqlite:文件 或 PostgreSQL 连接串，例如 --to sqlite:district.db 或 "
-          "--to postgresql://svcorg@localhost/records\n");
+          "svcorg：错误：--to `x.db`：请写成 sqlite:文件 或 PostgreSQL 连接串，例如 `--to sqlite:district.db` 或 "
+          "`--to postgresql://svcorg@localhost/records`\n");
   }
 
   TEST_CASE("a database that cannot be opened or written is left as it was") {
