@@ -183,13 +183,6 @@ int main(int argc, char** argv) {
       ->check(svcorg_cli::whole_number(1, 5));
   nf->add_option("--date", need_feedback.date, "The rating's date YYYY-MM-DD (default: today)");
 
-  svcorg::cmd::ExportOptions exporting;
-  CLI::App* ex = app.add_subcommand("export", "Write the records, the ledger and the scores to SQLite or PostgreSQL");
-  add_common(*ex, exporting.common);
-  ex->add_option("--to", exporting.to,
-                 "The database: sqlite:FILE, or a PostgreSQL connection string postgresql://USER@HOST/DATABASE")
-      ->required();
-
   svcorg::cmd::ScoreOptions score;
   CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year");
   add_common(*s, score.common);
@@ -210,6 +203,13 @@ int main(int argc, char** argv) {
   s->add_option("--baseline", score.baseline,
                 "Show the change in total, grade and rank since FILE (a score --format json output)");
   s->add_option("--compare", score.compare, "Show the change in total, grade and rank since the inputs at git REV");
+
+  svcorg::cmd::ExportOptions exporting;
+  CLI::App* ex = app.add_subcommand("export", "Write the records, the ledger and the scores to SQLite or PostgreSQL");
+  add_common(*ex, exporting.common);
+  ex->add_option("--to", exporting.to,
+                 "The database: sqlite:FILE, or a PostgreSQL connection string postgresql://USER@HOST/DATABASE")
+      ->required();
 
   svcorg::cmd::ReportOptions report;
   CLI::App* r = app.add_subcommand("report", "Write a Markdown or HTML report: district, street or branch");
