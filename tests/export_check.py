@@ -76,7 +76,10 @@ class Postgres:
     """A throw-away server: initdb and pg_ctl in `folder`, reached by a unix socket only."""
 
     def __init__(self, folder):
-        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        def version(path):  # /usr/lib/postgresql/15/bin/initdb: the newest server installed
+            return [int(p) for p in re.findall(r"\d+", path.split("/")[-3])]
+
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=version)
         if not found:
             print("SKIP: no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb): "
                   "install Debian's postgresql to run this test")
@@ -125,7 +128,7 @@ class Postgres:
                                          f"where table_name = '{table}' order by ordinal_position")]
 
     def query(self, sql):
-        r = run(["psql", "-X", "-v", "ON_ERROR_STOP=1", "-At", "-F", "\t", "-h", self.socket, "-p", "5432",
+        r = run([os.path.join(self.bin, "psql"), "-X", "-v", "ON_ERROR_STOP=1", "-At", "-F", "\t", "-h", self.socket, "-p", "5432",
                  "-U", "svcorg", "-d", "postgres", "-c", sql])
         if r.returncode != 0:
             raise RuntimeError(f"psql: {sql}: {r.stderr}")
