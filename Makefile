@@ -9,10 +9,12 @@ CMAKE_FLAGS ?=
 # writes install SOURCE_PACKAGES and BUILD_PACKAGES, tests/unit/test_init_ci.cpp checks it).
 #   BUILD_PACKAGES   building svcorg. libmimalloc-dev is optional (CMake uses it when found;
 #                    a third faster on large districts, docs/PERFORMANCE.md). libxlsxwriter-dev
-#                    writes the `--format xlsx` workbooks.
+#                    writes the `--format xlsx` workbooks. libsqlite3-dev and libpq-dev are the
+#                    databases' own client libraries `svcorg export` writes through.
 #   TEST_PACKAGES    the test suite: doctest; valijson checks the JSON Schemas; yaml-cpp is
 #                    the YAML parser's differential oracle; python3-yaml the reference scores;
-#                    cmark-gfm renders reports to HTML; python3-openpyxl reads the XLSX back.
+#                    cmark-gfm renders reports to HTML; python3-openpyxl reads the XLSX back;
+#                    sqlite3 and postgresql (a throw-away server the test starts) read exports back.
 #   BROWSER_PACKAGES `make test` only (not `make run`: a browser is a large download):
 #                    chromium, fonts-noto-cjk (its Chinese font) and poppler-utils (pdfinfo,
 #                    pdftotext) print the HTML reports to PDF (tests/report_browser.sh).
@@ -21,8 +23,8 @@ CMAKE_FLAGS ?=
 #                    the executables whose libraries become the package's Depends.
 #   FRESH_PACKAGES   the clean-root tests (tests/fresh/): mmdebstrap builds the roots,
 #                    python3-yaml reads the CI files.
-BUILD_PACKAGES  = cmake make g++ pkg-config libyaml-dev libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev libmimalloc-dev libxlsxwriter-dev
-TEST_PACKAGES   = doctest-dev libvalijson-dev libyaml-cpp-dev python3 python3-yaml cmark-gfm python3-openpyxl
+BUILD_PACKAGES  = cmake make g++ pkg-config libyaml-dev libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev libmimalloc-dev libxlsxwriter-dev libsqlite3-dev libpq-dev
+TEST_PACKAGES   = doctest-dev libvalijson-dev libyaml-cpp-dev python3 python3-yaml cmark-gfm python3-openpyxl sqlite3 postgresql
 BROWSER_PACKAGES = chromium fonts-noto-cjk poppler-utils
 SOURCE_PACKAGES = ca-certificates git
 DEB_PACKAGES    = dpkg-dev file

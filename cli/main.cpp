@@ -20,6 +20,7 @@
 #include "svcorg/cmd/report.hpp"
 #include "svcorg/cmd/rules.hpp"
 #include "svcorg/cmd/schema.hpp"
+#include "svcorg/cmd/export.hpp"
 #include "svcorg/cmd/score.hpp"
 #include "svcorg/cmd/validate.hpp"
 #include "svcorg/i18n/catalogue.hpp"
@@ -203,6 +204,13 @@ int main(int argc, char** argv) {
                 "Show the change in total, grade and rank since FILE (a score --format json output)");
   s->add_option("--compare", score.compare, "Show the change in total, grade and rank since the inputs at git REV");
 
+  svcorg::cmd::ExportOptions exporting;
+  CLI::App* ex = app.add_subcommand("export", "Write the records, the ledger and the scores to SQLite or PostgreSQL");
+  add_common(*ex, exporting.common);
+  ex->add_option("--to", exporting.to,
+                 "The database: sqlite:FILE, or a PostgreSQL connection string postgresql://USER@HOST/DATABASE")
+      ->required();
+
   svcorg::cmd::ReportOptions report;
   CLI::App* r = app.add_subcommand("report", "Write a Markdown or HTML report: district, street or branch");
   add_common(*r, report.common);
@@ -259,6 +267,7 @@ int main(int argc, char** argv) {
     if (v->parsed()) return svcorg::cmd::run_validate(validate, io);
     if (n->parsed()) return svcorg::cmd::run_needs(needs, io);
     if (s->parsed()) return svcorg::cmd::run_score(score, io);
+    if (ex->parsed()) return svcorg::cmd::run_export(exporting, io);
     if (na->parsed()) return svcorg::cmd::run_need_add(need_add, io);
     if (nm->parsed()) return svcorg::cmd::run_need_move(need_move, io);
     if (nf->parsed()) return svcorg::cmd::run_need_feedback(need_feedback, io);

@@ -13,7 +13,7 @@ _svcorg() {
   prev=${COMP_WORDS[COMP_CWORD - 1]}
   COMPREPLY=()
 
-  local commands="validate score needs need report init schema rules"
+  local commands="validate score needs export need report init schema rules"
   local common="--year --as-of --color --lang -q --quiet --strict --jobs -h --help
     --max-file-size --max-depth --max-records --no-cache --cache-dir --cache-size"
 
@@ -59,7 +59,17 @@ _svcorg() {
         COMPREPLY=($(compgen -W "district street: branch:" -- "$cur")); compopt -o nospace 2>/dev/null
       fi
       return ;;
-    --to) COMPREPLY=($(compgen -W "received assessed in-progress resolved closed declined" -- "$cur")); return ;;
+    --to)
+      if [[ $command == export ]]; then
+        COMPREPLY=($(compgen -W "sqlite: postgresql://" -- "$cur")); compopt -o nospace 2>/dev/null
+        if [[ $cur == sqlite:* ]]; then
+          compopt -o filenames 2>/dev/null
+          COMPREPLY=($(compgen -f -- "${cur#sqlite:}")); COMPREPLY=("${COMPREPLY[@]/#/sqlite:}")
+        fi
+      else
+        COMPREPLY=($(compgen -W "received assessed in-progress resolved closed declined" -- "$cur"))
+      fi
+      return ;;
     --satisfaction) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
     --disposal) COMPREPLY=($(compgen -W "solve relay mobilize" -- "$cur")); return ;;
     --since | --compare) COMPREPLY=($(compgen -W "$(_svcorg_revisions)" -- "$cur")); return ;;
@@ -83,6 +93,7 @@ _svcorg() {
     validate) options="$common --format -o --output --since" ;;
     score) options="$common --format --excel --branch --type --street --explain --fail-under -o --output --since --baseline --compare" ;;
     needs) options="$common --format --excel -o --output --status --branch --street --channel --category --layer --received-in-year" ;;
+    export) options="$common --to" ;;
     report) options="$common --scope --detail --brief --format -o --output" ;;
     need)
       # need add: the options that read the repository, then the need's fields

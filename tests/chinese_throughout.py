@@ -28,7 +28,9 @@ EXAMPLES = "examples --year 2026 --as-of 2026-11-26 --lang zh-CN"
 NAMES = {"svcorg", "YAML", "UTF-8", "UTF", "JSON", "CSV", "SARIF", "JUnit", "GitLab", "GitHub", "BOM", "NUL",
          "Excel", "Markdown", "git", "CI", "ID", "URI", "XML", "GBK", "Mermaid", "PATH", "REV", "FILE", "TYPE",
          # the commands, and the values of YAML booleans
-         "validate", "score", "needs", "report", "init", "schema", "rules", "true", "false"}
+         "validate", "score", "needs", "report", "init", "schema", "rules", "export", "true", "false",
+         # the databases `svcorg export` writes to
+         "SQLite", "PostgreSQL"}
 
 
 def words_of_schemas():
@@ -220,7 +222,8 @@ def main(argv):
                      "score --lang zh-CN examples --explain nobody", "needs --lang zh-CN examples --status nope",
                      "validate --lang zh-CN no/such", "score --lang zh-CN --as-of 2026-02-30 examples",
                      "report --lang zh-CN examples --scope street:nope", "schema --lang zh-CN nope",
-                     "rules --lang zh-CN 居名区 examples", "init --lang zh-CN " + tmp + "/new"]:
+                     "rules --lang zh-CN 居名区 examples", "init --lang zh-CN " + tmp + "/new",
+                     "export " + EXAMPLES + " --to sqlite:" + tmp + "/x.db", "export --lang zh-CN examples --to x.db"]:
             out, err = run(svcorg, args)
             check(args, out + err)
 

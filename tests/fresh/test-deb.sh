@@ -17,7 +17,7 @@ start=$(date +%s)
 say "the package: $name"
 dpkg-deb --field "$deb" Package Version Architecture Section Maintainer Depends
 depends=$(dpkg-deb --field "$deb" Depends)
-for lib in libc6 libstdc++6 libyaml-0-2 libutf8proc2 libxxhash0 libxlsxwriter4; do
+for lib in libc6 libstdc++6 libyaml-0-2 libutf8proc2 libxxhash0 libxlsxwriter4 libsqlite3-0 libpq5; do
   grep -q "\\b$lib\\b" <<<"$depends" || { echo "FAIL: Depends does not name $lib: $depends" >&2; exit 1; }
 done
 [ "$name" = "svcorg_$(dpkg-deb --field "$deb" Version)_$(dpkg-deb --field "$deb" Architecture).deb" ] ||
