@@ -116,7 +116,11 @@ int run_import_needs(const ImportOptions& o, const Io& io) {
         say(io.err, lang, i18n::Message("import.at-row", {{"file", o.file}, {"line", e.line}, {"row", e.row},
                                                           {"message", e.message}}));
     }
-    error(io, lang, i18n::Message("import.bad-rows", {{"rows", count("import.count.rows.one", "import.count.rows.other", bad.size())}}));
+    if (rows.structure)
+      error(io, lang, i18n::Message("import.bad-file"));
+    else
+      error(io, lang, i18n::Message("import.bad-rows",
+                                    {{"rows", count("import.count.rows.one", "import.count.rows.other", bad.size())}}));
     return kFindings;
   }
 
@@ -184,7 +188,7 @@ int run_import_needs(const ImportOptions& o, const Io& io) {
     if (int code = write_checked(repo, before, changes, i18n::Message("import.refused"), o.common, *dates, io,
                                  !o.dry_run))
       return code;
-  say(io.out, lang, summary);
+  if (!o.common.quiet) say(io.out, lang, summary);
   return kOk;
 }
 

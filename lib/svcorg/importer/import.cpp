@@ -347,7 +347,8 @@ Imported map_rows(std::string_view text, const Map& map, const Known& known, Csv
       first = false;
     }
     for (const auto& e : reader.errors()) add(e, header);
-    if (!out.errors.empty()) return out;
+    out.structure = !out.errors.empty();
+    if (out.structure) return out;
   }
   // Every column the map names is in the header, once.
   auto index_of = [&](const Located& column) -> std::optional<size_t> {

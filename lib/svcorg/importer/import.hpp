@@ -87,6 +87,7 @@ struct Imported {
   size_t rows = 0;            // rows read after the header
   std::vector<MapError> map_errors;  // columns the header does not have
   std::vector<RowError> errors;      // structure first, then rows in order
+  bool structure = false;            // the errors are of the file's structure (no row was mapped)
 };
 
 // Reads `text` (UTF-8) as an export and maps every row through `map` (checked by
