@@ -115,7 +115,7 @@ TEST_SUITE("e2e-import") {
   TEST_CASE("import needs: UTF-8 with a BOM") { imports_as_expected("\xEF\xBB\xBF" + kExport); }
   TEST_CASE("import needs: GBK as Excel on Chinese Windows saves it") { imports_as_expected(gbk(kExport)); }
 
-  TEST_CASE("import needs: the same export twice adds nothing; a dry run writes nothing") {
+  TEST_CASE("import needs: the same export twice adds nothing, and a dry run writes nothing") {
     Copy c;
     write_file(c.at("map.yaml"), kMap);
     write_file(c.at("export.csv"), kExport);

@@ -63,7 +63,7 @@ TEST_SUITE("importer") {
     CHECK(error == "3: neither UTF-8 nor GB18030 (GBK) text; open the export in Excel and save it as \"CSV UTF-8\"");
   }
 
-  TEST_CASE("CSV: LF or CRLF, quoted commas, line breaks and doubled quotes; blank lines skipped") {
+  TEST_CASE("CSV: LF or CRLF, quoted commas, line breaks and doubled quotes, blank lines skipped") {
     CHECK(read_all("a,b,c\n1,2,3\n") == "1@1: a|b|c\n2@2: 1|2|3\n");
     CHECK(read_all("a,b,c\r\n1,,3\r\n") == "1@1: a|b|c\n2@2: 1||3\n");
     CHECK(read_all("a,b\r\n\"x, y\",\"line 1\r\nline 2\"\r\n\"say \"\"hi\"\"\",z") ==
