@@ -13,6 +13,7 @@
 #include <mimalloc.h>
 #endif
 
+#include "svcorg/cmd/import.hpp"
 #include "svcorg/cmd/init.hpp"
 #include "svcorg/i18n/message.hpp"
 #include "svcorg/cmd/need.hpp"
@@ -183,6 +184,24 @@ int main(int argc, char** argv) {
       ->check(svcorg_cli::whole_number(1, 5));
   nf->add_option("--date", need_feedback.date, "The rating's date YYYY-MM-DD (default: today)");
 
+  // svcorg import needs FILE --map MAP [DIR]: DIR the records repository.
+  CLI::App* imp = app.add_subcommand("import", "Append the rows of a CSV export (e.g. 12345 hotline) as new needs");
+  imp->require_subcommand(1);
+  svcorg::cmd::ImportOptions import_needs;
+  CLI::App* in_needs = imp->add_subcommand(
+      "needs", "Append each row of FILE as a new need, mapped by the map file; all rows or none");
+  add_common(*in_needs, import_needs.common);
+  in_needs->remove_option(in_needs->get_option("paths"));
+  in_needs->add_option("file", import_needs.file, "The CSV export (UTF-8 with or without a BOM, or GB18030/GBK)")
+      ->required();
+  in_needs->add_option("dir", import_needs.common.paths, "The records repository (default: .)")->expected(0, 1);
+  in_needs->add_option("--map", import_needs.map, "The map file: which column or value gives each field")
+      ->required();
+  in_needs->add_option("--encoding", import_needs.encoding,
+                       "The export's encoding: auto (UTF-8 if valid, else GB18030), utf-8 or gb18030 (default: auto)")
+      ->check(svcorg_cli::one_of({"auto", "utf-8", "gb18030"}));
+  in_needs->add_flag("--dry-run", import_needs.dry_run, "Print the documents each file would get; write nothing");
+
   svcorg::cmd::ScoreOptions score;
   CLI::App* s = app.add_subcommand("score", "Score every branch with a plan for the year");
   add_common(*s, score.common);
@@ -271,6 +290,7 @@ int main(int argc, char** argv) {
     if (na->parsed()) return svcorg::cmd::run_need_add(need_add, io);
     if (nm->parsed()) return svcorg::cmd::run_need_move(need_move, io);
     if (nf->parsed()) return svcorg::cmd::run_need_feedback(need_feedback, io);
+    if (in_needs->parsed()) return svcorg::cmd::run_import_needs(import_needs, io);
     if (r->parsed()) return svcorg::cmd::run_report(report, io);
     if (in->parsed()) return svcorg::cmd::run_init(init, io);
     if (sc->parsed()) return svcorg::cmd::run_schema(schema, io);

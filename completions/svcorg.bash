@@ -13,7 +13,7 @@ _svcorg() {
   prev=${COMP_WORDS[COMP_CWORD - 1]}
   COMPREPLY=()
 
-  local commands="validate score needs export need report init schema rules"
+  local commands="validate score needs export need import report init schema rules"
   local common="--year --as-of --color --lang -q --quiet --strict --jobs -h --help
     --max-file-size --max-depth --max-records --no-cache --cache-dir --cache-size"
 
@@ -72,6 +72,8 @@ _svcorg() {
       return ;;
     --satisfaction) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
     --disposal) COMPREPLY=($(compgen -W "solve relay mobilize" -- "$cur")); return ;;
+    --encoding) COMPREPLY=($(compgen -W "auto utf-8 gb18030" -- "$cur")); return ;;
+    --map) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --since | --compare) COMPREPLY=($(compgen -W "$(_svcorg_revisions)" -- "$cur")); return ;;
     -o | --output | --baseline)
       if [[ $command == validate && $cur != *=* ]]; then
@@ -106,6 +108,15 @@ _svcorg() {
         options="$common --satisfaction --date"
       elif [[ $cur != -* ]]; then
         COMPREPLY=($(compgen -W "add move feedback" -- "$cur"))
+        return
+      fi ;;
+    import)
+      # import needs FILE [DIR]: the options that read the repository, then the map's
+      options="-h --help"
+      if [[ " ${COMP_WORDS[*]:1:COMP_CWORD-1} " == *" needs "* ]]; then
+        options="$common --map --encoding --dry-run"
+      elif [[ $cur != -* ]]; then
+        COMPREPLY=($(compgen -W "needs" -- "$cur"))
         return
       fi ;;
     init) options="-q --quiet --lang -h --help" ;;

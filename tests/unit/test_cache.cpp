@@ -185,6 +185,33 @@ TEST_SUITE("cache") {
       }
   }
 
+  TEST_CASE("an imported need's x-source round-trips through an entry") {
+    const std::string bytes =
+        "apiVersion: svcorg/v1\nkind: Need\nid: n1\nbranch: mly\nreceived: 2026-03-02\nchannel: hotline\n"
+        "category: housing\nsummary: x\nlayer: branch\ndisposal: solve\nstatus: received\n"
+        "events:\n  - {date: 2026-03-02, status: received}\nx-source: {system: \"12345\", case: \"2026030200001\"}\n";
+    svcorg::cache::Entry in;
+    svcorg::diag::Sink sink;
+    svcorg::load::load_bytes("n.yaml", bytes, in.records, sink);
+    CHECK(sink.items().empty());
+    REQUIRE(in.records.needs.size() == 1);
+    const auto& source = in.records.needs.front().source;
+    REQUIRE(source.has);
+    CHECK(*source.v.system == "12345");
+    CHECK(*source.v.number == "2026030200001");
+    const auto parts = svcorg::cache::encode(in);
+    svcorg::cache::Entry out;
+    REQUIRE(svcorg::cache::decode(parts.cores, out));
+    REQUIRE(svcorg::cache::decode_needs(parts.needs, out));
+    REQUIRE(out.records.needs.size() == 1);
+    const auto& back = out.records.needs.front().source;
+    REQUIRE(back.has);
+    CHECK(back.pos == source.pos);
+    CHECK(*back.v.system == "12345");
+    CHECK(back.v.number.pos == source.v.number.pos);
+    CHECK(*back.v.number == "2026030200001");
+  }
+
   TEST_CASE("a run that keeps only cores reads the first section of an entry, and the needs only when it must") {
     TempDir tmp;
     const fs::path cache = tmp.path() / "c", d = tmp.path() / "d";

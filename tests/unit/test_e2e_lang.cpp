@@ -77,9 +77,9 @@ TEST_SUITE("e2e lang") {
         {"needs examples --received-in-year=maybe", "svcorg：错误：--received-in-year 不带值，单独写即可",
          "svcorg: error: --received-in-year takes no value; give it alone"},
         {"valdate examples", "svcorg：错误：没有 `valdate` 这个命令，是不是 `validate`？（可用的命令：`validate`、`needs`、`need`、"
-                             "`score`、`export`、`report`、`init`、`schema` 或 `rules`）",
-         "svcorg: error: unknown command `valdate`; did you mean `validate`? (commands: `validate`, `needs`, `need`, `score`, "
-         "`export`, `report`, `init`, `schema`, or `rules`)"},
+                             "`import`、`score`、`export`、`report`、`init`、`schema` 或 `rules`）",
+         "svcorg: error: unknown command `valdate`; did you mean `validate`? (commands: `validate`, `needs`, `need`, "
+         "`import`, `score`, `export`, `report`, `init`, `schema`, or `rules`)"},
         {"schema plan branch", "svcorg：错误：svcorg schema：多了一个参数 `branch`",
          "svcorg: error: svcorg schema: one argument too many: `branch`"},
     };
@@ -96,7 +96,7 @@ TEST_SUITE("e2e lang") {
     }
     // No command at all: the command line has no --lang either.
     CHECK(run_svcorg("").err ==
-          "svcorg: error: give a command: `validate`, `needs`, `need`, `score`, `export`, `report`, `init`, `schema`, or "
+          "svcorg: error: give a command: `validate`, `needs`, `need`, `import`, `score`, `export`, `report`, `init`, `schema`, or "
           "`rules`\n"
           "Run with --help for more information.\n");
     // A --lang that is no language is refused in English.

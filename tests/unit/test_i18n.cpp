@@ -18,7 +18,7 @@ namespace {
 // Every string literal of lib/ and cli/ that looks like a catalogue id.
 std::set<std::string> ids_in_code() {
   const std::regex literal(
-      R"re("((?:diag|cmd|cli|yaml|load|model|validate|waive|score|render|ledger|report|rules|init|vcs|scope|cache|plan|util|export)\.[a-z0-9.-]+)")re");
+      R"re("((?:diag|cmd|cli|yaml|load|model|validate|waive|score|render|ledger|report|rules|init|vcs|scope|cache|plan|util|export|import)\.[a-z0-9.-]+)")re");
   std::set<std::string> out;
   for (const char* dir : {"lib", "cli"})
     for (const auto& e : fs::recursive_directory_iterator(fs::path(testing::kSource) / dir)) {

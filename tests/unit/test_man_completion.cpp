@@ -241,6 +241,23 @@ TEST_SUITE("completion") {
     CHECK(bash_complete("svcorg report --color n") == std::vector<std::string>{"never"});
   }
 
+  // Commands of commands (`import needs`): their options are not in `import --help`.
+  TEST_CASE("import needs: its man page and both completions name every option of its --help") {
+    const auto options = help_options("import needs");
+    CHECK(offered(options, "--map"));
+    const std::string man = unroff(read_file(page("import")));
+    const std::string zsh = read_file(kSource / "completions" / "_svcorg");
+    const auto bash = bash_complete("svcorg import needs x.csv -");
+    for (const auto& option : options) {
+      CAPTURE(option);
+      CHECK(mentions(man, option));
+      CHECK(mentions(zsh, option));
+      CHECK(offered(bash, option));
+    }
+    CHECK(bash_complete("svcorg import n") == std::vector<std::string>{"needs"});
+    CHECK(bash_complete("svcorg import needs x.csv --encoding g") == std::vector<std::string>{"gb18030"});
+  }
+
   TEST_CASE("the zsh completion names every subcommand and option") {
     const fs::path zsh = kSource / "completions" / "_svcorg";
     const std::string text = read_file(zsh);

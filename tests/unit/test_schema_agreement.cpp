@@ -407,6 +407,14 @@ functions: [medical]
     {kNeed, "reason: ''\n", true},
     {kNeed, "scope: everyone\n", true},
     {kNeed, "platform: -p1\n", true},
+    {kNeed, "x-source: {system: \"12345\", case: \"2026030200001\"}\n", false},
+    {kNeed, "x-source: {system: \"12345\", case: \"1\", x-note: 转办}\n", false},
+    {kNeed, "x-source: {system: \"12345\"}\n", true},
+    {kNeed, "x-source: {system: \"12345\", case: 2026030200001}\n", true},
+    {kNeed, "x-source: {system: \"12345\", case: \"\"}\n", true},
+    {kNeed, "x-source: {system: a, case: b, note: c}\n", true},
+    {kNeed, "x-source: 12345\n", true},
+    {kNeed, "x-contact: {anything: [1, 2]}\n", false},
     {"apiVersion: svcorg/v1\nkind: Need\nid: n2\nbranch: mly\nreceived: 2026-03-02\nchannel: hotline\n"
      "category: Elderly\nsummary: x\nlayer: branch\ndisposal: solve\nstatus: received\n"
      "events: [{date: 2026-03-02, status: received}]\n",

@@ -33,7 +33,7 @@ namespace svcorg::cache {
 namespace {
 
 // Bump whenever the payload layout (the io() functions below) changes.
-constexpr uint32_t kFormat = 5;
+constexpr uint32_t kFormat = 6;
 // Entries and status indexes share one frame: magic, format, a 32-bit number (0 for an
 // entry, the entry count for an index), key, then each section's length and XXH3-64
 // (two sections for an entry, one for an index), then the sections.
@@ -255,9 +255,10 @@ template <class A> void io(A& a, model::Branch& v) {
 }
 template <class A> void io(A& a, model::Event& v) { a(v.pos, v.date, v.status.v, v.status.has); }
 template <class A> void io(A& a, model::Feedback& v) { a(v.pos, v.satisfaction, v.date); }
+template <class A> void io(A& a, model::Source& v) { a(v.pos, v.system, v.number); }
 template <class A> void io(A& a, model::Need& v) {
   a(static_cast<model::RecordBase&>(v), v.branch, v.received, v.channel, v.category, v.summary, v.scope, v.impact,
-    v.layer, v.disposal, v.relayed_to, v.platform, v.due, v.status, v.reason, v.events, v.feedback);
+    v.layer, v.disposal, v.relayed_to, v.platform, v.due, v.status, v.reason, v.events, v.feedback, v.source);
 }
 template <class A> void io(A& a, model::Meeting& v) { a(v.pos, v.date, v.attendees, v.needs, v.note); }
 template <class A> void io(A& a, model::Platform& v) {

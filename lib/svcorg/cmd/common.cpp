@@ -345,8 +345,8 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
 }
 
 Checked check_held(const std::vector<load::Held>& files, const Common& c, const validate::Options& dates,
-                   const Io& io) {
-  return check_loaded(c, dates, io, Needs::Cores, {},
+                   const Io& io, Needs needs) {
+  return check_loaded(c, dates, io, needs, {},
                       [&](diag::Sink& sink, cache::Store* store, const load::NeedChecks& checks) {
                         return load::load_held(files, sink, c.jobs, store, c.limits, checks);
                       });

@@ -141,10 +141,11 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
                        const Alongside& alongside = {}, Inputs inputs = Inputs::AsGiven);
 
 // Loads and checks files held in memory (the inputs at a git revision, under the display
-// paths they have now) as load_and_check does the paths of `c` (cores only): the same
-// limits, threads and parse cache, where a file unchanged since is a hit.
+// paths they have now) as load_and_check does the paths of `c` (cores only, unless
+// `needs` asks for whole records): the same limits, threads and parse cache, where a file
+// unchanged since is a hit.
 Checked check_held(const std::vector<load::Held>& files, const Common& c, const validate::Options& dates,
-                   const Io& io);
+                   const Io& io, Needs needs = Needs::Cores);
 
 // For the commands that refuse inputs with errors (or, with --strict, warnings): prints
 // the findings and what to do on io.err; returns the exit code to stop with, or 0.

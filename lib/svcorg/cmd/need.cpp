@@ -5,13 +5,12 @@
 #include <ostream>
 #include <set>
 
-#include "svcorg/diag/render.hpp"
+#include "svcorg/cmd/records_edit.hpp"
 #include "svcorg/edit/edit.hpp"
 #include "svcorg/i18n/catalogue.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/model/vocab.hpp"
-#include "svcorg/util/file.hpp"
 
 namespace svcorg::cmd {
 
@@ -19,100 +18,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The repository's files held in memory, by display path, with the paths to write.
-struct Repository {
-  std::string root;
-  std::vector<load::Held> files;
-  std::map<std::string, std::string> paths;  // display path -> path
-  std::vector<i18n::Message> errors;
-};
-
-Repository read_repository(const Common& c) {
-  Repository r;
-  r.root = c.paths.empty() ? std::string(".") : c.paths.front();
-  const load::DiscoverResult found = load::discover({r.root});
-  r.errors = found.errors;
-  for (const auto& s : found.sources) {
-    // As validate reads it: --max-file-size holds, and a file that cannot be read is an
-    // error, never an empty file an edit would then be checked against.
-    std::string bytes;
-    i18n::Message error;
-    if (!load::read_file(s.path, c.limits.max_file_size, bytes, error)) {
-      r.errors.push_back(std::move(error));
-      continue;
-    }
-    r.files.push_back({s.display, std::move(bytes)});
-    r.paths[s.display] = s.path;
-  }
-  return r;
-}
-
 bool date_ok(const char* option, const std::optional<std::string>& value, const Io& io, i18n::Lang lang) {
   if (!value || util::Date::parse(*value)) return true;
   error(io, lang, i18n::Message("cmd.need.not-a-date", {{"option", option}, {"value", *value}}));
   return false;
-}
-
-// The errors of `after` that `before` does not have (compared without their lines, which
-// an edit moves).
-std::vector<diag::Diagnostic> new_errors(const Checked& before, const Checked& after) {
-  auto key = [](const diag::Diagnostic& d) {
-    return d.file + '\0' + d.rule + '\0' + d.kind + '\0' + d.id + '\0' + i18n::render(d.message, i18n::Lang::En);
-  };
-  std::multiset<std::string> old;
-  for (const auto& d : before.findings)
-    if (d.severity == diag::Severity::Error) old.insert(key(d));
-  std::vector<diag::Diagnostic> added;
-  for (const auto& d : after.findings) {
-    if (d.severity != diag::Severity::Error) continue;
-    const auto it = old.find(key(d));
-    if (it != old.end())
-      old.erase(it);
-    else
-      added.push_back(d);
-  }
-  return added;
-}
-
-// Validates `repo` with `display` holding `text`, and writes it (atomically) only when
-// that adds no error. Returns the exit code.
-int write_checked(Repository& repo, const Checked& before, const std::string& display, const std::string& path,
-                  const std::string& text, const Common& common, const validate::Options& dates, const Io& io) {
-  std::vector<load::Held> edited = repo.files;
-  bool replaced = false;
-  for (auto& f : edited)
-    if (f.name == display) {
-      f.bytes = text;
-      replaced = true;
-    }
-  if (!replaced) edited.push_back({display, text});
-  const Checked after = check_held(edited, common, dates, io);
-  const std::vector<diag::Diagnostic> added = new_errors(before, after);
-  if (!added.empty()) {
-    io.err << diag::render_text(added, false, before.lang);
-    error(io, before.lang, i18n::Message("cmd.need.refused", {{"file", display}}));
-    return kFindings;
-  }
-  std::error_code ec;
-  fs::create_directories(fs::path(path).parent_path(), ec);
-  if (const i18n::Message err = util::write_file(path, text); !err.empty()) {
-    error(io, before.lang, err);
-    return kUsage;
-  }
-  return kOk;
-}
-
-// The first line of a needs file of the same depth that names the need schema, for a new
-// needs file.
-std::string schema_line(const Repository& repo, const std::string& needs_folder) {
-  for (const auto& f : repo.files) {
-    const std::string& p = repo.paths.at(f.name);
-    if (fs::path(p).parent_path().parent_path().lexically_normal() != fs::path(needs_folder)) continue;
-    const std::string first = f.bytes.substr(0, f.bytes.find('\n'));
-    if (first.rfind("# yaml-language-server: $schema=", 0) == 0 && first.find("need.schema.json") != std::string::npos)
-      return first.back() == '\r' ? first.substr(0, first.size() - 1) : first;
-  }
-  return "";
 }
 
 }  // namespace
@@ -157,30 +66,12 @@ int run_need_add(const NeedAddOptions& given, const Io& io) {
 
   const int year = util::Date::parse(received)->year();
   std::vector<std::string> mine, taken;
-  std::string display;  // the file of the branch's last need of the year
   for (const auto& n : before.records.need_cores) {
     if (!n.id) continue;
     taken.emplace_back(*n.id);
-    if (!n.branch || *n.branch != o.branch) continue;
-    mine.emplace_back(*n.id);
-    if (n.received && (*n.received).year() == year) display = before.records.files[n.file];
+    if (n.branch && *n.branch == o.branch) mine.emplace_back(*n.id);
   }
-  std::string path;
-  if (!display.empty()) {
-    path = repo.paths.at(display);
-  } else {
-    const std::string folder = (fs::path(repo.root) / "needs").lexically_normal().string();
-    path = (fs::path(folder) / std::to_string(year) / (o.branch + ".yaml")).string();
-    display = load::display_path(path);
-    if (!repo.paths.count(display)) repo.paths[display] = path;
-  }
-  std::string old;
-  for (const auto& f : repo.files)
-    if (f.name == display) old = f.bytes;
-  if (old.empty()) {
-    const std::string header = schema_line(repo, (fs::path(repo.root) / "needs").lexically_normal().string());
-    if (!header.empty()) old = header + "\n";
-  }
+  Change file = needs_file(repo, before, o.branch, year);
 
   edit::NewNeed need;
   need.id = edit::next_need_id(mine, o.branch, year, taken);
@@ -194,8 +85,10 @@ int run_need_add(const NeedAddOptions& given, const Io& io) {
   need.disposal = o.disposal;
   need.relayed_to = o.relayed_to;
   if (o.due) need.due = util::Date::parse(*o.due)->str();
-  const std::string text = edit::append_document(old, edit::need_document(need));
-  if (int code = write_checked(repo, before, display, path, text, o.common, *dates, io)) return code;
+  file.text = edit::append_document(file.text, edit::need_document(need));
+  if (int code = write_checked(repo, before, {file}, i18n::Message("cmd.need.refused", {{"file", file.display}}),
+                               o.common, *dates, io))
+    return code;
   io.out << need.id << "\n";
   return kOk;
 }
@@ -238,7 +131,8 @@ int finish(Loaded& l, const std::string& id, const edit::Edited& e, const Common
     error(io, l.before->lang, i18n::Message(why, {{"id", id}, {"file", l.display}}));
     return kFindings;
   }
-  return write_checked(l.repo, *l.before, l.display, l.repo.paths.at(l.display), e.text, common, dates, io);
+  return write_checked(l.repo, *l.before, {{l.display, l.repo.paths.at(l.display), e.text}},
+                       i18n::Message("cmd.need.refused", {{"file", l.display}}), common, dates, io);
 }
 
 }  // namespace

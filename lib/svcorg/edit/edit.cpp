@@ -90,6 +90,11 @@ std::string scalar(std::string_view text) {
 
 std::string next_need_id(const std::vector<std::string>& existing, const std::string& branch, int year,
                          const std::vector<std::string>& taken) {
+  return next_need_ids(existing, branch, year, taken, 1).front();
+}
+
+std::vector<std::string> next_need_ids(const std::vector<std::string>& existing, const std::string& branch, int year,
+                                       const std::vector<std::string>& taken, size_t count) {
   static const std::regex kPattern(R"(^(.+)-(\d{4})-(\d+)$)");
   struct Found {
     std::string prefix;
@@ -117,12 +122,14 @@ std::string next_need_id(const std::vector<std::string>& existing, const std::st
     width = any_year->width;
   }
   const std::set<std::string> used(taken.begin(), taken.end());
-  for (;; ++number) {
+  std::vector<std::string> ids;
+  for (; ids.size() < count; ++number) {
     std::string digits = std::to_string(number);
     if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
     std::string id = prefix + "-" + std::to_string(year) + "-" + digits;
-    if (!used.count(id)) return id;
+    if (!used.count(id)) ids.push_back(std::move(id));
   }
+  return ids;
 }
 
 std::string need_document(const NewNeed& n) {
@@ -141,6 +148,7 @@ std::string need_document(const NewNeed& n) {
   if (n.due) field("due", *n.due);
   field("status", "received");
   out += "events:\n  - {date: " + n.received + ", status: received}\n";
+  if (n.source) out += "x-source: {system: " + scalar(n.source->first) + ", case: " + scalar(n.source->second) + "}\n";
   return out;
 }
 

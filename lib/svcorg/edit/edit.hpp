@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace svcorg::edit {
@@ -31,14 +32,19 @@ std::string scalar(std::string_view text);
 // reused).
 std::string next_need_id(const std::vector<std::string>& existing, const std::string& branch, int year,
                          const std::vector<std::string>& taken);
+// The ids of `count` new needs of `branch` received in `year`, in order, as next_need_id
+// gives them one after the other (`import needs`).
+std::vector<std::string> next_need_ids(const std::vector<std::string>& existing, const std::string& branch, int year,
+                                       const std::vector<std::string>& taken, size_t count);
 
 struct NewNeed {
   std::string id, branch, received, channel, category, summary, layer, disposal;
   std::optional<std::string> scope, relayed_to, due;
+  std::optional<std::pair<std::string, std::string>> source;  // x-source: system, case (import)
 };
 
 // The YAML document of a new need (status `received`, its one event dated `received`),
-// fields in the order of the records reference, lines ending "\n".
+// fields in the order of the records reference (`x-source` last), lines ending "\n".
 std::string need_document(const NewNeed& n);
 
 }  // namespace svcorg::edit

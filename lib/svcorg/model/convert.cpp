@@ -126,6 +126,10 @@ void need(MapReader& r, Need& n) {
     m.integer("satisfaction", f.satisfaction, kReq, 1, 5);
     m.date("date", f.date, kOpt);
   });
+  r.object("x-source", n.source, kOpt, [](MapReader& m, Source& s) {
+    m.text("system", s.system, kReq);
+    m.text("case", s.number, kReq);
+  });
 }
 
 void platform(MapReader& r, Platform& p) {

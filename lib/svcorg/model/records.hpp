@@ -150,6 +150,14 @@ struct Feedback {
   F<Date> date;
 };
 
+// Where an imported need came from (`x-source`, docs/FORMAT.md "The source of an imported
+// need"): the system's name and its case number, which `svcorg import needs` reads to skip
+// rows already imported.
+struct Source {
+  Pos pos;
+  Text system, number;  // `system`, `case`
+};
+
 struct Need : RecordBase {
   Text branch;
   F<Date> received;
@@ -160,6 +168,7 @@ struct Need : RecordBase {
   Text status, reason;
   F<std::vector<Event>> events;
   F<Feedback> feedback;
+  F<Source> source;  // `x-source`
 };
 
 struct Meeting {

@@ -56,24 +56,14 @@ ReadResult read_regular(int fd, uint64_t max, std::string& out, struct ::stat* s
   return ReadResult::Ok;
 }
 
-i18n::Message write_file(const std::string& path, std::string_view content) {
-  return write_file_with(path, [&](int fd, const std::string& temporary) {
-    size_t done = 0;
-    while (done < content.size()) {
-      const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
-      }
-      done += static_cast<size_t>(n);
-    }
-    (void)temporary;
-    return i18n::Message();
-  });
-}
+namespace {
 
-i18n::Message write_file_with(const std::string& path,
-                              const std::function<i18n::Message(int fd, const std::string& temporary)>& fill) {
+// The first half of an atomic write: `path`'s content filled, synced and closed in a
+// temporary file of its folder, named in `temporary`. An empty message on success, else
+// what went wrong (no temporary file is left then).
+i18n::Message prepare(const std::string& path,
+                      const std::function<i18n::Message(int fd, const std::string& temporary)>& fill,
+                      std::string& temporary) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -101,13 +91,69 @@ i18n::Message write_file_with(const std::string& path,
     ::unlink(tmpl.c_str());
     return msg;
   }
-  if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+  temporary = std::move(tmpl);
+  return {};
+}
+
+// The second half: the temporary file renamed over `path` (removed if that fails).
+i18n::Message commit(const std::string& temporary, const std::string& path) {
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     i18n::Message msg("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
-    ::unlink(tmpl.c_str());
+    ::unlink(temporary.c_str());
     return msg;
   }
   return {};
 }
 
+i18n::Message fill_with(int fd, const std::string& path, std::string_view content) {
+  size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
+    }
+    done += static_cast<size_t>(n);
+  }
+  return i18n::Message();
+}
+
+}  // namespace
+
+i18n::Message write_file_with(const std::string& path,
+                              const std::function<i18n::Message(int fd, const std::string& temporary)>& fill) {
+  std::string temporary;
+  if (i18n::Message msg = prepare(path, fill, temporary); !msg.empty()) return msg;
+  return commit(temporary, path);
+}
+
+i18n::Message write_file(const std::string& path, std::string_view content) {
+  return write_file_with(path, [&](int fd, const std::string&) { return fill_with(fd, path, content); });
+}
+
+WriteAll write_files(const std::vector<std::pair<std::string, std::string>>& files) {
+  WriteAll out;
+  std::vector<std::string> temporaries;
+  for (const auto& [path, content] : files) {
+    std::string temporary;
+    const std::string& text = content;
+    out.error = prepare(
+        path, [&, p = path](int fd, const std::string&) { return fill_with(fd, p, text); }, temporary);
+    if (!out.error.empty()) {
+      for (const auto& t : temporaries) ::unlink(t.c_str());
+      return out;
+    }
+    temporaries.push_back(std::move(temporary));
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    out.error = commit(temporaries[i], files[i].first);
+    if (!out.error.empty()) {
+      for (size_t k = i + 1; k < files.size(); ++k) ::unlink(temporaries[k].c_str());
+      return out;
+    }
+    ++out.written;
+  }
+  return out;
+}
 
 }  // namespace svcorg::util

@@ -6,6 +6,8 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <sys/stat.h>
 
@@ -36,6 +38,17 @@ i18n::Message write_file(const std::string& path, std::string_view content);
 // file is removed and `path` is left as it was.
 i18n::Message write_file_with(const std::string& path,
                               const std::function<i18n::Message(int fd, const std::string& temporary)>& fill);
+
+// Writes several files, each atomically, all or (as far as the OS allows) nothing: every
+// file's temporary file is written and synced first (a failure there removes them all and
+// changes nothing), then each is renamed over its path in order. A rename that fails
+// midway leaves the files before it written, that one and the rest as they were (their
+// temporary files removed): `written` counts the files renamed, `error` says why.
+struct WriteAll {
+  size_t written = 0;
+  i18n::Message error;  // empty: all written
+};
+WriteAll write_files(const std::vector<std::pair<std::string, std::string>>& files);
 
 enum class ReadResult { Ok, NotRegular, TooBig, Error /* errno says why */ };
 

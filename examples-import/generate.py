@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""(Re)generate the example 12345 hotline export and its map under examples-import/.
+
+A made-up, realistic export of the 12345 citizen hotline (上海市民服务热线) for November
+2026, as the hotline's work-order system exports it for the streets of the example district
+(examples/): one row per work order (工单), saved by Excel on Chinese Windows, so GBK
+(GB18030) with CRLF line ends, some 诉求内容 cells with line breaks, commas and quotes
+inside. Its map (12345.map.yaml) turns each row into a need of the residential branch of
+its 居委. Deterministic, standard library only. Run from anywhere:
+
+    python3 examples-import/generate.py          rewrite the two files
+    python3 examples-import/generate.py --check  exit 1 if a committed file differs
+
+The folder is not under examples/: every *.yaml there is read as a record, and a map file
+is not one (docs/IMPORT.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import random
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CSV_NAME = "12345-2026-11.csv"
+MAP_NAME = "12345.map.yaml"
+SEED = 12345_2026_11
+
+# 居委 (residents' committee) name in the export -> (branch id, street name).
+COMMITTEES = {
+    "美丽园居民区": ("meiliyuan", "南京西路街道"),
+    "张家宅居民区": ("zhangjiazhai", "南京西路街道"),
+    "华山居民区": ("huashan", "静安寺街道"),
+    "愚园居民区": ("yuyuan", "静安寺街道"),
+    "康定居民区": ("kangding", "江宁路街道"),
+    "新德居民区": ("xinde", "江宁路街道"),
+    "新福康里居民区": ("xinfukangli", "江宁路街道"),
+    "万航渡居民区": ("wanhangdu", "曹家渡街道"),
+    "西康居民区": ("xikang", "曹家渡街道"),
+    "景华居民区": ("jinghua", "石门二路街道"),
+}
+
+# 诉求类别 in the export -> the need category of a residential branch.
+CATEGORIES = {
+    "物业管理": "housing",
+    "房屋修缮": "housing",
+    "环境卫生": "environment",
+    "噪声扰民": "environment",
+    "养老服务": "elderly-care",
+    "治安秩序": "public-safety",
+    "邻里纠纷": "dispute",
+    "就业帮扶": "employment",
+    "医疗卫生": "health",
+    "文体活动": "culture",
+    "社区事务": "community-affairs",
+}
+
+# (诉求类别, 诉求内容) the rows draw from; {addr} is an address of the 居委.
+COMPLAINTS = [
+    ("物业管理", "{addr}电梯近一周多次停运，老人上下楼困难，物业称零件待采购，请尽快修复"),
+    ("物业管理", "{addr}小区门禁损坏一个多月，外来人员随意进出，要求物业更换"),
+    ("房屋修缮", "{addr}顶楼屋面渗水，雨天卧室墙面发霉，\n已向物业报修两次未处理"),
+    ("房屋修缮", "{addr}公共楼道木楼梯踏板松动，存在摔倒隐患"),
+    ("环境卫生", "{addr}弄堂口垃圾箱房满溢，异味大，清运不及时"),
+    ("环境卫生", "{addr}楼下绿化带长期堆放建筑垃圾，请督促清理"),
+    ("噪声扰民", "{addr}附近工地夜间22点后仍在施工，噪声扰民，\n影响居民休息，要求核查夜间施工许可"),
+    ("噪声扰民", "{addr}楼下商铺每晚播放音乐至深夜，多次沟通无效"),
+    ("养老服务", "{addr}独居老人（89岁）希望申请助餐服务，询问“老伙伴”计划如何报名"),
+    ("养老服务", "{addr}老人希望社区长者食堂增加晚餐供应"),
+    ("治安秩序", "{addr}非机动车棚内电瓶车违规充电，飞线充电，存在消防隐患"),
+    ("治安秩序", "{addr}小区内多辆自行车被盗，希望加装监控"),
+    ("邻里纠纷", "{addr}楼上住户空调外机冷凝水滴落至楼下阳台，协商未果，请居委会调解"),
+    ("邻里纠纷", "{addr}邻居在公共走道堆放杂物，影响通行，\n双方多次争执"),
+    ("就业帮扶", "{addr}居民失业半年，咨询就业援助和技能培训政策"),
+    ("医疗卫生", "{addr}行动不便老人咨询家庭医生上门服务如何签约"),
+    ("文体活动", "{addr}居民希望社区活动室周末开放，组织合唱、书法等活动"),
+    ("社区事务", "{addr}居民反映小区加装电梯意见征询进度，询问何时公示"),
+    ("社区事务", "{addr}居民询问\"一网通办\"办理居住证明，是否可以在居委会开具"),
+]
+
+ADDRESSES = {
+    "meiliyuan": ["延安西路379弄", "美丽园大楼"],
+    "zhangjiazhai": ["张家宅路61弄", "大田路129弄"],
+    "huashan": ["华山路263弄", "华山路228号"],
+    "yuyuan": ["愚园路81弄", "愚园路168弄"],
+    "kangding": ["康定路1025弄", "康定路988号"],
+    "xinde": ["新闸路1124弄", "西康路300弄"],
+    "xinfukangli": ["新福康里小区", "新闸路1366弄"],
+    "wanhangdu": ["万航渡路623弄", "万航渡路767弄"],
+    "xikang": ["西康路1001弄", "余姚路255号"],
+    "jinghua": ["石门二路251弄", "新闸路800弄"],
+}
+
+STATES = ["已受理", "已派单", "处理中", "已办结", "已回访"]
+ROWS = 32
+
+
+def rows():
+    rng = random.Random(SEED)
+    committees = list(COMMITTEES)
+    out = []
+    for k in range(ROWS):
+        committee = committees[k % len(committees)] if k < len(committees) else rng.choice(committees)
+        branch, street = COMMITTEES[committee]
+        category, text = COMPLAINTS[(k * 7) % len(COMPLAINTS)]
+        addr = rng.choice(ADDRESSES[branch])
+        if addr.endswith("弄"):
+            addr += f"{rng.randint(1, 60)}号"
+        day = 1 + (k * 19) // ROWS  # 2026-11-01 .. 2026-11-19, in order
+        hour, minute, second = rng.randint(8, 21), rng.randint(0, 59), rng.randint(0, 59)
+        called = f"2026-11-{day:02d} {hour:02d}:{minute:02d}:{second:02d}"
+        due = "" if k % 9 == 4 else f"2026-{11 if day + 15 <= 30 else 12}-{(day + 15 - 1) % 30 + 1:02d}"
+        out.append([f"202611{day:02d}{k + 1:05d}", called, category, text.format(addr=addr), street, committee,
+                    rng.choice(STATES), f"{street}城运中心", due])
+    return out
+
+
+def export_text() -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(["工单编号", "来电时间", "诉求类别", "诉求内容", "所属街道", "所属居委", "办理状态", "承办单位", "办结时限"])
+    for r in rows():
+        w.writerow(r)
+    return buf.getvalue().encode("gb18030")
+
+
+def map_text() -> bytes:
+    lines = [
+        "# How `svcorg import needs` turns a row of the 12345 hotline export into a need",
+        "# (docs/IMPORT.md). Generated by examples-import/generate.py.",
+        "source: \"12345\"            # x-source.system of every imported need",
+        "case: 工单编号               # the column of the case number: a case is imported once",
+        "fields:",
+        "  branch:",
+        "    column: 所属居委",
+        "    table:                   # 居委 -> the id of its residential branch",
+    ]
+    for name, (branch, _) in COMMITTEES.items():
+        lines.append(f"      {name}: {branch}")
+    lines += [
+        "  received: {column: 来电时间, format: [\"YYYY-MM-DD hh:mm:ss\", \"YYYY/M/D hh:mm\"]}",
+        "  channel: {value: 热线}       # every row came by the hotline",
+        "  category:",
+        "    column: 诉求类别",
+        "    table:",
+    ]
+    for name, category in CATEGORIES.items():
+        lines.append(f"      {name}: {category}")
+    lines += [
+        "  summary: {column: 诉求内容}",
+        "  layer: {value: 街道}         # the hotline dispatches to the street",
+        "  disposal: {value: 解决}",
+        "  due: {column: 办结时限, format: YYYY-MM-DD}",
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def main() -> int:
+    files = {CSV_NAME: export_text(), MAP_NAME: map_text()}
+    if sys.argv[1:] == ["--check"]:
+        stale = [n for n, b in files.items() if not os.path.exists(os.path.join(HERE, n))
+                 or open(os.path.join(HERE, n), "rb").read() != b]
+        for n in stale:
+            print(f"examples-import/{n} is not what generate.py writes; run python3 examples-import/generate.py")
+        return 1 if stale else 0
+    for n, b in files.items():
+        with open(os.path.join(HERE, n), "wb") as f:
+            f.write(b)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
