@@ -298,6 +298,9 @@ TEST_SUITE("cache") {
         "needs --format json --year 2026 --as-of 2026-11-26 examples",
         "needs --status overdue --year 2026 --as-of 2026-11-26 examples",
         "report --year 2026 --as-of 2026-11-26 examples",
+        "report --year 2025 --as-of 2025-12-31 --format html examples",
+        "report --year 2025 --as-of 2025-12-31 --scope branch:meiliyuan --lang zh-CN examples",
+        "needs --format csv --year 2025 --as-of 2025-12-31 examples",
         // Needs dated after the as-of date (future-date): their entries are read whole.
         "validate --format json --as-of 2026-06-30 examples",
         "validate --format json --as-of 2026-11-26 " + quoted(tmp.path() / "fixtures"),

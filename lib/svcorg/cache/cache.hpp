@@ -169,6 +169,7 @@ class Store {
   std::vector<std::pair<std::string, Indexed>> recorded_;  // this run's, but for status hits
   int64_t settle_ns_ = 2'000'000'000;
   int64_t start_ns_ = 0;  // wall clock when the run began (open_index)
+  static int64_t now_ns();  // the wall clock, in nanoseconds since the epoch
   std::atomic<size_t> status_hits_{0};
 };
 
