@@ -11,7 +11,8 @@ CMAKE_FLAGS ?=
 #                    a third faster on large districts, docs/PERFORMANCE.md). libxlsxwriter-dev
 #                    writes the `--format xlsx` workbooks.
 #   TEST_PACKAGES    the test suite: doctest; valijson checks the JSON Schemas; yaml-cpp is
-#                    the YAML parser's differential oracle; python3-yaml the reference scores;
+#                    the YAML parser's differential oracle; python3-yaml the reference scores
+#                    and the generators' built-in model (tools/svcorg_model.py);
 #                    cmark-gfm renders reports to HTML; python3-openpyxl reads the XLSX back.
 #   BROWSER_PACKAGES `make test` only (not `make run`: a browser is a large download):
 #                    chromium, fonts-noto-cjk (its Chinese font) and poppler-utils (pdfinfo,
