@@ -15,6 +15,7 @@
 
 #include "support.hpp"
 #include "test_validate_support.hpp"
+#include "tree_builder.hpp"
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/render/score.hpp"
@@ -982,25 +983,7 @@ TEST_SUITE("score::compute") {
 
   TEST_CASE("6.6 ranks: competition ranking on the rounded total, in the district and the type") {
     // β = 1 and base = dues alone: total = 100 × dues_paid_rate.
-    Files files = {{"district.yaml",
-                    district("scoring:\n  base_weight: {default: 1}\n"
-                             "  base: {dues: 1, statistics: 0, organizational_life: 0, member_development: 0}\n")}};
-    struct B {
-      const char* id;
-      const char* type;
-      const char* street;
-      const char* dues;
-    };
-    for (const B& b : {B{"top", "residential", "nanjingxi", "0.95"}, B{"org", "organ", "caojiadu", "0.92"},
-                       B{"alpha", "residential", "caojiadu", "0.9"}, B{"zeta", "residential", "nanjingxi", "0.90004"},
-                       B{"low", "residential", "caojiadu", "0.85"}}) {
-      files.emplace_back(std::string("branches/") + b.id + ".yaml", branch(b.id, b.type, b.street));
-      files.emplace_back(std::string("plans/") + b.id + ".yaml",
-                         plan(b.id, 2026,
-                              std::string("base: {dues_paid_rate: ") + b.dues +
-                                  ", statistics_on_time: true, organizational_life: 12}\nitems: []\n"));
-    }
-    const auto s = score_files(files);
+    const auto s = score_files(tree::ranked_district());
     // totals: top 95, org 92, alpha 90, zeta 90.004 → 90.00, low 85.
     CHECK(s->get("zeta").total_unrounded == Approx(90.004));
     CHECK(s->get("zeta").total == 90.0);
