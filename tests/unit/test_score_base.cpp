@@ -55,12 +55,14 @@ TEST_SUITE("score::components") {
 TEST_SUITE("score::compute") {
   TEST_CASE("6.1 base through compute") {
     auto files = perfect();
+    // dues 90, statistics late, organizational life 6 of 12, development 3 of 4.
+    const std::string plan_text =
+        plan("mly", 2026,
+             "base: {dues_paid_rate: 0.9, statistics_on_time: false, organizational_life: 6, "
+             "member_development: {planned: 4, developed: 3}}\n" +
+                 full_items() + kFullReview);
     SUBCASE("every part") {
-      files = vtest::with(files, "plans/mly-2026.yaml",
-                          plan("mly", 2026,
-                               "base: {dues_paid_rate: 0.9, statistics_on_time: false, organizational_life: 6, "
-                               "member_development: {planned: 4, developed: 3}}\n" +
-                                   full_items() + kFullReview));
+      files = vtest::with(files, "plans/mly-2026.yaml", plan_text);
       const auto s = score_files(files);
       const auto& b = s->get("mly");
       CHECK(b.base == Approx(57.0));  // 0.3×90 + 0.2×0 + 0.3×50 + 0.2×75
@@ -70,11 +72,7 @@ TEST_SUITE("score::compute") {
     SUBCASE("the type's organizational_life_per_year from the District's rules") {
       files = vtest::with(files, "district.yaml",
                           district("rules:\n  types:\n    residential: {organizational_life_per_year: 6}\n"));
-      files = vtest::with(files, "plans/mly-2026.yaml",
-                          plan("mly", 2026,
-                               "base: {dues_paid_rate: 0.9, statistics_on_time: false, organizational_life: 6, "
-                               "member_development: {planned: 4, developed: 3}}\n" +
-                                   full_items() + kFullReview));
+      files = vtest::with(files, "plans/mly-2026.yaml", plan_text);
       const auto s = score_files(files);
       const auto& b = s->get("mly");
       CHECK(*value(b.base_parts, "organizational_life") == Approx(100.0));  // 100 × min(6/6, 1)
