@@ -12,7 +12,8 @@ CMAKE_FLAGS ?=
 #                    writes the `--format xlsx` workbooks. libsqlite3-dev and libpq-dev are the
 #                    databases' own client libraries `svcorg export` writes through.
 #   TEST_PACKAGES    the test suite: doctest; valijson checks the JSON Schemas; yaml-cpp is
-#                    the YAML parser's differential oracle; python3-yaml the reference scores;
+#                    the YAML parser's differential oracle; python3-yaml the reference scores
+#                    and the generators' built-in model (tools/svcorg_model.py);
 #                    cmark-gfm renders reports to HTML; python3-openpyxl reads the XLSX back;
 #                    sqlite3 and postgresql (a throw-away server the test starts) read exports back.
 #   BROWSER_PACKAGES `make test` only (not `make run`: a browser is a large download):

@@ -5,8 +5,9 @@
     bench/gen_district.py --needs 100000 --layout single --out /tmp/d1     # one multi-document file
     bench/gen_district.py --needs 20000 --layout small --out /tmp/dsmall   # one file per need
 
-Deterministic: the same --seed and arguments always write the same bytes (standard library
-only, no clock). The field mix follows examples/generate.py: branches of the five types with
+Deterministic: the same --seed and arguments always write the same bytes (no clock). The
+types, their need categories and required platforms are the built-in model's
+(tools/svcorg_model.py reads lib/svcorg/rules/defaults.yaml; needs PyYAML). The field mix follows examples/generate.py: branches of the five types with
 their required fields, one grassroots platform per required category with monthly meetings,
 needs with Chinese summaries and notes, 8-12 events and feedback (~1.7 KB each), and plans
 for 2025 and 2026 linking needs and platforms, so `validate` and `score --year 2025
@@ -18,30 +19,19 @@ import argparse
 import datetime as dt
 import os
 import random
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+import svcorg_model as model  # noqa: E402  (the built-in model, read from defaults.yaml)
 
 D = dt.date
 AS_OF = D(2026, 11, 26)
-TYPES = ["residential", "social-service", "building", "enterprise", "organ"]
-CATS = {
-    "residential": ["elderly-care", "housing", "environment", "public-safety", "dispute", "employment",
-                    "health", "culture", "community-affairs"],
-    "social-service": ["service-quality", "service-access", "complaint", "staff-welfare", "outreach"],
-    "building": ["workspace-environment", "policy-consultation", "talent", "employee-welfare",
-                 "business-networking"],
-    "enterprise": ["business-development", "competitiveness", "employee-welfare", "workplace-safety",
-                   "innovation"],
-    "organ": ["duty-performance", "public-service", "cadre-development", "work-style"],
-}
-PLATFORMS = {
-    "residential": ["information", "participation", "coordination"],
-    "social-service": ["information", "liaison"],
-    "building": ["liaison", "coordination"],
-    "enterprise": ["information", "participation"],
-    "organ": ["information", "liaison"],
-}
+TYPES = model.TYPES
+CATS = model.NEED_CATEGORIES
+PLATFORMS = model.REQUIRED_PLATFORMS
 TYPE_SUFFIX = {"residential": "居民区党总支", "social-service": "社会组织党支部", "building": "楼宇联合党委",
                "enterprise": "企业党委", "organ": "机关党委"}
-CHANNELS = ["member-contact", "reception", "social-group", "hotline", "online", "survey", "meeting", "visit"]
+CHANNELS = model.CHANNELS
 SURNAMES = "王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢"
 GIVEN = "国华秀英志刚建平玉兰晓明丽娟海燕文军桂芳德明春梅伟强红霞永庆淑珍立新慧敏"
 PLACES = ["新福康里", "静安寺", "南京西路", "江宁路", "曹家渡", "石门二路", "康定路", "延中", "武定坊", "华山"]

@@ -5,8 +5,9 @@ A realistic Jing'an district (Shanghai), modelled on the article in shared/seed:
 24 grassroots Party organizations of the five types, their needs ledger for 2025-2026, their
 working platforms with meetings, and their yearly plans with the 2025 review.
 
-Deterministic: a fixed random seed and a fixed "today" (AS_OF); no wall clock, standard library
-only. It writes the YAML text itself. Run from anywhere:
+Deterministic: a fixed random seed and a fixed "today" (AS_OF); no wall clock. It writes
+the YAML text itself; the built-in model (types, categories, required platforms, limits) comes
+from lib/svcorg/rules/defaults.yaml through tools/svcorg_model.py (needs PyYAML). Run from anywhere:
 
     python3 examples/generate.py
 
@@ -22,9 +23,12 @@ import os
 import random
 import re
 import shutil
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCHEMAS = os.path.join(os.path.dirname(HERE), "schemas")
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tools"))
+import svcorg_model as model  # noqa: E402
 
 SEED = 20151107
 AS_OF = dt.date(2026, 11, 26)  # the records are "as of" this day: nothing happened after it
@@ -33,27 +37,11 @@ YEARS = (2025, 2026)
 D = dt.date
 rng = random.Random(SEED)
 
-# Built-in rules (lib/svcorg/rules/defaults.yaml), used to keep the data consistent.
-RESOLVE_DAYS = {"branch": 15, "street": 30, "district": 60}
-NEGATIVE_LIST = ["member-development", "discipline", "party-dues", "organization-change"]
-TYPE_CATEGORIES = {
-    "residential": ["elderly-care", "housing", "environment", "public-safety", "dispute", "employment",
-                    "health", "culture", "community-affairs"],
-    "social-service": ["service-quality", "service-access", "complaint", "staff-welfare", "outreach"],
-    "building": ["workspace-environment", "policy-consultation", "talent", "employee-welfare",
-                 "business-networking"],
-    "enterprise": ["business-development", "competitiveness", "employee-welfare", "workplace-safety",
-                   "innovation"],
-    "organ": ["duty-performance", "public-service", "cadre-development", "work-style"],
-}
-REQUIRED_PLATFORMS = {
-    "residential": ["information", "participation", "coordination"],
-    "social-service": ["information", "liaison"],
-    "building": ["liaison", "coordination"],
-    "enterprise": ["information", "participation"],
-    "organ": ["information", "liaison"],
-}
-CADENCE_COUNT = {"weekly": 52, "biweekly": 26, "monthly": 12, "quarterly": 4, "half-yearly": 2, "yearly": 1}
+# The built-in model (lib/svcorg/rules/defaults.yaml), used to keep the data consistent.
+RESOLVE_DAYS = model.RESOLVE_DAYS
+NEGATIVE_LIST = model.NEGATIVE_LIST
+TYPE_CATEGORIES = model.NEED_CATEGORIES
+CADENCE_COUNT = model.CADENCE_PER_YEAR
 
 # --------------------------------------------------------------------------------------------
 # YAML writing

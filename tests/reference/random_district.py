@@ -26,38 +26,26 @@ import json
 import os
 import random
 import re
+import sys
 
 import score_ref
 
-TYPES = ["residential", "social-service", "building", "enterprise", "organ"]
-PLATFORM_CATS = ["information", "liaison", "participation", "coordination"]
-CADENCES = ["weekly", "biweekly", "monthly", "quarterly", "half-yearly", "yearly"]
-CADENCE_N = {"weekly": 52, "biweekly": 26, "monthly": 12, "quarterly": 4, "half-yearly": 2,
-             "yearly": 1}
-CHANNELS = ["member-contact", "reception", "social-group", "hotline", "online", "survey",
-            "meeting", "visit"]
-FUNCTIONS = ["medical", "social-security", "sanitation", "city-management", "education", "other"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+import svcorg_model as model  # noqa: E402
+
+# The format's values and the built-in model (tools/svcorg_model.py reads
+# lib/svcorg/rules/defaults.yaml and the label table).
+TYPES = model.TYPES
+PLATFORM_CATS = model.PLATFORM_CATEGORIES
+CADENCES = model.CADENCES
+CADENCE_N = model.CADENCE_PER_YEAR
+CHANNELS = model.CHANNELS
+FUNCTIONS = model.FUNCTIONS
 ORDER = ["received", "assessed", "in-progress", "resolved", "closed"]
 
-BUILTIN_NEED_CATS = {
-    "residential": ["elderly-care", "housing", "environment", "public-safety", "dispute",
-                    "employment", "health", "culture", "community-affairs"],
-    "social-service": ["service-quality", "service-access", "complaint", "staff-welfare",
-                       "outreach"],
-    "building": ["workspace-environment", "policy-consultation", "talent", "employee-welfare",
-                 "business-networking"],
-    "enterprise": ["business-development", "competitiveness", "employee-welfare",
-                   "workplace-safety", "innovation"],
-    "organ": ["duty-performance", "public-service", "cadre-development", "work-style"],
-}
-BUILTIN_REQ = {
-    "residential": ["information", "participation", "coordination"],
-    "social-service": ["information", "liaison"],
-    "building": ["liaison", "coordination"],
-    "enterprise": ["information", "participation"],
-    "organ": ["information", "liaison"],
-}
-NEGATIVE = ["member-development", "discipline", "party-dues", "organization-change"]
+BUILTIN_NEED_CATS = model.NEED_CATEGORIES
+BUILTIN_REQ = model.REQUIRED_PLATFORMS
+NEGATIVE = model.NEGATIVE_LIST
 TEXTS = ["老旧小区加装电梯的意愿征询", "楼道堆物清理", "社区食堂就餐", "停车难协调", "yes", "no",
          "on", "null", "2026-01-01", "12", "1.5", "~", "a: b", "# not a comment", "- dash",
          "居民希望更新社区图书角", "Hotline: 12345", "'quoted'", "\"double\"", "multi\nline",

@@ -11,21 +11,28 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "support.hpp"
+#include "tree_builder.hpp"
 
 namespace needs_tree {
 
-inline const char* kDistrict =
-    "apiVersion: svcorg/v1\nkind: District\nid: jingan\nname: 静安区\n"
-    "streets:\n  - {id: nanjingxi, name: 南京西路街道}\n  - {id: jingansi, name: 静安寺街道}\n";
+inline const std::string kDistrict = tree::district("", {tree::kNanjingxi, tree::kJingansi}).text();
 
-inline const char* kBranches =
-    "apiVersion: svcorg/v1\nkind: Branch\nid: meiliyuan\nname: 美丽园居民区\ntype: residential\n"
-    "street: nanjingxi\nmembers: 120\nreserve_cadres: 1\nsecretary: {name: 王芳, certified: true}\n"
-    "---\n"
-    "apiVersion: svcorg/v1\nkind: Branch\nid: jiali\nname: 嘉里中心楼宇党委\ntype: building\n"
-    "street: jingansi\nunits: 5\nmembers: 40\nreserve_cadres: 1\nsecretary: {name: 李明, certified: true}\n";
+inline const std::string kBranches =
+    tree::branch("meiliyuan").set("type", "residential").set("reserve_cadres", "1").text() + "---\n" +
+    tree::branch("jiali")
+        .set("name", "嘉里中心楼宇党委")
+        .set("type", "building")
+        .set("street", "jingansi")
+        .insert("members", "units", "5")
+        .set("members", "40")
+        .set("reserve_cadres", "1")
+        .set("secretary", "{name: 李明, certified: true}")
+        .text();
 
 inline std::string need(const std::string& id, const std::string& branch, const std::string& received,
                         const std::string& rest) {
@@ -75,7 +82,7 @@ inline std::string jiali_needs() {
 
 // Every record as one YAML stream (for standard input).
 inline std::string stream() {
-  return std::string(kDistrict) + "---\n" + kBranches + "---\n" + meiliyuan_needs() + "---\n" + jiali_needs();
+  return kDistrict + "---\n" + kBranches + "---\n" + meiliyuan_needs() + "---\n" + jiali_needs();
 }
 
 inline void write(const std::filesystem::path& root) {
@@ -83,6 +90,16 @@ inline void write(const std::filesystem::path& root) {
   testing::write_file(root / "branches.yaml", kBranches);
   testing::write_file(root / "needs" / "meiliyuan.yaml", meiliyuan_needs());
   testing::write_file(root / "needs" / "jiali.yaml", jiali_needs());
+}
+
+using Ids = std::vector<std::string>;
+
+// The ids of the needs `svcorg needs --format json` lists in `json`, in order.
+inline Ids listed(const std::string& json) {
+  Ids out;
+  const auto j = nlohmann::json::parse(json);  // kept: a loop over a temporary's member would dangle
+  for (const auto& n : j["needs"]) out.push_back(n["id"]);
+  return out;
 }
 
 }  // namespace needs_tree

@@ -49,13 +49,10 @@ std::vector<std::string> ids(NeedsOptions o) {
   o.format = "json";
   const Out r = run(o);
   REQUIRE(r.code == 0);
-  std::vector<std::string> out;
-  const auto j = nlohmann::json::parse(r.out);
-  for (const auto& n : j["needs"]) out.push_back(n["id"]);
-  return out;
+  return needs_tree::listed(r.out);
 }
 
-using Ids = std::vector<std::string>;
+using needs_tree::Ids;
 
 }  // namespace
 

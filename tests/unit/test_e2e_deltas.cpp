@@ -11,6 +11,7 @@
 
 #include "git_repo.hpp"
 #include "support.hpp"
+#include "tree_builder.hpp"
 
 namespace fs = std::filesystem;
 using testing::run_svcorg;
@@ -21,19 +22,15 @@ namespace {
 const std::string kHead = "apiVersion: svcorg/v1\n";
 
 void branch(const fs::path& root, const std::string& id, const std::string& name) {
-  write_file(root / "branches" / (id + ".yaml"),
-             kHead + "kind: Branch\nid: " + id + "\nname: " + name +
-                 "\ntype: residential\nstreet: nanjingxi\nmembers: 50\nreserve_cadres: 1\n"
-                 "secretary: {name: 王芳, certified: true}\n");
+  write_file(root / "branches" / (id + ".yaml"), tree::scored_branch(id).set("name", name).text());
 }
 
 void plan(const fs::path& root, const std::string& id, const std::string& progress) {
   write_file(root / "plans" / (id + ".yaml"),
-             kHead + "kind: Plan\nid: " + id + "-2026\nbranch: " + id +
-                 "\nyear: 2026\nstatus: reviewed\n"
-                 "base: {dues_paid_rate: 0.9, statistics_on_time: true, organizational_life: 12}\n"
-                 "items:\n  - {id: i1, title: 修缮, category: housing, approval: self, progress: " +
-                 progress + "}\n");
+             tree::plan(id)
+                 .set("items",
+                      "\n  - {id: i1, title: 修缮, category: housing, approval: self, progress: " + progress + "}\n")
+                 .text());
 }
 
 // total = 100 × the single item's progress (β = 0, execution alone).
@@ -44,11 +41,11 @@ void plan(const fs::path& root, const std::string& id, const std::string& progre
 void make_history(testing::GitRepo& repo, const std::string& alpha_name = "支部alpha", const std::string& lang = "") {
   const fs::path root = repo.path();
   write_file(root / "district.yaml",
-             kHead +
-                 "kind: District\nid: jingan\nname: 静安区\n" + (lang.empty() ? "" : "lang: " + lang + "\n") +
-                 "streets:\n  - {id: nanjingxi, name: 南京西路街道}\n"
-                 "scoring:\n  base_weight: {default: 0}\n"
-                 "  autonomous: {plan_level: 0, execution: 1, effect: 0, systems: 0, satisfaction: 0}\n");
+             tree::district(lang)
+                 .set("scoring",
+                      "\n  base_weight: {default: 0}\n"
+                      "  autonomous: {plan_level: 0, execution: 1, effect: 0, systems: 0, satisfaction: 0}\n")
+                 .text());
   branch(root, "alpha", alpha_name);
   branch(root, "top", "支部top");
   branch(root, "gamma", "支部gamma");

@@ -7,6 +7,7 @@
 #include "format_checks.hpp"
 #include "support.hpp"
 #include "svcorg/diag/formats.hpp"
+#include "tree_builder.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -16,28 +17,15 @@ using testing::write_file;
 
 namespace {
 
-const char* kDistrict =
-    "apiVersion: svcorg/v1\nkind: District\nid: jingan\nname: 静安区\nlang: zh-CN\n"
-    "streets:\n  - {id: nanjingxi, name: 南京西路街道}\n";
-
-std::string branch(const std::string& id) {
-  return "apiVersion: svcorg/v1\nkind: Branch\nid: " + id +
-         "\nname: 美丽园居民区\ntype: organ\nstreet: nanjingxi\n"
-         "members: 120\nreserve_cadres: 2\nsecretary: {name: 王芳, certified: true}\n";
-}
-
-const char* kBadNeed =
-    "apiVersion: svcorg/v1\nkind: Need\nid: n1\nbranch: nobody\nreceived: 2026-03-02\nchannel: visit\n"
-    "category: work-style\nsummary: 测试\nlayer: branch\ndisposal: solve\nstatus: received\n"
-    "events:\n  - {date: 2026-03-02, status: received}\n";
+const std::string kBadNeed = tree::need_of_nobody().text();
 
 // A district, a branch defined twice (duplicate-id, its message quoting the first's
 // position), a need naming no branch (reference), and warnings (required-platform).
 void make_tree(const fs::path& root) {
-  write_file(root / "district.yaml", kDistrict);
-  write_file(root / "branches" / "a.yaml", branch("meiliyuan"));
-  write_file(root / "branches" / "b.yaml", branch("meiliyuan"));
-  write_file(root / "needs" / "n1.yaml", kBadNeed);
+  tree::write(root, {{"district.yaml", tree::district("zh-CN").text()},
+                     {"branches/a.yaml", tree::branch("meiliyuan").text()},
+                     {"branches/b.yaml", tree::branch("meiliyuan").text()},
+                     {"needs/n1.yaml", kBadNeed}});
 }
 
 // Files a failed or finished atomic write could leave behind.

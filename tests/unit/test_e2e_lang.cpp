@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support.hpp"
+#include "tree_builder.hpp"
 
 namespace fs = std::filesystem;
 using testing::run_svcorg;
@@ -17,16 +18,9 @@ const char* kDates = " --year 2026 --as-of 2026-11-26";
 
 // A zh-CN District, a branch and a need that names no branch: an error.
 void make_tree(const fs::path& root) {
-  write_file(root / "district.yaml",
-             "apiVersion: svcorg/v1\nkind: District\nid: jingan\nname: 静安区\nlang: zh-CN\n"
-             "streets:\n  - {id: nanjingxi, name: 南京西路街道}\n");
-  write_file(root / "branches" / "meiliyuan.yaml",
-             "apiVersion: svcorg/v1\nkind: Branch\nid: meiliyuan\nname: 美丽园居民区\ntype: organ\nstreet: nanjingxi\n"
-             "members: 120\nreserve_cadres: 2\nsecretary: {name: 王芳, certified: true}\n");
-  write_file(root / "needs" / "n1.yaml",
-             "apiVersion: svcorg/v1\nkind: Need\nid: n1\nbranch: nobody\nreceived: 2026-03-02\nchannel: visit\n"
-             "category: work-style\nsummary: 测试\nlayer: branch\ndisposal: solve\nstatus: received\n"
-             "events:\n  - {date: 2026-03-02, status: received}\n");
+  tree::write(root, {{"district.yaml", tree::district("zh-CN").text()},
+                     {"branches/meiliyuan.yaml", tree::branch("meiliyuan").text()},
+                     {"needs/n1.yaml", tree::need_of_nobody().text()}});
 }
 
 // The last `n` lines of `text`.

@@ -17,13 +17,10 @@ const char* kAsOf = " --as-of 2026-06-30";
 
 std::vector<std::string> listed(const testing::Run& r) {
   REQUIRE(r.exit_code == 0);
-  std::vector<std::string> out;
-  const auto j = nlohmann::json::parse(r.out);
-  for (const auto& n : j["needs"]) out.push_back(n["id"]);
-  return out;
+  return needs_tree::listed(r.out);
 }
 
-using Ids = std::vector<std::string>;
+using needs_tree::Ids;
 
 }  // namespace
 

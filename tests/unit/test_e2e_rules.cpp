@@ -8,6 +8,7 @@
 #include <string>
 
 #include "support.hpp"
+#include "tree_builder.hpp"
 
 namespace fs = std::filesystem;
 using testing::run_svcorg;
@@ -16,7 +17,7 @@ using testing::write_file;
 namespace {
 
 const std::string kHead = "apiVersion: svcorg/v1\n";
-const std::string kDistrict = kHead + "kind: District\nid: jingan\nname: 静安区\nstreets:\n  - {id: nanjingxi, name: 南京西路街道}\n";
+const std::string kDistrict = tree::district().text();
 
 // Compares `actual` with the golden file (or rewrites it), saying how to regenerate it.
 void golden(const fs::path& file, const std::string& actual, const std::string& command) {

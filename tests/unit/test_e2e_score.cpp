@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support.hpp"
+#include "tree_builder.hpp"
 
 namespace fs = std::filesystem;
 using testing::run_svcorg;
@@ -18,42 +19,13 @@ using testing::write_file;
 
 namespace {
 
-const std::string kHead = "apiVersion: svcorg/v1\n";
+const std::string kDistrict = tree::district("", {tree::kNanjingxi, tree::kCaojiadu}).text();
 
-const std::string kDistrict = kHead +
-                              "kind: District\nid: jingan\nname: 静安区\nstreets:\n"
-                              "  - {id: nanjingxi, name: 南京西路街道}\n  - {id: caojiadu, name: 曹家渡街道}\n";
-
-std::string branch(const std::string& id, const std::string& type, const std::string& street) {
-  return kHead + "kind: Branch\nid: " + id + "\nname: 支部" + id + "\ntype: " + type + "\nstreet: " + street +
-         "\nmembers: 50\nreserve_cadres: 1\nsecretary: {name: 王芳, certified: true}\n";
-}
-
-// A district whose totals are set by hand: β = 1 and the base is the dues part alone, so
-// total = 100 × dues_paid_rate. Scored: top 95 (residential, nanjingxi), org 92 (organ,
-// caojiadu), alpha 90 (residential, caojiadu), zeta 90.004 → 90.00 (residential,
-// nanjingxi), low 85 (residential, caojiadu); nopl has no plan.
+// tree::ranked_district (top 95, org 92, alpha 90, zeta 90.004 → 90.00, low 85) and
+// nopl, a branch without a plan.
 void make_district(const fs::path& root) {
-  write_file(root / "district.yaml",
-             kDistrict +
-                 "scoring:\n  base_weight: {default: 1}\n"
-                 "  base: {dues: 1, statistics: 0, organizational_life: 0, member_development: 0}\n");
-  struct B {
-    const char* id;
-    const char* type;
-    const char* street;
-    const char* dues;
-  };
-  for (const B& b : {B{"top", "residential", "nanjingxi", "0.95"}, B{"org", "organ", "caojiadu", "0.92"},
-                     B{"alpha", "residential", "caojiadu", "0.9"}, B{"zeta", "residential", "nanjingxi", "0.90004"},
-                     B{"low", "residential", "caojiadu", "0.85"}}) {
-    write_file(root / "branches" / (std::string(b.id) + ".yaml"), branch(b.id, b.type, b.street));
-    write_file(root / "plans" / (std::string(b.id) + ".yaml"),
-               kHead + "kind: Plan\nid: " + b.id + "-2026\nbranch: " + b.id +
-                   "\nyear: 2026\nstatus: reviewed\nbase: {dues_paid_rate: " + b.dues +
-                   ", statistics_on_time: true, organizational_life: 12}\nitems: []\n");
-  }
-  write_file(root / "branches" / "nopl.yaml", branch("nopl", "residential", "nanjingxi"));
+  tree::write(root, tree::ranked_district());
+  write_file(root / "branches" / "nopl.yaml", tree::scored_branch("nopl").text());
 }
 
 const std::string kScore = "score --year 2026 --as-of 2026-12-31 ";
@@ -115,11 +87,7 @@ TEST_SUITE("e2e score") {
   TEST_CASE("inputs with errors: exit 1, diagnostics on stderr, nothing on stdout") {
     testing::TempDir tmp;
     make_district(tmp.path());
-    write_file(tmp.path() / "needs" / "n1.yaml",
-               kHead +
-                   "kind: Need\nid: n1\nbranch: nobody\nreceived: 2026-03-02\nchannel: visit\n"
-                   "category: other\nsummary: 测试\nlayer: branch\ndisposal: solve\nstatus: received\n"
-                   "events:\n  - {date: 2026-03-02, status: received}\n");
+    write_file(tmp.path() / "needs" / "n1.yaml", tree::need("n1", "nobody").text());
     for (const char* format : {"table", "json", "csv"}) {
       CAPTURE(format);
       auto r = run_svcorg(kScore + "--color never --format " + format + " .", tmp.path());

@@ -11,6 +11,7 @@
 
 #include "git_repo.hpp"
 #include "support.hpp"
+#include "tree_builder.hpp"
 
 namespace fs = std::filesystem;
 using testing::run_svcorg;
@@ -20,18 +21,14 @@ namespace {
 
 const std::string kHead = "apiVersion: svcorg/v1\n";
 
-std::string branch(const std::string& id) {
-  return kHead + "kind: Branch\nid: " + id + "\nname: 支部" + id +
-         "\ntype: residential\nstreet: nanjingxi\nmembers: 50\nreserve_cadres: 1\n"
-         "secretary: {name: 王芳, certified: true}\n";
-}
+std::string branch(const std::string& id) { return tree::scored_branch(id).text(); }
 
-std::string need(const std::string& id, const std::string& branch_id, const std::string& extra = "",
+// Need `id` of `branch_id` with `status` and, when given, a `platform`.
+std::string need(const std::string& id, const std::string& branch_id, const std::string& platform = "",
                  const std::string& status = "received") {
-  return kHead + "kind: Need\nid: " + id + "\nbranch: " + branch_id +
-         "\nreceived: 2026-03-02\nchannel: visit\ncategory: other\nsummary: 测试\nlayer: branch\n"
-         "disposal: solve\nstatus: " +
-         status + "\n" + extra + "events:\n  - {date: 2026-03-02, status: received}\n";
+  auto need = tree::need(id, branch_id).set("status", status);
+  if (!platform.empty()) need.insert("events", "platform", platform);
+  return need.text();
 }
 
 // Commit 1: a valid district, except an old reference error in needs/beta.yaml (b-2).
@@ -39,16 +36,12 @@ std::string need(const std::string& id, const std::string& branch_id, const std:
 // plans/top.yaml (which still names `top`) gets a reference error.
 void make_history(testing::GitRepo& repo) {
   const fs::path root = repo.path();
-  write_file(root / "district.yaml",
-             kHead + "kind: District\nid: jingan\nname: 静安区\nstreets:\n  - {id: nanjingxi, name: 南京西路街道}\n");
+  write_file(root / "district.yaml", tree::district().text());
   for (const char* id : {"alpha", "beta", "top"})
     write_file(root / "branches" / (std::string(id) + ".yaml"), branch(id));
-  write_file(root / "plans" / "top.yaml",
-             kHead +
-                 "kind: Plan\nid: top-2026\nbranch: top\nyear: 2026\nstatus: reviewed\n"
-                 "base: {dues_paid_rate: 0.9, statistics_on_time: true, organizational_life: 12}\nitems: []\n");
+  write_file(root / "plans" / "top.yaml", tree::plan("top").text());
   write_file(root / "needs" / "alpha.yaml", need("a-1", "alpha"));
-  write_file(root / "needs" / "beta.yaml", need("b-1", "beta") + "---\n" + need("b-2", "beta", "platform: nowhere\n"));
+  write_file(root / "needs" / "beta.yaml", need("b-1", "beta") + "---\n" + need("b-2", "beta", "nowhere"));
   repo.commit("one");
   write_file(root / "needs" / "alpha.yaml", need("a-1", "alpha", "", "resolved"));
   std::string top = branch("top");
@@ -104,7 +97,7 @@ TEST_SUITE("e2e since") {
     testing::GitRepo repo;
     make_history(repo);
     // A new, untracked need of beta with an error; beta's old error stays unreported.
-    write_file(repo.path() / "needs" / "extra.yaml", need("x-1", "beta", "platform: elsewhere\n"));
+    write_file(repo.path() / "needs" / "extra.yaml", need("x-1", "beta", "elsewhere"));
     const auto r = run_svcorg(kValidate + "--since HEAD .", repo.path());
     CHECK(r.exit_code == 1);
     CHECK(rules_in("needs/extra.yaml", r.out) == std::vector<std::string>{"reference"});
@@ -140,16 +133,10 @@ TEST_SUITE("e2e since") {
   TEST_CASE("score --since shows only the changed and related branches") {
     testing::GitRepo repo;
     const fs::path root = repo.path();
-    write_file(root / "district.yaml",
-               kHead +
-                   "kind: District\nid: jingan\nname: 静安区\nstreets:\n  - {id: nanjingxi, name: 南京西路街道}\n"
-                   "  - {id: caojiadu, name: 曹家渡街道}\n");
+    write_file(root / "district.yaml", tree::district("", {tree::kNanjingxi, tree::kCaojiadu}).text());
     for (const char* id : {"alpha", "beta", "gamma"}) {
       write_file(root / "branches" / (std::string(id) + ".yaml"), branch(id));
-      write_file(root / "plans" / (std::string(id) + ".yaml"),
-                 kHead + "kind: Plan\nid: " + id + "-2026\nbranch: " + id +
-                     "\nyear: 2026\nstatus: reviewed\n"
-                     "base: {dues_paid_rate: 0.9, statistics_on_time: true, organizational_life: 12}\nitems: []\n");
+      write_file(root / "plans" / (std::string(id) + ".yaml"), tree::plan(id).text());
     }
     repo.commit("one");
     write_file(root / "needs" / "n.yaml", need("n-1", "gamma"));  // touches gamma only
@@ -179,23 +166,21 @@ TEST_SUITE("e2e since") {
     testing::GitRepo repo;
     const fs::path root = repo.path();
     write_file(root / "district.yaml",
-               kHead +
-                   "kind: District\nid: jingan\nname: 静安区\nstreets:\n  - {id: nanjingxi, name: 南京西路街道}\n"
-                   "scoring:\n  base_weight: {default: 0}\n"
-                   "  autonomous: {plan_level: 1, execution: 0, effect: 0, systems: 0, satisfaction: 0}\n");
+               tree::district()
+                   .set("scoring",
+                        "\n  base_weight: {default: 0}\n"
+                        "  autonomous: {plan_level: 1, execution: 0, effect: 0, systems: 0, satisfaction: 0}\n")
+                   .text());
     auto plan = [&](const std::string& id, int items, bool targets, const std::string& category = "housing") {
-      std::string text = kHead + "kind: Plan\nid: " + id + "-2026\nbranch: " + id +
-                         "\nyear: 2026\nstatus: reviewed\n"
-                         "base: {dues_paid_rate: 0.9, statistics_on_time: true, organizational_life: 12}\nitems:\n";
+      std::string list = "\n";
       for (int i = 1; i <= items; ++i)
-        text += "  - {id: i" + std::to_string(i) + ", title: 修缮, category: " + category + ", approval: self, progress: 0.5" +
+        list += "  - {id: i" + std::to_string(i) + ", title: 修缮, category: " + category + ", approval: self, progress: 0.5" +
                 (targets ? ", target: {metric: 户数, value: 10}" : "") + "}\n";
-      write_file(root / "plans" / (id + ".yaml"), text);
+      write_file(root / "plans" / (id + ".yaml"), tree::plan(id).set("items", list).text());
     };
     for (const char* id : {"alpha", "beta"}) write_file(root / "branches" / (std::string(id) + ".yaml"), branch(id));
-    std::string cyan = branch("cyan");
-    cyan.replace(cyan.find("residential"), 11, "building\nunits: 3");
-    write_file(root / "branches" / "cyan.yaml", cyan);
+    write_file(root / "branches" / "cyan.yaml",
+               tree::scored_branch("cyan").set("type", "building").insert("street", "units", "3").text());
     plan("alpha", 1, false);
     plan("beta", 2, true);
     plan("cyan", 1, true, "workspace-environment");

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support.hpp"
+#include "tree_builder.hpp"
 
 namespace fs = std::filesystem;
 using testing::run_svcorg;
@@ -12,18 +13,9 @@ using testing::write_file;
 
 namespace {
 
-const char* kDistrict =
-    "apiVersion: svcorg/v1\nkind: District\nid: jingan\nname: 静安区\nlang: zh-CN\n"
-    "streets:\n  - {id: nanjingxi, name: 南京西路街道}\n";
-
-const char* kBranch =
-    "apiVersion: svcorg/v1\nkind: Branch\nid: meiliyuan\nname: 美丽园居民区\ntype: organ\nstreet: nanjingxi\n"
-    "members: 120\nreserve_cadres: 2\nsecretary: {name: 王芳, certified: true}\n";
-
-const char* kBadNeed =
-    "apiVersion: svcorg/v1\nkind: Need\nid: n1\nbranch: nobody\nreceived: 2026-03-02\nchannel: visit\n"
-    "category: work-style\nsummary: 测试\nlayer: branch\ndisposal: solve\nstatus: received\n"
-    "events:\n  - {date: 2026-03-02, status: received}\n";
+const std::string kDistrict = tree::district("zh-CN").text();
+const std::string kBranch = tree::branch("meiliyuan").text();
+const std::string kBadNeed = tree::need_of_nobody().text();
 
 // A small tree: a district, a branch, a need with a reference error, noise to skip.
 void make_tree(const fs::path& root) {
@@ -98,7 +90,7 @@ TEST_SUITE("e2e validate") {
   }
 
   TEST_CASE("standard input") {
-    const std::string doc = std::string(kDistrict) + "---\n" + kBranch;
+    const std::string doc = kDistrict + "---\n" + kBranch;
     auto r = run_svcorg("validate --lang en --color never -", testing::kSource, &doc);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("<stdin>:9:1: warning: ") != std::string::npos);

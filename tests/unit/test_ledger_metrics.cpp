@@ -20,11 +20,7 @@ namespace {
 
 const auto& d = testing::date;
 using testing::Events;
-
-// A need of `layer` received on the first event's date.
-svcorg::model::Need need(const Events& events, const char* layer = "branch") {
-  return testing::need_with(events, layer);
-}
+using testing::need_with;  // a need with a history (records_support.hpp)
 
 void give_feedback(svcorg::model::Need& n, int64_t satisfaction, const char* date = nullptr) {
   svcorg::model::Feedback f;
@@ -46,14 +42,14 @@ const Date kA = d("2026-06-30");
 TEST_SUITE("ledger::facts") {
   TEST_CASE("in_year: received in Y and on or before A") {
     const svcorg::ledger::Window w{2026, kA};
-    CHECK(svcorg::ledger::in_year(need({{"2026-01-01", "received"}}), w));
-    CHECK(svcorg::ledger::in_year(need({{"2026-06-30", "received"}}), w));
-    CHECK_FALSE(svcorg::ledger::in_year(need({{"2026-07-01", "received"}}), w));
-    CHECK_FALSE(svcorg::ledger::in_year(need({{"2025-12-31", "received"}}), w));
+    CHECK(svcorg::ledger::in_year(need_with({{"2026-01-01", "received"}}), w));
+    CHECK(svcorg::ledger::in_year(need_with({{"2026-06-30", "received"}}), w));
+    CHECK_FALSE(svcorg::ledger::in_year(need_with({{"2026-07-01", "received"}}), w));
+    CHECK_FALSE(svcorg::ledger::in_year(need_with({{"2025-12-31", "received"}}), w));
   }
 
   TEST_CASE("events after A are ignored: the as-of status is the last event dated <= A") {
-    const auto n = need({{"2026-06-01", "received"},
+    const auto n = need_with({{"2026-06-01", "received"},
                          {"2026-06-02", "assessed"},
                          {"2026-06-10", "in-progress"},
                          {"2026-07-05", "resolved"}});
@@ -78,7 +74,7 @@ TEST_SUITE("ledger::facts") {
   }
 
   TEST_CASE("a reopened need: s(n) is the final resolution") {
-    const auto n = need({{"2026-03-01", "received"},
+    const auto n = need_with({{"2026-03-01", "received"},
                          {"2026-03-03", "in-progress"},
                          {"2026-03-20", "resolved"},
                          {"2026-04-01", "in-progress"},
@@ -113,11 +109,11 @@ TEST_SUITE("ledger::facts") {
 
   TEST_CASE("due dates: per layer, the need's own due, the District's per-type override") {
     const Events events = {{"2026-01-10", "received"}};
-    CHECK(facts(need(events, "branch"), residential(), kA).due == d("2026-01-25"));
-    CHECK(facts(need(events, "street"), residential(), kA).due == d("2026-02-09"));
-    CHECK(facts(need(events, "district"), residential(), kA).due == d("2026-03-11"));
+    CHECK(facts(need_with(events, "branch"), residential(), kA).due == d("2026-01-25"));
+    CHECK(facts(need_with(events, "street"), residential(), kA).due == d("2026-02-09"));
+    CHECK(facts(need_with(events, "district"), residential(), kA).due == d("2026-03-11"));
 
-    auto own = need(events, "district");
+    auto own = need_with(events, "district");
     own.due.set(d("2026-01-12"), {1, 1});
     CHECK(facts(own, residential(), kA).due == d("2026-01-12"));
 
@@ -126,19 +122,19 @@ TEST_SUITE("ledger::facts") {
     REQUIRE(docs.size() == 1);
     const auto rules = svcorg::rules::effective_rules(&docs.front());
     const auto* over = rules.for_type("residential");
-    CHECK(facts(need(events, "branch"), over, kA).due == d("2026-01-15"));   // 5 days
-    CHECK(facts(need(events, "street"), over, kA).due == d("2026-02-09"));   // merged: still 30
-    CHECK(facts(need(events, "branch"), rules.for_type("organ"), kA).due == d("2026-01-25"));
+    CHECK(facts(need_with(events, "branch"), over, kA).due == d("2026-01-15"));   // 5 days
+    CHECK(facts(need_with(events, "street"), over, kA).due == d("2026-02-09"));   // merged: still 30
+    CHECK(facts(need_with(events, "branch"), rules.for_type("organ"), kA).due == d("2026-01-25"));
   }
 
   TEST_CASE("without rules (unknown branch type) a need is never due") {
-    const auto open = need({{"2026-01-10", "received"}});
+    const auto open = need_with({{"2026-01-10", "received"}});
     const NeedFacts f = facts(open, nullptr, kA);
     CHECK_FALSE(f.has_due);
     CHECK_FALSE(f.overdue);
     CHECK_FALSE(f.resolution_counted);
     CHECK_FALSE(f.response_counted);  // no deadline to miss
-    const NeedFacts r = facts(need({{"2026-01-10", "received"}, {"2026-05-01", "resolved"}}), nullptr, kA);
+    const NeedFacts r = facts(need_with({{"2026-01-10", "received"}, {"2026-05-01", "resolved"}}), nullptr, kA);
     CHECK(r.resolved_on_time);
     CHECK(r.response_counted);
     CHECK(r.response_on_time);
@@ -146,23 +142,23 @@ TEST_SUITE("ledger::facts") {
 
   TEST_CASE("first response: on time within response_days, none counts once A - received > response_days") {
     auto response = [](const char* on) {
-      return facts(need({{"2026-06-01", "received"}, {on, "assessed"}}), residential(), kA);
+      return facts(need_with({{"2026-06-01", "received"}, {on, "assessed"}}), residential(), kA);
     };
     CHECK(response("2026-06-04").response_counted);
     CHECK(response("2026-06-04").response_on_time);  // 3 days
     CHECK(response("2026-06-05").response_counted);
     CHECK_FALSE(response("2026-06-05").response_on_time);  // 4 days
 
-    const NeedFacts waiting3 = facts(need({{"2026-06-27", "received"}}), residential(), kA);
+    const NeedFacts waiting3 = facts(need_with({{"2026-06-27", "received"}}), residential(), kA);
     CHECK_FALSE(waiting3.response);
     CHECK_FALSE(waiting3.response_counted);  // A - received = 3
-    const NeedFacts waiting4 = facts(need({{"2026-06-26", "received"}}), residential(), kA);
+    const NeedFacts waiting4 = facts(need_with({{"2026-06-26", "received"}}), residential(), kA);
     CHECK(waiting4.response_counted);  // A - received = 4
     CHECK_FALSE(waiting4.response_on_time);
   }
 
   TEST_CASE("feedback: undated counts whatever the status, dated after A is ignored") {
-    auto n = need({{"2026-06-01", "received"}});
+    auto n = need_with({{"2026-06-01", "received"}});
     give_feedback(n, 4);
     CHECK(facts(n, residential(), kA).satisfaction == 4);  // open need, undated feedback
     give_feedback(n, 2, "2026-06-30");
@@ -187,7 +183,7 @@ TEST_SUITE("ledger::metrics") {
   }
 
   TEST_CASE("only declined needs: resolution rate undefined (S - D is empty)") {
-    const auto n = need({{"2026-06-01", "received"}, {"2026-06-02", "declined"}});
+    const auto n = need_with({{"2026-06-01", "received"}, {"2026-06-02", "declined"}});
     const Metrics m = svcorg::ledger::metrics({facts(n, residential(), kA)}, kA);
     CHECK(m.declined == 1);
     CHECK_FALSE(m.resolution_rate);
@@ -198,14 +194,14 @@ TEST_SUITE("ledger::metrics") {
   }
 
   TEST_CASE("a mixed set, by hand") {
-    auto n1 = need({{"2026-06-01", "received"}, {"2026-06-02", "assessed"}, {"2026-06-10", "resolved"}});
+    auto n1 = need_with({{"2026-06-01", "received"}, {"2026-06-02", "assessed"}, {"2026-06-10", "resolved"}});
     give_feedback(n1, 5);
-    auto n2 = need({{"2026-05-01", "received"}, {"2026-05-06", "in-progress"}, {"2026-05-30", "resolved"}});
+    auto n2 = need_with({{"2026-05-01", "received"}, {"2026-05-06", "in-progress"}, {"2026-05-30", "resolved"}});
     give_feedback(n2, 3, "2026-06-05");
-    const auto n3 = need({{"2026-06-20", "received"}});
-    auto n4 = need({{"2026-04-01", "received"}, {"2026-04-02", "assessed"}, {"2026-04-03", "declined"}});
+    const auto n3 = need_with({{"2026-06-20", "received"}});
+    auto n4 = need_with({{"2026-04-01", "received"}, {"2026-04-02", "assessed"}, {"2026-04-03", "declined"}});
     give_feedback(n4, 1, "2026-07-15");
-    const auto n5 = need({{"2026-03-01", "received"}, {"2026-03-02", "assessed"}, {"2026-03-05", "in-progress"}});
+    const auto n5 = need_with({{"2026-03-01", "received"}, {"2026-03-02", "assessed"}, {"2026-03-05", "in-progress"}});
     std::vector<NeedFacts> set;
     const std::vector<svcorg::model::Need> needs = {n1, n2, n3, n4, n5};
     for (const auto& n : needs) set.push_back(facts(n, residential(), kA));
@@ -234,12 +230,12 @@ TEST_SUITE("ledger::metrics") {
   }
 
   TEST_CASE("reopen rate: needs that ever reopened / needs ever resolved, as of A") {
-    const auto reopened = need({{"2026-03-01", "received"},
+    const auto reopened = need_with({{"2026-03-01", "received"},
                                 {"2026-03-02", "resolved"},
                                 {"2026-03-05", "in-progress"},
                                 {"2026-03-06", "resolved"}});
-    const auto plain = need({{"2026-03-01", "received"}, {"2026-03-02", "resolved"}});
-    const auto open = need({{"2026-03-01", "received"}});
+    const auto plain = need_with({{"2026-03-01", "received"}, {"2026-03-02", "resolved"}});
+    const auto open = need_with({{"2026-03-01", "received"}});
     const std::vector<NeedFacts> set = {facts(reopened, residential(), kA), facts(plain, residential(), kA),
                                         facts(open, residential(), kA)};
     CHECK(*svcorg::ledger::metrics(set, kA).reopen_rate == doctest::Approx(0.5));
@@ -252,7 +248,7 @@ TEST_SUITE("ledger::metrics") {
   TEST_CASE("backlog buckets: 0-7, 8-30, 31-90, > 90 days") {
     std::vector<NeedFacts> set;
     std::vector<svcorg::model::Need> needs;
-    for (int32_t age : {0, 7, 8, 30, 31, 90, 91}) needs.push_back(need({{(kA + -age).str().c_str(), "received"}}));
+    for (int32_t age : {0, 7, 8, 30, 31, 90, 91}) needs.push_back(need_with({{(kA + -age).str().c_str(), "received"}}));
     for (const auto& n : needs) set.push_back(facts(n, residential(), kA));
     CHECK(svcorg::ledger::metrics(set, kA).backlog == std::array<size_t, 4>{2, 2, 2, 1});
   }

@@ -21,12 +21,7 @@ using svcorg::util::Date;
 namespace {
 
 const auto& d = testing::date;
-using testing::Events;
-
-// A need of the branch layer received on the first event's date.
-svcorg::model::Need need(const Events& events) {
-  return testing::need_with(events);
-}
+using testing::need_with;  // a need with a history (records_support.hpp)
 
 // The membership of `n` in `w`, required equal from the record and from its core.
 Membership member_of(const svcorg::model::Need& n, const Window& w) {
@@ -50,24 +45,25 @@ NeedFacts facts(const svcorg::model::Need& n, const Window& w) {
 TEST_SUITE("ledger::membership") {
   TEST_CASE("received in Y up to A, carried over when open on Jan 1") {
     const Window w{2026, d("2026-06-30")};
-    CHECK(member_of(need({{"2026-01-01", "received"}}), w) == Membership::Received);
-    CHECK(member_of(need({{"2026-06-30", "received"}}), w) == Membership::Received);
-    CHECK(member_of(need({{"2026-07-01", "received"}}), w) == Membership::None);  // after A
-    CHECK(member_of(need({{"2027-01-01", "received"}}), w) == Membership::None);  // a later year
+    CHECK(member_of(need_with({{"2026-01-01", "received"}}), w) == Membership::Received);
+    CHECK(member_of(need_with({{"2026-06-30", "received"}}), w) == Membership::Received);
+    CHECK(member_of(need_with({{"2026-07-01", "received"}}), w) == Membership::None);  // after A
+    CHECK(member_of(need_with({{"2027-01-01", "received"}}), w) == Membership::None);  // a later year
     // Open on Jan 1 whatever the open status was.
-    CHECK(member_of(need({{"2025-12-31", "received"}}), w) == Membership::CarriedOver);
-    CHECK(member_of(need({{"2025-12-01", "received"}, {"2025-12-02", "assessed"}}), w) == Membership::CarriedOver);
-    CHECK(member_of(need({{"2025-12-01", "received"}, {"2025-12-02", "in-progress"}}), w) == Membership::CarriedOver);
+    CHECK(member_of(need_with({{"2025-12-31", "received"}}), w) == Membership::CarriedOver);
+    CHECK(member_of(need_with({{"2025-12-01", "received"}, {"2025-12-02", "assessed"}}), w) == Membership::CarriedOver);
+    CHECK(member_of(need_with({{"2025-12-01", "received"}, {"2025-12-02", "in-progress"}}), w) ==
+          Membership::CarriedOver);
     // Resolved, closed or declined on Jan 1: not carried over.
-    CHECK(member_of(need({{"2025-12-01", "received"}, {"2025-12-20", "resolved"}}), w) == Membership::None);
-    CHECK(member_of(need({{"2025-12-01", "received"}, {"2025-12-20", "closed"}}), w) == Membership::None);
-    CHECK(member_of(need({{"2025-12-01", "received"}, {"2025-12-20", "declined"}}), w) == Membership::None);
+    CHECK(member_of(need_with({{"2025-12-01", "received"}, {"2025-12-20", "resolved"}}), w) == Membership::None);
+    CHECK(member_of(need_with({{"2025-12-01", "received"}, {"2025-12-20", "closed"}}), w) == Membership::None);
+    CHECK(member_of(need_with({{"2025-12-01", "received"}, {"2025-12-20", "declined"}}), w) == Membership::None);
   }
 
   TEST_CASE("the status on Jan 1 is the last event dated before it: an event on Jan 1 is Y's") {
     // Received 2025-12-30, resolved 2026-01-01: on Jan 1 (events before it: received) it
     // was open, so it is carried over, and resolved in Y.
-    const auto n = need({{"2025-12-30", "received"}, {"2026-01-01", "resolved"}});
+    const auto n = need_with({{"2025-12-30", "received"}, {"2026-01-01", "resolved"}});
     const Window w{2026, d("2026-06-30")};
     const NeedFacts f = facts(n, w);
     CHECK(f.carried_over);
@@ -80,7 +76,7 @@ TEST_SUITE("ledger::membership") {
   TEST_CASE("open for two years: carried over twice, overdue, its response left to 2024") {
     // Received 2024-03-01, assessed 2024-03-10 (9 days: late against response_days 3),
     // in progress since 2024-04-01, never resolved. due = 2024-03-01 + 15 = 2024-03-16.
-    const auto n = need({{"2024-03-01", "received"}, {"2024-03-10", "assessed"}, {"2024-04-01", "in-progress"}});
+    const auto n = need_with({{"2024-03-01", "received"}, {"2024-03-10", "assessed"}, {"2024-04-01", "in-progress"}});
     CHECK(member_of(n, {2024, d("2024-12-31")}) == Membership::Received);
     CHECK(member_of(n, {2025, d("2025-12-31")}) == Membership::CarriedOver);
     const Window w{2026, d("2026-06-30")};
@@ -107,7 +103,7 @@ TEST_SUITE("ledger::membership") {
   TEST_CASE("resolved in Y−1 and reopened in Y: not carried over") {
     // Resolved 2025-12-20 (its status on Jan 1), reopened 2026-01-15: what decides is
     // the status when 2026 began, nothing later. It stays in 2025's ledger only.
-    const auto n = need({{"2025-10-01", "received"},
+    const auto n = need_with({{"2025-10-01", "received"},
                          {"2025-10-02", "assessed"},
                          {"2025-12-20", "resolved"},
                          {"2026-01-15", "in-progress"}});
@@ -117,7 +113,7 @@ TEST_SUITE("ledger::membership") {
 
   TEST_CASE("open on Jan 1 and declined in Y: carried over, and declined") {
     // Received 2025-12-28, assessed 12-29, declined 2026-01-05.
-    const auto n = need({{"2025-12-28", "received"}, {"2025-12-29", "assessed"}, {"2026-01-05", "declined"}});
+    const auto n = need_with({{"2025-12-28", "received"}, {"2025-12-29", "assessed"}, {"2026-01-05", "declined"}});
     const Window w{2026, d("2026-06-30")};
     const NeedFacts f = facts(n, w);
     CHECK(f.carried_over);
@@ -140,7 +136,7 @@ TEST_SUITE("ledger::membership") {
     // Resolved 2025-11-20, rated 5 on 2026-01-10. Not in 2026's ledger (resolved when the
     // year began), so the rating counts in no year: 2025's ledger, as of 2025-12-31,
     // ignores feedback dated after A.
-    auto n = need({{"2025-11-01", "received"}, {"2025-11-02", "assessed"}, {"2025-11-20", "resolved"}});
+    auto n = need_with({{"2025-11-01", "received"}, {"2025-11-02", "assessed"}, {"2025-11-20", "resolved"}});
     svcorg::model::Feedback fb;
     fb.satisfaction.set(5, {1, 1});
     fb.date.set(d("2026-01-10"), {1, 1});
@@ -156,19 +152,19 @@ TEST_SUITE("ledger::membership") {
     const Window w{2026, d("2026-01-03")};
     // Received 2025-12-20 and assessed: carried over; due 12-20 + 15 = 2026-01-04, not
     // before A (01-03): not overdue.
-    const NeedFacts fresh = facts(need({{"2025-12-20", "received"}, {"2025-12-22", "assessed"}}), w);
+    const NeedFacts fresh = facts(need_with({{"2025-12-20", "received"}, {"2025-12-22", "assessed"}}), w);
     CHECK(fresh.carried_over);
     CHECK(fresh.due == d("2026-01-04"));
     CHECK_FALSE(fresh.overdue);
     // Received 2025-12-01: due 12-16 < 01-03, overdue.
-    const NeedFacts old = facts(need({{"2025-12-01", "received"}, {"2025-12-02", "assessed"}}), w);
+    const NeedFacts old = facts(need_with({{"2025-12-01", "received"}, {"2025-12-02", "assessed"}}), w);
     CHECK(old.overdue);
     // Received 2026-01-02: received in Y; no response yet, A − received = 1 ≤ 3: not
     // counted in response_on_time_rate.
-    const NeedFacts recent = facts(need({{"2026-01-02", "received"}}), w);
+    const NeedFacts recent = facts(need_with({{"2026-01-02", "received"}}), w);
     CHECK_FALSE(recent.carried_over);
     CHECK_FALSE(recent.response_counted);
-    CHECK(member_of(need({{"2026-01-05", "received"}}), w) == Membership::None);  // after A
+    CHECK(member_of(need_with({{"2026-01-05", "received"}}), w) == Membership::None);  // after A
     const Metrics m = svcorg::ledger::metrics({fresh, old, recent}, w.as_of);
     CHECK(m.received == 1);
     CHECK(m.carried_over == 2);
@@ -183,19 +179,19 @@ TEST_SUITE("ledger::membership") {
 
   TEST_CASE("an as-of date before Jan 1 of Y: nothing is carried over") {
     const Window w{2026, d("2025-12-31")};
-    CHECK(member_of(need({{"2025-06-01", "received"}}), w) == Membership::None);
-    CHECK(member_of(need({{"2024-06-01", "received"}}), w) == Membership::None);
+    CHECK(member_of(need_with({{"2025-06-01", "received"}}), w) == Membership::None);
+    CHECK(member_of(need_with({{"2024-06-01", "received"}}), w) == Membership::None);
   }
 
   TEST_CASE("response_on_time_rate counts only the needs received in Y") {
     const Window w{2026, d("2026-06-30")};
     // Carried over, first response 2026-01-10, 11 days after 2025-12-30: late, but 2025's.
-    const NeedFacts carried = facts(need({{"2025-12-30", "received"}, {"2026-01-10", "assessed"}}), w);
+    const NeedFacts carried = facts(need_with({{"2025-12-30", "received"}, {"2026-01-10", "assessed"}}), w);
     CHECK(carried.response == d("2026-01-10"));
     CHECK_FALSE(carried.response_counted);
     CHECK_FALSE(carried.response_on_time);
     // Received 2026-02-01, assessed the next day: on time.
-    const NeedFacts mine = facts(need({{"2026-02-01", "received"}, {"2026-02-02", "assessed"}}), w);
+    const NeedFacts mine = facts(need_with({{"2026-02-01", "received"}, {"2026-02-02", "assessed"}}), w);
     const Metrics m = svcorg::ledger::metrics({carried, mine}, w.as_of);
     CHECK(*m.response_on_time_rate == 1.0);  // 1 / 1
     CHECK(*m.response_days_median == 1);     // 2026-02-02 − 2026-02-01; the carried need's 11 left out

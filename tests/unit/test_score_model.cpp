@@ -11,6 +11,7 @@
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/score/model.hpp"
+#include "tree_builder.hpp"
 
 namespace sc = svcorg::score;
 using doctest::Approx;
@@ -21,11 +22,7 @@ namespace {
 // The effective model of a District whose `scoring:` is `scoring_yaml` (a block
 // mapping, indented by two spaces), loaded the way the loader keeps it.
 sc::Model model_with(const std::string& scoring_yaml) {
-  const std::string text =
-      "apiVersion: svcorg/v1\nkind: District\nid: jingan\nname: 静安区\n"
-      "streets:\n  - {id: nanjingxi, name: 南京西路街道}\n"
-      "scoring:\n" +
-      scoring_yaml;
+  const std::string text = tree::district().set("scoring", "\n" + scoring_yaml).text();
   svcorg::model::RecordSet set;
   svcorg::diag::Sink sink;
   svcorg::load::load_bytes("district.yaml", text, set, sink);
@@ -184,11 +181,7 @@ TEST_SUITE("score::model") {
       auto findings = [](const std::string& scoring) {
         svcorg::model::RecordSet set;
         svcorg::diag::Sink sink;
-        svcorg::load::load_bytes("district.yaml",
-                                 "apiVersion: svcorg/v1\nkind: District\nid: jingan\nname: 静安区\n"
-                                 "streets:\n  - {id: nanjingxi, name: 南京西路街道}\nscoring:\n" +
-                                     scoring,
-                                 set, sink);
+        svcorg::load::load_bytes("district.yaml", tree::district().set("scoring", "\n" + scoring).text(), set, sink);
         std::vector<std::string> rules;
         for (const auto& d : sink.items()) rules.push_back(d.rule);
         return rules;

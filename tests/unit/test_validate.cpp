@@ -3,34 +3,8 @@
 
 #include "test_validate_support.hpp"
 
-using vtest::check;
-using vtest::district;
-using vtest::Files;
-using vtest::with;
-using vtest::without;
+using namespace vtest;  // the helpers of test_validate_support.hpp
 using Strings = std::vector<std::string>;
-
-namespace {
-
-std::string text_of(const Files& files, const std::string& name) {
-  for (const auto& f : files)
-    if (f.first == name) return f.second;
-  FAIL("no file " << name);
-  return {};
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE_MESSAGE(at != std::string::npos, from);
-  return text.replace(at, from.size(), to);
-}
-
-const std::string kBranchFile = "branches/meiliyuan.yaml";
-const std::string kNeedFile = "needs/mly-001.yaml";
-const std::string kPlanFile = "plans/meiliyuan-2026.yaml";
-const std::string kPlatformFile = "platforms/meiliyuan.yaml";
-
-}  // namespace
 
 TEST_SUITE("validate::run") {
   TEST_CASE("a clean district has no findings") {

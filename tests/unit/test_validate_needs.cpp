@@ -1,30 +1,14 @@
 // validate::run — the rules on one need: category, required texts, lifecycle, dates.
 #include "test_validate_support.hpp"
 
-using vtest::check;
-using vtest::date;
-using vtest::district;
-using vtest::with;
+using namespace vtest;  // the helpers of test_validate_support.hpp
 using Strings = std::vector<std::string>;
 
 namespace {
 
-const std::string kNeedFile = "needs/mly-001.yaml";
-
 // The district with its need's text edited: each pair replaces one piece of text.
-vtest::Files need_with(std::vector<std::pair<std::string, std::string>> edits) {
-  auto files = district();
-  for (auto& f : files) {
-    if (f.first != kNeedFile) continue;
-    for (const auto& edit : edits) {
-      const std::string& from = edit.first;  // not a structured binding: REQUIRE_MESSAGE captures it
-      const std::string& to = edit.second;
-      const auto at = f.second.find(from);
-      REQUIRE_MESSAGE(at != std::string::npos, from);
-      f.second.replace(at, from.size(), to);
-    }
-  }
-  return files;
+vtest::Files need_with(const std::vector<std::pair<std::string, std::string>>& edits) {
+  return vtest::edit(district(), kNeedFile, edits);
 }
 
 const std::string kEvents =

@@ -1,33 +1,10 @@
 // validate::run — plans, platforms and branches.
 #include "test_validate_support.hpp"
 
-using vtest::check;
-using vtest::date;
-using vtest::district;
-using vtest::Files;
-using vtest::with;
+using namespace vtest;  // the helpers of test_validate_support.hpp
 using Strings = std::vector<std::string>;
 
 namespace {
-
-const std::string kPlanFile = "plans/meiliyuan-2026.yaml";
-const std::string kPlatformFile = "platforms/meiliyuan.yaml";
-const std::string kBranchFile = "branches/meiliyuan.yaml";
-
-// `files` with one file's text edited: each pair replaces one piece of text.
-Files edit(Files files, const std::string& name, std::vector<std::pair<std::string, std::string>> edits) {
-  for (auto& f : files) {
-    if (f.first != name) continue;
-    for (const auto& edit : edits) {
-      const std::string& from = edit.first;  // not a structured binding: REQUIRE_MESSAGE captures it
-      const std::string& to = edit.second;
-      const auto at = f.second.find(from);
-      REQUIRE_MESSAGE(at != std::string::npos, from);
-      f.second.replace(at, from.size(), to);
-    }
-  }
-  return files;
-}
 
 // A second branch (a building on the other street) with one need.
 Files with_xinde(Files files, const std::string& street = "caojiadu") {

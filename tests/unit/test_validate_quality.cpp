@@ -4,16 +4,10 @@
 // measurable 0, breadth 1, coverage 1).
 #include "test_validate_support.hpp"
 
-using vtest::check;
-using vtest::date;
-using vtest::district;
-using vtest::Files;
-using vtest::with;
+using namespace vtest;  // the helpers of test_validate_support.hpp
 using Strings = std::vector<std::string>;
 
 namespace {
-
-const std::string kPlanFile = "plans/meiliyuan-2026.yaml";
 
 // A plan of meiliyuan for `year` with `status` and `items` (YAML flow mappings, one a line).
 std::string plan(const std::string& status, const std::vector<std::string>& items, int year = 2026) {

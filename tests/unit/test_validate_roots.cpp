@@ -4,9 +4,7 @@
 #include "svcorg/diag/diagnostic.hpp"
 #include "test_validate_support.hpp"
 
-using vtest::district;
-using vtest::Files;
-using vtest::with;
+using namespace vtest;  // the helpers of test_validate_support.hpp
 using Strings = std::vector<std::string>;
 
 namespace {
@@ -39,19 +37,6 @@ Strings where(const std::vector<svcorg::diag::Diagnostic>& found) {
 std::string dependents(const svcorg::diag::Diagnostic& d, svcorg::i18n::Lang lang = svcorg::i18n::Lang::En) {
   if (d.message.id != svcorg::diag::kDependentsMessage) return "";
   return d.message.args.at(1).second.msg.at(0).text(lang);
-}
-
-std::string text_of(const Files& files, const std::string& name) {
-  for (const auto& f : files)
-    if (f.first == name) return f.second;
-  FAIL("no file " << name);
-  return {};
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE_MESSAGE(at != std::string::npos, from);
-  return text.replace(at, from.size(), to);
 }
 
 }  // namespace

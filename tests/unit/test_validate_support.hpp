@@ -12,6 +12,7 @@
 #include "svcorg/load/loader.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/validate/validate.hpp"
+#include "tree_builder.hpp"
 
 namespace doctest {
 // Show lists of findings in failed checks.
@@ -86,6 +87,37 @@ inline Files with(Files files, const std::string& name, const std::string& text)
   return files;
 }
 
+// The text of the file `name` (fails the test when there is none).
+inline std::string text_of(const Files& files, const std::string& name) {
+  for (const auto& f : files)
+    if (f.first == name) return f.second;
+  FAIL("no file " << name);
+  return {};
+}
+
+// `text` with the first `from` replaced by `to` (fails the test when there is none).
+inline std::string replace(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, from);
+  return text.replace(at, from.size(), to);
+}
+
+// `files` with one file's text edited: each pair replaces one piece of text (the test
+// fails when a piece is not there).
+inline Files edit(Files files, const std::string& name, const std::vector<std::pair<std::string, std::string>>& edits) {
+  for (auto& f : files) {
+    if (f.first != name) continue;
+    for (const auto& edit : edits) {
+      const std::string& from = edit.first;  // not a structured binding: REQUIRE_MESSAGE captures it
+      const std::string& to = edit.second;
+      const auto at = f.second.find(from);
+      REQUIRE_MESSAGE(at != std::string::npos, from);
+      f.second.replace(at, from.size(), to);
+    }
+  }
+  return files;
+}
+
 inline Files without(Files files, const std::string& name) {
   Files out;
   for (auto& f : files)
@@ -95,18 +127,17 @@ inline Files without(Files files, const std::string& name) {
 
 inline const char* kHeader = "apiVersion: svcorg/v1\n";
 
+// The files of district() that tests edit.
+inline const std::string kBranchFile = "branches/meiliyuan.yaml";
+inline const std::string kPlatformFile = "platforms/meiliyuan.yaml";
+inline const std::string kNeedFile = "needs/mly-001.yaml";
+inline const std::string kPlanFile = "plans/meiliyuan-2026.yaml";
+
 // A small clean district: one residential branch with every
 // platform its type requires, one need, a plan and its review. Validates clean.
 inline Files district() {
   return {
-      {"district.yaml",
-       "apiVersion: svcorg/v1\n"
-       "kind: District\n"
-       "id: jingan\n"
-       "name: 静安区\n"
-       "streets:\n"
-       "  - {id: nanjingxi, name: 南京西路街道}\n"
-       "  - {id: caojiadu, name: 曹家渡街道}\n"},
+      {"district.yaml", tree::district("", {tree::kNanjingxi, tree::kCaojiadu}).text()},
       {"branches/meiliyuan.yaml",
        "apiVersion: svcorg/v1\n"
        "kind: Branch\n"
