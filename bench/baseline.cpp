@@ -1,6 +1,8 @@
 // The naive baseline of bench/run.sh: every *.yaml / *.yml file under the given paths is
 // read and loaded with yaml-cpp's YAML::LoadAll into node trees, on one thread, and all
 // the trees are kept (what a straightforward loader does). Prints files, documents, bytes.
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -8,8 +10,6 @@
 #include <iterator>
 #include <string>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 namespace fs = std::filesystem;
 

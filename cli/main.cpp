@@ -1,30 +1,29 @@
 // svcorg: option parsing and wiring only; every command lives in libsvcorg (lib/svcorg/cmd).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <map>
-
-#include <unistd.h>
-
-#include <CLI/CLI.hpp>
 #ifdef SVCORG_WITH_MIMALLOC
 #include <mimalloc.h>
 #endif
 
+#include "svcorg/cmd/export.hpp"
 #include "svcorg/cmd/import.hpp"
 #include "svcorg/cmd/init.hpp"
-#include "svcorg/i18n/message.hpp"
 #include "svcorg/cmd/need.hpp"
 #include "svcorg/cmd/needs.hpp"
 #include "svcorg/cmd/report.hpp"
 #include "svcorg/cmd/rules.hpp"
 #include "svcorg/cmd/schema.hpp"
-#include "svcorg/cmd/export.hpp"
 #include "svcorg/cmd/score.hpp"
 #include "svcorg/cmd/validate.hpp"
 #include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/i18n/message.hpp"
 #include "usage.hpp"
 #include "version.hpp"
 
@@ -52,7 +51,8 @@ void add_common(CLI::App& app, Common& c) {
   app.add_option_function<std::string>(
          "--color",
          [&c](std::string v) {
-           std::transform(v.begin(), v.end(), v.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+           std::transform(v.begin(), v.end(), v.begin(),
+                          [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
            c.color = kColors.at(v);
          },
          "Colour: auto, always or never (auto respects NO_COLOR)")
@@ -70,8 +70,10 @@ void add_common(CLI::App& app, Common& c) {
       ->check(svcorg_cli::whole_number(1));
   app.add_flag("--no-cache", c.no_cache, "Parse every file again; read and write no parse cache");
   app.add_option("--cache-dir", c.cache_dir, "Parse cache folder (default: $XDG_CACHE_HOME/svcorg or ~/.cache/svcorg)");
-  app.add_option("--cache-size", c.cache_size_mib, "Parse cache size bound in MiB; least recently used entries go "
-                 "first (default: 512)")->check(svcorg_cli::whole_number(1, uint64_t{1} << 20));
+  app.add_option("--cache-size", c.cache_size_mib,
+                 "Parse cache size bound in MiB; least recently used entries go "
+                 "first (default: 512)")
+      ->check(svcorg_cli::whole_number(1, uint64_t{1} << 20));
 }
 
 // `--excel` (score, needs): the CSV as Excel opens it (UTF-8 with a BOM, CRLF line
@@ -96,8 +98,8 @@ std::optional<svcorg::util::Date> run_date() {
 
 svcorg::cmd::Io make_io(svcorg::util::Date today) {
   const char* no_color = std::getenv("NO_COLOR");
-  svcorg::cmd::Io io{std::cout, std::cerr, std::cin, isatty(STDOUT_FILENO) != 0,
-                     no_color != nullptr && *no_color != '\0', today};
+  svcorg::cmd::Io io{
+      std::cout, std::cerr, std::cin, isatty(STDOUT_FILENO) != 0, no_color != nullptr && *no_color != '\0', today};
   io.exits_after = true;  // main returns the command's exit code
   return io;
 }
@@ -114,8 +116,8 @@ int main(int argc, char** argv) {
   CLI::App app{"svcorg: records, scores and reports of service-oriented grassroots organizations"};
   // Errors of the command line read like every other error of svcorg, in --lang's language.
   const svcorg::i18n::Lang lang = svcorg_cli::lang_in_args(argc, argv);
-  app.set_version_flag("--version", std::string("svcorg ") + SVCORG_VERSION + " (commit " +
-                                        svcorg_cli::kBuildCommit + ")");
+  app.set_version_flag("--version",
+                       std::string("svcorg ") + SVCORG_VERSION + " (commit " + svcorg_cli::kBuildCommit + ")");
   app.require_subcommand(1);
 
   svcorg::cmd::ValidateOptions validate;
@@ -188,17 +190,17 @@ int main(int argc, char** argv) {
   CLI::App* imp = app.add_subcommand("import", "Append the rows of a CSV export (e.g. 12345 hotline) as new needs");
   imp->require_subcommand(1);
   svcorg::cmd::ImportOptions import_needs;
-  CLI::App* in_needs = imp->add_subcommand(
-      "needs", "Append each row of FILE as a new need, mapped by the map file; all rows or none");
+  CLI::App* in_needs =
+      imp->add_subcommand("needs", "Append each row of FILE as a new need, mapped by the map file; all rows or none");
   add_common(*in_needs, import_needs.common);
   in_needs->remove_option(in_needs->get_option("paths"));
   in_needs->add_option("file", import_needs.file, "The CSV export (UTF-8 with or without a BOM, or GB18030/GBK)")
       ->required();
   in_needs->add_option("dir", import_needs.common.paths, "The records repository (default: .)")->expected(0, 1);
-  in_needs->add_option("--map", import_needs.map, "The map file: which column or value gives each field")
-      ->required();
-  in_needs->add_option("--encoding", import_needs.encoding,
-                       "The export's encoding: auto (UTF-8 if valid, else GB18030), utf-8 or gb18030 (default: auto)")
+  in_needs->add_option("--map", import_needs.map, "The map file: which column or value gives each field")->required();
+  in_needs
+      ->add_option("--encoding", import_needs.encoding,
+                   "The export's encoding: auto (UTF-8 if valid, else GB18030), utf-8 or gb18030 (default: auto)")
       ->check(svcorg_cli::one_of({"auto", "utf-8", "gb18030"}));
   in_needs->add_flag("--dry-run", import_needs.dry_run, "Print the documents each file would get; write nothing");
 
@@ -277,8 +279,9 @@ int main(int argc, char** argv) {
   try {
     const std::optional<svcorg::util::Date> today = run_date();
     if (!today) {
-      std::cerr << svcorg::i18n::tr(lang, "cmd.error",
-                                    {{"message", svcorg::i18n::Message("cli.today-env", {{"value", std::getenv("SVCORG_TODAY")}})}})
+      std::cerr << svcorg::i18n::tr(
+                       lang, "cmd.error",
+                       {{"message", svcorg::i18n::Message("cli.today-env", {{"value", std::getenv("SVCORG_TODAY")}})}})
                 << "\n";
       return svcorg::cmd::kUsage;
     }

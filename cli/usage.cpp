@@ -32,7 +32,9 @@ std::string lower(std::string s) {
   return s;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 // The command the arguments named (a parsed subcommand), or null.
 const CLI::App* command_of(const CLI::App& app) {
@@ -138,7 +140,9 @@ CLI::Validator number() {
       "");
 }
 
-std::string refused(i18n::Message m) { return refuse(std::move(m)); }
+std::string refused(i18n::Message m) {
+  return refuse(std::move(m));
+}
 
 i18n::Message usage_error(const CLI::App& app, const CLI::ParseError& e) {
   const std::string what = e.what();

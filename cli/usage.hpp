@@ -3,12 +3,11 @@
 // command line (the District is not read yet: docs/FORMAT.md), and say what is right.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "svcorg/i18n/message.hpp"
 

@@ -37,7 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   uint32_t first_size = 0;
   std::memcpy(&first_size, data, 4);
   const std::string_view rest(reinterpret_cast<const char*>(data) + 4, size - 4);
-  const std::string_view first = rest.substr(0, first_size), second = rest.substr(std::min<size_t>(first_size, rest.size()));
+  const std::string_view first = rest.substr(0, first_size),
+                         second = rest.substr(std::min<size_t>(first_size, rest.size()));
   cache::Entry e;
   if (!cache::decode(first, e)) return 0;
   const bool needs = cache::decode_needs(second, e);

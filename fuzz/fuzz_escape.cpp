@@ -43,11 +43,21 @@ bool valid_utf8(const uint8_t* p, size_t n) {
     const uint8_t c = p[i];
     size_t len;
     uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return false;
     if (i + len > n) return false;
     for (size_t k = 1; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) return false;
@@ -65,9 +75,11 @@ std::string_view g_input;
 
 [[noreturn]] void fail(const char* context, const std::string& why, const std::string& markdown,
                        const std::string& html) {
-  std::fprintf(stderr, "\n=== fuzz_escape violation in %s: %s\n--- input (%zu bytes):\n%.*s\n--- markdown:\n%s\n--- html:\n%s\n===\n",
-               context, why.c_str(), g_input.size(), static_cast<int>(g_input.size()), g_input.data(),
-               markdown.c_str(), html.c_str());
+  std::fprintf(
+      stderr,
+      "\n=== fuzz_escape violation in %s: %s\n--- input (%zu bytes):\n%.*s\n--- markdown:\n%s\n--- html:\n%s\n===\n",
+      context, why.c_str(), g_input.size(), static_cast<int>(g_input.size()), g_input.data(), markdown.c_str(),
+      html.c_str());
   std::abort();
 }
 
@@ -78,7 +90,10 @@ std::string render(const std::string& markdown) {
     const char* names[4] = {"table", "autolink", "strikethrough", "tagfilter"};
     for (int i = 0; i < 4; ++i) {
       exts[i] = cmark_find_syntax_extension(names[i]);
-      if (!exts[i]) { std::fprintf(stderr, "cmark-gfm extension %s missing\n", names[i]); std::abort(); }
+      if (!exts[i]) {
+        std::fprintf(stderr, "cmark-gfm extension %s missing\n", names[i]);
+        std::abort();
+      }
     }
   }
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
@@ -99,9 +114,12 @@ std::string normalize(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
-    if (c < 0x20 || c == 0x7F) out += ' ';
-    else if (c == '@') out += "\u2060@";
-    else out += static_cast<char>(c);
+    if (c < 0x20 || c == 0x7F)
+      out += ' ';
+    else if (c == '@')
+      out += "\u2060@";
+    else
+      out += static_cast<char>(c);
   }
   size_t b = 0;
   while (b < out.size() && (out[b] == ' ' || out.compare(b, 3, "\xEF\xBB\xBF") == 0)) b += out[b] == ' ' ? 1 : 3;
@@ -111,14 +129,20 @@ std::string normalize(std::string_view s) {
 }
 
 void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) out += static_cast<char>(cp);
-  else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
-  else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12)); out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  if (cp < 0x80)
+    out += static_cast<char>(cp);
+  else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   } else {
-    out += static_cast<char>(0xF0 | (cp >> 18)); out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); out += static_cast<char>(0x80 | (cp & 0x3F));
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
 
@@ -126,14 +150,21 @@ void append_utf8(std::string& out, uint32_t cp) {
 bool html_unescape(std::string_view s, std::string& out) {
   out.clear();
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') { out += s[i]; continue; }
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
     const size_t semi = s.find(';', i);
     if (semi == std::string_view::npos) return false;
     const std::string_view ent = s.substr(i + 1, semi - i - 1);
-    if (ent == "amp") out += '&';
-    else if (ent == "lt") out += '<';
-    else if (ent == "gt") out += '>';
-    else if (ent == "quot") out += '"';
+    if (ent == "amp")
+      out += '&';
+    else if (ent == "lt")
+      out += '<';
+    else if (ent == "gt")
+      out += '>';
+    else if (ent == "quot")
+      out += '"';
     else if (ent.size() > 1 && ent[0] == '#') {
       const bool hex = ent[1] == 'x' || ent[1] == 'X';
       const std::string digits(ent.substr(hex ? 2 : 1));
@@ -151,7 +182,7 @@ bool html_unescape(std::string_view s, std::string& out) {
 }
 
 struct Tag {
-  std::string name;  // "p", "/p", "!--" for a comment
+  std::string name;   // "p", "/p", "!--" for a comment
   size_t begin, end;  // [begin, end) of the tag in the HTML
 };
 
@@ -219,8 +250,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   {  // paragraph (an empty text makes an empty document)
     const std::string doc = esc + "\n";
     const std::string html = render(doc);
-    if (want.empty()) check("paragraph", doc, html, {}, 0, 0, want);
-    else check("paragraph", doc, html, {"p", "/p"}, 0, 1, want);
+    if (want.empty())
+      check("paragraph", doc, html, {}, 0, 0, want);
+    else
+      check("paragraph", doc, html, {"p", "/p"}, 0, 1, want);
   }
   {  // list item
     const std::string doc = "- " + esc + "\n";
@@ -251,11 +284,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // A code span shows its text verbatim (code() only makes one of text with no control
     // character and no blank at either end; no autolinks in it, so no word joiner).
     const std::string want_code = span ? text : want;
-    if (span) check("code", doc, html, {"p", "code", "/code", "/p"}, 0, 3, want_code);
-    else if (want.empty()) check("code", doc, html, {}, 0, 0, want);
-    else check("code", doc, html, {"p", "/p"}, 0, 1, want);
+    if (span)
+      check("code", doc, html, {"p", "code", "/code", "/p"}, 0, 3, want_code);
+    else if (want.empty())
+      check("code", doc, html, {}, 0, 0, want);
+    else
+      check("code", doc, html, {"p", "/p"}, 0, 1, want);
     const std::string cell = "| a | b |\n| --- | --- |\n| " + c + " | x |\n";
-    std::vector<std::string> tags = {"table", "thead", "tr", "th", "/th", "th", "/th", "/tr", "/thead", "tbody", "tr", "td"};
+    std::vector<std::string> tags = {"table", "thead", "tr",     "th",    "/th", "th",
+                                     "/th",   "/tr",   "/thead", "tbody", "tr",  "td"};
     if (span) tags.insert(tags.end(), {"code", "/code"});
     tags.insert(tags.end(), {"/td", "td", "/td", "/tr", "/tbody", "/table"});
     const std::string chtml = render(cell);

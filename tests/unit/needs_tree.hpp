@@ -10,10 +10,9 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "support.hpp"
 #include "tree_builder.hpp"
@@ -36,8 +35,8 @@ inline const std::string kBranches =
 
 inline std::string need(const std::string& id, const std::string& branch, const std::string& received,
                         const std::string& rest) {
-  return "apiVersion: svcorg/v1\nkind: Need\nid: " + id + "\nbranch: " + branch + "\nreceived: " + received +
-         "\n" + rest;
+  return "apiVersion: svcorg/v1\nkind: Need\nid: " + id + "\nbranch: " + branch + "\nreceived: " + received + "\n" +
+         rest;
 }
 
 inline std::string meiliyuan_needs() {

@@ -55,7 +55,7 @@ inline std::string branch(const std::string& id, const std::string& type = "resi
 }
 
 inline std::string platform(const std::string& id, const std::string& owner, const std::string& level,
-                     const std::string& category, const std::string& cadence, const std::string& rest = "") {
+                            const std::string& category, const std::string& cadence, const std::string& rest = "") {
   return kHead + "kind: Platform\nid: " + id + "\nname: 平台" + id + "\nowner: " + owner + "\nlevel: " + level +
          "\ncategory: " + category + "\ncadence: " + cadence + "\n" + rest;
 }
@@ -67,7 +67,8 @@ struct Ev {
 
 // A need received on its first event's date, with `status` the last event's.
 inline std::string need(const std::string& id, const std::string& branch_id, const std::string& category,
-                 const std::vector<Ev>& events, const std::string& rest = "", const std::string& layer = "street") {
+                        const std::vector<Ev>& events, const std::string& rest = "",
+                        const std::string& layer = "street") {
   std::string s = kHead + "kind: Need\nid: " + id + "\nbranch: " + branch_id + "\nreceived: " + events.front().date +
                   "\nchannel: visit\ncategory: " + category + "\nsummary: 诉求" + id + "\nlayer: " + layer +
                   "\ndisposal: solve\nstatus: " + events.back().status + "\n";
@@ -78,7 +79,7 @@ inline std::string need(const std::string& id, const std::string& branch_id, con
 }
 
 inline std::string plan(const std::string& branch_id, int year, const std::string& body,
-                 const std::string& status = "reviewed") {
+                        const std::string& status = "reviewed") {
   return kHead + "kind: Plan\nid: " + branch_id + "-" + std::to_string(year) + "\nbranch: " + branch_id +
          "\nyear: " + std::to_string(year) + "\nstatus: " + status + "\n" + body;
 }
@@ -101,8 +102,7 @@ inline const std::string kFullReview =
 // with a numeric target and done (progress 1): quality 1 when `need_id` is elderly-care.
 inline std::string full_items(const std::string& need_id = "mly-001", const std::string& more = "progress: 1") {
   const std::string x = "needs: [" + need_id + "], target: {metric: 户数, value: 10}, " + more;
-  return "items:\n" + item("i1", "elderly-care", x) + item("i2", "organization-building", x) +
-         item("i3", "culture", x);
+  return "items:\n" + item("i1", "elderly-care", x) + item("i2", "organization-building", x) + item("i3", "culture", x);
 }
 
 // Every platform category residential requires (information, participation,
@@ -110,8 +110,7 @@ inline std::string full_items(const std::string& need_id = "mly-001", const std:
 // yearly with one meeting in the first half of 2026 → adherence 1 as of any date after
 // June 1.
 inline std::string full_platforms(const std::string& b = "mly") {
-  return platform(b + "-info", b, "grassroots", "information", "yearly", "meetings: [{date: 2026-03-01}]\n") +
-         "---\n" +
+  return platform(b + "-info", b, "grassroots", "information", "yearly", "meetings: [{date: 2026-03-01}]\n") + "---\n" +
          platform(b + "-part", b, "grassroots", "participation", "yearly", "meetings: [{date: 2026-05-01}]\n") +
          "---\n" +
          platform("njx-coord", "nanjingxi", "superior", "coordination", "yearly",
@@ -121,7 +120,7 @@ inline std::string full_platforms(const std::string& b = "mly") {
 // Received 03-02, assessed 03-03 (response 1 day ≤ 3), resolved 03-20 ≤ due 04-01
 // (received + 30, layer street), satisfaction 5: every ledger rate is 1.
 inline std::string good_need(const std::string& id = "mly-001", const std::string& b = "mly",
-                      const std::string& category = "elderly-care") {
+                             const std::string& category = "elderly-care") {
   return need(id, b, category, {{"2026-03-02", "received"}, {"2026-03-03", "assessed"}, {"2026-03-20", "resolved"}},
               "feedback: {satisfaction: 5}\n");
 }
@@ -169,8 +168,8 @@ struct Scored {
     std::vector<std::string> out;
     for (const auto& d : result.warnings)
       if (d.rule == rule)
-        out.push_back(d.file + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " + d.kind +
-                      " " + d.id);
+        out.push_back(d.file + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " + d.kind + " " +
+                      d.id);
     return out;
   }
 };
@@ -178,7 +177,7 @@ struct Scored {
 // Loads `files`, requires them free of errors (scoring runs on valid inputs only), and
 // scores year `year` (default: the as-of date's year) as of `as_of`.
 inline std::unique_ptr<Scored> score_files(const Files& files, const char* as_of = "2026-12-31",
-                                    std::optional<int> year = std::nullopt) {
+                                           std::optional<int> year = std::nullopt) {
   auto s = std::make_unique<Scored>();
   svcorg::diag::Sink sink;
   for (const auto& [name, text] : files) svcorg::load::load_bytes(name, text, s->set, sink);
@@ -224,6 +223,8 @@ inline std::vector<sc::Part> base_of(const std::string& base_line, int64_t per_y
   return sc::base_parts(*set.plans.front().base, tr, sc::effective_model(nullptr));
 }
 
-inline Date day(const char* text) { return *Date::parse(text); }
+inline Date day(const char* text) {
+  return *Date::parse(text);
+}
 
 }  // namespace score_test

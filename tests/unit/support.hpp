@@ -66,8 +66,6 @@ class TempDir {
 namespace doctest {
 template <>
 struct StringMaker<svcorg::Pos> {
-  static String convert(const svcorg::Pos& p) {
-    return (std::to_string(p.line) + ":" + std::to_string(p.col)).c_str();
-  }
+  static String convert(const svcorg::Pos& p) { return (std::to_string(p.line) + ":" + std::to_string(p.col)).c_str(); }
 };
 }  // namespace doctest

@@ -1,6 +1,9 @@
 // The parse cache (lib/svcorg/cache): cached and uncached runs give byte-identical
 // outputs; corrupt, truncated or foreign entries are ignored; concurrent runs do not
 // corrupt it; --no-cache writes nothing; the size bound evicts.
+#include <sys/stat.h>
+#include <sys/wait.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -9,9 +12,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "support.hpp"
 #include "svcorg/cache/cache.hpp"
@@ -36,10 +36,16 @@ std::vector<fs::path> files_with(const fs::path& dir, const char* ext) {
     if (it->path().extension() == ext) out.push_back(it->path());
   return out;
 }
-std::vector<fs::path> entries(const fs::path& dir) { return files_with(dir, ".svc"); }
-std::vector<fs::path> indexes(const fs::path& dir) { return files_with(dir, ".svi"); }
+std::vector<fs::path> entries(const fs::path& dir) {
+  return files_with(dir, ".svc");
+}
+std::vector<fs::path> indexes(const fs::path& dir) {
+  return files_with(dir, ".svi");
+}
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
 
 // Loads one file's text through a Store on `dir` with a size bound (the Store evicts when
 // it goes out of scope); true when the text was parsed, false on a cache hit.
@@ -354,12 +360,12 @@ TEST_SUITE("cache") {
     REQUIRE(files.size() > 3);
     REQUIRE(files.size() > 5);
     const std::string good = read_file(files[0]), whole = read_file(files[1]), first_part = read_file(files[4]);
-    write_file(files[0], good.substr(0, good.size() / 2));                 // truncated
+    write_file(files[0], good.substr(0, good.size() / 2));  // truncated
     std::string damaged = whole;
     damaged[damaged.size() - 1] = static_cast<char>(damaged.back() ^ 0x55);  // a byte of the whole needs flipped
     write_file(files[1], damaged);
     write_file(files[2], read_file(files[3]));  // another file's entry (foreign key)
-    write_file(files[3], "");                  // empty
+    write_file(files[3], "");                   // empty
     damaged = first_part;
     damaged[64 + 5] = static_cast<char>(damaged[64 + 5] ^ 0x55);  // a byte of the first section flipped
     write_file(files[4], damaged);
@@ -370,8 +376,10 @@ TEST_SUITE("cache") {
     CHECK(read_file(files[4]) == first_part);
     // validate reads no whole need here: the damage in the second section shows to a
     // command that reads the needs whole, which parses the file again.
-    const std::string needs = "needs --format json --year 2025 --as-of 2026-11-26 examples --cache-dir " + quoted(cache);
-    CHECK((run_svcorg(needs).out == run_svcorg("needs --format json --year 2025 --as-of 2026-11-26 examples --no-cache").out));
+    const std::string needs =
+        "needs --format json --year 2025 --as-of 2026-11-26 examples --cache-dir " + quoted(cache);
+    CHECK((run_svcorg(needs).out ==
+           run_svcorg("needs --format json --year 2025 --as-of 2026-11-26 examples --no-cache").out));
     CHECK(read_file(files[1]) == whole);
   }
 
@@ -389,8 +397,8 @@ TEST_SUITE("cache") {
     CHECK((read_file(tmp.path() / "a") == plain.out));
     CHECK((read_file(tmp.path() / "b") == plain.out));
     CHECK((read_file(tmp.path() / "c") == plain.out));
-    const auto warm = run_svcorg("score --format json --year 2025 --as-of 2026-11-26 examples --cache-dir " +
-                                 quoted(cache));
+    const auto warm =
+        run_svcorg("score --format json --year 2025 --as-of 2026-11-26 examples --cache-dir " + quoted(cache));
     CHECK((warm.out == plain.out));
     for (const auto& e : fs::directory_iterator(cache))  // no temporary file left behind
       CHECK((e.path().extension() == ".svc" || e.path().extension() == ".svi"));
@@ -468,8 +476,8 @@ TEST_SUITE("cache") {
     REQUIRE(std::system(("python3 '" + (kSource / "bench" / "gen_district.py").string() +
                          "' --seed 1 --needs 2000 --layout files --out '" + d.string() + "' >/dev/null")
                             .c_str()) == 0);
-    const std::string args = "validate '" + d.string() + "' --format json --lang en --cache-dir '" +
-                             (tmp.path() / "c").string() + "'";
+    const std::string args =
+        "validate '" + d.string() + "' --format json --lang en --cache-dir '" + (tmp.path() / "c").string() + "'";
     auto r = run_svcorg(args + " --cache-size 1");
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("MiB of parse cache entries, more than --cache-size 1 MiB holds; the next run will parse "

@@ -3,13 +3,13 @@
 // records' sizes are pinned (on x86-64 with libstdc++, where CI runs), so a field added
 // to a record fails here until it is added to its io() in cache/codec.cpp, to the
 // comparison below and to tests/data/cache/every-field.yaml.
+#include <doctest/doctest.h>
+
 #include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 #include "support.hpp"
 #include "svcorg/cache/cache.hpp"
@@ -93,7 +93,9 @@ struct Compare {
   void base(const std::string& n, const model::RecordBase& a, const model::RecordBase& b) {
     SAME(file), SAME(pos), SAME(doc), SAME(id);
   }
-  void field(const std::string& n, const model::Street& a, const model::Street& b) { SAME(pos), SAME(id), SAME(name); }
+  void field(const std::string& n, const model::Street& a, const model::Street& b) {
+    SAME(pos), SAME(id), SAME(name);
+  }
   void field(const std::string& n, const model::DistrictWaiver& a, const model::DistrictWaiver& b) {
     SAME(pos), SAME(record), SAME(kind), SAME(rule), SAME(reason), SAME(until);
   }

@@ -2,9 +2,8 @@
 // the three formats, every filter, the as-of cut, and the refusals.
 #include <doctest/doctest.h>
 
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "needs_tree.hpp"
 #include "svcorg/cmd/needs.hpp"
@@ -180,8 +179,9 @@ TEST_SUITE("cmd::run_needs") {
       REQUIRE(at != std::string::npos);
       input.replace(at, from.size(), to);
     };
-    replace("streets:\n", "rules:\n  category_labels: {rooftop-garden: 屋顶花园}\n  types:\n    residential:\n"
-                          "      need_categories: [housing, elderly-care, rooftop-garden]\nstreets:\n");
+    replace("streets:\n",
+            "rules:\n  category_labels: {rooftop-garden: 屋顶花园}\n  types:\n    residential:\n"
+            "      need_categories: [housing, elderly-care, rooftop-garden]\nstreets:\n");
     replace("category: dispute\nsummary: 邻里纠纷", "category: rooftop-garden\nsummary: 邻里纠纷");
     NeedsOptions o = options("csv");
     o.common.lang = svcorg::i18n::Lang::ZhCN;
@@ -189,7 +189,8 @@ TEST_SUITE("cmd::run_needs") {
     o.filters.channel = "visit";
     const Out r = run(o, input);
     CHECK(r.code == 0);
-    CHECK(r.out.find("\r\nm3,meiliyuan,美丽园居民区,nanjingxi,南京西路街道,2026-05-02,否,走访,屋顶花园,") != std::string::npos);
+    CHECK(r.out.find("\r\nm3,meiliyuan,美丽园居民区,nanjingxi,南京西路街道,2026-05-02,否,走访,屋顶花园,") !=
+          std::string::npos);
     o.format = "table";
     CHECK(run(o, input).out.find("  走访  屋顶花园  ") != std::string::npos);
     o.common.lang = svcorg::i18n::Lang::En;  // English shows the name
@@ -263,7 +264,7 @@ TEST_SUITE("cmd::run_needs") {
     NeedsOptions o = options("json");
     o.common.as_of = "2026-03-02";
     const auto j = nlohmann::json::parse(run(o).out);
-    REQUIRE(j["needs"].size() == 3);  // m1 j2 m2
+    REQUIRE(j["needs"].size() == 3);                  // m1 j2 m2
     CHECK(j["needs"][1]["status"] == "in-progress");  // j2 reopened on 03-01, closed on 03-10
     CHECK(j["needs"][1]["resolution"].is_null());
     CHECK(j["needs"][1]["reopened"] == true);
@@ -421,8 +422,7 @@ TEST_SUITE("cmd::run_needs") {
     CHECK(r.err.find("`branch` names `nobody`") != std::string::npos);
     CHECK(r.err.find("warning:") == std::string::npos);  // errors only
     CHECK(r.err.find("svcorg: 1 file, 11 records: 1 error, ") != std::string::npos);
-    CHECK(r.err.find("svcorg: error: the inputs have errors; fix them (svcorg validate) first\n") !=
-          std::string::npos);
+    CHECK(r.err.find("svcorg: error: the inputs have errors; fix them (svcorg validate) first\n") != std::string::npos);
     o.common.quiet = true;
     CHECK(run(o, input).err.find("svcorg: 1 file") == std::string::npos);
   }

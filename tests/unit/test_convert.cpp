@@ -1,11 +1,9 @@
 #include <doctest/doctest.h>
 
-#include "records_support.hpp"
-
-#include "support.hpp"
-
 #include <string>
 
+#include "records_support.hpp"
+#include "support.hpp"
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/load/loader.hpp"
 
@@ -76,7 +74,8 @@ TEST_SUITE("model::convert_document") {
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].rule == "schema");
     CHECK(l.diags[0].pos == Pos{1, 1});
-    CHECK(l.diags[0].message.text() == "the record lacks the required field `secretary`; add `secretary:` with its fields");
+    CHECK(l.diags[0].message.text() ==
+          "the record lacks the required field `secretary`; add `secretary:` with its fields");
     CHECK(l.diags[0].kind == "Branch");
     CHECK(l.diags[0].id == "b1");
     REQUIRE(l.set.branches.size() == 1);  // kept, without the field
@@ -87,7 +86,8 @@ TEST_SUITE("model::convert_document") {
     auto l = load(std::string(kBranch) + "x-note: fine\nnmae: typo\n");
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].pos == Pos{10, 1});
-    CHECK(l.diags[0].message.text() == "unknown field `nmae` in a Branch; did you mean `name`? (extensions start with `x-`)");
+    CHECK(l.diags[0].message.text() ==
+          "unknown field `nmae` in a Branch; did you mean `name`? (extensions start with `x-`)");
   }
 
   TEST_CASE("types are strict: quoted numbers, numbers for text, booleans") {
@@ -95,7 +95,8 @@ TEST_SUITE("model::convert_document") {
       auto l = load(std::string(kBranch).replace(std::string(kBranch).find("120"), 3, "\"120\""));
       REQUIRE(l.diags.size() == 1);
       CHECK(l.diags[0].pos == Pos{7, 10});
-      CHECK(l.diags[0].message.text() == "`members` must be an integer ≥ 0, not the quoted text \"120\"; remove the quotes");
+      CHECK(l.diags[0].message.text() ==
+            "`members` must be an integer ≥ 0, not the quoted text \"120\"; remove the quotes");
     }
     SUBCASE("a number where an id is expected") {
       auto l = load(std::string(kBranch).replace(std::string(kBranch).find("nanjingxi"), 9, "001"));
@@ -124,7 +125,8 @@ TEST_SUITE("model::convert_document") {
     auto l = load(need);
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].pos == Pos{5, 11});
-    CHECK(l.diags[0].message.text() == "`received` is `2026-02-30`, which is not a calendar date; check the month and day");
+    CHECK(l.diags[0].message.text() ==
+          "`received` is `2026-02-30`, which is not a calendar date; check the month and day");
   }
 
   TEST_CASE("nested paths name the field, ranges are checked") {
@@ -132,7 +134,8 @@ TEST_SUITE("model::convert_document") {
                                                "certified: true, competencies: {orientation: 6, planning: 3, "
                                                "organizing: 3, coordination: 3, adaptability: 3, communication: 3}}"));
     REQUIRE(l.diags.size() == 1);
-    CHECK(l.diags[0].message.text() == "`secretary.competencies.orientation` is 6, out of range; write an integer from 1 to 5");
+    CHECK(l.diags[0].message.text() ==
+          "`secretary.competencies.orientation` is 6, out of range; write an integer from 1 to 5");
   }
 
   TEST_CASE("a key without a value is an error") {
@@ -189,16 +192,21 @@ TEST_SUITE("model::convert_document") {
          "`type` 的值 `residental` 不在允许的范围内；是不是要写 `residential`？（允许的值：`residential`（居民区）、"
          "`social-service`（社会服务类单位）、`building`（楼宇联合党组织）、`enterprise`（企业）或 `organ`（机关））"},
         {"type: residential", "type: 居名区",
-         "`type` 的值 `居名区` 不在允许的范围内；是不是要写 `居民区`（`residential`）？（允许的值：`residential`（居民区）、"
+         "`type` 的值 `居名区` 不在允许的范围内；是不是要写 "
+         "`居民区`（`residential`）？（允许的值：`residential`（居民区）、"
          "`social-service`（社会服务类单位）、`building`（楼宇联合党组织）、`enterprise`（企业）或 `organ`（机关））"},
-        {"members: 120", "members: 120\nnmae: 美丽园", "Branch 记录里有未知字段 `nmae`；是不是要写 `name`？（扩展字段以 `x-` 开头）"},
+        {"members: 120", "members: 120\nnmae: 美丽园",
+         "Branch 记录里有未知字段 `nmae`；是不是要写 `name`？（扩展字段以 `x-` 开头）"},
         {"secretary: {name: 王芳, certified: true}", "secretary: {name: 王芳, certified: true, age: 50}",
          "`secretary` 里有未知字段 `age`；允许的字段：`certified`、`competencies` 或 `name`（扩展字段以 `x-` 开头）"},
         {"street: nanjingxi", "street: nanjing xi",
-         "`street` 的值 `nanjing xi` 不是有效的编号：编号由1到64个 ASCII 字母、数字、`.`、`_` 或 `-` 组成，以字母或数字开头"},
+         "`street` 的值 `nanjing xi` 不是有效的编号：编号由1到64个 ASCII 字母、数字、`.`、`_` 或 `-` "
+         "组成，以字母或数字开头"},
         {"kind: Branch", "kind: Brnach", "未知的 `kind: Brnach`；是不是要写 `Branch`？"},
-        {"kind: Branch", "kind: Office", "未知的 `kind: Office`；请使用`District`、`Branch`、`Need`、`Platform` 或 `Plan`之一"},
-        {"apiVersion: svcorg/v1", "apiVersion: svcorg/v2", "不支持 `apiVersion: svcorg/v2`；svcorg 只能读取 `apiVersion: svcorg/v1` 的记录"},
+        {"kind: Branch", "kind: Office",
+         "未知的 `kind: Office`；请使用`District`、`Branch`、`Need`、`Platform` 或 `Plan`之一"},
+        {"apiVersion: svcorg/v1", "apiVersion: svcorg/v2",
+         "不支持 `apiVersion: svcorg/v2`；svcorg 只能读取 `apiVersion: svcorg/v1` 的记录"},
         {"apiVersion: svcorg/v1\n", "", "记录缺少 `apiVersion`；请添加 `apiVersion: svcorg/v1`"},
     };
     const std::string b = kBranch;
@@ -230,10 +238,12 @@ TEST_SUITE("model::convert_document") {
     auto bad = load(d + "rules: {defaults: {min_plan_item: 4}}\nscoring: {satisfaction: {members: 0, public: 0}}\n");
     REQUIRE(bad.diags.size() == 2);
     CHECK(bad.diags[0].message.text().find("did you mean `min_plan_items`?") != std::string::npos);
-    CHECK(bad.diags[1].message.text() == "every weight of `scoring.satisfaction` is 0; at least one must be greater than 0");
+    CHECK(bad.diags[1].message.text() ==
+          "every weight of `scoring.satisfaction` is 0; at least one must be greater than 0");
     CHECK(bad.diags[0].message.text(svcorg::i18n::Lang::ZhCN) ==
           "`rules.defaults` 里有未知字段 `min_plan_item`；是不是要写 `min_plan_items`？（扩展字段以 `x-` 开头）");
-    CHECK(bad.diags[1].message.text(svcorg::i18n::Lang::ZhCN) == "`scoring.satisfaction` 的权重全都是0；至少要有一个大于0");
+    CHECK(bad.diags[1].message.text(svcorg::i18n::Lang::ZhCN) ==
+          "`scoring.satisfaction` 的权重全都是0；至少要有一个大于0");
     CHECK_FALSE(bad.set.districts[0].rules);
     CHECK_FALSE(bad.set.districts[0].scoring);
   }

@@ -27,7 +27,9 @@ using svcorg::util::Date;
 
 namespace {
 
-Date day(const char* text) { return *Date::parse(text); }
+Date day(const char* text) {
+  return *Date::parse(text);
+}
 
 svcorg::model::RecordSet load(const std::string& yaml) {
   svcorg::model::RecordSet set;

@@ -231,13 +231,16 @@ TEST_SUITE("diag formats") {
     const Diagnostic plain = finding("branches/xinde.yaml", 4, 1, Severity::Error, "header", "lacks `apiVersion`");
     const auto counted = [&](Message dependents) {
       Diagnostic d = plain;
-      d.message = Message(svcorg::diag::kDependentsMessage, {{"finding", plain.message}, {"dependents", std::move(dependents)}});
+      d.message = Message(svcorg::diag::kDependentsMessage,
+                          {{"finding", plain.message}, {"dependents", std::move(dependents)}});
       return d;
     };
-    const Diagnostic one = counted(Message("validate.root.lists.one", {{"n", 1}, {"records", Message("validate.root.record.plan.one")}}));
-    const Diagnostic three =
-        counted(Message("validate.root.lists.other", {{"n", 3}, {"records", Message("validate.root.record.plan.other")}}));
-    CHECK(one.message.text() == "lacks `apiVersion`; 1 plan lists needs of this file: fix this first; they are not listed separately");
+    const Diagnostic one =
+        counted(Message("validate.root.lists.one", {{"n", 1}, {"records", Message("validate.root.record.plan.one")}}));
+    const Diagnostic three = counted(
+        Message("validate.root.lists.other", {{"n", 3}, {"records", Message("validate.root.record.plan.other")}}));
+    CHECK(one.message.text() ==
+          "lacks `apiVersion`; 1 plan lists needs of this file: fix this first; they are not listed separately");
     CHECK(&svcorg::diag::own_message(one) == &one.message.args[0].second.msg[0]);
     CHECK(&svcorg::diag::own_message(plain) == &plain.message);
     const auto key = fingerprints({plain})[0].key;
@@ -319,7 +322,8 @@ TEST_SUITE("diag formats") {
           "::warning file=美丽园.yaml,line=9,col=1,title=not-certified::no certificate\n"
           "svcorg: 2 files, 0 records: 1 error, 1 warning\n");
     CHECK(svcorg::diag::render_github(items, s, svcorg::i18n::Lang::En, false).find("svcorg: ") == std::string::npos);
-    CHECK(svcorg::diag::render_github({}, summary_of({}, 1), svcorg::i18n::Lang::En) == "svcorg: 1 file, 0 records: 0 errors, 0 warnings\n");
+    CHECK(svcorg::diag::render_github({}, summary_of({}, 1), svcorg::i18n::Lang::En) ==
+          "svcorg: 1 file, 0 records: 0 errors, 0 warnings\n");
   }
 
   TEST_CASE("gitlab: the documented fields, severities and unique fingerprints") {

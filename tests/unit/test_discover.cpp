@@ -1,13 +1,12 @@
 // Finding the input files (lib/svcorg/load/discover): what a walk takes and skips, the
 // display paths it gives for any spelling of a root, and symlinks.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "support.hpp"
 #include "svcorg/load/discover.hpp"
@@ -30,7 +29,8 @@ std::vector<std::string> displays(const svcorg::load::DiscoverResult& r) {
 // d/dir.yaml/e.yaml (a folder with a YAML name), d/fifo.yaml (a FIFO).
 fs::path make_tree(const fs::path& base) {
   const fs::path d = base / "d";
-  for (const char* f : {"a.yaml", "b.yml", "sub/c.yaml", "notes.txt", ".hidden.yaml", ".git/x.yaml", "dir.yaml/e.yaml"}) {
+  for (const char* f :
+       {"a.yaml", "b.yml", "sub/c.yaml", "notes.txt", ".hidden.yaml", ".git/x.yaml", "dir.yaml/e.yaml"}) {
     fs::create_directories((d / f).parent_path());
     write_file(d / f, "kind: Branch\n");
   }
@@ -47,8 +47,8 @@ TEST_SUITE("load::discover") {
     const auto r = discover({d.string()});
     CHECK(r.errors.empty());
     const std::string p = d.string();
-    CHECK(displays(r) == std::vector<std::string>{p + "/a.yaml", p + "/b.yml", p + "/dir.yaml/e.yaml",
-                                                  p + "/sub/c.yaml"});
+    CHECK(displays(r) ==
+          std::vector<std::string>{p + "/a.yaml", p + "/b.yml", p + "/dir.yaml/e.yaml", p + "/sub/c.yaml"});
     for (const auto& s : r.sources) CHECK(s.path == s.display);
   }
 
@@ -81,8 +81,8 @@ TEST_SUITE("load::discover") {
     CHECK(displays(r) == std::vector<std::string>{p + "/a.yaml", p + "/b.yml", p + "/dir.yaml/e.yaml",
                                                   p + "/inside.yaml", p + "/sub/c.yaml"});
     REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].text().find(p + "/out.yaml: a symlink to " + (tmp.path() / "outside.yaml").string() + ", outside " +
-                           p) == 0);
+    CHECK(r.errors[0].text().find(p + "/out.yaml: a symlink to " + (tmp.path() / "outside.yaml").string() +
+                                  ", outside " + p) == 0);
   }
 
   TEST_CASE("a missing path and an unlistable folder are errors, and `-` is standard input") {
@@ -100,7 +100,8 @@ TEST_SUITE("load::discover") {
       fs::permissions(d / "sub", fs::perms::owner_all);
       REQUIRE(locked.errors.size() == 1);
       CHECK(locked.errors[0].text().find("cannot list directory " + d.string() + "/sub: ") == 0);
-      CHECK(locked.errors[0].text(svcorg::i18n::Lang::ZhCN).find("无法读取文件夹 " + d.string() + "/sub 的内容：") == 0);
+      CHECK(locked.errors[0].text(svcorg::i18n::Lang::ZhCN).find("无法读取文件夹 " + d.string() + "/sub 的内容：") ==
+            0);
     }
   }
 

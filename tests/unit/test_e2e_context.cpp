@@ -54,9 +54,8 @@ TEST_SUITE("e2e one file in its repository") {
     auto r = run_svcorg(kValidate + "plans/2026/hehua.yaml", repo.path());
     CHECK(r.exit_code == 0);
     CHECK(r.out == "svcorg: 1 file, 1 record: 0 errors, 0 warnings\n");
-    CHECK(r.err ==
-          "svcorg: plans/2026/hehua.yaml checked in the context of the records repository . " + files_in(repo.path()) +
-          "; only its findings are reported\n");
+    CHECK(r.err == "svcorg: plans/2026/hehua.yaml checked in the context of the records repository . " +
+                       files_in(repo.path()) + "; only its findings are reported\n");
     // -q: no line about the repository.
     r = run_svcorg(kValidate + "-q plans/2026/hehua.yaml", repo.path());
     CHECK(r.exit_code == 0);
@@ -72,10 +71,11 @@ TEST_SUITE("e2e one file in its repository") {
     write_file(repo.path() / "plans" / "2026" / "hehua.yaml", plan_with_branch(repo.path(), "hehau"));
     r = run_svcorg(kValidate + "plans/2026/hehua.yaml", repo.path());
     CHECK(r.exit_code == 1);
-    CHECK(r.out ==
-          "plans/2026/hehua.yaml:12:9: error: `branch` names `hehau`, but there is no Branch with that id; did you mean "
-          "`hehua`? [reference]\n"
-          "svcorg: 1 file, 1 record: 1 error, 0 warnings\n");
+    CHECK(
+        r.out ==
+        "plans/2026/hehua.yaml:12:9: error: `branch` names `hehau`, but there is no Branch with that id; did you mean "
+        "`hehua`? [reference]\n"
+        "svcorg: 1 file, 1 record: 1 error, 0 warnings\n");
     // Given from a folder below, and by an absolute path: the same finding, under the path given.
     r = run_svcorg(kValidate + "hehua.yaml", repo.path() / "plans" / "2026");
     CHECK(r.out.rfind("hehua.yaml:12:9: error: `branch` names `hehau`", 0) == 0);
@@ -149,8 +149,8 @@ TEST_SUITE("e2e one file in its repository") {
     const std::string read = files_in(examples);  // without the hidden one
     r = run_svcorg(kValidate + "examples/.drafts/plan.yaml", repo.path());
     CHECK(read != "(0 files)");
-    CHECK(r.err.find("the records repository examples (" +
-                     std::to_string(std::stoi(read.substr(1)) + 1) + " files)") != std::string::npos);
+    CHECK(r.err.find("the records repository examples (" + std::to_string(std::stoi(read.substr(1)) + 1) + " files)") !=
+          std::string::npos);
     CHECK(r.out ==
           "examples/.drafts/plan.yaml:12:9: error: `branch` names `hehau`, but there is no Branch with that id; did "
           "you mean `hehua`? [reference]\n"

@@ -4,10 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "git_repo.hpp"
 #include "support.hpp"
@@ -26,11 +25,11 @@ void branch(const fs::path& root, const std::string& id, const std::string& name
 }
 
 void plan(const fs::path& root, const std::string& id, const std::string& progress) {
-  write_file(root / "plans" / (id + ".yaml"),
-             tree::plan(id)
-                 .set("items",
-                      "\n  - {id: i1, title: 修缮, category: housing, approval: self, progress: " + progress + "}\n")
-                 .text());
+  write_file(
+      root / "plans" / (id + ".yaml"),
+      tree::plan(id)
+          .set("items", "\n  - {id: i1, title: 修缮, category: housing, approval: self, progress: " + progress + "}\n")
+          .text());
 }
 
 // total = 100 × the single item's progress (β = 0, execution alone).
@@ -165,8 +164,9 @@ TEST_SUITE("e2e compare and baseline deltas") {
           "| 支部top | top | 70.00 | 70.00 | 0.00 | 一般 | 1 → 3 ▼2 | 有变化 |\n"
           "| 支部gamma | gamma | 60.00 | — | — | 一般 → — | 2 → — | 移除 |\n");
     const auto table = run_svcorg(kScore + "--compare HEAD~1 .", repo.path());
-    CHECK(table.out.rfind("svcorg score：2026年度得分（截止日期2026年12月31日）与 HEAD~1（2026年度，截止日期2026年12月31日）比较\n",
-                          0) == 0);
+    CHECK(table.out.rfind(
+              "svcorg score：2026年度得分（截止日期2026年12月31日）与 HEAD~1（2026年度，截止日期2026年12月31日）比较\n",
+              0) == 0);
     CHECK(table.out.find("\n有变化2个，未变0个，新增1个，移除1个\n") != std::string::npos);
     const auto en = run_svcorg(kScore + "--format markdown --compare HEAD~1 --lang en .", repo.path());
     CHECK(en.out.rfind("### Score changes: 2026 as of 2026-12-31\n", 0) == 0);

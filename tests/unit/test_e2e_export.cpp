@@ -3,12 +3,11 @@
 // (like score's), and nothing half-written. The full equalities against score and needs
 // JSON, on SQLite and on a throw-away PostgreSQL server, are tests/export_check.py.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
 #include "support.hpp"
 #include "svcorg/export/schema.hpp"
@@ -95,8 +94,8 @@ TEST_SUITE("e2e export") {
 
   TEST_CASE("a database that cannot be opened or written is left as it was") {
     testing::TempDir tmp;
-    const auto missing = run_svcorg("export examples --year 2025 --lang en --to sqlite:" +
-                                    (tmp.path() / "no" / "x.db").string());
+    const auto missing =
+        run_svcorg("export examples --year 2025 --lang en --to sqlite:" + (tmp.path() / "no" / "x.db").string());
     CHECK(missing.exit_code == 2);
     CHECK(missing.err == "svcorg: error: cannot open the SQLite database " + (tmp.path() / "no" / "x.db").string() +
                              ": unable to open database file; check that its folder exists and that you may write "
@@ -115,8 +114,9 @@ TEST_SUITE("e2e export") {
 
   TEST_CASE("a PostgreSQL server that cannot be reached: the message, libpq's words and what to do") {
     testing::TempDir tmp;
-    const auto r = run_svcorg("export examples --year 2025 --lang en --to 'postgresql://svcorg@/x?host=" +
-                              tmp.path().string() + "&connect_timeout=2'");
+    const auto r =
+        run_svcorg("export examples --year 2025 --lang en --to 'postgresql://svcorg@/x?host=" + tmp.path().string() +
+                   "&connect_timeout=2'");
     CHECK(r.exit_code == 2);
     const std::string start = "svcorg: error: cannot connect to the PostgreSQL server: ";
     const std::string end =

@@ -243,9 +243,11 @@ TEST_SUITE("e2e validate formats") {
     CHECK(testing::sarif_schema_errors(sarif).empty());
     CHECK(sarif["runs"][0]["invocations"][0]["executionSuccessful"] == false);
     CHECK(sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"] == why);
-    CHECK(sarif["runs"][0]["results"].size() ==
-          json::parse(run_svcorg("validate --lang en --as-of 2026-06-30 . --format sarif", tmp.path()).out)["runs"][0]["results"]
-              .size());
+    CHECK(
+        sarif["runs"][0]["results"].size() ==
+        json::parse(
+            run_svcorg("validate --lang en --as-of 2026-06-30 . --format sarif", tmp.path()).out)["runs"][0]["results"]
+            .size());
 
     const json junit = testing::parse_junit(read_file(tmp.path() / "report.junit"));
     REQUIRE(!junit.is_null());

@@ -3,13 +3,12 @@
 // file byte-identical); the same export twice; a dry run; the example 12345 export of
 // examples-import/; the documented limits on hostile input.
 #include <doctest/doctest.h>
+#include <iconv.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
-
-#include <iconv.h>
 
 #include "support.hpp"
 
@@ -56,7 +55,8 @@ const std::string kMap =
 
 const std::string kExport =
     "工单编号,来电时间,诉求类别,诉求内容,所属居委,办理状态,办结时限\r\n"
-    "2026120100001,2026-12-01 09:12:30,物业管理,\"延安西路379弄电梯停运，\r\n老人下楼困难\",美丽园居民区,已派单,2026/12/16\r\n"
+    "2026120100001,2026-12-01 "
+    "09:12:30,物业管理,\"延安西路379弄电梯停运，\r\n老人下楼困难\",美丽园居民区,已派单,2026/12/16\r\n"
     "2026120100002,2026/12/1,养老服务,\"询问\"\"老伙伴\"\"计划\",华山居民区,处理中,\r\n"
     "2026120200003,2026-12-02 14:00:00,养老服务,助餐,美丽园居民区,已受理,\r\n";
 
@@ -112,8 +112,12 @@ TEST_SUITE("e2e-import") {
   TEST_CASE("import needs: UTF-8, quoted line breaks and doubled quotes, ids after the branch's") {
     imports_as_expected(kExport);
   }
-  TEST_CASE("import needs: UTF-8 with a BOM") { imports_as_expected("\xEF\xBB\xBF" + kExport); }
-  TEST_CASE("import needs: GBK as Excel on Chinese Windows saves it") { imports_as_expected(gbk(kExport)); }
+  TEST_CASE("import needs: UTF-8 with a BOM") {
+    imports_as_expected("\xEF\xBB\xBF" + kExport);
+  }
+  TEST_CASE("import needs: GBK as Excel on Chinese Windows saves it") {
+    imports_as_expected(gbk(kExport));
+  }
 
   TEST_CASE("import needs: the same export twice adds nothing, and a dry run writes nothing") {
     Copy c;
@@ -156,20 +160,24 @@ TEST_SUITE("e2e-import") {
     CHECK(r.out == "");
     CHECK(r.exit_code == 1);
     CHECK(r.err ==
-          csv + ":6: error: row 5, column `所属居委`: `美丽园居委` is not in the map's table of `branch`; did you mean "
-                "`美丽园居民区`? (add it to `fields.branch.table`)\n" +
-          csv + ":6: error: row 5, column `来电时间`: `2026-12-32 08:00:00` is not a date written as "
-                "`YYYY-MM-DD hh:mm:ss` or `YYYY/M/D`\n" +
-          csv + ":7: error: row 6, column `诉求类别`: `绿化` is not in the map's table of `category` (add it to "
-                "`fields.category.table`)\n" +
-          csv + ":9: error: row 7, column `诉求内容`: the cell is empty; every need has `summary`\n" +
-          csv + ":9: error: row 7, column `办结时限`: due 2026-12-01 is before received 2026-12-03\n"
-                "svcorg: error: 3 rows of the export cannot be imported (above); nothing was written\n");
+          csv +
+              ":6: error: row 5, column `所属居委`: `美丽园居委` is not in the map's table of `branch`; did you mean "
+              "`美丽园居民区`? (add it to `fields.branch.table`)\n" +
+              csv +
+              ":6: error: row 5, column `来电时间`: `2026-12-32 08:00:00` is not a date written as "
+              "`YYYY-MM-DD hh:mm:ss` or `YYYY/M/D`\n" +
+              csv +
+              ":7: error: row 6, column `诉求类别`: `绿化` is not in the map's table of `category` (add it to "
+              "`fields.category.table`)\n" +
+              csv + ":9: error: row 7, column `诉求内容`: the cell is empty; every need has `summary`\n" + csv +
+              ":9: error: row 7, column `办结时限`: due 2026-12-01 is before received 2026-12-03\n"
+              "svcorg: error: 3 rows of the export cannot be imported (above); nothing was written\n");
     CHECK(snapshot(c.dir.path()) == before);
     r = run_svcorg(import_args(c, "zh-CN"), c.dir.path());
     CHECK(r.err.substr(0, r.err.find('\n')) ==
-          csv + ":6: 错误：第5行 `所属居委` 列：`美丽园居委` 不在映射文件 `branch` 的对照表中，是不是 `美丽园居民区`？"
-                "（请把它加到 `fields.branch.table`）");
+          csv +
+              ":6: 错误：第5行 `所属居委` 列：`美丽园居委` 不在映射文件 `branch` 的对照表中，是不是 `美丽园居民区`？"
+              "（请把它加到 `fields.branch.table`）");
     CHECK(r.err.substr(r.err.rfind("svcorg")) == "svcorg：错误：导出文件中有3行无法导入（见上）；没有写入任何内容\n");
     CHECK(snapshot(c.dir.path()) == before);
   }
@@ -179,9 +187,10 @@ TEST_SUITE("e2e-import") {
     write_file(c.at("map.yaml"), kMap + "  scope: {value: everyone}\n");
     write_file(c.at("export.csv"), gbk(kExport));
     auto r = run_svcorg(import_args(c), c.dir.path());
-    CHECK(r.err == c.at("map.yaml") +
-                       ":12:18: error: `everyone` is not a `scope` value (allowed: `individual` (个人), `group` (群体), "
-                       "or `area` (区域))\nsvcorg: error: correct the map file (above); nothing was written\n");
+    CHECK(r.err ==
+          c.at("map.yaml") +
+              ":12:18: error: `everyone` is not a `scope` value (allowed: `individual` (个人), `group` (群体), "
+              "or `area` (区域))\nsvcorg: error: correct the map file (above); nothing was written\n");
     CHECK(r.exit_code == 1);
     write_file(c.at("map.yaml"), kMap);
     r = run_svcorg(import_args(c) + " --encoding utf-8", c.dir.path());
@@ -192,8 +201,9 @@ TEST_SUITE("e2e-import") {
     CHECK(r.exit_code == 1);
     write_file(c / "map.yaml", kMap);
     r = run_svcorg("import needs '" + c.at("export.csv") + "' --map map.yaml --lang en", c.dir.path());
-    CHECK(r.err == "svcorg: error: the map file map.yaml is in the records repository, where every command would "
-                   "read it as records; keep it outside, e.g. next to the export\n");
+    CHECK(r.err ==
+          "svcorg: error: the map file map.yaml is in the records repository, where every command would "
+          "read it as records; keep it outside, e.g. next to the export\n");
     CHECK(r.exit_code == 2);
   }
 
@@ -221,8 +231,9 @@ TEST_SUITE("e2e-import") {
       write_file(csv, text);
     }
     auto r = run_svcorg(import_args(c), c.dir.path());
-    CHECK(r.err == csv + ":1000002: error: row 1000002: more than 1000000 rows; import the export in parts of at "
-                         "most 1000000 rows\nsvcorg: error: correct the export (above); nothing was written\n");
+    CHECK(r.err == csv +
+                       ":1000002: error: row 1000002: more than 1000000 rows; import the export in parts of at "
+                       "most 1000000 rows\nsvcorg: error: correct the export (above); nothing was written\n");
     CHECK(r.exit_code == 1);
     {
       std::ofstream out(csv, std::ios::binary);
@@ -232,9 +243,10 @@ TEST_SUITE("e2e-import") {
       out << "\n";
     }
     r = run_svcorg(import_args(c), c.dir.path());
-    CHECK(r.err == csv + ":2: error: row 2, column `诉求内容`: a field longer than 1048576 bytes; svcorg imports "
-                         "fields of at most 1048576 bytes\nsvcorg: error: correct the export (above); nothing was "
-                         "written\n");
+    CHECK(r.err == csv +
+                       ":2: error: row 2, column `诉求内容`: a field longer than 1048576 bytes; svcorg imports "
+                       "fields of at most 1048576 bytes\nsvcorg: error: correct the export (above); nothing was "
+                       "written\n");
     CHECK(r.exit_code == 1);
     fs::remove(csv);
   }

@@ -2,6 +2,7 @@
 // and scores; its records point at schemas it holds; its CI files run the right commands;
 // it never overwrites a file and writes nothing when one is in the way.
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
@@ -9,8 +10,6 @@
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "support.hpp"
 
@@ -21,15 +20,22 @@ using testing::write_file;
 
 namespace {
 
-const std::vector<std::string> kTree = {
-    ".github/workflows/svcorg.yml",  ".gitlab-ci.yml",
-    ".pre-commit-config.yaml",       "README.md",
-    "branches/hehua.yaml",           "district.yaml",
-    "needs/2026/hehua.yaml",         "plans/2026/hehua.yaml",
-    "platforms/dongfeng-shuji-xinxihui.yaml", "platforms/hehua-sanhui-yishihui.yaml",
-    "platforms/hehua-zhiyuan-fuwudui.yaml",   "schemas/branch.schema.json",
-    "schemas/district.schema.json",  "schemas/need.schema.json",
-    "schemas/plan.schema.json",      "schemas/platform.schema.json"};
+const std::vector<std::string> kTree = {".github/workflows/svcorg.yml",
+                                        ".gitlab-ci.yml",
+                                        ".pre-commit-config.yaml",
+                                        "README.md",
+                                        "branches/hehua.yaml",
+                                        "district.yaml",
+                                        "needs/2026/hehua.yaml",
+                                        "plans/2026/hehua.yaml",
+                                        "platforms/dongfeng-shuji-xinxihui.yaml",
+                                        "platforms/hehua-sanhui-yishihui.yaml",
+                                        "platforms/hehua-zhiyuan-fuwudui.yaml",
+                                        "schemas/branch.schema.json",
+                                        "schemas/district.schema.json",
+                                        "schemas/need.schema.json",
+                                        "schemas/plan.schema.json",
+                                        "schemas/platform.schema.json"};
 
 // Every regular file under root (hidden ones too), relative, sorted.
 std::vector<std::string> tree(const fs::path& root) {
@@ -81,7 +87,8 @@ TEST_SUITE("init") {
     CHECK(v.exit_code == 0);
     CHECK(v.out.find(": error: ") == std::string::npos);
 
-    auto s = run_svcorg("score --lang en --strict --year 2026 --as-of 2026-12-31 --fail-under 60 --format json .", repo);
+    auto s =
+        run_svcorg("score --lang en --strict --year 2026 --as-of 2026-12-31 --fail-under 60 --format json .", repo);
     CHECK(s.exit_code == 0);
     CHECK(s.err.empty());
     CHECK(s.out.find("\"id\": \"hehua\"") != std::string::npos);
@@ -155,7 +162,8 @@ TEST_SUITE("init") {
     CHECK(gh["on"]["pull_request"]);
     // Both run on Debian 12, the system svcorg is built and tested on (make test-ci-templates).
     CHECK(gl["default"]["image"].as<std::string>() == "debian:12");
-    for (const auto& job : {"validate", "year-end"}) CHECK(gh["jobs"][job]["container"].as<std::string>() == "debian:12");
+    for (const auto& job : {"validate", "year-end"})
+      CHECK(gh["jobs"][job]["container"].as<std::string>() == "debian:12");
     CHECK(gh["on"]["schedule"][0]["cron"].as<std::string>() == "0 0 15 1 *");
     CHECK(gh["on"]["workflow_dispatch"]["inputs"]["year"]);
     CHECK(gh["jobs"]["validate"]["if"].as<std::string>() ==
@@ -243,8 +251,7 @@ TEST_SUITE("init") {
       CHECK(r.out.empty());
       CHECK(r.err ==
             "svcorg: error: svcorg init overwrites nothing, and one of its files exists; nothing was written:\n  " +
-                existing +
-                "\nsvcorg: run it in a new or empty folder (svcorg init DIR), or move these away first\n");
+                existing + "\nsvcorg: run it in a new or empty folder (svcorg init DIR), or move these away first\n");
       CHECK(tree(tmp.path()) == std::vector<std::string>{existing});
       CHECK(read_file(tmp.path() / existing) == "mine\n");
     }

@@ -38,7 +38,8 @@ TEST_SUITE("e2e lang") {
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
     CHECK(r.err ==
-          "svcorg：错误：--format `xml` 不是允许的值（允许的值：`text`、`json`、`sarif`、`junit`、`github` 或 `gitlab`）\n"
+          "svcorg：错误：--format `xml` 不是允许的值（允许的值：`text`、`json`、`sarif`、`junit`、`github` 或 "
+          "`gitlab`）\n"
           "加上 --help 可以查看用法。\n");
     r = run_svcorg("validate examples --format xml --lang en");
     CHECK(r.exit_code == 2);
@@ -50,7 +51,8 @@ TEST_SUITE("e2e lang") {
 
     r = run_svcorg("validate examples --formt json --lang=zh-CN");
     CHECK(r.exit_code == 2);
-    CHECK(r.err == "svcorg：错误：svcorg validate 没有 `--formt` 这个选项，是不是 `--format`？\n加上 --help 可以查看用法。\n");
+    CHECK(r.err ==
+          "svcorg：错误：svcorg validate 没有 `--formt` 这个选项，是不是 `--format`？\n加上 --help 可以查看用法。\n");
     CHECK(run_svcorg("validate examples --formt json --lang en").err ==
           "svcorg: error: svcorg validate has no option `--formt`; did you mean `--format`?\n"
           "Run with --help for more information.\n");
@@ -67,11 +69,13 @@ TEST_SUITE("e2e lang") {
         {"validate examples --color purple",
          "svcorg：错误：--color `purple` 不是允许的值（允许的值：`auto`、`always` 或 `never`）",
          "svcorg: error: --color `purple` is not allowed (allowed: `auto`, `always`, or `never`)"},
-        {"validate examples --since", "svcorg：错误：--since 后面缺少值", "svcorg: error: --since needs a value after it"},
+        {"validate examples --since", "svcorg：错误：--since 后面缺少值",
+         "svcorg: error: --since needs a value after it"},
         {"needs examples --received-in-year=maybe", "svcorg：错误：--received-in-year 不带值，单独写即可",
          "svcorg: error: --received-in-year takes no value; give it alone"},
-        {"valdate examples", "svcorg：错误：没有 `valdate` 这个命令，是不是 `validate`？（可用的命令：`validate`、`needs`、`need`、"
-                             "`import`、`score`、`export`、`report`、`init`、`schema` 或 `rules`）",
+        {"valdate examples",
+         "svcorg：错误：没有 `valdate` 这个命令，是不是 `validate`？（可用的命令：`validate`、`needs`、`need`、"
+         "`import`、`score`、`export`、`report`、`init`、`schema` 或 `rules`）",
          "svcorg: error: unknown command `valdate`; did you mean `validate`? (commands: `validate`, `needs`, `need`, "
          "`import`, `score`, `export`, `report`, `init`, `schema`, or `rules`)"},
         {"schema plan branch", "svcorg：错误：svcorg schema：多了一个参数 `branch`",
@@ -90,12 +94,14 @@ TEST_SUITE("e2e lang") {
     }
     // No command at all: the command line has no --lang either.
     CHECK(run_svcorg("").err ==
-          "svcorg: error: give a command: `validate`, `needs`, `need`, `import`, `score`, `export`, `report`, `init`, `schema`, or "
+          "svcorg: error: give a command: `validate`, `needs`, `need`, `import`, `score`, `export`, `report`, `init`, "
+          "`schema`, or "
           "`rules`\n"
           "Run with --help for more information.\n");
     // A --lang that is no language is refused in English.
     CHECK(run_svcorg("validate examples --lang fr").err ==
-          "svcorg: error: --lang `fr` is not allowed (allowed: `en` or `zh-CN`)\nRun with --help for more information.\n");
+          "svcorg: error: --lang `fr` is not allowed (allowed: `en` or `zh-CN`)\nRun with --help for more "
+          "information.\n");
   }
 
   TEST_CASE("a path that does not exist, before anything is read: --lang decides") {
@@ -113,8 +119,9 @@ TEST_SUITE("e2e lang") {
     auto r = run_svcorg("score . --as-of 2026-06-30", tmp.path());
     CHECK(r.exit_code == 1);
     CHECK(r.out.empty());
-    CHECK(last_lines(r.err, 2) ==
-          "svcorg：3个文件，3条记录：1个错误，2个警告\nsvcorg：错误：输入有错误，请先改正（用 svcorg validate 检查）\n");
+    CHECK(
+        last_lines(r.err, 2) ==
+        "svcorg：3个文件，3条记录：1个错误，2个警告\nsvcorg：错误：输入有错误，请先改正（用 svcorg validate 检查）\n");
     r = run_svcorg("score . --as-of 2026-06-30 --lang en", tmp.path());
     CHECK(r.exit_code == 1);
     CHECK(last_lines(r.err, 2) ==
@@ -178,9 +185,11 @@ TEST_SUITE("e2e lang") {
     CHECK(last_lines(r.out, 1).rfind("下一步：把示例记录换成你们自己的记录", 0) == 0);
     r = run_svcorg("init new --lang zh-CN", tmp.path());
     CHECK(r.exit_code == 2);
-    CHECK(r.err.rfind("svcorg：错误：svcorg init 不覆盖任何文件，而它要写的文件中已有16个存在，所以什么也没有写：\n", 0) == 0);
+    CHECK(r.err.rfind("svcorg：错误：svcorg init 不覆盖任何文件，而它要写的文件中已有16个存在，所以什么也没有写：\n",
+                      0) == 0);
     CHECK(last_lines(r.err, 1) == "svcorg：请在新的或空的文件夹中运行（svcorg init DIR），或先把这些文件移走\n");
     CHECK(run_svcorg("schema Plna --lang zh-CN").err ==
-          "svcorg：错误：`Plna` 不是记录种类，是不是 `plan`？（种类：`district`、`branch`、`need`、`platform` 或 `plan`）\n");
+          "svcorg：错误：`Plna` 不是记录种类，是不是 `plan`？（种类：`district`、`branch`、`need`、`platform` 或 "
+          "`plan`）\n");
   }
 }

@@ -65,7 +65,8 @@ TEST_SUITE("e2e-need") {
   TEST_CASE("need add accepts the Chinese labels of values") {
     Copy c;
     const auto r = run_svcorg(
-        "need add --lang en --branch meiliyuan --channel 走访 --category 养老服务 --layer 基层党组织 --disposal 传递需求信息 "
+        "need add --lang en --branch meiliyuan --channel 走访 --category 养老服务 --layer 基层党组织 --disposal "
+        "传递需求信息 "
         "--relayed-to 区民政局 --scope 个人 --summary 助餐 --received 2026-12-01 --due 2026-12-20",
         c.dir.path());
     CHECK(r.err == "");
@@ -112,9 +113,10 @@ TEST_SUITE("e2e-need") {
   TEST_CASE("need add refuses an unknown branch or value (exit 2) and writes nothing") {
     Copy c;
     const std::string old = read_file(c / "needs/2026/meiliyuan.yaml");
-    auto r = run_svcorg("need add --lang en --branch meiliyun --channel visit --category elderly-care --layer branch "
-                        "--disposal solve --summary x",
-                        c.dir.path());
+    auto r = run_svcorg(
+        "need add --lang en --branch meiliyun --channel visit --category elderly-care --layer branch "
+        "--disposal solve --summary x",
+        c.dir.path());
     CHECK(r.exit_code == 2);
     CHECK(r.out == "");
     CHECK(r.err == "svcorg: error: --branch `meiliyun` names no branch; did you mean `meiliyuan`?\n");
@@ -141,8 +143,8 @@ TEST_SUITE("e2e-need") {
           "svcorg: error: this change to needs/2026/meiliyuan.yaml would add the errors above; nothing was written\n");
     CHECK(read_file(c / "needs/2026/meiliyuan.yaml") == old);
     // a new file is not created either
-    const auto early = run_svcorg(kAdd + "--disposal solve --summary x --received 2024-11-05 --due 2024-11-01",
-                                  c.dir.path());
+    const auto early =
+        run_svcorg(kAdd + "--disposal solve --summary x --received 2024-11-05 --due 2024-11-01", c.dir.path());
     CHECK(early.exit_code == 1);
     CHECK(early.err ==
           "needs/2024/meiliyuan.yaml:12:6: error: `due` (2024-11-01) is before `received` (2024-11-05); a need "
@@ -160,9 +162,10 @@ TEST_SUITE("e2e-need") {
     const std::string old = read_file(file);
     REQUIRE(run_svcorg(kAdd + "--disposal solve --summary x --received 2026-12-01", c.dir.path()).out ==
             "mly-2026-015\n");
-    const std::string head = old + "---\napiVersion: svcorg/v1\nkind: Need\nid: mly-2026-015\nbranch: meiliyuan\n"
-                                   "received: 2026-12-01\nchannel: visit\ncategory: elderly-care\nsummary: x\n"
-                                   "layer: branch\ndisposal: solve\n";
+    const std::string head = old +
+                             "---\napiVersion: svcorg/v1\nkind: Need\nid: mly-2026-015\nbranch: meiliyuan\n"
+                             "received: 2026-12-01\nchannel: visit\ncategory: elderly-care\nsummary: x\n"
+                             "layer: branch\ndisposal: solve\n";
     std::string events = "  - {date: 2026-12-01, status: received}\n";
     const auto step = [&](const std::string& args, const std::string& status, const std::string& event) {
       CAPTURE(args);
@@ -178,8 +181,8 @@ TEST_SUITE("e2e-need") {
     step("--to 处理中 --date 2026-12-03 --note 已联系物业", "in-progress",
          "  - {date: 2026-12-03, status: in-progress, note: 已联系物业}\n");
     const std::string before = read_file(file);
-    const auto refused = run_svcorg("need move mly-2026-015 --lang en --to declined --date 2026-12-04 --reason x",
-                                    c.dir.path());
+    const auto refused =
+        run_svcorg("need move mly-2026-015 --lang en --to declined --date 2026-12-04 --reason x", c.dir.path());
     CHECK(refused.exit_code == 1);
     CHECK(refused.err ==
           "needs/2026/meiliyuan.yaml:295:5: error: the move from `in-progress` to `declined` is not allowed; from "
@@ -193,10 +196,12 @@ TEST_SUITE("e2e-need") {
     step("--to closed", "closed", "  - {date: 2026-12-31, status: closed}\n");
     auto r = run_svcorg("need feedback mly-2026-015 --lang en --satisfaction 4", c.dir.path());
     CHECK(r.exit_code == 0);
-    CHECK(read_file(file) == head + "status: closed\nevents:\n" + events + "feedback: {satisfaction: 4, date: 2026-12-31}\n");
+    CHECK(read_file(file) ==
+          head + "status: closed\nevents:\n" + events + "feedback: {satisfaction: 4, date: 2026-12-31}\n");
     r = run_svcorg("need feedback mly-2026-015 --lang en --satisfaction 5 --date 2026-12-10", c.dir.path());
     CHECK(r.exit_code == 0);
-    CHECK(read_file(file) == head + "status: closed\nevents:\n" + events + "feedback: {satisfaction: 5, date: 2026-12-10}\n");
+    CHECK(read_file(file) ==
+          head + "status: closed\nevents:\n" + events + "feedback: {satisfaction: 5, date: 2026-12-10}\n");
     validate_clean(c);
     r = run_svcorg("need move mly-2026-01 --lang en --to closed", c.dir.path());
     CHECK(r.exit_code == 2);

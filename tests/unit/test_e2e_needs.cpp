@@ -106,8 +106,8 @@ TEST_SUITE("e2e needs") {
       CAPTURE(format);
       const std::string args = std::string(" --format ") + format + kAsOf;
       const auto a = run_svcorg("needs district.yaml branches.yaml needs" + args, tmp.path());
-      const auto b = run_svcorg("needs needs/jiali.yaml needs/meiliyuan.yaml branches.yaml district.yaml" + args,
-                                tmp.path());
+      const auto b =
+          run_svcorg("needs needs/jiali.yaml needs/meiliyuan.yaml branches.yaml district.yaml" + args, tmp.path());
       CHECK(a.exit_code == 0);
       CHECK(a.out == b.out);
     }
@@ -125,8 +125,8 @@ TEST_SUITE("e2e needs") {
     CHECK(j["summary"]["carried_over"] == 1);
     for (size_t i = 1; i < j["needs"].size(); ++i) CHECK(j["needs"][i]["carried_over"] == false);
     // The old view leaves it out.
-    const auto old = run_svcorg(
-        "needs examples --year 2026 --as-of 2026-11-26 --status overdue --received-in-year --format json");
+    const auto old =
+        run_svcorg("needs examples --year 2026 --as-of 2026-11-26 --status overdue --received-in-year --format json");
     CHECK(nlohmann::json::parse(old.out)["needs"].size() == 5);
   }
 
@@ -137,11 +137,11 @@ TEST_SUITE("e2e needs") {
       const char* file;
       const char* args;
     };
-    for (const Golden& g : {Golden{"examples-2026.json", "--format json --lang en"},
-                            Golden{"examples-2026.csv", "--format csv --lang en"},
-                            Golden{"examples-2026.zh-CN.txt", "--lang zh-CN"},
-                            Golden{"examples-2026.zh-CN.csv", "--format csv --lang zh-CN"},
-                            Golden{"examples-2026.zh-CN.csv", "--format csv"}}) {  // the District's lang
+    for (const Golden& g :
+         {Golden{"examples-2026.json", "--format json --lang en"},
+          Golden{"examples-2026.csv", "--format csv --lang en"}, Golden{"examples-2026.zh-CN.txt", "--lang zh-CN"},
+          Golden{"examples-2026.zh-CN.csv", "--format csv --lang zh-CN"},
+          Golden{"examples-2026.zh-CN.csv", "--format csv"}}) {  // the District's lang
       CAPTURE(std::string(g.args));
       const auto r = run_svcorg(std::string("needs examples --year 2026 --as-of 2026-11-26 ") + g.args);
       CHECK(r.exit_code == 0);

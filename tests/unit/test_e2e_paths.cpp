@@ -80,7 +80,8 @@ TEST_SUITE("e2e: paths") {
     for (const std::string cmd :
          {"score d --year 2026 --as-of 2026-12-31 -o d/branches/hehua.yaml",
           "report d --year 2026 --as-of 2026-12-31 -o d/branches/hehua.yaml",
-          "validate d -o sarif=d/branches/hehua.yaml", "validate d/branches/hehua.yaml -o junit=d/branches/../branches/hehua.yaml",
+          "validate d -o sarif=d/branches/hehua.yaml",
+          "validate d/branches/hehua.yaml -o junit=d/branches/../branches/hehua.yaml",
           "score d/branches/hehua.yaml d --year 2026 --as-of 2026-12-31 -o ./d/branches/hehua.yaml"}) {
       CAPTURE(cmd);
       const auto r = run_svcorg(cmd, tmp.path());

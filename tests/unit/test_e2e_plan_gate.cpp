@@ -30,7 +30,8 @@ std::string without_lines(const std::string& text, const std::string& prefix) {
   std::istringstream in(text);
   std::string out, line;
   while (std::getline(in, line))
-    if (line.find_first_not_of(' ') == std::string::npos || line.compare(line.find_first_not_of(' '), prefix.size(), prefix) != 0)
+    if (line.find_first_not_of(' ') == std::string::npos ||
+        line.compare(line.find_first_not_of(' '), prefix.size(), prefix) != 0)
       out += line + "\n";
   return out;
 }
@@ -82,8 +83,8 @@ TEST_SUITE("e2e plan gate") {
     const std::string weak =
         submitted(without_lines(without_lines(read_file(repo / kPlan), "needs: "), "target: "), line);
     write_file(repo / kPlan, weak);
-    const std::string head = "plans/2026/hehua.yaml:" + std::to_string(line) +
-                             ":9: error: the submitted plan `hehua-2026` has quality ";
+    const std::string head =
+        "plans/2026/hehua.yaml:" + std::to_string(line) + ":9: error: the submitted plan `hehua-2026` has quality ";
     const std::string causes =
         ", below the minimum 0.6: the items `zhucan`, `lajifenlei`, `chongdian`, and `jiazhuang-dianti` answer no "
         "need; the items `zhucan`, `lajifenlei`, `chongdian`, and `jiazhuang-dianti` have no numeric target; list in "

@@ -54,7 +54,8 @@ void check_headings(const Golden& g, const std::string& html) {
   auto h = [&](const char* key) { return testing::html_escape(l.tr(("report." + std::string(key)).c_str())); };
   // The h1 up to the name: "District report: " / "区级报告：".
   auto heading_prefix = [&](const char* key) {
-    return testing::html_escape(l.tr("report.heading", {{"title", l.tr(("report." + std::string(key)).c_str())}, {"name", ""}}));
+    return testing::html_escape(
+        l.tr("report.heading", {{"title", l.tr(("report." + std::string(key)).c_str())}, {"name", ""}}));
   };
   const auto hs = testing::html_headings(html);
   REQUIRE(!hs.empty());
@@ -173,18 +174,21 @@ TEST_SUITE("e2e report") {
     CHECK(d2026.find("## 需要关注的事项\n\n**逾期需求：6件**\n\n"
                      "- 美丽园居民区党总支：延安西路379弄39号居民提出加装电梯意愿征询与协调，逾期**569**天，2025年结转"
                      "（`mly-2025-005`）\n") != std::string::npos);
-    CHECK(d2026.find("| 党组织 | 摘要 | 逾期天数 | 受理日期 | 期限 | 需求 |\n| --- | --- | ---: | --- | --- | --- |\n"
-                     "| 美丽园居民区党总支 | 延安西路379弄39号居民提出加装电梯意愿征询与协调 | 569 | 2025-02-05（结转） | "
-                     "2025-05-06 | `mly-2025-005` |\n") != std::string::npos);
+    CHECK(d2026.find(
+              "| 党组织 | 摘要 | 逾期天数 | 受理日期 | 期限 | 需求 |\n| --- | --- | ---: | --- | --- | --- |\n"
+              "| 美丽园居民区党总支 | 延安西路379弄39号居民提出加装电梯意愿征询与协调 | 569 | 2025-02-05（结转） | "
+              "2025-05-06 | `mly-2025-005` |\n") != std::string::npos);
     // meiliyuan's card names it first among what to improve in its effect, and first among its needs.
     const auto card = run_svcorg("report examples --year 2026 --as-of 2026-11-26 --lang en --scope branch:meiliyuan");
     CHECK(card.exit_code == 0);
-    CHECK(card.out.find("   - needs carried over from earlier years and still open: 延安西路379弄39号居民提出加装电梯意愿征询与协调 "
+    CHECK(card.out.find("   - needs carried over from earlier years and still open: "
+                        "延安西路379弄39号居民提出加装电梯意愿征询与协调 "
                         "\\(569 days overdue\\)\n   - open needs: 沿街餐饮店油烟扰民\n") != std::string::npos);
-    CHECK(card.out.find("## Needs\n\n| Summary | Status | Category | Received | Due | Need |\n"
-                        "| --- | --- | --- | --- | --- | --- |\n| 延安西路379弄39号居民提出加装电梯意愿征询与协调 | "
-                        "**In progress, 569 days overdue** | Elderly care | 2025-02-05 \\(carried over\\) | 2025-05-06 | "
-                        "`mly-2025-005` |\n") != std::string::npos);
+    CHECK(
+        card.out.find("## Needs\n\n| Summary | Status | Category | Received | Due | Need |\n"
+                      "| --- | --- | --- | --- | --- | --- |\n| 延安西路379弄39号居民提出加装电梯意愿征询与协调 | "
+                      "**In progress, 569 days overdue** | Elderly care | 2025-02-05 \\(carried over\\) | 2025-05-06 | "
+                      "`mly-2025-005` |\n") != std::string::npos);
   }
 
   TEST_CASE("district and street reports open with what needs attention, by name (issue 22)") {
@@ -196,10 +200,12 @@ TEST_SUITE("e2e report") {
       const std::string first = text.substr(0, end);
       const std::string zh = kGoldens[g].lang;
       CAPTURE(zh);
-      CHECK(first.find(zh == "en" ? "- 美丽园居民区党总支: 延安西路379弄39号居民提出加装电梯意愿征询与协调, **239** days overdue "
-                                    "\\(`mly-2025-005`\\)\n"
-                                  : "- 美丽园居民区党总支：延安西路379弄39号居民提出加装电梯意愿征询与协调，逾期**239**天"
-                                    "（`mly-2025-005`）\n") != std::string::npos);
+      CHECK(first.find(
+                zh == "en"
+                    ? "- 美丽园居民区党总支: 延安西路379弄39号居民提出加装电梯意愿征询与协调, **239** days overdue "
+                      "\\(`mly-2025-005`\\)\n"
+                    : "- 美丽园居民区党总支：延安西路379弄39号居民提出加装电梯意愿征询与协调，逾期**239**天"
+                      "（`mly-2025-005`）\n") != std::string::npos);
     }
     const std::string en = testing::read_file(golden_path(kGoldens[0]));
     // Behind schedule means what rule platform-cadence warns of: fewer meetings than the
@@ -213,7 +219,8 @@ TEST_SUITE("e2e report") {
     CHECK(testing::count(warned_2026.out + warned_2026.err, "[platform-cadence]") == 1);
     CHECK((warned_2026.out + warned_2026.err).find("examples/platforms/jnly-xieshang.yaml:") != std::string::npos);
     CHECK(testing::read_file(golden_path(kGoldens[6]))
-              .find("**未按频次运行的平台**\n\n- 江宁路楼宇企业协商会（江宁路街道楼宇联合党总支）：截至2026年11月26日应开3次，"
+              .find("**未按频次运行的平台**\n\n- "
+                    "江宁路楼宇企业协商会（江宁路街道楼宇联合党总支）：截至2026年11月26日应开3次，"
                     "已开2次\n\n**") != std::string::npos);
     CHECK(en.find("**Secretaries without certificate**: 久光百货党支部, 康定居民区党支部, 西康居民区党支部\n") !=
           std::string::npos);
@@ -239,7 +246,8 @@ TEST_SUITE("e2e report") {
   TEST_CASE("long tables show 10 rows and a count of the rest, --detail shows them all") {
     const std::string capped = testing::read_file(golden_path(kGoldens[0]));
     CHECK(capped.find("… and 21 more \\(all of them with `--detail`\\).\n") != std::string::npos);
-    CHECK(capped.find("… and 20 more platforms, all at 100% \\(all of them with `--detail`\\).\n") != std::string::npos);
+    CHECK(capped.find("… and 20 more platforms, all at 100% \\(all of them with `--detail`\\).\n") !=
+          std::string::npos);
     CHECK(capped.find("The other 19 secretaries are certified") != std::string::npos);
     const auto all = run_svcorg("report examples --year 2025 --lang en --detail");
     CHECK(all.exit_code == 0);
@@ -267,7 +275,6 @@ TEST_SUITE("e2e report") {
   }
 
   TEST_CASE("the as-of date is shown and provisional scores are marked") {
-
     const std::string d2025 = testing::read_file(golden_path(kGoldens[0]));
     CHECK(d2025.find("\n\nYear 2025 · as of 2025-12-31\n\n") != std::string::npos);
     CHECK(d2025.find("provisional") == std::string::npos);
@@ -343,8 +350,8 @@ TEST_SUITE("e2e report") {
   }
 
   TEST_CASE("usage errors exit 2 and inputs with errors exit 1") {
-    for (const char* bad : {"--lang en --scope street:nope", "--lang en --scope branch:nope", "--lang en --scope county",
-                            "--lang en --scope street:", "--lang fr", "--lang zh"}) {
+    for (const char* bad : {"--lang en --scope street:nope", "--lang en --scope branch:nope",
+                            "--lang en --scope county", "--lang en --scope street:", "--lang fr", "--lang zh"}) {
       const std::string option = bad;
       CAPTURE(option);
       const auto r = run_svcorg(std::string("report examples ") + k2025 + " " + option);
@@ -404,6 +411,8 @@ TEST_SUITE("e2e report") {
     CHECK(r.out.find("No platforms.\n") != std::string::npos);
     CHECK(testing::ragged_table_lines(r.out) == std::vector<std::string>{});
     CHECK(testing::count(testing::cmark_html(r.out), "<table>") == 0);  // the secretary in a sentence, no one-row table
-    CHECK(r.out.find("## Secretaries\n\nSecretary W; certified: yes; competency gaps: not rated; reserve cadres: 1.\n") != std::string::npos);
+    CHECK(
+        r.out.find("## Secretaries\n\nSecretary W; certified: yes; competency gaps: not rated; reserve cadres: 1.\n") !=
+        std::string::npos);
   }
 }

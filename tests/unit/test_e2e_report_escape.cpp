@@ -164,7 +164,7 @@ TEST_SUITE("e2e report escaping") {
         CHECK(cells_showing(bh, shown(s)) >= 2);
         CHECK(bh.find("<td>" + shown(s) + " 3</td>") != std::string::npos);  // the target: metric and value
       }
-      CHECK(cells_showing(bh, shown(kHostile[1])) >= 4);  // + a platform and its meetings
+      CHECK(cells_showing(bh, shown(kHostile[1])) >= 4);   // + a platform and its meetings
       CHECK(testing::count(bh, shown(kHostile[1])) >= 5);  // + the secretary, in a sentence
 
       const auto s = run_svcorg("report . --scope street:s1" + opts, tmp.path());
@@ -182,9 +182,9 @@ TEST_SUITE("e2e report escaping") {
       for (const char* lang : {"en", "zh-CN"}) {
         const std::string what = std::string(scope) + " " + lang;
         CAPTURE(what);
-        const auto r = run_svcorg(std::string("report . --year 2025 --as-of 2025-12-31 --format html --scope ") +
-                                      scope + " --lang " + lang,
-                                  tmp.path());
+        const auto r = run_svcorg(
+            std::string("report . --year 2025 --as-of 2025-12-31 --format html --scope ") + scope + " --lang " + lang,
+            tmp.path());
         REQUIRE(r.exit_code == 0);
         const std::string& html = r.out;
         // (`src=` and `onerror=` are in the text, escaped: `&lt;img src=x onerror=…&gt;`.)
@@ -205,7 +205,6 @@ TEST_SUITE("e2e report escaping") {
     CHECK(d.out.find("<title>**bold** _em_ [link](http://x) ![img](y) `code`</title>"
                      "**bold** _em_ [link](ht…</text>") != std::string::npos);
     // The document's title: the district's name, escaped.
-    CHECK(d.out.find("<title>District report: &lt;script&gt;alert(1)&lt;/script&gt; | x</title>") !=
-          std::string::npos);
+    CHECK(d.out.find("<title>District report: &lt;script&gt;alert(1)&lt;/script&gt; | x</title>") != std::string::npos);
   }
 }

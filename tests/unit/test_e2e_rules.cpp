@@ -22,8 +22,8 @@ const std::string kDistrict = tree::district().text();
 // Compares `actual` with the golden file (or rewrites it), saying how to regenerate it.
 void golden(const fs::path& file, const std::string& actual, const std::string& command) {
   if (testing::update_golden()) testing::write_file(file, actual);
-  const std::string how =
-      "stale: regenerate it with `" + command + " > " + file.string() + "` or SVCORG_UPDATE_GOLDEN=1, then review the diff";
+  const std::string how = "stale: regenerate it with `" + command + " > " + file.string() +
+                          "` or SVCORG_UPDATE_GOLDEN=1, then review the diff";
   CHECK_MESSAGE(actual == testing::read_file(file), how);
 }
 
@@ -49,8 +49,8 @@ TEST_SUITE("rules cmd") {
 
   TEST_CASE("golden: one type of the example district, three formats, two languages") {
     for (const char* lang : {"en", "zh-CN"})
-      for (const auto& kind : {std::pair<std::string, std::string>{"text", "txt"}, {"markdown", "md"},
-                               {"json", "json"}}) {
+      for (const auto& kind :
+           {std::pair<std::string, std::string>{"text", "txt"}, {"markdown", "md"}, {"json", "json"}}) {
         const std::string& format = kind.first;
         const std::string& ext = kind.second;
         CAPTURE(lang);
@@ -70,7 +70,8 @@ TEST_SUITE("rules cmd") {
     const auto by_id = run_svcorg("rules residential examples --lang zh-CN");
     REQUIRE(by_label.exit_code == 0);
     CHECK(by_label.out == by_id.out);
-    CHECK(by_label.out.rfind("现行规则\n内置规则，加上区 `jingan`（静安区）的覆盖设置。\n\n党组织类型：居民区（residential）\n", 0) ==
+    CHECK(by_label.out.rfind(
+              "现行规则\n内置规则，加上区 `jingan`（静安区）的覆盖设置。\n\n党组织类型：居民区（residential）\n", 0) ==
           0);
   }
 
@@ -85,7 +86,8 @@ TEST_SUITE("rules cmd") {
     r = run_svcorg("rules 居名区 examples --lang zh-CN");
     CHECK(r.exit_code == 2);
     CHECK(r.err ==
-          "svcorg：错误：`居名区` 不是党组织类型，是不是 `居民区`？（类型：居民区（`residential`）、社会服务类单位（`social-service`）、"
+          "svcorg：错误：`居名区` 不是党组织类型，是不是 "
+          "`居民区`？（类型：居民区（`residential`）、社会服务类单位（`social-service`）、"
           "楼宇联合党组织（`building`）、企业（`enterprise`）或机关（`organ`））\n");
   }
 

@@ -5,10 +5,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "support.hpp"
 #include "tree_builder.hpp"
@@ -127,7 +126,7 @@ TEST_SUITE("e2e score") {
     }
     SUBCASE("--street narrows what is checked") {
       CHECK(run("--fail-under 90 --street nanjingxi").exit_code == 0);  // top 95, zeta 90.00
-      auto r = run("--fail-under 90 --street caojiadu");               // org 92, alpha 90, low 85
+      auto r = run("--fail-under 90 --street caojiadu");                // org 92, alpha 90, low 85
       CHECK(r.exit_code == 1);
       CHECK(r.err.find("svcorg: 1 branch scored under 90: low (85.00)") != std::string::npos);
     }
@@ -158,9 +157,9 @@ TEST_SUITE("e2e score") {
     auto r = run_svcorg(kScore + "--explain zeta .", tmp.path());
     CHECK(r.exit_code == 0);
     CHECK(r.out.rfind("zeta 支部zeta (residential, street nanjingxi): plan zeta-2026 for 2026", 0) == 0);
-    for (const char* part : {"base ", "dues ", "statistics ", "organizational_life ", "member_development",
-                             "autonomous ", "plan_level ", "execution ", "effect ", "systems ", "satisfaction ",
-                             "bonus "}) {
+    for (const char* part :
+         {"base ", "dues ", "statistics ", "organizational_life ", "member_development", "autonomous ", "plan_level ",
+          "execution ", "effect ", "systems ", "satisfaction ", "bonus "}) {
       CAPTURE(part);
       CHECK(r.out.find(part) != std::string::npos);
     }
@@ -301,10 +300,12 @@ TEST_SUITE("e2e score") {
         CAPTURE(dates);
         CAPTURE(format);
         const std::string args = std::string("score -q ") + dates + " --format " + format;
-        const auto a = run_svcorg(args + " examples/district.yaml examples/branches examples/needs examples/plans "
-                                         "examples/platforms");
-        const auto b = run_svcorg(args + " examples/platforms examples/plans examples/needs examples/branches "
-                                         "examples/district.yaml");
+        const auto a = run_svcorg(args +
+                                  " examples/district.yaml examples/branches examples/needs examples/plans "
+                                  "examples/platforms");
+        const auto b = run_svcorg(args +
+                                  " examples/platforms examples/plans examples/needs examples/branches "
+                                  "examples/district.yaml");
         const auto c = run_svcorg(args + joined(files));
         const auto d = run_svcorg(args + joined(reversed));
         CHECK(a.exit_code == 0);
@@ -327,9 +328,9 @@ TEST_SUITE("e2e score") {
     };
     using Keys = std::vector<std::string>;
     // SPEC 8's key order: `carried_over` right after `received`.
-    CHECK(keys(j["branches"][0]["needs"]) ==
-          Keys{"received", "carried_over", "declined", "resolved", "open", "overdue", "resolution_rate",
-               "on_time_resolution_rate", "response_on_time_rate", "feedback_satisfied_rate"});
+    CHECK(keys(j["branches"][0]["needs"]) == Keys{"received", "carried_over", "declined", "resolved", "open", "overdue",
+                                                  "resolution_rate", "on_time_resolution_rate", "response_on_time_rate",
+                                                  "feedback_satisfied_rate"});
     CHECK(keys(j["streets"][0]["needs"]) ==
           Keys{"received", "carried_over", "resolution_rate", "on_time_resolution_rate"});
     CHECK(keys(j["district"]["needs"]) == keys(j["streets"][0]["needs"]));

@@ -17,12 +17,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "support.hpp"
 #include "svcorg/rules/rules.hpp"
@@ -179,16 +178,21 @@ void check_figure(const Figure& f) {
     CAPTURE(*v);
     char* end = nullptr;
     const double number = std::strtod(v->c_str(), &end);
-    if (!v->empty() && *end == '\0') CHECK(same_number(f.figure, number));
-    else CHECK(f.figure == *v);
+    if (!v->empty() && *end == '\0')
+      CHECK(same_number(f.figure, number));
+    else
+      CHECK(f.figure == *v);
     return;
   }
   const auto v = json_at(nlohmann::json::parse(output_of(f.command)), f.key);
   REQUIRE(v.has_value());
   CAPTURE(v->dump());
-  if (v->is_number()) CHECK(same_number(f.figure, v->get<double>()));
-  else if (v->is_string()) CHECK(f.figure == v->get<std::string>());
-  else CHECK(f.figure == v->dump());  // true, false, null
+  if (v->is_number())
+    CHECK(same_number(f.figure, v->get<double>()));
+  else if (v->is_string())
+    CHECK(f.figure == v->get<std::string>());
+  else
+    CHECK(f.figure == v->dump());  // true, false, null
 }
 
 const fs::path kEnglish = kSource / "docs" / "SCORING.md";
@@ -201,9 +205,12 @@ std::string anchor(const std::string& heading) {
   for (size_t i = 0; i < heading.size();) {
     const auto c = static_cast<unsigned char>(heading[i]);
     if (c < 0x80) {
-      if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-      else if (c == ' ') out += '-';
-      else if (c == '-' || c == '_') out += static_cast<char>(c);
+      if (std::isalnum(c))
+        out += static_cast<char>(std::tolower(c));
+      else if (c == ' ')
+        out += '-';
+      else if (c == '-' || c == '_')
+        out += static_cast<char>(c);
       ++i;
       continue;
     }
@@ -224,7 +231,8 @@ std::vector<std::string> anchors_of(const std::string& text) {
   std::vector<std::string> out;
   bool in_code = false;
   for (const auto& line : lines_of(text)) {
-    if (line.rfind("```", 0) == 0) in_code = !in_code;
+    if (line.rfind("```", 0) == 0)
+      in_code = !in_code;
     else if (!in_code && line.rfind("#", 0) == 0 && line.find(' ') != std::string::npos)
       out.push_back(anchor(trim(line.substr(line.find(' ')))));
   }

@@ -4,10 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "git_repo.hpp"
 #include "support.hpp"
@@ -21,7 +20,9 @@ namespace {
 
 const std::string kHead = "apiVersion: svcorg/v1\n";
 
-std::string branch(const std::string& id) { return tree::scored_branch(id).text(); }
+std::string branch(const std::string& id) {
+  return tree::scored_branch(id).text();
+}
 
 // Need `id` of `branch_id` with `status` and, when given, a `platform`.
 std::string need(const std::string& id, const std::string& branch_id, const std::string& platform = "",
@@ -174,8 +175,8 @@ TEST_SUITE("e2e since") {
     auto plan = [&](const std::string& id, int items, bool targets, const std::string& category = "housing") {
       std::string list = "\n";
       for (int i = 1; i <= items; ++i)
-        list += "  - {id: i" + std::to_string(i) + ", title: 修缮, category: " + category + ", approval: self, progress: 0.5" +
-                (targets ? ", target: {metric: 户数, value: 10}" : "") + "}\n";
+        list += "  - {id: i" + std::to_string(i) + ", title: 修缮, category: " + category +
+                ", approval: self, progress: 0.5" + (targets ? ", target: {metric: 户数, value: 10}" : "") + "}\n";
       write_file(root / "plans" / (id + ".yaml"), tree::plan(id).set("items", list).text());
     };
     for (const char* id : {"alpha", "beta"}) write_file(root / "branches" / (std::string(id) + ".yaml"), branch(id));

@@ -77,8 +77,8 @@ TEST_SUITE("e2e validate") {
     const auto& d = j["diagnostics"].back();
     keys.clear();
     for (auto it = d.begin(); it != d.end(); ++it) keys.push_back(it.key());
-    CHECK(keys == std::vector<std::string>{"file", "line", "column", "severity", "rule", "kind", "id", "message",
-                                           "related"});
+    CHECK(keys ==
+          std::vector<std::string>{"file", "line", "column", "severity", "rule", "kind", "id", "message", "related"});
     CHECK(d["file"] == "needs/2026/n1.yaml");
     CHECK(d["line"] == 4);
     CHECK(d["column"] == 9);
@@ -118,8 +118,10 @@ TEST_SUITE("e2e validate") {
     write_file(b.path() / "district.yaml", kDistrict);
     for (const char* format : {"text", "json"}) {
       CAPTURE(format);
-      auto ra = run_svcorg(std::string("validate --lang en --format ") + format + " district.yaml branches needs", a.path());
-      auto rb = run_svcorg(std::string("validate --lang en --format ") + format + " needs district.yaml branches", b.path());
+      auto ra =
+          run_svcorg(std::string("validate --lang en --format ") + format + " district.yaml branches needs", a.path());
+      auto rb =
+          run_svcorg(std::string("validate --lang en --format ") + format + " needs district.yaml branches", b.path());
       CHECK(ra.out == rb.out);
       CHECK(ra.exit_code == rb.exit_code);
     }
@@ -132,7 +134,8 @@ TEST_SUITE("e2e validate") {
     write_file(tmp.path() / "c.yaml", kDistrict);
     auto r = run_svcorg("validate --lang en --color never .", tmp.path());
     CHECK(r.exit_code == 1);
-    CHECK(r.out.find("a.yaml:1:4: error: this list (`[`) is never closed; add the closing `]` [yaml-syntax]") != std::string::npos);
+    CHECK(r.out.find("a.yaml:1:4: error: this list (`[`) is never closed; add the closing `]` [yaml-syntax]") !=
+          std::string::npos);
     CHECK(r.out.find("b.yaml:2:7: error: unknown `kind: Nope`") != std::string::npos);
     CHECK(r.out.find("svcorg: 3 files, 1 record: 2 errors") != std::string::npos);
   }
@@ -162,8 +165,9 @@ TEST_SUITE("e2e validate") {
     }
     r = run_svcorg("validate --lang zh-CN examples", testing::kSource, nullptr, "SVCORG_TODAY=2026/11/20");
     CHECK(r.exit_code == 2);
-    CHECK(r.err == "svcorg：错误：环境变量 SVCORG_TODAY 的值 `2026/11/20` 不是日期；请写成 YYYY-MM-DD（例如 2026-06-30），"
-                   "或者取消这个变量，使用今天的日期\n");
+    CHECK(r.err ==
+          "svcorg：错误：环境变量 SVCORG_TODAY 的值 `2026/11/20` 不是日期；请写成 YYYY-MM-DD（例如 2026-06-30），"
+          "或者取消这个变量，使用今天的日期\n");
     // Empty: today's date.
     CHECK(run_svcorg("validate --lang en examples", testing::kSource, nullptr, "SVCORG_TODAY=").exit_code == 0);
   }

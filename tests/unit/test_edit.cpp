@@ -97,9 +97,9 @@ TEST_SUITE("edit") {
           "  # a comment in the list\n\n# after the list\nfeedback:\n  satisfaction: 3\n---\n"
           "kind: Need\nid: a-2\nstatus: received\nevents:\n  - {date: 2026-01-03, status: received}\n");
     const auto last = edit::move_need(kDocs, "a-2", {"2026-01-04", "assessed", std::nullopt}, std::nullopt);
-    CHECK(last.text == std::string(kDocs).replace(std::string(kDocs).rfind("status: received\nevents"), 16,
-                                                  "status: assessed") +
-                           "  - {date: 2026-01-04, status: assessed}\n");
+    CHECK(last.text ==
+          std::string(kDocs).replace(std::string(kDocs).rfind("status: received\nevents"), 16, "status: assessed") +
+              "  - {date: 2026-01-04, status: assessed}\n");
     CHECK(edit::move_need(kDocs, "a-3", {"2026-01-04", "assessed", std::nullopt}, std::nullopt).refusal ==
           edit::Refusal::NotFound);
     CHECK(edit::move_need("kind: Need\nid: f\nstatus: received\nevents: [{date: 2026-01-01, status: received}]\n", "f",
@@ -108,7 +108,8 @@ TEST_SUITE("edit") {
   }
 
   TEST_CASE("move_need keeps CRLF and a last line without a line end") {
-    const std::string crlf = "kind: Need\r\nid: c\r\nstatus: received\r\nevents:\r\n  - {date: 2026-01-01, status: received}";
+    const std::string crlf =
+        "kind: Need\r\nid: c\r\nstatus: received\r\nevents:\r\n  - {date: 2026-01-01, status: received}";
     CHECK(edit::move_need(crlf, "c", {"2026-01-02", "assessed", std::nullopt}, std::nullopt).text ==
           "kind: Need\r\nid: c\r\nstatus: assessed\r\nevents:\r\n  - {date: 2026-01-01, status: received}\r\n"
           "  - {date: 2026-01-02, status: assessed}\r\n");

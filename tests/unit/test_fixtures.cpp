@@ -25,12 +25,11 @@ const fs::path kCascades = testing::kSource / "tests" / "fixtures" / "cascades";
 
 // Every rule id of SPEC 4.2 that `validate` reports.
 const std::vector<std::string> kRuleIds = {
-    "yaml-syntax",     "duplicate-key",   "header",          "schema",            "duplicate-id",
-    "reference",       "district",        "no-district",     "duplicate-plan",    "type-field",
-    "need-category",   "item-category",   "negative-list",   "relay-target",      "declined-reason",
-    "event-order",     "status-transition", "status-mismatch", "date-order",      "platform-level",
-    "future-date",     "plan-items",      "plan-quality",    "unlinked-item",   "foreign-need",      "required-platform",
-    "platform-cadence", "survey-size",    "competency-gap",  "not-certified",     "no-reserve-cadre",
+    "yaml-syntax", "duplicate-key", "header", "schema", "duplicate-id", "reference", "district", "no-district",
+    "duplicate-plan", "type-field", "need-category", "item-category", "negative-list", "relay-target",
+    "declined-reason", "event-order", "status-transition", "status-mismatch", "date-order", "platform-level",
+    "future-date", "plan-items", "plan-quality", "unlinked-item", "foreign-need", "required-platform",
+    "platform-cadence", "survey-size", "competency-gap", "not-certified", "no-reserve-cadre",
     // svcorg's own rules: waivers (docs/FORMAT.md).
     "waiver", "waiver-expired", "waiver-unused"};
 

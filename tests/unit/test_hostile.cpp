@@ -2,7 +2,6 @@
 // message, in bounded time and memory, and never a crash. Big inputs are generated here,
 // in a temporary folder, never committed.
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,7 +23,9 @@ using testing::write_file;
 
 namespace {
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 std::string repeat(const std::string& s, size_t n) {
   std::string out;
@@ -59,8 +60,9 @@ const char* kBranch =
 TEST_SUITE("hostile inputs") {
   TEST_CASE("nesting 100000 levels deep: flow lists, flow mappings, block lists") {
     const size_t n = 100000;
-    for (const std::string& text : {repeat("[", n) + repeat("]", n) + "\n", repeat("{a: ", n) + "1" + repeat("}", n) + "\n",
-                                    repeat("- ", n) + "x\n", repeat("[", n)}) {
+    for (const std::string& text :
+         {repeat("[", n) + repeat("]", n) + "\n", repeat("{a: ", n) + "1" + repeat("}", n) + "\n",
+          repeat("- ", n) + "x\n", repeat("[", n)}) {
       auto r = validate_text(text);
       CHECK(r.exit_code == 1);
       CHECK(has(r.out, "in.yaml:1:"));
@@ -111,7 +113,9 @@ TEST_SUITE("hostile inputs") {
   }
 
   TEST_CASE("invalid UTF-8 and NUL bytes") {
-    auto r = validate_text(std::string("id: a\xff" "b\n"));
+    auto r =
+        validate_text(std::string("id: a\xff"
+                                  "b\n"));
     CHECK(r.exit_code == 1);
     CHECK(has(r.out, "in.yaml:1:6: error:"));
     CHECK(has(r.out, "the file must be UTF-8 text"));
@@ -122,10 +126,10 @@ TEST_SUITE("hostile inputs") {
   }
 
   TEST_CASE("a tag or an anchor where a scalar is expected") {
-    for (const std::string& text : {std::string(kBranch) + "extra: !custom {a: 1}\n",
-                                    std::string(kBranch).replace(std::string(kBranch).find("id: b1"), 6, "id: !foo b1"),
-                                    std::string(kBranch).replace(std::string(kBranch).find("members: 10"), 11,
-                                                                 "members: &m [1, *m]")}) {
+    for (const std::string& text :
+         {std::string(kBranch) + "extra: !custom {a: 1}\n",
+          std::string(kBranch).replace(std::string(kBranch).find("id: b1"), 6, "id: !foo b1"),
+          std::string(kBranch).replace(std::string(kBranch).find("members: 10"), 11, "members: &m [1, *m]")}) {
       auto r = validate_text(text);
       CHECK(r.exit_code == 1);
       CHECK(has(r.out, "in.yaml:"));
@@ -209,8 +213,8 @@ TEST_SUITE("hostile inputs") {
       svcorg = "setpriv --reuid=65534 --regid=65534 --clear-groups ./svcorg";
     }
     auto unreadable = [&](const std::string& args) {
-      const std::string cmd = "cd '" + tmp.path().string() + "' && " + svcorg + " validate --no-cache " + args +
-                              " >out.txt 2>err.txt";
+      const std::string cmd =
+          "cd '" + tmp.path().string() + "' && " + svcorg + " validate --no-cache " + args + " >out.txt 2>err.txt";
       const int status = std::system(cmd.c_str());
       return std::make_pair(WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(tmp.path() / "err.txt"));
     };

@@ -15,7 +15,9 @@ using importer::Encoding;
 
 namespace {
 
-std::string en(const i18n::Message& m) { return i18n::render(m, i18n::Lang::En); }
+std::string en(const i18n::Message& m) {
+  return i18n::render(m, i18n::Lang::En);
+}
 
 // Every record as "number@line: field|field", then the errors as "row@line[column]: message".
 std::string read_all(std::string_view text, importer::CsvLimits limits = {}) {
@@ -56,8 +58,9 @@ TEST_SUITE("importer") {
     CHECK(used == Encoding::Gb18030);
     CHECK(decoded(gbk, Encoding::Gb18030, used, error) == "编号,内容\r\n1,你好\r\n");
     CHECK_FALSE(decoded(gbk, Encoding::Utf8, used, error));
-    CHECK(error == "1: not UTF-8 text (invalid UTF-8 byte 0xb1); save the export as UTF-8, or give --encoding "
-                   "gb18030 if it is GBK");
+    CHECK(error ==
+          "1: not UTF-8 text (invalid UTF-8 byte 0xb1); save the export as UTF-8, or give --encoding "
+          "gb18030 if it is GBK");
     // a lone lead byte at the end is neither
     CHECK_FALSE(decoded("a\nb\n\x81", Encoding::Auto, used, error));
     CHECK(error == "3: neither UTF-8 nor GB18030 (GBK) text; open the export in Excel and save it as \"CSV UTF-8\"");
@@ -70,7 +73,7 @@ TEST_SUITE("importer") {
           "1@1: a|b\n2@2: x, y|line 1\r\nline 2\n3@4: say \"hi\"|z\n");
     CHECK(read_all("a,b\n\n1,2\n,\n3,4\n") == "1@1: a|b\n3@3: 1|2\n5@5: 3|4\n");
     CHECK(read_all("a,b\n1,\n") == "1@1: a|b\n2@2: 1|\n");
-    CHECK(read_all("a\n\"\"\n2\n") == "1@1: a\n3@3: 2\n");  // "" is an empty field: skipped
+    CHECK(read_all("a\n\"\"\n2\n") == "1@1: a\n3@3: 2\n");          // "" is an empty field: skipped
     CHECK(read_all("a,b\n1,x\"y\n") == "1@1: a|b\n2@2: 1|x\"y\n");  // a quote inside a bare field is text
   }
 
@@ -120,15 +123,14 @@ TEST_SUITE("importer") {
           "2:7: `case` must be a text\n"
           "1:1: the map has no `fields`\n");
     const std::string head = "source: \"12345\"\ncase: 工单编号\nfields:\n";
-    CHECK(errors_of(head +
-                    "  branch: {column: 居委, table: [a]}\n"
-                    "  recieved: {column: 时间}\n"
-                    "  channel: {value: 热线, column: 渠道}\n"
-                    "  category: {}\n"
-                    "  summary: {column: 内容, format: YYYY}\n"
-                    "  layer: {value: street, tabel: {}}\n"
-                    "  disposal: solve\n"
-                    "  due: {column: 时限, format: [YYYY-MM]}\n") ==
+    CHECK(errors_of(head + "  branch: {column: 居委, table: [a]}\n"
+                           "  recieved: {column: 时间}\n"
+                           "  channel: {value: 热线, column: 渠道}\n"
+                           "  category: {}\n"
+                           "  summary: {column: 内容, format: YYYY}\n"
+                           "  layer: {value: street, tabel: {}}\n"
+                           "  disposal: solve\n"
+                           "  due: {column: 时限, format: [YYYY-MM]}\n") ==
           "4:31: `fields.branch.table` must be a mapping of cells to values, e.g. `美丽园居民区: meiliyuan`\n"
           "5:3: `recieved` is not a need field an import fills; did you mean `received`? (fields: `branch`, "
           "`received`, `channel`, `category`, `summary`, `scope`, `layer`, `disposal`, `relayed_to`, or `due`)\n"
@@ -221,11 +223,12 @@ TEST_SUITE("importer") {
     std::string out;
     for (const auto& e : importer::check_map(map, known))
       out += std::to_string(e.pos.line) + ":" + std::to_string(e.pos.col) + ": " + en(e.message) + "\n";
-    CHECK(out == "4:40: `mlyy` names no branch; did you mean `mly`?\n"
-                 "5:21: `2025-02-30` is not a date written as `YYYY-MM-DD`\n"
-                 "6:20: `电话` is not a `channel` value (allowed: `member-contact` (党员联系群众), `reception` "
-                 "(来访接待), `social-group` (社会组织), `hotline` (热线), `online` (网络), `survey` (调查), "
-                 "`meeting` (会议), or `visit` (走访))\n");
+    CHECK(out ==
+          "4:40: `mlyy` names no branch; did you mean `mly`?\n"
+          "5:21: `2025-02-30` is not a date written as `YYYY-MM-DD`\n"
+          "6:20: `电话` is not a `channel` value (allowed: `member-contact` (党员联系群众), `reception` "
+          "(来访接待), `social-group` (社会组织), `hotline` (热线), `online` (网络), `survey` (调查), "
+          "`meeting` (会议), or `visit` (走访))\n");
     const importer::Imported got = importer::map_rows("编号,居委,内溶\n1,美丽园居民区,x\n", map, known, {});
     REQUIRE(got.map_errors.size() == 1);
     CHECK(got.map_errors.front().pos.line == 8);

@@ -3,6 +3,7 @@
 // Makefile's lists), and a year-end job that scores the right year. tests/fresh/
 // runs their jobs on a clean Debian 12 root (make test-ci-templates).
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -12,8 +13,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "format_checks.hpp"
 #include "support.hpp"

@@ -1,14 +1,13 @@
 // svcorg::init (what `svcorg init` writes, all or nothing) and the pre-commit hook
 // manifest at the project's root.
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "support.hpp"
 #include "svcorg/cmd/init.hpp"

@@ -3,12 +3,11 @@
 // unambiguous within their group; unknown labels get "did you mean" on code points.
 #include <doctest/doctest.h>
 
-#include "records_support.hpp"
-
 #include <map>
 #include <set>
 #include <string>
 
+#include "records_support.hpp"
 #include "support.hpp"
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/i18n/catalogue.hpp"
@@ -103,8 +102,8 @@ TEST_SUITE("model::labels") {
       for (const auto& value : *entry.second) seen.emplace(value, value);
       for (const auto& w : labels::written_forms(group)) {
         const auto added = seen.emplace(w.text, w.value);
-        CHECK_MESSAGE(added.second,
-                      group << ": `" << w.text << "` means both `" << added.first->second << "` and `" << w.value << "`");
+        CHECK_MESSAGE(added.second, group << ": `" << w.text << "` means both `" << added.first->second << "` and `"
+                                          << w.value << "`");
       }
     }
     std::map<std::string, std::string> categories;
@@ -302,26 +301,32 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
         "`service-quality` (服务质量), `service-access` (服务可及), `complaint` (投诉), `staff-welfare` (职工福利), "
         "`outreach` (延伸服务), `workspace-environment` (楼宇环境), `policy-consultation` (政策咨询), `talent` (人才), "
         "`employee-welfare` (员工福利), `business-networking` (企业交流), `business-development` (企业发展), "
-        "`competitiveness` (竞争力), `workplace-safety` (安全生产), `innovation` (创新), `duty-performance` (履职尽责), "
+        "`competitiveness` (竞争力), `workplace-safety` (安全生产), `innovation` (创新), `duty-performance` "
+        "(履职尽责), "
         "`public-service` (公共服务), `cadre-development` (干部培养), `work-style` (作风建设), `member-service` "
         "(服务党员), `other` (其他), `organization-building` (组织建设), `member-development` (发展党员), "
         "`discipline` (纪律检查), `party-dues` (党费收缴), or `organization-change` (组织调整)";
     CHECK(ascii.diags[0].message.text() ==
           "`category` is `Elderly`, not a category name (lowercase ASCII letters, digits and `-`); did you mean "
-          "`elderly-care`? (built-in categories: " + builtin + ")");
+          "`elderly-care`? (built-in categories: " +
+              builtin + ")");
     auto spaced = load(std::string(need).replace(at, std::string("养老服务").size(), "Public Safety"));
     REQUIRE(spaced.diags.size() == 1);
     CHECK(spaced.diags[0].message.text() ==
           "`category` is `Public Safety`, not a category name (lowercase ASCII letters, digits and `-`); did you "
-          "mean `public-safety`? (built-in categories: " + builtin + ")");
-    CHECK(spaced.diags[0].message.text(svcorg::i18n::Lang::ZhCN).rfind(
-              "`category` 的值 `Public Safety` 不是有效的类别名（小写 ASCII 字母、数字和 `-`）；是不是要写 "
-              "`public-safety`？（内置类别：`elderly-care`（养老服务）、`housing`（住房）、", 0) == 0);
+          "mean `public-safety`? (built-in categories: " +
+              builtin + ")");
+    CHECK(spaced.diags[0]
+              .message.text(svcorg::i18n::Lang::ZhCN)
+              .rfind("`category` 的值 `Public Safety` 不是有效的类别名（小写 ASCII 字母、数字和 `-`）；是不是要写 "
+                     "`public-safety`？（内置类别：`elderly-care`（养老服务）、`housing`（住房）、",
+                     0) == 0);
     auto unlike = load(std::string(need).replace(at, std::string("养老服务").size(), "Zzz Qqq Xxx"));
     REQUIRE(unlike.diags.size() == 1);
     CHECK(unlike.diags[0].message.text() ==
           "`category` is `Zzz Qqq Xxx`, not a category name (lowercase ASCII letters, digits and `-`); write a "
-          "built-in category (" + builtin + ") or one of the District's own");
+          "built-in category (" +
+              builtin + ") or one of the District's own");
 
     std::string listed;
     for (const auto& c : svcorg::rules::builtin_categories()) {

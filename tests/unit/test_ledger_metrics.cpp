@@ -2,11 +2,10 @@
 // computed by hand in the comments.
 #include <doctest/doctest.h>
 
-#include "records_support.hpp"
-
 #include <utility>
 #include <vector>
 
+#include "records_support.hpp"
 #include "svcorg/ledger/metrics.hpp"
 #include "svcorg/yaml/parse.hpp"
 
@@ -50,9 +49,9 @@ TEST_SUITE("ledger::facts") {
 
   TEST_CASE("events after A are ignored: the as-of status is the last event dated <= A") {
     const auto n = need_with({{"2026-06-01", "received"},
-                         {"2026-06-02", "assessed"},
-                         {"2026-06-10", "in-progress"},
-                         {"2026-07-05", "resolved"}});
+                              {"2026-06-02", "assessed"},
+                              {"2026-06-10", "in-progress"},
+                              {"2026-07-05", "resolved"}});
     const NeedFacts f = facts(n, residential(), kA);
     CHECK(f.status == Status::InProgress);
     CHECK(f.open);
@@ -75,12 +74,12 @@ TEST_SUITE("ledger::facts") {
 
   TEST_CASE("a reopened need: s(n) is the final resolution") {
     const auto n = need_with({{"2026-03-01", "received"},
-                         {"2026-03-03", "in-progress"},
-                         {"2026-03-20", "resolved"},
-                         {"2026-04-01", "in-progress"},
-                         {"2026-04-10", "resolved"},
-                         {"2026-04-15", "closed"}},
-                        "street");
+                              {"2026-03-03", "in-progress"},
+                              {"2026-03-20", "resolved"},
+                              {"2026-04-01", "in-progress"},
+                              {"2026-04-10", "resolved"},
+                              {"2026-04-15", "closed"}},
+                             "street");
     SUBCASE("after the reopening and the final resolution") {
       const NeedFacts f = facts(n, residential(), kA);
       CHECK(f.status == Status::Closed);
@@ -122,8 +121,8 @@ TEST_SUITE("ledger::facts") {
     REQUIRE(docs.size() == 1);
     const auto rules = svcorg::rules::effective_rules(&docs.front());
     const auto* over = rules.for_type("residential");
-    CHECK(facts(need_with(events, "branch"), over, kA).due == d("2026-01-15"));   // 5 days
-    CHECK(facts(need_with(events, "street"), over, kA).due == d("2026-02-09"));   // merged: still 30
+    CHECK(facts(need_with(events, "branch"), over, kA).due == d("2026-01-15"));  // 5 days
+    CHECK(facts(need_with(events, "street"), over, kA).due == d("2026-02-09"));  // merged: still 30
     CHECK(facts(need_with(events, "branch"), rules.for_type("organ"), kA).due == d("2026-01-25"));
   }
 
@@ -231,9 +230,9 @@ TEST_SUITE("ledger::metrics") {
 
   TEST_CASE("reopen rate: needs that ever reopened / needs ever resolved, as of A") {
     const auto reopened = need_with({{"2026-03-01", "received"},
-                                {"2026-03-02", "resolved"},
-                                {"2026-03-05", "in-progress"},
-                                {"2026-03-06", "resolved"}});
+                                     {"2026-03-02", "resolved"},
+                                     {"2026-03-05", "in-progress"},
+                                     {"2026-03-06", "resolved"}});
     const auto plain = need_with({{"2026-03-01", "received"}, {"2026-03-02", "resolved"}});
     const auto open = need_with({{"2026-03-01", "received"}});
     const std::vector<NeedFacts> set = {facts(reopened, residential(), kA), facts(plain, residential(), kA),
@@ -261,10 +260,10 @@ TEST_SUITE("ledger::nearest_rank") {
     CHECK_FALSE(nearest_rank({}, 50));
     CHECK(nearest_rank({7}, 50) == 7);
     CHECK(nearest_rank({7}, 90) == 7);
-    CHECK(nearest_rank({5, 1, 3}, 50) == 3);     // rank ceil(1.5) = 2
-    CHECK(nearest_rank({5, 1, 3}, 90) == 5);     // rank ceil(2.7) = 3
-    CHECK(nearest_rank({4, 1, 3, 2}, 50) == 2);  // rank 2: the lower middle
-    CHECK(nearest_rank({4, 1, 3, 2}, 90) == 4);  // rank ceil(3.6) = 4
+    CHECK(nearest_rank({5, 1, 3}, 50) == 3);                        // rank ceil(1.5) = 2
+    CHECK(nearest_rank({5, 1, 3}, 90) == 5);                        // rank ceil(2.7) = 3
+    CHECK(nearest_rank({4, 1, 3, 2}, 50) == 2);                     // rank 2: the lower middle
+    CHECK(nearest_rank({4, 1, 3, 2}, 90) == 4);                     // rank ceil(3.6) = 4
     CHECK(nearest_rank({10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, 90) == 9);  // rank 9 exactly
     CHECK(nearest_rank({10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, 50) == 5);
     CHECK(nearest_rank({3, 1, 2}, 100) == 3);

@@ -4,11 +4,10 @@
 // and scoring's form), which must agree.
 #include <doctest/doctest.h>
 
-#include "records_support.hpp"
-
 #include <utility>
 #include <vector>
 
+#include "records_support.hpp"
 #include "svcorg/ledger/metrics.hpp"
 
 using svcorg::ledger::Membership;
@@ -104,9 +103,9 @@ TEST_SUITE("ledger::membership") {
     // Resolved 2025-12-20 (its status on Jan 1), reopened 2026-01-15: what decides is
     // the status when 2026 began, nothing later. It stays in 2025's ledger only.
     const auto n = need_with({{"2025-10-01", "received"},
-                         {"2025-10-02", "assessed"},
-                         {"2025-12-20", "resolved"},
-                         {"2026-01-15", "in-progress"}});
+                              {"2025-10-02", "assessed"},
+                              {"2025-12-20", "resolved"},
+                              {"2026-01-15", "in-progress"}});
     CHECK(member_of(n, {2026, d("2026-06-30")}) == Membership::None);
     CHECK(member_of(n, {2025, d("2025-12-31")}) == Membership::Received);
   }

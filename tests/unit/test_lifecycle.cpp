@@ -9,7 +9,9 @@ using svcorg::util::Date;
 
 namespace {
 
-Date d(const char* text) { return *Date::parse(text); }
+Date d(const char* text) {
+  return *Date::parse(text);
+}
 
 svcorg::model::Event event(const char* date, const char* status) {
   svcorg::model::Event e;
@@ -32,8 +34,8 @@ TEST_SUITE("ledger::can_move") {
     CHECK_FALSE(can_move(Status::Resolved, Status::Assessed));
   }
   TEST_CASE("a repeat of the current status is a note") {
-    for (auto s : {Status::Received, Status::Assessed, Status::InProgress, Status::Resolved, Status::Closed,
-                   Status::Declined})
+    for (auto s :
+         {Status::Received, Status::Assessed, Status::InProgress, Status::Resolved, Status::Closed, Status::Declined})
       CHECK(can_move(s, s));
   }
   TEST_CASE("declined only from received or assessed") {
@@ -56,8 +58,8 @@ TEST_SUITE("ledger::can_move") {
 
 TEST_SUITE("ledger::parse_status") {
   TEST_CASE("names round-trip") {
-    for (auto s : {Status::Received, Status::Assessed, Status::InProgress, Status::Resolved, Status::Closed,
-                   Status::Declined})
+    for (auto s :
+         {Status::Received, Status::Assessed, Status::InProgress, Status::Resolved, Status::Closed, Status::Declined})
       CHECK(svcorg::ledger::parse_status(svcorg::ledger::status_name(s)) == s);
     CHECK(svcorg::ledger::status_name(Status::InProgress) == std::string("in-progress"));
     CHECK_FALSE(svcorg::ledger::parse_status("done"));
@@ -66,10 +68,10 @@ TEST_SUITE("ledger::parse_status") {
 
 TEST_SUITE("ledger::history") {
   using svcorg::ledger::history;
-  const std::vector<svcorg::model::Event> events = {
-      event("2026-03-02", "received"), event("2026-03-04", "assessed"), event(nullptr, "in-progress"),
-      event("2026-03-10", "resolved"), event("2026-03-20", "in-progress"), event("2026-04-18", "resolved"),
-      event("2026-04-20", "closed")};
+  const std::vector<svcorg::model::Event> events = {event("2026-03-02", "received"),    event("2026-03-04", "assessed"),
+                                                    event(nullptr, "in-progress"),      event("2026-03-10", "resolved"),
+                                                    event("2026-03-20", "in-progress"), event("2026-04-18", "resolved"),
+                                                    event("2026-04-20", "closed")};
 
   TEST_CASE("events without a valid date or status are left out") {
     auto steps = history(events);
@@ -82,7 +84,9 @@ TEST_SUITE("ledger::history") {
     CHECK(svcorg::ledger::current_status(steps) == Status::InProgress);
     CHECK(svcorg::ledger::current_status(history(events, d("2026-03-01"))) == std::nullopt);
   }
-  TEST_CASE("a need without events has no history") { CHECK(history(svcorg::model::Need{}).empty()); }
+  TEST_CASE("a need without events has no history") {
+    CHECK(history(svcorg::model::Need{}).empty());
+  }
 }
 
 TEST_SUITE("ledger::first_response") {
@@ -119,8 +123,7 @@ TEST_SUITE("ledger::resolution_date") {
     CHECK_FALSE(svcorg::ledger::reopened(steps));
   }
   TEST_CASE("declined or open needs have none") {
-    CHECK(resolution_date({{d("2026-03-02"), Status::Received}, {d("2026-03-03"), Status::Declined}}) ==
-          std::nullopt);
+    CHECK(resolution_date({{d("2026-03-02"), Status::Received}, {d("2026-03-03"), Status::Declined}}) == std::nullopt);
     CHECK(resolution_date({}) == std::nullopt);
     CHECK_FALSE(svcorg::ledger::ever_resolved({{d("2026-03-02"), Status::Received}}));
   }

@@ -3,13 +3,12 @@
 // order whatever the number of threads, files held in memory, and appending sets.
 // What a walk finds is test_discover.cpp's; here only how several roots merge.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <sys/stat.h>
 
 #include "records_support.hpp"
 #include "support.hpp"

@@ -1,6 +1,7 @@
 // The man pages (docs/man) and shell completions (completions/) against the options the
 // binary's --help lists, and their installation by `cmake --install`.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <array>
@@ -10,8 +11,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <sys/wait.h>
 
 #include "support.hpp"
 
@@ -39,7 +38,9 @@ Shell shell(const std::string& command) {
   return r;
 }
 
-bool have(const std::string& tool) { return shell("command -v " + tool + " >/dev/null").exit_code == 0; }
+bool have(const std::string& tool) {
+  return shell("command -v " + tool + " >/dev/null").exit_code == 0;
+}
 
 using testing::lines_of;
 
@@ -50,7 +51,8 @@ std::vector<std::string> subcommands() {
   std::vector<std::string> out;
   bool in = false;
   for (const auto& line : lines_of(r.out)) {
-    if (line == "Subcommands:") in = true;
+    if (line == "Subcommands:")
+      in = true;
     else if (in && line.rfind("  ", 0) == 0 && line.size() > 2 && line[2] != ' ')
       out.push_back(line.substr(2, line.find(' ', 2) - 2));
   }
@@ -155,10 +157,14 @@ TEST_SUITE("man") {
       REQUIRE(r.exit_code == 0);
       texts.emplace_back("svcorg " + command + " --help", r.out);
     }
-    std::vector<fs::path> files = {kSource / "README.md",           kSource / "README.zh-CN.md",
-                                   kSource / "examples" / "README.md", kSource / "docs" / "ADOPTION.md",
-                                   kSource / "docs" / "LABELS.md",     kSource / "docs" / "SCORING.md",
-                                   kSource / "docs" / "zh-CN" / "SCORING.md", kSource / "docs" / "RULES.md",
+    std::vector<fs::path> files = {kSource / "README.md",
+                                   kSource / "README.zh-CN.md",
+                                   kSource / "examples" / "README.md",
+                                   kSource / "docs" / "ADOPTION.md",
+                                   kSource / "docs" / "LABELS.md",
+                                   kSource / "docs" / "SCORING.md",
+                                   kSource / "docs" / "zh-CN" / "SCORING.md",
+                                   kSource / "docs" / "RULES.md",
                                    kSource / "docs" / "zh-CN" / "RULES.md"};
     for (const char* folder : {"docs/man", "completions", "lib/svcorg/init/templates", "schemas"})
       for (const auto& e : fs::recursive_directory_iterator(kSource / folder))
@@ -197,7 +203,9 @@ TEST_SUITE("man") {
 }
 
 TEST_SUITE("completion") {
-  std::string bash_script() { return (kSource / "completions" / "svcorg.bash").string(); }
+  std::string bash_script() {
+    return (kSource / "completions" / "svcorg.bash").string();
+  }
 
   // What the bash completion offers for the words given, the last one being completed.
   std::vector<std::string> bash_complete(const std::string& words) {
@@ -264,7 +272,7 @@ TEST_SUITE("completion") {
     CHECK(text.rfind("#compdef svcorg\n", 0) == 0);
     for (const auto& command : subcommands()) {
       CAPTURE(command);
-      CHECK(text.find("\n        '" + command + ":") != std::string::npos);  // in the list of commands
+      CHECK(text.find("\n        '" + command + ":") != std::string::npos);   // in the list of commands
       CHECK(text.find("\n        " + command + ")\n") != std::string::npos);  // and a case of its own
       for (const auto& option : help_options(command)) {
         CAPTURE(option);

@@ -45,5 +45,4 @@ TEST_SUITE("render::axis") {
     CHECK(axis_text(render::value_axis({88}, false)) == "0..100 by 20");
     CHECK(axis_text(render::value_axis({88, 88}, true)) == "0..100 by 20");
   }
-
 }

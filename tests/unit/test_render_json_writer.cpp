@@ -4,10 +4,9 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "svcorg/render/json_writer.hpp"
 
@@ -17,7 +16,9 @@ using ordered = nlohmann::ordered_json;
 namespace {
 
 // What dump(2) prints for `j`: the writer must print the same bytes.
-std::string dumped(const ordered& j) { return j.dump(2, ' ', false, ordered::error_handler_t::replace); }
+std::string dumped(const ordered& j) {
+  return j.dump(2, ' ', false, ordered::error_handler_t::replace);
+}
 
 std::string one(double d) {
   JsonWriter w;
@@ -65,9 +66,27 @@ TEST_SUITE("render::JsonWriter") {
   }
 
   TEST_CASE("numbers are printed as dump() prints them") {
-    const double fixed[] = {0.0, -0.0, 1.0, -1.0, 85.0, 100.0, 0.1, 0.0001, 0.00001, 1e-7, 12.34, 99.99, 0.6667,
-                            1e15, 1e16, 1e17, 123456789012345678.0, 5e-324, 1.7976931348623157e308,
-                            std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+    const double fixed[] = {0.0,
+                            -0.0,
+                            1.0,
+                            -1.0,
+                            85.0,
+                            100.0,
+                            0.1,
+                            0.0001,
+                            0.00001,
+                            1e-7,
+                            12.34,
+                            99.99,
+                            0.6667,
+                            1e15,
+                            1e16,
+                            1e17,
+                            123456789012345678.0,
+                            5e-324,
+                            1.7976931348623157e308,
+                            std::numeric_limits<double>::quiet_NaN(),
+                            std::numeric_limits<double>::infinity(),
                             -std::numeric_limits<double>::infinity()};
     for (double d : fixed) {
       CAPTURE(d);
@@ -105,7 +124,9 @@ TEST_SUITE("render::JsonWriter") {
     }
     // Invalid UTF-8 (never in svcorg's records: the loader refuses it) is replaced as
     // nlohmann replaces it; keys are escaped like values.
-    for (const char* s : {"a\xFF" "b", "\xC3", "\xE4\xB8", "ok\xED\xA0\x80", "\xC0\x80"}) {
+    for (const char* s : {"a\xFF"
+                          "b",
+                          "\xC3", "\xE4\xB8", "ok\xED\xA0\x80", "\xC0\x80"}) {
       CAPTURE(s);
       CHECK(one(s) == ordered(s).dump(-1, ' ', false, ordered::error_handler_t::replace));
     }

@@ -47,7 +47,7 @@ const std::vector<std::string> kHostile = {
     "美丽园 | 居民区 <b>加装电梯</b>",
     "trailing backslash \\",
     // Found by fuzz/fuzz_escape (docs/RELIABILITY.md):
-    "a@b.co and mailto:x@y.org, xmpp:x@y.org/r",  // GFM e-mail autolinks
+    "a@b.co and mailto:x@y.org, xmpp:x@y.org/r",                // GFM e-mail autolinks
     std::string("form\ffeed\vvtab nul\0 del\x7f end\f\v", 30),  // other control characters
     "\f\f\f\f- four form feeds then a list marker",
 };
@@ -133,7 +133,10 @@ TEST_SUITE("render::markdown escape") {
     // starting with one did not show as itself in a report's first paragraph.
     CHECK(md::escape("\xEF\xBB\xBFx") == "x");
     CHECK(md::escape(" \xEF\xBB\xBF - x") == "\\- x");
-    CHECK(md::escape("a\xEF\xBB\xBF" "b") == "a\xEF\xBB\xBF" "b");
+    CHECK(md::escape("a\xEF\xBB\xBF"
+                     "b") ==
+          "a\xEF\xBB\xBF"
+          "b");
     REQUIRE_MESSAGE(testing::have_cmark(), "cmark-gfm is not installed: run `make deps`");
     CHECK(testing::cmark_html(md::escape("\xEF\xBB\xBF- x") + "\n") == "<p>- x</p>\n");
   }
@@ -196,11 +199,11 @@ TEST_SUITE("render::markdown") {
   // Each case below is a bug found by fuzz/fuzz_escape (or, marked, by reading code()
   // while fixing them); what cannot be a code span is shown as escaped text.
   TEST_CASE("code(): text that cannot be a code span falls back to escaped text") {
-    CHECK(md::code("") == "");            // fuzz: `` is shown literally
-    CHECK(md::code("a\nb") == "a b");     // review: the next line could start a heading
+    CHECK(md::code("") == "");         // fuzz: `` is shown literally
+    CHECK(md::code("a\nb") == "a b");  // review: the next line could start a heading
     CHECK(md::code("a\n# b") == "a \\# b");
-    CHECK(md::code("a|b") == "a\\|b");    // review: a GFM table splits cells even in code spans
-    CHECK(md::code(" a") == "a");          // review: blanks at one end are shown, at both stripped
+    CHECK(md::code("a|b") == "a\\|b");  // review: a GFM table splits cells even in code spans
+    CHECK(md::code(" a") == "a");       // review: blanks at one end are shown, at both stripped
     CHECK(md::code("a ") == "a ");
     CHECK(md::code(" a ") == "a ");
     CHECK(md::code("a\tb") == "a b");

@@ -37,18 +37,19 @@ TEST_SUITE("render rules") {
     v.all_types = false;
     v.district = std::make_pair(std::string("jingan"), std::string("静安区"));
     const std::string text = svcorg::render::rules_text(v, Lang::En);
-    CHECK(text.rfind("Rules in effect\n"
-                     "The built-in rules with the overrides of District `jingan` (静安区).\n"
-                     "\n"
-                     "Branch type: Enterprise (enterprise)\n"
-                     "  Required fields                                    none\n"
-                     "  Required platform categories                       Liaison (liaison)\n"
-                     "  Need categories                                    Innovation (innovation)\n"
-                     "                                                     Serving members (member-service)\n"
-                     "                                                     Other (other)\n"
-                     "  Also allowed for plan items                        Organization building (organization-building)\n"
-                     "                                                     Discipline (discipline)\n",
-                     0) == 0);
+    CHECK(text.rfind(
+              "Rules in effect\n"
+              "The built-in rules with the overrides of District `jingan` (静安区).\n"
+              "\n"
+              "Branch type: Enterprise (enterprise)\n"
+              "  Required fields                                    none\n"
+              "  Required platform categories                       Liaison (liaison)\n"
+              "  Need categories                                    Innovation (innovation)\n"
+              "                                                     Serving members (member-service)\n"
+              "                                                     Other (other)\n"
+              "  Also allowed for plan items                        Organization building (organization-building)\n"
+              "                                                     Discipline (discipline)\n",
+              0) == 0);
     CHECK(text.find("\n  Fewest survey respondents                          20\n") != std::string::npos);
     CHECK(text.find("\nNegative list\n"
                     "  A plan item in one of these categories needs `approval: superior`.\n"

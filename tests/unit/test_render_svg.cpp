@@ -19,7 +19,8 @@ TEST_SUITE("render::svg") {
   TEST_CASE("escape: markup characters and control characters") {
     CHECK(svg::escape("<script>alert('x')</script> & \"q\"") ==
           "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
-    CHECK(svg::escape("a\nb\tc\x01" "d") == "a b c d");
+    CHECK(svg::escape("a\nb\tc\x01"
+                      "d") == "a b c d");
     CHECK(svg::escape("南京西路") == "南京西路");
   }
 
@@ -32,7 +33,8 @@ TEST_SUITE("render::svg") {
     c.reference_label = "mean 89.25";
     c.note = "The axis starts at 87.5, not at 0";
     const std::string want =
-        "<svg class=\"chart\" viewBox=\"0 0 640.0 133.0\" role=\"img\" aria-label=\"Mean total by street\" font-family=\"Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif\" font-size=\"12\" fill=\"#222\">\n"
+        "<svg class=\"chart\" viewBox=\"0 0 640.0 133.0\" role=\"img\" aria-label=\"Mean total by street\" "
+        "font-family=\"Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif\" font-size=\"12\" fill=\"#222\">\n"
         "<title>Mean total by street</title>\n"
         "<line x1=\"47.0\" y1=\"24.0\" x2=\"47.0\" y2=\"76.0\" stroke=\"#e0e0e0\"/>\n"
         "<text x=\"47.0\" y=\"91.0\" text-anchor=\"middle\" fill=\"#555\">87.5</text>\n"
@@ -62,7 +64,8 @@ TEST_SUITE("render::svg") {
         "<rect x=\"47.0\" y=\"54.0\" width=\"468.0\" height=\"16.0\" fill=\"#3b6ea8\"/>\n"
         "<text x=\"519.0\" y=\"66.0\">90.50</text>\n"
         "</g>\n"
-        "<line x1=\"320.0\" y1=\"22.0\" x2=\"320.0\" y2=\"76.0\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n"
+        "<line x1=\"320.0\" y1=\"22.0\" x2=\"320.0\" y2=\"76.0\" stroke=\"#c0392b\" stroke-width=\"1.5\" "
+        "stroke-dasharray=\"4 3\"/>\n"
         "<text x=\"320.0\" y=\"18.0\" text-anchor=\"middle\" fill=\"#c0392b\">mean 89.25</text>\n"
         "</svg>\n";
     CHECK(svg::bar_chart(c) == want);
@@ -129,7 +132,8 @@ TEST_SUITE("render::svg") {
     c.bars = {{"hotline", {30, 2}}, {"visit", {0, 4}}};
     const std::string out = svg::stacked_chart(c);
     CHECK(out ==
-          "<svg class=\"chart\" viewBox=\"0 0 640.0 99.0\" role=\"img\" aria-label=\"Needs by channel\" font-family=\"Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif\" font-size=\"12\" fill=\"#222\">\n"
+          "<svg class=\"chart\" viewBox=\"0 0 640.0 99.0\" role=\"img\" aria-label=\"Needs by channel\" "
+          "font-family=\"Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif\" font-size=\"12\" fill=\"#222\">\n"
           "<title>Needs by channel</title>\n"
           "<line x1=\"61.0\" y1=\"24.0\" x2=\"61.0\" y2=\"76.0\" stroke=\"#e0e0e0\"/>\n"
           "<text x=\"61.0\" y=\"91.0\" text-anchor=\"middle\" fill=\"#555\">0</text>\n"
@@ -142,8 +146,10 @@ TEST_SUITE("render::svg") {
           "<line x1=\"614.0\" y1=\"24.0\" x2=\"614.0\" y2=\"76.0\" stroke=\"#e0e0e0\"/>\n"
           "<text x=\"614.0\" y=\"91.0\" text-anchor=\"middle\" fill=\"#555\">40</text>\n"
           "<line x1=\"61.0\" y1=\"76.0\" x2=\"614.0\" y2=\"76.0\" stroke=\"#666\"/>\n"
-          "<rect x=\"61.0\" y=\"4\" width=\"10\" height=\"10\" fill=\"#3b6ea8\"/><text x=\"75.0\" y=\"13\">received</text>\n"
-          "<rect x=\"145.0\" y=\"4\" width=\"10\" height=\"10\" fill=\"#e39b2d\"/><text x=\"159.0\" y=\"13\">carried over</text>\n"
+          "<rect x=\"61.0\" y=\"4\" width=\"10\" height=\"10\" fill=\"#3b6ea8\"/><text x=\"75.0\" "
+          "y=\"13\">received</text>\n"
+          "<rect x=\"145.0\" y=\"4\" width=\"10\" height=\"10\" fill=\"#e39b2d\"/><text x=\"159.0\" y=\"13\">carried "
+          "over</text>\n"
           "<g><text x=\"55.0\" y=\"42.0\" text-anchor=\"end\">hotline</text>\n"
           "<rect x=\"61.0\" y=\"30.0\" width=\"414.8\" height=\"16.0\" fill=\"#3b6ea8\"/>\n"
           "<text x=\"268.4\" y=\"42.0\" text-anchor=\"middle\" fill=\"#fff\">30</text>\n"

@@ -12,8 +12,8 @@ TEST_SUITE("render::display_width") {
     CHECK(display_width("abc") == 3);
     CHECK(display_width("美丽园") == 6);
     CHECK(display_width("A区") == 3);
-    CHECK(display_width("，") == 2);              // a full-width comma
-    CHECK(display_width("e\u0301") == 1);         // e + combining acute
+    CHECK(display_width("，") == 2);       // a full-width comma
+    CHECK(display_width("e\u0301") == 1);  // e + combining acute
     CHECK(display_width("—") == 1);
     CHECK(display_width("…") == 1);
     CHECK(display_width("\xff") == 1);  // an invalid byte counts one column
@@ -27,9 +27,9 @@ TEST_SUITE("render::truncate") {
     CHECK(truncate("short", 10) == "short");
     CHECK(truncate("exactly10!", 10) == "exactly10!");
     CHECK(truncate("longer than ten", 10) == "longer th…");
-    CHECK(truncate("美丽园小区加装电梯", 10) == "美丽园小…");  // 8 + 1 columns
-    CHECK(truncate("美丽园小区加装电梯", 9) == "美丽园小…");   // 8 + 1: exactly 9
-    CHECK(truncate("a美丽园小区", 6) == "a美丽…");            // 5 + 1
+    CHECK(truncate("美丽园小区加装电梯", 10) == "美丽园小…");       // 8 + 1 columns
+    CHECK(truncate("美丽园小区加装电梯", 9) == "美丽园小…");        // 8 + 1: exactly 9
+    CHECK(truncate("a美丽园小区", 6) == "a美丽…");                  // 5 + 1
     CHECK(display_width(truncate("美丽园小区加装电梯", 10)) == 9);  // a wide char never splits
     CHECK(truncate("abc", 0).empty());
   }
@@ -100,7 +100,7 @@ TEST_SUITE("render::render_csv") {
     CHECK(csv_field("\tx") == "\"'\tx\"");
     CHECK(csv_field("\rx") == "\"'\rx\"");
     CHECK(csv_field("-3") == "\"'-3\"");  // a text that looks like a number is text
-    CHECK(csv_field("a=b") == "a=b");      // only the first character counts
+    CHECK(csv_field("a=b") == "a=b");     // only the first character counts
     // The numbers svcorg formats itself stay numbers.
     CHECK(csv_field("-3", true) == "-3");
     CHECK(csv_field("-0.50", true) == "-0.50");

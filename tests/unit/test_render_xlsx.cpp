@@ -1,8 +1,8 @@
 // render/xlsx: column widths, and a workbook that cannot be written says why and where.
+#include <doctest/doctest.h>
+
 #include <fstream>
 #include <iterator>
-
-#include <doctest/doctest.h>
 
 #include "support.hpp"
 #include "svcorg/render/xlsx.hpp"

@@ -72,7 +72,8 @@ TEST_SUITE("report") {
     CHECK(ids(a.uncertified) == std::vector<std::string>{"jiuguang", "kangding", "xikang"});
     CHECK(ids(a.no_reserve) == std::vector<std::string>{"jiangning-louyu", "jiuguang"});
     CHECK(a.weak.empty());
-    CHECK(a.grades == std::vector<std::pair<std::string, size_t>>{{"excellent", 10}, {"good", 14}, {"fair", 0}, {"poor", 0}});
+    CHECK(a.grades ==
+          std::vector<std::pair<std::string, size_t>>{{"excellent", 10}, {"good", 14}, {"fair", 0}, {"poor", 0}});
     CHECK(d.scored_in_district == 24);
     CHECK(*d.mean_total == doctest::Approx(88.77));
     REQUIRE(d.type_mean("residential"));

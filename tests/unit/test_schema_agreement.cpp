@@ -16,18 +16,17 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
-#include <vector>
-
-#include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
+#include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/load/loader.hpp"
@@ -63,9 +62,13 @@ std::string lower(std::string s) {
   return s;
 }
 
-fs::path schema_path(const std::string& kind) { return kRoot / "schemas" / (lower(kind) + ".schema.json"); }
+fs::path schema_path(const std::string& kind) {
+  return kRoot / "schemas" / (lower(kind) + ".schema.json");
+}
 
-json load_json(const fs::path& path) { return json::parse(read_file(path)); }
+json load_json(const fs::path& path) {
+  return json::parse(read_file(path));
+}
 
 // The five schemas, parsed once.
 class Schemas {
@@ -179,7 +182,9 @@ struct Verdict {
   std::string detail;  // why, for the failure message
 };
 
-std::string verdict_word(bool rejected) { return rejected ? "rejected" : "accepted"; }
+std::string verdict_word(bool rejected) {
+  return rejected ? "rejected" : "accepted";
+}
 
 // Validates every document against the schema of its kind.
 Verdict schema_verdict(const std::vector<Node>& docs, std::vector<std::string>& unrepresentable) {
@@ -189,7 +194,8 @@ Verdict schema_verdict(const std::vector<Node>& docs, std::vector<std::string>& 
     const json doc = to_json(docs[i]);
     unrepresentable.insert(unrepresentable.end(), to_json.unrepresentable.begin(), to_json.unrepresentable.end());
     const std::string where = "document " + std::to_string(i + 1) + " (line " + std::to_string(docs[i].pos.line) + ")";
-    const valijson::Schema* schema = doc.is_object() && doc.contains("kind") ? Schemas::get().for_kind(doc["kind"]) : nullptr;
+    const valijson::Schema* schema =
+        doc.is_object() && doc.contains("kind") ? Schemas::get().for_kind(doc["kind"]) : nullptr;
     if (!schema) {
       out.rejected = true;
       out.detail += "  " + where + ": no schema for its kind\n";
@@ -252,8 +258,8 @@ Outcome compare(const std::string& name, const std::string& bytes) {
   out.schema_rejected = schema.rejected;
   out.tool_rejected = tool.rejected;
   std::ostringstream msg;
-  msg << name << ": the schemas " << verdict_word(schema.rejected) << " it, the tool "
-      << verdict_word(tool.rejected) << " it\nschema errors:\n"
+  msg << name << ": the schemas " << verdict_word(schema.rejected) << " it, the tool " << verdict_word(tool.rejected)
+      << " it\nschema errors:\n"
       << (schema.detail.empty() ? "  (none)\n" : schema.detail) << "tool errors:\n"
       << (tool.detail.empty() ? "  (none)\n" : tool.detail);
   if (!unrepresentable.empty()) {
@@ -381,7 +387,8 @@ street: s1
 members: 3
 secretary: {name: 王, certified: false, competencies: {orientation: 1, planning: 2, organizing: 3,
             coordination: 4, adaptability: 5, communication: 5}}
-)", "units: 2\n", false},
+)",
+     "units: 2\n", false},
     {R"(apiVersion: svcorg/v1
 kind: Branch
 id: b2
@@ -390,7 +397,8 @@ type: building
 street: s1
 members: 3
 secretary: {name: 王, certified: false}
-)", "", true},
+)",
+     "", true},
     {R"(apiVersion: svcorg/v1
 kind: Branch
 id: b3
@@ -400,7 +408,8 @@ street: s1
 members: 3
 secretary: {name: 王, certified: true, competencies: {orientation: 3}}
 functions: [medical]
-)", "", true},
+)",
+     "", true},
     {kNeed, "", false},
     {kNeed, "impact: [overall, public-sentiment]\nfeedback: {satisfaction: 5, date: 2026-03-03}\n", false},
     {kNeed, "feedback: {date: 2026-03-03}\n", true},
@@ -435,8 +444,9 @@ functions: [medical]
     {kPlatform, "meetings: [{attendees: 9}]\n", true},
     {kPlatform, "cadence2: weekly\n", true},
     {kPlan, "", false},
-    {kPlan, "review: {member_survey: {respondents: 40, mean: 4.5}, awards: [{kind: hard-problem, title: x, "
-            "approved: true}]}\n",
+    {kPlan,
+     "review: {member_survey: {respondents: 40, mean: 4.5}, awards: [{kind: hard-problem, title: x, "
+     "approved: true}]}\n",
      false},
     {kPlan, "review: {public_survey: {respondents: 40, mean: 0.5}}\n", true},
     {kPlan, "review: {awards: [{kind: medal, title: x, approved: true}]}\n", true},
@@ -460,16 +470,18 @@ functions: [medical]
      "base: {dues_paid_rate: 1, statistics_on_time: false, organizational_life: 0}\n"
      "items: [{id: i1, title: t, category: x, approval: self, target: {metric: m}}]\n",
      "", true},
-    {kDistrict, "lang: zh-CN\nscoring: {base_weight: {default: 0.5, by_year: {2027: 0.3}}, satisfaction: {members: 0},\n"
-                "  awards: {points: 1, cap: 3}, grades: {excellent: 95}}\n",
+    {kDistrict,
+     "lang: zh-CN\nscoring: {base_weight: {default: 0.5, by_year: {2027: 0.3}}, satisfaction: {members: 0},\n"
+     "  awards: {points: 1, cap: 3}, grades: {excellent: 95}}\n",
      false},
     {kDistrict, "scoring: {satisfaction: {members: 0, public: 0}}\n", true},
     {kDistrict, "scoring: {base_weight: {by_year: {27: 0.3}}}\n", true},
     {kDistrict, "scoring: {base_weight: {default: 1.5}}\n", true},
     {kDistrict, "scoring: {grades: {fair: 101}}\n", true},
-    {kDistrict, "rules: {defaults: {min_plan_items: 2, resolve_days: {street: 20}}, negative_list: [discipline],\n"
-                "  types: {residential: {required_platforms: [information], need_categories: [housing],\n"
-                "  required_fields: [established], organizational_life_per_year: 6}}}\n",
+    {kDistrict,
+     "rules: {defaults: {min_plan_items: 2, resolve_days: {street: 20}}, negative_list: [discipline],\n"
+     "  types: {residential: {required_platforms: [information], need_categories: [housing],\n"
+     "  required_fields: [established], organizational_life_per_year: 6}}}\n",
      false},
     {kDistrict, "rules: {types: {school: {}}}\n", true},
     {kDistrict, "rules: {defaults: {organizational_life_per_year: 0}}\n", true},
@@ -484,7 +496,9 @@ functions: [medical]
     {kDistrict, "lang: 简体中文\n", false},
     {kDistrict, "lang: 中文\n", false},
     {kDistrict, "lang: 法文\n", true},
-    {kDistrict, "rules: {negative_list: [纪律检查], types: {organ: {required_platforms: [信息类], need_categories: [履职尽责]}}}\n",
+    {kDistrict,
+     "rules: {negative_list: [纪律检查], types: {organ: {required_platforms: [信息类], need_categories: "
+     "[履职尽责]}}}\n",
      false},
     {kDistrict, "rules: {types: {organ: {required_platforms: [信息]}}}\n", true},
     {kBranch, "functions: [医疗卫生]\nrepresentatives: [{name: 李, role: 政协委员}]\n", false},
@@ -511,8 +525,9 @@ functions: [medical]
      "category: 屋顶花园\nsummary: x\nlayer: branch\ndisposal: solve\nstatus: received\n"
      "events: [{date: 2026-03-02, status: received}]\n",
      "", false},  // perhaps the label of a District's category: need-category judges it
-    {kDistrict, "rules: {category_labels: {rooftop-garden: 屋顶花园, x-note: 1}, types: {residential: {need_categories: "
-                "[rooftop-garden, 住房]}}}\n",
+    {kDistrict,
+     "rules: {category_labels: {rooftop-garden: 屋顶花园, x-note: 1}, types: {residential: {need_categories: "
+     "[rooftop-garden, 住房]}}}\n",
      false},
     {kDistrict, "rules: {category_labels: {housing: 房屋}}\n", true},
     {kDistrict, "rules: {category_labels: {Rooftop: 屋顶}}\n", true},

@@ -124,7 +124,7 @@ TEST_SUITE("scope since: records and findings") {
     ch.files = {"needs-c.yaml"};
     const Scope s(now, ch);
     CHECK(s.changed_records() == 1);
-    CHECK(s.related_records() == 2);  // c (named) and its plan (not named)
+    CHECK(s.related_records() == 2);                // c (named) and its plan (not named)
     CHECK_FALSE(s.keeps(at("platforms.yaml", 2)));  // p is c's, but references no changed record
     CHECK(s.keeps(at("plans.yaml", 5)));
     CHECK(s.selects_branch("c"));
@@ -170,7 +170,7 @@ TEST_SUITE("scope since: records and findings") {
     deleted.before = load({{"old.yaml", need("n9", "c")}});
     const Scope d(load(district()), deleted);
     CHECK(d.changed_records() == 0);
-    CHECK_FALSE(d.no_change());  // the inputs at REV differ: score --since scores them
+    CHECK_FALSE(d.no_change());               // the inputs at REV differ: score --since scores them
     CHECK(d.keeps(at("branches.yaml", 20)));  // c was named by the deleted need
     CHECK_FALSE(d.keeps(at("branches.yaml", 2)));
   }
@@ -272,9 +272,9 @@ TEST_SUITE("scope since: changes from a repository") {
     std::filesystem::create_directories(dir.path() / "records");
     FakeRepo repo;
     repo.top = std::filesystem::canonical(dir.path()).string();
-    repo.tree = {{"records/b.yaml", "ob", false},   {"records/a.yml", "oa", false},
+    repo.tree = {{"records/b.yaml", "ob", false},      {"records/a.yml", "oa", false},
                  {"records/.old/c.yaml", "oc", false}, {"records/link.yaml", "ol", true},
-                 {"records/notes.txt", "on", false}, {"other/d.yaml", "od", false}};
+                 {"records/notes.txt", "on", false},   {"other/d.yaml", "od", false}};
     repo.objects = {{"oa", "A"}, {"ob", "B"}};
     svcorg::cmd::Common c;
     const std::string records = (dir.path() / "records").string();

@@ -14,7 +14,7 @@ TEST_SUITE("score::components") {
     for (const auto& p : parts) names.push_back(p.name);
     CHECK(names == std::vector<std::string>{"dues", "statistics", "organizational_life", "member_development"});
     CHECK(*value(parts, "dues") == Approx(90.0));                 // 100 × 0.9
-    CHECK(*value(parts, "statistics") == 0.0);                   // statistics_on_time false
+    CHECK(*value(parts, "statistics") == 0.0);                    // statistics_on_time false
     CHECK(*value(parts, "organizational_life") == Approx(50.0));  // 100 × min(6 / 12, 1)
     CHECK(*value(parts, "member_development") == Approx(75.0));   // 100 × min(3 / 4, 1)
     // 0.3×90 + 0.2×0 + 0.3×50 + 0.2×75 = 27 + 0 + 15 + 15 = 57
@@ -56,11 +56,10 @@ TEST_SUITE("score::compute") {
   TEST_CASE("6.1 base through compute") {
     auto files = perfect();
     // dues 90, statistics late, organizational life 6 of 12, development 3 of 4.
-    const std::string plan_text =
-        plan("mly", 2026,
-             "base: {dues_paid_rate: 0.9, statistics_on_time: false, organizational_life: 6, "
-             "member_development: {planned: 4, developed: 3}}\n" +
-                 full_items() + kFullReview);
+    const std::string plan_text = plan("mly", 2026,
+                                       "base: {dues_paid_rate: 0.9, statistics_on_time: false, organizational_life: 6, "
+                                       "member_development: {planned: 4, developed: 3}}\n" +
+                                           full_items() + kFullReview);
     SUBCASE("every part") {
       files = vtest::with(files, "plans/mly-2026.yaml", plan_text);
       const auto s = score_files(files);
@@ -76,8 +75,8 @@ TEST_SUITE("score::compute") {
       const auto s = score_files(files);
       const auto& b = s->get("mly");
       CHECK(*value(b.base_parts, "organizational_life") == Approx(100.0));  // 100 × min(6/6, 1)
-      CHECK(b.base == Approx(72.0));  // 27 + 0 + 0.3×100 + 15
-      CHECK(b.total == 88.8);         // 0.4 × 72 + 60 = 28.8 + 60
+      CHECK(b.base == Approx(72.0));                                        // 27 + 0 + 0.3×100 + 15
+      CHECK(b.total == 88.8);                                               // 0.4 × 72 + 60 = 28.8 + 60
     }
   }
 }

@@ -105,22 +105,23 @@ TEST_SUITE("score::compute") {
   }
 
   TEST_CASE("as-of: later events, later needs and later feedback are cut") {
-    auto files = vtest::with(
-        perfect(), "needs/mly-001.yaml",
-        // n1: resolved 07-10, after due 04-01; feedback 5 dated 07-12.
-        need("mly-n1", "mly", "elderly-care",
-             {{"2026-03-02", "received"}, {"2026-03-03", "assessed"}, {"2026-07-10", "resolved"}},
-             "feedback: {satisfaction: 5, date: 2026-07-12}\n") +
-            "---\n" +
-            // n2: received 07-05, resolved 07-20 ≤ due 08-04, no feedback.
-            need("mly-n2", "mly", "elderly-care",
-                 {{"2026-07-05", "received"}, {"2026-07-06", "assessed"}, {"2026-07-20", "resolved"}}) +
-            "---\n" +
-            // n3: resolved 02-20 ≤ due 03-03, undated feedback 4.
-            need("mly-n3", "mly", "elderly-care",
-                 {{"2026-02-01", "received"}, {"2026-02-02", "assessed"}, {"2026-02-20", "resolved"}},
-                 "feedback: {satisfaction: 4}\n"));
-    files = vtest::with(files, "plans/mly-2026.yaml", plan("mly", 2026, kFullBase + full_items("mly-n3") + kFullReview));
+    auto files =
+        vtest::with(perfect(), "needs/mly-001.yaml",
+                    // n1: resolved 07-10, after due 04-01; feedback 5 dated 07-12.
+                    need("mly-n1", "mly", "elderly-care",
+                         {{"2026-03-02", "received"}, {"2026-03-03", "assessed"}, {"2026-07-10", "resolved"}},
+                         "feedback: {satisfaction: 5, date: 2026-07-12}\n") +
+                        "---\n" +
+                        // n2: received 07-05, resolved 07-20 ≤ due 08-04, no feedback.
+                        need("mly-n2", "mly", "elderly-care",
+                             {{"2026-07-05", "received"}, {"2026-07-06", "assessed"}, {"2026-07-20", "resolved"}}) +
+                        "---\n" +
+                        // n3: resolved 02-20 ≤ due 03-03, undated feedback 4.
+                        need("mly-n3", "mly", "elderly-care",
+                             {{"2026-02-01", "received"}, {"2026-02-02", "assessed"}, {"2026-02-20", "resolved"}},
+                             "feedback: {satisfaction: 4}\n"));
+    files =
+        vtest::with(files, "plans/mly-2026.yaml", plan("mly", 2026, kFullBase + full_items("mly-n3") + kFullReview));
     SUBCASE("as of 2026-06-30") {
       const auto s = score_files(files, "2026-06-30");
       const auto& b = s->get("mly");
@@ -251,8 +252,10 @@ TEST_SUITE("score::compute") {
         // scored 77.78, half away from zero); elsewhere the recomputed total rounds the same.
         const double cents = unrounded * 100.0;
         const bool on_half_cent = std::abs(cents - std::floor(cents) - 0.5) < 1e-6;
-        if (on_half_cent) CHECK(s.total == (std::floor(cents) + 1.0) / 100.0);  // away from zero
-        else CHECK(s.total == sc::round_to(unrounded, 2));
+        if (on_half_cent)
+          CHECK(s.total == (std::floor(cents) + 1.0) / 100.0);  // away from zero
+        else
+          CHECK(s.total == sc::round_to(unrounded, 2));
         CHECK(s.grade == model.grade(s.total));
         // Bonus, execution, effect, satisfaction, plan_level from their inputs.
         size_t approved = 0;

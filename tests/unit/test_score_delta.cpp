@@ -2,11 +2,10 @@
 // branches), score::parse_baseline (what is not a score JSON), and the renderings.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <tuple>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "svcorg/render/delta.hpp"
 #include "svcorg/score/delta.hpp"
@@ -175,6 +174,7 @@ TEST_SUITE("score delta: renderings") {
 
     score::Deltas empty = d;
     empty.rows.clear();
-    CHECK(render::delta_markdown(empty, svcorg::i18n::Lang::En).find("No scored branch to compare.") != std::string::npos);
+    CHECK(render::delta_markdown(empty, svcorg::i18n::Lang::En).find("No scored branch to compare.") !=
+          std::string::npos);
   }
 }

@@ -55,19 +55,19 @@ TEST_SUITE("score::compute") {
   }
 
   TEST_CASE("6.5 effect: undefined rates are excluded and the rest renormalized") {
-    auto files = vtest::with(
-        perfect(), "needs/mly-001.yaml",
-        // mly-001: resolved 03-20 ≤ due 04-01, response 1 day, no feedback.
-        need("mly-001", "mly", "elderly-care",
-             {{"2026-03-02", "received"}, {"2026-03-03", "assessed"}, {"2026-03-20", "resolved"}}) +
-            "---\n" +
-            // mly-002: response after 10 days (late), still in progress; due 03-10 + 30 = 04-09 < A.
-            need("mly-002", "mly", "elderly-care",
-                 {{"2026-03-10", "received"}, {"2026-03-20", "assessed"}, {"2026-03-25", "in-progress"}}) +
-            "---\n" +
-            // mly-003: declined, response 1 day.
-            need("mly-003", "mly", "elderly-care",
-                 {{"2026-04-01", "received"}, {"2026-04-02", "assessed"}, {"2026-04-03", "declined"}}));
+    auto files =
+        vtest::with(perfect(), "needs/mly-001.yaml",
+                    // mly-001: resolved 03-20 ≤ due 04-01, response 1 day, no feedback.
+                    need("mly-001", "mly", "elderly-care",
+                         {{"2026-03-02", "received"}, {"2026-03-03", "assessed"}, {"2026-03-20", "resolved"}}) +
+                        "---\n" +
+                        // mly-002: response after 10 days (late), still in progress; due 03-10 + 30 = 04-09 < A.
+                        need("mly-002", "mly", "elderly-care",
+                             {{"2026-03-10", "received"}, {"2026-03-20", "assessed"}, {"2026-03-25", "in-progress"}}) +
+                        "---\n" +
+                        // mly-003: declined, response 1 day.
+                        need("mly-003", "mly", "elderly-care",
+                             {{"2026-04-01", "received"}, {"2026-04-02", "assessed"}, {"2026-04-03", "declined"}}));
     const auto s = score_files(files);
     const auto& b = s->get("mly");
     CHECK(b.needs.received == 3);
@@ -78,7 +78,7 @@ TEST_SUITE("score::compute") {
     CHECK(*b.needs.resolution_rate == Approx(0.5));              // |R| / |S − D| = 1 / 2
     CHECK(*b.needs.on_time_resolution_rate == Approx(0.5));      // 1 / |R ∪ overdue| = 1 / 2
     CHECK(*b.needs.response_on_time_rate == Approx(2.0 / 3.0));  // 001, 003 of 3
-    CHECK_FALSE(b.needs.feedback_satisfied_rate.has_value());   // no feedback
+    CHECK_FALSE(b.needs.feedback_satisfied_rate.has_value());    // no feedback
     CHECK_FALSE(value(b.effect_parts, "feedback_satisfied").has_value());
     CHECK(sc::share(b.effect_parts, "resolution") == Approx(0.4 / 0.9));
     // 100 × (0.4×0.5 + 0.3×0.5 + 0.2×2/3) / 0.9 = 100 × 0.48333 / 0.9 = 53.7037
@@ -96,15 +96,16 @@ TEST_SUITE("score::compute") {
     CHECK_FALSE(b.needs.resolution_rate.has_value());  // S − D is empty
     CHECK_FALSE(b.needs.on_time_resolution_rate.has_value());
     CHECK(*b.needs.response_on_time_rate == 1.0);
-    CHECK(component(b, "effect") == Approx(100.0));  // 100 × 0.2×1 / 0.2
+    CHECK(component(b, "effect") == Approx(100.0));   // 100 × 0.2×1 / 0.2
     CHECK(b.quality_inputs.need_categories.empty());  // a declined need is not in C
-    CHECK(s->warnings("no-needs").empty());          // it was received in Y
+    CHECK(s->warnings("no-needs").empty());           // it was received in Y
   }
 
   TEST_CASE("6.5 effect: defined rates that all weigh 0 → 0 (District scoring)") {
-    auto files = vtest::with(perfect(), "needs/mly-001.yaml",
-                             need("mly-001", "mly", "elderly-care",
-                                  {{"2026-03-02", "received"}, {"2026-03-03", "assessed"}, {"2026-03-20", "resolved"}}));
+    auto files =
+        vtest::with(perfect(), "needs/mly-001.yaml",
+                    need("mly-001", "mly", "elderly-care",
+                         {{"2026-03-02", "received"}, {"2026-03-03", "assessed"}, {"2026-03-20", "resolved"}}));
     files = vtest::with(files, "district.yaml",
                         district("scoring:\n  effect: {resolution: 0, on_time_resolution: 0, response_on_time: 0}\n"));
     SUBCASE("no feedback: the defined rates weigh 0") {

@@ -44,15 +44,19 @@ TEST_SUITE("score::model") {
   TEST_CASE("weighted_mean over the defined parts (SPEC 6 principle)") {
     SUBCASE("every part defined") {
       // (0.3×90 + 0.2×0 + 0.3×50 + 0.2×75) / (0.3+0.2+0.3+0.2) = (27 + 0 + 15 + 15) / 1 = 57
-      const std::vector<Part> parts = {{"dues", 0.3, 90.0}, {"statistics", 0.2, 0.0},
-                                       {"organizational_life", 0.3, 50.0}, {"member_development", 0.2, 75.0}};
+      const std::vector<Part> parts = {{"dues", 0.3, 90.0},
+                                       {"statistics", 0.2, 0.0},
+                                       {"organizational_life", 0.3, 50.0},
+                                       {"member_development", 0.2, 75.0}};
       REQUIRE(sc::weighted_mean(parts));
       CHECK(*sc::weighted_mean(parts) == Approx(57.0));
     }
     SUBCASE("an excluded part: its weight is shared out among the rest") {
       // (27 + 0 + 15) / (0.3+0.2+0.3) = 42 / 0.8 = 52.5
-      const std::vector<Part> parts = {{"dues", 0.3, 90.0}, {"statistics", 0.2, 0.0},
-                                       {"organizational_life", 0.3, 50.0}, {"member_development", 0.2, std::nullopt}};
+      const std::vector<Part> parts = {{"dues", 0.3, 90.0},
+                                       {"statistics", 0.2, 0.0},
+                                       {"organizational_life", 0.3, 50.0},
+                                       {"member_development", 0.2, std::nullopt}};
       CHECK(*sc::weighted_mean(parts) == Approx(52.5));
     }
     SUBCASE("no defined member: the group is excluded") {
@@ -74,12 +78,14 @@ TEST_SUITE("score::model") {
   }
 
   TEST_CASE("share: each defined part's weight over the defined weights") {
-    const std::vector<Part> parts = {{"dues", 0.3, 90.0}, {"statistics", 0.2, 0.0},
-                                     {"organizational_life", 0.3, 50.0}, {"member_development", 0.2, std::nullopt}};
-    CHECK(sc::share(parts, "dues") == Approx(0.375));                // 0.3 / 0.8
-    CHECK(sc::share(parts, "statistics") == Approx(0.25));           // 0.2 / 0.8
+    const std::vector<Part> parts = {{"dues", 0.3, 90.0},
+                                     {"statistics", 0.2, 0.0},
+                                     {"organizational_life", 0.3, 50.0},
+                                     {"member_development", 0.2, std::nullopt}};
+    CHECK(sc::share(parts, "dues") == Approx(0.375));                 // 0.3 / 0.8
+    CHECK(sc::share(parts, "statistics") == Approx(0.25));            // 0.2 / 0.8
     CHECK(sc::share(parts, "organizational_life") == Approx(0.375));  // 0.3 / 0.8
-    CHECK(sc::share(parts, "member_development") == 0.0);            // excluded
+    CHECK(sc::share(parts, "member_development") == 0.0);             // excluded
     CHECK(sc::share(parts, "nothing") == 0.0);
     // Σ share × value = weighted mean: 0.375×90 + 0.25×0 + 0.375×50 = 33.75 + 18.75 = 52.5
     double sum = 0;
@@ -87,7 +93,7 @@ TEST_SUITE("score::model") {
       if (p.value) sum += sc::share(parts, p.name) * *p.value;
     CHECK(sum == Approx(52.5));
     const std::vector<Part> zero = {{"a", 0.0, 10.0}, {"b", 0.0, 20.0}};
-    CHECK(sc::share(zero, "a") == 0.0);  // Σ defined weights = 0
+    CHECK(sc::share(zero, "a") == 0.0);               // Σ defined weights = 0
     CHECK(sc::defined_weight(parts) == Approx(0.8));  // what --explain says each weight is divided by
     CHECK(sc::defined_weight(zero) == 0.0);
     CHECK(sc::defined_weight({{"a", 0.5, std::nullopt}}) == 0.0);

@@ -7,7 +7,7 @@ using namespace score_test;  // the helpers of score_support.hpp
 
 TEST_SUITE("score::components") {
   TEST_CASE("6.2 percentile: (L + 0.5 E) / (n − 1), ties within 1e-9") {
-    CHECK_FALSE(sc::percentile(0.5, {}).has_value());          // n = 1: no relative half
+    CHECK_FALSE(sc::percentile(0.5, {}).has_value());             // n = 1: no relative half
     CHECK(*sc::percentile(0.5, {0.2, 0.5, 0.9}) == Approx(0.5));  // L = 1, E = 1: (1 + 0.5) / 3
     CHECK(*sc::percentile(0.9, {0.1, 0.2}) == Approx(1.0));       // L = 2: 2 / 2
     CHECK(*sc::percentile(0.1, {0.2, 0.9}) == 0.0);               // L = 0, E = 0
@@ -48,13 +48,13 @@ TEST_SUITE("score::components") {
 TEST_SUITE("score::compute") {
   TEST_CASE("6.2 quality: linked, measurable, breadth, coverage") {
     auto files = perfect();
-    files = vtest::with(
-        files, "needs/more.yaml",
-        // dispute: open; health: declined (not in C); environment: open, listed by no item.
-        need("mly-002", "mly", "dispute", {{"2026-04-01", "received"}, {"2026-04-02", "assessed"}}) + "---\n" +
-            need("mly-003", "mly", "health",
-                 {{"2026-04-05", "received"}, {"2026-04-06", "assessed"}, {"2026-04-07", "declined"}}) +
-            "---\n" + need("mly-004", "mly", "environment", {{"2026-05-01", "received"}}));
+    files = vtest::with(files, "needs/more.yaml",
+                        // dispute: open; health: declined (not in C); environment: open, listed by no item.
+                        need("mly-002", "mly", "dispute", {{"2026-04-01", "received"}, {"2026-04-02", "assessed"}}) +
+                            "---\n" +
+                            need("mly-003", "mly", "health",
+                                 {{"2026-04-05", "received"}, {"2026-04-06", "assessed"}, {"2026-04-07", "declined"}}) +
+                            "---\n" + need("mly-004", "mly", "environment", {{"2026-05-01", "received"}}));
     files = vtest::with(files, "plans/mly-2026.yaml",
                         plan("mly", 2026,
                              kFullBase + "items:\n" +
@@ -84,12 +84,12 @@ TEST_SUITE("score::compute") {
   }
 
   TEST_CASE("6.2 quality: breadth below 1, and min_plan_items from the District's rules") {
-    auto files = vtest::with(perfect(), "plans/mly-2026.yaml",
-                             plan("mly", 2026,
-                                  kFullBase + "items:\n" +
-                                      item("i1", "elderly-care",
-                                           "needs: [mly-001], target: {metric: 户数, value: 10}, progress: 1") +
-                                      item("i2", "organization-building", "progress: 1") + kFullReview));
+    auto files = vtest::with(
+        perfect(), "plans/mly-2026.yaml",
+        plan("mly", 2026,
+             kFullBase + "items:\n" +
+                 item("i1", "elderly-care", "needs: [mly-001], target: {metric: 户数, value: 10}, progress: 1") +
+                 item("i2", "organization-building", "progress: 1") + kFullReview));
     SUBCASE("default min_plan_items 3") {
       const auto s = score_files(files);
       const auto& b = s->get("mly");
@@ -107,17 +107,17 @@ TEST_SUITE("score::compute") {
   }
 
   TEST_CASE("6.2 quality: coverage excluded when C is empty, no needs → effect 0 and no-needs") {
-    auto files = vtest::with(perfect(), "needs/mly-001.yaml",
-                             // A need of 2025: listed by an item, but not in Y.
-                             need("old-001", "mly", "elderly-care",
-                                  {{"2025-11-01", "received"}, {"2025-11-02", "assessed"}, {"2025-11-10", "resolved"}}));
-    files = vtest::with(files, "plans/mly-2026.yaml",
-                        plan("mly", 2026,
-                             kFullBase + "items:\n" +
-                                 item("i1", "elderly-care",
-                                      "needs: [old-001], target: {metric: 户数, value: 10}, progress: 1") +
-                                 item("i2", "culture", "progress: 1") + item("i3", "housing", "progress: 1") +
-                                 kFullReview));
+    auto files =
+        vtest::with(perfect(), "needs/mly-001.yaml",
+                    // A need of 2025: listed by an item, but not in Y.
+                    need("old-001", "mly", "elderly-care",
+                         {{"2025-11-01", "received"}, {"2025-11-02", "assessed"}, {"2025-11-10", "resolved"}}));
+    files = vtest::with(
+        files, "plans/mly-2026.yaml",
+        plan("mly", 2026,
+             kFullBase + "items:\n" +
+                 item("i1", "elderly-care", "needs: [old-001], target: {metric: 户数, value: 10}, progress: 1") +
+                 item("i2", "culture", "progress: 1") + item("i3", "housing", "progress: 1") + kFullReview));
     const auto s = score_files(files);
     const auto& b = s->get("mly");
     CHECK(b.quality_inputs.need_categories.empty());
@@ -134,7 +134,8 @@ TEST_SUITE("score::compute") {
           "no needs received in 2026 (as of 2026-12-31) and none carried over from earlier years; effect counts 0: "
           "record the needs the branch learned of in the ledger");
     CHECK(no_needs->message.text(svcorg::i18n::Lang::ZhCN) ==
-          "2026年度（截至2026年12月31日）没有受理需求，也没有往年结转的需求；效果得分计为0：请把党组织了解到的需求记入需求台账");
+          "2026年度（截至2026年12月31日）没有受理需求，也没有往年结转的需求；效果得分计为0：请把党组织了解到的需求记入"
+          "需求台账");
     // autonomous = 0.2 × 55.556 + 0.2 × 100 + 0.25 × 0 + 0.15 × 100 + 0.2 × 100
     //            = 11.111 + 20 + 0 + 15 + 20 = 66.111
     CHECK(b.autonomous == Approx(66.11111111111111));
@@ -142,8 +143,8 @@ TEST_SUITE("score::compute") {
   }
 
   TEST_CASE("6.2 quality: no items → q = 0, execution 0") {
-    const auto files = vtest::with(perfect(), "plans/mly-2026.yaml",
-                                   plan("mly", 2026, kFullBase + "items: []\n" + kFullReview));
+    const auto files =
+        vtest::with(perfect(), "plans/mly-2026.yaml", plan("mly", 2026, kFullBase + "items: []\n" + kFullReview));
     const auto s = score_files(files);
     const auto& b = s->get("mly");
     CHECK(b.quality == 0.0);

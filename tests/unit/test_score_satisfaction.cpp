@@ -31,8 +31,8 @@ TEST_SUITE("score::compute") {
       CHECK(b.total == 95.44);
     }
     SUBCASE("a review without surveys: 0 and no-survey") {
-      const auto s = score_files(with_review(
-          "review:\n  awards: [{kind: hard-problem, title: 加装电梯, approved: false}]\n"));
+      const auto s =
+          score_files(with_review("review:\n  awards: [{kind: hard-problem, title: 加装电梯, approved: false}]\n"));
       const auto& b = s->get("mly");
       CHECK(component(b, "satisfaction") == 0.0);
       CHECK(s->warnings("no-survey") == std::vector<std::string>{"plans/mly-2026.yaml:1:1 Plan mly-2026"});
@@ -50,7 +50,8 @@ TEST_SUITE("score::compute") {
             "the plan's review has no member or public survey; satisfaction counts 0: add `review.member_survey` and "
             "`review.public_survey`");
       CHECK(it->message.text(svcorg::i18n::Lang::ZhCN) ==
-            "计划的考评没有党员测评，也没有群众测评；满意度计为0：请添加 `review.member_survey` 和 `review.public_survey`");
+            "计划的考评没有党员测评，也没有群众测评；满意度计为0：请添加 `review.member_survey` 和 "
+            "`review.public_survey`");
     }
   }
 }

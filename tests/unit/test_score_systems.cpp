@@ -28,16 +28,16 @@ TEST_SUITE("score::components") {
   }
 
   TEST_CASE("6.4 adherence: other windows") {
-    const auto set = load({{"p.yaml",
-                            platform("leap", "mly", "grassroots", "information", "weekly",
-                                     "established: 2024-12-31\nmeetings: [{date: 2024-12-31}]\n") +
-                                "---\n" +
-                                platform("old", "mly", "grassroots", "information", "monthly",
-                                         "established: 2020-05-01\nmeetings: [{date: 2024-12-31}, {date: 2025-02-01}, "
-                                         "{date: 2025-06-01}, {date: 2026-01-15}]\n") +
-                                "---\n" +
-                                platform("many", "mly", "grassroots", "information", "yearly",
-                                         "meetings: [{date: 2025-02-01}, {date: 2025-03-01}, {date: 2025-04-01}]\n")}});
+    const auto set =
+        load({{"p.yaml", platform("leap", "mly", "grassroots", "information", "weekly",
+                                  "established: 2024-12-31\nmeetings: [{date: 2024-12-31}]\n") +
+                             "---\n" +
+                             platform("old", "mly", "grassroots", "information", "monthly",
+                                      "established: 2020-05-01\nmeetings: [{date: 2024-12-31}, {date: 2025-02-01}, "
+                                      "{date: 2025-06-01}, {date: 2026-01-15}]\n") +
+                             "---\n" +
+                             platform("many", "mly", "grassroots", "information", "yearly",
+                                      "meetings: [{date: 2025-02-01}, {date: 2025-03-01}, {date: 2025-04-01}]\n")}});
     const auto& leap = set.platforms[0];
     const auto& old = set.platforms[1];
     const auto& many = set.platforms[2];
@@ -54,8 +54,8 @@ TEST_SUITE("score::components") {
       CHECK(a.to == day("2025-12-31"));
       CHECK(a.fraction == Approx(1.0));  // 365 / 365
       CHECK(a.expected == Approx(12.0));
-      CHECK(a.held == 2);                        // 2024-12-31 and 2026-01-15 are outside
-      CHECK(*a.value == Approx(2.0 / 12.0));     // 0.1667
+      CHECK(a.held == 2);                     // 2024-12-31 and 2026-01-15 are outside
+      CHECK(*a.value == Approx(2.0 / 12.0));  // 0.1667
     }
     SUBCASE("more meetings than expected: capped at 1") {
       const auto a = sc::adherence(many, {2025, day("2025-12-31")});
@@ -102,10 +102,9 @@ TEST_SUITE("score::compute") {
                       "established: 2026-07-01\nmeetings: [{date: 2026-07-01}, {date: 2026-07-08}, {date: 2026-07-15}, "
                       "{date: 2026-07-22}, {date: 2026-07-29}, {date: 2026-08-05}, {date: 2026-08-12}, "
                       "{date: 2026-08-19}, {date: 2026-08-26}, {date: 2026-09-30}, {date: 2026-10-15}]\n")},
-        {"plans/mly-2026.yaml",
-         plan("mly", 2026,
-              kFullBase + "items:\n" + item("i1", "culture") + item("i2", "housing") + item("i3", "health") +
-                  kFullReview)},
+        {"plans/mly-2026.yaml", plan("mly", 2026,
+                                     kFullBase + "items:\n" + item("i1", "culture") + item("i2", "housing") +
+                                         item("i3", "health") + kFullReview)},
     };
     const auto s = score_files(files, "2026-09-30");
     const auto& b = s->get("mly");
@@ -150,8 +149,7 @@ TEST_SUITE("score::compute") {
                   kFullReview)},
     };
     SUBCASE("required_platforms: [] → systems excluded, the rest renormalized") {
-      files = vtest::with(files, "district.yaml",
-                          district("rules:\n  types:\n    organ: {required_platforms: []}\n"));
+      files = vtest::with(files, "district.yaml", district("rules:\n  types:\n    organ: {required_platforms: []}\n"));
       const auto s = score_files(files);
       const auto& b = s->get("og");
       CHECK(b.systems_entries.empty());

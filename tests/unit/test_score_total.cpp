@@ -8,14 +8,13 @@ using namespace score_test;  // the helpers of score_support.hpp
 TEST_SUITE("score::compute") {
   TEST_CASE("6.6 bonus: 2 points per approved award, cap 5, total capped at 100") {
     SUBCASE("3 approved awards: min(5, 3 × 2) = 5; total min(100, 100 + 5) = 100") {
-      const auto s = score_files(vtest::with(
-          perfect(), "plans/mly-2026.yaml",
-          plan("mly", 2026,
-               kFullBase + full_items() + kFullReview +
-                   "  awards:\n"
-                   "    - {kind: stability-incident, title: 平安, approved: true}\n"
-                   "    - {kind: complex-conflict, title: 调解, approved: true}\n"
-                   "    - {kind: hard-problem, title: 电梯, approved: true}\n")));
+      const auto s = score_files(vtest::with(perfect(), "plans/mly-2026.yaml",
+                                             plan("mly", 2026,
+                                                  kFullBase + full_items() + kFullReview +
+                                                      "  awards:\n"
+                                                      "    - {kind: stability-incident, title: 平安, approved: true}\n"
+                                                      "    - {kind: complex-conflict, title: 调解, approved: true}\n"
+                                                      "    - {kind: hard-problem, title: 电梯, approved: true}\n")));
       const auto& b = s->get("mly");
       CHECK(b.approved_awards == 3);
       CHECK(b.bonus == 5.0);
@@ -23,16 +22,16 @@ TEST_SUITE("score::compute") {
       CHECK(b.total == 100.0);
     }
     SUBCASE("an unapproved award counts nothing: 2 × 2 = 4") {
-      const auto s = score_files(vtest::with(
-          perfect(), "plans/mly-2026.yaml",
-          plan("mly", 2026,
-               "base: {dues_paid_rate: 0.9, statistics_on_time: false, organizational_life: 6, "
-               "member_development: {planned: 4, developed: 3}}\n" +
-                   full_items() + kFullReview +
-                   "  awards:\n"
-                   "    - {kind: stability-incident, title: 平安, approved: true}\n"
-                   "    - {kind: complex-conflict, title: 调解, approved: false}\n"
-                   "    - {kind: hard-problem, title: 电梯, approved: true}\n")));
+      const auto s =
+          score_files(vtest::with(perfect(), "plans/mly-2026.yaml",
+                                  plan("mly", 2026,
+                                       "base: {dues_paid_rate: 0.9, statistics_on_time: false, organizational_life: 6, "
+                                       "member_development: {planned: 4, developed: 3}}\n" +
+                                           full_items() + kFullReview +
+                                           "  awards:\n"
+                                           "    - {kind: stability-incident, title: 平安, approved: true}\n"
+                                           "    - {kind: complex-conflict, title: 调解, approved: false}\n"
+                                           "    - {kind: hard-problem, title: 电梯, approved: true}\n")));
       const auto& b = s->get("mly");
       CHECK(b.approved_awards == 2);
       CHECK(b.bonus == 4.0);
@@ -69,14 +68,14 @@ TEST_SUITE("score::compute") {
                     district("scoring:\n  base_weight: {default: 1}\n"
                              "  base: {dues: 1, statistics: 0, organizational_life: 0, member_development: 0}\n")}};
     const std::vector<std::pair<std::string, std::string>> dues = {
-        {"g90", "0.9"},   {"g8999", "0.8999"}, {"g89996", "0.89996"}, {"g75", "0.75"},
-        {"g7499", "0.7499"}, {"g60", "0.6"},   {"g5999", "0.5999"}};
+        {"g90", "0.9"},      {"g8999", "0.8999"}, {"g89996", "0.89996"}, {"g75", "0.75"},
+        {"g7499", "0.7499"}, {"g60", "0.6"},      {"g5999", "0.5999"}};
     for (const auto& [id, rate] : dues) {
       files.emplace_back("branches/" + id + ".yaml", branch(id));
-      files.emplace_back("plans/" + id + ".yaml",
-                         plan(id, 2026,
-                              "base: {dues_paid_rate: " + rate +
-                                  ", statistics_on_time: true, organizational_life: 12}\nitems: []\n"));
+      files.emplace_back(
+          "plans/" + id + ".yaml",
+          plan(id, 2026,
+               "base: {dues_paid_rate: " + rate + ", statistics_on_time: true, organizational_life: 12}\nitems: []\n"));
     }
     const auto s = score_files(files);
     CHECK(s->get("g90").total == 90.0);  // 100 × 0.9
@@ -126,9 +125,10 @@ TEST_SUITE("score::compute") {
   }
 
   TEST_CASE("6.6 base_weight: by_year for Y, else the default") {
-    const std::string body = "base: {dues_paid_rate: 0.9, statistics_on_time: false, organizational_life: 6, "
-                             "member_development: {planned: 4, developed: 3}}\n" +
-                             full_items() + kFullReview;
+    const std::string body =
+        "base: {dues_paid_rate: 0.9, statistics_on_time: false, organizational_life: 6, "
+        "member_development: {planned: 4, developed: 3}}\n" +
+        full_items() + kFullReview;
     auto files = vtest::with(perfect(), "plans/mly-2026.yaml", plan("mly", 2026, body));
     SUBCASE("by_year names Y") {
       files = vtest::with(files, "district.yaml",

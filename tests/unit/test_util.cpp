@@ -1,11 +1,10 @@
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <fcntl.h>
-#include <sys/stat.h>
 
 #include "support.hpp"
 #include "svcorg/util/date.hpp"
@@ -44,8 +43,8 @@ TEST_SUITE("util::Date") {
 TEST_SUITE("util::text") {
   TEST_CASE("check_utf8") {
     CHECK_FALSE(svcorg::util::check_utf8("plain ascii and 中文"));
-    CHECK(svcorg::util::check_utf8("\xC0\x80")->offset == 0);            // overlong
-    CHECK(svcorg::util::check_utf8("ab\xED\xA0\x80")->offset == 2);      // surrogate
+    CHECK(svcorg::util::check_utf8("\xC0\x80")->offset == 0);        // overlong
+    CHECK(svcorg::util::check_utf8("ab\xED\xA0\x80")->offset == 2);  // surrogate
     CHECK(svcorg::util::check_utf8("abc\xE4\xB8")->what.text() == "truncated UTF-8 sequence");
   }
   TEST_CASE("scan_utf8 checks ASCII runs eight bytes at a time, up to the exact byte") {
@@ -72,7 +71,9 @@ TEST_SUITE("util::text") {
   }
   TEST_CASE("scan_utf8 finds the first line break outside ASCII, and a later error still counts") {
     using svcorg::util::scan_utf8;
-    const auto nel = scan_utf8("key: a\xC2\x85" "b\xE2\x80\xA8");
+    const auto nel = scan_utf8(
+        "key: a\xC2\x85"
+        "b\xE2\x80\xA8");
     REQUIRE(nel.unicode_break);
     CHECK(nel.unicode_break->first == 6);
     CHECK(nel.unicode_break->second == 0x85);
@@ -99,13 +100,19 @@ TEST_SUITE("util::text") {
     CHECK(near->text() == "did you mean `building`?");
     CHECK(near->text(Lang::ZhCN) == "是不是要写 `building`？");
     CHECK_FALSE(svcorg::util::did_you_mean("xyzzy", {"building", "organ"}));
-    CHECK(svcorg::util::check_utf8("a\xff" "b")->what.text() == "invalid UTF-8 byte 0xff");
-    CHECK(svcorg::util::check_utf8("a\xff" "b")->what.text(Lang::ZhCN) == "无效的 UTF-8 字节 0xff");
+    CHECK(svcorg::util::check_utf8("a\xff"
+                                   "b")
+              ->what.text() == "invalid UTF-8 byte 0xff");
+    CHECK(svcorg::util::check_utf8("a\xff"
+                                   "b")
+              ->what.text(Lang::ZhCN) == "无效的 UTF-8 字节 0xff");
     CHECK(svcorg::util::check_utf8(std::string("a\0b", 3))->what.text(Lang::ZhCN) == "NUL 字节（空字符）");
     CHECK(svcorg::util::check_utf8("ab\xED\xA0\x80")->what.text(Lang::ZhCN) == "从字节 0xed 开始的 UTF-8 字节序列无效");
     CHECK(svcorg::util::check_utf8("abc\xE4\xB8")->what.text(Lang::ZhCN) == "不完整的 UTF-8 字节序列");
   }
-  TEST_CASE("codepoints") { CHECK(svcorg::util::codepoints("a张三") == 3); }
+  TEST_CASE("codepoints") {
+    CHECK(svcorg::util::codepoints("a张三") == 3);
+  }
 }
 
 TEST_SUITE("util::read_regular") {
@@ -163,7 +170,8 @@ TEST_SUITE("util::ViewTable") {
     }
     CHECK(t.size() == ids.size());
     size_t misses = 0;
-    for (int i = 0; i < 20000; ++i) misses += t.find("b" + std::to_string(i) + "-2026-" + std::to_string(i)) == svcorg::util::ViewTable::npos;
+    for (int i = 0; i < 20000; ++i)
+      misses += t.find("b" + std::to_string(i) + "-2026-" + std::to_string(i)) == svcorg::util::ViewTable::npos;
     CHECK(misses == 20000);
   }
 }

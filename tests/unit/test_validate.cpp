@@ -45,7 +45,8 @@ TEST_SUITE("validate::run") {
       CHECK(o.one("duplicate-id").related.pos == svcorg::Pos{1, 1});
     }
     SUBCASE("records of different kinds may share an id") {
-      auto o = check(with(district(), kPlanFile, replace(text_of(district(), kPlanFile), "id: mly-2026", "id: mly-001")));
+      auto o =
+          check(with(district(), kPlanFile, replace(text_of(district(), kPlanFile), "id: mly-2026", "id: mly-001")));
       CHECK(o.of("duplicate-id") == Strings{});
     }
     SUBCASE("a repeated item id inside a plan") {
@@ -55,7 +56,8 @@ TEST_SUITE("validate::run") {
       CHECK(o.one("duplicate-id").kind == "Plan");
     }
     SUBCASE("the District and its streets share one namespace") {
-      const std::string d = text_of(district(), "district.yaml") + "  - {id: jingan, name: 静安}\n  - {id: caojiadu, name: 重复}\n";
+      const std::string d =
+          text_of(district(), "district.yaml") + "  - {id: jingan, name: 静安}\n  - {id: caojiadu, name: 重复}\n";
       auto o = check(with(district(), "district.yaml", d));
       CHECK(o.of("duplicate-id") ==
             Strings{"district.yaml:8:5 error duplicate-id", "district.yaml:9:5 error duplicate-id"});
@@ -66,7 +68,8 @@ TEST_SUITE("validate::run") {
 
   TEST_CASE("district and no-district") {
     SUBCASE("a second District is an error at the later one") {
-      auto o = check(with(district(), "z.yaml", replace(text_of(district(), "district.yaml"), "id: jingan", "id: other")));
+      auto o =
+          check(with(district(), "z.yaml", replace(text_of(district(), "district.yaml"), "id: jingan", "id: other")));
       CHECK(o.of() == Strings{"z.yaml:1:1 error district"});
       CHECK(o.found[0].related.file == "district.yaml");
     }
@@ -97,7 +100,8 @@ TEST_SUITE("validate::run") {
 
   TEST_CASE("reference") {
     SUBCASE("a need's branch, with the closest id") {
-      auto o = check(with(district(), kNeedFile, replace(text_of(district(), kNeedFile), "branch: meiliyuan", "branch: meiliyaun")));
+      auto o = check(with(district(), kNeedFile,
+                          replace(text_of(district(), kNeedFile), "branch: meiliyuan", "branch: meiliyaun")));
       CHECK(o.of("reference") == Strings{"needs/mly-001.yaml:4:9 error reference"});
       CHECK(o.one("reference").message.text() ==
             "`branch` names `meiliyaun`, but there is no Branch with that id; did you mean `meiliyuan`?");
@@ -129,12 +133,14 @@ TEST_SUITE("validate::run") {
       CHECK(o.of("reference") == Strings{"needs/mly-001.yaml:20:11 error reference"});
     }
     SUBCASE("a branch's street") {
-      auto o = check(with(district(), kBranchFile, replace(text_of(district(), kBranchFile), "street: nanjingxi", "street: jingansi")));
+      auto o = check(with(district(), kBranchFile,
+                          replace(text_of(district(), kBranchFile), "street: nanjingxi", "street: jingansi")));
       CHECK(o.of("reference") == Strings{"branches/meiliyuan.yaml:6:9 error reference"});
     }
     SUBCASE("a plan's branch, an item's needs and platform") {
       std::string plan = replace(text_of(district(), kPlanFile), "branch: meiliyuan", "branch: nobody");
-      plan = replace(plan, "needs: [mly-001], approval: self}", "needs: [mly-001, mly-999], platform: mly-x, approval: self}");
+      plan = replace(plan, "needs: [mly-001], approval: self}",
+                     "needs: [mly-001, mly-999], platform: mly-x, approval: self}");
       auto o = check(with(district(), kPlanFile, plan));
       CHECK(o.of("reference") == Strings{"plans/meiliyuan-2026.yaml:4:9 error reference",
                                          "plans/meiliyuan-2026.yaml:9:68 error reference",
@@ -159,8 +165,9 @@ TEST_SUITE("validate::run") {
             "`owner` 为 `nanjinxi`，但没有编号为 `nanjinxi` 的党组织、街道或区；是不是要写 `nanjingxi`？");
     }
     SUBCASE("participants are text and not checked") {
-      auto o = check(with(district(), kPlatformFile,
-                          replace(text_of(district(), kPlatformFile), "[meiliyuan, 街道房管办]", "[meiliyuan, 不存在]")));
+      auto o =
+          check(with(district(), kPlatformFile,
+                     replace(text_of(district(), kPlatformFile), "[meiliyuan, 街道房管办]", "[meiliyuan, 不存在]")));
       CHECK(o.of() == Strings{});
     }
   }

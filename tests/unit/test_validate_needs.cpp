@@ -60,7 +60,9 @@ TEST_SUITE("validate::run") {
 
   TEST_CASE("declined-reason") {
     const std::string declined = "  - {date: 2026-03-02, status: received}\n  - {date: 2026-03-05, status: declined}\n";
-    auto o = check(need_with({{"status: resolved", "status: declined"}, {kEvents, declined}, {"feedback: {satisfaction: 5, date: 2026-04-18}\n", ""}}));
+    auto o = check(need_with({{"status: resolved", "status: declined"},
+                              {kEvents, declined},
+                              {"feedback: {satisfaction: 5, date: 2026-04-18}\n", ""}}));
     CHECK(o.of() == Strings{"needs/mly-001.yaml:13:9 error declined-reason"});
     CHECK(check(need_with({{"status: resolved", "status: declined\nreason: 不属于本支部职责"},
                            {kEvents, declined},
@@ -89,7 +91,9 @@ TEST_SUITE("validate::run") {
       CHECK(o.one("event-order").message.text() ==
             "this event is dated 2026-03-03, before the event above it (2026-03-04); list events in date order");
     }
-    SUBCASE("equal dates keep file order") { CHECK(check(district()).of() == Strings{}); }
+    SUBCASE("equal dates keep file order") {
+      CHECK(check(district()).of() == Strings{});
+    }
   }
 
   TEST_CASE("status-transition") {
@@ -113,9 +117,10 @@ TEST_SUITE("validate::run") {
       CHECK(o.of() == Strings{"needs/mly-001.yaml:19:5 error status-transition"});
     }
     SUBCASE("nothing leaves `closed`; a repeat of it is a note") {
-      const std::string events = kEvents + "  - {date: 2026-04-20, status: closed}\n"
-                                           "  - {date: 2026-04-21, status: closed}\n"
-                                           "  - {date: 2026-04-22, status: in-progress}\n";
+      const std::string events = kEvents +
+                                 "  - {date: 2026-04-20, status: closed}\n"
+                                 "  - {date: 2026-04-21, status: closed}\n"
+                                 "  - {date: 2026-04-22, status: in-progress}\n";
       auto o = check(need_with({{"status: resolved", "status: in-progress"}, {kEvents, events}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:21:5 error status-transition"});
       CHECK(o.one("status-transition").message.text() ==
@@ -123,8 +128,9 @@ TEST_SUITE("validate::run") {
             "event (a note) may follow");
     }
     SUBCASE("a resolved need may reopen") {
-      const std::string events = kEvents + "  - {date: 2026-04-20, status: in-progress}\n"
-                                           "  - {date: 2026-04-25, status: resolved}\n";
+      const std::string events = kEvents +
+                                 "  - {date: 2026-04-20, status: in-progress}\n"
+                                 "  - {date: 2026-04-25, status: resolved}\n";
       CHECK(check(need_with({{kEvents, events}, {"date: 2026-04-18}\n", "date: 2026-04-25}\n"}})).of() == Strings{});
     }
   }
@@ -153,17 +159,18 @@ TEST_SUITE("validate::run") {
             "评价日期为2026年4月17日，早于需求解决的日期（2026年4月18日）；评价应在解决当天或之后作出：请核对日期");
     }
     SUBCASE("after a reopening, the final resolution counts") {
-      const std::string events = "  - {date: 2026-03-02, status: received}\n"
-                                 "  - {date: 2026-03-10, status: resolved}\n"
-                                 "  - {date: 2026-03-20, status: in-progress}\n"
-                                 "  - {date: 2026-04-18, status: resolved}\n";
+      const std::string events =
+          "  - {date: 2026-03-02, status: received}\n"
+          "  - {date: 2026-03-10, status: resolved}\n"
+          "  - {date: 2026-03-20, status: in-progress}\n"
+          "  - {date: 2026-04-18, status: resolved}\n";
       CHECK(check(need_with({{kEvents, events}, {"date: 2026-04-18}\n", "date: 2026-04-01}\n"}})).of() ==
             Strings{"needs/mly-001.yaml:19:11 error date-order"});
     }
     SUBCASE("undated feedback, or an unresolved need, is not compared") {
       CHECK(check(need_with({{", date: 2026-04-18}\n", "}\n"}})).of() == Strings{});
-      CHECK(check(need_with({{"status: resolved", "status: assessed"},
-                             {"  - {date: 2026-04-18, status: resolved}\n", ""}}))
+      CHECK(check(need_with(
+                      {{"status: resolved", "status: assessed"}, {"  - {date: 2026-04-18, status: resolved}\n", ""}}))
                 .of() == Strings{});
     }
   }
@@ -184,7 +191,8 @@ TEST_SUITE("validate::run") {
       CHECK(check(district(), {2025, date("2025-12-31"), date("2026-06-01")}).of("future-date") == Strings{});
     }
     SUBCASE("received after today; `due` is a plan, not a fact") {
-      auto o = check(need_with({{"due: 2026-04-30", "due: 2026-12-30"}}), {2026, date("2026-03-01"), date("2026-03-01")});
+      auto o =
+          check(need_with({{"due: 2026-04-30", "due: 2026-12-30"}}), {2026, date("2026-03-01"), date("2026-03-01")});
       CHECK(o.of("future-date").front() == "needs/mly-001.yaml:5:11 warning future-date");
       CHECK(o.of("future-date").size() == 8);  // received, 4 events, feedback, 2 of 3 meetings
     }

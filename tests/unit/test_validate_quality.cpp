@@ -58,14 +58,15 @@ std::string five_items(int linked, int measurable, const std::string& status = "
 
 TEST_SUITE("validate::run") {
   TEST_CASE("plan-quality: a submitted plan below the minimum, at its status line") {
-    const Files files = with(district(), kPlanFile,
-                             plan("submitted", {item("i1", "elderly-care", true, true), item("i2", "culture", false, false),
-                                                item("i3", "health", false, true)}));
+    const Files files =
+        with(district(), kPlanFile,
+             plan("submitted", {item("i1", "elderly-care", true, true), item("i2", "culture", false, false),
+                                item("i3", "health", false, true)}));
     // q = (1/3 + 2/3 + 1 + 1) / 4 = 0.75: enough.
     CHECK(check(files).of("plan-quality").empty());
     // Two needs of categories no item covers: coverage 1/3, q = (1/3 + 2/3 + 1 + 1/3) / 4 = 0.5833.
-    const auto o = check(with_need(with_need(files, "mly-002", "housing", "2026-05-01"), "mly-003", "dispute",
-                                   "2026-05-02"));
+    const auto o =
+        check(with_need(with_need(files, "mly-002", "housing", "2026-05-01"), "mly-003", "dispute", "2026-05-02"));
     CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});
     CHECK(o.one("plan-quality").message.text() ==
           "the submitted plan `mly-2026` has quality 0.5833, below the minimum 0.6: the items `i2` and `i3` answer no "
@@ -89,11 +90,12 @@ TEST_SUITE("validate::run") {
           "of the needs it answers, give each item a numeric `target.value`, add items until there are 3, and cover "
           "`elderly-care` and `housing` each with an item of that category or one that lists such a need");
     // In Chinese: the same reasons and the same things to do, 请 once before them.
-    CHECK(o.one("plan-quality").message.text(svcorg::i18n::Lang::ZhCN) ==
-          "已提交的计划 `mly-2026` 质量为0.0833，低于最低要求0.6：项目 `i1` 没有对应任何需求；项目 `i1` 没有数值型目标；"
-          "计划只有1个项目，少于应有的3个；本党组织2026年度的需求有类别 `elderly-care` 和 `housing`，但没有项目覆盖；"
-          "请在每个项目的 `needs` 中列出它所回应的需求的编号，为每个项目填写数值型的 `target.value`，增加项目，"
-          "直到达到3个，并用相应类别的项目或列出此类需求的项目分别覆盖 `elderly-care` 和 `housing`");
+    CHECK(
+        o.one("plan-quality").message.text(svcorg::i18n::Lang::ZhCN) ==
+        "已提交的计划 `mly-2026` 质量为0.0833，低于最低要求0.6：项目 `i1` 没有对应任何需求；项目 `i1` 没有数值型目标；"
+        "计划只有1个项目，少于应有的3个；本党组织2026年度的需求有类别 `elderly-care` 和 `housing`，但没有项目覆盖；"
+        "请在每个项目的 `needs` 中列出它所回应的需求的编号，为每个项目填写数值型的 `target.value`，增加项目，"
+        "直到达到3个，并用相应类别的项目或列出此类需求的项目分别覆盖 `elderly-care` 和 `housing`");
     const auto none = check(with(district(), kPlanFile, plan("submitted", {})));
     CHECK(none.load.empty());
     CHECK(none.of() == Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});
@@ -102,9 +104,10 @@ TEST_SUITE("validate::run") {
           "that answer the branch's needs, each listing them in `needs` and with a numeric `target.value`");
     CHECK(check(with(with_rules("rules: {defaults: {min_plan_items: 0}}\n"), kPlanFile, plan("submitted", {})))
               .one("plan-quality")
-              .message.text() == "the submitted plan `mly-2026` has quality 0, below the minimum 0.6: it has no items; add at "
-                          "least 1 item that answers the branch's needs, each listing them in `needs` and with a "
-                          "numeric `target.value`");
+              .message.text() ==
+          "the submitted plan `mly-2026` has quality 0, below the minimum 0.6: it has no items; add at "
+          "least 1 item that answers the branch's needs, each listing them in `needs` and with a "
+          "numeric `target.value`");
   }
 
   TEST_CASE("plan-quality: the boundary is exactly the minimum") {
@@ -130,9 +133,10 @@ TEST_SUITE("validate::run") {
                            item("c", "health", true, false)});  // q = 0.75
     CHECK(check(with(with_rules("rules: {types: {residential: {min_plan_quality: 0.8}}}\n"), kPlanFile, submitted))
               .one("plan-quality")
-              .message.text().rfind("the submitted plan `mly-2026` has quality 0.75, below the minimum 0.8: the items `a`, "
-                             "`b`, and `c` have no numeric target;",
-                             0) == 0);
+              .message.text()
+              .rfind("the submitted plan `mly-2026` has quality 0.75, below the minimum 0.8: the items `a`, "
+                     "`b`, and `c` have no numeric target;",
+                     0) == 0);
     // The type's number wins over the defaults', both ways.
     CHECK(check(with(with_rules("rules: {defaults: {min_plan_quality: 0.9}, types: {residential: {min_plan_quality: "
                                 "0.7}}}\n"),
@@ -151,9 +155,10 @@ TEST_SUITE("validate::run") {
   }
 
   TEST_CASE("plan-quality: min_plan_quality outside 0-1 is a schema error and not applied") {
-    const auto o = check(with(with_rules("rules: {defaults: {min_plan_quality: 1.5}}\n"), kPlanFile,
-                              plan("submitted", {item("a", "elderly-care", true, false), item("b", "culture", true, false),
-                                                 item("c", "health", true, false)})));
+    const auto o =
+        check(with(with_rules("rules: {defaults: {min_plan_quality: 1.5}}\n"), kPlanFile,
+                   plan("submitted", {item("a", "elderly-care", true, false), item("b", "culture", true, false),
+                                      item("c", "health", true, false)})));
     REQUIRE(o.load.size() == 1);
     CHECK(o.load.front().rule == "schema");
     CHECK(o.load.front().message.text().find("rules.defaults.min_plan_quality") != std::string::npos);
@@ -176,9 +181,9 @@ TEST_SUITE("validate::run") {
     const auto low = check(with(district(), kPlanFile, plan("submitted", {item("i1", "culture", false, false)})));
     CHECK(low.of() == Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});
     // Passing: the warnings stay (q = (1/2 + 1 + 2/3 + 1) / 4 = 0.79).
-    const auto ok = check(with(district(), kPlanFile,
-                               plan("submitted", {item("i1", "elderly-care", true, true),
-                                                  item("i2", "culture", false, true)})));
+    const auto ok =
+        check(with(district(), kPlanFile,
+                   plan("submitted", {item("i1", "elderly-care", true, true), item("i2", "culture", false, true)})));
     CHECK(ok.of() == Strings{"plans/meiliyuan-2026.yaml:1:1 warning plan-items",
                              "plans/meiliyuan-2026.yaml:10:5 warning unlinked-item"});
   }
@@ -186,24 +191,27 @@ TEST_SUITE("validate::run") {
   TEST_CASE("plan-quality: as of the as-of date") {
     // Needs received in September of categories no item covers: not yet in the ledger on
     // June 30 (q = 0.75), in it on December 31 (coverage 1/3, q = 0.5833).
-    const Files files = with_need(with_need(district(), "mly-002", "housing", "2026-09-01"), "mly-003", "dispute",
-                                  "2026-09-02");
-    const Files submitted = with(files, kPlanFile,
-                                 plan("submitted", {item("a", "elderly-care", true, false),
-                                                    item("b", "culture", true, false), item("c", "health", true, false)}));
+    const Files files =
+        with_need(with_need(district(), "mly-002", "housing", "2026-09-01"), "mly-003", "dispute", "2026-09-02");
+    const Files submitted =
+        with(files, kPlanFile,
+             plan("submitted", {item("a", "elderly-care", true, false), item("b", "culture", true, false),
+                                item("c", "health", true, false)}));
     CHECK(check(submitted, {2026, date("2026-06-30"), date("2026-06-30")}).of("plan-quality").empty());
     CHECK(check(submitted, {2026, date("2026-12-31"), date("2026-12-31")}).of("plan-quality") ==
           Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});
     // A need declined as of A is not in C; declined later, it still is.
-    const Files declined = with(with_need(district(), "mly-002", "housing", "2026-09-01", true), kPlanFile,
-                                plan("submitted", {item("a", "elderly-care", true, false),
-                                                   item("b", "culture", true, false), item("c", "health", true, false)}));
+    const Files declined =
+        with(with_need(district(), "mly-002", "housing", "2026-09-01", true), kPlanFile,
+             plan("submitted", {item("a", "elderly-care", true, false), item("b", "culture", true, false),
+                                item("c", "health", true, false)}));
     CHECK(check(declined, {2026, date("2026-12-31"), date("2026-12-31")}).of("plan-quality").empty());
     // Needs of another year are not the plan's year's ledger; a plan for 2027 submitted in
     // 2026 has no needs in its year yet (coverage excluded: q = (1 + 0 + 1) / 3).
     const Files next = with(files, kPlanFile,
-                            plan("submitted", {item("a", "elderly-care", true, false), item("b", "culture", true, false),
-                                               item("c", "health", true, false)},
+                            plan("submitted",
+                                 {item("a", "elderly-care", true, false), item("b", "culture", true, false),
+                                  item("c", "health", true, false)},
                                  2027));
     CHECK(check(next, {2026, date("2026-12-31"), date("2026-12-31")}).of("plan-quality").empty());
   }

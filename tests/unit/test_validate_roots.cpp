@@ -13,8 +13,7 @@ namespace {
 // are the load's), with `threads`; the findings sorted. With `load_findings` false, the
 // load's findings are left out and `extra` stands in for them.
 std::vector<svcorg::diag::Diagnostic> run(const Files& files, unsigned threads = 1,
-                                          const svcorg::diag::Diagnostic* extra = nullptr,
-                                          bool load_findings = true) {
+                                          const svcorg::diag::Diagnostic* extra = nullptr, bool load_findings = true) {
   svcorg::model::RecordSet set;
   svcorg::diag::Sink sink, loaded;
   for (const auto& [name, text] : files) svcorg::load::load_bytes(name, text, set, load_findings ? sink : loaded);
@@ -60,22 +59,23 @@ TEST_SUITE("validate: root causes") {
     }
     // Validated apart from the load's findings (no root in its sink): reported as before.
     const auto apart = vtest::check(files);
-    CHECK(apart.of("reference") == Strings{"needs/mly-001.yaml:4:9 error reference",
-                                           "plans/meiliyuan-2026.yaml:4:9 error reference",
-                                           "platforms/meiliyuan.yaml:5:8 error reference",
-                                           "platforms/meiliyuan.yaml:16:8 error reference"});
+    CHECK(apart.of("reference") ==
+          Strings{"needs/mly-001.yaml:4:9 error reference", "plans/meiliyuan-2026.yaml:4:9 error reference",
+                  "platforms/meiliyuan.yaml:5:8 error reference", "platforms/meiliyuan.yaml:16:8 error reference"});
   }
 
   TEST_CASE("a needs file in GBK: the plans and platforms that list its needs are counted") {
     // 老旧小区 in GBK: not UTF-8, so the file is not parsed; its ids are ASCII.
-    const Files files = with(district(), "needs/mly-001.yaml",
-                             replace(text_of(district(), "needs/mly-001.yaml"), "老旧小区加装电梯", "\xc0\xcf\xbe\xc9"));
+    const Files files =
+        with(district(), "needs/mly-001.yaml",
+             replace(text_of(district(), "needs/mly-001.yaml"), "老旧小区加装电梯", "\xc0\xcf\xbe\xc9"));
     const auto found = run(files, 2);
     REQUIRE(found.size() == 1);
     CHECK(found[0].rule == "yaml-syntax");
     CHECK(found[0].file == "needs/mly-001.yaml");
     CHECK(dependents(found[0]) == "2 platforms list needs of this file; 1 plan lists needs of this file");
-    CHECK(dependents(found[0], svcorg::i18n::Lang::ZhCN) == "有2个平台列出了本文件中的需求；有1个计划列出了本文件中的需求");
+    CHECK(dependents(found[0], svcorg::i18n::Lang::ZhCN) ==
+          "有2个平台列出了本文件中的需求；有1个计划列出了本文件中的需求");
   }
 
   TEST_CASE("the lenient scan: a full-width colon, quotes, comments and several documents") {
@@ -84,20 +84,23 @@ TEST_SUITE("validate: root causes") {
     // with a comment): the syntax error it makes (reported at the `：`, 23:3) stops the parse, the scan
     // reads the id; the platform lists it. (Its tab where YAML wants spaces is after the
     // error: the scan reads on through it.)
-    const std::string second = replace(replace(need, "id: mly-001", "id：\"mly-002\"  # 第二条"), "  - {date: 2026-03-04, status: assessed}",
-                                       "\t- {date: 2026-03-04, status: assessed}");
+    const std::string second =
+        replace(replace(need, "id: mly-001", "id：\"mly-002\"  # 第二条"), "  - {date: 2026-03-04, status: assessed}",
+                "\t- {date: 2026-03-04, status: assessed}");
     Files files = with(district(), "needs/mly-001.yaml", need + "---\n" + second);
-    files = with(files, "platforms/meiliyuan.yaml",
-                 replace(text_of(files, "platforms/meiliyuan.yaml"), "needs: [mly-001]}", "needs: [mly-001, mly-002]}"));
+    files =
+        with(files, "platforms/meiliyuan.yaml",
+             replace(text_of(files, "platforms/meiliyuan.yaml"), "needs: [mly-001]}", "needs: [mly-001, mly-002]}"));
     const auto found = run(files);
     REQUIRE(found.size() == 1);
     CHECK(found[0].rule == "yaml-syntax");
     CHECK(found[0].message.args.at(0).second.msg.at(0).id == "yaml.fullwidth-colon");
     CHECK(dependents(found[0]) == "1 platform lists needs of this file");
     // mly-001, converted before the error, is no dependent: nothing names an unknown one.
-    const auto typo = run(with(files, "plans/meiliyuan-2026.yaml",
-                               replace(text_of(files, "plans/meiliyuan-2026.yaml"), "needs: [mly-001], approval: self}\n  - {id: i2",
-                                       "needs: [mly-01], approval: self}\n  - {id: i2")));
+    const auto typo =
+        run(with(files, "plans/meiliyuan-2026.yaml",
+                 replace(text_of(files, "plans/meiliyuan-2026.yaml"), "needs: [mly-001], approval: self}\n  - {id: i2",
+                         "needs: [mly-01], approval: self}\n  - {id: i2")));
     CHECK(where(typo) == Strings{"needs/mly-001.yaml:23:3 yaml-syntax", "plans/meiliyuan-2026.yaml:9:59 reference"});
   }
 
@@ -132,12 +135,13 @@ TEST_SUITE("validate: root causes") {
     REQUIRE(set.unusable.size() == 1);
     CHECK(set.files.at(set.unusable.front().file) == "branches/xinde.yaml");
     CHECK(set.unusable.front().rule.empty());
-    CHECK(set.unusable.front().ids == std::vector<std::pair<svcorg::model::Kind, std::string>>{{svcorg::model::Kind::Branch, "xinde"}});
+    CHECK(set.unusable.front().ids ==
+          std::vector<std::pair<svcorg::model::Kind, std::string>>{{svcorg::model::Kind::Branch, "xinde"}});
   }
 
   TEST_CASE("a District its header drops: no-district is counted in the header error") {
-    const Files files =
-        with(district(), "district.yaml", replace(text_of(district(), "district.yaml"), "kind: District\n", "kind: district\n"));
+    const Files files = with(district(), "district.yaml",
+                             replace(text_of(district(), "district.yaml"), "kind: District\n", "kind: district\n"));
     const auto found = run(files);
     REQUIRE(where(found) == Strings{"district.yaml:2:7 header"});
     CHECK(dependents(found[0]) == "no other file defines the District");
@@ -146,7 +150,8 @@ TEST_SUITE("validate: root causes") {
 
   TEST_CASE("a platforms file that does not parse: the branches it names lack no platform apart") {
     const Files files = with(district(), "platforms/meiliyuan.yaml",
-                             replace(text_of(district(), "platforms/meiliyuan.yaml"), "meetings:\n  - {date: 2026-03-01", "meetings:\n\t- {date: 2026-03-01"));
+                             replace(text_of(district(), "platforms/meiliyuan.yaml"),
+                                     "meetings:\n  - {date: 2026-03-01", "meetings:\n\t- {date: 2026-03-01"));
     const auto found = run(files);
     REQUIRE(where(found) == Strings{"platforms/meiliyuan.yaml:10:1 yaml-syntax"});
     CHECK(dependents(found[0]) == "1 branch lacks a required platform that this file may define");

@@ -30,10 +30,14 @@ namespace vtest {
 
 using Files = std::vector<std::pair<std::string, std::string>>;  // display path, bytes
 
-inline svcorg::util::Date date(const char* text) { return *svcorg::util::Date::parse(text); }
+inline svcorg::util::Date date(const char* text) {
+  return *svcorg::util::Date::parse(text);
+}
 
 // Validation as of the end of 2026 unless a test says otherwise.
-inline svcorg::validate::Options year_2026() { return {2026, date("2026-12-31"), date("2026-12-31")}; }
+inline svcorg::validate::Options year_2026() {
+  return {2026, date("2026-12-31"), date("2026-12-31")};
+}
 
 struct Outcome {
   std::vector<svcorg::diag::Diagnostic> load;   // the loader's findings
@@ -66,7 +70,8 @@ inline Outcome check(const Files& files, svcorg::validate::Options options = yea
   svcorg::model::RecordSet set;
   svcorg::diag::Sink load_sink;
   for (const auto& [name, text] : files) svcorg::load::load_bytes(name, text, set, load_sink);
-  const auto rules = svcorg::rules::effective_rules(set.districts.empty() ? nullptr : set.districts.front().rules.get());
+  const auto rules =
+      svcorg::rules::effective_rules(set.districts.empty() ? nullptr : set.districts.front().rules.get());
   svcorg::diag::Sink sink;
   svcorg::validate::run(set, rules, options, sink);
   Outcome o;

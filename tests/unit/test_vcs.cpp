@@ -66,9 +66,9 @@ std::string first_commit(testing::GitRepo& repo) {
 
 TEST_SUITE("vcs::run_process") {
   TEST_CASE("arguments reach the program as they are, input is fed, output and exit code collected") {
-    const auto r = run_process({"sh", "-c", "cat; printf '%s|' \"$1\" \"$2\"; echo oops >&2; exit 3", "sh",
-                                "a b; $(echo no)", "'*'"},
-                               "from stdin\n");
+    const auto r = run_process(
+        {"sh", "-c", "cat; printf '%s|' \"$1\" \"$2\"; echo oops >&2; exit 3", "sh", "a b; $(echo no)", "'*'"},
+        "from stdin\n");
     CHECK(r.started);
     CHECK(r.exit_code == 3);
     CHECK(r.out == "from stdin\na b; $(echo no)|'*'|");
@@ -153,9 +153,9 @@ TEST_SUITE("vcs::git") {
     CHECK(git->changed_since(one) == Strings{});
 
     const fs::path root = repo.path();
-    testing::write_file(root / "a.yaml", "a: 2\n");         // modified
+    testing::write_file(root / "a.yaml", "a: 2\n");          // modified
     fs::remove(root / "b.yaml");                             // deleted
-    testing::write_file(root / kSpaced, "id: 二\n");        // modified, spaces and Chinese
+    testing::write_file(root / kSpaced, "id: 二\n");         // modified, spaces and Chinese
     testing::write_file(root / "新 文件.yaml", "new: 1\n");  // untracked
     testing::write_file(root / "scratch.tmp", "ignored\n");  // ignored
     CHECK(git->changed_since(one) == Strings{"a.yaml", "b.yaml", kSpaced, "新 文件.yaml"});

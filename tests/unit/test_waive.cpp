@@ -35,8 +35,9 @@ std::vector<Waiver> scan(const std::string& text, std::vector<Diagnostic>& probl
 TEST_SUITE("waive::scan_inline") {
   TEST_CASE("a waiver with rules, a quoted reason and a date") {
     std::vector<Diagnostic> problems;
-    auto w = scan("a: 1\nb: 2  # svcorg-ignore not-certified,no-reserve-cadre reason=\"考试已报名 x\" until=2026-12-31\n",
-                  problems);
+    auto w =
+        scan("a: 1\nb: 2  # svcorg-ignore not-certified,no-reserve-cadre reason=\"考试已报名 x\" until=2026-12-31\n",
+             problems);
     CHECK(problems.empty());
     REQUIRE(w.size() == 1);
     CHECK(w[0].rules == std::vector<std::string>{"not-certified", "no-reserve-cadre"});
@@ -63,13 +64,16 @@ TEST_SUITE("waive::scan_inline") {
         {"# svcorg-ignore yaml-syntax reason=x\n", "`yaml-syntax` cannot be waived: the file itself must be fixed",
          "`yaml-syntax` 不能豁免：必须修改文件本身"},
         {"# svcorg-ignore not-certified reason=x until=2026-02-30\n",
-         "until=2026-02-30 is not a date; write until=YYYY-MM-DD", "until=2026-02-30 不是日期；请写成 until=YYYY-MM-DD"},
+         "until=2026-02-30 is not a date; write until=YYYY-MM-DD",
+         "until=2026-02-30 不是日期；请写成 until=YYYY-MM-DD"},
         {"# svcorg-ignore not-certified reason=x who=me\n",
          "unknown waiver field `who`; use reason=\"…\" and until=YYYY-MM-DD",
          "豁免声明不认识 `who` 这一项；请使用 reason=\"…\" 和 until=YYYY-MM-DD"},
-        {"# svcorg-ignore not-certified reason=x soon\n", "`soon` is not `key=value`; use reason=\"…\" and until=YYYY-MM-DD",
+        {"# svcorg-ignore not-certified reason=x soon\n",
+         "`soon` is not `key=value`; use reason=\"…\" and until=YYYY-MM-DD",
          "`soon` 不是 `key=value` 的形式；请使用 reason=\"…\" 和 until=YYYY-MM-DD"},
-        {"# svcorg-ignore not-certified reason=\"open\n", "the waiver's quoted value is never closed; add the closing `\"`",
+        {"# svcorg-ignore not-certified reason=\"open\n",
+         "the waiver's quoted value is never closed; add the closing `\"`",
          "豁免声明中带引号的值没有闭合；请补上结尾的 `\"`"}};
     for (const Bad& b : bad) {
       CAPTURE(b.text);
@@ -112,8 +116,9 @@ TEST_SUITE("waive::apply") {
   }
   TEST_CASE("expired waivers suppress nothing and are findings, unused ones too") {
     std::vector<Diagnostic> problems;
-    auto w = scan("# svcorg-ignore not-certified reason=r until=2026-03-31\nb: 1\n# svcorg-ignore competency-gap reason=r\n",
-                  problems);
+    auto w =
+        scan("# svcorg-ignore not-certified reason=r until=2026-03-31\nb: 1\n# svcorg-ignore competency-gap reason=r\n",
+             problems);
     std::vector<Diagnostic> f = {finding("a.yaml", 2, "not-certified")};
     svcorg::waive::apply(f, w, *Date::parse("2026-06-30"));
     REQUIRE(f.size() == 3);
@@ -126,7 +131,8 @@ TEST_SUITE("waive::apply") {
     CHECK_FALSE(f[1].waived);
     CHECK(f[2].rule == "waiver-unused");
     CHECK(f[2].pos == Pos{3, 1});
-    CHECK(f[2].message.text() == "this waiver of `competency-gap` matches no finding on its line or the next; remove it");
+    CHECK(f[2].message.text() ==
+          "this waiver of `competency-gap` matches no finding on its line or the next; remove it");
     CHECK(f[2].message.text(svcorg::i18n::Lang::ZhCN) ==
           "这条对 `competency-gap` 的豁免在本行和下一行都没有对应的问题；请删除它");
   }
@@ -163,7 +169,8 @@ TEST_SUITE("waive::apply") {
     CHECK(s.waived == 1);
     const std::string text = svcorg::diag::render_text(f, false, svcorg::i18n::Lang::En);
     CHECK(text.find("waived:\n  a.yaml:2:1: warning: m [not-certified] (waived at a.yaml:1: r)") != std::string::npos);
-    CHECK(svcorg::diag::render_summary(s, false, svcorg::i18n::Lang::En) == "svcorg: 1 file, 1 record: 0 errors, 1 warning, 1 waived\n");
+    CHECK(svcorg::diag::render_summary(s, false, svcorg::i18n::Lang::En) ==
+          "svcorg: 1 file, 1 record: 0 errors, 1 warning, 1 waived\n");
     const auto j = nlohmann::json::parse(svcorg::diag::render_json(f, s, svcorg::i18n::Lang::En));
     CHECK(j["warnings"] == 1);
     CHECK(j["suppressed"] == 1);
@@ -172,7 +179,8 @@ TEST_SUITE("waive::apply") {
     CHECK(j["waived"][0]["waiver"]["reason"] == "r");
     // Without waivers, the SPEC 8 shape is unchanged.
     f[0].waived = false;
-    const auto plain = nlohmann::json::parse(svcorg::diag::render_json(f, svcorg::diag::summarize(f, 1, 1), svcorg::i18n::Lang::En));
+    const auto plain =
+        nlohmann::json::parse(svcorg::diag::render_json(f, svcorg::diag::summarize(f, 1, 1), svcorg::i18n::Lang::En));
     CHECK_FALSE(plain.contains("suppressed"));
     CHECK_FALSE(plain.contains("waived"));
   }

@@ -37,7 +37,7 @@ TEST_SUITE("yaml::TreeBuilder") {
     b.scalar(Pos{1, 4}, "1", true, "", "");
     b.scalar(Pos{2, 1}, "b", true, "", "");
     b.open(Node::Type::Seq, Pos{2, 4}, "", "", true);
-    b.scalar(Pos{2, 5}, "x", false, "!", "");                      // quoted: non-specific tag
+    b.scalar(Pos{2, 5}, "x", false, "!", "");                     // quoted: non-specific tag
     b.scalar(Pos{2, 8}, "7", true, "tag:yaml.org,2002:str", "");  // !!str
     b.null(Pos{2, 11}, "");
     CHECK(b.open_flow() != nullptr);
@@ -143,6 +143,7 @@ TEST_SUITE("yaml::TreeBuilder") {
     CHECK_THROWS_AS(b.open(Node::Type::Seq, Pos{101, 4}, "", "", true), StopParsing);
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{101, 4});
-    CHECK(issues[0].message.text() == "the document nests lists and mappings more than 3 levels deep; flatten it (or raise --max-depth)");
+    CHECK(issues[0].message.text() ==
+          "the document nests lists and mappings more than 3 levels deep; flatten it (or raise --max-depth)");
   }
 }

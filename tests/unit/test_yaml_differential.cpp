@@ -12,9 +12,8 @@
 #include <vector>
 
 #include "support.hpp"
-#include "yamlcpp_parse.hpp"
-
 #include "svcorg/yaml/parse.hpp"
+#include "yamlcpp_parse.hpp"
 
 namespace fs = std::filesystem;
 using svcorg::yaml::Node;
@@ -22,7 +21,9 @@ using svcorg::yaml::ParseIssue;
 
 namespace {
 
-std::string pos_str(svcorg::Pos p) { return std::to_string(p.line) + ":" + std::to_string(p.col); }
+std::string pos_str(svcorg::Pos p) {
+  return std::to_string(p.line) + ":" + std::to_string(p.col);
+}
 
 // Where two trees first differ ("" when identical).
 std::string diff(const Node& a, const Node& b, const std::string& path) {
@@ -56,8 +57,9 @@ std::string compare(const std::string& text) {
   const auto oracle = testing::yamlcpp_parse_all(text, oracle_issues);
   const bool ours_bad = has_syntax_error(ours_issues), oracle_bad = has_syntax_error(oracle_issues);
   if (ours_bad != oracle_bad)
-    return std::string("only ") + (ours_bad ? "libyaml (" + ours_issues.back().message.text() + ")"
-                                            : "yaml-cpp (" + oracle_issues.back().message.text() + ")") +
+    return std::string("only ") +
+           (ours_bad ? "libyaml (" + ours_issues.back().message.text() + ")"
+                     : "yaml-cpp (" + oracle_issues.back().message.text() + ")") +
            " reports a problem";
   if (ours_bad) return "";  // both stop on a problem (they may word it differently)
   if (ours.size() != oracle.size()) return "document count";
@@ -67,8 +69,8 @@ std::string compare(const std::string& text) {
   for (size_t i = 0; i < ours_issues.size(); ++i) {
     const auto &a = ours_issues[i], &b = oracle_issues[i];
     if (a.rule != b.rule || a.pos != b.pos || a.related != b.related || a.message != b.message)
-      return "finding " + std::to_string(i) + ": " + a.message.text() + " @" + pos_str(a.pos) + " vs " + b.message.text() + " @" +
-             pos_str(b.pos);
+      return "finding " + std::to_string(i) + ": " + a.message.text() + " @" + pos_str(a.pos) + " vs " +
+             b.message.text() + " @" + pos_str(b.pos);
   }
   return "";
 }
@@ -105,12 +107,15 @@ const std::vector<std::string> kSnippets = {
     "a: !!map {x: 1}\nb: !!seq [1]\nc: !local [1]\nd: !!str \"q\"\n",
     "%TAG !e! tag:example.com,2026:\n---\na: !e!thing x\n",
     // Chinese text, positions in code points
-    "name: {first: 张三, last: 李四}\n描述: 老旧小区加装电梯的意愿征询与协调\n备注: \"引号：“中文”\"\n列表: [甲, 乙, 丙]\n",
+    "name: {first: 张三, last: 李四}\n描述: 老旧小区加装电梯的意愿征询与协调\n备注: \"引号：“中文”\"\n列表: [甲, 乙, "
+    "丙]\n",
     "summary: 社区 服务\n  第二行\nk: v\n",
     // CRLF, BOM, tabs
     "a: 1\r\nb: x\r\nc:\r\n  - 1\r\n  - 2\r\n",
-    "\xEF\xBB\xBF" "a: 1\nb: 2\n",
-    "\xEF\xBB\xBF" "a: 1\r\n",
+    "\xEF\xBB\xBF"
+    "a: 1\nb: 2\n",
+    "\xEF\xBB\xBF"
+    "a: 1\r\n",
     "a:\tvalue\nb: x\ty\n",
     // documents
     "---\na: 1\n---\n---\n# only a comment\n---\nb: 2\n...\n",
@@ -158,22 +163,29 @@ struct Divergence {
 // oracle never returns on it: a file that is only `,` (or starts with a line `,`) makes
 // yaml-cpp 0.7 loop forever; libyaml reports it (test_yaml_parse.cpp).
 const std::vector<Divergence> kDivergences = {
-    {"a:\nb: 1\n", false, "an empty value: libyaml puts it right after its `:` (1:3), yaml-cpp at the next token (2:1)"},
+    {"a:\nb: 1\n", false,
+     "an empty value: libyaml puts it right after its `:` (1:3), yaml-cpp at the next token (2:1)"},
     {"- \n- x\n", false, "an empty item: libyaml puts it right after its `-` (1:2), yaml-cpp at the next token (2:1)"},
-    {"d: >+\n  keep\n\ne: 1\n", false, "`+` (keep) chomping: libyaml keeps the trailing empty line as YAML says, yaml-cpp drops it"},
+    {"d: >+\n  keep\n\ne: 1\n", false,
+     "`+` (keep) chomping: libyaml keeps the trailing empty line as YAML says, yaml-cpp drops it"},
     {"- a\nb: c\n", true, "a mapping key after a top-level list: yaml-cpp accepts this invalid YAML, libyaml does not"},
     {"a: !e!x y\n", true, "an undeclared tag handle `!e!`: yaml-cpp accepts it, libyaml (and YAML) do not"},
-    {"a: &锚 x\nb: *锚\n", true, "a non-ASCII anchor name: valid YAML 1.2 and yaml-cpp, but libyaml reads ASCII names only"},
+    {"a: &锚 x\nb: *锚\n", true,
+     "a non-ASCII anchor name: valid YAML 1.2 and yaml-cpp, but libyaml reads ASCII names only"},
     {"a:\n  - \t{x: 1}\n", true, "a tab between `-` and its item: valid YAML, yaml-cpp accepts it, libyaml does not"},
     {"a: {x: 1,, y: 2}\n", true, "an empty flow entry (`,,`): invalid YAML, yaml-cpp accepts it, libyaml does not"},
-    {"a: 1\nb:2\n", true, "a key without `: ` (`b:2`) in a block mapping: invalid YAML, yaml-cpp accepts it, libyaml does not"},
+    {"a: 1\nb:2\n", true,
+     "a key without `: ` (`b:2`) in a block mapping: invalid YAML, yaml-cpp accepts it, libyaml does not"},
     {"%a: 1\n", true, "`%` starting a line inside a document: invalid YAML, yaml-cpp accepts it, libyaml does not"},
     {"a: {b?: 1}\nc: x?y\n", false, "`?` inside a plain scalar: valid YAML, libyaml accepts it, yaml-cpp does not"},
-    {"a: 1\n&b: 2\n", false, "`&b:` is anchor `b` on an empty key for libyaml (names stop at `:`), an error for yaml-cpp"},
+    {"a: 1\n&b: 2\n", false,
+     "`&b:` is anchor `b` on an empty key for libyaml (names stop at `:`), an error for yaml-cpp"},
     {"a: x\x01y\n", true, "a control character: yaml-cpp accepts it, libyaml (and YAML) do not"},
     {"a: x\x7fy\n", true, "DEL: yaml-cpp accepts it, libyaml (and YAML 1.1) do not"},
-    {"a: x\xe2\x80\xa8y\n", true, "U+2028 is a line break for libyaml (YAML 1.1), not for yaml-cpp (YAML 1.2): we refuse it"},
-    {"a: x\xc2\x85y\n", true, "U+0085 is a line break for libyaml (YAML 1.1), not for yaml-cpp (YAML 1.2): we refuse it"},
+    {"a: x\xe2\x80\xa8y\n", true,
+     "U+2028 is a line break for libyaml (YAML 1.1), not for yaml-cpp (YAML 1.2): we refuse it"},
+    {"a: x\xc2\x85y\n", true,
+     "U+0085 is a line break for libyaml (YAML 1.1), not for yaml-cpp (YAML 1.2): we refuse it"},
 };
 
 std::vector<fs::path> yaml_files() {

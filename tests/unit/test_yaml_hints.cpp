@@ -1,10 +1,10 @@
 // The hints for what people really get wrong writing YAML by hand (yaml/hints.hpp), alone
 // and as parse_stream reports them: the one finding, at the offending character, in both
 // languages.
+#include <doctest/doctest.h>
+
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 #include "svcorg/i18n/message.hpp"
 #include "svcorg/model/reader.hpp"
@@ -22,7 +22,8 @@ namespace {
 // The findings of parsing `text` as a record file is (empty files included).
 std::vector<ParseIssue> parse(const std::string& text) {
   std::vector<ParseIssue> issues;
-  svcorg::yaml::parse_stream(text, [](Node&&) {}, issues);
+  svcorg::yaml::parse_stream(
+      text, [](Node&&) {}, issues);
   return issues;
 }
 
@@ -124,7 +125,8 @@ TEST_SUITE("yaml hints") {
           "the file seems to be saved in GBK/GB18030 (as Excel and Notepad on Chinese Windows do), not UTF-8; save it "
           "as UTF-8");
     CHECK(issues[0].message.text(Lang::ZhCN) ==
-          "文件似乎是以 GBK/GB18030 编码保存的（中文 Windows 上的 Excel 和记事本常这样保存），不是 UTF-8；请把它另存为 UTF-8 编码");
+          "文件似乎是以 GBK/GB18030 编码保存的（中文 Windows 上的 Excel 和记事本常这样保存），不是 UTF-8；请把它另存为 "
+          "UTF-8 编码");
     // A four-byte GB18030 character (U+00A5 is 81 30 84 36).
     CHECK(svcorg::yaml::guess_encoding("a: \x81\x30\x84\x36\n") == Encoding::Gb18030);
     // Bytes that are neither: the UTF-8 problem as before.
@@ -133,8 +135,15 @@ TEST_SUITE("yaml hints") {
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].message.text() == "invalid UTF-8 byte 0xff; the file must be UTF-8 text");
     // UTF-16 with either byte-order mark, or without one.
-    const std::string le("\xFF\xFE" "a\0:\0 \0" "1\0\n\0", 12);
-    const std::string be("a\0:\0 \0" "1\0\n\0", 10);
+    const std::string le(
+        "\xFF\xFE"
+        "a\0:\0 \0"
+        "1\0\n\0",
+        12);
+    const std::string be(
+        "a\0:\0 \0"
+        "1\0\n\0",
+        10);
     CHECK(svcorg::yaml::guess_encoding(le) == Encoding::Utf16);
     CHECK(svcorg::yaml::guess_encoding(std::string("\xFE\xFF\0a", 4)) == Encoding::Utf16);
     CHECK(svcorg::yaml::guess_encoding(be) == Encoding::Utf16);
@@ -218,15 +227,15 @@ TEST_SUITE("yaml hints") {
   // means, only when it names one.
   TEST_CASE("a date in another form: the calendar date it most likely means") {
     using svcorg::model::likely_date;
-    for (const char* text : {"20250218", "2025/2/18", "2025.02.18", "2025-2-18", "2025年2月18日", "2025年2月18号",
-                             "2025年2月18"}) {
+    for (const char* text :
+         {"20250218", "2025/2/18", "2025.02.18", "2025-2-18", "2025年2月18日", "2025年2月18号", "2025年2月18"}) {
       CAPTURE(text);
       const auto d = likely_date(text);
       REQUIRE(d);
       CHECK(d->str() == "2025-02-18");
     }
-    for (const char* text : {"2025/2/30", "20250230", "2025/2-18", "25/2/18", "2025/123/1", "2025年2月", "二〇二五年二月十八日",
-                             "2025-02-18T10:00", "218"}) {
+    for (const char* text : {"2025/2/30", "20250230", "2025/2-18", "25/2/18", "2025/123/1", "2025年2月",
+                             "二〇二五年二月十八日", "2025-02-18T10:00", "218"}) {
       CAPTURE(text);
       CHECK(!likely_date(text));
     }

@@ -1,19 +1,18 @@
+#include <doctest/doctest.h>
+
 #include <string>
 #include <utility>
 
-#include <doctest/doctest.h>
-
 #include "support.hpp"
-
 #include "svcorg/i18n/message.hpp"
-#include "svcorg/yaml/parse.hpp"
 #include "svcorg/yaml/libyaml_words.hpp"
+#include "svcorg/yaml/parse.hpp"
 #include "svcorg/yaml/tree.hpp"
 
 using svcorg::Pos;
 using svcorg::yaml::Node;
-using svcorg::yaml::ParseIssue;
 using svcorg::yaml::parse_all;
+using svcorg::yaml::ParseIssue;
 
 TEST_SUITE("yaml::parse_stream") {
   TEST_CASE("positions are 1-based lines and code-point columns") {
@@ -33,7 +32,10 @@ TEST_SUITE("yaml::parse_stream") {
 
   TEST_CASE("a BOM and CRLF line ends are accepted") {
     std::vector<ParseIssue> issues;
-    auto docs = parse_all("\xEF\xBB\xBF" "a: 1\r\nb: x\r\n", issues);
+    auto docs = parse_all(
+        "\xEF\xBB\xBF"
+        "a: 1\r\nb: x\r\n",
+        issues);
     REQUIRE(issues.empty());
     REQUIRE(docs.size() == 1);
     CHECK(docs[0].find("b")->value == "x");
@@ -147,14 +149,15 @@ TEST_SUITE("yaml::parse_stream") {
     // Columns count characters after CJK text and on CRLF lines; line_offset shifts lines.
     std::vector<ParseIssue> issues;
     std::vector<Node> docs;
-    svcorg::yaml::parse_stream("名称: 张三\r\n备注: [甲, 乙]\r\n", [&](Node&& n) { docs.push_back(std::move(n)); }, issues, {},
-                               10);
+    svcorg::yaml::parse_stream(
+        "名称: 张三\r\n备注: [甲, 乙]\r\n", [&](Node&& n) { docs.push_back(std::move(n)); }, issues, {}, 10);
     REQUIRE(issues.empty());
     REQUIRE(docs.size() == 1);
     CHECK(docs[0].find("名称")->pos == Pos{11, 5});
     CHECK(docs[0].find("备注")->items[1].pos == Pos{12, 9});
     issues.clear();
-    svcorg::yaml::parse_stream("a: 1\nb: [1,\n", [](Node&&) {}, issues, {}, 10);
+    svcorg::yaml::parse_stream(
+        "a: 1\nb: [1,\n", [](Node&&) {}, issues, {}, 10);
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{12, 4});
   }
@@ -248,8 +251,8 @@ TEST_SUITE("yaml::parse_stream") {
   }
 
   TEST_CASE("control characters and YAML 1.1 line breaks are refused at the character") {
-    for (const char* text : {"a: 1\nb: x\x01y\n", "a: 1\nb: x\x7fy\n", "a: 1\nb: x\xc2\x85y\n", "a: 1\nb: x\xe2\x80\xa8y\n",
-                             "a: 1\nb: \"x\xe2\x80\xa9y\"\n"}) {
+    for (const char* text : {"a: 1\nb: x\x01y\n", "a: 1\nb: x\x7fy\n", "a: 1\nb: x\xc2\x85y\n",
+                             "a: 1\nb: x\xe2\x80\xa8y\n", "a: 1\nb: \"x\xe2\x80\xa9y\"\n"}) {
       CAPTURE(text);
       std::vector<ParseIssue> issues;
       parse_all(text, issues);
@@ -315,7 +318,8 @@ TEST_SUITE("yaml::parse_stream") {
           "YAML 格式有误：别名 `*nowhere` 所引用的锚点 `&nowhere` 在本文档中没有在它之前定义；请先定义锚点，"
           "或直接写出这个值");
     CHECK(zh("a: b: c\n") == "YAML 格式有误：这里不能出现 `key: value` 的 `:`（冒号后有空格的文本要加引号）");
-    CHECK(zh("a:\n  b: 1\n c: 2\n") == "YAML 格式有误：这里应是一个键（`key:`），缩进可能不对（位于从第1行第1列开始的映射中）");
+    CHECK(zh("a:\n  b: 1\n c: 2\n") ==
+          "YAML 格式有误：这里应是一个键（`key:`），缩进可能不对（位于从第1行第1列开始的映射中）");
     CHECK(zh("a: 1\nname: &何静 x\n") ==
           "YAML 格式有误：锚点名（`&` 之后的名字）只能由 ASCII 字母、数字、`-` 和 `_` 组成；请改名，或者，"
           "如果 `&` 本是文本的一部分，就给这个值加上引号");
@@ -346,16 +350,16 @@ TEST_SUITE("yaml::tree") {
   TEST_CASE("plain scalars resolve under the YAML 1.2 core schema") {
     // Every length the null and boolean forms have, and their near misses.
     const std::pair<const char*, ScalarKind> cases[] = {
-        {"", ScalarKind::Null},          {"~", ScalarKind::Null},         {"null", ScalarKind::Null},
-        {"Null", ScalarKind::Null},      {"NULL", ScalarKind::Null},      {"nULL", ScalarKind::String},
-        {"nul", ScalarKind::String},     {"nulls", ScalarKind::String},   {"~~", ScalarKind::String},
-        {"true", ScalarKind::Bool},      {"True", ScalarKind::Bool},      {"TRUE", ScalarKind::Bool},
-        {"false", ScalarKind::Bool},     {"False", ScalarKind::Bool},     {"FALSE", ScalarKind::Bool},
-        {"tRUE", ScalarKind::String},    {"yes", ScalarKind::String},     {"falsey", ScalarKind::String},
-        {"x", ScalarKind::String},       {"7", ScalarKind::Int},          {"-12", ScalarKind::Int},
-        {"0x1F", ScalarKind::Int},       {"0o17", ScalarKind::Int},       {"1.5", ScalarKind::Float},
-        {".5", ScalarKind::Float},       {"1e3", ScalarKind::Float},      {"-.inf", ScalarKind::Float},
-        {".nan", ScalarKind::Float},     {"1.2.3", ScalarKind::String},   {"2025-01-01", ScalarKind::String},
+        {"", ScalarKind::Null},       {"~", ScalarKind::Null},       {"null", ScalarKind::Null},
+        {"Null", ScalarKind::Null},   {"NULL", ScalarKind::Null},    {"nULL", ScalarKind::String},
+        {"nul", ScalarKind::String},  {"nulls", ScalarKind::String}, {"~~", ScalarKind::String},
+        {"true", ScalarKind::Bool},   {"True", ScalarKind::Bool},    {"TRUE", ScalarKind::Bool},
+        {"false", ScalarKind::Bool},  {"False", ScalarKind::Bool},   {"FALSE", ScalarKind::Bool},
+        {"tRUE", ScalarKind::String}, {"yes", ScalarKind::String},   {"falsey", ScalarKind::String},
+        {"x", ScalarKind::String},    {"7", ScalarKind::Int},        {"-12", ScalarKind::Int},
+        {"0x1F", ScalarKind::Int},    {"0o17", ScalarKind::Int},     {"1.5", ScalarKind::Float},
+        {".5", ScalarKind::Float},    {"1e3", ScalarKind::Float},    {"-.inf", ScalarKind::Float},
+        {".nan", ScalarKind::Float},  {"1.2.3", ScalarKind::String}, {"2025-01-01", ScalarKind::String},
         {"张三", ScalarKind::String},
     };
     for (const auto& c : cases) {  // not a structured binding: clang 14 cannot capture one

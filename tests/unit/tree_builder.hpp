@@ -93,11 +93,7 @@ inline Record branch(const std::string& id) {
 // The branches the score tests rank: `支部<id>`, residential on nanjingxi, 50 members,
 // 1 reserve cadre.
 inline Record scored_branch(const std::string& id) {
-  return branch(id)
-      .set("name", "支部" + id)
-      .set("type", "residential")
-      .set("members", "50")
-      .set("reserve_cadres", "1");
+  return branch(id).set("name", "支部" + id).set("type", "residential").set("members", "50").set("reserve_cadres", "1");
 }
 
 // A need of `branch_id` received 2026-03-02 by a visit, category `other`, handled by the
@@ -117,7 +113,9 @@ inline Record need(const std::string& id, const std::string& branch_id) {
 }
 
 // Need n1 naming a branch that does not exist (`nobody`): a reference error.
-inline Record need_of_nobody() { return need("n1", "nobody").set("category", "work-style"); }
+inline Record need_of_nobody() {
+  return need("n1", "nobody").set("category", "work-style");
+}
 
 // The reviewed plan `<branch>-<year>` of `branch_id`: dues 0.9, statistics on time, 12
 // meetings of organizational life, no items.

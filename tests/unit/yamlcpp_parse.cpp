@@ -3,17 +3,17 @@
 // The events go to the library's own TreeBuilder (svcorg/yaml/builder.hpp), as libyaml's do.
 #include "yamlcpp_parse.hpp"
 
-#include <istream>
-#include <memory>
-#include <optional>
-#include <streambuf>
-
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
+
+#include <istream>
+#include <memory>
+#include <optional>
+#include <streambuf>
 
 #include "svcorg/util/text.hpp"
 #include "svcorg/yaml/builder.hpp"
@@ -52,7 +52,10 @@ class PosMap {
     size_t lo = 0, hi = line_starts_.size();
     while (hi - lo > 1) {
       const size_t mid = (lo + hi) / 2;
-      if (line_starts_[mid] <= offset) lo = mid; else hi = mid;
+      if (line_starts_[mid] <= offset)
+        lo = mid;
+      else
+        hi = mid;
     }
     const size_t start = line_starts_[lo];
     // Count code points incrementally when moving forward on the same line.
@@ -111,13 +114,9 @@ class Events : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark&) override { builder_.document_start(); }
   void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    builder_.null(pos_.at(mark), name(anchor));
-  }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { builder_.null(pos_.at(mark), name(anchor)); }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    builder_.alias(pos_.at(mark), name(anchor));
-  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override { builder_.alias(pos_.at(mark), name(anchor)); }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
@@ -151,7 +150,8 @@ class Events : public YAML::EventHandler {
     if (start < checked_until_) return;
     const size_t end = closing_quote(text_, start);
     if (end == std::string_view::npos) {
-      issues_.push_back({pos_.at(mark), "yaml-syntax",
+      issues_.push_back({pos_.at(mark),
+                         "yaml-syntax",
                          svcorg::i18n::Message("yaml.unclosed-quote", {{"quote", text_[start] == '"' ? "\"" : "'"}}),
                          {}});
       throw svcorg::yaml::StopParsing{};
@@ -168,16 +168,17 @@ class Events : public YAML::EventHandler {
 
 // A syntax error as a finding: an unclosed `[` or `{` points at itself; any other error
 // at the parser's position, kept inside the file.
-ParseIssue syntax_issue(const YAML::Exception& e, const svcorg::yaml::TreeBuilder& builder, PosMap& posmap, std::string_view text) {
+ParseIssue syntax_issue(const YAML::Exception& e, const svcorg::yaml::TreeBuilder& builder, PosMap& posmap,
+                        std::string_view text) {
   const Node* flow = builder.open_flow();
   if (flow && e.msg.find("flow not found") != std::string::npos) {
     const bool seq = flow->is_seq();
-    return {flow->pos, "yaml-syntax",
-            svcorg::i18n::Message(seq ? "yaml.unclosed-list" : "yaml.unclosed-mapping"), {}};
+    return {flow->pos, "yaml-syntax", svcorg::i18n::Message(seq ? "yaml.unclosed-list" : "yaml.unclosed-mapping"), {}};
   }
   size_t offset = e.mark.is_null() || e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos);
   if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr)
-    return {posmap.at_offset(offset), "yaml-syntax",
+    return {posmap.at_offset(offset),
+            "yaml-syntax",
             "the document nests lists and mappings too deeply for the YAML parser (about 500 levels); flatten it",
             {}};
   // At the very end of a file ending in a newline, point at the end of the last line.
@@ -188,12 +189,14 @@ ParseIssue syntax_issue(const YAML::Exception& e, const svcorg::yaml::TreeBuilde
 }  // namespace
 
 bool yamlcpp_parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_document,
-                  std::vector<ParseIssue>& issues, const ParseLimits& limits, uint32_t line_offset) {
+                          std::vector<ParseIssue>& issues, const ParseLimits& limits, uint32_t line_offset) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   PosMap posmap(bytes, line_offset);
   if (auto bad = util::check_utf8(bytes)) {
-    issues.push_back({posmap.at_offset(bad->offset), "yaml-syntax",
-                      svcorg::i18n::Message("yaml.not-utf8", {{"problem", bad->what}}), {}});
+    issues.push_back({posmap.at_offset(bad->offset),
+                      "yaml-syntax",
+                      svcorg::i18n::Message("yaml.not-utf8", {{"problem", bad->what}}),
+                      {}});
     return false;
   }
   ViewBuf buf(bytes.data(), bytes.size());
@@ -206,8 +209,10 @@ bool yamlcpp_parse_stream(std::string_view bytes, const std::function<void(Node&
     while (parser.HandleNextDocument(events)) {
       if (auto doc = builder.take(); doc && !doc->is_null()) {
         if (++documents > limits.max_documents) {
-          issues.push_back({doc->pos, "yaml-syntax",
-                            svcorg::i18n::Message("yaml.too-many-documents", {{"max", limits.max_documents}}), {}});
+          issues.push_back({doc->pos,
+                            "yaml-syntax",
+                            svcorg::i18n::Message("yaml.too-many-documents", {{"max", limits.max_documents}}),
+                            {}});
           return false;
         }
         on_document(std::move(*doc));
@@ -224,7 +229,8 @@ bool yamlcpp_parse_stream(std::string_view bytes, const std::function<void(Node&
 
 std::vector<Node> yamlcpp_parse_all(std::string_view bytes, std::vector<ParseIssue>& issues) {
   std::vector<Node> docs;
-  yamlcpp_parse_stream(bytes, [&](Node&& n) { docs.push_back(std::move(n)); }, issues, ParseLimits{}, 0);
+  yamlcpp_parse_stream(
+      bytes, [&](Node&& n) { docs.push_back(std::move(n)); }, issues, ParseLimits{}, 0);
   return docs;
 }
 

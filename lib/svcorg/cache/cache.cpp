@@ -2,6 +2,11 @@
 // when wanted, its second; a miss parses and writes the entry) and writing files atomically.
 #include "svcorg/cache/cache.hpp"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -9,12 +14,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <fmt/format.h>
 
 #include "svcorg/cache/frame.hpp"
 #include "svcorg/util/file.hpp"
@@ -28,7 +27,6 @@ namespace {
 // An entry's first read: its header and, for most files, its first section whole.
 constexpr size_t kFirstRead = 16 << 10;
 constexpr int64_t kTouchAfter = 3600;  // seconds: a hit refreshes an entry older than this
-
 
 }  // namespace
 

@@ -29,6 +29,8 @@
 // any other; if it is missing or damaged the file is read and hashed as usual.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -40,8 +42,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <sys/stat.h>
 
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/model/records.hpp"
@@ -168,7 +168,7 @@ class Store {
   std::mutex recorded_mutex_;
   std::vector<std::pair<std::string, Indexed>> recorded_;  // this run's, but for status hits
   int64_t settle_ns_ = 2'000'000'000;
-  int64_t start_ns_ = 0;  // wall clock when the run began (open_index)
+  int64_t start_ns_ = 0;    // wall clock when the run began (open_index)
   static int64_t now_ns();  // the wall clock, in nanoseconds since the epoch
   std::atomic<size_t> status_hits_{0};
 };

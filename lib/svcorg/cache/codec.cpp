@@ -1,76 +1,141 @@
 // The records' codecs and the two sections of an entry (cache.hpp: encode, decode,
 // decode_needs). A field added to a record must be added to its io() below, and the
 // format number (frame.hpp) bumped; tests/unit/test_cache_codec.cpp fails until it is.
+#include "svcorg/cache/codec.hpp"
+
 #include <algorithm>
 #include <new>
 #include <unordered_map>
-
-#include "svcorg/cache/codec.hpp"
 
 namespace svcorg::cache {
 
 namespace codec {
 
-template <class A> void io(A& a, model::RecordBase& v) { a(v.file, v.pos, v.doc, v.id); }
-template <class A> void io(A& a, model::Street& v) { a(v.pos, v.id, v.name); }
-template <class A> void io(A& a, model::DistrictWaiver& v) { a(v.pos, v.record, v.kind, v.rule, v.reason, v.until); }
-template <class A> void io(A& a, model::District& v) {
+template <class A>
+void io(A& a, model::RecordBase& v) {
+  a(v.file, v.pos, v.doc, v.id);
+}
+template <class A>
+void io(A& a, model::Street& v) {
+  a(v.pos, v.id, v.name);
+}
+template <class A>
+void io(A& a, model::DistrictWaiver& v) {
+  a(v.pos, v.record, v.kind, v.rule, v.reason, v.until);
+}
+template <class A>
+void io(A& a, model::District& v) {
   a(static_cast<model::RecordBase&>(v), v.name, v.lang, v.streets, v.waivers, v.scoring, v.rules);
 }
-template <class A> void io(A& a, model::Secretary& v) {
+template <class A>
+void io(A& a, model::Secretary& v) {
   a(v.pos, v.name, v.certified, v.competencies, v.has_competencies);
 }
-template <class A> void io(A& a, model::Representative& v) { a(v.pos, v.name, v.role); }
-template <class A> void io(A& a, model::Branch& v) {
+template <class A>
+void io(A& a, model::Representative& v) {
+  a(v.pos, v.name, v.role);
+}
+template <class A>
+void io(A& a, model::Branch& v) {
   a(static_cast<model::RecordBase&>(v), v.name, v.type, v.street, v.established, v.members, v.secretary,
     v.reserve_cadres, v.functions, v.units, v.representatives);
 }
-template <class A> void io(A& a, model::Event& v) { a(v.pos, v.date, v.status.v, v.status.has); }
-template <class A> void io(A& a, model::Feedback& v) { a(v.pos, v.satisfaction, v.date); }
-template <class A> void io(A& a, model::Source& v) { a(v.pos, v.system, v.number); }
-template <class A> void io(A& a, model::Need& v) {
+template <class A>
+void io(A& a, model::Event& v) {
+  a(v.pos, v.date, v.status.v, v.status.has);
+}
+template <class A>
+void io(A& a, model::Feedback& v) {
+  a(v.pos, v.satisfaction, v.date);
+}
+template <class A>
+void io(A& a, model::Source& v) {
+  a(v.pos, v.system, v.number);
+}
+template <class A>
+void io(A& a, model::Need& v) {
   a(static_cast<model::RecordBase&>(v), v.branch, v.received, v.channel, v.category, v.summary, v.scope, v.impact,
     v.layer, v.disposal, v.relayed_to, v.platform, v.due, v.status, v.reason, v.events, v.feedback, v.source);
 }
-template <class A> void io(A& a, model::Meeting& v) { a(v.pos, v.date, v.attendees, v.needs, v.note); }
-template <class A> void io(A& a, model::Platform& v) {
-  a(static_cast<model::RecordBase&>(v), v.name, v.owner, v.level, v.category, v.cadence, v.established,
-    v.participants, v.meetings, v.budget);
+template <class A>
+void io(A& a, model::Meeting& v) {
+  a(v.pos, v.date, v.attendees, v.needs, v.note);
 }
-template <class A> void io(A& a, model::MemberDevelopment& v) { a(v.pos, v.planned, v.developed); }
-template <class A> void io(A& a, model::BasePart& v) {
+template <class A>
+void io(A& a, model::Platform& v) {
+  a(static_cast<model::RecordBase&>(v), v.name, v.owner, v.level, v.category, v.cadence, v.established, v.participants,
+    v.meetings, v.budget);
+}
+template <class A>
+void io(A& a, model::MemberDevelopment& v) {
+  a(v.pos, v.planned, v.developed);
+}
+template <class A>
+void io(A& a, model::BasePart& v) {
   a(v.pos, v.dues_paid_rate, v.statistics_on_time, v.organizational_life, v.member_development);
 }
-template <class A> void io(A& a, model::Target& v) { a(v.pos, v.metric, v.value); }
-template <class A> void io(A& a, model::Outcome& v) { a(v.pos, v.value, v.note); }
-template <class A> void io(A& a, model::Item& v) {
-  a(v.pos, v.id, v.title, v.category, v.needs, v.platform, v.approval, v.target, v.weight, v.budget, v.progress,
-    v.due, v.outcome);
+template <class A>
+void io(A& a, model::Target& v) {
+  a(v.pos, v.metric, v.value);
 }
-template <class A> void io(A& a, model::Survey& v) { a(v.pos, v.respondents, v.mean); }
-template <class A> void io(A& a, model::Award& v) { a(v.pos, v.kind, v.title, v.approved); }
-template <class A> void io(A& a, model::Review& v) { a(v.pos, v.member_survey, v.public_survey, v.awards); }
-template <class A> void io(A& a, model::Plan& v) {
+template <class A>
+void io(A& a, model::Outcome& v) {
+  a(v.pos, v.value, v.note);
+}
+template <class A>
+void io(A& a, model::Item& v) {
+  a(v.pos, v.id, v.title, v.category, v.needs, v.platform, v.approval, v.target, v.weight, v.budget, v.progress, v.due,
+    v.outcome);
+}
+template <class A>
+void io(A& a, model::Survey& v) {
+  a(v.pos, v.respondents, v.mean);
+}
+template <class A>
+void io(A& a, model::Award& v) {
+  a(v.pos, v.kind, v.title, v.approved);
+}
+template <class A>
+void io(A& a, model::Review& v) {
+  a(v.pos, v.member_survey, v.public_survey, v.awards);
+}
+template <class A>
+void io(A& a, model::Plan& v) {
   a(static_cast<model::RecordBase&>(v), v.branch, v.status, v.year, v.base, v.items, v.review);
 }
-template <class A> void io(A& a, model::Unusable& v) {
+template <class A>
+void io(A& a, model::Unusable& v) {
   a(static_cast<model::Place&>(v), v.rule, v.ids, v.serves);
 }
-template <class A> void io(A& a, model::Place& v) { a(v.file, v.pos, v.doc); }
-template <class A> void io(A& a, i18n::Arg& v) {
+template <class A>
+void io(A& a, model::Place& v) {
+  a(v.file, v.pos, v.doc);
+}
+template <class A>
+void io(A& a, i18n::Arg& v) {
   io_enum(a, v.kind, static_cast<int>(i18n::Arg::Kind::Msg));
   a(v.or_list, v.text, v.group, v.items, v.msg);
 }
-template <class A> void io(A& a, i18n::Message& v) { a(v.id, v.args); }
-template <class A> void io(A& a, diag::Location& v) { a(v.file, v.pos); }
-template <class A> void io(A& a, diag::Diagnostic::Waived& v) { a(v.inline_comment, v.reason, v.until, v.at); }
-template <class A> void io(A& a, diag::Diagnostic& v) {
+template <class A>
+void io(A& a, i18n::Message& v) {
+  a(v.id, v.args);
+}
+template <class A>
+void io(A& a, diag::Location& v) {
+  a(v.file, v.pos);
+}
+template <class A>
+void io(A& a, diag::Diagnostic::Waived& v) {
+  a(v.inline_comment, v.reason, v.until, v.at);
+}
+template <class A>
+void io(A& a, diag::Diagnostic& v) {
   a(v.file, v.pos, v.severity, v.rule, v.message, v.kind, v.id, v.has_related, v.related, v.waived, v.waiver);
 }
-template <class A> void io(A& a, waive::Waiver& v) {
+template <class A>
+void io(A& a, waive::Waiver& v) {
   a(v.inline_comment, v.file, v.pos, v.rules, v.reason, v.until, v.line, v.record, v.kind, v.used);
 }
-
 
 namespace {
 
@@ -221,8 +286,9 @@ bool decode_needs(std::string_view needs, Entry& out) {
   bool sound = false;
   try {
     r(rs.needs);
-    sound = r.done() && rs.needs.size() == rs.need_cores.size() &&
-            std::all_of(rs.needs.begin(), rs.needs.end(), [&](const model::Need& n) { return n.file < rs.files.size(); });
+    sound =
+        r.done() && rs.needs.size() == rs.need_cores.size() &&
+        std::all_of(rs.needs.begin(), rs.needs.end(), [&](const model::Need& n) { return n.file < rs.files.size(); });
   } catch (const Bad&) {
   } catch (const std::bad_alloc&) {
   }

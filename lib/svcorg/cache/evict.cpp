@@ -1,15 +1,15 @@
 // Keeping the cache folder under its bound (--cache-size): the least recently used
 // entries and indexes go first.
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
-
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "svcorg/cache/cache.hpp"
 

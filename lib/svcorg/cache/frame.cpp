@@ -1,12 +1,11 @@
 #include "svcorg/cache/frame.hpp"
 
+#include <unistd.h>
+#include <xxhash.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-
-#include <unistd.h>
-
-#include <xxhash.h>
 
 #include "svcorg/cache/codec.hpp"
 

@@ -19,7 +19,9 @@ namespace svcorg::cache::frame {
 constexpr uint32_t kFormat = 6;
 constexpr char kMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'c', '\x01'};
 constexpr char kIndexMagic[8] = {'S', 'V', 'C', 'O', 'R', 'G', 'i', '\x01'};
-constexpr size_t header_size(size_t sections) { return 8 + 4 + 4 + 16 + 16 * sections; }
+constexpr size_t header_size(size_t sections) {
+  return 8 + 4 + 4 + 16 + 16 * sections;
+}
 
 std::string hex(const std::array<unsigned char, 16>& bytes);
 

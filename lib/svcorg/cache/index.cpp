@@ -1,12 +1,12 @@
 // The status index (cache.hpp, "The status index"): one `.svi` frame per set of inputs,
 // read before loading, consulted by load_unchanged, written back by save_index.
-#include <algorithm>
-#include <mutex>
-#include <tuple>
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <mutex>
+#include <tuple>
 
 #include "svcorg/cache/cache.hpp"
 #include "svcorg/cache/codec.hpp"
@@ -101,8 +101,8 @@ bool Store::load_unchanged(const std::string& name, const FileStatus& status, co
 
 void Store::record(const std::string& name, const FileStatus* status, const std::array<unsigned char, 16>& key) {
   if (!status || index_path_.empty()) return;
-  const int64_t changed = std::max(status->mtime_s * 1'000'000'000 + status->mtime_ns,
-                                   status->ctime_s * 1'000'000'000 + status->ctime_ns);
+  const int64_t changed =
+      std::max(status->mtime_s * 1'000'000'000 + status->mtime_ns, status->ctime_s * 1'000'000'000 + status->ctime_ns);
   if (changed + settle_ns_ >= start_ns_) return;  // too recent to be told apart from a later change
   const std::lock_guard<std::mutex> lock(recorded_mutex_);
   recorded_.emplace_back(name, Indexed{*status, key});
@@ -112,8 +112,7 @@ void Store::save_index() {
   if (index_path_.empty()) return;
   const std::lock_guard<std::mutex> lock(recorded_mutex_);
   // Nothing new and every file of the index found by its status: the index holds.
-  if (recorded_.empty() && std::all_of(index_hit_.begin(), index_hit_.end(), [](unsigned char h) { return h; }))
-    return;
+  if (recorded_.empty() && std::all_of(index_hit_.begin(), index_hit_.end(), [](unsigned char h) { return h; })) return;
   // This run's files by name: those found by their status, as the index has them, then
   // those recorded (of a name loaded twice, the later record).
   std::vector<std::pair<std::string_view, Indexed>> r;

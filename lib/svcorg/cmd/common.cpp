@@ -1,5 +1,8 @@
 #include "svcorg/cmd/common.hpp"
 
+#include <fmt/format.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -9,10 +12,6 @@
 #include <thread>
 #include <utility>
 
-#include <sys/stat.h>
-
-#include <fmt/format.h>
-
 #include "svcorg/cache/cache.hpp"
 #include "svcorg/diag/render.hpp"
 #include "svcorg/i18n/catalogue.hpp"
@@ -20,9 +19,9 @@
 #include "svcorg/load/loader.hpp"
 #include "svcorg/model/labels.hpp"
 #include "svcorg/render/xlsx.hpp"
-#include "svcorg/waive/waive.hpp"
 #include "svcorg/util/file.hpp"
 #include "svcorg/util/text.hpp"
+#include "svcorg/waive/waive.hpp"
 
 namespace svcorg::cmd {
 
@@ -34,7 +33,9 @@ bool use_color(Color c, const Io& io) {
   return io.out_is_tty && !io.no_color_env;
 }
 
-void say(std::ostream& to, i18n::Lang lang, const i18n::Message& message) { to << message.text(lang) << "\n"; }
+void say(std::ostream& to, i18n::Lang lang, const i18n::Message& message) {
+  to << message.text(lang) << "\n";
+}
 
 void error(const Io& io, i18n::Lang lang, const i18n::Message& message) {
   say(io.err, lang, i18n::Message("cmd.error", {{"message", message}}));
@@ -54,7 +55,8 @@ i18n::Arg did_you_mean(const std::string& value, const std::vector<std::string>&
 i18n::Arg joined(const std::vector<std::string>& items) {
   if (items.empty()) return i18n::Arg();
   i18n::Arg out(items.back());
-  for (size_t i = items.size() - 1; i-- > 0;) out = i18n::Message("cmd.list.pair", {{"first", items[i]}, {"rest", out}});
+  for (size_t i = items.size() - 1; i-- > 0;)
+    out = i18n::Message("cmd.list.pair", {{"first", items[i]}, {"rest", out}});
   return out;
 }
 
@@ -120,7 +122,9 @@ std::optional<validate::Options> checked_dates(const Common& c, const Io& io) {
   return validate::resolve_dates(c.year, as_of, io.today);
 }
 
-unsigned threads(const Common& c) { return c.jobs != 0 ? c.jobs : std::max(1u, std::thread::hardware_concurrency()); }
+unsigned threads(const Common& c) {
+  return c.jobs != 0 ? c.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
 
 namespace {
 model::RecordSet* g_kept[4] = {};  // see Checked::keep_at_exit; never freed
@@ -203,8 +207,8 @@ Checked check_loaded(const Common& c, const validate::Options& dates, const Io& 
 
 // A records repository and the files given in it.
 struct Repository {
-  std::string root;   // absolute (load::records_roots)
-  std::string path;   // the path it is read by: relative when the files were given relative
+  std::string root;                // absolute (load::records_roots)
+  std::string path;                // the path it is read by: relative when the files were given relative
   std::vector<std::string> given;  // the files, as given
 };
 
@@ -292,11 +296,10 @@ Checked check_in_repository(const Repository& repo, const Common& c, const valid
   Checked all = load_and_check(whole, dates, io, needs);
   if (!c.quiet) {
     const size_t n = repo.given.size();
-    const std::vector<std::pair<std::string, i18n::Arg>> args = {
-        {"file", load::display_path(repo.given.front())},
-        {"n", n},
-        {"repository", load::display_path(repo.path)},
-        {"files", all.records.files.size()}};
+    const std::vector<std::pair<std::string, i18n::Arg>> args = {{"file", load::display_path(repo.given.front())},
+                                                                 {"n", n},
+                                                                 {"repository", load::display_path(repo.path)},
+                                                                 {"files", all.records.files.size()}};
     say(io.err, all.lang, i18n::Message(n == 1 ? "cmd.in-repository.one" : "cmd.in-repository.other", args));
   }
   Checked out;
@@ -344,8 +347,8 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
   return out;
 }
 
-Checked check_held(const std::vector<load::Held>& files, const Common& c, const validate::Options& dates,
-                   const Io& io, Needs needs) {
+Checked check_held(const std::vector<load::Held>& files, const Common& c, const validate::Options& dates, const Io& io,
+                   Needs needs) {
   return check_loaded(c, dates, io, needs, {},
                       [&](diag::Sink& sink, cache::Store* store, const load::NeedChecks& checks) {
                         return load::load_held(files, sink, c.jobs, store, c.limits, checks);
@@ -398,8 +401,8 @@ int emit(const std::optional<std::string>& output, const std::string& content, c
   return kOk;
 }
 
-int refuse_xlsx_without_output(const std::string& format, const std::optional<std::string>& output,
-                               const Common& c, const Io& io) {
+int refuse_xlsx_without_output(const std::string& format, const std::optional<std::string>& output, const Common& c,
+                               const Io& io) {
   if (format != "xlsx" || (output && *output != "-")) return kOk;
   error(io, early_lang(c), i18n::Message("cmd.xlsx.no-output"));
   return kUsage;

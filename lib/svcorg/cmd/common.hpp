@@ -75,17 +75,19 @@ struct Common {
   std::optional<std::string> as_of;  // as given; checked by checked_dates()
   Color color = Color::Auto;
   bool quiet = false;
-  bool strict = false;  // warnings fail (exit 1)
-  unsigned jobs = 0;    // threads parsing files; 0: one per core
-  bool no_cache = false;       // bypass the parse cache (read nothing, write nothing)
-  std::string cache_dir;       // "" : cache::default_dir()
-  uint64_t cache_size_mib = 512;  // the cache folder's size bound
-  load::Limits limits;            // --max-file-size, --max-depth, --max-records
+  bool strict = false;             // warnings fail (exit 1)
+  unsigned jobs = 0;               // threads parsing files; 0: one per core
+  bool no_cache = false;           // bypass the parse cache (read nothing, write nothing)
+  std::string cache_dir;           // "" : cache::default_dir()
+  uint64_t cache_size_mib = 512;   // the cache folder's size bound
+  load::Limits limits;             // --max-file-size, --max-depth, --max-records
   std::optional<i18n::Lang> lang;  // --lang
 };
 
 // The language of what a command writes before its inputs are read: --lang, else English.
-inline i18n::Lang early_lang(const Common& c) { return c.lang.value_or(i18n::Lang::En); }
+inline i18n::Lang early_lang(const Common& c) {
+  return c.lang.value_or(i18n::Lang::En);
+}
 
 // The threads a command uses: --jobs, or one per core.
 unsigned threads(const Common& c);
@@ -144,8 +146,8 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
 // paths they have now) as load_and_check does the paths of `c` (cores only, unless
 // `needs` asks for whole records): the same limits, threads and parse cache, where a file
 // unchanged since is a hit.
-Checked check_held(const std::vector<load::Held>& files, const Common& c, const validate::Options& dates,
-                   const Io& io, Needs needs = Needs::Cores);
+Checked check_held(const std::vector<load::Held>& files, const Common& c, const validate::Options& dates, const Io& io,
+                   Needs needs = Needs::Cores);
 
 // For the commands that refuse inputs with errors (or, with --strict, warnings): prints
 // the findings and what to do on io.err; returns the exit code to stop with, or 0.
@@ -162,8 +164,8 @@ int emit(const std::optional<std::string>& output, const std::string& content, c
 
 // `--format xlsx` needs `-o FILE` (a workbook is binary: never written to a terminal or
 // standard output). Returns 0, or kUsage with cmd.xlsx.no-output on io.err.
-int refuse_xlsx_without_output(const std::string& format, const std::optional<std::string>& output,
-                               const Common& c, const Io& io);
+int refuse_xlsx_without_output(const std::string& format, const std::optional<std::string>& output, const Common& c,
+                               const Io& io);
 // Writes `sheets` as a workbook to `output` atomically (render::write_xlsx through a
 // temporary file in the same folder); `as_of` fixes its creation time. Returns 0 or kUsage
 // (with a message in `lang`), as emit does for a write that fails.

@@ -26,8 +26,8 @@ int run_export(const ExportOptions& o, const Io& io) {
   const ledger::Window window{dates->year, dates->as_of};
   const yaml::Node* overrides =
       checked.records.districts.empty() ? nullptr : checked.records.districts.front().scoring.get();
-  const score::Result scores = score::compute(checked.records, checked.rules, score::effective_model(overrides),
-                                              window, threads(o.common));
+  const score::Result scores =
+      score::compute(checked.records, checked.rules, score::effective_model(overrides), window, threads(o.common));
   if (!o.common.quiet) io.err << diag::render_text(scores.warnings, false, checked.lang);
   std::vector<diag::Diagnostic> findings = checked.findings;
   findings.insert(findings.end(), scores.warnings.begin(), scores.warnings.end());

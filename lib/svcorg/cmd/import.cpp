@@ -18,11 +18,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-i18n::Message count(const char* one, const char* other, size_t n) { return i18n::Message(n == 1 ? one : other, {{"n", n}}); }
+i18n::Message count(const char* one, const char* other, size_t n) {
+  return i18n::Message(n == 1 ? one : other, {{"n", n}});
+}
 
 void at_place(const Io& io, i18n::Lang lang, const std::string& file, const importer::MapError& e) {
-  say(io.err, lang, i18n::Message("import.at-place", {{"file", file}, {"line", e.pos.line}, {"col", e.pos.col},
-                                                      {"message", e.message}}));
+  say(io.err, lang,
+      i18n::Message("import.at-place",
+                    {{"file", file}, {"line", e.pos.line}, {"col", e.pos.col}, {"message", e.message}}));
 }
 
 // The map file's errors at their places, then what to do; exit 1.
@@ -110,17 +113,21 @@ int run_import_needs(const ImportOptions& o, const Io& io) {
     for (const auto& e : rows.errors) {
       bad.insert(e.row);
       if (!e.column.empty())
-        say(io.err, lang, i18n::Message("import.at-cell", {{"file", o.file}, {"line", e.line}, {"row", e.row},
-                                                           {"column", e.column}, {"message", e.message}}));
+        say(io.err, lang,
+            i18n::Message(
+                "import.at-cell",
+                {{"file", o.file}, {"line", e.line}, {"row", e.row}, {"column", e.column}, {"message", e.message}}));
       else
-        say(io.err, lang, i18n::Message("import.at-row", {{"file", o.file}, {"line", e.line}, {"row", e.row},
-                                                          {"message", e.message}}));
+        say(io.err, lang,
+            i18n::Message("import.at-row",
+                          {{"file", o.file}, {"line", e.line}, {"row", e.row}, {"message", e.message}}));
     }
     if (rows.structure)
       error(io, lang, i18n::Message("import.bad-file"));
     else
-      error(io, lang, i18n::Message("import.bad-rows",
-                                    {{"rows", count("import.count.rows.one", "import.count.rows.other", bad.size())}}));
+      error(io, lang,
+            i18n::Message("import.bad-rows",
+                          {{"rows", count("import.count.rows.one", "import.count.rows.other", bad.size())}}));
     return kFindings;
   }
 
@@ -133,8 +140,7 @@ int run_import_needs(const ImportOptions& o, const Io& io) {
       if (n.branch) by_branch[*n.branch].emplace_back(*n.id);
     }
   std::map<std::pair<std::string, int>, std::vector<edit::NewNeed*>> groups;
-  for (auto& m : rows.needs)
-    groups[{m.need.branch, util::Date::parse(m.need.received)->year()}].push_back(&m.need);
+  for (auto& m : rows.needs) groups[{m.need.branch, util::Date::parse(m.need.received)->year()}].push_back(&m.need);
   for (auto& [key, needs] : groups) {
     const auto ids = edit::next_need_ids(by_branch[key.first], key.first, key.second, taken, needs.size());
     for (size_t i = 0; i < ids.size(); ++i) {
@@ -179,14 +185,16 @@ int run_import_needs(const ImportOptions& o, const Io& io) {
        {"rows", count("import.count.rows.one", "import.count.rows.other", rows.already)}});
   if (o.dry_run) {
     for (size_t i = 0; i < changes.size(); ++i) {
-      say(io.out, lang, i18n::Message("import.dry-run.file", {{"file", changes[i].display},
-                                                             {"needs", count("import.count.needs.one", "import.count.needs.other", counts[i])}}));
+      say(io.out, lang,
+          i18n::Message("import.dry-run.file",
+                        {{"file", changes[i].display},
+                         {"needs", count("import.count.needs.one", "import.count.needs.other", counts[i])}}));
       io.out << changes[i].text.substr(old_sizes[i]);
     }
   }
   if (!changes.empty())
-    if (int code = write_checked(repo, before, changes, i18n::Message("import.refused"), o.common, *dates, io,
-                                 !o.dry_run))
+    if (int code =
+            write_checked(repo, before, changes, i18n::Message("import.refused"), o.common, *dates, io, !o.dry_run))
       return code;
   if (!o.common.quiet) say(io.out, lang, summary);
   return kOk;

@@ -6,7 +6,9 @@
 
 namespace svcorg::cmd {
 
-int run_init(const InitOptions& o, const Io& io) { return run_init(o, io, util::write_file); }
+int run_init(const InitOptions& o, const Io& io) {
+  return run_init(o, io, util::write_file);
+}
 
 int run_init(const InitOptions& o, const Io& io, const init::Writer& write) {
   const std::filesystem::path root(o.dir.empty() ? "." : o.dir);
@@ -16,7 +18,8 @@ int run_init(const InitOptions& o, const Io& io, const init::Writer& write) {
   const std::vector<std::string> existing = init::conflicts(root, files);
   if (!existing.empty()) {
     error(io, lang,
-          i18n::Message(existing.size() == 1 ? "cmd.init.exists.one" : "cmd.init.exists.other", {{"n", existing.size()}}));
+          i18n::Message(existing.size() == 1 ? "cmd.init.exists.one" : "cmd.init.exists.other",
+                        {{"n", existing.size()}}));
     for (const auto& p : existing) io.err << "  " << p << "\n";
     say(io.err, lang, i18n::Message("cmd.init.exists.next"));
     return kUsage;

@@ -60,8 +60,8 @@ int run_need_add(const NeedAddOptions& given, const Io& io) {
     for (const auto& [name, label] : before.rules.category_labels)
       if (label == *category && categories.count(name)) category = name;
   if (!names_known("--branch", "cmd.no-such.branch", branch, branches, io, before.lang) ||
-      !enum_value("--category", category, std::vector<std::string>(categories.begin(), categories.end()),
-                  {"category"}, io, before.lang))
+      !enum_value("--category", category, std::vector<std::string>(categories.begin(), categories.end()), {"category"},
+                  io, before.lang))
     return kUsage;
 
   const int year = util::Date::parse(received)->year();
@@ -103,8 +103,7 @@ struct Loaded {
 };
 
 // Reads and checks the repository and finds need `id` (else exit 2, with the closest id).
-int load_need(const Common& common, const std::string& id, const validate::Options& dates, const Io& io,
-              Loaded& l) {
+int load_need(const Common& common, const std::string& id, const validate::Options& dates, const Io& io, Loaded& l) {
   l.repo = read_repository(common);
   for (const auto& e : l.repo.errors) error(io, early_lang(common), e);
   if (!l.repo.errors.empty()) return kUsage;
@@ -141,7 +140,8 @@ int run_need_move(const NeedMoveOptions& given, const Io& io) {
   NeedMoveOptions o = given;
   const i18n::Lang early = early_lang(o.common);
   std::optional<std::string> to = o.to;
-  if (!enum_value("--to", to, model::vocab::kNeedStatuses, {"status"}, io, early) || !date_ok("--date", o.date, io, early))
+  if (!enum_value("--to", to, model::vocab::kNeedStatuses, {"status"}, io, early) ||
+      !date_ok("--date", o.date, io, early))
     return kUsage;
   const auto dates = checked_dates(o.common, io);
   if (!dates) return kUsage;

@@ -63,10 +63,12 @@ int run_needs(const NeedsOptions& given, const Io& io) {
   if (o.format == "json") return emit(o.output, render::needs_json(listing), io, checked.lang);
   const render::Names names = render::names_of(checked.records, checked.rules);
   if (o.format == "xlsx")
-    return emit_xlsx(*o.output,
-                     {render::needs_sheet(listing, names, checked.lang), render::needs_metrics_sheet(listing, checked.lang)},
-                     dates->as_of, io, checked.lang);
-  if (o.format == "csv") return emit(o.output, render::needs_csv(listing, names, checked.lang, {o.excel}), io, checked.lang);
+    return emit_xlsx(
+        *o.output,
+        {render::needs_sheet(listing, names, checked.lang), render::needs_metrics_sheet(listing, checked.lang)},
+        dates->as_of, io, checked.lang);
+  if (o.format == "csv")
+    return emit(o.output, render::needs_csv(listing, names, checked.lang, {o.excel}), io, checked.lang);
   return emit(o.output, render::needs_table(listing, names, checked.lang), io, checked.lang);
 }
 

@@ -12,8 +12,8 @@ namespace svcorg::cmd {
 
 struct NeedsOptions {
   Common common;
-  std::string format = "table";  // table | json | csv | xlsx (with -o only)
-  bool excel = false;             // --excel: CSV for Excel (a BOM; implies csv)
+  std::string format = "table";       // table | json | csv | xlsx (with -o only)
+  bool excel = false;                 // --excel: CSV for Excel (a BOM; implies csv)
   std::optional<std::string> output;  // -o FILE
   ledger::Filters filters;
 };

@@ -17,7 +17,9 @@ namespace svcorg::cmd {
 
 namespace {
 
-const std::vector<std::string>& types() { return model::vocab::kBranchTypes; }
+const std::vector<std::string>& types() {
+  return model::vocab::kBranchTypes;
+}
 
 // The type a word names: its id or its zh-CN label (or an older label); nullopt else.
 std::optional<std::string> type_of(const std::string& word) {
@@ -100,8 +102,10 @@ int run_rules(const RulesOptions& o, const Io& io) {
     std::vector<diag::Diagnostic> district_errors;
     size_t other_errors = 0;
     for (const auto& d : checked->findings) {
-      if (touches_district(d)) district_errors.push_back(d);
-      else if (d.severity == diag::Severity::Error) ++other_errors;
+      if (touches_district(d))
+        district_errors.push_back(d);
+      else if (d.severity == diag::Severity::Error)
+        ++other_errors;
     }
     if (!district_errors.empty()) {
       io.err << diag::render_text(district_errors, false, lang);
@@ -126,9 +130,12 @@ int run_rules(const RulesOptions& o, const Io& io) {
                  " --format markdown --lang " + i18n::code(lang);
 
   std::string content;
-  if (o.format == "json") content = render::rules_json(view);
-  else if (o.format == "markdown") content = render::rules_markdown(view, lang);
-  else content = render::rules_text(view, lang);
+  if (o.format == "json")
+    content = render::rules_json(view);
+  else if (o.format == "markdown")
+    content = render::rules_markdown(view, lang);
+  else
+    content = render::rules_text(view, lang);
   return emit(std::nullopt, content, io);
 }
 

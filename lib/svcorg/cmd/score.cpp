@@ -1,12 +1,12 @@
 #include "svcorg/cmd/score.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <ostream>
 #include <set>
 #include <string_view>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "svcorg/cmd/compare.hpp"
 #include "svcorg/cmd/since.hpp"
@@ -87,7 +87,8 @@ int explain(const score::Result& r, const score::Model& m, const render::Names& 
     if (*s.branch->id == *o.explain) return emit(o.output, render::score_explain(r, s, m, names, lang), io, lang);
   for (const auto& u : r.unscored)
     if (u.id == *o.explain) {
-      error(io, lang, i18n::Message("cmd.explain.unscored", {{"branch", u.id}, {"year", r.year}, {"reason", u.reason}}));
+      error(io, lang,
+            i18n::Message("cmd.explain.unscored", {{"branch", u.id}, {"year", r.year}, {"reason", u.reason}}));
       return kUsage;
     }
   std::vector<std::string> ids;
@@ -167,8 +168,7 @@ int run_score(const ScoreOptions& given, const Io& io) {
     speculate = [&](const model::RecordSet& records, const rules::Rules& rules) {
       try {
         scoring = model_of(records);
-        result = score::compute(records, rules, *scoring, ledger::Window{dates->year, dates->as_of},
-                                threads(o.common));
+        result = score::compute(records, rules, *scoring, ledger::Window{dates->year, dates->as_of}, threads(o.common));
       } catch (...) {  // computed again below if the inputs pass
         scoring.reset();
         result.reset();
@@ -190,8 +190,7 @@ int run_score(const ScoreOptions& given, const Io& io) {
                             threads(o.common));
   }
   // Peers move each other (SPEC 6.2): also the branches whose standing moved since REV.
-  if (since && !o.explain &&
-      select_moved(*o.since, since_commit, o.common, *dates, *result, *since, io, checked.lang))
+  if (since && !o.explain && select_moved(*o.since, since_commit, o.common, *dates, *result, *since, io, checked.lang))
     return kUsage;
   const render::ScoreSelection sel = select(*result, o, checked.records, since);
   const std::vector<diag::Diagnostic> warnings = since ? warnings_of(*result, sel) : result->warnings;
@@ -200,20 +199,22 @@ int run_score(const ScoreOptions& given, const Io& io) {
   if (o.explain)
     return explain(*result, *scoring, render::names_of(checked.records, checked.rules), o, io, checked.lang);
   std::string content;
-  if (baseline) content = render_deltas(*result, sel, *baseline, o, since, checked.lang);
-  else if (o.format == "json") content = render::score_json(*result, sel);
+  if (baseline)
+    content = render_deltas(*result, sel, *baseline, o, since, checked.lang);
+  else if (o.format == "json")
+    content = render::score_json(*result, sel);
   else if (o.format == "xlsx") {
     const render::Names names = render::names_of(checked.records, checked.rules);
-    if (int code = emit_xlsx(*o.output,
-                             {render::score_sheet(sel, names, checked.lang),
-                              render::streets_sheet(*result, sel, names, checked.lang)},
-                             dates->as_of, io, checked.lang))
+    if (int code = emit_xlsx(
+            *o.output,
+            {render::score_sheet(sel, names, checked.lang), render::streets_sheet(*result, sel, names, checked.lang)},
+            dates->as_of, io, checked.lang))
       return code;
-  }
-  else if (o.format == "csv")
-    content = render::score_csv(*result, sel, render::names_of(checked.records, checked.rules), checked.lang,
-                                {o.excel});
-  else content = render::score_table(*result, sel, checked.lang);
+  } else if (o.format == "csv")
+    content =
+        render::score_csv(*result, sel, render::names_of(checked.records, checked.rules), checked.lang, {o.excel});
+  else
+    content = render::score_table(*result, sel, checked.lang);
   if (o.format != "xlsx")
     if (int code = emit(o.output, content, io, checked.lang)) return code;
   if (o.common.strict && !warnings.empty()) return kFindings;  // no-needs, no-survey, missing-plan
@@ -222,15 +223,16 @@ int run_score(const ScoreOptions& given, const Io& io) {
     std::vector<i18n::Message> below;
     for (const auto* s : sel.branches)
       if (s->total < *o.fail_under)
-        below.emplace_back("cmd.fail-under.branch", std::vector<std::pair<std::string, i18n::Arg>>{
-                                                        {"branch", *s->branch->id},
-                                                        {"total", render::fixed(s->total, 2)}});
+        below.emplace_back("cmd.fail-under.branch",
+                           std::vector<std::pair<std::string, i18n::Arg>>{{"branch", *s->branch->id},
+                                                                          {"total", render::fixed(s->total, 2)}});
     if (!below.empty()) {
       std::vector<std::string> shown;
       for (const auto& b : below) shown.push_back(b.text(checked.lang));
       say(io.err, checked.lang,
-          i18n::Message(below.size() == 1 ? "cmd.fail-under.one" : "cmd.fail-under.other",
-                        {{"count", below.size()}, {"n", fmt::format("{}", *o.fail_under)}, {"branches", joined(shown)}}));
+          i18n::Message(
+              below.size() == 1 ? "cmd.fail-under.one" : "cmd.fail-under.other",
+              {{"count", below.size()}, {"n", fmt::format("{}", *o.fail_under)}, {"branches", joined(shown)}}));
       return kFindings;
     }
   }

@@ -11,7 +11,7 @@ namespace svcorg::cmd {
 struct ScoreOptions {
   Common common;
   std::string format = "table";  // table | json | csv | xlsx (with -o); markdown with --baseline or --compare
-  bool excel = false;             // --excel: CSV for Excel (a BOM; implies csv)
+  bool excel = false;            // --excel: CSV for Excel (a BOM; implies csv)
   std::optional<std::string> branch, type, street;
   std::optional<std::string> explain;  // branch id
   std::optional<double> fail_under;

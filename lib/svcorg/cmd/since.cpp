@@ -91,8 +91,8 @@ std::vector<load::Held> inputs_at(const vcs::Repository& repo, const std::string
   return out;
 }
 
-i18n::Message score_at(const vcs::Repository& repo, const std::string& commit, const std::string& rev,
-                       const Common& c, const validate::Options& dates, const Io& io,
+i18n::Message score_at(const vcs::Repository& repo, const std::string& commit, const std::string& rev, const Common& c,
+                       const validate::Options& dates, const Io& io,
                        const std::function<void(const score::Result&)>& take) {
   const Checked checked = check_held(inputs_at(repo, commit, c), c, dates, io);
   if (!checked.fatal.empty())
@@ -143,7 +143,8 @@ int select_moved(const std::string& rev, const std::string& commit, const Common
           i18n::Message(more.size() == 1 ? "cmd.since.moved.one" : "cmd.since.moved.other",
                         {{"rev", rev},
                          {"n", more.size()},
-                         {"branches", joined(std::vector<std::string>(more.begin(), more.begin() + static_cast<std::ptrdiff_t>(listed)))},
+                         {"branches", joined(std::vector<std::string>(
+                                          more.begin(), more.begin() + static_cast<std::ptrdiff_t>(listed)))},
                          {"more", rest}}));
     }
     return kOk;

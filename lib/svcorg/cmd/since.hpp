@@ -8,9 +8,9 @@
 
 #include "svcorg/cmd/common.hpp"
 #include "svcorg/load/loader.hpp"
-#include "svcorg/score/score.hpp"
 #include "svcorg/scope/inputs.hpp"
 #include "svcorg/scope/scope.hpp"
+#include "svcorg/score/score.hpp"
 #include "svcorg/vcs/git.hpp"
 
 namespace svcorg::cmd {
@@ -42,7 +42,8 @@ std::vector<load::Held> inputs_at(const vcs::Repository& repo, const std::string
 // calls `take` with the result (it points into records that live only during the call).
 // Returns an empty message when scored, else why they cannot be: errors, or unreadable files.
 i18n::Message score_at(const vcs::Repository& repo, const std::string& commit, const std::string& rev, const Common& c,
-                     const validate::Options& dates, const Io& io, const std::function<void(const score::Result&)>& take);
+                       const validate::Options& dates, const Io& io,
+                       const std::function<void(const score::Result&)>& take);
 
 // score --since: selects in `since` the branches whose total, grade or rank differs from
 // what the same command gives at `commit` (`now` is this run's result). When the inputs

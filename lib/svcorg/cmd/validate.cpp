@@ -34,8 +34,7 @@ bool known_format(const std::string& format, const char* option, const std::stri
 }
 
 // `--output FORMAT=FILE` values, checked before any work is done.
-std::optional<std::vector<Output>> parse_outputs(const std::vector<std::string>& specs, const Io& io,
-                                                 i18n::Lang lang) {
+std::optional<std::vector<Output>> parse_outputs(const std::vector<std::string>& specs, const Io& io, i18n::Lang lang) {
   std::vector<Output> out;
   for (const auto& spec : specs) {
     const size_t eq = spec.find('=');

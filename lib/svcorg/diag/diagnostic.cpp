@@ -5,14 +5,18 @@
 
 namespace svcorg::diag {
 
-const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+const char* severity_name(Severity s) {
+  return s == Severity::Error ? "error" : "warning";
+}
 
 size_t Sink::errors() const {
   return static_cast<size_t>(
       std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
-size_t Sink::warnings() const { return items_.size() - errors(); }
+size_t Sink::warnings() const {
+  return items_.size() - errors();
+}
 
 const i18n::Message& own_message(const Diagnostic& d) {
   const i18n::Message& m = d.message;

@@ -23,8 +23,8 @@ struct Diagnostic {
   Severity severity = Severity::Error;
   std::string rule;
   i18n::Message message;  // rendered in the chosen language only when shown
-  std::string kind;  // record kind, where known
-  std::string id;    // record id, where known
+  std::string kind;       // record kind, where known
+  std::string id;         // record id, where known
   bool has_related = false;
   Location related;
   // A root finding (kDependentsMessage): where the findings it counts would have been

@@ -38,8 +38,8 @@ std::string escape(std::string_view s, bool property) {
 
 }  // namespace
 
-std::string render_github(const std::vector<Diagnostic>& items, const Summary& s, i18n::Lang lang,
-                          bool with_summary, const std::vector<Failure>& failures) {
+std::string render_github(const std::vector<Diagnostic>& items, const Summary& s, i18n::Lang lang, bool with_summary,
+                          const std::vector<Failure>& failures) {
   std::string out;
   // A failure concerns the run, not a line of a record: an annotation of its own.
   for (const auto& f : failures) out += "::error::" + escape(failure_text(f, lang), false) + "\n";

@@ -46,8 +46,9 @@ std::string render_gitlab(const std::vector<Diagnostic>& items, const Report& re
   for (size_t i = 0; i < items.size(); ++i) {
     const Diagnostic& d = items[i];
     // GitLab's levels: info, minor, major, critical, blocker.
-    out.push_back(issue(d.message.text(report.lang), d.rule, prints[i], d.severity == Severity::Error ? "major" : "minor",
-                        rebase(d.file, report.base).path, d.pos.known() ? d.pos.line : 1u));
+    out.push_back(issue(d.message.text(report.lang), d.rule, prints[i],
+                        d.severity == Severity::Error ? "major" : "minor", rebase(d.file, report.base).path,
+                        d.pos.known() ? d.pos.line : 1u));
   }
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

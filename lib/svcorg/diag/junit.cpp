@@ -123,8 +123,8 @@ std::string render_junit(const std::vector<Diagnostic>& items, const Summary& s,
     std::string all;
     for (const auto& f : report.failures) all += failure_text(f, report.lang) + "\n";
     out += "    <testcase name=\"svcorg validate\" classname=\"svcorg.validate\">\n";
-    out += fmt::format("      <error message=\"{}\" type=\"{}\">{}</error>\n", attr(failure_text(report.failures[0], report.lang)),
-                       kRunFailed, text(all));
+    out += fmt::format("      <error message=\"{}\" type=\"{}\">{}</error>\n",
+                       attr(failure_text(report.failures[0], report.lang)), kRunFailed, text(all));
     out += "    </testcase>\n";
   }
   for (const auto& file : cases) {
@@ -145,7 +145,9 @@ std::string render_junit(const std::vector<Diagnostic>& items, const Summary& s,
         out += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", attr(message), attr(d->rule),
                            text(where + ": " + message));
       else
-        warnings += text(i18n::tr(report.lang, "diag.junit.warning", {{"where", where}, {"message", message}, {"rule", d->rule}}) + "\n");
+        warnings += text(
+            i18n::tr(report.lang, "diag.junit.warning", {{"where", where}, {"message", message}, {"rule", d->rule}}) +
+            "\n");
     }
     if (!warnings.empty()) out += "      <system-out>" + warnings + "</system-out>\n";
     out += "    </testcase>\n";

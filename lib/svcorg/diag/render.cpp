@@ -1,6 +1,7 @@
 #include "svcorg/diag/render.hpp"
 
 #include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "svcorg/i18n/catalogue.hpp"
@@ -67,8 +68,9 @@ std::string render_text(const std::vector<Diagnostic>& items, bool color, i18n::
 
 std::string render_summary(const Summary& s, bool color, i18n::Lang lang) {
   const size_t errors = s.errors + s.failures;
-  std::string counts = i18n::tr(lang, "diag.summary.counts",
-                                {{"errors", count(errors, "errors", lang)}, {"warnings", count(s.warnings, "warnings", lang)}});
+  std::string counts =
+      i18n::tr(lang, "diag.summary.counts",
+               {{"errors", count(errors, "errors", lang)}, {"warnings", count(s.warnings, "warnings", lang)}});
   if (s.waived) counts = i18n::tr(lang, "diag.summary.waived", {{"counts", counts}, {"n", s.waived}});
   if (s.failures) counts = i18n::tr(lang, "diag.summary.incomplete", {{"counts", counts}});
   const char* tint = errors ? kRed : (s.warnings ? kMagenta : kGreen);

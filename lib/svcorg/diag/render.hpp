@@ -24,7 +24,7 @@ Summary summarize(const std::vector<Diagnostic>& items, size_t files, size_t rec
 // be written, a command line that cannot be acted on. A report of such a run never claims
 // a clean result (SPEC 8, rev 2): every format names its failures (docs/FORMAT.md).
 struct Failure {
-  std::string file;     // the file concerned where svcorg knows it (an --output file), else ""
+  std::string file;       // the file concerned where svcorg knows it (an --output file), else ""
   i18n::Message message;  // what went wrong and what to do, as on standard error
 };
 

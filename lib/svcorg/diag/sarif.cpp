@@ -122,7 +122,8 @@ json invocation(const std::vector<Failure>& failures, i18n::Lang lang) {
   if (failures.empty()) return json{{"executionSuccessful", true}};
   json notes = json::array();
   for (const auto& f : failures) {
-    json note = {{"level", "error"}, {"message", {{"text", failure_text(f, lang)}}}, {"descriptor", {{"id", kRunFailed}}}};
+    json note = {
+        {"level", "error"}, {"message", {{"text", failure_text(f, lang)}}}, {"descriptor", {{"id", kRunFailed}}}};
     notes.push_back(std::move(note));
   }
   return json{{"executionSuccessful", false}, {"exitCode", 2}, {"toolExecutionNotifications", std::move(notes)}};

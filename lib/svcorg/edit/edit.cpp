@@ -1,12 +1,12 @@
 #include "svcorg/edit/edit.hpp"
 
-#include "svcorg/yaml/parse.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <regex>
 #include <set>
 #include <tuple>
+
+#include "svcorg/yaml/parse.hpp"
 
 namespace svcorg::edit {
 
@@ -55,8 +55,7 @@ std::string scalar(std::string_view text) {
       ascii_only = false;
       continue;
     }
-    if (!(std::isalnum(ch) || ch == ' ' || ch == '.' || ch == '_' || ch == '(' || ch == ')' || ch == '/' ||
-          ch == '-'))
+    if (!(std::isalnum(ch) || ch == ' ' || ch == '.' || ch == '_' || ch == '(' || ch == ')' || ch == '/' || ch == '-'))
       plain = false;
   }
   if (plain && !text.empty() && text.front() == '-') plain = false;
@@ -188,8 +187,8 @@ size_t block_end(std::string_view text, size_t at, size_t indent) {
     const size_t end = after_line(text, next);
     const std::string_view line = text.substr(next, end - next);
     const size_t first = line.find_first_not_of(' ');
-    const bool blank = first == std::string_view::npos || line[first] == '\n' || line[first] == '\r' ||
-                       line[first] == '#';
+    const bool blank =
+        first == std::string_view::npos || line[first] == '\n' || line[first] == '\r' || line[first] == '#';
     if (!blank) {
       if (first <= indent) break;
       last = end;
@@ -202,8 +201,8 @@ size_t block_end(std::string_view text, size_t at, size_t indent) {
 // The end of the scalar that starts at `at`: a quoted one's closing quote, else before a
 // comment or the line end.
 size_t scalar_end(std::string_view text, size_t at) {
-  const size_t line_end = text.find_first_of("\r\n", at) == std::string_view::npos ? text.size()
-                                                                                      : text.find_first_of("\r\n", at);
+  const size_t line_end =
+      text.find_first_of("\r\n", at) == std::string_view::npos ? text.size() : text.find_first_of("\r\n", at);
   if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
     const char quote = text[at];
     for (size_t i = at + 1; i < line_end; ++i) {
@@ -291,8 +290,9 @@ Edited move_need(std::string_view text, const std::string& id, const Event& even
     } else {
       const size_t key = offset_of(text, key_of(*need, "status")->pos);
       const size_t after = after_line(text, s);
-      splices.push_back({after, after, line_at(text, after, std::string(key - line_start(text, key), ' ') +
-                                                               "reason: " + scalar(*reason))});
+      splices.push_back(
+          {after, after,
+           line_at(text, after, std::string(key - line_start(text, key), ' ') + "reason: " + scalar(*reason))});
     }
   }
   std::sort(splices.begin(), splices.end(), [](const Splice& a, const Splice& b) { return a.begin > b.begin; });

@@ -1,11 +1,10 @@
 // The PostgreSQL writer over libpq: the tables made if missing, the snapshot deleted and
 // every table loaded with COPY (text format) in one transaction.
+#include <fmt/format.h>
 #include <libpq-fe.h>
 
 #include <memory>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "svcorg/export/write.hpp"
 
@@ -31,7 +30,8 @@ class Connection {
   explicit Connection(const std::string& conninfo) : c_(PQconnectdb(conninfo.c_str())) {
     if (!c_ || PQstatus(c_) != CONNECTION_OK) throw Failure{trimmed(c_ ? PQerrorMessage(c_) : "out of memory")};
     // `create table if not exists` tells of tables that exist: not for the person running svcorg.
-    PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        c_, [](void*, const char*) {}, nullptr);
     if (PQsetClientEncoding(c_, "UTF8") != 0) fail();
   }
   Connection(const Connection&) = delete;
@@ -58,22 +58,36 @@ class Connection {
 void append_text(std::string& out, const std::string& t) {
   for (char ch : t) {
     switch (ch) {
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += ch;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += ch;
     }
   }
 }
 
 void append_cell(std::string& out, const Cell& c, Type type) {
-  if (std::holds_alternative<std::monostate>(c)) out += "\\N";
+  if (std::holds_alternative<std::monostate>(c))
+    out += "\\N";
   else if (const auto* i = std::get_if<int64_t>(&c)) {
-    if (type == Type::Bool) out += *i ? "t" : "f";
-    else fmt::format_to(std::back_inserter(out), "{}", *i);
-  } else if (const auto* d = std::get_if<double>(&c)) fmt::format_to(std::back_inserter(out), "{}", *d);
-  else append_text(out, std::get<std::string>(c));
+    if (type == Type::Bool)
+      out += *i ? "t" : "f";
+    else
+      fmt::format_to(std::back_inserter(out), "{}", *i);
+  } else if (const auto* d = std::get_if<double>(&c))
+    fmt::format_to(std::back_inserter(out), "{}", *d);
+  else
+    append_text(out, std::get<std::string>(c));
 }
 
 size_t write_all(Connection& c, const Source& s) {

@@ -1,9 +1,8 @@
 #include "svcorg/export/rows.hpp"
 
 #include <map>
-#include <stdexcept>
-
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "svcorg/i18n/catalogue.hpp"
 #include "svcorg/model/labels.hpp"
@@ -17,26 +16,50 @@ using score::round_to;
 
 const Cell kNull{};
 
-Cell text(const model::Text& t) { return t ? Cell(*t) : kNull; }
-Cell date(const model::F<util::Date>& d) { return d ? Cell(d->str()) : kNull; }
-Cell date(const std::optional<util::Date>& d) { return d ? Cell(d->str()) : kNull; }
-Cell integer(const model::F<int64_t>& v) { return v ? Cell(*v) : kNull; }
-Cell integer(size_t v) { return Cell(static_cast<int64_t>(v)); }
-Cell integer(int v) { return Cell(static_cast<int64_t>(v)); }
+Cell text(const model::Text& t) {
+  return t ? Cell(*t) : kNull;
+}
+Cell date(const model::F<util::Date>& d) {
+  return d ? Cell(d->str()) : kNull;
+}
+Cell date(const std::optional<util::Date>& d) {
+  return d ? Cell(d->str()) : kNull;
+}
+Cell integer(const model::F<int64_t>& v) {
+  return v ? Cell(*v) : kNull;
+}
+Cell integer(size_t v) {
+  return Cell(static_cast<int64_t>(v));
+}
+Cell integer(int v) {
+  return Cell(static_cast<int64_t>(v));
+}
 template <class T>
 Cell integer(const std::optional<T>& v) {
   return v ? Cell(static_cast<int64_t>(*v)) : kNull;
 }
-Cell number(const model::F<double>& v) { return v ? Cell(*v) : kNull; }
-Cell flag(bool b) { return Cell(int64_t{b ? 1 : 0}); }
-Cell flag(const model::F<bool>& b) { return b ? flag(*b) : kNull; }
+Cell number(const model::F<double>& v) {
+  return v ? Cell(*v) : kNull;
+}
+Cell flag(bool b) {
+  return Cell(int64_t{b ? 1 : 0});
+}
+Cell flag(const model::F<bool>& b) {
+  return b ? flag(*b) : kNull;
+}
 // A figure as score JSON prints it: rounded to `decimals`, null when undefined.
-Cell rounded(double v, int decimals) { return Cell(round_to(v, decimals)); }
-Cell rounded(const std::optional<double>& v, int decimals) { return v ? rounded(*v, decimals) : kNull; }
+Cell rounded(double v, int decimals) {
+  return Cell(round_to(v, decimals));
+}
+Cell rounded(const std::optional<double>& v, int decimals) {
+  return v ? rounded(*v, decimals) : kNull;
+}
 Cell file_of(const model::RecordBase& r, const model::RecordSet& rs) {
   return r.file < rs.files.size() ? Cell(rs.files[r.file]) : kNull;
 }
-Cell line_of(const model::RecordBase& r) { return r.pos.known() ? integer(static_cast<size_t>(r.pos.line)) : kNull; }
+Cell line_of(const model::RecordBase& r) {
+  return r.pos.known() ? integer(static_cast<size_t>(r.pos.line)) : kNull;
+}
 // A list of texts as a JSON array (UTF-8 as it is); null when absent.
 Cell list(const model::F<model::TextList>& l) {
   if (!l) return kNull;
@@ -89,8 +112,7 @@ void needs(const Source& s, const Emit& emit) {
     }
     emit({text(n.id), text(n.branch), date(n.received), text(n.channel), text(n.category), text(n.summary),
           text(n.scope), list(n.impact), text(n.layer), text(n.disposal), text(n.relayed_to), text(n.platform),
-          date(n.due), text(n.status), text(n.reason), satisfaction, feedback_date, file_of(n, s.records),
-          line_of(n)});
+          date(n.due), text(n.status), text(n.reason), satisfaction, feedback_date, file_of(n, s.records), line_of(n)});
   }
 }
 
@@ -157,11 +179,10 @@ void plan_items(const Source& s, const Emit& emit) {
     if (!p.items) continue;
     for (size_t k = 0; k < p.items->size(); ++k) {
       const model::Item& i = (*p.items)[k];
-      emit({text(p.id), integer(k + 1), text(i.id), text(i.title), text(i.category), text(i.platform),
-            text(i.approval), i.target ? text(i.target->metric) : kNull, i.target ? number(i.target->value) : kNull,
-            number(i.weight), number(i.budget), number(i.progress), date(i.due),
-            i.outcome ? number(i.outcome->value) : kNull, i.outcome ? text(i.outcome->note) : kNull,
-            list(i.needs)});
+      emit({text(p.id), integer(k + 1), text(i.id), text(i.title), text(i.category), text(i.platform), text(i.approval),
+            i.target ? text(i.target->metric) : kNull, i.target ? number(i.target->value) : kNull, number(i.weight),
+            number(i.budget), number(i.progress), date(i.due), i.outcome ? number(i.outcome->value) : kNull,
+            i.outcome ? text(i.outcome->note) : kNull, list(i.needs)});
     }
   }
 }
@@ -200,15 +221,16 @@ void findings(const Source& s, const Emit& emit) {
 void scores(const Source& s, const Emit& emit) {
   for (const auto& b : s.scores.branches) {
     const ledger::Metrics& n = b.needs;
-    Row row = {text(b.branch->id), text(b.plan->id), rounded(b.total, 2), Cell(b.grade), integer(b.rank_in_district),
-               integer(b.rank_in_type), rounded(b.base, 2), rounded(b.autonomous, 2), rounded(b.bonus, 2)};
+    Row row = {text(b.branch->id),          text(b.plan->id),        rounded(b.total, 2), Cell(b.grade),
+               integer(b.rank_in_district), integer(b.rank_in_type), rounded(b.base, 2),  rounded(b.autonomous, 2),
+               rounded(b.bonus, 2)};
     for (const char* name : {"plan_level", "execution", "effect", "systems", "satisfaction"})
       row.push_back(rounded(b.component(name), 2));
-    row.insert(row.end(), {flag(b.provisional), rounded(b.quality, 4), rounded(b.percentile, 4), integer(b.peers),
-                           integer(n.received), integer(n.carried_over), integer(n.declined), integer(n.resolved),
-                           integer(n.open), integer(n.overdue), rounded(n.resolution_rate, 4),
-                           rounded(n.on_time_resolution_rate, 4), rounded(n.response_on_time_rate, 4),
-                           rounded(n.feedback_satisfied_rate, 4)});
+    row.insert(row.end(),
+               {flag(b.provisional), rounded(b.quality, 4), rounded(b.percentile, 4), integer(b.peers),
+                integer(n.received), integer(n.carried_over), integer(n.declined), integer(n.resolved), integer(n.open),
+                integer(n.overdue), rounded(n.resolution_rate, 4), rounded(n.on_time_resolution_rate, 4),
+                rounded(n.response_on_time_rate, 4), rounded(n.feedback_satisfied_rate, 4)});
     emit(row);
   }
 }
@@ -231,8 +253,7 @@ void score_parts(const Source& s, const Emit& emit) {
     group("components", b.components);
     for (size_t k = 0; k < b.systems_entries.size(); ++k) {
       const score::SystemsEntry& e = b.systems_entries[k];
-      emit({text(b.branch->id), Cell(std::string("systems")), integer(k + 1), Cell(e.category), kNull,
-            Cell(e.value)});
+      emit({text(b.branch->id), Cell(std::string("systems")), integer(k + 1), Cell(e.category), kNull, Cell(e.value)});
     }
   }
 }
@@ -292,14 +313,27 @@ SnapshotKey snapshot_key(const Source& s) {
 
 void rows(const Source& s, const Table& table, const std::function<void(const Row&)>& emit) {
   using Builder = void (*)(const Source&, const Emit&);
-  static const std::map<std::string, Builder> builders = {
-      {"snapshots", snapshots},     {"districts", districts},     {"streets", streets},
-      {"branches", branches},       {"secretaries", secretaries}, {"needs", needs},
-      {"need_events", need_events}, {"need_facts", need_facts},   {"platforms", platforms},
-      {"meetings", meetings},       {"plans", plans},             {"plan_items", plan_items},
-      {"reviews", reviews},         {"awards", awards},           {"findings", findings},
-      {"scores", scores},           {"score_parts", score_parts}, {"unscored", unscored},
-      {"rollups", rollups},         {"rollup_types", rollup_types}, {"labels", labels}};
+  static const std::map<std::string, Builder> builders = {{"snapshots", snapshots},
+                                                          {"districts", districts},
+                                                          {"streets", streets},
+                                                          {"branches", branches},
+                                                          {"secretaries", secretaries},
+                                                          {"needs", needs},
+                                                          {"need_events", need_events},
+                                                          {"need_facts", need_facts},
+                                                          {"platforms", platforms},
+                                                          {"meetings", meetings},
+                                                          {"plans", plans},
+                                                          {"plan_items", plan_items},
+                                                          {"reviews", reviews},
+                                                          {"awards", awards},
+                                                          {"findings", findings},
+                                                          {"scores", scores},
+                                                          {"score_parts", score_parts},
+                                                          {"unscored", unscored},
+                                                          {"rollups", rollups},
+                                                          {"rollup_types", rollup_types},
+                                                          {"labels", labels}};
   const auto found = builders.find(table.name);
   if (found == builders.end()) throw std::logic_error(std::string("export: no rows for table ") + table.name);
   const size_t width = table.columns.size();

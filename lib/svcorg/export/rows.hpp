@@ -30,7 +30,7 @@ struct Source {
   const model::RecordSet& records;  // the whole needs loaded
   const rules::Rules& rules;
   const score::Result& scores;
-  const ledger::Listing& ledger;                // every need of Y's ledger, no filter
+  const ledger::Listing& ledger;                  // every need of Y's ledger, no filter
   const std::vector<diag::Diagnostic>& findings;  // sorted (diag::sort_unique)
 };
 

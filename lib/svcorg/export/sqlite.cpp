@@ -1,13 +1,12 @@
 // The SQLite writer: one transaction of prepared statements over libsqlite3's C API,
 // behind two small RAII holders.
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <filesystem>
 #include <string>
 #include <system_error>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "svcorg/export/write.hpp"
 
@@ -60,9 +59,12 @@ class Statement {
 
   void bind(int at, const Cell& c) {
     int rc = SQLITE_OK;
-    if (std::holds_alternative<std::monostate>(c)) rc = sqlite3_bind_null(st_, at);
-    else if (const auto* i = std::get_if<int64_t>(&c)) rc = sqlite3_bind_int64(st_, at, *i);
-    else if (const auto* d = std::get_if<double>(&c)) rc = sqlite3_bind_double(st_, at, *d);
+    if (std::holds_alternative<std::monostate>(c))
+      rc = sqlite3_bind_null(st_, at);
+    else if (const auto* i = std::get_if<int64_t>(&c))
+      rc = sqlite3_bind_int64(st_, at, *i);
+    else if (const auto* d = std::get_if<double>(&c))
+      rc = sqlite3_bind_double(st_, at, *d);
     else {
       const std::string& t = std::get<std::string>(c);
       rc = sqlite3_bind_text(st_, at, t.data(), static_cast<int>(t.size()), SQLITE_STATIC);
@@ -100,8 +102,8 @@ size_t write_all(Database& db, const Source& s) {
   for (const auto& t : tables())
     for (const auto& sql : ddl(t, Dialect::Sqlite)) db.exec(sql);
   for (auto t = tables().rbegin(); t != tables().rend(); ++t) {
-    Statement del(db, fmt::format("delete from \"{}\" where \"district\" = ? and \"year\" = ? and \"as_of\" = ?",
-                                  t->name));
+    Statement del(db,
+                  fmt::format("delete from \"{}\" where \"district\" = ? and \"year\" = ? and \"as_of\" = ?", t->name));
     del.bind(1, district);
     del.bind(2, year);
     del.bind(3, as_of);

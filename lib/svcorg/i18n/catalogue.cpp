@@ -16,7 +16,9 @@ std::optional<Lang> parse_lang(std::string_view c) {
   return std::nullopt;
 }
 
-const char* code(Lang lang) { return lang == Lang::ZhCN ? "zh-CN" : "en"; }
+const char* code(Lang lang) {
+  return lang == Lang::ZhCN ? "zh-CN" : "en";
+}
 
 Arg date(std::string iso) {
   Arg a(std::move(iso));
@@ -48,7 +50,9 @@ Arg codes(const std::vector<std::string>& values, bool or_list) {
 
 namespace {
 
-auto tie(const Arg& a) { return std::tie(a.kind, a.text, a.group, a.or_list, a.items, a.msg); }
+auto tie(const Arg& a) {
+  return std::tie(a.kind, a.text, a.group, a.or_list, a.items, a.msg);
+}
 
 struct Catalogue {
   // id → {en, zh-CN}
@@ -81,10 +85,18 @@ const Catalogue& catalogue() {
 
 }  // namespace
 
-bool operator==(const Arg& a, const Arg& b) { return tie(a) == tie(b); }
-bool operator<(const Arg& a, const Arg& b) { return tie(a) < tie(b); }
-bool operator==(const Message& a, const Message& b) { return a.id == b.id && a.args == b.args; }
-bool operator<(const Message& a, const Message& b) { return std::tie(a.id, a.args) < std::tie(b.id, b.args); }
+bool operator==(const Arg& a, const Arg& b) {
+  return tie(a) == tie(b);
+}
+bool operator<(const Arg& a, const Arg& b) {
+  return tie(a) < tie(b);
+}
+bool operator==(const Message& a, const Message& b) {
+  return a.id == b.id && a.args == b.args;
+}
+bool operator<(const Message& a, const Message& b) {
+  return std::tie(a.id, a.args) < std::tie(b.id, b.args);
+}
 
 const std::string* find_template(std::string_view id, Lang lang) {
   const auto& m = catalogue().messages;
@@ -224,6 +236,8 @@ std::string render(const Message& m, Lang lang) {
   return out;
 }
 
-std::string Message::text(Lang lang) const { return render(*this, lang); }
+std::string Message::text(Lang lang) const {
+  return render(*this, lang);
+}
 
 }  // namespace svcorg::i18n

@@ -45,7 +45,7 @@ struct Arg {
   Arg(std::string_view s) : text(s) {}        // NOLINT
   template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
   Arg(T n) : text(std::to_string(n)) {}  // NOLINT
-  Arg(Message m);                         // NOLINT: a nested message
+  Arg(Message m);                        // NOLINT: a nested message
 };
 
 // A date in prose (see Arg::Kind::Date).
@@ -80,7 +80,9 @@ struct Message {
   std::string text(Lang lang = Lang::En) const;
 };
 
-inline Arg::Arg(Message m) : kind(Kind::Msg) { msg.push_back(std::move(m)); }
+inline Arg::Arg(Message m) : kind(Kind::Msg) {
+  msg.push_back(std::move(m));
+}
 
 // A total order and equality on the structure (id, then arguments): findings sort and
 // drop repeats by it, whatever the language they are shown in.
@@ -88,6 +90,8 @@ bool operator==(const Arg& a, const Arg& b);
 bool operator<(const Arg& a, const Arg& b);
 bool operator==(const Message& a, const Message& b);
 bool operator<(const Message& a, const Message& b);
-inline bool operator!=(const Message& a, const Message& b) { return !(a == b); }
+inline bool operator!=(const Message& a, const Message& b) {
+  return !(a == b);
+}
 
 }  // namespace svcorg::i18n

@@ -1,9 +1,9 @@
 #include "svcorg/importer/csv.hpp"
 
+#include <iconv.h>
+
 #include <algorithm>
 #include <cerrno>
-
-#include <iconv.h>
 
 #include "svcorg/util/text.hpp"
 
@@ -72,7 +72,7 @@ std::optional<std::string> decode(std::string bytes, Encoding asked, Encoding& u
     error_line = line_of(bytes, bad);
     return std::nullopt;
   }
-  std::string().swap(bytes);  // the file and its text are never both held past here
+  std::string().swap(bytes);                     // the file and its text are never both held past here
   if (const auto nul = util::check_utf8(out)) {  // GB18030 reads a NUL byte as U+0000
     error = i18n::Message("import.encoding.gb18030");
     error_line = line_of(out, nul->offset);
@@ -84,15 +84,16 @@ std::optional<std::string> decode(std::string bytes, Encoding asked, Encoding& u
 
 bool CsvReader::next(Row& row) {
   while (!stopped_ && record(row)) {
-    const bool empty = std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return f.empty(); });
+    const bool empty =
+        std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return f.empty(); });
     if (empty) continue;
     if (!width_) {
       width_ = row.fields.size();
       return true;
     }
     if (++rows_ > limits_.max_rows) {
-      errors_.push_back({row.number, row.line, std::nullopt,
-                         i18n::Message("import.csv.too-many-rows", {{"max", limits_.max_rows}})});
+      errors_.push_back(
+          {row.number, row.line, std::nullopt, i18n::Message("import.csv.too-many-rows", {{"max", limits_.max_rows}})});
       stopped_ = true;
       return false;
     }

@@ -26,16 +26,11 @@ struct FieldKind {
 };
 const std::vector<FieldKind>& kinds() {
   static const std::vector<FieldKind> k = {
-      {"branch", true, false, nullptr, nullptr},
-      {"received", true, true, nullptr, nullptr},
-      {"channel", true, false, &v::kChannels, "channel"},
-      {"category", true, false, nullptr, nullptr},
-      {"summary", true, false, nullptr, nullptr},
-      {"scope", false, false, &v::kScopes, "scope"},
-      {"layer", true, false, &v::kLayers, "layer"},
-      {"disposal", true, false, &v::kDisposals, "disposal"},
-      {"relayed_to", false, false, nullptr, nullptr},
-      {"due", false, true, nullptr, nullptr},
+      {"branch", true, false, nullptr, nullptr},          {"received", true, true, nullptr, nullptr},
+      {"channel", true, false, &v::kChannels, "channel"}, {"category", true, false, nullptr, nullptr},
+      {"summary", true, false, nullptr, nullptr},         {"scope", false, false, &v::kScopes, "scope"},
+      {"layer", true, false, &v::kLayers, "layer"},       {"disposal", true, false, &v::kDisposals, "disposal"},
+      {"relayed_to", false, false, nullptr, nullptr},     {"due", false, true, nullptr, nullptr},
   };
   return k;
 }
@@ -44,7 +39,9 @@ const FieldKind* kind_of(std::string_view field) {
     if (field == k.name) return &k;
   return nullptr;
 }
-std::vector<std::string> names(const std::vector<const char*>& list) { return {list.begin(), list.end()}; }
+std::vector<std::string> names(const std::vector<const char*>& list) {
+  return {list.begin(), list.end()};
+}
 
 i18n::Arg hint(const std::string& value, const std::vector<std::string>& allowed) {
   if (auto near = util::closest(value, allowed)) return i18n::Message("cmd.did-you-mean", {{"value", *near}});
@@ -64,8 +61,8 @@ void unknown_keys(const yaml::Node& m, const std::vector<std::string>& allowed, 
     if (!k.is_scalar() || yaml::is_extension(k) || std::find(allowed.begin(), allowed.end(), k.value) != allowed.end())
       continue;
     errors.push_back({k.pos, i18n::Message("import.map.unknown-key", {{"key", k.value},
-                                                                        {"hint", hint(k.value, allowed)},
-                                                                        {"allowed", i18n::codes(allowed, true)}})});
+                                                                      {"hint", hint(k.value, allowed)},
+                                                                      {"allowed", i18n::codes(allowed, true)}})});
   }
 }
 
@@ -83,8 +80,8 @@ void read_field(const yaml::Node& key, const yaml::Node& body, Map& map, std::ve
     std::vector<std::string> all;
     for (const auto& k : kinds()) all.emplace_back(k.name);
     errors.push_back({key.pos, i18n::Message("import.map.unknown-field", {{"field", f.field},
-                                                                            {"hint", hint(f.field, all)},
-                                                                            {"allowed", i18n::codes(all, true)}})});
+                                                                          {"hint", hint(f.field, all)},
+                                                                          {"allowed", i18n::codes(all, true)}})});
     return;
   }
   if (!body.is_map()) {
@@ -227,8 +224,8 @@ std::optional<util::Date> read_date(std::string_view text, std::string_view form
   }
   if (at != text.size() || y < 0 || m < 0 || d < 0) return std::nullopt;
   if (m > 99 || d > 99) return std::nullopt;
-  const std::string iso = std::to_string(y) + (m < 10 ? "-0" : "-") + std::to_string(m) + (d < 10 ? "-0" : "-") +
-                          std::to_string(d);
+  const std::string iso =
+      std::to_string(y) + (m < 10 ? "-0" : "-") + std::to_string(m) + (d < 10 ? "-0" : "-") + std::to_string(d);
   return util::Date::parse(iso);
 }
 
@@ -358,8 +355,8 @@ Imported map_rows(std::string_view text, const Map& map, const Known& known, Csv
       out.map_errors.push_back({column.pos, i18n::Message("import.map.column-twice", {{"column", column.text}})});
     else
       out.map_errors.push_back({column.pos, i18n::Message("import.map.no-column", {{"column", column.text},
-                                                                                 {"hint", hint(column.text, header)},
-                                                                                 {"header", i18n::codes(header)}})});
+                                                                                   {"hint", hint(column.text, header)},
+                                                                                   {"header", i18n::codes(header)}})});
     return std::nullopt;
   };
   const auto case_index = index_of(map.case_column);
@@ -420,8 +417,9 @@ Imported map_rows(std::string_view text, const Map& map, const Known& known, Csv
         if (c.map->has_table) {
           const auto it = c.table.find(value);
           if (it == c.table.end()) {
-            fail(column, i18n::Message("import.not-in-table",
-                                       {{"value", value}, {"field", c.kind->name}, {"hint", hint(value, c.table_cells)}}));
+            fail(column,
+                 i18n::Message("import.not-in-table",
+                               {{"value", value}, {"field", c.kind->name}, {"hint", hint(value, c.table_cells)}}));
             continue;
           }
           value = it->second;
@@ -437,7 +435,8 @@ Imported map_rows(std::string_view text, const Map& map, const Known& known, Csv
             d = util::Date::parse(value);
           }
           if (!d) {
-            fail(column, i18n::Message("import.not-a-date", {{"value", value}, {"formats", i18n::codes(formats, true)}}));
+            fail(column,
+                 i18n::Message("import.not-a-date", {{"value", value}, {"formats", i18n::codes(formats, true)}}));
             continue;
           }
           value = d->str();
@@ -463,7 +462,8 @@ Imported map_rows(std::string_view text, const Map& map, const Known& known, Csv
     if (values.count("due") && values.count("received") && values["due"] < values["received"]) {
       const FieldMap* due = map.find("due");
       fail(due->column ? due->column->text : "",
-           i18n::Message("import.due-before", {{"due", i18n::date(values["due"])}, {"received", i18n::date(values["received"])}}));
+           i18n::Message("import.due-before",
+                         {{"due", i18n::date(values["due"])}, {"received", i18n::date(values["received"])}}));
     }
     if (out.errors.size() != errors_before) continue;
     auto opt = [&values](const char* key) -> std::optional<std::string> {

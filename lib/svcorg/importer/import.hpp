@@ -82,9 +82,9 @@ struct RowError {
 };
 
 struct Imported {
-  std::vector<Mapped> needs;  // in row order
-  size_t already = 0;         // rows whose case number the repository holds
-  size_t rows = 0;            // rows read after the header
+  std::vector<Mapped> needs;         // in row order
+  size_t already = 0;                // rows whose case number the repository holds
+  size_t rows = 0;                   // rows read after the header
   std::vector<MapError> map_errors;  // columns the header does not have
   std::vector<RowError> errors;      // structure first, then rows in order
   bool structure = false;            // the errors are of the file's structure (no row was mapped)

@@ -11,7 +11,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string shown(const fs::path& p) { return p.lexically_normal().generic_string(); }
+std::string shown(const fs::path& p) {
+  return p.lexically_normal().generic_string();
+}
 
 bool exists_at(const fs::path& p) {
   std::error_code ec;
@@ -77,7 +79,8 @@ i18n::Message write_all(const fs::path& root, const std::vector<File>& files, co
       std::error_code ec;
       const bool made = fs::create_directory(*it, ec);
       if (ec)
-        return i18n::Message("cmd.init.folder", {{"folder", shown(*it)}, {"why", i18n::Message::verbatim(ec.message())}});
+        return i18n::Message("cmd.init.folder",
+                             {{"folder", shown(*it)}, {"why", i18n::Message::verbatim(ec.message())}});
       if (made) made_dirs.push_back(*it);
     }
     return i18n::Message();

@@ -1,8 +1,9 @@
+#include "svcorg/ledger/adherence.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 #include "svcorg/model/vocab.hpp"
-#include "svcorg/ledger/adherence.hpp"
 
 namespace svcorg::ledger {
 

@@ -22,7 +22,7 @@ struct Adherence {
   // ⌊expected⌋ (SPEC 4.2 rev 2, rule platform-cadence); what validate and the reports
   // ask for, while the score divides by `expected` unrounded (SPEC 6.4).
   size_t due = 0;
-  size_t held = 0;      // meetings dated in the window
+  size_t held = 0;              // meetings dated in the window
   std::optional<double> value;  // min(held / expected, 1); nullopt when the window is empty
 };
 Adherence adherence(const model::Platform& p, const Window& w);

@@ -11,18 +11,28 @@ namespace {
 constexpr std::array<Status, 6> kAll = {Status::Received, Status::Assessed, Status::InProgress,
                                         Status::Resolved, Status::Closed,   Status::Declined};
 
-int rank(Status s) { return static_cast<int>(s); }
+int rank(Status s) {
+  return static_cast<int>(s);
+}
 
 }  // namespace
 
 // The names are the file format's (model::vocab::kNeedStatuses), one table for both.
-std::optional<Status> parse_status(std::string_view name) { return model::vocab::need_status(name); }
+std::optional<Status> parse_status(std::string_view name) {
+  return model::vocab::need_status(name);
+}
 
-const char* status_name(Status s) { return model::vocab::need_status_name(s).data(); }
+const char* status_name(Status s) {
+  return model::vocab::need_status_name(s).data();
+}
 
-bool is_resolved(Status s) { return s == Status::Resolved || s == Status::Closed; }
+bool is_resolved(Status s) {
+  return s == Status::Resolved || s == Status::Closed;
+}
 
-bool is_final(Status s) { return s == Status::Closed || s == Status::Declined; }
+bool is_final(Status s) {
+  return s == Status::Closed || s == Status::Declined;
+}
 
 bool can_move(Status from, Status to) {
   if (from == to) return true;
@@ -57,8 +67,10 @@ std::vector<Step> history(const std::vector<model::Event>& events, std::optional
 }
 
 void history(const model::Need& need, std::optional<util::Date> as_of, std::vector<Step>& out) {
-  if (need.events) steps_of(*need.events, as_of, out);
-  else out.clear();
+  if (need.events)
+    steps_of(*need.events, as_of, out);
+  else
+    out.clear();
 }
 
 void history(const model::NeedCore& need, std::optional<util::Date> as_of, std::vector<Step>& out) {

@@ -21,8 +21,7 @@ bool same(const std::optional<std::string>& filter, const std::string& value) {
 bool matches(const Row& row, const Filters& f) {
   const model::Need& n = *row.facts.need;
   return same(f.branch, n.branch) && same(f.street, row.street) && same(f.channel, n.channel) &&
-         same(f.category, n.category) && same(f.layer, n.layer) &&
-         (!f.status || matches_status(row.facts, *f.status));
+         same(f.category, n.category) && same(f.layer, n.layer) && (!f.status || matches_status(row.facts, *f.status));
 }
 
 std::map<std::string, const model::Branch*> branches_by_id(const model::RecordSet& records) {

@@ -43,12 +43,12 @@ struct NeedFacts {
   const std::string* category = nullptr;
   const std::string* layer = nullptr;
   util::Date received;
-  Status status = Status::Received;  // as-of status: the last event dated ≤ A
-  bool resolved = false;             // R: resolved or closed
-  bool declined = false;             // D
-  bool open = false;                 // O = S − R − D
-  util::Date due;                    // n.due, else received + resolve_days[layer]
-  bool has_due = false;              // false: no rules for the layer, never due (`due` unset)
+  Status status = Status::Received;      // as-of status: the last event dated ≤ A
+  bool resolved = false;                 // R: resolved or closed
+  bool declined = false;                 // D
+  bool open = false;                     // O = S − R − D
+  util::Date due;                        // n.due, else received + resolve_days[layer]
+  bool has_due = false;                  // false: no rules for the layer, never due (`due` unset)
   std::optional<util::Date> response;    // r(n)
   std::optional<util::Date> resolution;  // s(n), for needs in R
   bool overdue = false;                  // open and due < A

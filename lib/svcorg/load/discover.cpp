@@ -1,5 +1,10 @@
 #include "svcorg/load/discover.hpp"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -8,12 +13,6 @@
 #include <memory>
 #include <string_view>
 #include <system_error>
-
-#include <dirent.h>
-#include <fcntl.h>
-#include <unistd.h>
-#include <sys/stat.h>
-
 
 #include "svcorg/load/loader.hpp"
 #include "svcorg/util/file.hpp"

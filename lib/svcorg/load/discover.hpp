@@ -16,7 +16,7 @@ struct Source {
 };
 
 struct DiscoverResult {
-  std::vector<Source> sources;      // sorted by display path, no repeats
+  std::vector<Source> sources;        // sorted by display path, no repeats
   std::vector<i18n::Message> errors;  // paths that do not exist or cannot be listed (exit 2)
 };
 

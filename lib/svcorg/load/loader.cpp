@@ -1,5 +1,9 @@
 #include "svcorg/load/loader.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -10,10 +14,6 @@
 #include <iterator>
 #include <sstream>
 #include <thread>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "svcorg/cache/cache.hpp"
 #include "svcorg/load/discover.hpp"
@@ -118,7 +118,8 @@ void append(model::RecordSet& into, model::RecordSet&& part) {
   };
   model::for_each_list(into, part, move_all);
   for (auto& pool : part.pools)
-    if (std::find(into.pools.begin(), into.pools.end(), pool) == into.pools.end()) into.pools.push_back(std::move(pool));
+    if (std::find(into.pools.begin(), into.pools.end(), pool) == into.pools.end())
+      into.pools.push_back(std::move(pool));
   part.pools.clear();
 }
 
@@ -134,8 +135,7 @@ constexpr size_t kSplitMinBytes = size_t{2} << 20;
 
 bool load_split(const std::string& name, std::string_view bytes, model::RecordSet& set, diag::Sink& sink,
                 const Limits& limits, unsigned parts) {
-  if (parts < 2 || bytes.size() < kSplitMinBytes || bytes[0] == '%' ||
-      bytes.find("\n%") != std::string_view::npos)
+  if (parts < 2 || bytes.size() < kSplitMinBytes || bytes[0] == '%' || bytes.find("\n%") != std::string_view::npos)
     return false;
   std::vector<size_t> cuts{0};
   for (unsigned i = 1; i < parts; ++i) {
@@ -167,8 +167,8 @@ bool load_split(const std::string& name, std::string_view bytes, model::RecordSe
   auto run = [&](Part& p) {
     p.set.files.push_back(name);
     yaml::parse_stream(
-        p.text, [&](yaml::Node&& node) { convert(node, 0, p.docs++, p.set, p.sink); }, p.issues,
-        parse_limits, p.first_line);
+        p.text, [&](yaml::Node&& node) { convert(node, 0, p.docs++, p.set, p.sink); }, p.issues, parse_limits,
+        p.first_line);
   };
   std::vector<std::thread> threads;
   for (size_t k = 1; k < out.size(); ++k) threads.emplace_back(run, std::ref(out[k]));
@@ -273,8 +273,8 @@ void finish(FileResult& out, const NeedChecks& checks) {
   out.loaded = true;
 }
 
-void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, cache::Store* cache,
-              const Limits& limits, unsigned threads, const NeedChecks& checks) {
+void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, cache::Store* cache, const Limits& limits,
+              unsigned threads, const NeedChecks& checks) {
   const bool cached = cache && !src.is_stdin;
   const cache::Want want{checks.keep_needs, checks.today};
   struct stat st {};
@@ -289,7 +289,9 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, ca
   if (src.is_stdin ? !read_stream(stdin_stream, limits.max_file_size, bytes, out.fatal)
                    : !read_file(src.path, limits.max_file_size, bytes, out.fatal, &st))
     return;
-  auto parse = [&] { parse_file(src.display, bytes, out.entry, limits, threads, checks, cached || !checks.keep_needs); };
+  auto parse = [&] {
+    parse_file(src.display, bytes, out.entry, limits, threads, checks, cached || !checks.keep_needs);
+  };
   if (cached) {
     const auto status = cache::FileStatus::of(st);
     cache->load(src.display, bytes, want, out.entry, parse, &status);
@@ -301,12 +303,14 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, ca
 
 // Bytes held in memory: through the cache (by their bytes and name; there is no status).
 void load_one_held(const Held& file, FileResult& out, cache::Store* cache, const Limits& limits, unsigned threads,
-               const NeedChecks& checks) {
+                   const NeedChecks& checks) {
   if (file.bytes.size() > limits.max_file_size) {
     out.fatal = i18n::Message("load.too-big", {{"path", file.name}, {"max", limits.max_file_size}});
     return;
   }
-  auto parse = [&] { parse_file(file.name, file.bytes, out.entry, limits, threads, checks, cache || !checks.keep_needs); };
+  auto parse = [&] {
+    parse_file(file.name, file.bytes, out.entry, limits, threads, checks, cache || !checks.keep_needs);
+  };
   if (cache)
     cache->load(file.name, file.bytes, cache::Want{checks.keep_needs, checks.today}, out.entry, parse);
   else
@@ -359,9 +363,10 @@ LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, s
                       unsigned jobs, cache::Store* cache, const Limits& limits, const NeedChecks& checks) {
   DiscoverResult found = discover(paths);
   if (cache) cache->open_index(index_scope(paths));
-  LoadResult result = load_all(found.sources.size(), jobs, sink, limits, [&](size_t i, FileResult& out, unsigned split) {
-    load_one(found.sources[i], stdin_stream, out, cache, limits, split, checks);
-  });
+  LoadResult result =
+      load_all(found.sources.size(), jobs, sink, limits, [&](size_t i, FileResult& out, unsigned split) {
+        load_one(found.sources[i], stdin_stream, out, cache, limits, split, checks);
+      });
   result.fatal.insert(result.fatal.begin(), found.errors.begin(), found.errors.end());
   return result;
 }

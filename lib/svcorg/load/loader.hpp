@@ -1,14 +1,14 @@
 // Loading records: bytes to typed records (no disk here), and the whole input set.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <functional>
 #include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <sys/stat.h>
 
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/model/records.hpp"
@@ -38,7 +38,7 @@ void load_bytes(const std::string& name, std::string_view bytes, model::RecordSe
 struct LoadResult {
   model::RecordSet records;
   std::vector<waive::Waiver> waivers;  // inline `# svcorg-ignore` comments, in path order
-  std::vector<i18n::Message> fatal;  // unreadable or missing paths, limits exceeded (exit 2)
+  std::vector<i18n::Message> fatal;    // unreadable or missing paths, limits exceeded (exit 2)
 };
 
 // The rules about one need alone (validate::check_need), in the two parts the parse cache
@@ -83,8 +83,8 @@ struct Held {
 // Loads files held in memory as load_paths loads files from disk (same checks, limits,
 // threads and merge order, in the order given); through `cache` by their bytes and name,
 // so a file whose bytes and display path are those of a file already loaded is a hit.
-LoadResult load_held(const std::vector<Held>& files, diag::Sink& sink, unsigned jobs = 1,
-                     cache::Store* cache = nullptr, const Limits& limits = {}, const NeedChecks& checks = {});
+LoadResult load_held(const std::vector<Held>& files, diag::Sink& sink, unsigned jobs = 1, cache::Store* cache = nullptr,
+                     const Limits& limits = {}, const NeedChecks& checks = {});
 
 // Appends `part` (records of other files) to `into`, renumbering its files.
 void append(model::RecordSet& into, model::RecordSet&& part);

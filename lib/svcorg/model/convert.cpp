@@ -230,11 +230,12 @@ std::optional<std::string> header(Context& c, MapReader& r) {
   const bool known = kind->is_scalar() && std::find(v::kKinds.begin(), v::kKinds.end(), kind->value) != v::kKinds.end();
   if (!known) {
     if (!kind->is_scalar())
-      c.report(kind->pos, "header",
-               i18n::Message("model.wrong-type",
-                             {{"path", "kind"},
-                              {"expected", i18n::Message("model.expect.one-of", {{"values", i18n::codes(v::kKinds, true)}})},
-                              {"found", yaml::describe(*kind)}}));
+      c.report(
+          kind->pos, "header",
+          i18n::Message("model.wrong-type",
+                        {{"path", "kind"},
+                         {"expected", i18n::Message("model.expect.one-of", {{"values", i18n::codes(v::kKinds, true)}})},
+                         {"found", yaml::describe(*kind)}}));
     else if (auto near = util::did_you_mean(kind->value, v::kKinds))
       c.report(kind->pos, "header",
                i18n::Message("model.unknown-kind.near", {{"value", kind->value}, {"suggestion", std::move(*near)}}));
@@ -251,11 +252,16 @@ std::optional<std::string> header(Context& c, MapReader& r) {
 
 const char* kind_name(Kind k) {
   switch (k) {
-    case Kind::District: return "District";
-    case Kind::Branch: return "Branch";
-    case Kind::Need: return "Need";
-    case Kind::Platform: return "Platform";
-    case Kind::Plan: return "Plan";
+    case Kind::District:
+      return "District";
+    case Kind::Branch:
+      return "Branch";
+    case Kind::Need:
+      return "Need";
+    case Kind::Platform:
+      return "Platform";
+    case Kind::Plan:
+      return "Plan";
   }
   return "?";
 }
@@ -268,11 +274,16 @@ void convert_document(const Node& doc, uint32_t file, uint32_t index, RecordSet&
   if (!kind) return;
   c.kind = *kind;
   if (const Node* id = doc.find("id"); id && id->is_scalar()) c.id = id->value;
-  if (*kind == "District") add(r, set.districts, file, index, district);
-  else if (*kind == "Branch") add(r, set.branches, file, index, branch);
-  else if (*kind == "Need") add(r, set.needs, file, index, need);
-  else if (*kind == "Platform") add(r, set.platforms, file, index, platform);
-  else add(r, set.plans, file, index, plan);
+  if (*kind == "District")
+    add(r, set.districts, file, index, district);
+  else if (*kind == "Branch")
+    add(r, set.branches, file, index, branch);
+  else if (*kind == "Need")
+    add(r, set.needs, file, index, need);
+  else if (*kind == "Platform")
+    add(r, set.platforms, file, index, platform);
+  else
+    add(r, set.plans, file, index, plan);
 }
 
 }  // namespace svcorg::model

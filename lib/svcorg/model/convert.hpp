@@ -14,8 +14,7 @@ namespace svcorg::model {
 // Converts `doc` (document number `doc_index` of file number `file_index`, whose display
 // path is set.files[file_index]) and appends the record to `set`. A document whose header
 // is wrong is dropped; one with schema errors is kept with the faulty fields absent.
-void convert_document(const yaml::Node& doc, uint32_t file_index, uint32_t doc_index, RecordSet& set,
-                      diag::Sink& sink);
+void convert_document(const yaml::Node& doc, uint32_t file_index, uint32_t doc_index, RecordSet& set, diag::Sink& sink);
 
 struct Context;
 class MapReader;

@@ -45,9 +45,8 @@ void type_rules(MapReader& t) {
   t.list("required_platforms", ignored, false, 0, [](Context& c, const Node& n, const std::string& p) {
     return read_enum(c, n, p, vocab::kPlatformCategories, "platform_category");
   });
-  t.list("required_fields", ignored, false, 0, [](Context& c, const Node& n, const std::string& p) {
-    return read_enum(c, n, p, vocab::kTypeFields, "");
-  });
+  t.list("required_fields", ignored, false, 0,
+         [](Context& c, const Node& n, const std::string& p) { return read_enum(c, n, p, vocab::kTypeFields, ""); });
   category_list(t, "need_categories");
 }
 
@@ -70,8 +69,7 @@ void weights(MapReader& r, const char* group, const std::vector<const char*>& ke
   bool positive = false;
   for (const char* key : keys)
     if (const Node* w = merged.find(key); w && yaml::number_value(*w).value_or(0) > 0) positive = true;
-  if (!positive)
-    r.context().schema(g.pos(), i18n::Message("model.weights-zero", {{"path", g.path()}}));
+  if (!positive) r.context().schema(g.pos(), i18n::Message("model.weights-zero", {{"path", g.path()}}));
 }
 
 // `rules.category_labels`: the zh-CN labels of the District's own categories, each a
@@ -98,7 +96,8 @@ void category_labels(Context& c, const Node& n, const std::string& path) {
     if (util::is_ascii(*label))
       c.schema(v.pos, i18n::Message("model.label-ascii", {{"path", at}, {"value", *label}}));
     else if (const std::string* builtin = labels::value_of("category", *label))
-      c.schema(v.pos, i18n::Message("model.label-of-builtin", {{"path", at}, {"value", *label}, {"category", *builtin}}));
+      c.schema(v.pos,
+               i18n::Message("model.label-of-builtin", {{"path", at}, {"value", *label}, {"category", *builtin}}));
     else if (const auto [it, fresh] = seen.emplace(*label, k.value); !fresh)
       c.schema(v.pos, i18n::Message("model.label-taken", {{"path", at}, {"value", *label}, {"category", it->second}}));
   }
@@ -167,8 +166,8 @@ void check_scoring_override(Context& c, const Node& n, const std::string& path) 
         if (y.ok()) {
           for (const auto& [k, v] : by->entries) {
             if (yaml::is_extension(k)) continue;
-            const bool year = k.is_scalar() && k.value.size() == 4 &&
-                              k.value.find_first_not_of("0123456789") == std::string::npos;
+            const bool year =
+                k.is_scalar() && k.value.size() == 4 && k.value.find_first_not_of("0123456789") == std::string::npos;
             if (!year) {
               c.schema(k.pos, i18n::Message("model.year-keys", {{"path", y.path()}, {"found", yaml::describe(k)}}));
               continue;

@@ -34,8 +34,7 @@ std::vector<const T*> CorePool::append(Blocks<T>& blocks, const Items& items, co
   return out;
 }
 
-std::vector<const PackedStep*> CorePool::keep(const std::vector<PackedStep>& steps,
-                                              const std::vector<size_t>& starts) {
+std::vector<const PackedStep*> CorePool::keep(const std::vector<PackedStep>& steps, const std::vector<size_t>& starts) {
   return append(steps_, steps, starts);
 }
 

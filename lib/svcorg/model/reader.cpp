@@ -1,11 +1,11 @@
 #include "svcorg/model/reader.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "svcorg/model/labels.hpp"
 #include "svcorg/model/vocab.hpp"
@@ -79,10 +79,9 @@ std::optional<std::string> string_scalar(Context& c, const Node& n, const std::s
   }
   if (n.is_scalar() && yaml::resolve(n) == ScalarKind::String) return n.value;
   if (n.is_scalar() && yaml::resolve(n) != ScalarKind::Null) {
-    c.schema(n.pos, i18n::Message("model.wrong-type.quote", {{"path", path},
-                                                             {"expected", expected},
-                                                             {"found", yaml::describe(n)},
-                                                             {"value", n.value}}));
+    c.schema(n.pos,
+             i18n::Message("model.wrong-type.quote",
+                           {{"path", path}, {"expected", expected}, {"found", yaml::describe(n)}, {"value", n.value}}));
     return std::nullopt;
   }
   c.schema(n.pos, wrong_type_message(path, expected, n));
@@ -101,7 +100,8 @@ bool plain_typed(Context& c, const Node& n, const std::string& path, Expected ex
 
 void wrong_type(Context& c, const Node& n, const std::string& path, const i18n::Message& expected) {
   if (n.is_scalar() && !n.plain)
-    c.schema(n.pos, i18n::Message("model.wrong-type.unquote", {{"path", path}, {"expected", expected}, {"value", n.value}}));
+    c.schema(n.pos,
+             i18n::Message("model.wrong-type.unquote", {{"path", path}, {"expected", expected}, {"value", n.value}}));
   else
     c.schema(n.pos, wrong_type_message(path, expected, n));
 }
@@ -113,7 +113,9 @@ i18n::Message bound_words(std::optional<int64_t> min, std::optional<int64_t> max
   return i18n::Message("model.expect.integer");
 }
 
-std::string fmt_num(double v) { return fmt::format("{}", v); }
+std::string fmt_num(double v) {
+  return fmt::format("{}", v);
+}
 
 i18n::Message range_words(const NumberRange& r) {
   if (r.min && r.max)
@@ -185,10 +187,11 @@ std::optional<std::string> read_enum(Context& c, const Node& n, const std::strin
   if (!s) return std::nullopt;
   i18n::Arg listed = labels::labelled(allowed, group);
   if (auto near = suggestion(*s, allowed, group))
-    report_or_hint(c, n, "schema", i18n::Message("model.not-allowed.near", {{"path", path},
-                                                                           {"value", *s},
-                                                                           {"suggestion", std::move(*near)},
-                                                                           {"allowed", std::move(listed)}}));
+    report_or_hint(
+        c, n, "schema",
+        i18n::Message(
+            "model.not-allowed.near",
+            {{"path", path}, {"value", *s}, {"suggestion", std::move(*near)}, {"allowed", std::move(listed)}}));
   else
     report_or_hint(c, n, "schema",
                    i18n::Message("model.not-allowed", {{"path", path}, {"value", *s}, {"allowed", std::move(listed)}}));
@@ -213,29 +216,31 @@ std::optional<std::string> read_category(Context& c, const Node& n, const std::s
   if (ascii) {
     // `Public Safety`, `public_safety`: the name it is written for, else the closest.
     std::string name = *s;
-    for (char& ch : name) ch = ch == ' ' || ch == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (char& ch : name)
+      ch = ch == ' ' || ch == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     std::optional<i18n::Message> near;
     if (std::find(builtin.begin(), builtin.end(), name) != builtin.end())
       near = i18n::Message("util.did-you-mean", {{"value", name}});
     else
       near = suggestion(name, builtin, "category");
     if (near)
-      c.schema(n.pos, i18n::Message("model.not-category.near", {{"path", path},
-                                                                {"value", *s},
-                                                                {"suggestion", std::move(*near)},
-                                                                {"allowed", std::move(listed)}}));
+      c.schema(n.pos,
+               i18n::Message(
+                   "model.not-category.near",
+                   {{"path", path}, {"value", *s}, {"suggestion", std::move(*near)}, {"allowed", std::move(listed)}}));
     else
-      c.schema(n.pos, i18n::Message("model.not-category", {{"path", path}, {"value", *s}, {"allowed", std::move(listed)}}));
+      c.schema(n.pos,
+               i18n::Message("model.not-category", {{"path", path}, {"value", *s}, {"allowed", std::move(listed)}}));
     return std::nullopt;
   }
   if (auto near = suggestion(*s, builtin, "category"))
-    c.schema(n.pos, i18n::Message("model.not-category-label.near", {{"path", path},
-                                                                    {"value", *s},
-                                                                    {"suggestion", std::move(*near)},
-                                                                    {"allowed", std::move(listed)}}));
-  else
     c.schema(n.pos,
-             i18n::Message("model.not-category-label", {{"path", path}, {"value", *s}, {"allowed", std::move(listed)}}));
+             i18n::Message(
+                 "model.not-category-label.near",
+                 {{"path", path}, {"value", *s}, {"suggestion", std::move(*near)}, {"allowed", std::move(listed)}}));
+  else
+    c.schema(n.pos, i18n::Message("model.not-category-label",
+                                  {{"path", path}, {"value", *s}, {"allowed", std::move(listed)}}));
   return std::nullopt;
 }
 
@@ -317,7 +322,8 @@ std::optional<util::Date> read_date(Context& c, const Node& n, const std::string
   if (auto d = util::Date::parse(*s)) return d;
   if (report_date_form(c, n, path, *s)) return std::nullopt;
   const bool dashed = s->size() == 10 && (*s)[4] == '-' && (*s)[7] == '-';
-  c.schema(n.pos, i18n::Message(dashed ? "model.not-calendar-date" : "model.not-date", {{"path", path}, {"value", *s}}));
+  c.schema(n.pos,
+           i18n::Message(dashed ? "model.not-calendar-date" : "model.not-date", {{"path", path}, {"value", *s}}));
   return std::nullopt;
 }
 
@@ -412,16 +418,20 @@ const Node* MapReader::fetch(const char* key, bool required, const i18n::Message
     if (path_.empty())
       c_.schema(pos(), i18n::Message("model.missing-field.record", {{"key", key}, {"hint", std::move(what)}}));
     else
-      c_.schema(pos(), i18n::Message("model.missing-field", {{"path", path_}, {"key", key}, {"hint", std::move(what)}}));
+      c_.schema(pos(),
+                i18n::Message("model.missing-field", {{"path", path_}, {"key", key}, {"hint", std::move(what)}}));
   }
   if (v && v->is_null() && v->tag.empty()) {
-    c_.schema(v->pos, i18n::Message(required ? "model.empty-value" : "model.empty-value.optional", {{"path", sub(key)}}));
+    c_.schema(v->pos,
+              i18n::Message(required ? "model.empty-value" : "model.empty-value.optional", {{"path", sub(key)}}));
     return nullptr;
   }
   return v;
 }
 
-const Node* MapReader::need(const char* key) { return fetch(key, true); }
+const Node* MapReader::need(const char* key) {
+  return fetch(key, true);
+}
 
 const i18n::Message MapReader::kList("yaml.value.list");
 const i18n::Message MapReader::kEntries("model.expect.entries");
@@ -456,8 +466,7 @@ void MapReader::finish() {
       continue;
     }
     if (yaml::is_extension(k)) continue;
-    const bool known =
-        std::find(known_.begin(), known_.end(), std::string_view(k.value)) != known_.end();
+    const bool known = std::find(known_.begin(), known_.end(), std::string_view(k.value)) != known_.end();
     if (known) continue;
     std::vector<std::string> names(known_.begin(), known_.end());
     std::sort(names.begin(), names.end());

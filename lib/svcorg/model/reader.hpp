@@ -40,8 +40,7 @@ std::optional<std::string> read_enum(Context& c, const yaml::Node& n, const std:
 // A category name, or the zh-CN label or alias of a built-in category, read as its name.
 // With `own_labels`, other Chinese text is kept as written: the label of a category of
 // the District, resolved once every record is loaded (labels::use_district_labels).
-std::optional<std::string> read_category(Context& c, const yaml::Node& n, const std::string& path,
-                                         bool own_labels);
+std::optional<std::string> read_category(Context& c, const yaml::Node& n, const std::string& path, bool own_labels);
 std::optional<util::Date> read_date(Context& c, const yaml::Node& n, const std::string& path);
 // The calendar date a date written otherwise than YYYY-MM-DD most likely means:
 // `20250218`, `2025/3/1`, `2025.3.1`, `2025-3-1`, `2025年3月1日`; none when it names no
@@ -49,8 +48,7 @@ std::optional<util::Date> read_date(Context& c, const yaml::Node& n, const std::
 std::optional<util::Date> likely_date(std::string_view text);
 std::optional<bool> read_bool(Context& c, const yaml::Node& n, const std::string& path);
 std::optional<int64_t> read_int(Context& c, const yaml::Node& n, const std::string& path,
-                                std::optional<int64_t> min = std::nullopt,
-                                std::optional<int64_t> max = std::nullopt);
+                                std::optional<int64_t> min = std::nullopt, std::optional<int64_t> max = std::nullopt);
 struct NumberRange {
   std::optional<double> min, max;
   bool exclusive_min = false;
@@ -83,7 +81,7 @@ class MapReader {
   void enumeration(const char* key, Text& out, bool required, const std::vector<std::string>& allowed,
                    const char* group);
   void enumeration(const char* key, F<NeedStatus>& out, bool required);  // one of vocab::kNeedStatuses
-  void category(const char* key, Text& out, bool required);  // read_category with own labels
+  void category(const char* key, Text& out, bool required);              // read_category with own labels
   void date(const char* key, F<util::Date>& out, bool required);
   void boolean(const char* key, F<bool>& out, bool required);
   void integer(const char* key, F<int64_t>& out, bool required, std::optional<int64_t> min = std::nullopt,

@@ -56,7 +56,7 @@ class RecordList {
     template <bool>
     friend class Iter;
     Parts* parts_ = nullptr;
-    size_t part_ = 0;   // parts are never empty, so (parts.size(), 0) is the end
+    size_t part_ = 0;  // parts are never empty, so (parts.size(), 0) is the end
     size_t index_ = 0;
   };
   using iterator = Iter<false>;

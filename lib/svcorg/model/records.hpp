@@ -8,9 +8,9 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -106,8 +106,8 @@ struct Secretary {
   Pos pos;
   Text name;
   F<bool> certified;
-  static constexpr std::array<const char*, 6> kAbilities = {
-      "orientation", "planning", "organizing", "coordination", "adaptability", "communication"};
+  static constexpr std::array<const char*, 6> kAbilities = {"orientation",  "planning",     "organizing",
+                                                            "coordination", "adaptability", "communication"};
   std::array<F<int64_t>, 6> competencies;  // in kAbilities order
   bool has_competencies = false;
 };
@@ -332,12 +332,12 @@ struct Word {
 struct NeedCore : Place {
   PooledId id;
   Word branch, category, platform;
-  const std::string* layer = nullptr;       // in the pool too; null: absent
-  const PackedStep* step_data = nullptr;    // the history, in the pool (steps_begin())
+  const std::string* layer = nullptr;     // in the pool too; null: absent
+  const PackedStep* step_data = nullptr;  // the history, in the pool (steps_begin())
   uint32_t step_count = 0;
-  Value<uint8_t> satisfaction;              // feedback.satisfaction (1-5)
+  Value<uint8_t> satisfaction;  // feedback.satisfaction (1-5)
   Value<Date> received, due;
-  Value<Date> feedback_date;                // feedback.date
+  Value<Date> feedback_date;  // feedback.date
 
   // The events with a valid date and status, in file order.
   const PackedStep* steps_begin() const { return step_data; }

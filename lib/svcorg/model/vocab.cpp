@@ -16,6 +16,8 @@ std::optional<NeedStatus> need_status(std::string_view name) {
   return static_cast<NeedStatus>(it - kNeedStatusNames.begin());
 }
 
-std::string_view need_status_name(NeedStatus s) { return kNeedStatusNames.at(static_cast<size_t>(s)); }
+std::string_view need_status_name(NeedStatus s) {
+  return kNeedStatusNames.at(static_cast<size_t>(s));
+}
 
 }  // namespace svcorg::model::vocab

@@ -44,7 +44,9 @@ inline const List kTypeFields = {"functions", "units", "established", "reserve_c
 
 // SPEC 2.1/2.5: a platform's owner is looked up by its level: a branch for grassroots
 // and horizontal, a street or the District for superior and service-center.
-inline bool branch_owned_level(const std::string& level) { return level == "grassroots" || level == "horizontal"; }
+inline bool branch_owned_level(const std::string& level) {
+  return level == "grassroots" || level == "horizontal";
+}
 
 // Meetings a year a cadence expects (SPEC 2.5), by index in kCadences.
 int cadence_per_year(const std::string& cadence);

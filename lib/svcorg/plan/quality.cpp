@@ -6,8 +6,12 @@
 
 namespace svcorg::plan {
 
-bool linked(const model::Item& item) { return item.needs && !item.needs->empty(); }
-bool measurable(const model::Item& item) { return item.target && item.target->value; }
+bool linked(const model::Item& item) {
+  return item.needs && !item.needs->empty();
+}
+bool measurable(const model::Item& item) {
+  return item.target && item.target->value;
+}
 
 std::vector<std::string> need_categories(const std::vector<ledger::NeedFacts>& needs_in_year) {
   std::set<std::string> c;
@@ -46,10 +50,9 @@ Quality quality(const model::Plan& plan, std::vector<std::string> need_categorie
     breadth = rules.min_plan_items > 0 ? std::min(n / static_cast<double>(rules.min_plan_items), 1.0) : 1.0;
     if (!c.empty()) coverage = static_cast<double>(in.covered_categories.size()) / static_cast<double>(c.size());
   }
-  out.parts = util::parts_in_order(weights, {{"linked", linked_share},
-                                             {"measurable", measurable_share},
-                                             {"breadth", breadth},
-                                             {"coverage", coverage}});
+  out.parts = util::parts_in_order(
+      weights,
+      {{"linked", linked_share}, {"measurable", measurable_share}, {"breadth", breadth}, {"coverage", coverage}});
   out.q = items.empty() ? 0.0 : util::weighted_mean(out.parts).value_or(0.0);
   return out;
 }

@@ -21,8 +21,8 @@ inline constexpr double kTie = 1e-9;
 
 struct QualityInputs {
   size_t items = 0;
-  size_t linked = 0;        // items listing at least one need
-  size_t measurable = 0;    // items with a numeric target value
+  size_t linked = 0;      // items listing at least one need
+  size_t measurable = 0;  // items with a numeric target value
   int64_t min_plan_items = 0;
   std::vector<std::string> need_categories;     // C: categories of the branch's non-declined needs in Y
   std::vector<std::string> covered_categories;  // C ∩ A

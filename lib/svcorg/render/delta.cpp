@@ -1,8 +1,8 @@
 #include "svcorg/render/delta.hpp"
 
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "svcorg/i18n/catalogue.hpp"
@@ -59,12 +59,13 @@ std::string rank_cell(const DeltaRow& r) {
 std::string counts(const score::Deltas& d, i18n::Lang lang) {
   std::array<size_t, 4> n{};
   for (const auto& r : d.rows) ++n[static_cast<size_t>(r.status)];
-  return i18n::tr(lang, "render.delta.counts", {{"changed", n[0]}, {"unchanged", n[1]}, {"new", n[2]}, {"removed", n[3]}});
+  return i18n::tr(lang, "render.delta.counts",
+                  {{"changed", n[0]}, {"unchanged", n[1]}, {"new", n[2]}, {"removed", n[3]}});
 }
 
 // Where the baseline comes from and when: the arguments of the title lines.
 std::vector<std::pair<std::string, i18n::Arg>> baseline_args(const score::Deltas& d, std::string source,
-                                                               std::string baseline_as_of) {
+                                                             std::string baseline_as_of) {
   return {{"year", d.year},
           {"as_of", i18n::date(d.as_of)},
           {"source", std::move(source)},
@@ -81,10 +82,10 @@ nlohmann::ordered_json opt(const std::optional<T>& v) {
 
 std::string delta_table(const score::Deltas& d, i18n::Lang lang) {
   Table t;
-  t.header = {i18n::tr(lang, "render.delta.col.id"),    i18n::tr(lang, "render.delta.col.name"),
+  t.header = {i18n::tr(lang, "render.delta.col.id"),       i18n::tr(lang, "render.delta.col.name"),
               i18n::tr(lang, "render.delta.col.baseline"), i18n::tr(lang, "render.delta.col.total"),
-              i18n::tr(lang, "render.delta.col.delta"), i18n::tr(lang, "render.delta.col.grade"),
-              i18n::tr(lang, "render.delta.col.rank"),  i18n::tr(lang, "render.delta.col.status")};
+              i18n::tr(lang, "render.delta.col.delta"),    i18n::tr(lang, "render.delta.col.grade"),
+              i18n::tr(lang, "render.delta.col.rank"),     i18n::tr(lang, "render.delta.col.status")};
   t.right = {2, 3, 4};
   for (const auto& r : d.rows)
     t.rows.push_back({r.id, truncate(r.name, 24), fixed(r.baseline_total, 2), fixed(r.total, 2), signed_delta(r.delta),
@@ -122,10 +123,14 @@ std::string delta_json(const score::Deltas& d) {
 
 std::string delta_markdown(const score::Deltas& d, i18n::Lang lang) {
   md::Table t;
-  t.header = {i18n::tr(lang, "render.delta.md.branch"), i18n::tr(lang, "render.delta.md.id"),
-              i18n::tr(lang, "render.delta.md.baseline"), i18n::tr(lang, "render.delta.md.total"),
-              "Δ", i18n::tr(lang, "render.delta.md.grade"),
-              i18n::tr(lang, "render.delta.md.rank"), i18n::tr(lang, "render.delta.md.status")};
+  t.header = {i18n::tr(lang, "render.delta.md.branch"),
+              i18n::tr(lang, "render.delta.md.id"),
+              i18n::tr(lang, "render.delta.md.baseline"),
+              i18n::tr(lang, "render.delta.md.total"),
+              "Δ",
+              i18n::tr(lang, "render.delta.md.grade"),
+              i18n::tr(lang, "render.delta.md.rank"),
+              i18n::tr(lang, "render.delta.md.status")};
   t.right = {2, 3, 4};
   for (const auto& r : d.rows)
     t.rows.push_back({md::escape(r.name), md::escape(r.id), fixed(r.baseline_total, 2), fixed(r.total, 2),

@@ -73,9 +73,9 @@ struct BarChart {
   std::string title;
   std::string value_label;  // what the values are, e.g. "Mean total"
   std::vector<std::pair<std::string, double>> bars;
-  Axis axis;                               // the value axis, the same in every writer
-  std::optional<double> reference;         // a dashed line, e.g. the district's mean
-  Runs note;                               // under the chart, e.g. where the axis starts
+  Axis axis;                        // the value axis, the same in every writer
+  std::optional<double> reference;  // a dashed line, e.g. the district's mean
+  Runs note;                        // under the chart, e.g. where the axis starts
 };
 // Shares of a whole (a pie in Markdown); with `parts`, each value is split into named parts
 // (a stacked bar in HTML).

@@ -1,8 +1,8 @@
 // `svcorg score --explain ID`: one branch's score as a tree, every part with its weight,
 // the inputs behind it and its contribution to the total.
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "svcorg/i18n/catalogue.hpp"
 #include "svcorg/render/labels.hpp"
@@ -51,10 +51,14 @@ class Tree {
 
 // The weights of a group's counted parts sum to 1 (within rounding): each weight shown is
 // the one applied.
-bool sums_to_one(const std::vector<Part>& parts) { return std::abs(score::defined_weight(parts) - 1.0) < 1e-9; }
+bool sums_to_one(const std::vector<Part>& parts) {
+  return std::abs(score::defined_weight(parts) - 1.0) < 1e-9;
+}
 
 // A sum of weights as written (0.9, not 0.8999999999999999).
-std::string weight_text(double w) { return fmt::format("{}", score::round_to(w, 6)); }
+std::string weight_text(double w) {
+  return fmt::format("{}", score::round_to(w, 6));
+}
 
 // After a group's line, when its counted weights do not sum to 1: what each is divided by.
 i18n::Arg normalized_note(const std::vector<Part>& parts) {
@@ -109,23 +113,22 @@ void explain_base(Tree& t, const score::BranchScore& s, i18n::Lang lang) {
                    {"contribution", fixed(s.beta * s.base, 2)},
                    {"note", normalized_note(s.base_parts)}}));
   for (size_t i = 0; i < s.base_parts.size(); ++i)
-    t.line(1, i + 1 == s.base_parts.size(),
-           part_line(s.base_parts[i], "part", s.base_parts, s.beta, 2, base_inputs(s, s.base_parts[i].name, lang),
-                     lang));
+    t.line(
+        1, i + 1 == s.base_parts.size(),
+        part_line(s.base_parts[i], "part", s.base_parts, s.beta, 2, base_inputs(s, s.base_parts[i].name, lang), lang));
 }
 
 std::string plan_level_inputs(const score::Result& r, const score::BranchScore& s, const Names& names,
                               i18n::Lang lang) {
   const auto& q = s.quality_inputs;
-  const std::string quality =
-      i18n::tr(lang, "render.explain.quality",
-               {{"quality", fixed(s.quality, 4)},
-                {"items", q.items},
-                {"linked", q.linked},
-                {"measurable", q.measurable},
-                {"min", q.min_plan_items},
-                {"categories", listed(categories(q.need_categories, names, lang), lang)},
-                {"covered", listed(categories(q.covered_categories, names, lang), lang)}});
+  const std::string quality = i18n::tr(lang, "render.explain.quality",
+                                       {{"quality", fixed(s.quality, 4)},
+                                        {"items", q.items},
+                                        {"linked", q.linked},
+                                        {"measurable", q.measurable},
+                                        {"min", q.min_plan_items},
+                                        {"categories", listed(categories(q.need_categories, names, lang), lang)},
+                                        {"covered", listed(categories(q.covered_categories, names, lang), lang)}});
   if (!s.percentile) return i18n::tr(lang, "render.explain.no-peers", {{"quality", quality}});
   return i18n::tr(lang, "render.explain.peers",
                   {{"quality", quality},
@@ -184,9 +187,8 @@ std::string satisfaction_inputs(const score::BranchScore& s, i18n::Lang lang) {
   if (!s.plan->review) return i18n::tr(lang, "render.explain.no-review");
   auto survey = [&](const model::F<model::Survey>& v, const char* id, const char* none) {
     if (!v) return i18n::tr(lang, none);
-    return i18n::render(i18n::Message(id, {{"mean", fmt::format("{}", v->mean.v)},
-                                           {"n", fmt::format("{}", v->respondents.v)}}),
-                        lang);
+    return i18n::render(
+        i18n::Message(id, {{"mean", fmt::format("{}", v->mean.v)}, {"n", fmt::format("{}", v->respondents.v)}}), lang);
   };
   return survey(s.plan->review->member_survey, "render.explain.survey.members", "render.explain.survey.members.none") +
          i18n::tr(lang, "render.explain.separator") +
@@ -205,13 +207,17 @@ void explain_autonomous(Tree& t, const score::Result& r, const score::BranchScor
   for (size_t i = 0; i < s.components.size(); ++i) {
     const Part& p = s.components[i];
     std::string inputs;
-    if (p.name == "plan_level") inputs = plan_level_inputs(r, s, names, lang);
+    if (p.name == "plan_level")
+      inputs = plan_level_inputs(r, s, names, lang);
     else if (p.name == "execution")
       inputs = i18n::tr(lang, "render.explain.execution",
                         {{"items", s.quality_inputs.items}, {"sum", fmt::format("{}", s.execution_weight_sum)}});
-    else if (p.name == "effect") inputs = effect_inputs(s, lang);
-    else if (p.name == "systems") inputs = systems_inputs(s, lang);
-    else inputs = satisfaction_inputs(s, lang);
+    else if (p.name == "effect")
+      inputs = effect_inputs(s, lang);
+    else if (p.name == "systems")
+      inputs = systems_inputs(s, lang);
+    else
+      inputs = satisfaction_inputs(s, lang);
     t.line(1, i + 1 == s.components.size(), part_line(p, "component", s.components, scale, 2, inputs, lang));
   }
 }
@@ -222,15 +228,16 @@ std::string score_explain(const score::Result& r, const score::BranchScore& s, c
                           const Names& names, i18n::Lang lang) {
   Tree t;
   const std::string type = shown(lang, "type", *s.branch->type);
-  t.text(i18n::tr(lang, "render.explain.head",
-                  {{"id", *s.branch->id},
-                   {"name", *s.branch->name},
-                   {"type", type},
-                   {"street", *s.branch->street},
-                   {"plan", *s.plan->id},
-                   {"year", r.year},
-                   {"provisional", s.provisional ? i18n::Arg(i18n::Message("render.explain.provisional")) : i18n::Arg()},
-                   {"as_of", i18n::date(r.as_of.str())}}));
+  t.text(
+      i18n::tr(lang, "render.explain.head",
+               {{"id", *s.branch->id},
+                {"name", *s.branch->name},
+                {"type", type},
+                {"street", *s.branch->street},
+                {"plan", *s.plan->id},
+                {"year", r.year},
+                {"provisional", s.provisional ? i18n::Arg(i18n::Message("render.explain.provisional")) : i18n::Arg()},
+                {"as_of", i18n::date(r.as_of.str())}}));
   explain_base(t, s, lang);
   explain_autonomous(t, r, s, names, lang);
   t.line(0, true,

@@ -1,9 +1,9 @@
 #include "svcorg/render/html.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace svcorg::render::html {
 
@@ -66,30 +66,47 @@ std::string escape(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       case '\r':
         if (i + 1 < text.size() && text[i + 1] == '\n') break;  // CR LF: one space, from the LF
         out += ' ';
         break;
-      default: out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c;
+      default:
+        out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c;
     }
   }
   return out;
 }
 
-std::string code(std::string_view id) { return "<code>" + escape(id) + "</code>"; }
+std::string code(std::string_view id) {
+  return "<code>" + escape(id) + "</code>";
+}
 
-std::string nowrap(const std::string& escaped) { return "<span class=\"nw\">" + escaped + "</span>"; }
+std::string nowrap(const std::string& escaped) {
+  return "<span class=\"nw\">" + escaped + "</span>";
+}
 
 std::string heading(int level, const std::string& escaped_text, bool page_break) {
   return fmt::format("<h{0}{1}>{2}</h{0}>\n", level, page_break ? " class=\"break\"" : "", escaped_text);
 }
 
-std::string paragraph(const std::string& escaped_html) { return "<p>" + escaped_html + "</p>\n"; }
+std::string paragraph(const std::string& escaped_html) {
+  return "<p>" + escaped_html + "</p>\n";
+}
 
 std::string table(const Table& t) {
   auto has = [](const std::vector<size_t>& v, size_t i) { return std::find(v.begin(), v.end(), i) != v.end(); };
@@ -104,9 +121,13 @@ std::string table(const Table& t) {
   return out + "</tbody>\n</table>\n";
 }
 
-std::string more(const std::string& escaped_html) { return "<p class=\"more\">" + escaped_html + "</p>\n"; }
+std::string more(const std::string& escaped_html) {
+  return "<p class=\"more\">" + escaped_html + "</p>\n";
+}
 
-std::string callout(const std::string& body_html) { return "<section class=\"callout\">\n" + body_html + "</section>\n"; }
+std::string callout(const std::string& body_html) {
+  return "<section class=\"callout\">\n" + body_html + "</section>\n";
+}
 
 std::string figure(const std::string& svg, const std::string& escaped_caption) {
   return "<figure>\n<figcaption>" + escaped_caption + "</figcaption>\n" + svg + "</figure>\n";

@@ -2,14 +2,15 @@
 
 #include <charconv>
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 #include "svcorg/util/text.hpp"
 
 namespace svcorg::render {
 
-void JsonWriter::indent(size_t depth) { out_.append(2 * depth, ' '); }
+void JsonWriter::indent(size_t depth) {
+  out_.append(2 * depth, ' ');
+}
 
 // The next member or element of the open container, on a line of its own.
 void JsonWriter::next_line() {

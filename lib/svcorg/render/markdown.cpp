@@ -1,9 +1,9 @@
 #include "svcorg/render/markdown.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace svcorg::render::md {
 
@@ -63,7 +63,9 @@ std::string escape_body(std::string_view in) {
 
 }  // namespace
 
-std::string escape_inner(std::string_view text) { return escape_body(fold(text)); }
+std::string escape_inner(std::string_view text) {
+  return escape_body(fold(text));
+}
 
 std::string escape(std::string_view text) {
   const std::string folded = fold(text);
@@ -73,9 +75,12 @@ std::string escape(std::string_view text) {
   // cmark-gfm drops one at the start of a document and keeps it elsewhere.
   std::string_view in = folded;
   for (;;) {
-    if (!in.empty() && in[0] == ' ') in.remove_prefix(1);
-    else if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
-    else break;
+    if (!in.empty() && in[0] == ' ')
+      in.remove_prefix(1);
+    else if (in.substr(0, 3) == "\xEF\xBB\xBF")
+      in.remove_prefix(3);
+    else
+      break;
   }
   std::string out = escape_body(in);
   // A leading block marker (`- `, `+ `, `> `, `=`, `1. `, `1) `) would start a list,
@@ -91,16 +96,37 @@ std::string mermaid_label(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '"': out += "”"; break;
-      case '<': out += "‹"; break;
-      case '>': out += "›"; break;
-      case '&': out += "＆"; break;
-      case '#': out += "＃"; break;
-      case ';': out += "；"; break;
-      case '`': out += "'"; break;
-      case '%': out += "％"; break;  // no %%{…}%% directives
-      case '\n': case '\r': case '\t': out += ' '; break;
-      default: out += c;
+      case '"':
+        out += "”";
+        break;
+      case '<':
+        out += "‹";
+        break;
+      case '>':
+        out += "›";
+        break;
+      case '&':
+        out += "＆";
+        break;
+      case '#':
+        out += "＃";
+        break;
+      case ';':
+        out += "；";
+        break;
+      case '`':
+        out += "'";
+        break;
+      case '%':
+        out += "％";
+        break;  // no %%{…}%% directives
+      case '\n':
+      case '\r':
+      case '\t':
+        out += ' ';
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -154,9 +180,11 @@ std::string bar_chart(const std::string& title, const std::string& y_label,
     xs += fmt::format("{}\"{}\"", i ? ", " : "", mermaid_label(bars[i].first));
     ys += fmt::format("{}{:.2f}", i ? ", " : "", bars[i].second);
   }
-  return fmt::format("```mermaid\n---\nconfig:\n  xyChart:\n    showDataLabel: true\n---\nxychart-beta\n"
-                     "    title \"{}\"\n    x-axis [{}]\n    y-axis \"{}\" {} --> {}\n    bar [{}]\n```\n",
-                     mermaid_label(title), xs, mermaid_label(y_label), number(axis.lo, axis.decimals), number(axis.hi, axis.decimals), ys);
+  return fmt::format(
+      "```mermaid\n---\nconfig:\n  xyChart:\n    showDataLabel: true\n---\nxychart-beta\n"
+      "    title \"{}\"\n    x-axis [{}]\n    y-axis \"{}\" {} --> {}\n    bar [{}]\n```\n",
+      mermaid_label(title), xs, mermaid_label(y_label), number(axis.lo, axis.decimals), number(axis.hi, axis.decimals),
+      ys);
 }
 
 std::string heading(int level, const std::string& escaped_text) {

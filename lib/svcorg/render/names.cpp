@@ -14,8 +14,12 @@ std::string find(const std::map<std::string, std::string, std::less<>>& m, const
 
 }  // namespace
 
-std::string Names::branch(const std::string& id) const { return find(branches, id); }
-std::string Names::street(const std::string& id) const { return find(streets, id); }
+std::string Names::branch(const std::string& id) const {
+  return find(branches, id);
+}
+std::string Names::street(const std::string& id) const {
+  return find(streets, id);
+}
 
 std::string Names::category(i18n::Lang lang, const std::string& value) const {
   if (lang == i18n::Lang::En || model::labels::label(i18n::code(lang), "category", value))

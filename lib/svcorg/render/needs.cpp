@@ -1,9 +1,9 @@
 #include "svcorg/render/needs.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "svcorg/i18n/catalogue.hpp"
@@ -20,15 +20,23 @@ using ledger::NeedFacts;
 
 constexpr size_t kSummaryWidth = 30;  // display columns of the summary in the table
 
-json text(const model::Text& t) { return t ? json(*t) : json(nullptr); }
-json date(const std::optional<util::Date>& d) { return d ? json(d->str()) : json(nullptr); }
-json rate(const std::optional<double>& r) { return r ? json(score::round_to(*r, 4)) : json(nullptr); }
+json text(const model::Text& t) {
+  return t ? json(*t) : json(nullptr);
+}
+json date(const std::optional<util::Date>& d) {
+  return d ? json(d->str()) : json(nullptr);
+}
+json rate(const std::optional<double>& r) {
+  return r ? json(score::round_to(*r, 4)) : json(nullptr);
+}
 template <class T>
 json number(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
 }
 
-std::optional<util::Date> due(const NeedFacts& f) { return f.has_due ? std::optional(f.due) : std::nullopt; }
+std::optional<util::Date> due(const NeedFacts& f) {
+  return f.has_due ? std::optional(f.due) : std::nullopt;
+}
 std::optional<int32_t> days_between(const std::optional<util::Date>& d, util::Date from) {
   return d ? std::optional(*d - from) : std::nullopt;
 }
@@ -113,8 +121,12 @@ std::string one_line(std::string s) {
   return s;
 }
 
-std::string value(const model::Text& t) { return t ? *t : std::string(); }
-std::string value(const std::optional<util::Date>& d) { return d ? d->str() : std::string(); }
+std::string value(const model::Text& t) {
+  return t ? *t : std::string();
+}
+std::string value(const std::optional<util::Date>& d) {
+  return d ? d->str() : std::string();
+}
 std::string shown(i18n::Lang lang, const char* group, const model::Text& t) {
   return t ? render::shown(lang, group, *t) : std::string();
 }
@@ -225,29 +237,28 @@ Sheet needs_sheet(const ledger::Listing& l, const Names& names, i18n::Lang lang)
     std::string header;
     const char* group;  // label group of an enumerated value, or nullptr
   };
-  const std::vector<Column> columns = {
-      {"id", i18n::tr(lang, "render.needs.csv.id"), nullptr},
-      {"branch", i18n::tr(lang, "render.needs.csv.branch"), nullptr},
-      {"branch_name", i18n::tr(lang, "render.needs.csv.branch-name"), nullptr},
-      {"street", i18n::tr(lang, "render.needs.csv.street"), nullptr},
-      {"street_name", i18n::tr(lang, "render.needs.csv.street-name"), nullptr},
-      {"received", i18n::tr(lang, "render.needs.csv.received"), nullptr},
-      {"carried_over", i18n::tr(lang, "render.needs.csv.carried-over"), nullptr},
-      {"channel", i18n::tr(lang, "render.needs.csv.channel"), "channel"},
-      {"category", i18n::tr(lang, "render.needs.csv.category"), "category"},
-      {"layer", i18n::tr(lang, "render.needs.csv.layer"), "layer"},
-      {"disposal", i18n::tr(lang, "render.needs.csv.disposal"), "disposal"},
-      {"status", i18n::tr(lang, "render.needs.csv.status"), "status"},
-      {"due", i18n::tr(lang, "render.needs.csv.due"), nullptr},
-      {"response", i18n::tr(lang, "render.needs.csv.response"), nullptr},
-      {"resolution", i18n::tr(lang, "render.needs.csv.resolution"), nullptr},
-      {"overdue", i18n::tr(lang, "render.needs.csv.overdue"), nullptr},
-      {"response_days", i18n::tr(lang, "render.needs.csv.response-days"), nullptr},
-      {"resolution_days", i18n::tr(lang, "render.needs.csv.resolution-days"), nullptr},
-      {"age_days", i18n::tr(lang, "render.needs.csv.age-days"), nullptr},
-      {"reopened", i18n::tr(lang, "render.needs.csv.reopened"), nullptr},
-      {"satisfaction", i18n::tr(lang, "render.needs.csv.satisfaction"), nullptr},
-      {"summary", i18n::tr(lang, "render.needs.csv.summary"), nullptr}};
+  const std::vector<Column> columns = {{"id", i18n::tr(lang, "render.needs.csv.id"), nullptr},
+                                       {"branch", i18n::tr(lang, "render.needs.csv.branch"), nullptr},
+                                       {"branch_name", i18n::tr(lang, "render.needs.csv.branch-name"), nullptr},
+                                       {"street", i18n::tr(lang, "render.needs.csv.street"), nullptr},
+                                       {"street_name", i18n::tr(lang, "render.needs.csv.street-name"), nullptr},
+                                       {"received", i18n::tr(lang, "render.needs.csv.received"), nullptr},
+                                       {"carried_over", i18n::tr(lang, "render.needs.csv.carried-over"), nullptr},
+                                       {"channel", i18n::tr(lang, "render.needs.csv.channel"), "channel"},
+                                       {"category", i18n::tr(lang, "render.needs.csv.category"), "category"},
+                                       {"layer", i18n::tr(lang, "render.needs.csv.layer"), "layer"},
+                                       {"disposal", i18n::tr(lang, "render.needs.csv.disposal"), "disposal"},
+                                       {"status", i18n::tr(lang, "render.needs.csv.status"), "status"},
+                                       {"due", i18n::tr(lang, "render.needs.csv.due"), nullptr},
+                                       {"response", i18n::tr(lang, "render.needs.csv.response"), nullptr},
+                                       {"resolution", i18n::tr(lang, "render.needs.csv.resolution"), nullptr},
+                                       {"overdue", i18n::tr(lang, "render.needs.csv.overdue"), nullptr},
+                                       {"response_days", i18n::tr(lang, "render.needs.csv.response-days"), nullptr},
+                                       {"resolution_days", i18n::tr(lang, "render.needs.csv.resolution-days"), nullptr},
+                                       {"age_days", i18n::tr(lang, "render.needs.csv.age-days"), nullptr},
+                                       {"reopened", i18n::tr(lang, "render.needs.csv.reopened"), nullptr},
+                                       {"satisfaction", i18n::tr(lang, "render.needs.csv.satisfaction"), nullptr},
+                                       {"summary", i18n::tr(lang, "render.needs.csv.summary"), nullptr}};
   Sheet sheet;
   sheet.name = i18n::tr(lang, "render.xlsx.sheet.ledger");
   for (const auto& c : columns) sheet.header.push_back(c.header);
@@ -261,10 +272,14 @@ Sheet needs_sheet(const ledger::Listing& l, const Names& names, i18n::Lang lang)
       const std::string key = c.key;
       if (v.is_string() && (key == "received" || key == "due" || key == "response" || key == "resolution"))
         row.push_back(Cell::of_date(*util::Date::parse(v.get<std::string>())));
-      else if (v.is_number_integer()) row.push_back(Cell::of_int(v.get<long long>()));
-      else if (!c.group || !v.is_string()) row.push_back(Cell::of_text(cell(v, lang)));
-      else if (std::string(c.group) == "category") row.push_back(Cell::of_text(names.category(lang, v.get<std::string>())));
-      else row.push_back(Cell::of_text(render::shown(lang, c.group, v.get<std::string>())));
+      else if (v.is_number_integer())
+        row.push_back(Cell::of_int(v.get<long long>()));
+      else if (!c.group || !v.is_string())
+        row.push_back(Cell::of_text(cell(v, lang)));
+      else if (std::string(c.group) == "category")
+        row.push_back(Cell::of_text(names.category(lang, v.get<std::string>())));
+      else
+        row.push_back(Cell::of_text(render::shown(lang, c.group, v.get<std::string>())));
     }
     sheet.rows.push_back(std::move(row));
   }

@@ -145,8 +145,7 @@ void meetings(doc::Document& out, const report::Data& d, const Labels& l) {
   t.nowrap = {2};
   for (const auto& m : d.meetings) {
     if (!m.adherence.value) continue;
-    t.rows.push_back({T(m.adherence.platform->name.v),
-                      V(fmt::format("{}/{}", m.adherence.held, m.adherence.due)),
+    t.rows.push_back({T(m.adherence.platform->name.v), V(fmt::format("{}/{}", m.adherence.held, m.adherence.due)),
                       V(m.last ? m.last->str() : "—"), V(std::to_string(m.needs_discussed))});
   }
   if (t.rows.empty())

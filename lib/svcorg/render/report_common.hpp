@@ -18,9 +18,15 @@ namespace svcorg::render::rpt {
 
 // One run as the layout says it: T text, V a figure the layout formatted (a number, a
 // date, `20/24`: shown as is), C an id shown as code.
-inline doc::Runs T(std::string s) { return {doc::text(std::move(s))}; }
-inline doc::Runs V(std::string s) { return {doc::verbatim(std::move(s))}; }
-inline doc::Runs C(std::string s) { return {doc::code(std::move(s))}; }
+inline doc::Runs T(std::string s) {
+  return {doc::text(std::move(s))};
+}
+inline doc::Runs V(std::string s) {
+  return {doc::verbatim(std::move(s))};
+}
+inline doc::Runs C(std::string s) {
+  return {doc::code(std::move(s))};
+}
 
 // Rows a long table or list shows before "and N more" (all of them with `--detail`).
 inline constexpr size_t kCap = 10;

@@ -159,10 +159,9 @@ void attention(doc::Document& out, const report::Data& d, const Labels& l) {
                               {{"before", V(num2(d.previous->mean_total))},
                                {"now", V(num2(d.mean_total))},
                                {"delta", V(signed2(*d.mean_total - *d.previous->mean_total))},
-                               {"provisional",
-                                T(d.any_provisional
-                                      ? l.tr("report.attention.change-provisional", {{"year", d.result->year}})
-                                      : std::string())}})},
+                               {"provisional", T(d.any_provisional ? l.tr("report.attention.change-provisional",
+                                                                          {{"year", d.result->year}})
+                                                                   : std::string())}})},
                     l);
   out << doc::CalloutEnd{};
 }

@@ -1,8 +1,8 @@
 #include "svcorg/render/rules.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "svcorg/diag/catalogue.hpp"
 #include "svcorg/diag/render.hpp"
@@ -40,7 +40,9 @@ struct Section {
   std::vector<Row> rows;
 };
 
-std::string number(double d) { return fmt::format("{}", d); }
+std::string number(double d) {
+  return fmt::format("{}", d);
+}
 
 // A section shown as a table of two columns.
 Section table_section(int level, std::string title, std::string left, std::string right) {
@@ -134,7 +136,6 @@ Section type_section(const Style& s, const std::string& type, const rules::TypeR
   return sec;
 }
 
-
 std::vector<Section> scoring_sections(const Style& s, const score::Model& m) {
   const Lang lang = s.lang;
   std::vector<Section> out;
@@ -153,24 +154,26 @@ std::vector<Section> scoring_sections(const Style& s, const score::Model& m) {
   for (const Group& g : kGroups) {
     Section sec = table_section(3, tr(lang, "rules.scoring.group", {{"part", s.shown(g.title_group, g.key)}}),
                                 tr(lang, "rules.column.part"), tr(lang, "rules.column.weight"));
-    for (const auto& [name, weight] : m.*g.weights) sec.rows.push_back({s.shown(g.parts_group, name), {number(weight)}});
+    for (const auto& [name, weight] : m.*g.weights)
+      sec.rows.push_back({s.shown(g.parts_group, name), {number(weight)}});
     out.push_back(std::move(sec));
   }
 
-  Section awards = table_section(3, tr(lang, "rules.scoring.awards"), tr(lang, "rules.column.rule"),
-                                 tr(lang, "rules.column.value"));
+  Section awards =
+      table_section(3, tr(lang, "rules.scoring.awards"), tr(lang, "rules.column.rule"), tr(lang, "rules.column.value"));
   awards.rows = {{tr(lang, "rules.scoring.awards.points"), {number(m.award_points)}},
                  {tr(lang, "rules.scoring.awards.cap"), {number(m.award_cap)}}};
   out.push_back(awards);
 
-  Section grades = table_section(3, tr(lang, "rules.scoring.grades"), tr(lang, "rules.column.rule"),
-                                 tr(lang, "rules.column.value"));
+  Section grades =
+      table_section(3, tr(lang, "rules.scoring.grades"), tr(lang, "rules.column.rule"), tr(lang, "rules.column.value"));
   const std::pair<const char*, double> bounds[] = {
       {"excellent", m.grade_excellent}, {"good", m.grade_good}, {"fair", m.grade_fair}};
   for (const auto& [grade, at_least] : bounds)
     grades.rows.push_back(
         {s.shown("grade", grade), {tr(lang, "rules.scoring.grade.at-least", {{"n", number(at_least)}})}});
-  grades.rows.push_back({s.shown("grade", "poor"), {tr(lang, "rules.scoring.grade.below", {{"n", number(m.grade_fair)}})}});
+  grades.rows.push_back(
+      {s.shown("grade", "poor"), {tr(lang, "rules.scoring.grade.below", {{"n", number(m.grade_fair)}})}});
   out.push_back(grades);
   return out;
 }
@@ -190,8 +193,7 @@ std::vector<Section> sections(const RulesView& v, const Style& s) {
   if (!v.rules->category_labels.empty()) {
     Section own;
     own.title = tr(lang, "rules.district-labels.heading");
-    for (const auto& [name, label] : v.rules->category_labels)
-      own.rows.push_back({s.item({label, name, true}), {}});
+    for (const auto& [name, label] : v.rules->category_labels) own.rows.push_back({s.item({label, name, true}), {}});
     out.push_back(own);
   }
 
@@ -202,8 +204,9 @@ std::vector<Section> sections(const RulesView& v, const Style& s) {
                                    tr(lang, "rules.column.what"));
     for (const auto& rule : diag::catalogue())
       checks.rows.push_back({s.code(rule.id),
-                             {tr(lang, "rules.checks.row", {{"severity", diag::severity_word(rule.severity, lang)},
-                                                            {"summary", diag::rule_summary(rule, lang)}})}});
+                             {tr(lang, "rules.checks.row",
+                                 {{"severity", diag::severity_word(rule.severity, lang)},
+                                  {"summary", diag::rule_summary(rule, lang)}})}});
     out.push_back(checks);
   }
   return out;
@@ -266,8 +269,10 @@ std::string rules_json(const RulesView& v) {
   };
   w.begin_object().member("format", 1);
   w.key("district");
-  if (v.district) w.value(v.district->first);
-  else w.value(nullptr);
+  if (v.district)
+    w.value(v.district->first);
+  else
+    w.value(nullptr);
   w.key("types").begin_array();
   for (const auto& type : v.types) {
     const rules::TypeRules* t = v.rules->for_type(type);

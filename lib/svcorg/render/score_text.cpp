@@ -11,7 +11,9 @@ namespace svcorg::render {
 
 using score::round_to;
 
-std::string fixed(double v, int decimals) { return fmt::format("{:.{}f}", round_to(v, decimals), decimals); }
+std::string fixed(double v, int decimals) {
+  return fmt::format("{:.{}f}", round_to(v, decimals), decimals);
+}
 
 std::string fixed(const std::optional<double>& v, int decimals, const char* undefined) {
   return v ? fixed(*v, decimals) : std::string(undefined);
@@ -30,16 +32,15 @@ namespace {
 const char* kComponents[] = {"plan_level", "execution", "effect", "systems", "satisfaction"};
 
 std::string rollup_line(const score::Rollup& r, bool street, i18n::Lang lang) {
-  const std::vector<std::pair<std::string, i18n::Arg>> args = {
-      {"id", r.id.empty() ? "-" : r.id},
-      {"branches", r.branches},
-      {"scored", r.scored},
-      {"mean", fixed(r.mean_total, 2)},
-      {"received", r.needs.received},
-      {"carried_over", r.needs.carried_over},
-      {"resolution", fixed(r.needs.resolution_rate, 4)},
-      {"on_time", fixed(r.needs.on_time_resolution_rate, 4)},
-      {"adherence", fixed(r.platform_adherence, 4)}};
+  const std::vector<std::pair<std::string, i18n::Arg>> args = {{"id", r.id.empty() ? "-" : r.id},
+                                                               {"branches", r.branches},
+                                                               {"scored", r.scored},
+                                                               {"mean", fixed(r.mean_total, 2)},
+                                                               {"received", r.needs.received},
+                                                               {"carried_over", r.needs.carried_over},
+                                                               {"resolution", fixed(r.needs.resolution_rate, 4)},
+                                                               {"on_time", fixed(r.needs.on_time_resolution_rate, 4)},
+                                                               {"adherence", fixed(r.platform_adherence, 4)}};
   return i18n::tr(lang, street ? "render.score.rollup.street" : "render.score.rollup.district", args) + "\n";
 }
 
@@ -47,13 +48,13 @@ std::string rollup_line(const score::Rollup& r, bool street, i18n::Lang lang) {
 
 std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n::Lang lang) {
   Table t;
-  t.header = {i18n::tr(lang, "render.score.col.rank"),       i18n::tr(lang, "render.score.col.id"),
-              i18n::tr(lang, "render.score.col.name"),       i18n::tr(lang, "render.score.col.type"),
-              i18n::tr(lang, "render.score.col.street"),     i18n::tr(lang, "render.score.col.total"),
-              i18n::tr(lang, "render.score.col.grade"),      i18n::tr(lang, "render.score.col.base"),
-              i18n::tr(lang, "render.score.col.autonomous"), i18n::tr(lang, "render.score.col.bonus"),
-              i18n::tr(lang, "render.score.col.plan-level"), i18n::tr(lang, "render.score.col.execution"),
-              i18n::tr(lang, "render.score.col.effect"),     i18n::tr(lang, "render.score.col.systems"),
+  t.header = {i18n::tr(lang, "render.score.col.rank"),         i18n::tr(lang, "render.score.col.id"),
+              i18n::tr(lang, "render.score.col.name"),         i18n::tr(lang, "render.score.col.type"),
+              i18n::tr(lang, "render.score.col.street"),       i18n::tr(lang, "render.score.col.total"),
+              i18n::tr(lang, "render.score.col.grade"),        i18n::tr(lang, "render.score.col.base"),
+              i18n::tr(lang, "render.score.col.autonomous"),   i18n::tr(lang, "render.score.col.bonus"),
+              i18n::tr(lang, "render.score.col.plan-level"),   i18n::tr(lang, "render.score.col.execution"),
+              i18n::tr(lang, "render.score.col.effect"),       i18n::tr(lang, "render.score.col.systems"),
               i18n::tr(lang, "render.score.col.satisfaction"), i18n::tr(lang, "render.score.col.rank-in-type")};
   t.right = {0, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15};
   for (const auto* s : sel.branches) {
@@ -71,11 +72,10 @@ std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n:
     row.push_back(std::to_string(s->rank_in_type));
     t.rows.push_back(std::move(row));
   }
-  std::string out = i18n::tr(lang, "render.score.title",
-                             {{"year", r.year},
-                              {"as_of", i18n::date(r.as_of.str())},
-                              {"weight", fmt::format("{}", r.base_weight)}}) +
-                    "\n\n";
+  std::string out =
+      i18n::tr(lang, "render.score.title",
+               {{"year", r.year}, {"as_of", i18n::date(r.as_of.str())}, {"weight", fmt::format("{}", r.base_weight)}}) +
+      "\n\n";
   out += render_text(t);
   bool provisional = false;
   for (const auto* s : sel.branches) provisional = provisional || s->provisional;
@@ -104,25 +104,47 @@ Cell decimal(const std::optional<double>& v, int decimals) {
   const double rounded = round_to(*v, decimals);
   return Cell::of_number(rounded, decimals, fixed(rounded, decimals));
 }
-Cell count(size_t v) { return Cell::of_int(static_cast<long long>(v)); }
+Cell count(size_t v) {
+  return Cell::of_int(static_cast<long long>(v));
+}
 
 }  // namespace
 
 Sheet score_sheet(const ScoreSelection& sel, const Names& names, i18n::Lang lang) {
   Sheet sheet;
   sheet.name = i18n::tr(lang, "render.xlsx.sheet.scores");
-  for (const char* id :
-       {"render.score.csv.id", "render.score.csv.name", "render.score.csv.type", "render.score.csv.street",
-        "render.score.csv.street-name", "render.score.csv.plan", "render.score.csv.provisional",
-        "render.score.csv.total", "render.score.csv.grade", "render.score.csv.rank-in-district",
-        "render.score.csv.rank-in-type", "render.score.csv.base", "render.score.csv.autonomous",
-        "render.score.csv.bonus", "render.score.csv.plan-level", "render.score.csv.execution",
-        "render.score.csv.effect", "render.score.csv.systems", "render.score.csv.satisfaction",
-        "render.score.csv.quality", "render.score.csv.percentile", "render.score.csv.peers",
-        "render.score.csv.needs-received", "render.score.csv.needs-carried-over", "render.score.csv.needs-declined",
-        "render.score.csv.needs-resolved", "render.score.csv.needs-open", "render.score.csv.needs-overdue",
-        "render.score.csv.resolution-rate", "render.score.csv.on-time-resolution-rate",
-        "render.score.csv.response-on-time-rate", "render.score.csv.feedback-satisfied-rate"})
+  for (const char* id : {"render.score.csv.id",
+                         "render.score.csv.name",
+                         "render.score.csv.type",
+                         "render.score.csv.street",
+                         "render.score.csv.street-name",
+                         "render.score.csv.plan",
+                         "render.score.csv.provisional",
+                         "render.score.csv.total",
+                         "render.score.csv.grade",
+                         "render.score.csv.rank-in-district",
+                         "render.score.csv.rank-in-type",
+                         "render.score.csv.base",
+                         "render.score.csv.autonomous",
+                         "render.score.csv.bonus",
+                         "render.score.csv.plan-level",
+                         "render.score.csv.execution",
+                         "render.score.csv.effect",
+                         "render.score.csv.systems",
+                         "render.score.csv.satisfaction",
+                         "render.score.csv.quality",
+                         "render.score.csv.percentile",
+                         "render.score.csv.peers",
+                         "render.score.csv.needs-received",
+                         "render.score.csv.needs-carried-over",
+                         "render.score.csv.needs-declined",
+                         "render.score.csv.needs-resolved",
+                         "render.score.csv.needs-open",
+                         "render.score.csv.needs-overdue",
+                         "render.score.csv.resolution-rate",
+                         "render.score.csv.on-time-resolution-rate",
+                         "render.score.csv.response-on-time-rate",
+                         "render.score.csv.feedback-satisfied-rate"})
     sheet.header.push_back(i18n::tr(lang, id));
   for (const auto* s : sel.branches) {
     const auto& n = s->needs;
@@ -145,8 +167,8 @@ Sheet score_sheet(const ScoreSelection& sel, const Names& names, i18n::Lang lang
     row.push_back(decimal(s->percentile, 4));
     row.push_back(count(s->peers));
     for (size_t v : {n.received, n.carried_over, n.declined, n.resolved, n.open, n.overdue}) row.push_back(count(v));
-    for (const auto* rate : {&n.resolution_rate, &n.on_time_resolution_rate, &n.response_on_time_rate,
-                             &n.feedback_satisfied_rate})
+    for (const auto* rate :
+         {&n.resolution_rate, &n.on_time_resolution_rate, &n.response_on_time_rate, &n.feedback_satisfied_rate})
       row.push_back(decimal(*rate, 4));
     sheet.rows.push_back(std::move(row));
   }
@@ -156,17 +178,17 @@ Sheet score_sheet(const ScoreSelection& sel, const Names& names, i18n::Lang lang
 Sheet streets_sheet(const score::Result& r, const ScoreSelection& sel, const Names& names, i18n::Lang lang) {
   Sheet sheet;
   sheet.name = i18n::tr(lang, "render.xlsx.sheet.streets");
-  for (const char* id : {"render.score.csv.street", "render.score.csv.street-name", "render.xlsx.street.branches",
-                         "render.xlsx.street.scored", "render.xlsx.street.mean-total",
-                         "render.score.csv.needs-received", "render.score.csv.needs-carried-over",
-                         "render.score.csv.resolution-rate", "render.score.csv.on-time-resolution-rate",
-                         "render.xlsx.street.platform-adherence"})
+  for (const char* id :
+       {"render.score.csv.street", "render.score.csv.street-name", "render.xlsx.street.branches",
+        "render.xlsx.street.scored", "render.xlsx.street.mean-total", "render.score.csv.needs-received",
+        "render.score.csv.needs-carried-over", "render.score.csv.resolution-rate",
+        "render.score.csv.on-time-resolution-rate", "render.xlsx.street.platform-adherence"})
     sheet.header.push_back(i18n::tr(lang, id));
   auto add = [&](const score::Rollup& st, std::string name) {
-    sheet.rows.push_back({Cell::of_text(st.id), Cell::of_text(std::move(name)), count(st.branches),
-                          count(st.scored), decimal(st.mean_total, 2), count(st.needs.received),
-                          count(st.needs.carried_over), decimal(st.needs.resolution_rate, 4),
-                          decimal(st.needs.on_time_resolution_rate, 4), decimal(st.platform_adherence, 4)});
+    sheet.rows.push_back({Cell::of_text(st.id), Cell::of_text(std::move(name)), count(st.branches), count(st.scored),
+                          decimal(st.mean_total, 2), count(st.needs.received), count(st.needs.carried_over),
+                          decimal(st.needs.resolution_rate, 4), decimal(st.needs.on_time_resolution_rate, 4),
+                          decimal(st.platform_adherence, 4)});
   };
   for (const auto* st : sel.streets) add(*st, names.street(st->id));
   add(r.district, i18n::tr(lang, "render.xlsx.district"));  // the District's roll-up last

@@ -20,7 +20,9 @@ Cell Cell::of_number(double v, int decimals, std::string shown) {
   return c;
 }
 
-Cell Cell::of_int(long long v) { return of_number(static_cast<double>(v), 0, std::to_string(v)); }
+Cell Cell::of_int(long long v) {
+  return of_number(static_cast<double>(v), 0, std::to_string(v));
+}
 
 Cell Cell::of_date(util::Date d) {
   Cell c;

@@ -1,9 +1,9 @@
 #include "svcorg/render/svg.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "svcorg/render/html.hpp"
 #include "svcorg/render/table.hpp"
@@ -16,12 +16,14 @@ namespace {
 // SC first, for Chinese (Debian's fonts-noto-cjk).
 constexpr std::string_view kFonts = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif";
 constexpr double kWidth = 640;
-constexpr double kColumn = 7;     // units per display column at the 12-unit font
-constexpr double kRow = 24;       // one bar's row
+constexpr double kColumn = 7;  // units per display column at the 12-unit font
+constexpr double kRow = 24;    // one bar's row
 constexpr double kBarHeight = 16;
 constexpr std::string_view kPalette[] = {"#3b6ea8", "#e39b2d", "#c0392b", "#7f8c8d", "#2e8b57", "#8e44ad"};
 
-std::string n1(double v) { return number(v, 1); }
+std::string n1(double v) {
+  return number(v, 1);
+}
 
 // The layout both charts share: a label column, the plot, room for the values at the
 // bars' ends, rows from `top`, the axis under the last row.
@@ -71,11 +73,11 @@ std::string axis_and_grid(const Frame& f, const std::string& axis_label, const s
     const std::string x = n1(f.x(v));
     out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#e0e0e0\"/>\n", x, n1(y_top),
                        n1(f.axis_y));
-    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>\n", x,
-                       n1(f.axis_y + 15), number(v, f.axis.decimals));
+    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>\n", x, n1(f.axis_y + 15),
+                       number(v, f.axis.decimals));
   }
-  out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#666\"/>\n", n1(f.x0),
-                     n1(f.axis_y), n1(f.x1));
+  out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#666\"/>\n", n1(f.x0), n1(f.axis_y),
+                     n1(f.x1));
   if (f.axis.lo != 0)  // two short slashes across the axis: it is cut short of 0
     out += fmt::format("<path d=\"M{} {}l4 -8M{} {}l4 -8\" stroke=\"#666\" fill=\"none\"/>\n", n1(f.x0 + 2),
                        n1(f.axis_y + 4), n1(f.x0 + 6), n1(f.axis_y + 4));
@@ -110,8 +112,9 @@ std::string rect(double x, double y, double w, std::string_view color) {
 
 }  // namespace
 
-std::string escape(std::string_view text) { return html::escape(text); }
-
+std::string escape(std::string_view text) {
+  return html::escape(text);
+}
 
 std::string bar_chart(const BarChart& c) {
   std::vector<double> values;
@@ -133,14 +136,15 @@ std::string bar_chart(const BarChart& c) {
   }
   if (c.reference) {
     const std::string x = n1(f.x(*c.reference));
-    body += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#c0392b\" stroke-width=\"1.5\" "
-                        "stroke-dasharray=\"4 3\"/>\n",
-                        x, n1(f.top - 4), n1(f.axis_y));
+    body += fmt::format(
+        "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#c0392b\" stroke-width=\"1.5\" "
+        "stroke-dasharray=\"4 3\"/>\n",
+        x, n1(f.top - 4), n1(f.axis_y));
     // The label centred on the line, moved in so that it is not cut at either edge.
     const double half = static_cast<double>(display_width(c.reference_label)) * kColumn / 2;
     const double label_x = std::clamp(f.x(*c.reference), half, std::max(half, kWidth - half));
-    body += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#c0392b\">{}</text>\n",
-                        n1(label_x), n1(f.top - 8), escape(c.reference_label));
+    body += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#c0392b\">{}</text>\n", n1(label_x),
+                        n1(f.top - 8), escape(c.reference_label));
   }
   return open_svg(c.title, height) + body + "</svg>\n";
 }
@@ -177,8 +181,8 @@ std::string stacked_chart(const StackedChart& c) {
       body += rect(x, y, w, kPalette[s % std::size(kPalette)]);
       const std::string text = number(v, c.decimals);
       if (static_cast<double>(text.size()) * kColumn + 4 <= w)  // the part's count when it fits inside
-        body += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#fff\">{}</text>\n",
-                            n1(x + w / 2), n1(y + kBarHeight / 2 + 4), text);
+        body += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#fff\">{}</text>\n", n1(x + w / 2),
+                            n1(y + kBarHeight / 2 + 4), text);
       at += v;
     }
     body += value_label(f, i, f.x(at), texts[i]) + "</g>\n";

@@ -27,11 +27,11 @@ struct Bar {
 };
 
 struct BarChart {
-  std::string title;   // the chart's <title> (read by screen readers, shown on hover)
-  std::string axis_label;  // under the value axis, e.g. "Mean total"
-  std::vector<Bar> bars;   // one horizontal bar each, top to bottom
-  int decimals = 2;        // of the value labels at the bars' ends
-  bool zero_based = false; // see render::value_axis
+  std::string title;        // the chart's <title> (read by screen readers, shown on hover)
+  std::string axis_label;   // under the value axis, e.g. "Mean total"
+  std::vector<Bar> bars;    // one horizontal bar each, top to bottom
+  int decimals = 2;         // of the value labels at the bars' ends
+  bool zero_based = false;  // see render::value_axis
   // The value axis the layout chose; none: render::value_axis of the values.
   std::optional<Axis> axis;
   // A vertical dashed reference line (e.g. a mean) with its label above the bars.

@@ -1,8 +1,8 @@
 #include "svcorg/render/table.hpp"
 
-#include <algorithm>
-
 #include <utf8proc.h>
+
+#include <algorithm>
 
 namespace svcorg::render {
 

@@ -1,9 +1,9 @@
 #include "svcorg/render/xlsx.hpp"
 
+#include <xlsxwriter.h>
+
 #include <algorithm>
 #include <ctime>
-
-#include <xlsxwriter.h>
 
 #include "svcorg/render/table.hpp"
 
@@ -90,7 +90,9 @@ class Workbook {
       case Cell::Kind::Number:
         return at(r, col,
                   worksheet_write_number(ws, row, column, c.number,
-                                         c.decimals == 0 ? nullptr : c.decimals <= 2 ? two_ : four_));
+                                         c.decimals == 0   ? nullptr
+                                         : c.decimals <= 2 ? two_
+                                                           : four_));
       case Cell::Kind::Date:
         return at(r, col, worksheet_write_number(ws, row, column, c.date.days + kExcelDaysTo1970, date_));
     }

@@ -1,13 +1,14 @@
 // The figures a report shows beyond the score result's own: names, means, ranks "of N",
 // what needs attention, the previous year's totals and the branch card's rows. The
 // renderers (render/report_*.cpp) format these and compute nothing.
-#include <algorithm>
-#include <set>
+#include "svcorg/report/figures.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <set>
+
 #include "svcorg/model/vocab.hpp"
-#include "svcorg/report/figures.hpp"
 
 namespace svcorg::report {
 
@@ -15,7 +16,9 @@ namespace {
 
 constexpr const char* kGrades[] = {"excellent", "good", "fair", "poor"};
 
-double mean(double sum, size_t n) { return score::round_to(sum / static_cast<double>(n), 2); }
+double mean(double sum, size_t n) {
+  return score::round_to(sum / static_cast<double>(n), 2);
+}
 
 std::vector<TypeMeans> type_means(const score::Result& r) {
   std::vector<TypeMeans> out;
@@ -61,8 +64,7 @@ void names(const model::RecordSet& records, Data& d) {
 void attention(Data& d) {
   Attention& a = d.attention;
   for (const auto& r : d.ledger.listing.rows)
-    if (r.facts.overdue)
-      a.overdue.push_back({&r, d.name_of(r.facts.need->branch.v), d.result->as_of - r.facts.due});
+    if (r.facts.overdue) a.overdue.push_back({&r, d.name_of(r.facts.need->branch.v), d.result->as_of - r.facts.due});
   std::stable_sort(a.overdue.begin(), a.overdue.end(), [](const OverdueNeed& x, const OverdueNeed& y) {
     if (x.days_overdue != y.days_overdue) return x.days_overdue > y.days_overdue;
     return x.row->facts.need->id.v < y.row->facts.need->id.v;
@@ -78,8 +80,8 @@ void attention(Data& d) {
   for (auto it = d.scores.rbegin(); it != d.scores.rend(); ++it)
     if ((*it)->grade == "fair" || (*it)->grade == "poor") a.weak.push_back(*it);
   for (const char* g : kGrades)
-    a.grades.emplace_back(g, std::count_if(d.scores.begin(), d.scores.end(),
-                                           [&](const score::BranchScore* s) { return s->grade == g; }));
+    a.grades.emplace_back(
+        g, std::count_if(d.scores.begin(), d.scores.end(), [&](const score::BranchScore* s) { return s->grade == g; }));
 }
 
 // The inputs behind component `part` of the card, clause by clause.
@@ -88,23 +90,23 @@ std::vector<i18n::Message> inputs(const Data& d, const std::string& part) {
   const auto& q = s.quality_inputs;
   const auto& n = s.needs;
   if (part == "plan_level") {
-    std::vector<i18n::Message> out = {i18n::Message("report.card.quality", {{"quality", fmt::format("{:.4f}", s.quality)},
-                                                                            {"items", q.items},
-                                                                            {"linked", q.linked},
-                                                                            {"measurable", q.measurable}})};
+    std::vector<i18n::Message> out = {
+        i18n::Message("report.card.quality", {{"quality", fmt::format("{:.4f}", s.quality)},
+                                              {"items", q.items},
+                                              {"linked", q.linked},
+                                              {"measurable", q.measurable}})};
     if (s.percentile)
-      out.emplace_back("report.card.quality-rank", std::vector<std::pair<std::string, i18n::Arg>>{
-                                                       {"rank", d.quality_rank}, {"peers", s.peers}});
+      out.emplace_back("report.card.quality-rank",
+                       std::vector<std::pair<std::string, i18n::Arg>>{{"rank", d.quality_rank}, {"peers", s.peers}});
     else
       out.emplace_back("report.single-peer");
     return out;
   }
   if (part == "execution") return {i18n::Message("report.card.items", {{"items", q.items}})};
   if (part == "effect")
-    return {i18n::Message("report.card.effect", {{"received", n.received},
-                                                 {"carried", n.carried_over},
-                                                 {"resolved", n.resolved},
-                                                 {"overdue", n.overdue}})};
+    return {i18n::Message(
+        "report.card.effect",
+        {{"received", n.received}, {"carried", n.carried_over}, {"resolved", n.resolved}, {"overdue", n.overdue}})};
   if (part == "systems") {
     if (s.systems_entries.empty()) return {i18n::Message("report.requires-none")};
     std::vector<i18n::Message> out;
@@ -142,18 +144,22 @@ void card(const Inputs& in, Data& d) {
     return tm->parts.at(part);
   };
   for (const auto& p : s.base_parts)
-    d.card_rows.push_back({p.name, true, p.value, p.weight,
-                           p.value ? std::optional<double>(s.beta * score::share(s.base_parts, p.name) * *p.value)
-                                   : std::nullopt,
-                           type_mean(p.name), {}});
+    d.card_rows.push_back(
+        {p.name,
+         true,
+         p.value,
+         p.weight,
+         p.value ? std::optional<double>(s.beta * score::share(s.base_parts, p.name) * *p.value) : std::nullopt,
+         type_mean(p.name),
+         {}});
   d.card_rows.push_back({"base", false, s.base, s.beta, s.beta * s.base, type_mean("base"), {}});
   for (const auto& c : s.components)
     d.card_rows.push_back(
         {c.name, false, c.value, c.weight,
          c.value ? std::optional<double>((1 - s.beta) * score::share(s.components, c.name) * *c.value) : std::nullopt,
          type_mean(c.name), inputs(d, c.name)});
-  d.card_rows.push_back({"autonomous", false, s.autonomous, 1 - s.beta, (1 - s.beta) * s.autonomous,
-                         type_mean("autonomous"), {}});
+  d.card_rows.push_back(
+      {"autonomous", false, s.autonomous, 1 - s.beta, (1 - s.beta) * s.autonomous, type_mean("autonomous"), {}});
   for (const auto& a : d.awards)
     if (a.award->approved && *a.award->approved) d.card_awards.push_back(a.award);
 }

@@ -1,26 +1,31 @@
 #include "svcorg/report/improve.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace svcorg::report {
 
 namespace {
 
-std::string pct(double v) { return fmt::format("{:.0f}%", v * 100.0); }
+std::string pct(double v) {
+  return fmt::format("{:.0f}%", v * 100.0);
+}
 
 // A fact that names its figures in its message and lists nothing.
 Fact figures(i18n::Message what) {
   return {std::move(what), {}};
 }
 
-Fact fact(const char* id) { return {i18n::Message(id), {}}; }
+Fact fact(const char* id) {
+  return {i18n::Message(id), {}};
+}
 
 // A need by its summary, with its days overdue when it is overdue.
 i18n::Arg need(const ledger::Row& r, util::Date as_of) {
   if (!r.facts.overdue) return r.facts.need->summary.v;
-  return i18n::Message("report.fact.need-overdue", {{"summary", r.facts.need->summary.v}, {"days", as_of - r.facts.due}});
+  return i18n::Message("report.fact.need-overdue",
+                       {{"summary", r.facts.need->summary.v}, {"days", as_of - r.facts.due}});
 }
 
 std::vector<Fact> plan_level_facts(const score::BranchScore& s, int quality_rank) {
@@ -44,9 +49,8 @@ std::vector<Fact> plan_level_facts(const score::BranchScore& s, int quality_rank
       uncovered.values.push_back(i18n::label("category", c));
   if (!uncovered.values.empty()) out.push_back(uncovered);
   if (s.percentile && *s.percentile < 0.5)
-    out.push_back(
-        figures(i18n::Message("report.fact.low-quality-rank", {{"rank", std::to_string(quality_rank)},
-                                                               {"peers", std::to_string(s.peers)}})));
+    out.push_back(figures(i18n::Message("report.fact.low-quality-rank",
+                                        {{"rank", std::to_string(quality_rank)}, {"peers", std::to_string(s.peers)}})));
   return out;
 }
 
@@ -56,7 +60,8 @@ std::vector<Fact> execution_facts(const score::BranchScore& s) {
     for (const auto& it : *s.plan->items) {
       const double progress = it.progress ? *it.progress : 0.0;
       if (progress < 1.0)
-        f.values.push_back(i18n::Message("report.fact.item-progress", {{"title", it.title.v}, {"progress", pct(progress)}}));
+        f.values.push_back(
+            i18n::Message("report.fact.item-progress", {{"title", it.title.v}, {"progress", pct(progress)}}));
     }
   if (f.values.empty()) return {};
   return {f};
@@ -69,9 +74,12 @@ std::vector<Fact> effect_facts(const LedgerView& l) {
   const util::Date as_of = l.listing.window.as_of;
   for (const auto& r : l.listing.rows) {
     // Still open from an earlier year: named first, and not again among the overdue or open.
-    if (r.facts.carried_over && r.facts.open) carried.values.push_back(need(r, as_of));
-    else if (r.facts.overdue) overdue.values.push_back(need(r, as_of));
-    else if (r.facts.open) open.values.push_back(need(r, as_of));
+    if (r.facts.carried_over && r.facts.open)
+      carried.values.push_back(need(r, as_of));
+    else if (r.facts.overdue)
+      overdue.values.push_back(need(r, as_of));
+    else if (r.facts.open)
+      open.values.push_back(need(r, as_of));
     if (r.facts.satisfaction && *r.facts.satisfaction < 4) unhappy.values.push_back(need(r, as_of));
     if (r.facts.response_counted && !r.facts.response_on_time) late.values.push_back(need(r, as_of));
   }
@@ -85,11 +93,13 @@ std::vector<Fact> effect_facts(const LedgerView& l) {
 std::vector<Fact> systems_facts(const score::BranchScore& s) {
   Fact missing = fact("report.fact.missing-platforms"), low = fact("report.fact.low-adherence");
   for (const auto& e : s.systems_entries) {
-    if (!e.best) missing.values.push_back(i18n::label("platform_category", e.category));
+    if (!e.best)
+      missing.values.push_back(i18n::label("platform_category", e.category));
     else if (e.value < 1.0)
-      low.values.push_back(i18n::Message("report.fact.platform-held", {{"platform", e.best->platform->name.v},
-                                                                       {"held", std::to_string(e.best->held)},
-                                                                       {"expected", fmt::format("{:.1f}", e.best->expected)}}));
+      low.values.push_back(
+          i18n::Message("report.fact.platform-held", {{"platform", e.best->platform->name.v},
+                                                      {"held", std::to_string(e.best->held)},
+                                                      {"expected", fmt::format("{:.1f}", e.best->expected)}}));
   }
   std::vector<Fact> out;
   if (!missing.values.empty()) out.push_back(missing);
@@ -142,11 +152,16 @@ std::vector<Improvement> improvements(const score::BranchScore& s, const LedgerV
     const double lost = (1.0 - s.beta) * score::share(s.components, c.name) * (100.0 - *c.value);
     if (lost < 0.005) continue;
     std::vector<Fact> facts;
-    if (c.name == "plan_level") facts = plan_level_facts(s, quality_rank);
-    else if (c.name == "execution") facts = execution_facts(s);
-    else if (c.name == "effect") facts = effect_facts(ledger);
-    else if (c.name == "systems") facts = systems_facts(s);
-    else facts = satisfaction_facts(s);
+    if (c.name == "plan_level")
+      facts = plan_level_facts(s, quality_rank);
+    else if (c.name == "execution")
+      facts = execution_facts(s);
+    else if (c.name == "effect")
+      facts = effect_facts(ledger);
+    else if (c.name == "systems")
+      facts = systems_facts(s);
+    else
+      facts = satisfaction_facts(s);
     out.push_back({c.name, false, *c.value, lost, std::move(facts)});
   }
   std::stable_sort(out.begin(), out.end(), [](const Improvement& a, const Improvement& b) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 
-
 #include "svcorg/report/figures.hpp"
 #include "svcorg/report/improve.hpp"
 #include "svcorg/util/text.hpp"
@@ -41,7 +40,9 @@ LedgerView ledger_view(const Inputs& in, const Scope& scope, const std::string& 
   v.by_category = group_by(v.listing, [](const ledger::Row& r) { return r.facts.need->category.v; });
   v.by_disposal = group_by(v.listing, [](const ledger::Row& r) { return r.facts.need->disposal.v; });
   v.by_layer = group_by(v.listing, [](const ledger::Row& r) { return r.facts.need->layer.v; });
-  const char* own = scope.kind == ScopeKind::District ? "district" : scope.kind == ScopeKind::Street ? "street" : "branch";
+  const char* own = scope.kind == ScopeKind::District ? "district"
+                    : scope.kind == ScopeKind::Street ? "street"
+                                                      : "branch";
   for (const auto& r : v.listing.rows) {
     if (r.facts.overdue) v.oldest_overdue.push_back(&r);
     if (r.facts.need->layer.v == own) v.own_layer.push_back(&r);
@@ -57,9 +58,12 @@ LedgerView ledger_view(const Inputs& in, const Scope& scope, const std::string& 
 
 bool in_scope(const Branch& b, const Scope& scope, const std::string& street) {
   switch (scope.kind) {
-    case ScopeKind::District: return true;
-    case ScopeKind::Street: return b.street.v == street;
-    case ScopeKind::Branch: return b.id.v == scope.id;
+    case ScopeKind::District:
+      return true;
+    case ScopeKind::Street:
+      return b.street.v == street;
+    case ScopeKind::Branch:
+      return b.id.v == scope.id;
   }
   return false;
 }
@@ -84,7 +88,10 @@ std::vector<score::Adherence> platforms(const Inputs& in, const Data& d, const s
 
 void people(const Inputs& in, Data& d) {
   for (const auto* b : d.branches) {
-    SecretaryRow row{b, {}, false, b->secretary && b->secretary->certified && *b->secretary->certified,
+    SecretaryRow row{b,
+                     {},
+                     false,
+                     b->secretary && b->secretary->certified && *b->secretary->certified,
                      b->reserve_cadres ? *b->reserve_cadres : 0};
     if (b->secretary && b->secretary->has_competencies) {
       row.rated = true;

@@ -32,7 +32,7 @@ struct Group {
 };
 
 struct LedgerView {
-  ledger::Listing listing;  // the scope's needs of the year as of A
+  ledger::Listing listing;                                            // the scope's needs of the year as of A
   std::vector<Group> by_channel, by_category, by_disposal, by_layer;  // by count desc, then key
   std::vector<const ledger::Row*> oldest_overdue;                     // up to 10, oldest first
   std::vector<const ledger::Row*> own_layer;  // needs the scope's own level is responsible for, open ones first
@@ -80,19 +80,19 @@ struct OverdueNeed {
 
 // What needs attention in a district or street, first thing in its report.
 struct Attention {
-  std::vector<OverdueNeed> overdue;                   // most days overdue first, then need id
-  std::vector<score::Adherence> behind;               // adherence < 1: lowest first, then platform id
-  std::vector<const model::Branch*> uncertified;      // secretary without certificate, by branch id
-  std::vector<const model::Branch*> no_reserve;       // no reserve cadre, by branch id
-  std::vector<const score::BranchScore*> weak;        // graded fair or poor, lowest total first
+  std::vector<OverdueNeed> overdue;                    // most days overdue first, then need id
+  std::vector<score::Adherence> behind;                // adherence < 1: lowest first, then platform id
+  std::vector<const model::Branch*> uncertified;       // secretary without certificate, by branch id
+  std::vector<const model::Branch*> no_reserve;        // no reserve cadre, by branch id
+  std::vector<const score::BranchScore*> weak;         // graded fair or poor, lowest total first
   std::vector<std::pair<std::string, size_t>> grades;  // every grade, best first, with its count
 };
 
 // The same machinery on year − 1 (its plans exist): totals to compare with.
 struct Previous {
   int year = 0;
-  std::optional<double> mean_total;                          // the scope's
-  std::map<std::string, double> branch_totals;               // by branch id
+  std::optional<double> mean_total;                           // the scope's
+  std::map<std::string, double> branch_totals;                // by branch id
   std::map<std::string, std::optional<double>> street_means;  // by street id
 };
 
@@ -106,49 +106,49 @@ struct TypeMeans {
 
 // One line of the branch card's components table.
 struct CardRow {
-  std::string part;                          // a base part (dues, ...), `base`, a component, `autonomous`
-  bool base = false;                          // a base part
-  std::optional<double> value;                // nullopt: excluded (its inputs do not exist)
+  std::string part;             // a base part (dues, ...), `base`, a component, `autonomous`
+  bool base = false;            // a base part
+  std::optional<double> value;  // nullopt: excluded (its inputs do not exist)
   double weight = 0;
-  std::optional<double> contribution;         // points of the total it gives
-  std::optional<double> type_mean;            // the mean of the part over the type's scored branches
-  std::vector<i18n::Message> inputs;          // the inputs behind a component, clause by clause
+  std::optional<double> contribution;  // points of the total it gives
+  std::optional<double> type_mean;     // the mean of the part over the type's scored branches
+  std::vector<i18n::Message> inputs;   // the inputs behind a component, clause by clause
 };
 
 // A platform the branch owns or joins, and its meetings in the year.
 struct MeetingSummary {
   score::Adherence adherence;
   std::string owner_name;
-  std::optional<util::Date> last;   // the last meeting in the window
-  size_t needs_discussed = 0;       // the branch's needs named by its meetings in the window
+  std::optional<util::Date> last;  // the last meeting in the window
+  size_t needs_discussed = 0;      // the branch's needs named by its meetings in the window
 };
 
 struct Data {
   Scope scope;
-  std::string name;  // the district's, street's or branch's name
+  std::string name;                                 // the district's, street's or branch's name
   std::map<std::string, std::string> street_names;  // from the District
   const score::Result* result = nullptr;
   const score::Model* model = nullptr;
   const rules::Rules* rules = nullptr;
-  std::vector<const model::Branch*> branches;          // in scope, by id
-  std::vector<const score::BranchScore*> scores;       // in scope, by total desc, then id
-  std::vector<const score::Unscored*> unscored;        // in scope, by id
-  std::vector<const score::Rollup*> streets;           // the streets in scope
-  const score::Rollup* own = nullptr;                  // the district's or the street's roll-up
+  std::vector<const model::Branch*> branches;     // in scope, by id
+  std::vector<const score::BranchScore*> scores;  // in scope, by total desc, then id
+  std::vector<const score::Unscored*> unscored;   // in scope, by id
+  std::vector<const score::Rollup*> streets;      // the streets in scope
+  const score::Rollup* own = nullptr;             // the district's or the street's roll-up
   LedgerView ledger;
-  std::vector<score::Adherence> platforms;             // in scope, by id
+  std::vector<score::Adherence> platforms;                      // in scope, by id
   std::vector<const score::Adherence*> platforms_by_adherence;  // lowest first (not running last), then id
-  std::vector<SecretaryRow> secretaries;               // by branch id
-  std::vector<AwardRow> awards;                        // plans of the year, by branch id
-  std::map<std::string, std::string> names;            // id -> name: branches, streets, district, platforms
-  std::optional<double> mean_total;                    // over the scores in scope
-  std::vector<std::pair<std::string, double>> mean_by_type;  // in scope, types in type order
-  std::vector<TypeMeans> type_means;                   // district-wide, types in type order
+  std::vector<SecretaryRow> secretaries;                        // by branch id
+  std::vector<AwardRow> awards;                                 // plans of the year, by branch id
+  std::map<std::string, std::string> names;                     // id -> name: branches, streets, district, platforms
+  std::optional<double> mean_total;                             // over the scores in scope
+  std::vector<std::pair<std::string, double>> mean_by_type;     // in scope, types in type order
+  std::vector<TypeMeans> type_means;                            // district-wide, types in type order
   size_t scored_in_district = 0;
-  bool any_provisional = false;                        // a score in scope is provisional
-  bool all_provisional = false;                        // every score in scope is (no total is marked then)
-  Attention attention;                                 // district and street scope
-  std::optional<Previous> previous;                    // when plans of year − 1 exist
+  bool any_provisional = false;      // a score in scope is provisional
+  bool all_provisional = false;      // every score in scope is (no total is marked then)
+  Attention attention;               // district and street scope
+  std::optional<Previous> previous;  // when plans of year − 1 exist
   // The name of a branch, street, district or platform; the id when it has none.
   const std::string& name_of(const std::string& id) const;
   const TypeMeans* type_mean(const std::string& type) const;
@@ -156,12 +156,12 @@ struct Data {
   const score::BranchScore* card = nullptr;
   const model::Branch* branch = nullptr;
   const model::Plan* plan = nullptr;
-  std::vector<Improvement> improve;                    // most points lost first
-  std::vector<CardRow> card_rows;                      // base parts, base, components, autonomous
-  int quality_rank = 0;                                // 1 + peers of its type with a better plan quality
-  std::vector<const ledger::Row*> card_needs;          // overdue (most days first), open, then the rest
-  std::vector<MeetingSummary> meetings;                // by platform id
-  std::vector<const model::Award*> card_awards;        // approved awards of the year
+  std::vector<Improvement> improve;              // most points lost first
+  std::vector<CardRow> card_rows;                // base parts, base, components, autonomous
+  int quality_rank = 0;                          // 1 + peers of its type with a better plan quality
+  std::vector<const ledger::Row*> card_needs;    // overdue (most days first), open, then the rest
+  std::vector<MeetingSummary> meetings;          // by platform id
+  std::vector<const model::Award*> card_awards;  // approved awards of the year
 };
 
 struct Inputs {

@@ -49,8 +49,12 @@ void read_numbers(const Node& n, TypeRules& t) {
 
 }  // namespace
 
-bool TypeRules::allows_need(const std::string& c) const { return contains(need_categories, c); }
-bool TypeRules::allows_item(const std::string& c) const { return contains(item_categories, c); }
+bool TypeRules::allows_need(const std::string& c) const {
+  return contains(need_categories, c);
+}
+bool TypeRules::allows_item(const std::string& c) const {
+  return contains(item_categories, c);
+}
 
 int64_t TypeRules::resolve_days_for(const std::string& layer) const {
   auto it = resolve_days.find(layer);
@@ -65,7 +69,9 @@ const TypeRules* Rules::for_type(const std::string& type) const {
   return nullptr;
 }
 
-bool Rules::in_negative_list(const std::string& c) const { return contains(negative_list, c); }
+bool Rules::in_negative_list(const std::string& c) const {
+  return contains(negative_list, c);
+}
 
 const std::string* Rules::category_of_label(std::string_view label) const {
   for (const auto& [name, l] : category_labels)

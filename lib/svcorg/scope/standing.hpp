@@ -17,7 +17,7 @@ namespace svcorg::scope {
 // What `score` shows of one branch, as far as --since compares it.
 struct Standing {
   std::string id;
-  bool scored = false;      // false: listed as unscored (no total, grade or rank)
+  bool scored = false;        // false: listed as unscored (no total, grade or rank)
   long long total_cents = 0;  // the total as shown, ×100 (it is rounded to 2 decimals)
   std::string grade;
   int rank_in_district = 0;

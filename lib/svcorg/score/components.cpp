@@ -22,18 +22,19 @@ std::vector<Part> base_parts(const model::BasePart& b, const rules::TypeRules& r
     const auto& md = *b.member_development;
     development = 100.0 * std::min(static_cast<double>(*md.developed) / static_cast<double>(*md.planned), 1.0);
   }
-  return util::parts_in_order(m.base, {{"dues", dues},
-                                 {"statistics", statistics},
-                                 {"organizational_life", life},
-                                 {"member_development", development}});
+  return util::parts_in_order(
+      m.base,
+      {{"dues", dues}, {"statistics", statistics}, {"organizational_life", life}, {"member_development", development}});
 }
 
 std::optional<double> percentile(double q, const std::vector<double>& others) {
   if (others.empty()) return std::nullopt;
   double less = 0, equal = 0;
   for (double other : others) {
-    if (other < q - kTie) less += 1;
-    else if (std::abs(other - q) <= kTie) equal += 1;
+    if (other < q - kTie)
+      less += 1;
+    else if (std::abs(other - q) <= kTie)
+      equal += 1;
   }
   return (less + 0.5 * equal) / static_cast<double>(others.size());
 }
@@ -52,8 +53,10 @@ std::vector<std::optional<double>> percentiles(const std::vector<double>& qualit
     const auto hi = std::upper_bound(lo, sorted.end(), q + 2 * kTie);
     double less = static_cast<double>(lo - sorted.begin()), equal = -1;  // -1: q itself is in the window
     for (auto it = lo; it != hi; ++it) {
-      if (*it < q - kTie) less += 1;
-      else if (std::abs(*it - q) <= kTie) equal += 1;
+      if (*it < q - kTie)
+        less += 1;
+      else if (std::abs(*it - q) <= kTie)
+        equal += 1;
     }
     out[i] = (less + 0.5 * equal) / others;
   }
@@ -96,9 +99,9 @@ std::vector<SystemsEntry> systems_entries(const std::vector<const model::Platfor
 
 std::vector<Part> effect_parts(const ledger::Metrics& n, const Model& m) {
   return util::parts_in_order(m.effect, {{"resolution", n.resolution_rate},
-                                   {"on_time_resolution", n.on_time_resolution_rate},
-                                   {"response_on_time", n.response_on_time_rate},
-                                   {"feedback_satisfied", n.feedback_satisfied_rate}});
+                                         {"on_time_resolution", n.on_time_resolution_rate},
+                                         {"response_on_time", n.response_on_time_rate},
+                                         {"feedback_satisfied", n.feedback_satisfied_rate}});
 }
 
 std::vector<Part> satisfaction_parts(const model::Plan& plan, const Model& m) {

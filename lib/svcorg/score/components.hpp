@@ -43,7 +43,6 @@ using FactsByBranch = std::unordered_map<std::string, std::vector<ledger::NeedFa
 // 6.8: one level's roll-up over `branches`, its own `layer` of needs (taken from
 // `facts`) and the platforms owned by `id`.
 Rollup rollup(const std::string& id, const std::string& layer, const std::vector<const model::Branch*>& branches,
-              const model::RecordSet& rs, const FactsByBranch& facts, const Result& result,
-              const ledger::Window& w);
+              const model::RecordSet& rs, const FactsByBranch& facts, const Result& result, const ledger::Window& w);
 
 }  // namespace svcorg::score

@@ -1,11 +1,11 @@
 #include "svcorg/score/delta.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-#include <set>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "svcorg/util/date.hpp"
 

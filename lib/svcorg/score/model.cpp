@@ -10,7 +10,9 @@ using yaml::Node;
 
 namespace {
 
-double number(const Node* n, double fallback = 0) { return n ? yaml::number_value(*n).value_or(fallback) : fallback; }
+double number(const Node* n, double fallback = 0) {
+  return n ? yaml::number_value(*n).value_or(fallback) : fallback;
+}
 
 }  // namespace
 

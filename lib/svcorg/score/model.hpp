@@ -32,9 +32,9 @@ Model effective_model(const yaml::Node* district_scoring);
 
 // The weighted mean and rounding of SPEC 6 (util/weighted.hpp), under the names the
 // scoring code has always used.
+using util::defined_weight;
 using util::Part;
 using util::round_to;
-using util::defined_weight;
 using util::share;
 using util::weighted_mean;
 

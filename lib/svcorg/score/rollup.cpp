@@ -23,9 +23,8 @@ Rollup rollup(const std::string& id, const std::string& layer, const std::vector
   members.erase(std::unique(members.begin(), members.end()), members.end());
   const std::unordered_set<std::string_view> is_member(members.begin(), members.end());
   for (const auto& type : model::vocab::kBranchTypes) {
-    const auto n = static_cast<size_t>(std::count_if(branches.begin(), branches.end(), [&](const model::Branch* b) {
-      return b->type && *b->type == type;
-    }));
+    const auto n = static_cast<size_t>(std::count_if(
+        branches.begin(), branches.end(), [&](const model::Branch* b) { return b->type && *b->type == type; }));
     if (n > 0) r.by_type.emplace_back(type, n);
   }
   double sum = 0;

@@ -109,12 +109,15 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   ix.facts_by_branch = std::move(halves[0].facts);
   for (auto& [branch, facts] : halves[1].facts) {
     auto& into = ix.facts_by_branch[branch];
-    if (into.empty()) into = std::move(facts);
-    else into.insert(into.end(), std::make_move_iterator(facts.begin()), std::make_move_iterator(facts.end()));
+    if (into.empty())
+      into = std::move(facts);
+    else
+      into.insert(into.end(), std::make_move_iterator(facts.begin()), std::make_move_iterator(facts.end()));
   }
   for (auto& entry : ix.facts_by_branch) entry.second.shrink_to_fit();  // kept for the whole scoring
   ix.listed.resize(ix.listed_ids.size());
-  for (size_t k = 0; k < ix.listed.size(); ++k) ix.listed[k] = halves[0].found[k] ? halves[0].found[k] : halves[1].found[k];
+  for (size_t k = 0; k < ix.listed.size(); ++k)
+    ix.listed[k] = halves[0].found[k] ? halves[0].found[k] : halves[1].found[k];
   for (const auto& p : rs.platforms) {
     std::vector<std::string> members;
     if (p.owner && p.level && model::vocab::branch_owned_level(*p.level)) members.push_back(*p.owner);
@@ -304,14 +307,12 @@ Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Mode
   });
   for (const BranchScore& s : r.branches) {
     if (s.needs.size() == 0)
-      r.warnings.push_back(warning(rs, *s.branch, "Branch", "no-needs",
-                                   i18n::Message("score.no-needs",
-                                                 {{"year", w.year}, {"as_of", i18n::date(w.as_of.str())}})));
+      r.warnings.push_back(
+          warning(rs, *s.branch, "Branch", "no-needs",
+                  i18n::Message("score.no-needs", {{"year", w.year}, {"as_of", i18n::date(w.as_of.str())}})));
     const bool surveyed = std::any_of(s.satisfaction_parts.begin(), s.satisfaction_parts.end(),
                                       [](const Part& p) { return p.value.has_value(); });
-    if (!surveyed)
-      r.warnings.push_back(warning(rs, *s.plan, "Plan", "no-survey",
-                                   i18n::Message("score.no-survey")));
+    if (!surveyed) r.warnings.push_back(warning(rs, *s.plan, "Plan", "no-survey", i18n::Message("score.no-survey")));
   }
   peer_percentiles(r.branches);
   for (auto& s : r.branches) finish_one(s, m);

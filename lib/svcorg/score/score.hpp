@@ -25,8 +25,8 @@ using ledger::adherence;
 // One required platform category of a branch's type and the best platform for it.
 struct SystemsEntry {
   std::string category;
-  std::optional<Adherence> best;  // none: no platform of the category with a non-empty window
-  double value = 0;               // best adherence, or 0
+  std::optional<Adherence> best;        // none: no platform of the category with a non-empty window
+  double value = 0;                     // best adherence, or 0
   std::vector<std::string> candidates;  // ids of the branch's platforms of the category
 };
 
@@ -44,8 +44,8 @@ struct BranchScore {
   QualityInputs quality_inputs;
   std::vector<Part> quality_parts;  // linked, measurable, breadth, coverage (values in 0-1)
   double quality = 0;
-  std::optional<double> percentile;  // null with a single peer
-  size_t peers = 0;                  // n, itself included (the others: peer_ids())
+  std::optional<double> percentile;    // null with a single peer
+  size_t peers = 0;                    // n, itself included (the others: peer_ids())
   std::vector<Part> plan_level_parts;  // absolute (q), relative (pr)
 
   double execution_weight_sum = 0;
@@ -73,9 +73,9 @@ struct Rollup {
   std::vector<std::pair<std::string, size_t>> by_type;  // types with ≥ 1 branch, in type order
   size_t scored = 0;
   std::optional<double> mean_total;
-  ledger::Metrics needs;                         // needs in Y of the level's own layer
-  std::optional<double> platform_adherence;      // mean over owned platforms with a window
-  std::vector<Adherence> platforms;              // the owned platforms
+  ledger::Metrics needs;                     // needs in Y of the level's own layer
+  std::optional<double> platform_adherence;  // mean over owned platforms with a window
+  std::vector<Adherence> platforms;          // the owned platforms
 };
 
 struct Unscored {

@@ -1,7 +1,8 @@
 #include "svcorg/util/date.hpp"
 
-#include <ctime>
 #include <fmt/format.h>
+
+#include <ctime>
 
 namespace svcorg::util {
 
@@ -31,9 +32,13 @@ void civil_from_days(int32_t z, int& y, int& m, int& d) {
 
 }  // namespace
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
-int days_in_year(int year) { return is_leap_year(year) ? 366 : 365; }
+int days_in_year(int year) {
+  return is_leap_year(year) ? 366 : 365;
+}
 
 bool Date::valid_ymd(int year, int month, int day) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -42,7 +47,9 @@ bool Date::valid_ymd(int year, int month, int day) {
   return day <= max;
 }
 
-Date Date::from_ymd(int year, int month, int day) { return Date{days_from_civil(year, month, day)}; }
+Date Date::from_ymd(int year, int month, int day) {
+  return Date{days_from_civil(year, month, day)};
+}
 
 std::optional<Date> Date::parse(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;

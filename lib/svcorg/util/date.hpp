@@ -13,7 +13,7 @@ struct Date {
   int32_t days = 0;
 
   static std::optional<Date> parse(std::string_view text);  // strict YYYY-MM-DD, real dates only
-  static Date from_ymd(int year, int month, int day);        // caller guarantees validity
+  static Date from_ymd(int year, int month, int day);       // caller guarantees validity
   static bool valid_ymd(int year, int month, int day);
 
   int year() const;

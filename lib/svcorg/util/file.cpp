@@ -1,5 +1,9 @@
 #include "svcorg/util/file.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -7,10 +11,6 @@
 #include <cstring>
 #include <filesystem>
 #include <utility>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace svcorg::util {
 
@@ -85,7 +85,8 @@ i18n::Message prepare(const std::string& path,
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
-  if (::fsync(fd) != 0) return fail(i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}}));
+  if (::fsync(fd) != 0)
+    return fail(i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}}));
   if (::close(fd) != 0) {
     i18n::Message msg("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
     ::unlink(tmpl.c_str());

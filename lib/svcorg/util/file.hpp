@@ -2,14 +2,14 @@
 // a failure leaves no partial file and the previous file intact.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <sys/stat.h>
 
 #include "svcorg/i18n/message.hpp"
 

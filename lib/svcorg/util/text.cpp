@@ -1,9 +1,10 @@
 #include "svcorg/util/text.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <fmt/format.h>
 
 namespace svcorg::util {
 
@@ -61,7 +62,9 @@ Utf8Scan scan_utf8(std::string_view s) {
   return out;
 }
 
-std::optional<Utf8Error> check_utf8(std::string_view s) { return scan_utf8(s).error; }
+std::optional<Utf8Error> check_utf8(std::string_view s) {
+  return scan_utf8(s).error;
+}
 
 bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
@@ -116,7 +119,9 @@ size_t distance(const std::vector<char32_t>& a, const std::vector<char32_t>& b) 
 
 }  // namespace
 
-size_t edit_distance(std::string_view a, std::string_view b) { return distance(code_points(a), code_points(b)); }
+size_t edit_distance(std::string_view a, std::string_view b) {
+  return distance(code_points(a), code_points(b));
+}
 
 std::optional<std::string> closest(std::string_view value, const std::vector<std::string>& allowed) {
   std::optional<std::string> best;

@@ -38,8 +38,9 @@ void type_fields(Context& c, const Branch& b) {
     const char* hint = nullptr;
     if (!missing(b, field, hint)) continue;
     c.error(b, b.pos, "type-field",
-            i18n::Message("validate.type-field.missing",
-                          {{"type", *b.type}, {"field", field}, {"hint", hint ? i18n::Arg(i18n::Message(hint)) : i18n::Arg()}}));
+            i18n::Message(
+                "validate.type-field.missing",
+                {{"type", *b.type}, {"field", field}, {"hint", hint ? i18n::Arg(i18n::Message(hint)) : i18n::Arg()}}));
   }
 }
 

@@ -19,15 +19,29 @@
 
 namespace svcorg::validate::detail {
 
-inline model::Kind kind_of(const model::District&) { return model::Kind::District; }
-inline model::Kind kind_of(const model::Branch&) { return model::Kind::Branch; }
-inline model::Kind kind_of(const model::NeedCore&) { return model::Kind::Need; }
-inline model::Kind kind_of(const model::Platform&) { return model::Kind::Platform; }
-inline model::Kind kind_of(const model::Plan&) { return model::Kind::Plan; }
+inline model::Kind kind_of(const model::District&) {
+  return model::Kind::District;
+}
+inline model::Kind kind_of(const model::Branch&) {
+  return model::Kind::Branch;
+}
+inline model::Kind kind_of(const model::NeedCore&) {
+  return model::Kind::Need;
+}
+inline model::Kind kind_of(const model::Platform&) {
+  return model::Kind::Platform;
+}
+inline model::Kind kind_of(const model::Plan&) {
+  return model::Kind::Plan;
+}
 
 // A record's id as findings show it ("" when it has none).
-inline std::string id_of(const model::RecordBase& r) { return r.id ? *r.id : std::string(); }
-inline std::string id_of(const model::NeedCore& n) { return n.id ? std::string(*n.id) : std::string(); }
+inline std::string id_of(const model::RecordBase& r) {
+  return r.id ? *r.id : std::string();
+}
+inline std::string id_of(const model::NeedCore& n) {
+  return n.id ? std::string(*n.id) : std::string();
+}
 
 // A finding about a record of `kind` in `file` whose first key is at `record`: at `at`,
 // or at the record when `at` is unknown.
@@ -96,7 +110,7 @@ class IdTable {
   // The slot holding `id`, or the empty one where it would go (linear probing).
   size_t slot(std::string_view id) const {
     const size_t mask = slots_.size() - 1;
-    size_t i = std::hash<std::string_view>{}(id) & mask;
+    size_t i = std::hash<std::string_view>{}(id)&mask;
     while (slots_[i] && std::string_view(*slots_[i]->id) != id) i = (i + 1) & mask;
     return i;
   }

@@ -82,10 +82,18 @@ bool Index::before(const model::Place& a, const model::Place& b) const {
          std::forward_as_tuple(file_rank.at(b.file), b.pos, b.doc);
 }
 
-const model::Branch* Context::branch(const model::Text& id) const { return find(branch_by_id, id); }
-const model::Branch* Context::branch(const model::Word& id) const { return find(branch_by_id, id); }
-const model::NeedCore* Context::need(const model::Text& id) const { return find(need_by_id, id); }
-const model::Platform* Context::platform(const model::Text& id) const { return find(platform_by_id, id); }
+const model::Branch* Context::branch(const model::Text& id) const {
+  return find(branch_by_id, id);
+}
+const model::Branch* Context::branch(const model::Word& id) const {
+  return find(branch_by_id, id);
+}
+const model::NeedCore* Context::need(const model::Text& id) const {
+  return find(need_by_id, id);
+}
+const model::Platform* Context::platform(const model::Text& id) const {
+  return find(platform_by_id, id);
+}
 
 const rules::TypeRules* Context::type_rules(const model::Branch* b) const {
   if (!b || !b->type) return nullptr;
@@ -124,8 +132,9 @@ diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, 
 }
 
 i18n::Message future_date(std::string field, util::Date date, util::Date today) {
-  return i18n::Message("validate.future-date",
-                       {{"field", std::move(field)}, {"date", i18n::date(date.str())}, {"today", i18n::date(today.str())}});
+  return i18n::Message(
+      "validate.future-date",
+      {{"field", std::move(field)}, {"date", i18n::date(date.str())}, {"today", i18n::date(today.str())}});
 }
 
 std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& ids) {
@@ -143,7 +152,8 @@ i18n::Message category_not_allowed(const std::string& category, i18n::Message wh
     return it == rules.category_labels.end() ? nullptr : &it->second;
   };
   const auto shown = [&label_of](const std::string& c) -> i18n::Arg {
-    if (const std::string* l = label_of(c)) return i18n::Message("validate.category.with-label", {{"value", c}, {"label", *l}});
+    if (const std::string* l = label_of(c))
+      return i18n::Message("validate.category.with-label", {{"value", c}, {"label", *l}});
     return '`' + c + '`';
   };
   std::vector<i18n::Arg> listed;
@@ -164,7 +174,8 @@ i18n::Message category_not_allowed(const std::string& category, i18n::Message wh
     i18n::Message mean = it == named.end()
                              ? i18n::Message("util.did-you-mean", {{"value", *near}})
                              : i18n::Message("model.did-you-mean-label", {{"label", *near}, {"value", it->second}});
-    hint = i18n::Message("validate.category.suggest", {{"did_you_mean", std::move(mean)}, {"allowed", std::move(allowed_list)}});
+    hint = i18n::Message("validate.category.suggest",
+                         {{"did_you_mean", std::move(mean)}, {"allowed", std::move(allowed_list)}});
   } else {
     hint = i18n::Message("validate.category.use-one-of", {{"allowed", std::move(allowed_list)}});
   }
@@ -172,8 +183,8 @@ i18n::Message category_not_allowed(const std::string& category, i18n::Message wh
                        {{"category", shown(category)}, {"what", std::move(what)}, {"hint", std::move(hint)}});
 }
 
-void Context::add(model::Kind kind, const model::Place& r, std::string id, Pos at, diag::Severity sev,
-                  const char* rule, i18n::Message message) {
+void Context::add(model::Kind kind, const model::Place& r, std::string id, Pos at, diag::Severity sev, const char* rule,
+                  i18n::Message message) {
   sink.add(finding(kind, file(r), r.pos, std::move(id), at, sev, rule, std::move(message)));
 }
 

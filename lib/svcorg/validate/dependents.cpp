@@ -25,7 +25,8 @@ std::optional<size_t> root_of(const model::RecordSet& rs, const model::Unusable&
     if (!u.rule.empty() && (d.rule != u.rule || d.pos != u.pos)) continue;
     if (best) {
       const diag::Diagnostic& b = items[*best];
-      if (std::tie(b.pos, b.rule) < std::tie(d.pos, d.rule) || (b.pos == d.pos && b.rule == d.rule && !(d.message < b.message)))
+      if (std::tie(b.pos, b.rule) < std::tie(d.pos, d.rule) ||
+          (b.pos == d.pos && b.rule == d.rule && !(d.message < b.message)))
         continue;
     }
     best = i;
@@ -51,8 +52,10 @@ i18n::Message target(Kind kind, const std::set<std::string>& ids) {
   const bool one = ids.size() == 1;
   const i18n::Arg listed = i18n::codes(std::vector<std::string>(ids.begin(), ids.end()));
   if (kind == Kind::Branch)
-    return i18n::Message(one ? "validate.root.target.branch.one" : "validate.root.target.branch.other", {{"ids", listed}});
-  return i18n::Message(one ? "validate.root.target.platform.one" : "validate.root.target.platform.other", {{"ids", listed}});
+    return i18n::Message(one ? "validate.root.target.branch.one" : "validate.root.target.branch.other",
+                         {{"ids", listed}});
+  return i18n::Message(one ? "validate.root.target.platform.one" : "validate.root.target.platform.other",
+                       {{"ids", listed}});
 }
 
 // What depends on one root finding, as one message (its parts in a fixed order).
@@ -106,7 +109,8 @@ void count_dependents(const Index& ix, std::vector<Held> held, diag::Sink& sink)
   std::vector<Held*> alone;
   for (auto& h : held) {
     auto it = root_of_unit.find(h.unit);
-    if (it == root_of_unit.end()) it = root_of_unit.emplace(h.unit, root_of(ix.rs, *ix.unusable.at(h.unit), items)).first;
+    if (it == root_of_unit.end())
+      it = root_of_unit.emplace(h.unit, root_of(ix.rs, *ix.unusable.at(h.unit), items)).first;
     if (it->second)
       by_root[*it->second].push_back(&h);
     else
@@ -114,7 +118,8 @@ void count_dependents(const Index& ix, std::vector<Held> held, diag::Sink& sink)
   }
   for (auto& [root, hs] : by_root) {
     diag::Diagnostic& d = items[root];
-    d.message = i18n::Message(diag::kDependentsMessage, {{"finding", std::move(d.message)}, {"dependents", dependents(hs)}});
+    d.message =
+        i18n::Message(diag::kDependentsMessage, {{"finding", std::move(d.message)}, {"dependents", dependents(hs)}});
     for (const Held* h : hs) d.dependents.push_back({h->finding.file, h->finding.pos});
   }
   for (Held* h : alone) sink.add(std::move(h->finding));

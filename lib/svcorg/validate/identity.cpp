@@ -1,6 +1,7 @@
 // Rules about who is who: duplicate-id, duplicate-plan, district, no-district.
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "svcorg/validate/checks.hpp"
 
@@ -37,9 +38,10 @@ void duplicate_ids(Context& c, const std::vector<const R*>& ordered, const Conte
     if (!r->id) continue;
     const R* earlier = first.find(*r->id);
     if (earlier == r) continue;
-    c.conflict(*r, r->pos, *earlier, earlier->pos, "duplicate-id",
-               i18n::Message("validate.duplicate-id.record",
-                             {{"kind", kind_message(kind_of(*r))}, {"id", *r->id}, {"at", where(c, *earlier, earlier->pos)}}));
+    c.conflict(
+        *r, r->pos, *earlier, earlier->pos, "duplicate-id",
+        i18n::Message("validate.duplicate-id.record",
+                      {{"kind", kind_message(kind_of(*r))}, {"id", *r->id}, {"at", where(c, *earlier, earlier->pos)}}));
   }
 }
 
@@ -52,9 +54,10 @@ void street_ids(Context& c, const model::District& d) {
     auto [it, fresh] = seen.emplace(*street.id, street.pos);
     if (fresh) continue;
     const bool is_district = d.id && *d.id == *street.id;
-    c.conflict(d, street.pos, d, it->second, "duplicate-id",
-               i18n::Message(is_district ? "validate.duplicate-id.street-is-district" : "validate.duplicate-id.street-taken",
-                             {{"id", *street.id}, {"at", where(c, d, it->second)}}));
+    c.conflict(
+        d, street.pos, d, it->second, "duplicate-id",
+        i18n::Message(is_district ? "validate.duplicate-id.street-is-district" : "validate.duplicate-id.street-taken",
+                      {{"id", *street.id}, {"at", where(c, d, it->second)}}));
   }
 }
 

@@ -53,9 +53,9 @@ void foreign_needs(Context& c, const Plan& p, const Item& item) {
   for (const auto& ref : *item.needs) {
     const model::NeedCore* n = c.need(ref);
     if (!n || !c.branch(n->branch) || *n->branch == *p.branch) continue;  // an unknown branch: `reference`
-    c.warning(p, ref.pos, "foreign-need",
-              i18n::Message("validate.foreign-need.item",
-                            {{"need", *ref}, {"owner", *n->branch}, {"branch", *p.branch}}));
+    c.warning(
+        p, ref.pos, "foreign-need",
+        i18n::Message("validate.foreign-need.item", {{"need", *ref}, {"owner", *n->branch}, {"branch", *p.branch}}));
   }
 }
 

@@ -1,8 +1,9 @@
 // Rules about the working systems: required-platform, platform-cadence, and for
 // meetings foreign-need and future-date.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "svcorg/ledger/adherence.hpp"
 #include "svcorg/model/vocab.hpp"
@@ -42,9 +43,10 @@ void required_platforms(Context& c) {
     auto it = joined.find(*b->id);
     for (const auto& k : tr->required_platforms) {
       if (it != joined.end() && it->second.count(k)) continue;
-      c.warning(*b, b->pos, "required-platform",
-                i18n::Message("validate.required-platform.missing",
-                              {{"category", k}, {"type", *b->type}, {"categories", i18n::codes(tr->required_platforms)}}));
+      c.warning(
+          *b, b->pos, "required-platform",
+          i18n::Message("validate.required-platform.missing",
+                        {{"category", k}, {"type", *b->type}, {"categories", i18n::codes(tr->required_platforms)}}));
       // A Platform of an unusable file or document names the branch: it may be the one.
       if (const auto served = c.ix.would_serve.find(*b->id); served != c.ix.would_serve.end())
         c.hold_last(served->second, Depends::RequiredPlatform, model::Kind::Branch, model::Kind::Platform, "", *b);

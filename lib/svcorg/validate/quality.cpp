@@ -2,14 +2,15 @@
 // as of the as-of date is below `min_plan_quality`. q reads the plan's items, the needs
 // they list and the branch's needs in the plan's year (Y's ledger as of A), with the
 // scoring model's `quality` weights, exactly as scoring computes it.
+#include "svcorg/plan/quality.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iterator>
 #include <set>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
-#include "svcorg/plan/quality.hpp"
 #include "svcorg/util/weighted.hpp"
 #include "svcorg/validate/checks.hpp"
 
@@ -27,7 +28,9 @@ struct Candidate {
   std::set<std::string> need_categories;  // C: of the branch's needs in the plan's year, not declined as of A
 };
 
-std::string item_id(const Item& item) { return item.id ? *item.id : "?"; }
+std::string item_id(const Item& item) {
+  return item.id ? *item.id : "?";
+}
 
 // q as a message shows it: rounded to 4 decimals like `detail.quality`, or to more when
 // that would round it up to the minimum it is below.
@@ -71,7 +74,8 @@ i18n::Message message(const Plan& p, const plan::Quality& q, const rules::TypeRu
     return i18n::Message(ids.size() == 1 ? one : many, {{"items", i18n::codes(ids)}});
   };
   if (lowers(q, "linked")) {
-    why.push_back(items_without(plan::linked, "validate.plan-quality.unlinked.one", "validate.plan-quality.unlinked.other"));
+    why.push_back(
+        items_without(plan::linked, "validate.plan-quality.unlinked.one", "validate.plan-quality.unlinked.other"));
     todo.emplace_back("validate.plan-quality.todo.linked");
   }
   if (lowers(q, "measurable")) {
@@ -91,8 +95,9 @@ i18n::Message message(const Plan& p, const plan::Quality& q, const rules::TypeRu
                         q.inputs.covered_categories.begin(), q.inputs.covered_categories.end(),
                         std::back_inserter(uncovered));
     const bool one = uncovered.size() == 1;
-    why.emplace_back(one ? "validate.plan-quality.uncovered.one" : "validate.plan-quality.uncovered.other",
-                     std::vector<std::pair<std::string, i18n::Arg>>{{"categories", i18n::codes(uncovered)}, {"year", year}});
+    why.emplace_back(
+        one ? "validate.plan-quality.uncovered.one" : "validate.plan-quality.uncovered.other",
+        std::vector<std::pair<std::string, i18n::Arg>>{{"categories", i18n::codes(uncovered)}, {"year", year}});
     todo.emplace_back(one ? "validate.plan-quality.todo.coverage.one" : "validate.plan-quality.todo.coverage.other",
                       std::vector<std::pair<std::string, i18n::Arg>>{{"categories", i18n::codes(uncovered)}});
   }
@@ -104,7 +109,9 @@ i18n::Message message(const Plan& p, const plan::Quality& q, const rules::TypeRu
   });
   // "a and b", "a, b, and c": the last pair of more than two takes the comma too.
   i18n::Message actions = fold(std::move(todo), [n](i18n::Message first, i18n::Message rest, size_t from_end) {
-    if (from_end > 2) return i18n::Message("validate.plan-quality.todo.comma", {{"first", std::move(first)}, {"rest", std::move(rest)}});
+    if (from_end > 2)
+      return i18n::Message("validate.plan-quality.todo.comma",
+                           {{"first", std::move(first)}, {"rest", std::move(rest)}});
     return i18n::Message(n == 2 ? "validate.plan-quality.todo.and" : "validate.plan-quality.todo.and-last",
                          {{"first", std::move(first)}, {"last", std::move(rest)}});
   });

@@ -1,7 +1,7 @@
 // Rules about what records name: reference, platform-level.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "svcorg/validate/checks.hpp"
 
@@ -68,7 +68,9 @@ void plan_refs(Context& c, const model::Plan& p) {
   }
 }
 
-bool wants_branch_owner(const std::string& level) { return level == "grassroots" || level == "horizontal"; }
+bool wants_branch_owner(const std::string& level) {
+  return level == "grassroots" || level == "horizontal";
+}
 
 std::vector<std::string> owner_candidates(const Context& c, const model::Platform& p) {
   std::vector<std::string> ids;
@@ -99,11 +101,12 @@ void owner(Context& c, const model::Platform& p) {
   const std::string& level = *p.level;
   if (wants_branch_owner(level) && !is_branch)
     c.error(p, p.level.pos, "platform-level",
-            i18n::Message("validate.platform-level.wants-branch",
-                          {{"level", level},
-                           {"owner", o},
-                           {"what", i18n::Message(c.district->id && *c.district->id == o ? "validate.platform-level.district"
-                                                                                         : "validate.platform-level.street")}}));
+            i18n::Message(
+                "validate.platform-level.wants-branch",
+                {{"level", level},
+                 {"owner", o},
+                 {"what", i18n::Message(c.district->id && *c.district->id == o ? "validate.platform-level.district"
+                                                                               : "validate.platform-level.street")}}));
   else if (!wants_branch_owner(level) && is_branch)
     c.error(p, p.level.pos, "platform-level",
             i18n::Message("validate.platform-level.wants-area", {{"level", level}, {"owner", o}}));
@@ -112,8 +115,7 @@ void owner(Context& c, const model::Platform& p) {
 void platform_refs(Context& c, const model::Platform& p) {
   owner(c, p);
   if (!p.meetings) return;
-  for (size_t i = 0; i < p.meetings->size(); ++i)
-    need_list(c, p, (*p.meetings)[i].needs, {"meetings[{}].needs", i});
+  for (size_t i = 0; i < p.meetings->size(); ++i) need_list(c, p, (*p.meetings)[i].needs, {"meetings[{}].needs", i});
 }
 
 }  // namespace

@@ -14,9 +14,9 @@
 namespace svcorg::validate {
 
 struct Options {
-  int year = 0;          // SPEC 5: --year, default the as-of date's year
-  util::Date as_of;      // SPEC 5: --as-of, default today (Dec 31 of Y for a past year)
-  util::Date today;      // the run's date: future-date (SPEC 4.2 rev 2) compares with it
+  int year = 0;      // SPEC 5: --year, default the as-of date's year
+  util::Date as_of;  // SPEC 5: --as-of, default today (Dec 31 of Y for a past year)
+  util::Date today;  // the run's date: future-date (SPEC 4.2 rev 2) compares with it
 };
 
 // Resolve --year/--as-of as SPEC 5 says. `today` is injected (the command line reads

@@ -1,9 +1,9 @@
 #include "svcorg/waive/waive.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "svcorg/diag/catalogue.hpp"
 #include "svcorg/util/text.hpp"
@@ -14,7 +14,8 @@ namespace {
 
 constexpr std::string_view kMarker = "svcorg-ignore";
 
-diag::Diagnostic finding(const std::string& file, Pos pos, diag::Severity sev, const char* rule, i18n::Message message) {
+diag::Diagnostic finding(const std::string& file, Pos pos, diag::Severity sev, const char* rule,
+                         i18n::Message message) {
   diag::Diagnostic d;
   d.file = file;
   d.pos = pos;
@@ -38,8 +39,7 @@ i18n::Message parse_tail(std::string_view tail, Waiver& w) {
     w.rules.emplace_back(rest.substr(0, comma));
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
   }
-  if (w.rules.empty() || w.rules[0].find('=') != std::string::npos)
-    return i18n::Message("waive.no-rule");
+  if (w.rules.empty() || w.rules[0].find('=') != std::string::npos) return i18n::Message("waive.no-rule");
   for (skip(); i < tail.size(); skip()) {
     const size_t eq = tail.find('=', i);
     if (eq == std::string_view::npos) return i18n::Message("waive.not-key-value", {{"text", tail.substr(i)}});
@@ -109,7 +109,8 @@ std::vector<Waiver> scan_inline(const std::string& file, std::string_view bytes,
       // The marker must open a comment: `#`, blanks, the marker; `#` at the line start or after a blank.
       size_t hash = at;
       while (hash > 0 && (text[hash - 1] == ' ' || text[hash - 1] == '\t')) --hash;
-      const bool comment = hash > 0 && text[hash - 1] == '#' && (hash == 1 || text[hash - 2] == ' ' || text[hash - 2] == '\t');
+      const bool comment =
+          hash > 0 && text[hash - 1] == '#' && (hash == 1 || text[hash - 2] == ' ' || text[hash - 2] == '\t');
       if (comment) {
         Waiver w;
         w.file = file;
@@ -117,8 +118,10 @@ std::vector<Waiver> scan_inline(const std::string& file, std::string_view bytes,
         w.pos = Pos{line, static_cast<uint32_t>(util::codepoints(text.substr(0, hash - 1)) + 1)};
         i18n::Message error = parse_tail(text.substr(at + kMarker.size()), w);
         if (error.empty()) error = check_rules(w);
-        if (error.empty()) out.push_back(std::move(w));
-        else problems.push_back(finding(file, w.pos, diag::Severity::Error, "waiver", error));
+        if (error.empty())
+          out.push_back(std::move(w));
+        else
+          problems.push_back(finding(file, w.pos, diag::Severity::Error, "waiver", error));
       }
     }
     if (end == bytes.size()) break;
@@ -168,8 +171,9 @@ void apply(std::vector<diag::Diagnostic>& findings, std::vector<Waiver>& waivers
   for (const auto& w : waivers) {
     const std::string rules = fmt::format("{}", fmt::join(w.rules, ","));
     if (w.until && *w.until < as_of)
-      added.push_back(finding(w.file, w.pos, diag::Severity::Warning, "waiver-expired",
-                              i18n::Message("waive.expired", {{"rules", rules}, {"date", i18n::date(w.until->str())}})));
+      added.push_back(
+          finding(w.file, w.pos, diag::Severity::Warning, "waiver-expired",
+                  i18n::Message("waive.expired", {{"rules", rules}, {"date", i18n::date(w.until->str())}})));
     else if (!w.used)
       added.push_back(finding(w.file, w.pos, diag::Severity::Warning, "waiver-unused",
                               w.inline_comment

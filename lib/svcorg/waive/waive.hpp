@@ -34,7 +34,8 @@ bool waivable(const std::string& rule);
 
 // `# svcorg-ignore` comments of one file. Malformed ones become `waiver` errors in
 // `problems` and are not returned.
-std::vector<Waiver> scan_inline(const std::string& file, std::string_view bytes, std::vector<diag::Diagnostic>& problems);
+std::vector<Waiver> scan_inline(const std::string& file, std::string_view bytes,
+                                std::vector<diag::Diagnostic>& problems);
 
 // The District's `waivers:` entries (shape checked by the converter); an unknown or
 // unwaivable rule becomes a `waiver` error in `problems`.

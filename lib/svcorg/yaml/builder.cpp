@@ -12,8 +12,8 @@ namespace {
 // Findings are rare: their messages are made out of line, so the hot paths that may
 // report one (attach, open) stay small enough to inline what they call.
 [[gnu::cold]] [[gnu::noinline]] void duplicate_key(std::vector<ParseIssue>& issues, const Node& key, Pos first) {
-  issues.push_back(
-      {key.pos, "duplicate-key", i18n::Message("yaml.duplicate-key", {{"key", key.value}, {"line", first.line}}), first});
+  issues.push_back({key.pos, "duplicate-key",
+                    i18n::Message("yaml.duplicate-key", {{"key", key.value}, {"line", first.line}}), first});
 }
 
 [[gnu::cold]] [[gnu::noinline]] void too_deep(std::vector<ParseIssue>& issues, Pos pos, size_t max) {
@@ -42,8 +42,10 @@ void TreeBuilder::alias(Pos pos, std::string_view anchor) {
   auto it = anchors_.find(name);
   if (it == anchors_.end()) {
     const bool open = std::any_of(stack_.begin(), stack_.end(), [&](const Frame& f) { return f.anchor == name; });
-    issues_.push_back(
-        {pos, "yaml-syntax", i18n::Message(open ? "yaml.recursive-alias" : "yaml.unknown-alias", {{"name", name}}), {}});
+    issues_.push_back({pos,
+                       "yaml-syntax",
+                       i18n::Message(open ? "yaml.recursive-alias" : "yaml.unknown-alias", {{"name", name}}),
+                       {}});
     throw StopParsing{};
   }
   count(it->second.weight, true);
@@ -93,7 +95,8 @@ void TreeBuilder::set_tag(Node& n, std::string_view tag) {
 
 void TreeBuilder::too_many_nodes() {
   // Mostly repeats of anchored nodes: an alias bomb; else simply a huge document.
-  issues_.push_back({current_pos(), "yaml-syntax",
+  issues_.push_back({current_pos(),
+                     "yaml-syntax",
                      i18n::Message(aliased_ * 2 > nodes_ ? "yaml.alias-bomb" : "yaml.too-many-nodes",
                                    {{"max", limits_.max_nodes_per_document}}),
                      {}});
@@ -111,7 +114,8 @@ void TreeBuilder::attach(Node&& n) {
     return;
   }
   if (!parent.key) {
-    if (n.plain && !n.value.empty() && n.value[0] == '\xE3' && ideographic_indent(n.value)) ideographic_key(issues_, n.pos);
+    if (n.plain && !n.value.empty() && n.value[0] == '\xE3' && ideographic_indent(n.value))
+      ideographic_key(issues_, n.pos);
     parent.key = std::move(n);
     return;
   }

@@ -46,8 +46,10 @@ std::optional<Hint> scan_line(std::string_view line, uint32_t line_no, uint32_t 
     const bool was_token_start = token_start;
     i += len;
     if (quote != 0) {
-      if (quote == '"' && c == '\\' && i < line.size()) ++i;  // an escape: its character is ASCII or counted next
-      else if (c == quote) quote = 0;
+      if (quote == '"' && c == '\\' && i < line.size())
+        ++i;  // an escape: its character is ASCII or counted next
+      else if (c == quote)
+        quote = 0;
       token_start = false;
       continue;
     }
@@ -58,7 +60,8 @@ std::optional<Hint> scan_line(std::string_view line, uint32_t line_no, uint32_t 
       continue;
     }
     if (c == kIdeographicSpace && indent) return Hint{at, ideographic_space_message()};
-    if (c == kColon && name_run > 0 && name_at_token && !in_value) return Hint{at, i18n::Message("yaml.fullwidth-colon")};
+    if (c == kColon && name_run > 0 && name_at_token && !in_value)
+      return Hint{at, i18n::Message("yaml.fullwidth-colon")};
     if (c == kComma && flow > 0) return Hint{at, i18n::Message("yaml.fullwidth-comma")};
     if (c == kLBracket && was_token_start) return Hint{at, bracket_message("［", "U+FF3B", "[")};
     if (c == kLBrace && was_token_start) return Hint{at, bracket_message("｛", "U+FF5B", "{")};
@@ -80,9 +83,13 @@ std::optional<Hint> scan_line(std::string_view line, uint32_t line_no, uint32_t 
 
 }  // namespace
 
-i18n::Message ideographic_space_message() { return i18n::Message("yaml.ideographic-space"); }
+i18n::Message ideographic_space_message() {
+  return i18n::Message("yaml.ideographic-space");
+}
 
-bool ideographic_indent(std::string_view key) { return key.rfind("\xE3\x80\x80", 0) == 0; }
+bool ideographic_indent(std::string_view key) {
+  return key.rfind("\xE3\x80\x80", 0) == 0;
+}
 
 std::optional<Hint> fullwidth_in_lines(std::string_view text, uint32_t first, uint32_t last) {
   uint32_t line_no = 1;
@@ -177,9 +184,12 @@ std::optional<size_t> flow_close(std::string_view text, size_t open) {
     if (line_start && (text.compare(i, 3, "---") == 0 || text.compare(i, 3, "...") == 0)) return std::nullopt;
     if ((c == '"' || c == '\'') && token_start) {
       for (++i; i < text.size(); ++i) {
-        if (c == '"' && text[i] == '\\') ++i;
-        else if (text[i] == c && c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
-        else if (text[i] == c) break;
+        if (c == '"' && text[i] == '\\')
+          ++i;
+        else if (text[i] == c && c == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
+          ++i;
+        else if (text[i] == c)
+          break;
       }
       if (i >= text.size()) return std::nullopt;
       token_start = false;

@@ -69,8 +69,12 @@ i18n::Message words(const Words (&table)[N], std::string_view text) {
 
 }  // namespace
 
-i18n::Message problem_words(std::string_view problem) { return words(kProblems, problem); }
+i18n::Message problem_words(std::string_view problem) {
+  return words(kProblems, problem);
+}
 
-i18n::Message context_words(std::string_view context) { return words(kContexts, context); }
+i18n::Message context_words(std::string_view context) {
+  return words(kContexts, context);
+}
 
 }  // namespace svcorg::yaml

@@ -1,11 +1,11 @@
 #include "svcorg/yaml/parse.hpp"
 
+#include <fmt/format.h>
+#include <yaml.h>
+
 #include <algorithm>
 #include <new>
 #include <optional>
-
-#include <fmt/format.h>
-#include <yaml.h>
 
 #include "svcorg/util/text.hpp"
 #include "svcorg/yaml/builder.hpp"
@@ -68,7 +68,8 @@ Pos pos_at_byte(std::string_view text, size_t offset, uint32_t line_offset) {
       ++line;
       line_start = i + 1;
     }
-  return Pos{line + line_offset, static_cast<uint32_t>(util::codepoints(text.substr(line_start, offset - line_start)) + 1)};
+  return Pos{line + line_offset,
+             static_cast<uint32_t>(util::codepoints(text.substr(line_start, offset - line_start)) + 1)};
 }
 
 // The byte offset of the character at `index` (libyaml's marks count characters).
@@ -138,7 +139,8 @@ Pos missing_comma_pos(std::string_view text, size_t stop, uint32_t line_offset) 
 // libyaml's syntax error as a finding. An unclosed quote or `[`/`{` points at its opening
 // character (libyaml's context mark); an error at the very end of the input at the end of
 // the last line; any other at libyaml's problem mark, with its context when it adds one.
-ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std::string_view text, uint32_t line_offset) {
+ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std::string_view text,
+                        uint32_t line_offset) {
   auto at = [&](const yaml_mark_t& m) {
     return Pos{static_cast<uint32_t>(m.line + 1) + line_offset, static_cast<uint32_t>(m.column + 1)};
   };
@@ -148,7 +150,8 @@ ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std:
     // Bad characters: the UTF-8 check ran first, so these are control characters.
     const Pos pos = pos_at_byte(text, p.problem_offset, line_offset);
     if (p.problem_value >= 0)
-      return {pos, "yaml-syntax",
+      return {pos,
+              "yaml-syntax",
               i18n::Message("yaml.control-character",
                             {{"code", fmt::format("{:04X}", static_cast<unsigned>(p.problem_value))}}),
               {}};
@@ -158,8 +161,10 @@ ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std:
   if (context == "while scanning a quoted scalar" && problem == "found unexpected end of stream") {
     const size_t quote = byte_of_index(text, p.context_mark.index);
     const char q = quote < text.size() ? text[quote] : '"';
-    return {at(p.context_mark), "yaml-syntax",
-            i18n::Message("yaml.unclosed-quote", {{"quote", q == '\'' ? "'" : "\""}}), {}};
+    return {at(p.context_mark),
+            "yaml-syntax",
+            i18n::Message("yaml.unclosed-quote", {{"quote", q == '\'' ? "'" : "\""}}),
+            {}};
   }
   // libyaml reads anchor and alias names of ASCII letters, digits, `-` and `_` only.
   if ((context == "while scanning an anchor" || context == "while scanning an alias") &&
@@ -169,19 +174,17 @@ ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std:
   }
   if (problem == "found character that cannot start any token") {
     const size_t b = byte_of_index(text, p.problem_mark.index);
-    if (b < text.size() && text[b] == '\t')
-      return {at(p.problem_mark), "yaml-syntax", i18n::Message("yaml.tab"), {}};
+    if (b < text.size() && text[b] == '\t') return {at(p.problem_mark), "yaml-syntax", i18n::Message("yaml.tab"), {}};
   }
   // A spreadsheet's export given as records.
-  if (line_offset == 0 && looks_like_table(text))
-    return {Pos{1, 1}, "yaml-syntax", i18n::Message("yaml.table"), {}};
+  if (line_offset == 0 && looks_like_table(text)) return {Pos{1, 1}, "yaml-syntax", i18n::Message("yaml.table"), {}};
   // Full-width punctuation typed for YAML's own, on the lines from where the construct
   // libyaml was reading started (the line before the problem when it does not say) to
   // the problem (at most 20 lines).
   {
     const auto last = static_cast<uint32_t>(p.problem_mark.line + 1);
-    uint32_t first = context.empty() ? last - (last > 1 ? 1 : 0)
-                                     : std::min(last, static_cast<uint32_t>(p.context_mark.line + 1));
+    uint32_t first =
+        context.empty() ? last - (last > 1 ? 1 : 0) : std::min(last, static_cast<uint32_t>(p.context_mark.line + 1));
     first = std::max(first, last > 20 ? last - 20 : 1);
     if (auto hint = fullwidth_in_lines(text, first, last))
       return {Pos{hint->pos.line + line_offset, hint->pos.col}, "yaml-syntax", std::move(hint->message), {}};
@@ -199,7 +202,8 @@ ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std:
       (at_end || p.problem_mark.line > p.context_mark.line)) {
     const size_t open = byte_of_index(text, p.context_mark.index);
     if (!at_end && flow_close(text, open))
-      return {missing_comma_pos(text, byte_of_index(text, p.problem_mark.index), line_offset), "yaml-syntax",
+      return {missing_comma_pos(text, byte_of_index(text, p.problem_mark.index), line_offset),
+              "yaml-syntax",
               i18n::Message(flow_seq ? "yaml.missing-comma-list" : "yaml.missing-comma-mapping",
                             {{"line", p.context_mark.line + 1 + line_offset}, {"column", p.context_mark.column + 1}}),
               {}};
@@ -216,13 +220,13 @@ ParseIssue syntax_issue(const yaml_parser_t& p, const TreeBuilder& builder, std:
   if (!context.empty()) {
     const Pos cpos = at(p.context_mark);
     if (cpos == at(p.problem_mark))
-      message = i18n::Message("yaml.invalid.context", {{"problem", problem_words(problem)}, {"context", context_words(context)}});
+      message = i18n::Message("yaml.invalid.context",
+                              {{"problem", problem_words(problem)}, {"context", context_words(context)}});
     else
-      message = i18n::Message("yaml.invalid.context-at",
-                              {{"problem", problem_words(problem)},
-                               {"context", context_words(context)},
-                               {"line", cpos.line},
-                               {"column", cpos.col}});
+      message = i18n::Message("yaml.invalid.context-at", {{"problem", problem_words(problem)},
+                                                          {"context", context_words(context)},
+                                                          {"line", cpos.line},
+                                                          {"column", cpos.col}});
   }
   return {pos, "yaml-syntax", std::move(message), {}};
 }
@@ -245,15 +249,19 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
             {pos_at_byte(bytes, scan.error->offset, line_offset), "yaml-syntax", i18n::Message("yaml.gb18030"), {}});
         break;
       case Encoding::Unknown:
-        issues.push_back({pos_at_byte(bytes, scan.error->offset, line_offset), "yaml-syntax",
-                          i18n::Message("yaml.not-utf8", {{"problem", scan.error->what}}), {}});
+        issues.push_back({pos_at_byte(bytes, scan.error->offset, line_offset),
+                          "yaml-syntax",
+                          i18n::Message("yaml.not-utf8", {{"problem", scan.error->what}}),
+                          {}});
         break;
     }
     return false;
   }
   if (const auto& brk = scan.unicode_break) {
-    issues.push_back({pos_at_byte(bytes, brk->first, line_offset), "yaml-syntax",
-                      i18n::Message("yaml.unicode-break", {{"name", unicode_break_name(brk->second)}}), {}});
+    issues.push_back({pos_at_byte(bytes, brk->first, line_offset),
+                      "yaml-syntax",
+                      i18n::Message("yaml.unicode-break", {{"name", unicode_break_name(brk->second)}}),
+                      {}});
     return false;
   }
   LibyamlParser parser(bytes);
@@ -281,8 +289,10 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
         case YAML_DOCUMENT_END_EVENT:
           if (auto doc = builder.take(); doc && !doc->is_null()) {
             if (++documents > limits.max_documents) {
-              issues.push_back({doc->pos, "yaml-syntax",
-                                i18n::Message("yaml.too-many-documents", {{"max", limits.max_documents}}), {}});
+              issues.push_back({doc->pos,
+                                "yaml-syntax",
+                                i18n::Message("yaml.too-many-documents", {{"max", limits.max_documents}}),
+                                {}});
               return false;
             }
             on_document(std::move(*doc));
@@ -295,8 +305,7 @@ bool parse_stream(std::string_view bytes, const std::function<void(Node&&)>& on_
           if (sc.tag == nullptr && plain && is_null_text(std::string_view(value, sc.length)))
             builder.null(at(e.start_mark), view(sc.anchor));
           else
-            builder.scalar(at(e.start_mark), std::string_view(value, sc.length), plain, view(sc.tag),
-                           view(sc.anchor));
+            builder.scalar(at(e.start_mark), std::string_view(value, sc.length), plain, view(sc.tag), view(sc.anchor));
           break;
         }
         case YAML_ALIAS_EVENT:
@@ -327,7 +336,8 @@ std::vector<Node> parse_all(std::string_view bytes, std::vector<ParseIssue>& iss
   std::vector<Node> docs;
   ParseLimits limits;
   limits.empty_is_finding = false;
-  parse_stream(bytes, [&](Node&& n) { docs.push_back(std::move(n)); }, issues, limits);
+  parse_stream(
+      bytes, [&](Node&& n) { docs.push_back(std::move(n)); }, issues, limits);
   return docs;
 }
 

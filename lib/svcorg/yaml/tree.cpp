@@ -25,9 +25,15 @@ bool digits(std::string_view s, size_t& i, bool (*ok)(char)) {
   while (i < s.size() && ok(s[i])) ++i;
   return i > from;
 }
-bool dec(char c) { return c >= '0' && c <= '9'; }
-bool oct(char c) { return c >= '0' && c <= '7'; }
-bool hex(char c) { return dec(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool dec(char c) {
+  return c >= '0' && c <= '9';
+}
+bool oct(char c) {
+  return c >= '0' && c <= '7';
+}
+bool hex(char c) {
+  return dec(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 // YAML 1.2 core schema: [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+
 bool is_int(std::string_view s) {
@@ -118,7 +124,9 @@ std::optional<double> number_value(const Node& n) {
   return v;
 }
 
-bool is_extension(const Node& key) { return key.is_scalar() && std::string_view(key.value).substr(0, 2) == "x-"; }
+bool is_extension(const Node& key) {
+  return key.is_scalar() && std::string_view(key.value).substr(0, 2) == "x-";
+}
 
 i18n::Message describe(const Node& n) {
   switch (n.type) {

@@ -20,9 +20,9 @@ struct Node {
   enum class Type { Null, Scalar, Seq, Map };
   Type type = Type::Null;
   Pos pos;
-  bool plain = true;  // scalar written without quotes and without a tag (subject to typing)
-  std::string tag;    // explicit tag, if any ("!!str", "!foo"); empty otherwise
-  std::string value;  // scalar text
+  bool plain = true;                           // scalar written without quotes and without a tag (subject to typing)
+  std::string tag;                             // explicit tag, if any ("!!str", "!foo"); empty otherwise
+  std::string value;                           // scalar text
   std::vector<Node> items;                     // Seq
   std::vector<std::pair<Node, Node>> entries;  // Map: key, value
 
