@@ -24,17 +24,20 @@ CMAKE_FLAGS ?=
 #                    the executables whose libraries become the package's Depends.
 #   FRESH_PACKAGES   the clean-root tests (tests/fresh/): mmdebstrap builds the roots,
 #                    python3-yaml reads the CI files.
+#   FORMAT_PACKAGES  `make check-format` and `make format`: clang-format 14 (Debian 12's), the
+#                    version the tree is formatted with (another version formats differently).
 BUILD_PACKAGES  = cmake make g++ pkg-config libyaml-dev libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev libmimalloc-dev libxlsxwriter-dev libsqlite3-dev libpq-dev
 TEST_PACKAGES   = doctest-dev libvalijson-dev libyaml-cpp-dev python3 python3-yaml cmark-gfm python3-openpyxl sqlite3 postgresql
 BROWSER_PACKAGES = chromium fonts-noto-cjk poppler-utils
 SOURCE_PACKAGES = ca-certificates git
 DEB_PACKAGES    = dpkg-dev file
 FRESH_PACKAGES  = mmdebstrap python3 python3-yaml
+FORMAT_PACKAGES = clang-format git
 PACKAGES = $(BUILD_PACKAGES) $(TEST_PACKAGES)
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-browser deps-fuzz deps-fresh build svcorg run test test-sanitize fuzz-smoke test-sarif-multitool report-images deb test-fresh test-ci-templates test-deb clean
+.PHONY: all check-format format deps deps-browser deps-fuzz deps-fresh build svcorg run test test-sanitize fuzz-smoke test-sarif-multitool report-images deb test-fresh test-ci-templates test-deb clean
 all: build
 
 deps:
@@ -48,6 +51,21 @@ deps:
 
 deps-browser:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(BROWSER_PACKAGES)"
+
+# The C++ sources as .clang-format has them (every tracked .cpp and .hpp). check-format
+# changes nothing and names each file that differs; format rewrites them.
+FORMAT_FILES = git ls-files -z '*.cpp' '*.hpp'
+check-format:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(FORMAT_PACKAGES)"
+	@bad=$$($(FORMAT_FILES) | xargs -0 -n 50 sh -c 'for f; do clang-format --dry-run --Werror "$$f" >/dev/null 2>&1 || echo "$$f"; done' sh); \
+	if [ -n "$$bad" ]; then \
+	  echo "These files are not formatted as .clang-format says (clang-format $$(clang-format --version | grep -o '[0-9][0-9.]*' | head -1)):"; \
+	  echo "$$bad" | sed 's/^/  /'; \
+	  echo "Run 'make format' (or clang-format -i FILE) and commit the result."; exit 1; \
+	fi; echo "check-format: every C++ file is formatted"
+format:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(FORMAT_PACKAGES)"
+	@$(FORMAT_FILES) | xargs -0 clang-format -i
 
 # clang, its libFuzzer/sanitizer runtimes and cmark-gfm's library (fuzz_escape's oracle),
 # for `make test-sanitize`, `make fuzz-smoke` and fuzz/run.sh.
