@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The layers of lib/svcorg/ (CTest `layers`).
+"""The layers of lib/svcorg/ and the size of its files (CTest `layers`).
 
 1. docs/ARCHITECTURE.md's table of lib/svcorg/ folders is the layer order, lower stages
    first: no file of a module includes a header of a module listed after it
@@ -7,12 +7,15 @@
    reason it is there. The list only shrinks: an allowed include that is gone fails too,
    so it is taken off the list with the change that removes it. A module folder the table
    does not list fails.
+2. No file under lib/ is over MAX_LINES lines.
 
 Usage: layers.py [REPOSITORY]   (default: the repository this script is in)
 """
 import os
 import re
 import sys
+
+MAX_LINES = 500
 
 # (file under lib/, the included header): why it is allowed for now.
 ALLOWED = {
@@ -63,6 +66,8 @@ def main():
             rel = os.path.relpath(path, lib).replace(os.sep, "/")
             with open(path, encoding="utf-8") as f:
                 lines = f.readlines()
+            if len(lines) > MAX_LINES:
+                problems.append(f"lib/{rel}: {len(lines)} lines, over {MAX_LINES}; split it along a seam")
             parts = rel.split("/")
             own = parts[1] if len(parts) > 2 and parts[0] == "svcorg" else None
             if own not in rank:
@@ -89,7 +94,7 @@ def main():
     if problems:
         print(f"{len(problems)} problem(s); the layer order is: {' '.join(order)}")
         return 1
-    print(f"layers: {len(order)} modules in order, {len(ALLOWED)} allowed includes")
+    print(f"layers: {len(order)} modules in order, {len(ALLOWED)} allowed includes, no file over {MAX_LINES} lines")
     return 0
 
 
