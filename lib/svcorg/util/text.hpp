@@ -1,7 +1,9 @@
-// Text helpers: UTF-8 checks, code-point columns, "did you mean" suggestions.
+// Text helpers: UTF-8 checks, code-point columns, "did you mean" suggestions, characters
+// replaced (escaping).
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,5 +46,14 @@ size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string> closest(std::string_view value, const std::vector<std::string>& allowed);
 // "did you mean `x`?" (util.did-you-mean) for the closest allowed value, when one is close.
 std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& allowed);
+
+// A character and the text that stands for it in an escaped string.
+struct Replacement {
+  char c;
+  std::string_view with;
+};
+// `s` appended to `out` with every character `table` names replaced by its text.
+void append_replaced(std::string& out, std::string_view s, std::initializer_list<Replacement> table);
+std::string replaced(std::string_view s, std::initializer_list<Replacement> table);
 
 }  // namespace svcorg::util
