@@ -56,4 +56,17 @@ struct Replacement {
 void append_replaced(std::string& out, std::string_view s, std::initializer_list<Replacement> table);
 std::string replaced(std::string_view s, std::initializer_list<Replacement> table);
 
+// Whether `holds(line)` is true of every line of `text` (split at `\n`; a line keeps its `\r`).
+template <class Pred>
+bool every_line(std::string_view text, Pred holds) {
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    if (!holds(text.substr(at, end - at))) return false;
+    at = end + 1;
+  }
+  return true;
+}
+
 }  // namespace svcorg::util
