@@ -4,36 +4,15 @@
 #include <fmt/format.h>
 
 #include "svcorg/diag/formats.hpp"
+#include "svcorg/util/text.hpp"
 
 namespace svcorg::diag {
 
 namespace {
 
 std::string escape(std::string_view s, bool property) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '%':
-        out += "%25";
-        break;
-      case '\r':
-        out += "%0D";
-        break;
-      case '\n':
-        out += "%0A";
-        break;
-      case ':':
-        out += property ? "%3A" : ":";
-        break;
-      case ',':
-        out += property ? "%2C" : ",";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  if (property) return util::replaced(s, {{'%', "%25"}, {'\r', "%0D"}, {'\n', "%0A"}, {':', "%3A"}, {',', "%2C"}});
+  return util::replaced(s, {{'%', "%25"}, {'\r', "%0D"}, {'\n', "%0A"}});
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "svcorg/util/text.hpp"
 #include "svcorg/yaml/parse.hpp"
 
 namespace svcorg::edit {
@@ -19,16 +20,10 @@ namespace {
 
 // True when `text` holds nothing but blank lines and comments (no document yet).
 bool only_comments(std::string_view text) {
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t end = text.find('\n', at);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(at, end - at);
+  return util::every_line(text, [](std::string_view line) {
     const size_t first = line.find_first_not_of(" \t\r");
-    if (first != std::string_view::npos && line[first] != '#') return false;
-    at = end + 1;
-  }
-  return true;
+    return first == std::string_view::npos || line[first] == '#';
+  });
 }
 
 }  // namespace

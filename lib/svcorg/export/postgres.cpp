@@ -7,6 +7,7 @@
 #include <string>
 
 #include "svcorg/export/write.hpp"
+#include "svcorg/util/text.hpp"
 
 namespace svcorg::dbexport {
 
@@ -56,24 +57,7 @@ class Connection {
 
 // COPY's text format: tab between columns, \N for null, backslash escapes.
 void append_text(std::string& out, const std::string& t) {
-  for (char ch : t) {
-    switch (ch) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += ch;
-    }
-  }
+  util::append_replaced(out, t, {{'\\', "\\\\"}, {'\n', "\\n"}, {'\r', "\\r"}, {'\t', "\\t"}});
 }
 
 void append_cell(std::string& out, const Cell& c, Type type) {

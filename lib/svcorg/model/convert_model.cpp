@@ -127,29 +127,12 @@ void rules_override_values(Node& rules) {
 void check_rules_override(Context& c, const Node& n, const std::string& path) {
   MapReader r(c, n, path);
   if (!r.ok()) return;
-  if (const Node* d = r.get("defaults")) {
-    MapReader dr(c, *d, r.sub("defaults"));
-    if (dr.ok()) {
-      rule_numbers(dr);
-      dr.finish();
-    }
-  }
+  r.mapping("defaults", rule_numbers);
   category_list(r, "negative_list");
   if (const Node* labels = r.get("category_labels")) category_labels(c, *labels, r.sub("category_labels"));
-  if (const Node* types = r.get("types")) {
-    MapReader tr(c, *types, r.sub("types"));
-    if (tr.ok()) {
-      for (const auto& type : vocab::kBranchTypes) {
-        if (const Node* t = tr.get(type.c_str())) {
-          MapReader one(c, *t, tr.sub(type.c_str()));
-          if (!one.ok()) continue;
-          type_rules(one);
-          one.finish();
-        }
-      }
-      tr.finish();
-    }
-  }
+  r.mapping("types", [](MapReader& tr) {
+    for (const auto& type : vocab::kBranchTypes) tr.mapping(type.c_str(), type_rules);
+  });
   r.finish();
 }
 
@@ -185,23 +168,15 @@ void check_scoring_override(Context& c, const Node& n, const std::string& path) 
   weights(r, "quality", {"linked", "measurable", "breadth", "coverage"});
   weights(r, "effect", {"resolution", "on_time_resolution", "response_on_time", "feedback_satisfied"});
   weights(r, "satisfaction", {"members", "public"});
-  if (const Node* a = r.get("awards")) {
-    MapReader ar(c, *a, r.sub("awards"));
-    if (ar.ok()) {
-      F<double> ignored;
-      ar.number("points", ignored, false, {0.0, std::nullopt, false});
-      ar.number("cap", ignored, false, {0.0, std::nullopt, false});
-      ar.finish();
-    }
-  }
-  if (const Node* g = r.get("grades")) {
-    MapReader gr(c, *g, r.sub("grades"));
-    if (gr.ok()) {
-      F<double> ignored;
-      for (const char* key : {"excellent", "good", "fair"}) gr.number(key, ignored, false, {0.0, 100.0, false});
-      gr.finish();
-    }
-  }
+  r.mapping("awards", [](MapReader& ar) {
+    F<double> ignored;
+    ar.number("points", ignored, false, {0.0, std::nullopt, false});
+    ar.number("cap", ignored, false, {0.0, std::nullopt, false});
+  });
+  r.mapping("grades", [](MapReader& gr) {
+    F<double> ignored;
+    for (const char* key : {"excellent", "good", "fair"}) gr.number(key, ignored, false, {0.0, 100.0, false});
+  });
   r.finish();
 }
 

@@ -97,6 +97,10 @@ class MapReader {
   template <class T, class ReadOne>
   void object(const char* key, F<T>& out, bool required, ReadOne one);
 
+  // The nested mapping at `key`, when present, read by `one(MapReader&)` and finished.
+  template <class ReadOne>
+  void mapping(const char* key, ReadOne one);
+
   Context& context() { return c_; }
   std::string sub(const char* key) const { return join_path(path_, key); }
   bool seq_of(const yaml::Node& v, const std::string& path, size_t min_items);
@@ -169,6 +173,16 @@ void MapReader::object(const char* key, F<T>& out, bool required, ReadOne one) {
   one(r, value);
   r.finish();
   out.set(std::move(value), v->pos);
+}
+
+template <class ReadOne>
+void MapReader::mapping(const char* key, ReadOne one) {
+  const yaml::Node* v = get(key);
+  if (!v) return;
+  MapReader r(c_, *v, sub(key));
+  if (!r.ok()) return;
+  one(r);
+  r.finish();
 }
 
 }  // namespace svcorg::model

@@ -82,10 +82,9 @@ nlohmann::ordered_json opt(const std::optional<T>& v) {
 
 std::string delta_table(const score::Deltas& d, i18n::Lang lang) {
   Table t;
-  t.header = {i18n::tr(lang, "render.delta.col.id"),       i18n::tr(lang, "render.delta.col.name"),
-              i18n::tr(lang, "render.delta.col.baseline"), i18n::tr(lang, "render.delta.col.total"),
-              i18n::tr(lang, "render.delta.col.delta"),    i18n::tr(lang, "render.delta.col.grade"),
-              i18n::tr(lang, "render.delta.col.rank"),     i18n::tr(lang, "render.delta.col.status")};
+  t.header = headers(
+      lang, {"render.delta.col.id", "render.delta.col.name", "render.delta.col.baseline", "render.delta.col.total",
+             "render.delta.col.delta", "render.delta.col.grade", "render.delta.col.rank", "render.delta.col.status"});
   t.right = {2, 3, 4};
   for (const auto& r : d.rows)
     t.rows.push_back({r.id, truncate(r.name, 24), fixed(r.baseline_total, 2), fixed(r.total, 2), signed_delta(r.delta),

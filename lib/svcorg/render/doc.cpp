@@ -23,6 +23,15 @@ Runs strong(Runs rs) {
   return rs;
 }
 
+std::string spell(const Runs& rs, const Spelling& s) {
+  std::string out;
+  for (const auto& r : rs) {
+    std::string one = s.kind[static_cast<size_t>(r.kind)](r);
+    out += r.strong ? s.strong_open + one + s.strong_close : one;
+  }
+  return out;
+}
+
 Runs say(const Labels& l, const char* id, const std::vector<std::pair<std::string, Runs>>& args) {
   // Each argument goes in as a private-use character (U+E000 + i) and is cut out again.
   auto mark = [](size_t i) {

@@ -1,5 +1,6 @@
 // A format-neutral document: what a report says, in which order and form, without the syntax
-// of any one output. The report layout (report_layout.cpp) builds one from report::Data; the
+// of any one output. The report layout (report_sections.cpp, report_detail.cpp, report_card.cpp,
+// report_appendix.cpp) builds one from report::Data; the
 // Markdown writer (report_markdown.cpp) and the HTML writer (report_html.cpp) turn it into
 // text. Every content decision is the layout's; a writer only spells blocks out.
 #pragma once
@@ -68,6 +69,26 @@ struct Table {
   std::vector<size_t> nowrap;  // short values kept on one line (dates, grades, statuses, ids)
   Runs more;                   // "and N more" under it; empty: nothing was left off
 };
+
+// How a writer spells runs out: each kind of run, and the marks around a strong one.
+struct Spelling {
+  std::string (*kind[4])(const Run&);  // by Run::Kind: text, verbatim, code, progress
+  const char* strong_open;
+  const char* strong_close;
+};
+// The runs one after the other in a writer's spelling.
+std::string spell(const Runs& rs, const Spelling& s);
+// The header's and the rows' cells of `t` spelled into a writer's table (its `header` and
+// `rows`).
+template <class WriterTable>
+void spell_cells(const Table& t, const Spelling& s, WriterTable& out) {
+  for (const auto& h : t.header) out.header.push_back(spell(h, s));
+  for (const auto& row : t.rows) {
+    out.rows.emplace_back();
+    for (const auto& cell : row) out.rows.back().push_back(spell(cell, s));
+  }
+}
+
 // Horizontal (HTML) or vertical (Mermaid) bars of named values on a value axis.
 struct BarChart {
   std::string title;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "svcorg/util/text.hpp"
+
 namespace svcorg::render::md {
 
 namespace {
@@ -93,43 +95,18 @@ std::string escape(std::string_view text) {
 }
 
 std::string mermaid_label(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "”";
-        break;
-      case '<':
-        out += "‹";
-        break;
-      case '>':
-        out += "›";
-        break;
-      case '&':
-        out += "＆";
-        break;
-      case '#':
-        out += "＃";
-        break;
-      case ';':
-        out += "；";
-        break;
-      case '`':
-        out += "'";
-        break;
-      case '%':
-        out += "％";
-        break;  // no %%{…}%% directives
-      case '\n':
-      case '\r':
-      case '\t':
-        out += ' ';
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  // `%` too, so that no %%{…}%% directive starts; line breaks and tabs become spaces.
+  return util::replaced(text, {{'"', "”"},
+                               {'<', "‹"},
+                               {'>', "›"},
+                               {'&', "＆"},
+                               {'#', "＃"},
+                               {';', "；"},
+                               {'`', "'"},
+                               {'%', "％"},
+                               {'\n', " "},
+                               {'\r', " "},
+                               {'\t', " "}});
 }
 
 std::string code(std::string_view id) {

@@ -205,14 +205,11 @@ std::string percent(const std::optional<double>& rate) {
 
 std::string needs_table(const ledger::Listing& l, const Names& names, i18n::Lang lang) {
   Table t;
-  t.header = {i18n::tr(lang, "render.needs.col.id"),       i18n::tr(lang, "render.needs.col.branch"),
-              i18n::tr(lang, "render.needs.col.received"), i18n::tr(lang, "render.needs.col.carried-over"),
-              i18n::tr(lang, "render.needs.col.channel"),  i18n::tr(lang, "render.needs.col.category"),
-              i18n::tr(lang, "render.needs.col.layer"),    i18n::tr(lang, "render.needs.col.disposal"),
-              i18n::tr(lang, "render.needs.col.status"),   i18n::tr(lang, "render.needs.col.due"),
-              i18n::tr(lang, "render.needs.col.response"), i18n::tr(lang, "render.needs.col.resolved"),
-              i18n::tr(lang, "render.needs.col.days"),     i18n::tr(lang, "render.needs.col.overdue"),
-              i18n::tr(lang, "render.needs.col.summary")};
+  t.header = headers(lang, {"render.needs.col.id", "render.needs.col.branch", "render.needs.col.received",
+                            "render.needs.col.carried-over", "render.needs.col.channel", "render.needs.col.category",
+                            "render.needs.col.layer", "render.needs.col.disposal", "render.needs.col.status",
+                            "render.needs.col.due", "render.needs.col.response", "render.needs.col.resolved",
+                            "render.needs.col.days", "render.needs.col.overdue", "render.needs.col.summary"});
   t.right = {12};
   for (const auto& r : l.rows) t.rows.push_back(table_row(r, l.window.as_of, names, lang));
   return render_text(t) + "\n" + summary_text(l, lang);

@@ -24,9 +24,8 @@ std::string clauses(const std::vector<i18n::Message>& messages, const Labels& l)
 void components(doc::Document& out, const report::Data& d, const Labels& l) {
   const score::BranchScore& s = *d.card;
   doc::Table t;
-  for (const char* id : {"report.component", "report.value", "report.type-mean", "report.weight", "report.contribution",
-                         "report.inputs"})
-    t.header.push_back(T(l.tr(id)));
+  t.header = headings(l, {"report.component", "report.value", "report.type-mean", "report.weight",
+                          "report.contribution", "report.inputs"});
   t.right = {1, 2, 3, 4};
   bool excluded = false;
   for (const auto& r : d.card_rows) {
@@ -92,9 +91,8 @@ void items(doc::Document& out, const report::Data& d, const Labels& l) {
     return;
   }
   doc::Table t;
-  for (const char* id :
-       {"report.item", "report.category", "report.target", "report.weight", "report.progress", "report.linked-needs"})
-    t.header.push_back(T(l.tr(id)));
+  t.header = headings(l, {"report.item", "report.category", "report.target", "report.weight", "report.progress",
+                          "report.linked-needs"});
   t.right = {3, 5};
   t.nowrap = {1, 4};
   for (const auto& it : *d.plan->items) {
@@ -117,9 +115,8 @@ void needs(doc::Document& out, const report::Data& d, const Labels& l, const Rep
     return;
   }
   doc::Table t;
-  for (const char* id :
-       {"report.summary-text", "report.status", "report.category", "report.received", "report.due", "report.need"})
-    t.header.push_back(T(l.tr(id)));
+  t.header = headings(
+      l, {"report.summary-text", "report.status", "report.category", "report.received", "report.due", "report.need"});
   t.nowrap = {1, 2, 3, 4, 5};
   const size_t n = capped(d.card_needs.size(), o) ? kCap : d.card_needs.size();
   for (size_t i = 0; i < n; ++i) {
@@ -139,8 +136,8 @@ void needs(doc::Document& out, const report::Data& d, const Labels& l, const Rep
 void meetings(doc::Document& out, const report::Data& d, const Labels& l) {
   out << doc::Heading{3, T(l.tr("report.meetings"))};
   doc::Table t;
-  for (const char* id : {"report.platform", "report.held-of-expected", "report.last-meeting", "report.needs-discussed"})
-    t.header.push_back(T(l.tr(id)));
+  t.header =
+      headings(l, {"report.platform", "report.held-of-expected", "report.last-meeting", "report.needs-discussed"});
   t.right = {1, 3};
   t.nowrap = {2};
   for (const auto& m : d.meetings) {

@@ -3,6 +3,7 @@
 // report_html.cpp write the document out.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -45,6 +46,8 @@ doc::Runs name(const report::Data& d, const std::string& id);
 doc::Runs more(size_t shown, size_t total, const Labels& l);
 // Whether a table of `total` rows is cut at kCap.
 bool capped(size_t total, const ReportOptions& o);
+// A table's header: the catalogue messages `ids` in the report's language.
+std::vector<doc::Runs> headings(const Labels& l, std::initializer_list<const char*> ids);
 // A short label of a branch type for chart axes.
 std::string type_short(const std::string& type, const Labels& l);
 

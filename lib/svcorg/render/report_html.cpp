@@ -13,25 +13,23 @@ namespace svcorg::render {
 
 namespace {
 
+// Markdown's distinction between text and verbatim: HTML escapes both alike.
+std::string escaped(const doc::Run& r) {
+  return html::escape(r.text);
+}
+
+std::string code(const doc::Run& r) {
+  return html::code(r.text);
+}
+
+std::string progress(const doc::Run& r) {
+  return html::progress(r.value);
+}
+
+const doc::Spelling kHtml{{escaped, escaped, code, progress}, "<strong>", "</strong>"};
+
 std::string runs(const doc::Runs& rs) {
-  std::string out;
-  for (const auto& r : rs) {
-    std::string s;
-    switch (r.kind) {
-      case doc::Run::Kind::Text:
-      case doc::Run::Kind::Verbatim:  // Markdown's distinction: HTML escapes both alike
-        s = html::escape(r.text);
-        break;
-      case doc::Run::Kind::Code:
-        s = html::code(r.text);
-        break;
-      case doc::Run::Kind::Progress:
-        s = html::progress(r.value);
-        break;
-    }
-    out += r.strong ? "<strong>" + s + "</strong>" : s;
-  }
-  return out;
+  return doc::spell(rs, kHtml);
 }
 
 // The runs' words without markup, for a text inside an SVG chart (which escapes it).
@@ -64,11 +62,7 @@ struct Writer {
   }
   void operator()(const doc::Table& t) {
     html::Table h{{}, {}, t.right, t.nowrap};
-    for (const auto& c : t.header) h.header.push_back(runs(c));
-    for (const auto& row : t.rows) {
-      h.rows.emplace_back();
-      for (const auto& cell : row) h.rows.back().push_back(runs(cell));
-    }
+    doc::spell_cells(t, kHtml, h);
     out += html::table(h);
     if (!t.more.empty()) out += html::more(runs(t.more));
   }

@@ -9,27 +9,25 @@ namespace svcorg::render {
 
 namespace {
 
+// Markdown escapes text (inside a sentence, `inner`, more lightly), and only the `*` of a
+// figure the layout formatted.
+std::string verbatim(const doc::Run& r) {
+  std::string s;
+  for (char c : r.text) s += c == '*' ? std::string("\\*") : std::string(1, c);
+  return s;
+}
+
+std::string text(const doc::Run& r) {
+  return r.inner ? md::escape_inner(r.text) : md::escape(r.text);
+}
+
+const doc::Spelling kMarkdown{{text, verbatim, [](const doc::Run& r) { return md::code(r.text); },
+                               [](const doc::Run& r) { return md::progress_bar(r.value); }},
+                              "**",
+                              "**"};
+
 std::string runs(const doc::Runs& rs) {
-  std::string out;
-  for (const auto& r : rs) {
-    std::string s;
-    switch (r.kind) {
-      case doc::Run::Kind::Text:
-        s = r.inner ? md::escape_inner(r.text) : md::escape(r.text);
-        break;
-      case doc::Run::Kind::Code:
-        s = md::code(r.text);
-        break;
-      case doc::Run::Kind::Verbatim:
-        for (char c : r.text) s += c == '*' ? std::string("\\*") : std::string(1, c);
-        break;
-      case doc::Run::Kind::Progress:
-        s = md::progress_bar(r.value);
-        break;
-    }
-    out += r.strong ? "**" + s + "**" : s;
-  }
-  return out;
+  return doc::spell(rs, kMarkdown);
 }
 
 struct Writer {
@@ -47,11 +45,7 @@ struct Writer {
   }
   void operator()(const doc::Table& t) {
     md::Table m{{}, {}, t.right};
-    for (const auto& h : t.header) m.header.push_back(runs(h));
-    for (const auto& row : t.rows) {
-      m.rows.emplace_back();
-      for (const auto& cell : row) m.rows.back().push_back(runs(cell));
-    }
+    doc::spell_cells(t, kMarkdown, m);
     out += md::table(m) + "\n";
     if (!t.more.empty()) out += runs(t.more) + "\n\n";
   }

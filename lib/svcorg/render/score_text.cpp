@@ -48,14 +48,12 @@ std::string rollup_line(const score::Rollup& r, bool street, i18n::Lang lang) {
 
 std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n::Lang lang) {
   Table t;
-  t.header = {i18n::tr(lang, "render.score.col.rank"),         i18n::tr(lang, "render.score.col.id"),
-              i18n::tr(lang, "render.score.col.name"),         i18n::tr(lang, "render.score.col.type"),
-              i18n::tr(lang, "render.score.col.street"),       i18n::tr(lang, "render.score.col.total"),
-              i18n::tr(lang, "render.score.col.grade"),        i18n::tr(lang, "render.score.col.base"),
-              i18n::tr(lang, "render.score.col.autonomous"),   i18n::tr(lang, "render.score.col.bonus"),
-              i18n::tr(lang, "render.score.col.plan-level"),   i18n::tr(lang, "render.score.col.execution"),
-              i18n::tr(lang, "render.score.col.effect"),       i18n::tr(lang, "render.score.col.systems"),
-              i18n::tr(lang, "render.score.col.satisfaction"), i18n::tr(lang, "render.score.col.rank-in-type")};
+  t.header =
+      headers(lang, {"render.score.col.rank", "render.score.col.id", "render.score.col.name", "render.score.col.type",
+                     "render.score.col.street", "render.score.col.total", "render.score.col.grade",
+                     "render.score.col.base", "render.score.col.autonomous", "render.score.col.bonus",
+                     "render.score.col.plan-level", "render.score.col.execution", "render.score.col.effect",
+                     "render.score.col.systems", "render.score.col.satisfaction", "render.score.col.rank-in-type"});
   t.right = {0, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15};
   for (const auto* s : sel.branches) {
     std::vector<std::string> row = {std::to_string(s->rank_in_district),

@@ -4,9 +4,12 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "svcorg/i18n/message.hpp"
 
 namespace svcorg::render {
 
@@ -26,6 +29,9 @@ struct Table {
   // every other cell that a spreadsheet would run as a formula is neutralized.
   std::vector<size_t> numeric;
 };
+
+// The catalogue messages `ids` rendered in `lang`: a table's header.
+std::vector<std::string> headers(i18n::Lang lang, std::initializer_list<const char*> ids);
 
 // Columns padded to their widest cell, two spaces apart, the header underlined with `-`;
 // no trailing spaces; `\n` line ends.

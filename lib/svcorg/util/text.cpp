@@ -154,4 +154,21 @@ std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vec
   return i18n::Message("util.did-you-mean", {{"value", std::move(*near)}});
 }
 
+void append_replaced(std::string& out, std::string_view s, std::initializer_list<Replacement> table) {
+  for (char c : s) {
+    const Replacement* r = std::find_if(table.begin(), table.end(), [c](const Replacement& e) { return e.c == c; });
+    if (r == table.end())
+      out += c;
+    else
+      out += r->with;
+  }
+}
+
+std::string replaced(std::string_view s, std::initializer_list<Replacement> table) {
+  std::string out;
+  out.reserve(s.size());
+  append_replaced(out, s, table);
+  return out;
+}
+
 }  // namespace svcorg::util

@@ -1,7 +1,9 @@
-// Text helpers: UTF-8 checks, code-point columns, "did you mean" suggestions.
+// Text helpers: UTF-8 checks, code-point columns, "did you mean" suggestions, characters
+// replaced (escaping).
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,5 +46,27 @@ size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string> closest(std::string_view value, const std::vector<std::string>& allowed);
 // "did you mean `x`?" (util.did-you-mean) for the closest allowed value, when one is close.
 std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& allowed);
+
+// A character and the text that stands for it in an escaped string.
+struct Replacement {
+  char c;
+  std::string_view with;
+};
+// `s` appended to `out` with every character `table` names replaced by its text.
+void append_replaced(std::string& out, std::string_view s, std::initializer_list<Replacement> table);
+std::string replaced(std::string_view s, std::initializer_list<Replacement> table);
+
+// Whether `holds(line)` is true of every line of `text` (split at `\n`; a line keeps its `\r`).
+template <class Pred>
+bool every_line(std::string_view text, Pred holds) {
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    if (!holds(text.substr(at, end - at))) return false;
+    at = end + 1;
+  }
+  return true;
+}
 
 }  // namespace svcorg::util

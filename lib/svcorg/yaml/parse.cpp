@@ -98,17 +98,11 @@ const char* unicode_break_name(char32_t cp) {
 
 // Whether a stream holds nothing but blanks, comments and document markers (`---`, `...`).
 bool blank(std::string_view text) {
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
+  return util::every_line(text, [](std::string_view line) {
     const size_t first = line.find_first_not_of(" \t\r");
-    if (first != std::string_view::npos && line[first] != '#' && line.rfind("---", 0) != 0 && line.rfind("...", 0) != 0)
-      return false;
-    start = end + 1;
-  }
-  return true;
+    return first == std::string_view::npos || line[first] == '#' || line.rfind("---", 0) == 0 ||
+           line.rfind("...", 0) == 0;
+  });
 }
 
 // A libyaml string (a tag or an anchor name; none when null) as a view.
