@@ -394,8 +394,8 @@ int emit(const std::optional<std::string>& output, const std::string& content, c
     io.out << content;
     return kOk;
   }
-  if (const i18n::Message err = util::write_file(*output, content); !err.empty()) {
-    error(io, lang, err);
+  if (const util::Result<void> written = util::write_file(*output, content); !written) {
+    error(io, lang, written.error());
     return kUsage;
   }
   return kOk;
@@ -410,10 +410,10 @@ int refuse_xlsx_without_output(const std::string& format, const std::optional<st
 
 int emit_xlsx(const std::string& output, const std::vector<render::Sheet>& sheets, util::Date as_of, const Io& io,
               i18n::Lang lang) {
-  const i18n::Message err = util::write_file_with(
+  const util::Result<void> written = util::write_file_with(
       output, [&](int, const std::string& temporary) { return render::write_xlsx(temporary, sheets, as_of, output); });
-  if (err.empty()) return kOk;
-  error(io, lang, err);
+  if (written) return kOk;
+  error(io, lang, written.error());
   return kUsage;
 }
 

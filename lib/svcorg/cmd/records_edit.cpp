@@ -121,8 +121,8 @@ int write_checked(const Repository& repo, const Checked& before, const std::vect
     files.emplace_back(c.path, c.text);
   }
   const util::WriteAll done = util::write_files(files);
-  if (!done.error.empty()) {
-    error(io, before.lang, done.error);
+  if (!done.result) {
+    error(io, before.lang, done.result.error());
     if (done.written > 0)
       error(io, before.lang, i18n::Message("import.midway", {{"written", done.written}, {"files", files.size()}}));
     return kUsage;
