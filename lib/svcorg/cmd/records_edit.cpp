@@ -59,13 +59,12 @@ Repository read_repository(const Common& c) {
   for (const auto& s : found.sources) {
     // As validate reads it: --max-file-size holds, and a file that cannot be read is an
     // error, never an empty file an edit would then be checked against.
-    std::string bytes;
-    i18n::Message error;
-    if (!load::read_file(s.path, c.limits.max_file_size, bytes, error)) {
-      r.errors.push_back(std::move(error));
+    util::Result<std::string> bytes = load::read_file(s.path, c.limits.max_file_size);
+    if (!bytes) {
+      r.errors.push_back(bytes.error());
       continue;
     }
-    r.files.push_back({s.display, std::move(bytes)});
+    r.files.push_back({s.display, std::move(*bytes)});
     r.paths[s.display] = s.path;
   }
   return r;
