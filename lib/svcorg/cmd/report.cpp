@@ -32,10 +32,9 @@ int run_report(const ReportOptions& o, const Io& io) {
   const score::Model model = score::effective_model(district ? district->scoring.get() : nullptr);
   const score::Result result = score::compute(checked.records, checked.rules, model,
                                               ledger::Window{dates->year, dates->as_of}, threads(o.common));
-  i18n::Message why;
-  const auto data = report::build({checked.records, checked.rules, model, result}, *scope, why);
+  const util::Result<report::Data> data = report::build({checked.records, checked.rules, model, result}, *scope);
   if (!data) {
-    error(io, checked.lang, i18n::Message("cmd.scope.failed", {{"value", o.scope}, {"why", why}}));
+    error(io, checked.lang, i18n::Message("cmd.scope.failed", {{"value", o.scope}, {"why", data.error()}}));
     return kUsage;
   }
   const render::Labels labels(checked.lang);
