@@ -28,7 +28,7 @@ std::optional<score::Baseline> baseline_from_file(const std::string& path, const
 namespace {
 
 // The scores of the inputs at `rev`, or why there are none (git, or the inputs there).
-util::Result<score::Baseline> scores_at(const std::string& rev, const Common& c, const validate::Options& dates,
+util::Result<score::Baseline> scores_at(const std::string& rev, const Common& c, const ledger::Window& dates,
                                         const Io& io) {
   if (util::Result<void> good = vcs::check_revision(rev); !good) return std::move(good).failure();
   for (const auto& p : c.paths)
@@ -48,7 +48,7 @@ util::Result<score::Baseline> scores_at(const std::string& rev, const Common& c,
 
 }  // namespace
 
-std::optional<score::Baseline> baseline_at(const std::string& rev, const Common& c, const validate::Options& dates,
+std::optional<score::Baseline> baseline_at(const std::string& rev, const Common& c, const ledger::Window& dates,
                                            const Io& io, i18n::Lang lang) {
   util::Result<score::Baseline> b = scores_at(rev, c, dates, io);
   if (!b) {

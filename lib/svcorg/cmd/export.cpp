@@ -23,7 +23,7 @@ int run_export(const ExportOptions& o, const Io& io) {
   const Checked checked = load_and_check(o.common, *dates, io, Needs::Whole);
   if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
 
-  const ledger::Window window{dates->year, dates->as_of};
+  const ledger::Window& window = *dates;
   const yaml::Node* overrides =
       checked.records.districts.empty() ? nullptr : checked.records.districts.front().scoring.get();
   const score::Result scores =

@@ -93,7 +93,7 @@ Change needs_file(Repository& repo, const Checked& before, const std::string& br
 }
 
 int write_checked(const Repository& repo, const Checked& before, const std::vector<Change>& changes,
-                  const i18n::Message& refused, const Common& common, const validate::Options& dates, const Io& io,
+                  const i18n::Message& refused, const Common& common, const ledger::Window& dates, const Io& io,
                   bool write) {
   std::vector<load::Held> edited = repo.files;
   for (const auto& c : changes) {

@@ -112,7 +112,7 @@ util::Result<std::vector<load::Held>> inputs_at(const vcs::Repository& repo, con
 }
 
 util::Result<void> score_at(const std::vector<load::Held>& files, const std::string& rev, const Common& c,
-                            const validate::Options& dates, const Io& io,
+                            const ledger::Window& dates, const Io& io,
                             const std::function<void(const score::Result&)>& take) {
   const Checked checked = check_held(files, c, dates, io);
   if (!checked.fatal.empty())
@@ -123,11 +123,11 @@ util::Result<void> score_at(const std::vector<load::Held>& files, const std::str
                                     {{"rev", rev}, {"n", summary.errors}}));
   const auto& districts = checked.records.districts;
   const score::Model model = score::effective_model(districts.empty() ? nullptr : districts.front().scoring.get());
-  take(score::compute(checked.records, checked.rules, model, ledger::Window{dates.year, dates.as_of}, threads(c)));
+  take(score::compute(checked.records, checked.rules, model, dates, threads(c)));
   return util::ok();
 }
 
-int select_moved(const std::string& rev, const std::string& commit, const Common& c, const validate::Options& dates,
+int select_moved(const std::string& rev, const std::string& commit, const Common& c, const ledger::Window& dates,
                  const score::Result& now, scope::Scope& since, const Io& io, i18n::Lang lang) {
   const std::vector<scope::Standing> shown = scope::standings(now);
   std::optional<std::vector<scope::Standing>> then;

@@ -43,14 +43,14 @@ util::Result<std::vector<load::Held>> inputs_at(const vcs::Repository& repo, con
 // revision; calls `take` with the result (it points into records that live only during
 // the call). Fails saying why they cannot be scored: errors, or unreadable files.
 util::Result<void> score_at(const std::vector<load::Held>& files, const std::string& rev, const Common& c,
-                            const validate::Options& dates, const Io& io,
+                            const ledger::Window& dates, const Io& io,
                             const std::function<void(const score::Result&)>& take);
 
 // score --since: selects in `since` the branches whose total, grade or rank differs from
 // what the same command gives at `commit` (`now` is this run's result). When the inputs
 // at the revision cannot be scored, every branch is selected. Prints what it did on
 // io.err (unless --quiet), in `lang`. kOk, or kUsage when git fails.
-int select_moved(const std::string& rev, const std::string& commit, const Common& c, const validate::Options& dates,
+int select_moved(const std::string& rev, const std::string& commit, const Common& c, const ledger::Window& dates,
                  const score::Result& now, scope::Scope& since, const Io& io, i18n::Lang lang);
 
 // validate's hook: with `since` set, keeps only the findings in its scope. kOk or kUsage.
