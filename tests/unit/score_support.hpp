@@ -184,14 +184,14 @@ inline std::unique_ptr<Scored> score_files(const Files& files, const char* as_of
   const svcorg::model::District* d = s->set.districts.empty() ? nullptr : &s->set.districts.front();
   s->rules = svcorg::rules::effective_rules(d ? d->rules.get() : nullptr);
   const Date a = *Date::parse(as_of);
-  const svcorg::validate::Options options{year.value_or(a.year()), a, a};
+  const svcorg::ledger::Window options{year.value_or(a.year()), a, a};
   svcorg::validate::run(s->set, s->rules, options, sink);
   for (const auto& f : sink.items())
     if (f.severity == svcorg::diag::Severity::Error)
       FAIL_CHECK(f.file << ":" << f.pos.line << ":" << f.pos.col << " [" << f.rule << "] " << f.message.text());
   REQUIRE(sink.errors() == 0);
   s->model = sc::effective_model(d ? d->scoring.get() : nullptr);
-  s->result = sc::compute(s->set, s->rules, s->model, svcorg::ledger::Window{options.year, options.as_of});
+  s->result = sc::compute(s->set, s->rules, s->model, options);
   return s;
 }
 

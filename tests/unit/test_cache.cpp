@@ -98,7 +98,7 @@ Loaded load_tree(const fs::path& cache, const fs::path& dir, std::chrono::nanose
 // The rules about one need alone, as svcorg's commands run them (cmd::load_and_check),
 // on the day `today` (also the as-of date); the needs are kept whole.
 svcorg::load::NeedChecks needs_checks(const char* today) {
-  svcorg::validate::Options options;
+  svcorg::ledger::Window options;
   options.as_of = options.today = *svcorg::util::Date::parse(today);
   svcorg::load::NeedChecks checks;
   checks.content = [](const svcorg::model::Need& n, const std::string& file, svcorg::diag::Sink& into) {

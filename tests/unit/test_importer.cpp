@@ -36,11 +36,12 @@ std::string read_all(std::string_view text, importer::CsvLimits limits = {}) {
 }
 
 std::optional<std::string> decoded(const std::string& bytes, Encoding asked, Encoding& used, std::string& error) {
-  i18n::Message m;
-  size_t line = 0;
-  auto text = importer::decode(bytes, asked, used, m, line);
-  if (!text) error = std::to_string(line) + ": " + en(m);
-  return text;
+  auto text = importer::decode(bytes, asked, used, "export.csv");
+  if (!text) {
+    error = en(text.error());
+    return std::nullopt;
+  }
+  return *text;
 }
 
 }  // namespace
@@ -59,11 +60,13 @@ TEST_SUITE("importer") {
     CHECK(decoded(gbk, Encoding::Gb18030, used, error) == "编号,内容\r\n1,你好\r\n");
     CHECK_FALSE(decoded(gbk, Encoding::Utf8, used, error));
     CHECK(error ==
-          "1: not UTF-8 text (invalid UTF-8 byte 0xb1); save the export as UTF-8, or give --encoding "
+          "export.csv:1: error: not UTF-8 text (invalid UTF-8 byte 0xb1); save the export as UTF-8, or give --encoding "
           "gb18030 if it is GBK");
     // a lone lead byte at the end is neither
     CHECK_FALSE(decoded("a\nb\n\x81", Encoding::Auto, used, error));
-    CHECK(error == "3: neither UTF-8 nor GB18030 (GBK) text; open the export in Excel and save it as \"CSV UTF-8\"");
+    CHECK(error ==
+          "export.csv:3: error: neither UTF-8 nor GB18030 (GBK) text; open the export in Excel and save it as \"CSV "
+          "UTF-8\"");
   }
 
   TEST_CASE("CSV: LF or CRLF, quoted commas, line breaks and doubled quotes, blank lines skipped") {

@@ -29,8 +29,9 @@ std::vector<std::string> tree(const fs::path& root) {
 
 // A writer that fails on its n-th call, after writing the ones before.
 svcorg::init::Writer failing_at(int n) {
-  return [n, calls = 0](const std::string& path, std::string_view content) mutable -> svcorg::i18n::Message {
-    if (++calls == n) return svcorg::i18n::Message::verbatim("cannot write " + path + ": No space left on device");
+  return [n, calls = 0](const std::string& path, std::string_view content) mutable -> svcorg::util::Result<void> {
+    if (++calls == n)
+      return svcorg::util::fail(svcorg::i18n::Message::verbatim("cannot write " + path + ": No space left on device"));
     return svcorg::util::write_file(path, content);
   };
 }
@@ -62,14 +63,14 @@ TEST_SUITE("init repository") {
   TEST_CASE("a write failing midway removes every file and folder the run made") {
     testing::TempDir tmp;
     const auto files = svcorg::init::repository_files();
-    const std::string err = svcorg::init::write_all(tmp.path() / "a" / "b", files, failing_at(9)).text();
+    const std::string err = svcorg::init::write_all(tmp.path() / "a" / "b", files, failing_at(9)).error().text();
     CHECK(err.find("No space left on device") != std::string::npos);
     CHECK(tree(tmp.path()).empty());
 
     // In an existing folder: what was there stays, down to its empty folders.
     write_file(tmp.path() / "notes.txt", "mine\n");
     fs::create_directories(tmp.path() / "plans" / "2026");
-    CHECK_FALSE(svcorg::init::write_all(tmp.path(), files, failing_at(static_cast<int>(files.size()))).empty());
+    CHECK_FALSE(svcorg::init::write_all(tmp.path(), files, failing_at(static_cast<int>(files.size()))).ok());
     CHECK(tree(tmp.path()) == std::vector<std::string>{"notes.txt", "plans/", "plans/2026/"});
   }
 

@@ -180,26 +180,28 @@ TEST_SUITE("load::read_file") {
   TEST_CASE("a regular file whole, and why a missing one, a folder or one over the limit is not read") {
     TempDir tmp;
     testing::write_file(tmp.path() / "a.yaml", "0123456789");
-    std::string out;
-    svcorg::i18n::Message error;
     struct ::stat seen {};
-    CHECK(svcorg::load::read_file((tmp.path() / "a.yaml").string(), 10, out, error, &seen));
-    CHECK(out == "0123456789");
-    CHECK(error.empty());
+    const auto read = svcorg::load::read_file((tmp.path() / "a.yaml").string(), 10, &seen);
+    REQUIRE(read);
+    CHECK(*read == "0123456789");
     CHECK(seen.st_size == 10);
 
     const std::string big = (tmp.path() / "a.yaml").string();
-    CHECK_FALSE(svcorg::load::read_file(big, 9, out, error));
+    const auto too_big = svcorg::load::read_file(big, 9);
+    REQUIRE_FALSE(too_big);
+    const svcorg::i18n::Message& error = too_big.error();
     CHECK(error.text() == big + ": larger than the limit of 9 bytes; split it (or raise --max-file-size)");
     CHECK(error.text(Lang::ZhCN) == big + "：超过了9字节的上限；请拆分这个文件（或调高 --max-file-size）");
 
     const std::string missing = (tmp.path() / "missing.yaml").string();
-    CHECK_FALSE(svcorg::load::read_file(missing, 10, out, error));
-    CHECK(error.text() == missing + ": cannot open: No such file or directory");
+    const auto absent = svcorg::load::read_file(missing, 10);
+    REQUIRE_FALSE(absent);
+    CHECK(absent.error().text() == missing + ": cannot open: No such file or directory");
 
     const std::string folder = tmp.path().string();
-    CHECK_FALSE(svcorg::load::read_file(folder, 10, out, error));
-    CHECK(error.text() == folder + ": not a regular file; give YAML files or directories");
+    const auto not_file = svcorg::load::read_file(folder, 10);
+    REQUIRE_FALSE(not_file);
+    CHECK(not_file.error().text() == folder + ": not a regular file; give YAML files or directories");
   }
 }
 

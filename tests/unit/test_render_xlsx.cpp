@@ -49,12 +49,12 @@ TEST_SUITE("render::xlsx") {
 
   TEST_CASE("the same sheets give the same bytes") {
     testing::TempDir dir;
-    REQUIRE(write_xlsx((dir.path() / "a.xlsx").string(), {ledger()}, Date::from_ymd(2025, 12, 31)).empty());
-    REQUIRE(write_xlsx((dir.path() / "b.xlsx").string(), {ledger()}, Date::from_ymd(2025, 12, 31)).empty());
+    REQUIRE(write_xlsx((dir.path() / "a.xlsx").string(), {ledger()}, Date::from_ymd(2025, 12, 31)).ok());
+    REQUIRE(write_xlsx((dir.path() / "b.xlsx").string(), {ledger()}, Date::from_ymd(2025, 12, 31)).ok());
     const std::string a = slurp(dir.path() / "a.xlsx");
     CHECK(a.substr(0, 2) == "PK");  // a zip
     CHECK(a == slurp(dir.path() / "b.xlsx"));
-    REQUIRE(write_xlsx((dir.path() / "c.xlsx").string(), {ledger()}, Date::from_ymd(2026, 1, 1)).empty());
+    REQUIRE(write_xlsx((dir.path() / "c.xlsx").string(), {ledger()}, Date::from_ymd(2026, 1, 1)).ok());
     CHECK(a != slurp(dir.path() / "c.xlsx"));  // the creation time is in the document properties
   }
 
@@ -62,7 +62,7 @@ TEST_SUITE("render::xlsx") {
     testing::TempDir dir;
     Sheet s = ledger();
     s.rows[1][2] = Cell::of_text(std::string(32768, 'x'));
-    const auto msg = write_xlsx((dir.path() / "tmp").string(), {s}, Date::from_ymd(2025, 12, 31), "台账.xlsx");
+    const auto msg = write_xlsx((dir.path() / "tmp").string(), {s}, Date::from_ymd(2025, 12, 31), "台账.xlsx").error();
     CHECK(msg.text(Lang::En) ==
           "cannot write the workbook 台账.xlsx (nothing was written): sheet 台账, cell C3: String exceeds Excel's "
           "limit of 32,767 characters.");
@@ -75,7 +75,7 @@ TEST_SUITE("render::xlsx") {
     testing::TempDir dir;
     Sheet s = ledger();
     s.name = std::string(32, 'n');
-    const auto msg = write_xlsx((dir.path() / "x.xlsx").string(), {s}, Date::from_ymd(2025, 12, 31));
+    const auto msg = write_xlsx((dir.path() / "x.xlsx").string(), {s}, Date::from_ymd(2025, 12, 31)).error();
     CHECK(msg.text(Lang::En) == "cannot write the workbook " + (dir.path() / "x.xlsx").string() +
                                     " (nothing was written): Worksheet name exceeds Excel's limit of 31 characters.");
   }
@@ -86,10 +86,11 @@ TEST_SUITE("render::xlsx") {
     { std::ofstream(target) << "before"; }
     Sheet s = ledger();
     s.rows[0][0] = Cell::of_text(std::string(40000, 'y'));
-    const auto msg = svcorg::util::write_file_with(target.string(), [&](int, const std::string& temporary) {
+    const auto written = svcorg::util::write_file_with(target.string(), [&](int, const std::string& temporary) {
       return write_xlsx(temporary, {s}, Date::from_ymd(2025, 12, 31), target.string());
     });
-    CHECK(msg.id == "render.xlsx.failed");
+    REQUIRE_FALSE(written);
+    CHECK(written.error().id == "render.xlsx.failed");
     CHECK(slurp(target) == "before");
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
   }

@@ -39,8 +39,7 @@ Example example(int year, const char* as_of) {
 }
 
 svcorg::report::Data build(const Example& e, const char* scope) {
-  svcorg::i18n::Message why;
-  auto d = svcorg::report::build({e.set, e.rules, e.model, e.result}, *svcorg::report::parse_scope(scope), why);
+  auto d = svcorg::report::build({e.set, e.rules, e.model, e.result}, *svcorg::report::parse_scope(scope));
   REQUIRE(d);
   return std::move(*d);
 }

@@ -77,11 +77,12 @@ class FakeRepo : public svcorg::vcs::Repository {
   mutable std::vector<std::string> asked;
 
   const std::string& root() const override { return top; }
-  std::string resolve(const std::string& rev) const override { return rev; }
-  std::vector<std::string> changed_since(const std::string&) const override { return changed; }
+  svcorg::util::Result<std::string> resolve(const std::string& rev) const override { return rev; }
+  svcorg::util::Result<std::vector<std::string>> changed_since(const std::string&) const override { return changed; }
   std::vector<svcorg::vcs::TreeFile> tree;  // of every commit
-  std::vector<svcorg::vcs::TreeFile> files_at(const std::string&) const override { return tree; }
-  std::vector<std::optional<std::string>> read(const std::vector<std::string>& names) const override {
+  svcorg::util::Result<std::vector<svcorg::vcs::TreeFile>> files_at(const std::string&) const override { return tree; }
+  svcorg::util::Result<std::vector<std::optional<std::string>>> read(
+      const std::vector<std::string>& names) const override {
     std::vector<std::optional<std::string>> out;
     for (const auto& n : names) {
       asked.push_back(n);
@@ -258,8 +259,10 @@ TEST_SUITE("scope since: changes from a repository") {
     repo.objects["C:records/needs.yaml"] = need("n1", "old-branch");
     repo.objects["C:records/gone.yaml"] = need("n9", "c");
     const svcorg::scope::InputMap inputs({svcorg::scope::Input{"records", "records", true}});
-    const Changes ch =
+    const auto changes =
         svcorg::cmd::changes_since(repo, "C", inputs, {"records/needs.yaml", "records/new.yaml", "records/x.yaml"});
+    REQUIRE(changes);
+    const Changes& ch = *changes;
     CHECK(ch.files == std::set<std::string>{"records/needs.yaml", "records/new.yaml"});
     CHECK(repo.asked == std::vector<std::string>{"C:records/needs.yaml", "C:records/gone.yaml", "C:records/new.yaml"});
     REQUIRE(ch.before.needs.size() == 2);
@@ -279,7 +282,9 @@ TEST_SUITE("scope since: changes from a repository") {
     svcorg::cmd::Common c;
     const std::string records = (dir.path() / "records").string();
     c.paths = {records};
-    const auto held = svcorg::cmd::inputs_at(repo, "C", c);
+    const auto read = svcorg::cmd::inputs_at(repo, "C", c);
+    REQUIRE(read);
+    const auto& held = *read;
     REQUIRE(held.size() == 2);
     CHECK(held[0].name == records + "/a.yml");
     CHECK(held[0].bytes == "A");
@@ -288,23 +293,25 @@ TEST_SUITE("scope since: changes from a repository") {
     CHECK(repo.asked == std::vector<std::string>{"ob", "oa"});  // not the hidden, linked or other files
 
     repo.tree.push_back({"records/e.yaml", "missing", false});
-    CHECK_THROWS_WITH_AS(svcorg::cmd::inputs_at(repo, "C", c), "cannot read records/e.yaml at the revision",
-                         svcorg::vcs::Error);
+    const auto failure = [&] {
+      const auto r = svcorg::cmd::inputs_at(repo, "C", c);
+      REQUIRE_FALSE(r);
+      return r.error().text();
+    };
+    CHECK(failure() == "cannot read records/e.yaml at the revision");
     c.paths = {records, "-"};
-    CHECK_THROWS_WITH_AS(svcorg::cmd::inputs_at(repo, "C", c),
-                         "standard input has no history; give paths in a git repository", svcorg::vcs::Error);
+    CHECK(failure() == "standard input has no history; give paths in a git repository");
     c.paths = {"/"};
-    CHECK_THROWS_WITH_AS(svcorg::cmd::inputs_at(repo, "C", c), ("/ is not in the git repository " + repo.top).c_str(),
-                         svcorg::vcs::Error);
+    CHECK(failure() == "/ is not in the git repository " + repo.top);
   }
 
   TEST_CASE("check_revision refuses what could be read as an option") {
-    CHECK(svcorg::vcs::check_revision("HEAD~1").empty());
-    CHECK(svcorg::vcs::check_revision("origin/main").empty());
-    CHECK_FALSE(svcorg::vcs::check_revision("").empty());
-    CHECK_FALSE(svcorg::vcs::check_revision("--output=x").empty());
-    CHECK_FALSE(svcorg::vcs::check_revision("-p").empty());
-    CHECK_FALSE(svcorg::vcs::check_revision("a\nb").empty());
+    CHECK(svcorg::vcs::check_revision("HEAD~1"));
+    CHECK(svcorg::vcs::check_revision("origin/main"));
+    CHECK_FALSE(svcorg::vcs::check_revision(""));
+    CHECK_FALSE(svcorg::vcs::check_revision("--output=x"));
+    CHECK_FALSE(svcorg::vcs::check_revision("-p"));
+    CHECK_FALSE(svcorg::vcs::check_revision("a\nb"));
   }
 
   TEST_CASE("inputs_dir picks the repository to ask") {

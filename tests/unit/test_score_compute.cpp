@@ -197,7 +197,7 @@ TEST_SUITE("score::compute") {
       const auto& set = loaded.records;
       REQUIRE(set.districts.size() == 1);
       const auto rules = svcorg::rules::effective_rules(set.districts.front().rules.get());
-      const svcorg::validate::Options options{c.year, day(c.as_of), day(c.as_of)};
+      const svcorg::ledger::Window options{c.year, day(c.as_of), day(c.as_of)};
       svcorg::validate::run(set, rules, options, sink);
       REQUIRE(sink.errors() == 0);
       const auto model = sc::effective_model(set.districts.front().scoring.get());

@@ -106,12 +106,11 @@ TEST_SUITE("score delta: compare") {
 
 TEST_SUITE("score delta: parse_baseline") {
   TEST_CASE("a score JSON is read, anything else says why not") {
-    svcorg::i18n::Message why;
     const auto ok = score::parse_baseline(
         R"({"format": 1, "year": 2026, "as_of": "2026-06-30", "base_weight": 0.4, "branches": [
              {"id": "a", "name": "支部a", "type": "organ", "street": "s", "total": 88, "grade": "good",
               "rank_in_district": 1, "extra": true}], "unscored": []})",
-        "f.json", why);
+        "f.json");
     REQUIRE(ok);
     CHECK(ok->year == 2026);
     CHECK(ok->as_of == "2026-06-30");
@@ -134,14 +133,14 @@ TEST_SUITE("score delta: parse_baseline") {
           Bad{R"({"format": 1, "year": 2026, "as_of": "2026-06-30", "branches": [7]})",
               "branches[0] is not an object"}}) {
       CAPTURE(b.text);
-      svcorg::i18n::Message message;
-      CHECK_FALSE(score::parse_baseline(b.text, "f.json", message));
-      CHECK(message.text() == b.why);
+      const auto bad = score::parse_baseline(b.text, "f.json");
+      REQUIRE_FALSE(bad);
+      CHECK(bad.error().text() == b.why);
     }
-    svcorg::i18n::Message message;
-    CHECK_FALSE(score::parse_baseline(R"({"format": 1, "year": 2026, "as_of": "2026-06-30", "branches": [{"id": 7}]})",
-                                      "f.json", message));
-    CHECK(message.text(svcorg::i18n::Lang::ZhCN) == "branches[0].`id` 不是文本");
+    const auto bad = score::parse_baseline(
+        R"({"format": 1, "year": 2026, "as_of": "2026-06-30", "branches": [{"id": 7}]})", "f.json");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().text(svcorg::i18n::Lang::ZhCN) == "branches[0].`id` 不是文本");
   }
 }
 

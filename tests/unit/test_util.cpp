@@ -9,6 +9,7 @@
 #include "support.hpp"
 #include "svcorg/util/date.hpp"
 #include "svcorg/util/file.hpp"
+#include "svcorg/util/result.hpp"
 #include "svcorg/util/text.hpp"
 #include "svcorg/util/view_table.hpp"
 
@@ -115,6 +116,40 @@ TEST_SUITE("util::text") {
   }
 }
 
+TEST_SUITE("util::Result") {
+  svcorg::util::Result<int> half(int n) {
+    if (n % 2 != 0) return svcorg::util::fail(svcorg::i18n::Message("load.too-big", {{"path", "a.yaml"}, {"max", n}}));
+    return n / 2;
+  }
+
+  svcorg::util::Result<void> quarter(int n, int& out) {
+    const auto h = half(n);
+    if (!h) return h.failure();  // passed up unchanged
+    const auto q = half(*h);
+    if (!q) return q.failure();
+    out = *q;
+    return svcorg::util::ok();
+  }
+
+  TEST_CASE("a value or the catalogue message of a failure, passed up unchanged") {
+    const auto ok = half(8);
+    REQUIRE(ok);
+    CHECK(ok.ok());
+    CHECK(*ok == 4);
+    int q = 0;
+    CHECK(quarter(8, q));
+    CHECK(q == 2);
+    const auto bad = quarter(6, q);  // 6 halves, 3 does not
+    REQUIRE_FALSE(bad);
+    CHECK(q == 2);
+    CHECK(bad.error().id == "load.too-big");
+    CHECK(bad.error().text() == "a.yaml: larger than the limit of 3 bytes; split it (or raise --max-file-size)");
+    svcorg::util::Result<std::string> text = std::string("kept");
+    CHECK(text->size() == 4);
+    CHECK(std::move(text).value() == "kept");
+  }
+}
+
 TEST_SUITE("util::read_regular") {
   using svcorg::util::Fd;
   using svcorg::util::read_regular;
@@ -181,16 +216,16 @@ TEST_SUITE("util::write_file") {
     using svcorg::i18n::Lang;
     testing::TempDir tmp;
     const std::string file = (tmp.path() / "out.txt").string();
-    CHECK(svcorg::util::write_file(file, "hello\n").empty());
+    CHECK(svcorg::util::write_file(file, "hello\n").ok());
     CHECK(testing::read_file(file) == "hello\n");
     // A folder is no file to replace.
     const std::string folder = tmp.path().string();
-    const auto refused = svcorg::util::write_file(folder, "x");
+    const auto refused = svcorg::util::write_file(folder, "x").error();
     CHECK(refused.text() == "cannot write " + folder + ": not a regular file; name a file to create or replace");
     CHECK(refused.text(Lang::ZhCN) == "无法写入 " + folder + "：它不是普通文件；请给出要新建或替换的文件");
     // The OS's reason stays as the OS writes it.
     const std::string missing = (tmp.path() / "no" / "out.txt").string();
-    CHECK(svcorg::util::write_file(missing, "x").text(Lang::ZhCN) ==
+    CHECK(svcorg::util::write_file(missing, "x").error().text(Lang::ZhCN) ==
           "无法在 " + (tmp.path() / "no").string() + " 中创建临时文件：No such file or directory");
   }
 }

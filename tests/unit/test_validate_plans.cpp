@@ -138,7 +138,7 @@ TEST_SUITE("validate::run") {
   }
 
   TEST_CASE("platform-cadence") {
-    const auto mid_year = svcorg::validate::Options{2026, date("2026-06-30"), date("2026-06-30")};
+    const auto mid_year = svcorg::ledger::Window{2026, date("2026-06-30"), date("2026-06-30")};
     SUBCASE("fewer meetings than the whole periods of the cadence so far") {
       auto o = check(edit(district(), kPlatformFile,
                           {{"category: information\ncadence: yearly", "category: information\ncadence: monthly"}}),

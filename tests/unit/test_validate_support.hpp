@@ -35,7 +35,7 @@ inline svcorg::util::Date date(const char* text) {
 }
 
 // Validation as of the end of 2026 unless a test says otherwise.
-inline svcorg::validate::Options year_2026() {
+inline svcorg::ledger::Window year_2026() {
   return {2026, date("2026-12-31"), date("2026-12-31")};
 }
 
@@ -66,7 +66,7 @@ struct Outcome {
   }
 };
 
-inline Outcome check(const Files& files, svcorg::validate::Options options = year_2026()) {
+inline Outcome check(const Files& files, svcorg::ledger::Window options = year_2026()) {
   svcorg::model::RecordSet set;
   svcorg::diag::Sink load_sink;
   for (const auto& [name, text] : files) svcorg::load::load_bytes(name, text, set, load_sink);

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,7 +17,6 @@
 
 namespace fs = std::filesystem;
 using svcorg::i18n::Lang;
-using svcorg::vcs::Error;
 using svcorg::vcs::open_git;
 using svcorg::vcs::run_process;
 using Strings = std::vector<std::string>;
@@ -34,17 +34,22 @@ std::string git_out(const fs::path& dir, const Strings& args) {
   return out;
 }
 
-// The English and Chinese texts of the Error `call` throws ("" when it throws none).
-template <class Call>
-std::pair<std::string, std::string> error_of(Call&& call) {
-  try {
-    call();
-  } catch (const Error& e) {
-    CHECK(std::string(e.what()) == e.message.text());
-    return {e.message.text(), e.message.text(Lang::ZhCN)};
-  }
-  FAIL("no svcorg::vcs::Error");
-  return {};
+// The English and Chinese texts of the failure `result` holds.
+template <class T>
+std::pair<std::string, std::string> error_of(const svcorg::util::Result<T>& result) {
+  REQUIRE_FALSE(result);
+  return {result.error().text(), result.error().text(Lang::ZhCN)};
+}
+
+// The value `result` holds.
+template <class T>
+T value_of(svcorg::util::Result<T> result) {
+  REQUIRE(result);
+  return std::move(*result);
+}
+
+std::unique_ptr<svcorg::vcs::Repository> opened(const std::string& dir) {
+  return value_of(open_git(dir));
 }
 
 const std::string kSpaced = "记录 2026/需求 一.yaml";  // a folder and a file with spaces and Chinese
@@ -97,28 +102,29 @@ TEST_SUITE("vcs::run_process") {
 TEST_SUITE("vcs::git") {
   TEST_CASE("check_revision: empty, a leading dash and control characters are refused") {
     using svcorg::vcs::check_revision;
-    CHECK(check_revision("HEAD~1").empty());
-    CHECK(check_revision("v1.0").empty());
-    CHECK(check_revision("分支").empty());
-    CHECK(check_revision("").text() == "the revision is empty");
-    CHECK(check_revision("").text(Lang::ZhCN) == "版本是空的");
-    CHECK(check_revision("--output=x").text() == "revision --output=x starts with '-'; name a commit, branch or tag");
-    CHECK(check_revision("-x").text(Lang::ZhCN) == "版本 -x 以 '-' 开头，请写提交、分支或标签的名字");
-    CHECK(check_revision("a\tb").text() == "the revision holds a control character");
-    CHECK(check_revision("a\nb").text() == "the revision holds a control character");
-    CHECK(check_revision(std::string("a\x7f")).text(Lang::ZhCN) == "版本中含有控制字符");
+    CHECK(check_revision("HEAD~1"));
+    CHECK(check_revision("v1.0"));
+    CHECK(check_revision("分支"));
+    CHECK(check_revision("").error().text() == "the revision is empty");
+    CHECK(check_revision("").error().text(Lang::ZhCN) == "版本是空的");
+    CHECK(check_revision("--output=x").error().text() ==
+          "revision --output=x starts with '-'; name a commit, branch or tag");
+    CHECK(check_revision("-x").error().text(Lang::ZhCN) == "版本 -x 以 '-' 开头，请写提交、分支或标签的名字");
+    CHECK(check_revision("a\tb").error().text() == "the revision holds a control character");
+    CHECK(check_revision("a\nb").error().text() == "the revision holds a control character");
+    CHECK(check_revision(std::string("a\x7f")).error().text(Lang::ZhCN) == "版本中含有控制字符");
   }
 
   TEST_CASE("open_git: the work tree's top from any folder in it, an error for a folder outside any") {
     testing::GitRepo repo;
     first_commit(repo);
     const std::string top = fs::canonical(repo.path()).string();
-    CHECK(open_git(repo.path().string())->root() == top);
-    CHECK(open_git((repo.path() / "记录 2026").string())->root() == top);
+    CHECK(opened(repo.path().string())->root() == top);
+    CHECK(opened((repo.path() / "记录 2026").string())->root() == top);
 
     testing::TempDir plain;
     const std::string dir = plain.path().string();
-    const auto [en, zh] = error_of([&] { open_git(dir); });
+    const auto [en, zh] = error_of(open_git(dir));
     CHECK(en == dir + " is not in a git repository");
     CHECK(zh == dir + " 不在 git 仓库中");
   }
@@ -131,26 +137,25 @@ TEST_SUITE("vcs::git") {
     const std::string two = git_out(repo.path(), {"rev-parse", "HEAD"});
     CHECK(one.size() == 40);
     CHECK(one != two);
-    const auto git = open_git(repo.path().string());
-    CHECK(git->resolve("HEAD") == two);
-    CHECK(git->resolve("HEAD~1") == one);
-    CHECK(git->resolve(one.substr(0, 12)) == one);
+    const auto git = opened(repo.path().string());
+    CHECK(value_of(git->resolve("HEAD")) == two);
+    CHECK(value_of(git->resolve("HEAD~1")) == one);
+    CHECK(value_of(git->resolve(one.substr(0, 12))) == one);
 
-    const auto [en, zh] = error_of([&] { git->resolve("no-such-branch"); });
+    const auto [en, zh] = error_of(git->resolve("no-such-branch"));
     CHECK(en == "unknown revision no-such-branch in the git repository " + git->root() +
                     " (in a shallow clone, fetch it first)");
     CHECK(zh == "git 仓库 " + git->root() + " 中没有版本 no-such-branch（如果是浅克隆，请先 fetch 这个版本）");
-    CHECK(error_of([&] { git->resolve("HEAD~5"); }).first.rfind("unknown revision HEAD~5 ", 0) == 0);
-    CHECK(error_of([&] { git->resolve("--all"); }).first ==
-          "revision --all starts with '-'; name a commit, branch or tag");
-    CHECK(error_of([&] { git->resolve(""); }).first == "the revision is empty");
+    CHECK(error_of(git->resolve("HEAD~5")).first.rfind("unknown revision HEAD~5 ", 0) == 0);
+    CHECK(error_of(git->resolve("--all")).first == "revision --all starts with '-'; name a commit, branch or tag");
+    CHECK(error_of(git->resolve("")).first == "the revision is empty");
   }
 
   TEST_CASE("changed_since: modified, deleted, added and untracked files, not ignored ones, paths verbatim") {
     testing::GitRepo repo;
     const std::string one = first_commit(repo);
-    const auto git = open_git(repo.path().string());
-    CHECK(git->changed_since(one) == Strings{});
+    const auto git = opened(repo.path().string());
+    CHECK(value_of(git->changed_since(one)) == Strings{});
 
     const fs::path root = repo.path();
     testing::write_file(root / "a.yaml", "a: 2\n");          // modified
@@ -158,22 +163,22 @@ TEST_SUITE("vcs::git") {
     testing::write_file(root / kSpaced, "id: 二\n");         // modified, spaces and Chinese
     testing::write_file(root / "新 文件.yaml", "new: 1\n");  // untracked
     testing::write_file(root / "scratch.tmp", "ignored\n");  // ignored
-    CHECK(git->changed_since(one) == Strings{"a.yaml", "b.yaml", kSpaced, "新 文件.yaml"});
+    CHECK(value_of(git->changed_since(one)) == Strings{"a.yaml", "b.yaml", kSpaced, "新 文件.yaml"});
 
     // Staged and committed changes count alike; a rename is a deletion plus an addition.
     REQUIRE(testing::shell(root, "git mv a.yaml renamed.yaml") == 0);
     repo.commit("two");
-    CHECK(git->changed_since(one) == Strings{"a.yaml", "b.yaml", "renamed.yaml", "新 文件.yaml", kSpaced});
-    CHECK(git->changed_since("HEAD") == Strings{});
+    CHECK(value_of(git->changed_since(one)) == Strings{"a.yaml", "b.yaml", "renamed.yaml", "新 文件.yaml", kSpaced});
+    CHECK(value_of(git->changed_since("HEAD")) == Strings{});
   }
 
   TEST_CASE("files_at and read: a commit's tree with its blob ids, and the blobs' bytes") {
     testing::GitRepo repo;
     const std::string one = first_commit(repo);
-    const auto git = open_git(repo.path().string());
+    const auto git = opened(repo.path().string());
     testing::write_file(repo.path() / "a.yaml", "a: changed in the work tree\n");  // not in the commit
 
-    const auto files = git->files_at(one);
+    const auto files = value_of(git->files_at(one));
     Strings paths;
     for (const auto& f : files) paths.push_back(f.path);
     CHECK(paths == Strings{".gitignore", "a.yaml", "b.yaml", "link.yaml", kSpaced});
@@ -184,8 +189,8 @@ TEST_SUITE("vcs::git") {
       CHECK(f.symlink == (f.path == "link.yaml"));
     }
 
-    const auto blobs = git->read({files[1].object, one + ":" + kSpaced, files[3].object, one + ":missing.yaml",
-                                  "0000000000000000000000000000000000000000", one, "a\nb", files[2].object});
+    const auto blobs = value_of(git->read({files[1].object, one + ":" + kSpaced, files[3].object, one + ":missing.yaml",
+                                           "0000000000000000000000000000000000000000", one, "a\nb", files[2].object}));
     REQUIRE(blobs.size() == 8);
     CHECK(blobs[0] == std::optional<std::string>("a: 1\n"));
     CHECK(blobs[1] == std::optional<std::string>("id: 一\n"));
@@ -195,9 +200,9 @@ TEST_SUITE("vcs::git") {
     CHECK(blobs[5] == std::nullopt);                          // a commit, not a blob
     CHECK(blobs[6] == std::nullopt);                          // a line end cannot be asked for
     CHECK(blobs[7] == std::optional<std::string>("b: 1\n"));
-    CHECK(git->read({}).empty());
+    CHECK(value_of(git->read({})).empty());
 
-    const auto [en, zh] = error_of([&] { git->files_at("0123456789012345678901234567890123456789"); });
+    const auto [en, zh] = error_of(git->files_at("0123456789012345678901234567890123456789"));
     CHECK(en.rfind("git failed: fatal: ", 0) == 0);
     CHECK(zh.rfind("git 执行失败：fatal: ", 0) == 0);
   }

@@ -106,7 +106,7 @@ bool names_known(const char* option, const char* message, const std::optional<st
   return false;
 }
 
-std::optional<validate::Options> checked_dates(const Common& c, const Io& io) {
+std::optional<ledger::Window> checked_dates(const Common& c, const Io& io) {
   std::optional<util::Date> as_of;
   if (c.as_of) {
     as_of = util::Date::parse(*c.as_of);
@@ -153,7 +153,7 @@ using Loader = std::function<load::LoadResult(diag::Sink&, cache::Store*, const 
 
 // Loads what `load` reads (through the parse cache unless --no-cache), merges the rules,
 // runs every validation rule and applies the waivers.
-Checked check_loaded(const Common& c, const validate::Options& dates, const Io& io, Needs needs,
+Checked check_loaded(const Common& c, const ledger::Window& dates, const Io& io, Needs needs,
                      const Alongside& alongside, const Loader& load) {
   Checked out;
   out.keep_at_exit = io.exits_after;
@@ -271,7 +271,7 @@ model::RecordSet only_files(model::RecordSet&& all, const std::map<std::string, 
 }
 
 // Loads and checks a repository whole; keeps the files given in it.
-Checked check_in_repository(const Repository& repo, const Common& c, const validate::Options& dates, const Io& io,
+Checked check_in_repository(const Repository& repo, const Common& c, const ledger::Window& dates, const Io& io,
                             Needs needs) {
   // Each file given, by the display path it has when the repository is read; a file that
   // reading the repository does not find (hidden, not *.yaml, reached through a link) is
@@ -322,7 +322,7 @@ Checked check_in_repository(const Repository& repo, const Common& c, const valid
 
 }  // namespace
 
-Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io, Needs needs,
+Checked load_and_check(const Common& c, const ledger::Window& dates, const Io& io, Needs needs,
                        const Alongside& alongside, Inputs inputs) {
   std::vector<Repository> repos;
   std::vector<std::string> alone;
@@ -347,7 +347,7 @@ Checked load_and_check(const Common& c, const validate::Options& dates, const Io
   return out;
 }
 
-Checked check_held(const std::vector<load::Held>& files, const Common& c, const validate::Options& dates, const Io& io,
+Checked check_held(const std::vector<load::Held>& files, const Common& c, const ledger::Window& dates, const Io& io,
                    Needs needs) {
   return check_loaded(c, dates, io, needs, {},
                       [&](diag::Sink& sink, cache::Store* store, const load::NeedChecks& checks) {
@@ -394,8 +394,8 @@ int emit(const std::optional<std::string>& output, const std::string& content, c
     io.out << content;
     return kOk;
   }
-  if (const i18n::Message err = util::write_file(*output, content); !err.empty()) {
-    error(io, lang, err);
+  if (const util::Result<void> written = util::write_file(*output, content); !written) {
+    error(io, lang, written.error());
     return kUsage;
   }
   return kOk;
@@ -410,10 +410,10 @@ int refuse_xlsx_without_output(const std::string& format, const std::optional<st
 
 int emit_xlsx(const std::string& output, const std::vector<render::Sheet>& sheets, util::Date as_of, const Io& io,
               i18n::Lang lang) {
-  const i18n::Message err = util::write_file_with(
+  const util::Result<void> written = util::write_file_with(
       output, [&](int, const std::string& temporary) { return render::write_xlsx(temporary, sheets, as_of, output); });
-  if (err.empty()) return kOk;
-  error(io, lang, err);
+  if (written) return kOk;
+  error(io, lang, written.error());
   return kUsage;
 }
 

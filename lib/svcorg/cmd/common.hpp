@@ -96,7 +96,7 @@ unsigned threads(const Common& c);
 struct Checked {
   model::RecordSet records;
   rules::Rules rules;
-  validate::Options dates;
+  ledger::Window dates;
   std::vector<diag::Diagnostic> findings;
   std::vector<i18n::Message> fatal;  // unreadable paths
   // The language of every text the command writes: --lang, else the District's `lang`,
@@ -115,7 +115,7 @@ struct Checked {
 };
 
 // Parses --as-of; nullopt (and a message on io.err, in early_lang) when it is not a date.
-std::optional<validate::Options> checked_dates(const Common& c, const Io& io);
+std::optional<ledger::Window> checked_dates(const Common& c, const Io& io);
 
 // --lang, else the District's `lang` among `records` (a value the schema accepts), else
 // English (Checked::lang).
@@ -139,14 +139,14 @@ enum class Needs { Whole, Cores };
 // file in no repository is read alone; with a directory or `-` among the paths, every
 // path is read as given (SPEC 8, rev 2; docs/FORMAT.md).
 enum class Inputs { AsGiven, InRepository };
-Checked load_and_check(const Common& c, const validate::Options& dates, const Io& io, Needs needs,
+Checked load_and_check(const Common& c, const ledger::Window& dates, const Io& io, Needs needs,
                        const Alongside& alongside = {}, Inputs inputs = Inputs::AsGiven);
 
 // Loads and checks files held in memory (the inputs at a git revision, under the display
 // paths they have now) as load_and_check does the paths of `c` (cores only, unless
 // `needs` asks for whole records): the same limits, threads and parse cache, where a file
 // unchanged since is a hit.
-Checked check_held(const std::vector<load::Held>& files, const Common& c, const validate::Options& dates, const Io& io,
+Checked check_held(const std::vector<load::Held>& files, const Common& c, const ledger::Window& dates, const Io& io,
                    Needs needs = Needs::Cores);
 
 // For the commands that refuse inputs with errors (or, with --strict, warnings): prints

@@ -17,7 +17,7 @@ std::optional<score::Baseline> baseline_from_file(const std::string& path, const
 // Scores the inputs of `c` as they were at `rev`; on failure (git, inputs outside the
 // repository or on standard input, errors in the inputs at `rev`) prints why and
 // returns nullopt (exit 2).
-std::optional<score::Baseline> baseline_at(const std::string& rev, const Common& c, const validate::Options& dates,
+std::optional<score::Baseline> baseline_at(const std::string& rev, const Common& c, const ledger::Window& dates,
                                            const Io& io, i18n::Lang lang);
 
 }  // namespace svcorg::cmd

@@ -23,7 +23,7 @@ int run_export(const ExportOptions& o, const Io& io) {
   const Checked checked = load_and_check(o.common, *dates, io, Needs::Whole);
   if (int code = refuse_bad_inputs(checked, o.common, io)) return code;
 
-  const ledger::Window window{dates->year, dates->as_of};
+  const ledger::Window& window = *dates;
   const yaml::Node* overrides =
       checked.records.districts.empty() ? nullptr : checked.records.districts.front().scoring.get();
   const score::Result scores =
@@ -36,12 +36,12 @@ int run_export(const ExportOptions& o, const Io& io) {
 
   const dbexport::Source source{checked.records, checked.rules, scores, ledger, findings};
   const dbexport::Outcome outcome = dbexport::write(source, *target);
-  if (const auto* failed = std::get_if<i18n::Message>(&outcome)) {
-    error(io, checked.lang, *failed);
+  if (!outcome) {
+    error(io, checked.lang, outcome.error());
     return kUsage;
   }
   if (o.common.quiet) return kOk;
-  std::vector<std::pair<std::string, i18n::Arg>> args = {{"rows", std::get<size_t>(outcome)},
+  std::vector<std::pair<std::string, i18n::Arg>> args = {{"rows", *outcome},
                                                          {"tables", dbexport::tables().size()},
                                                          {"year", window.year},
                                                          {"as_of", i18n::date(window.as_of.str())}};

@@ -69,11 +69,14 @@ int run_import_needs(const ImportOptions& o, const Io& io) {
   const i18n::Lang early = early_lang(o.common);
   const auto dates = checked_dates(o.common, io);
   if (!dates) return kUsage;
-  std::string map_text, csv_bytes;
-  i18n::Message unreadable;
-  if (!load::read_file(o.map, o.common.limits.max_file_size, map_text, unreadable) ||
-      !load::read_file(o.file, o.common.limits.max_file_size, csv_bytes, unreadable)) {
-    error(io, early, unreadable);
+  util::Result<std::string> map_text = load::read_file(o.map, o.common.limits.max_file_size);
+  if (!map_text) {
+    error(io, early, map_text.error());
+    return kUsage;
+  }
+  util::Result<std::string> csv_bytes = load::read_file(o.file, o.common.limits.max_file_size);
+  if (!csv_bytes) {
+    error(io, early, csv_bytes.error());
     return kUsage;
   }
   Repository repo = read_repository(o.common);
@@ -90,19 +93,17 @@ int run_import_needs(const ImportOptions& o, const Io& io) {
 
   importer::Map map;
   std::vector<importer::MapError> map_errors;
-  if (!importer::read_map(map_text, map, map_errors)) return bad_map(io, lang, o.map, map_errors);
+  if (!importer::read_map(*map_text, map, map_errors)) return bad_map(io, lang, o.map, map_errors);
   const importer::Known known = known_of(before, map.system.text);
   if (map_errors = importer::check_map(map, known); !map_errors.empty()) return bad_map(io, lang, o.map, map_errors);
 
   importer::Encoding used = importer::Encoding::Auto;
-  i18n::Message bad_text;
-  size_t bad_line = 0;
   const importer::Encoding asked = o.encoding == "utf-8"     ? importer::Encoding::Utf8
                                    : o.encoding == "gb18030" ? importer::Encoding::Gb18030
                                                              : importer::Encoding::Auto;
-  const std::optional<std::string> text = importer::decode(std::move(csv_bytes), asked, used, bad_text, bad_line);
+  const util::Result<std::string> text = importer::decode(std::move(*csv_bytes), asked, used, o.file);
   if (!text) {
-    say(io.err, lang, i18n::Message("import.at-line", {{"file", o.file}, {"line", bad_line}, {"message", bad_text}}));
+    say(io.err, lang, text.error());
     error(io, lang, i18n::Message("import.bad-file"));
     return kFindings;
   }

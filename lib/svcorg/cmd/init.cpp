@@ -25,8 +25,8 @@ int run_init(const InitOptions& o, const Io& io, const init::Writer& write) {
     return kUsage;
   }
 
-  if (i18n::Message err = init::write_all(root, files, write); !err.empty()) {
-    error(io, lang, i18n::Message("cmd.init.failed", {{"why", std::move(err)}}));
+  if (util::Result<void> written = init::write_all(root, files, write); !written) {
+    error(io, lang, i18n::Message("cmd.init.failed", {{"why", written.error()}}));
     return kUsage;
   }
   if (o.quiet) return kOk;

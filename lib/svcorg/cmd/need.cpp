@@ -103,7 +103,7 @@ struct Loaded {
 };
 
 // Reads and checks the repository and finds need `id` (else exit 2, with the closest id).
-int load_need(const Common& common, const std::string& id, const validate::Options& dates, const Io& io, Loaded& l) {
+int load_need(const Common& common, const std::string& id, const ledger::Window& dates, const Io& io, Loaded& l) {
   l.repo = read_repository(common);
   for (const auto& e : l.repo.errors) error(io, early_lang(common), e);
   if (!l.repo.errors.empty()) return kUsage;
@@ -123,8 +123,8 @@ int load_need(const Common& common, const std::string& id, const validate::Optio
 }
 
 // Writes an edit of need `id`'s file, or says why it cannot be made as text.
-int finish(Loaded& l, const std::string& id, const edit::Edited& e, const Common& common,
-           const validate::Options& dates, const Io& io) {
+int finish(Loaded& l, const std::string& id, const edit::Edited& e, const Common& common, const ledger::Window& dates,
+           const Io& io) {
   if (e.refusal != edit::Refusal::None) {
     const char* why = e.refusal == edit::Refusal::FlowEvents ? "cmd.need.flow-events" : "cmd.need.no-status";
     error(io, l.before->lang, i18n::Message(why, {{"id", id}, {"file", l.display}}));

@@ -59,13 +59,12 @@ Repository read_repository(const Common& c) {
   for (const auto& s : found.sources) {
     // As validate reads it: --max-file-size holds, and a file that cannot be read is an
     // error, never an empty file an edit would then be checked against.
-    std::string bytes;
-    i18n::Message error;
-    if (!load::read_file(s.path, c.limits.max_file_size, bytes, error)) {
-      r.errors.push_back(std::move(error));
+    util::Result<std::string> bytes = load::read_file(s.path, c.limits.max_file_size);
+    if (!bytes) {
+      r.errors.push_back(bytes.error());
       continue;
     }
-    r.files.push_back({s.display, std::move(bytes)});
+    r.files.push_back({s.display, std::move(*bytes)});
     r.paths[s.display] = s.path;
   }
   return r;
@@ -94,7 +93,7 @@ Change needs_file(Repository& repo, const Checked& before, const std::string& br
 }
 
 int write_checked(const Repository& repo, const Checked& before, const std::vector<Change>& changes,
-                  const i18n::Message& refused, const Common& common, const validate::Options& dates, const Io& io,
+                  const i18n::Message& refused, const Common& common, const ledger::Window& dates, const Io& io,
                   bool write) {
   std::vector<load::Held> edited = repo.files;
   for (const auto& c : changes) {
@@ -121,8 +120,8 @@ int write_checked(const Repository& repo, const Checked& before, const std::vect
     files.emplace_back(c.path, c.text);
   }
   const util::WriteAll done = util::write_files(files);
-  if (!done.error.empty()) {
-    error(io, before.lang, done.error);
+  if (!done.result) {
+    error(io, before.lang, done.result.error());
     if (done.written > 0)
       error(io, before.lang, i18n::Message("import.midway", {{"written", done.written}, {"files", files.size()}}));
     return kUsage;

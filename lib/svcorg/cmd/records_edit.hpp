@@ -39,7 +39,7 @@ Change needs_file(Repository& repo, const Checked& before, const std::string& br
 // prints the new errors and `refused`. With `write` false (a dry run) it only checks.
 // Returns the exit code.
 int write_checked(const Repository& repo, const Checked& before, const std::vector<Change>& changes,
-                  const i18n::Message& refused, const Common& common, const validate::Options& dates, const Io& io,
+                  const i18n::Message& refused, const Common& common, const ledger::Window& dates, const Io& io,
                   bool write = true);
 
 }  // namespace svcorg::cmd

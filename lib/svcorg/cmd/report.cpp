@@ -30,12 +30,10 @@ int run_report(const ReportOptions& o, const Io& io) {
   const auto& districts = checked.records.districts;
   const model::District* district = districts.empty() ? nullptr : &districts.front();
   const score::Model model = score::effective_model(district ? district->scoring.get() : nullptr);
-  const score::Result result = score::compute(checked.records, checked.rules, model,
-                                              ledger::Window{dates->year, dates->as_of}, threads(o.common));
-  i18n::Message why;
-  const auto data = report::build({checked.records, checked.rules, model, result}, *scope, why);
+  const score::Result result = score::compute(checked.records, checked.rules, model, *dates, threads(o.common));
+  const util::Result<report::Data> data = report::build({checked.records, checked.rules, model, result}, *scope);
   if (!data) {
-    error(io, checked.lang, i18n::Message("cmd.scope.failed", {{"value", o.scope}, {"why", why}}));
+    error(io, checked.lang, i18n::Message("cmd.scope.failed", {{"value", o.scope}, {"why", data.error()}}));
     return kUsage;
   }
   const render::Labels labels(checked.lang);

@@ -168,7 +168,7 @@ int run_score(const ScoreOptions& given, const Io& io) {
     speculate = [&](const model::RecordSet& records, const rules::Rules& rules) {
       try {
         scoring = model_of(records);
-        result = score::compute(records, rules, *scoring, ledger::Window{dates->year, dates->as_of}, threads(o.common));
+        result = score::compute(records, rules, *scoring, *dates, threads(o.common));
       } catch (...) {  // computed again below if the inputs pass
         scoring.reset();
         result.reset();
@@ -186,8 +186,7 @@ int run_score(const ScoreOptions& given, const Io& io) {
 
   if (!result) {
     scoring = model_of(checked.records);
-    result = score::compute(checked.records, checked.rules, *scoring, ledger::Window{dates->year, dates->as_of},
-                            threads(o.common));
+    result = score::compute(checked.records, checked.rules, *scoring, *dates, threads(o.common));
   }
   // Peers move each other (SPEC 6.2): also the branches whose standing moved since REV.
   if (since && !o.explain && select_moved(*o.since, since_commit, o.common, *dates, *result, *since, io, checked.lang))

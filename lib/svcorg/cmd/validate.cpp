@@ -75,9 +75,10 @@ void write_outputs(const std::vector<Output>& outputs, const std::vector<bool>& 
                    bool quiet, diag::Report& report, const Io& io) {
   // The message of a failed write (nullopt: written).
   const auto write = [&](const Output& out) -> std::optional<i18n::Message> {
-    i18n::Message err = util::write_file(out.file, render_validate(out.format, checked, false, quiet, report));
-    if (err.empty()) return std::nullopt;
-    i18n::Message message("cmd.output.failed", {{"spec", out.spec}, {"why", std::move(err)}});
+    const util::Result<void> written =
+        util::write_file(out.file, render_validate(out.format, checked, false, quiet, report));
+    if (written) return std::nullopt;
+    i18n::Message message("cmd.output.failed", {{"spec", out.spec}, {"why", written.error()}});
     error(io, report.lang, message);
     return message;
   };

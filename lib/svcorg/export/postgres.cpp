@@ -127,13 +127,13 @@ Outcome write_postgres(const Source& s, const std::string& conninfo) {
   try {
     c = std::make_unique<Connection>(conninfo);
   } catch (const Failure& f) {
-    return i18n::Message("export.postgres.connect", {{"error", f.error}});
+    return util::fail(i18n::Message("export.postgres.connect", {{"error", f.error}}));
   }
   try {
     return write_all(*c, s);
   } catch (const Failure& f) {
     // Closing the connection rolls back what was not committed: nothing is half-written.
-    return i18n::Message("export.postgres.write", {{"error", f.error}});
+    return util::fail(i18n::Message("export.postgres.write", {{"error", f.error}}));
   }
 }
 

@@ -135,7 +135,7 @@ Outcome write_sqlite(const Source& s, const std::string& file) {
   try {
     db.emplace(file);
   } catch (const Failure& f) {
-    return i18n::Message("export.sqlite.open", {{"file", file}, {"error", f.error}});
+    return util::fail(i18n::Message("export.sqlite.open", {{"file", file}, {"error", f.error}}));
   }
   try {
     return write_all(*db, s);
@@ -143,7 +143,7 @@ Outcome write_sqlite(const Source& s, const std::string& file) {
     sqlite3_exec(db->get(), "rollback", nullptr, nullptr, nullptr);  // nothing half-written
     db.reset();
     if (!existed) std::filesystem::remove(file, ec);  // nor an empty database left behind
-    return i18n::Message("export.sqlite.write", {{"file", file}, {"error", f.error}});
+    return util::fail(i18n::Message("export.sqlite.write", {{"file", file}, {"error", f.error}}));
   } catch (...) {
     sqlite3_exec(db->get(), "rollback", nullptr, nullptr, nullptr);
     db.reset();

@@ -7,10 +7,10 @@
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <variant>
 
 #include "svcorg/export/rows.hpp"
 #include "svcorg/i18n/message.hpp"
+#include "svcorg/util/result.hpp"
 
 namespace svcorg::dbexport {
 
@@ -24,7 +24,7 @@ struct Target {
 std::optional<Target> parse_target(const std::string& to);
 
 // Rows written, or what went wrong (a catalogue message; the library's own text in it).
-using Outcome = std::variant<size_t, i18n::Message>;
+using Outcome = util::Result<size_t>;
 
 Outcome write_sqlite(const Source& s, const std::string& file);
 Outcome write_postgres(const Source& s, const std::string& conninfo);

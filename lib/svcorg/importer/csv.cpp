@@ -50,34 +50,26 @@ bool from_gb18030(std::string_view bytes, std::string& out, size_t& bad) {
 
 }  // namespace
 
-std::optional<std::string> decode(std::string bytes, Encoding asked, Encoding& used, i18n::Message& error,
-                                  size_t& error_line) {
+util::Result<std::string> decode(std::string bytes, Encoding asked, Encoding& used, const std::string& file) {
+  const auto at_line = [&](const std::string& text, size_t offset, i18n::Message message) {
+    return util::fail(
+        i18n::Message("import.at-line", {{"file", file}, {"line", line_of(text, offset)}, {"message", message}}));
+  };
   const std::string_view bom = "\xEF\xBB\xBF";
   const bool has_bom = std::string_view(bytes).substr(0, 3) == bom;
   const auto utf8 = util::check_utf8(bytes);
   used = asked == Encoding::Auto ? (utf8 ? Encoding::Gb18030 : Encoding::Utf8) : asked;
   if (used == Encoding::Utf8) {
-    if (utf8) {
-      error = i18n::Message("import.encoding.utf8", {{"what", utf8->what}});
-      error_line = line_of(bytes, utf8->offset);
-      return std::nullopt;
-    }
+    if (utf8) return at_line(bytes, utf8->offset, i18n::Message("import.encoding.utf8", {{"what", utf8->what}}));
     if (has_bom) bytes.erase(0, 3);
     return bytes;
   }
   std::string out;
   size_t bad = 0;
-  if (!from_gb18030(bytes, out, bad)) {
-    error = i18n::Message("import.encoding.gb18030");
-    error_line = line_of(bytes, bad);
-    return std::nullopt;
-  }
-  std::string().swap(bytes);                     // the file and its text are never both held past here
-  if (const auto nul = util::check_utf8(out)) {  // GB18030 reads a NUL byte as U+0000
-    error = i18n::Message("import.encoding.gb18030");
-    error_line = line_of(out, nul->offset);
-    return std::nullopt;
-  }
+  if (!from_gb18030(bytes, out, bad)) return at_line(bytes, bad, i18n::Message("import.encoding.gb18030"));
+  std::string().swap(bytes);                   // the file and its text are never both held past here
+  if (const auto nul = util::check_utf8(out))  // GB18030 reads a NUL byte as U+0000
+    return at_line(out, nul->offset, i18n::Message("import.encoding.gb18030"));
   if (std::string_view(out).substr(0, 3) == bom) out.erase(0, 3);  // GB18030's BOM is U+FEFF too
   return out;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "svcorg/i18n/message.hpp"
+#include "svcorg/util/result.hpp"
 
 namespace svcorg::importer {
 
@@ -18,10 +19,9 @@ enum class Encoding { Auto, Utf8, Gb18030 };
 
 // `bytes` as UTF-8 text, without a BOM. Auto: valid UTF-8 is UTF-8, anything else is
 // decoded as GB18030 (a superset of GBK and GB2312; glibc's iconv). `used` says which was
-// read. nullopt, with `error` (import.encoding.*) and the line of the first byte that is
-// not of the encoding, when the bytes are not text of it.
-std::optional<std::string> decode(std::string bytes, Encoding asked, Encoding& used, i18n::Message& error,
-                                  size_t& error_line);
+// read. When the bytes are not text of it, fails with import.at-line: `file` (as shown),
+// the line of the first byte that is not of the encoding, and why (import.encoding.*).
+util::Result<std::string> decode(std::string bytes, Encoding asked, Encoding& used, const std::string& file);
 
 struct CsvLimits {
   size_t max_rows = 1'000'000;  // records after the header

@@ -60,16 +60,16 @@ std::vector<std::string> conflicts(const fs::path& root, const std::vector<File>
   return out;
 }
 
-i18n::Message write_all(const fs::path& root, const std::vector<File>& files, const Writer& write) {
+util::Result<void> write_all(const fs::path& root, const std::vector<File>& files, const Writer& write) {
   std::vector<fs::path> made_dirs, made_files;
-  auto undo = [&](i18n::Message error) {
+  auto undo = [&](util::Failure error) {
     std::error_code ec;
     for (auto it = made_files.rbegin(); it != made_files.rend(); ++it) fs::remove(*it, ec);
     for (auto it = made_dirs.rbegin(); it != made_dirs.rend(); ++it) fs::remove(*it, ec);  // only if empty
     return error;
   };
   // Creates `dir` and its missing parents, outermost first, remembering each one made.
-  auto make_dirs = [&](const fs::path& dir) -> i18n::Message {
+  auto make_dirs = [&](const fs::path& dir) -> util::Result<void> {
     std::vector<fs::path> missing;
     for (fs::path p = dir; !p.empty() && !exists_at(p); p = p.parent_path()) {
       missing.push_back(p);
@@ -79,20 +79,21 @@ i18n::Message write_all(const fs::path& root, const std::vector<File>& files, co
       std::error_code ec;
       const bool made = fs::create_directory(*it, ec);
       if (ec)
-        return i18n::Message("cmd.init.folder",
-                             {{"folder", shown(*it)}, {"why", i18n::Message::verbatim(ec.message())}});
+        return util::fail(
+            i18n::Message("cmd.init.folder", {{"folder", shown(*it)}, {"why", i18n::Message::verbatim(ec.message())}}));
       if (made) made_dirs.push_back(*it);
     }
-    return i18n::Message();
+    return util::ok();
   };
-  if (i18n::Message err = make_dirs(root); !err.empty()) return undo(std::move(err));
+  if (util::Result<void> made = make_dirs(root); !made) return undo(std::move(made).failure());
   for (const auto& f : files) {
     const fs::path target = root / fs::path(f.path);
-    if (i18n::Message err = make_dirs(target.parent_path()); !err.empty()) return undo(std::move(err));
-    if (auto err = write(target.string(), f.content); !err.empty()) return undo(std::move(err));
+    if (util::Result<void> made = make_dirs(target.parent_path()); !made) return undo(std::move(made).failure());
+    if (util::Result<void> written = write(target.string(), f.content); !written)
+      return undo(std::move(written).failure());
     made_files.push_back(target);
   }
-  return i18n::Message();
+  return util::ok();
 }
 
 }  // namespace svcorg::init

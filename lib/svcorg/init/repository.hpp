@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "svcorg/i18n/message.hpp"
+#include "svcorg/util/result.hpp"
 
 namespace svcorg::init {
 
@@ -25,12 +26,12 @@ std::vector<File> repository_files();
 // that is not a directory where a target's folder would be. Shown as root/path.
 std::vector<std::string> conflicts(const std::filesystem::path& root, const std::vector<File>& files);
 
-// Writes one file; returns an empty message or what went wrong (util::write_file).
-using Writer = std::function<i18n::Message(const std::string& path, std::string_view content)>;
+// Writes one file, or fails saying what went wrong (util::write_file).
+using Writer = std::function<util::Result<void>(const std::string& path, std::string_view content)>;
 
 // Writes every file under `root`, creating the folders they need (and `root`). On the
-// first failure, removes every file and folder this call created and returns the error;
-// returns an empty message on success. Call after conflicts() found none.
-i18n::Message write_all(const std::filesystem::path& root, const std::vector<File>& files, const Writer& write);
+// first failure, removes every file and folder this call created and fails with its
+// message. Call after conflicts() found none.
+util::Result<void> write_all(const std::filesystem::path& root, const std::vector<File>& files, const Writer& write);
 
 }  // namespace svcorg::init

@@ -11,17 +11,12 @@
 #include <vector>
 
 #include "svcorg/ledger/lifecycle.hpp"
+#include "svcorg/ledger/window.hpp"
 #include "svcorg/model/records.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/util/date.hpp"
 
 namespace svcorg::ledger {
-
-// Year Y and as-of date A (SPEC 5).
-struct Window {
-  int year = 0;
-  util::Date as_of;
-};
 
 // A need was received in Y when its `received` is in Y and on or before A.
 bool in_year(const model::Need& n, const Window& w);

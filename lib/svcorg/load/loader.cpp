@@ -65,45 +65,37 @@ void load_bytes(const std::string& name, std::string_view bytes, model::RecordSe
   set.add_cores();
 }
 
-bool read_file(const std::string& path, uint64_t max, std::string& out, i18n::Message& error, struct stat* seen) {
+util::Result<std::string> read_file(const std::string& path, uint64_t max, struct stat* seen) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    error = i18n::Message("load.cannot-open", {{"path", path}, {"error", std::strerror(errno)}});
-    return false;
-  }
+  if (fd < 0) return util::fail(i18n::Message("load.cannot-open", {{"path", path}, {"error", std::strerror(errno)}}));
   const util::Fd closer(fd);
+  std::string out;
   switch (util::read_regular(fd, max, out, seen)) {
     case util::ReadResult::Ok:
-      return true;
+      return out;
     case util::ReadResult::NotRegular:
-      error = i18n::Message("load.not-regular", {{"path", path}});
-      return false;
+      return util::fail(i18n::Message("load.not-regular", {{"path", path}}));
     case util::ReadResult::TooBig:
-      error = i18n::Message("load.too-big", {{"path", path}, {"max", max}});
-      return false;
+      return util::fail(i18n::Message("load.too-big", {{"path", path}, {"max", max}}));
     case util::ReadResult::Error:
       break;
   }
-  error = i18n::Message("load.cannot-read", {{"path", path}, {"error", std::strerror(errno)}});
-  return false;
+  return util::fail(i18n::Message("load.cannot-read", {{"path", path}, {"error", std::strerror(errno)}}));
 }
 
 namespace {
 
 // Standard input, at most `max` bytes.
-bool read_stream(std::istream& in, uint64_t max, std::string& out, i18n::Message& error) {
-  out.clear();
+util::Result<std::string> read_stream(std::istream& in, uint64_t max) {
+  std::string out;
   char buf[65536];
   while (in) {
     in.read(buf, sizeof buf);
     const auto n = static_cast<size_t>(in.gcount());
-    if (out.size() + n > max) {
-      error = i18n::Message("load.stdin-too-big", {{"max", max}});
-      return false;
-    }
+    if (out.size() + n > max) return util::fail(i18n::Message("load.stdin-too-big", {{"max", max}}));
     out.append(buf, n);
   }
-  return true;
+  return out;
 }
 
 }  // namespace
@@ -285,10 +277,13 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, ca
     finish(out, checks);
     return;
   }
-  std::string bytes;
-  if (src.is_stdin ? !read_stream(stdin_stream, limits.max_file_size, bytes, out.fatal)
-                   : !read_file(src.path, limits.max_file_size, bytes, out.fatal, &st))
+  util::Result<std::string> read =
+      src.is_stdin ? read_stream(stdin_stream, limits.max_file_size) : read_file(src.path, limits.max_file_size, &st);
+  if (!read) {
+    out.fatal = std::move(read).failure().message;
     return;
+  }
+  const std::string& bytes = *read;
   auto parse = [&] {
     parse_file(src.display, bytes, out.entry, limits, threads, checks, cached || !checks.keep_needs);
   };

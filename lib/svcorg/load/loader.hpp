@@ -12,6 +12,7 @@
 
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/model/records.hpp"
+#include "svcorg/util/result.hpp"
 #include "svcorg/waive/waive.hpp"
 
 namespace svcorg::cache {
@@ -68,11 +69,10 @@ LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, s
                       unsigned jobs = 1, cache::Store* cache = nullptr, const Limits& limits = {},
                       const NeedChecks& checks = {});
 
-// Reads a regular file whole (util::read_regular) of at most `max` bytes into `out`; false,
-// with `error` (load.cannot-open, not-regular, too-big, cannot-read) when it cannot.
-// `seen`, when given, receives the file's status before the read.
-bool read_file(const std::string& path, uint64_t max, std::string& out, i18n::Message& error,
-               struct ::stat* seen = nullptr);
+// A regular file read whole (util::read_regular), of at most `max` bytes; fails with
+// load.cannot-open, not-regular, too-big or cannot-read. `seen`, when given, receives the
+// file's status before the read.
+util::Result<std::string> read_file(const std::string& path, uint64_t max, struct ::stat* seen = nullptr);
 
 // A file held in memory (a blob of a git revision): its display path and bytes.
 struct Held {

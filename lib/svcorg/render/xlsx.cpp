@@ -69,13 +69,14 @@ class Workbook {
                                 static_cast<lxw_col_t>(s.header.size() - 1)));
   }
 
-  i18n::Message close() {
+  util::Result<void> close() {
     if (book_) {
       const lxw_error err = workbook_close(book_);
       book_ = nullptr;
       if (error_.empty() && err != LXW_NO_ERROR) fail(lxw_strerror(err));
     }
-    return error_;
+    if (!error_.empty()) return util::fail(error_);
+    return util::ok();
   }
 
  private:
@@ -133,8 +134,8 @@ size_t column_width(const Sheet& s, size_t col) {
   return std::min(widest + 2, kMaxColumnWidth);
 }
 
-i18n::Message write_xlsx(const std::string& path, const std::vector<Sheet>& sheets, util::Date created,
-                         const std::string& shown) {
+util::Result<void> write_xlsx(const std::string& path, const std::vector<Sheet>& sheets, util::Date created,
+                              const std::string& shown) {
   Workbook book(path, shown.empty() ? path : shown, created);
   for (const auto& s : sheets) book.sheet(s);
   return book.close();

@@ -13,6 +13,7 @@
 #include "svcorg/i18n/message.hpp"
 #include "svcorg/render/sheet.hpp"
 #include "svcorg/util/date.hpp"
+#include "svcorg/util/result.hpp"
 
 namespace svcorg::render {
 
@@ -25,11 +26,11 @@ constexpr size_t kMaxColumnWidth = 60;
 size_t column_width(const Sheet& s, size_t col);
 
 // Writes `sheets` to `path` as one workbook. Its creation time (document properties) is
-// `created` at 00:00 UTC, so the same sheets give the same bytes. Returns an empty message,
-// else render.xlsx.failed with libxlsxwriter's reason (and the cell it was about), having
+// `created` at 00:00 UTC, so the same sheets give the same bytes. Fails with
+// render.xlsx.failed with libxlsxwriter's reason (and the cell it was about), having
 // written what it may: the caller writes to a temporary file (util::write_file_with) and
 // gives the file the person named as `shown` (messages name it; empty: `path`).
-i18n::Message write_xlsx(const std::string& path, const std::vector<Sheet>& sheets, util::Date created,
-                         const std::string& shown = {});
+util::Result<void> write_xlsx(const std::string& path, const std::vector<Sheet>& sheets, util::Date created,
+                              const std::string& shown = {});
 
 }  // namespace svcorg::render

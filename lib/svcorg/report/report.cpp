@@ -109,13 +109,13 @@ void people(const Inputs& in, Data& d) {
   }
 }
 
-bool resolve_name(const Inputs& in, Data& d, std::string& street, i18n::Message& error) {
+util::Result<void> resolve_name(const Inputs& in, Data& d, std::string& street) {
   const model::District* district = in.records.districts.empty() ? nullptr : &in.records.districts.front();
   switch (d.scope.kind) {
     case ScopeKind::District:
       d.name = district && district->name ? *district->name : "";
       d.own = &in.result.district;
-      return true;
+      return util::ok();
     case ScopeKind::Street:
       street = d.scope.id;
       for (const auto& st : in.result.streets)
@@ -123,14 +123,13 @@ bool resolve_name(const Inputs& in, Data& d, std::string& street, i18n::Message&
       if (!d.own) {
         std::vector<std::string> ids;
         for (const auto& st : in.result.streets) ids.push_back(st.id);
-        error = i18n::Message("cmd.scope.no-street", {{"id", street}, {"hint", hint_for(street, ids)}});
-        return false;
+        return util::fail(i18n::Message("cmd.scope.no-street", {{"id", street}, {"hint", hint_for(street, ids)}}));
       }
       if (district)
         for (const auto& s : district->streets)
           if (s.id.v == street) d.name = s.name.v;
       if (d.name.empty()) d.name = street;
-      return true;
+      return util::ok();
     case ScopeKind::Branch:
       for (const auto& b : in.records.branches)
         if (b.id.v == d.scope.id) d.branch = &b;
@@ -138,13 +137,13 @@ bool resolve_name(const Inputs& in, Data& d, std::string& street, i18n::Message&
         std::vector<std::string> ids;
         for (const auto& b : in.records.branches)
           if (b.id) ids.push_back(*b.id);
-        error = i18n::Message("cmd.scope.no-branch", {{"id", d.scope.id}, {"hint", hint_for(d.scope.id, ids)}});
-        return false;
+        return util::fail(
+            i18n::Message("cmd.scope.no-branch", {{"id", d.scope.id}, {"hint", hint_for(d.scope.id, ids)}}));
       }
       d.name = d.branch->name.v;
-      return true;
+      return util::ok();
   }
-  return false;
+  return util::ok();  // every kind is a case above
 }
 
 }  // namespace
@@ -161,14 +160,14 @@ std::optional<Scope> parse_scope(const std::string& text) {
   return std::nullopt;
 }
 
-std::optional<Data> build(const Inputs& in, const Scope& scope, i18n::Message& error) {
+util::Result<Data> build(const Inputs& in, const Scope& scope) {
   Data d;
   d.scope = scope;
   d.result = &in.result;
   d.model = &in.model;
   d.rules = &in.rules;
   std::string street;
-  if (!resolve_name(in, d, street, error)) return std::nullopt;
+  if (util::Result<void> named = resolve_name(in, d, street); !named) return std::move(named).failure();
   if (!in.records.districts.empty())
     for (const auto& st : in.records.districts.front().streets) d.street_names[st.id.v] = st.name.v;
   for (const auto& b : in.records.branches)

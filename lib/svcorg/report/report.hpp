@@ -14,6 +14,7 @@
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/score/model.hpp"
 #include "svcorg/score/score.hpp"
+#include "svcorg/util/result.hpp"
 
 namespace svcorg::report {
 
@@ -171,7 +172,7 @@ struct Inputs {
   const score::Result& result;
 };
 
-// Data for `scope`; nullopt with `error` set when the scope names nothing.
-std::optional<Data> build(const Inputs& in, const Scope& scope, i18n::Message& error);
+// Data for `scope`; fails (cmd.scope.no-street, no-branch) when the scope names nothing.
+util::Result<Data> build(const Inputs& in, const Scope& scope);
 
 }  // namespace svcorg::report

@@ -37,7 +37,8 @@ namespace {
 
 using json = nlohmann::json;
 
-// What is wrong with the document, thrown out of the parse.
+// What is wrong with the document, thrown out of the parse (and caught in parse_baseline:
+// the field helpers stop the parse at the first bad field without a test at every call).
 struct Bad {
   i18n::Message why;
 };
@@ -53,12 +54,9 @@ const json& field(const json& obj, const char* key, bool (json::*ok)() const, co
 
 }  // namespace
 
-std::optional<Baseline> parse_baseline(const std::string& text, const std::string& source, i18n::Message& error) {
+util::Result<Baseline> parse_baseline(const std::string& text, const std::string& source) {
   const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) {
-    error = i18n::Message("score.baseline.not-json");
-    return std::nullopt;
-  }
+  if (j.is_discarded()) return util::fail(i18n::Message("score.baseline.not-json"));
   try {
     if (!j.is_object()) throw Bad{i18n::Message("score.baseline.not-object")};
     const json& format = field(j, "format", &json::is_number_integer, "score.baseline.expect.one", "");
@@ -86,8 +84,7 @@ std::optional<Baseline> parse_baseline(const std::string& text, const std::strin
     }
     return b;
   } catch (const Bad& bad) {
-    error = bad.why;
-    return std::nullopt;
+    return util::fail(bad.why);
   }
 }
 

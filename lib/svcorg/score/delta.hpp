@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "svcorg/score/score.hpp"
+#include "svcorg/util/result.hpp"
 
 namespace svcorg::score {
 
@@ -29,9 +30,9 @@ struct Baseline {
 // Every scored branch of `r`.
 Baseline baseline_of(const Result& r, const std::string& source);
 
-// A previous `svcorg score --format json` output; nullopt and `error` set when `text` is
+// A previous `svcorg score --format json` output; fails (score.baseline.*) when `text` is
 // not one (unparsable, not an object, `format` not 1, a branch without its fields).
-std::optional<Baseline> parse_baseline(const std::string& text, const std::string& source, i18n::Message& error);
+util::Result<Baseline> parse_baseline(const std::string& text, const std::string& source);
 
 enum class DeltaStatus { Changed, Unchanged, New, Removed };
 const char* status_name(DeltaStatus s);

@@ -59,11 +59,10 @@ ReadResult read_regular(int fd, uint64_t max, std::string& out, struct ::stat* s
 namespace {
 
 // The first half of an atomic write: `path`'s content filled, synced and closed in a
-// temporary file of its folder, named in `temporary`. An empty message on success, else
-// what went wrong (no temporary file is left then).
-i18n::Message prepare(const std::string& path,
-                      const std::function<i18n::Message(int fd, const std::string& temporary)>& fill,
-                      std::string& temporary) {
+// temporary file of its folder, whose name it returns (no temporary file is left on a
+// failure).
+Result<std::string> prepare(const std::string& path,
+                            const std::function<Result<void>(int fd, const std::string& temporary)>& fill) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -71,64 +70,64 @@ i18n::Message prepare(const std::string& path,
   // directory would swap it for a file, or fail after the work.
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
-    return i18n::Message("util.file.not-regular", {{"path", path}});
+    return fail(i18n::Message("util.file.not-regular", {{"path", path}}));
   std::string tmpl = (dir / ("." + target.filename().string() + ".svcorg-XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
-  if (fd < 0) return i18n::Message("util.file.temporary", {{"folder", dir.string()}, {"error", std::strerror(errno)}});
-  auto fail = [&](i18n::Message msg) {
+  if (fd < 0)
+    return fail(i18n::Message("util.file.temporary", {{"folder", dir.string()}, {"error", std::strerror(errno)}}));
+  auto give_up = [&](Failure failure) {
     ::close(fd);
     ::unlink(tmpl.c_str());
-    return msg;
+    return failure;
   };
-  if (i18n::Message msg = fill(fd, tmpl); !msg.empty()) return fail(std::move(msg));
+  if (Result<void> filled = fill(fd, tmpl); !filled) return give_up(std::move(filled).failure());
   // New files get the usual permissions (mkstemp creates them 0600).
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
   if (::fsync(fd) != 0)
-    return fail(i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}}));
+    return give_up(fail(i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}})));
   if (::close(fd) != 0) {
-    i18n::Message msg("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
+    Failure failure = fail(i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}}));
     ::unlink(tmpl.c_str());
-    return msg;
+    return failure;
   }
-  temporary = std::move(tmpl);
-  return {};
+  return tmpl;
 }
 
 // The second half: the temporary file renamed over `path` (removed if that fails).
-i18n::Message commit(const std::string& temporary, const std::string& path) {
+Result<void> commit(const std::string& temporary, const std::string& path) {
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    i18n::Message msg("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
+    Failure failure = fail(i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}}));
     ::unlink(temporary.c_str());
-    return msg;
+    return failure;
   }
-  return {};
+  return ok();
 }
 
-i18n::Message fill_with(int fd, const std::string& path, std::string_view content) {
+Result<void> fill_with(int fd, const std::string& path, std::string_view content) {
   size_t done = 0;
   while (done < content.size()) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}});
+      return fail(i18n::Message("util.file.write", {{"path", path}, {"error", std::strerror(errno)}}));
     }
     done += static_cast<size_t>(n);
   }
-  return i18n::Message();
+  return ok();
 }
 
 }  // namespace
 
-i18n::Message write_file_with(const std::string& path,
-                              const std::function<i18n::Message(int fd, const std::string& temporary)>& fill) {
-  std::string temporary;
-  if (i18n::Message msg = prepare(path, fill, temporary); !msg.empty()) return msg;
-  return commit(temporary, path);
+Result<void> write_file_with(const std::string& path,
+                             const std::function<Result<void>(int fd, const std::string& temporary)>& fill) {
+  Result<std::string> temporary = prepare(path, fill);
+  if (!temporary) return std::move(temporary).failure();
+  return commit(*temporary, path);
 }
 
-i18n::Message write_file(const std::string& path, std::string_view content) {
+Result<void> write_file(const std::string& path, std::string_view content) {
   return write_file_with(path, [&](int fd, const std::string&) { return fill_with(fd, path, content); });
 }
 
@@ -136,19 +135,19 @@ WriteAll write_files(const std::vector<std::pair<std::string, std::string>>& fil
   WriteAll out;
   std::vector<std::string> temporaries;
   for (const auto& [path, content] : files) {
-    std::string temporary;
     const std::string& text = content;
-    out.error = prepare(
-        path, [&, p = path](int fd, const std::string&) { return fill_with(fd, p, text); }, temporary);
-    if (!out.error.empty()) {
+    Result<std::string> temporary =
+        prepare(path, [&, p = path](int fd, const std::string&) { return fill_with(fd, p, text); });
+    if (!temporary) {
       for (const auto& t : temporaries) ::unlink(t.c_str());
+      out.result = std::move(temporary).failure();
       return out;
     }
-    temporaries.push_back(std::move(temporary));
+    temporaries.push_back(std::move(*temporary));
   }
   for (size_t i = 0; i < files.size(); ++i) {
-    out.error = commit(temporaries[i], files[i].first);
-    if (!out.error.empty()) {
+    out.result = commit(temporaries[i], files[i].first);
+    if (!out.result) {
       for (size_t k = i + 1; k < files.size(); ++k) ::unlink(temporaries[k].c_str());
       return out;
     }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "svcorg/i18n/message.hpp"
+#include "svcorg/util/result.hpp"
 
 namespace svcorg::util {
 
@@ -28,25 +29,25 @@ class Fd {
   int fd_;
 };
 
-// Writes `path` atomically. Returns an empty message on success, else what went wrong
-// (util.file.*, with the OS's reason).
-i18n::Message write_file(const std::string& path, std::string_view content);
+// Writes `path` atomically; a failure says what went wrong (util.file.*, with the OS's
+// reason).
+Result<void> write_file(const std::string& path, std::string_view content);
 
 // Writes `path` atomically through `fill`, which writes the temporary file (in the same
 // folder, open as `fd`; a library that writes by path may write `temporary` instead, on
-// the same file) and returns an empty message, else what went wrong: then the temporary
-// file is removed and `path` is left as it was.
-i18n::Message write_file_with(const std::string& path,
-                              const std::function<i18n::Message(int fd, const std::string& temporary)>& fill);
+// the same file), or fails: then the temporary file is removed and `path` is left as it
+// was.
+Result<void> write_file_with(const std::string& path,
+                             const std::function<Result<void>(int fd, const std::string& temporary)>& fill);
 
 // Writes several files, each atomically, all or (as far as the OS allows) nothing: every
 // file's temporary file is written and synced first (a failure there removes them all and
 // changes nothing), then each is renamed over its path in order. A rename that fails
 // midway leaves the files before it written, that one and the rest as they were (their
-// temporary files removed): `written` counts the files renamed, `error` says why.
+// temporary files removed): `written` counts the files renamed, `result` says why.
 struct WriteAll {
   size_t written = 0;
-  i18n::Message error;  // empty: all written
+  Result<void> result;  // ok: all written
 };
 WriteAll write_files(const std::vector<std::pair<std::string, std::string>>& files);
 

@@ -181,7 +181,7 @@ struct Index {
 // What a check reads (the index's members under their own names) and where its
 // findings go.
 struct Context {
-  Context(const Index& index, const rules::Rules& rules, const Options& options, diag::Sink& sink,
+  Context(const Index& index, const rules::Rules& rules, const ledger::Window& options, diag::Sink& sink,
           std::vector<Held>& held);
 
   template <class R>
@@ -190,7 +190,7 @@ struct Context {
   const Index& ix;
   const model::RecordSet& rs;
   const rules::Rules& rules;
-  const Options& options;
+  const ledger::Window& options;
   diag::Sink& sink;
   std::vector<Held>& held;
 

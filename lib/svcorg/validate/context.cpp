@@ -58,7 +58,8 @@ Index::Index(const model::RecordSet& records) : rs(records) {
   }
 }
 
-Context::Context(const Index& index, const rules::Rules& r, const Options& o, diag::Sink& s, std::vector<Held>& h)
+Context::Context(const Index& index, const rules::Rules& r, const ledger::Window& o, diag::Sink& s,
+                 std::vector<Held>& h)
     : ix(index),
       rs(index.rs),
       rules(r),

@@ -17,7 +17,7 @@ using model::Need;
 // Where the findings about one need go.
 struct One {
   const std::string& file;
-  const Options& options;
+  const ledger::Window& options;
   diag::Sink& sink;
 
   void error(const Need& n, Pos at, const char* rule, i18n::Message message) {
@@ -161,20 +161,20 @@ void check_needs(Context& c) {
 
 namespace svcorg::validate {
 
-void check_need(const model::Need& n, const std::string& file, const Options& options, diag::Sink& sink) {
+void check_need(const model::Need& n, const std::string& file, const ledger::Window& options, diag::Sink& sink) {
   check_need_content(n, file, sink);
   check_need_dates(n, file, options, sink);
 }
 
 void check_need_content(const model::Need& n, const std::string& file, diag::Sink& sink) {
-  const Options none;  // these rules read no option
+  const ledger::Window none;  // these rules read no option
   detail::One c{file, none, sink};
   detail::required_text(c, n);
   detail::lifecycle(c, n);
   detail::date_order(c, n);
 }
 
-void check_need_dates(const model::Need& n, const std::string& file, const Options& options, diag::Sink& sink) {
+void check_need_dates(const model::Need& n, const std::string& file, const ledger::Window& options, diag::Sink& sink) {
   detail::One c{file, options, sink};
   detail::future_dates(c, n);
 }

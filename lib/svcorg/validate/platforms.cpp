@@ -62,7 +62,7 @@ void required_platforms(Context& c) {
 // below 1 in its score. Platforms with an empty window are skipped.
 void cadence(Context& c, const Platform& p) {
   if (!p.cadence) return;
-  const ledger::Adherence a = ledger::adherence(p, ledger::Window{c.options.year, c.options.as_of});
+  const ledger::Adherence a = ledger::adherence(p, c.options);
   if (!a.value || a.held >= a.due) return;
   c.warning(p, p.pos, "platform-cadence",
             i18n::Message(a.held == 1 ? "validate.platform-cadence.one" : "validate.platform-cadence.other",

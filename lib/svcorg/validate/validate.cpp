@@ -8,8 +8,8 @@ namespace svcorg::validate {
 
 // SPEC 5: Y defaults to the as-of date's year; A defaults to today, or to Dec 31 of Y
 // when Y is a past year. A future Y keeps A = today (nothing of Y has happened yet).
-Options resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, util::Date today) {
-  Options o;
+ledger::Window resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, util::Date today) {
+  ledger::Window o;
   o.today = today;
   if (as_of) {
     o.as_of = *as_of;
@@ -24,13 +24,13 @@ Options resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, 
 namespace {
 
 // The rules about each need alone, for the needs that were kept whole.
-void check_whole_needs(const model::RecordSet& records, const Options& options, diag::Sink& sink) {
+void check_whole_needs(const model::RecordSet& records, const ledger::Window& options, diag::Sink& sink) {
   for (const auto& n : records.needs) check_need(n, records.files.at(n.file), options, sink);
 }
 
 }  // namespace
 
-void run(const model::RecordSet& records, const rules::Rules& rules, const Options& options, diag::Sink& sink,
+void run(const model::RecordSet& records, const rules::Rules& rules, const ledger::Window& options, diag::Sink& sink,
          unsigned threads) {
   const detail::Index index(records);
   if (threads < 2) {

@@ -7,34 +7,30 @@
 #include <string>
 
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/ledger/window.hpp"
 #include "svcorg/model/records.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/util/date.hpp"
 
 namespace svcorg::validate {
 
-struct Options {
-  int year = 0;      // SPEC 5: --year, default the as-of date's year
-  util::Date as_of;  // SPEC 5: --as-of, default today (Dec 31 of Y for a past year)
-  util::Date today;  // the run's date: future-date (SPEC 4.2 rev 2) compares with it
-};
-
 // Resolve --year/--as-of as SPEC 5 says. `today` is injected (the command line reads
 // SVCORG_TODAY, for tests and reproducible runs) and kept in the result.
-Options resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, util::Date today);
+ledger::Window resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, util::Date today);
 
 // The rules about one need that read nothing else (relay-target, declined-reason,
 // event-order, status-transition, status-mismatch, date-order, future-date); `file` is
 // its display path. validate::run applies them to the needs kept whole
 // (RecordSet::needs); a load that keeps only the needs' cores applies them as it loads
 // (load::NeedChecks).
-void check_need(const model::Need& need, const std::string& file, const Options& options, diag::Sink& sink);
+void check_need(const model::Need& need, const std::string& file, const ledger::Window& options, diag::Sink& sink);
 // check_need in two parts: the rules that read nothing but the need (all but
 // future-date), whose findings the parse cache keeps with the file's records, and the
 // one that reads the run's date (future-date), which finds nothing in a need whose
 // model::latest_date is on or before it.
 void check_need_content(const model::Need& need, const std::string& file, diag::Sink& sink);
-void check_need_dates(const model::Need& need, const std::string& file, const Options& options, diag::Sink& sink);
+void check_need_dates(const model::Need& need, const std::string& file, const ledger::Window& options,
+                      diag::Sink& sink);
 
 // Runs every cross-record rule, and check_need on the needs kept whole, adding findings
 // to `sink`. With `threads` >= 2 the needs' checks run beside the others; the findings
@@ -42,7 +38,7 @@ void check_need_dates(const model::Need& need, const std::string& file, const Op
 // file or document would define (RecordSet::unusable) is not added: it is counted in
 // the message of that file's or document's own error, which `sink` holds already (the
 // load's findings); when it holds none, the finding is added as it is.
-void run(const model::RecordSet& records, const rules::Rules& rules, const Options& options, diag::Sink& sink,
+void run(const model::RecordSet& records, const rules::Rules& rules, const ledger::Window& options, diag::Sink& sink,
          unsigned threads = 1);
 
 }  // namespace svcorg::validate
