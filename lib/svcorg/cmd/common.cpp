@@ -96,6 +96,18 @@ bool enum_value(const char* option, std::optional<std::string>& value, const std
   return false;
 }
 
+KnownIds known_ids(const model::RecordSet& records) {
+  KnownIds k;
+  for (const auto& b : records.branches) {
+    if (b.id) k.branches.insert(*b.id);
+    if (b.street) k.streets.insert(*b.street);
+  }
+  for (const auto& d : records.districts)
+    for (const auto& s : d.streets)
+      if (s.id) k.streets.insert(*s.id);
+  return k;
+}
+
 bool names_known(const char* option, const char* message, const std::optional<std::string>& value,
                  const std::set<std::string>& known, const Io& io, i18n::Lang lang) {
   if (!value || known.count(*value)) return true;

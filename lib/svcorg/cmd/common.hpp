@@ -66,6 +66,12 @@ bool enum_value(const char* option, std::optional<std::string>& value, const std
 // not among `known`.
 bool names_known(const char* option, const char* message, const std::optional<std::string>& value,
                  const std::set<std::string>& known, const Io& io, i18n::Lang lang);
+// The branch and street ids the records have (what --branch and --street may name): every
+// Branch's id and street, and every street of a District.
+struct KnownIds {
+  std::set<std::string> branches, streets;
+};
+KnownIds known_ids(const model::RecordSet& records);
 
 bool use_color(Color c, const Io& io);
 

@@ -27,22 +27,16 @@ bool options_ok(NeedsOptions& o, const Io& io) {
 }
 
 bool references_ok(ledger::Filters& f, const Checked& c, const Io& io) {
-  std::set<std::string> branches, streets, categories;
-  for (const auto& b : c.records.branches) {
-    if (b.id) branches.insert(*b.id);
-    if (b.street) streets.insert(*b.street);
-  }
-  for (const auto& d : c.records.districts)
-    for (const auto& s : d.streets)
-      if (s.id) streets.insert(*s.id);
+  const KnownIds known = known_ids(c.records);
+  std::set<std::string> categories;
   for (const auto& [type, rules] : c.rules.types)
     categories.insert(rules.need_categories.begin(), rules.need_categories.end());
   // A category of the District's own may be given by the label the District gives it.
   if (f.category && !categories.count(*f.category))
     for (const auto& [name, label] : c.rules.category_labels)
       if (label == *f.category && categories.count(name)) f.category = name;
-  return names_known("--branch", "cmd.no-such.branch", f.branch, branches, io, c.lang) &&
-         names_known("--street", "cmd.no-such.street", f.street, streets, io, c.lang) &&
+  return names_known("--branch", "cmd.no-such.branch", f.branch, known.branches, io, c.lang) &&
+         names_known("--street", "cmd.no-such.street", f.street, known.streets, io, c.lang) &&
          enum_value("--category", f.category, std::vector<std::string>(categories.begin(), categories.end()),
                     {"category"}, io, c.lang);
 }

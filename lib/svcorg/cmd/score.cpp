@@ -104,21 +104,14 @@ int explain(const score::Result& r, const score::Model& m, const render::Names& 
 // may hold branches removed since) have.
 bool filters_known(const ScoreOptions& o, const Checked& checked, const std::optional<score::Baseline>& baseline,
                    const Io& io) {
-  std::set<std::string> branches, streets;
-  for (const auto& b : checked.records.branches) {
-    if (b.id) branches.insert(*b.id);
-    if (b.street) streets.insert(*b.street);
-  }
-  for (const auto& d : checked.records.districts)
-    for (const auto& s : d.streets)
-      if (s.id) streets.insert(*s.id);
+  KnownIds known = known_ids(checked.records);
   if (baseline)
     for (const auto& b : baseline->branches) {
-      branches.insert(b.id);
-      streets.insert(b.street);
+      known.branches.insert(b.id);
+      known.streets.insert(b.street);
     }
-  return names_known("--branch", "cmd.no-such.branch", o.branch, branches, io, checked.lang) &&
-         names_known("--street", "cmd.no-such.street", o.street, streets, io, checked.lang);
+  return names_known("--branch", "cmd.no-such.branch", o.branch, known.branches, io, checked.lang) &&
+         names_known("--street", "cmd.no-such.street", o.street, known.streets, io, checked.lang);
 }
 
 // The scoring model: the defaults with the District's `scoring:` overrides.
