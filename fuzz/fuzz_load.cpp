@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (records.districts.size() == 1 && records.districts.front().rules)
     overrides = records.districts.front().rules.get();
   const rules::Rules rules = rules::effective_rules(overrides);
-  const validate::Options dates =
+  const ledger::Window dates =
       validate::resolve_dates(2026, util::Date::from_ymd(2026, 6, 30), util::Date::from_ymd(2026, 6, 30));
   validate::run(records, rules, dates, sink);
   return 0;

@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const model::District* district = records.districts.size() == 1 ? &records.districts.front() : nullptr;
   const rules::Rules rules = rules::effective_rules(district && district->rules ? district->rules.get() : nullptr);
   const util::Date as_of = util::Date::from_ymd(2026, 6, 30);
-  const validate::Options dates = validate::resolve_dates(2026, as_of, as_of);
+  const ledger::Window dates = validate::resolve_dates(2026, as_of, as_of);
   validate::run(records, rules, dates, sink);
   std::vector<diag::Diagnostic> findings = sink.items();
   const diag::Summary summary = diag::summarize(findings, records.files.size(), records.record_count());
@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)diag::render_github(findings, summary, lang);
     (void)diag::render_gitlab(findings, report);
   }
-  const ledger::Window window{dates.year, dates.as_of};
+  const ledger::Window& window = dates;
   // `svcorg score` computes while validation runs, before it knows of any error
   // (cmd/score.cpp), and drops the result (or an exception) if there is one: scoring
   // must hold up on any records.
@@ -92,8 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& name : scopes) {
     const auto scope = report::parse_scope(name);
     if (!scope) continue;
-    i18n::Message error;
-    if (const auto report = report::build({records, rules, model, result}, *scope, error))
+    if (const auto report = report::build({records, rules, model, result}, *scope))
       for (const i18n::Lang lang : {i18n::Lang::En, i18n::Lang::ZhCN})
         (void)render::report_markdown(*report, render::Labels(lang));
   }
