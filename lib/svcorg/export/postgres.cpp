@@ -28,7 +28,10 @@ using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
 class Connection {
  public:
-  explicit Connection(const std::string& conninfo) : c_(PQconnectdb(conninfo.c_str())) {
+  // The handle is owned from the first line: a constructor that throws runs no destructor,
+  // and a failed connection still holds libpq's buffers.
+  explicit Connection(const std::string& conninfo)
+      : owned_(PQconnectdb(conninfo.c_str()), &PQfinish), c_(owned_.get()) {
     if (!c_ || PQstatus(c_) != CONNECTION_OK) throw Failure{trimmed(c_ ? PQerrorMessage(c_) : "out of memory")};
     // `create table if not exists` tells of tables that exist: not for the person running svcorg.
     PQsetNoticeProcessor(
@@ -37,7 +40,6 @@ class Connection {
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
-  ~Connection() { PQfinish(c_); }
 
   PGconn* get() const { return c_; }
   [[noreturn]] void fail() const { throw Failure{trimmed(PQerrorMessage(c_))}; }
@@ -52,6 +54,7 @@ class Connection {
   }
 
  private:
+  std::unique_ptr<PGconn, decltype(&PQfinish)> owned_;
   PGconn* c_;
 };
 
