@@ -98,10 +98,8 @@ std::optional<svcorg::util::Date> run_date() {
 
 svcorg::cmd::Io make_io(svcorg::util::Date today) {
   const char* no_color = std::getenv("NO_COLOR");
-  svcorg::cmd::Io io{
+  return svcorg::cmd::Io{
       std::cout, std::cerr, std::cin, isatty(STDOUT_FILENO) != 0, no_color != nullptr && *no_color != '\0', today};
-  io.exits_after = true;  // main returns the command's exit code
-  return io;
 }
 
 }  // namespace

@@ -15,9 +15,10 @@
 
 #include "support.hpp"
 #include "svcorg/cache/cache.hpp"
+#include "svcorg/check/need.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/load/loader.hpp"
-#include "svcorg/validate/validate.hpp"
+#include "svcorg/waive/waive.hpp"
 
 namespace fs = std::filesystem;
 using testing::kSource;
@@ -66,11 +67,12 @@ bool load_through(const fs::path& dir, const std::string& name, const std::strin
 // status index records files changed up to `settle` before the run; the Store saves its
 // index when it goes out of scope, at the end.
 struct Loaded {
-  std::string encoded;  // every record, finding and waiver
+  std::string encoded;   // every record, finding and waiver
+  std::string findings;  // file:line:column rule, one line each
   size_t hits = 0, status_hits = 0, writes = 0, needs_read = 0;
 };
 Loaded load_tree(const fs::path& cache, const fs::path& dir, std::chrono::nanoseconds settle = {},
-                 const svcorg::load::NeedChecks& checks = {}) {
+                 const svcorg::load::Needs& needs = {}) {
   std::optional<svcorg::cache::Store> store;
   if (!cache.empty()) {
     store.emplace(cache.string());
@@ -78,12 +80,14 @@ Loaded load_tree(const fs::path& cache, const fs::path& dir, std::chrono::nanose
   }
   svcorg::diag::Sink sink;
   std::istringstream no_stdin;
-  auto loaded = svcorg::load::load_paths({dir.string()}, sink, no_stdin, 2, store ? &*store : nullptr, {}, checks);
+  auto loaded = svcorg::load::load_paths({dir.string()}, sink, no_stdin, 2, store ? &*store : nullptr, {}, needs);
   Loaded out;
   svcorg::cache::Entry all;
   all.records = std::move(loaded.records);
   all.findings = sink.items();
   all.waivers = loaded.waivers;
+  for (const auto& f : all.findings)
+    out.findings += f.file + ":" + std::to_string(f.pos.line) + ":" + std::to_string(f.pos.col) + " " + f.rule + "\n";
   const auto parts = svcorg::cache::encode(all);
   out.encoded = parts.cores + parts.needs;
   if (store) {
@@ -95,20 +99,13 @@ Loaded load_tree(const fs::path& cache, const fs::path& dir, std::chrono::nanose
   return out;
 }
 
-// The rules about one need alone, as svcorg's commands run them (cmd::load_and_check),
-// on the day `today` (also the as-of date); the needs are kept whole.
-svcorg::load::NeedChecks needs_checks(const char* today) {
-  svcorg::ledger::Window options;
-  options.as_of = options.today = *svcorg::util::Date::parse(today);
-  svcorg::load::NeedChecks checks;
-  checks.content = [](const svcorg::model::Need& n, const std::string& file, svcorg::diag::Sink& into) {
-    svcorg::validate::check_need_content(n, file, into);
-  };
-  checks.dated = [options](const svcorg::model::Need& n, const std::string& file, svcorg::diag::Sink& into) {
-    svcorg::validate::check_need_dates(n, file, options, into);
-  };
-  checks.today = options.today;
-  return checks;
+// What a command asks of the needs (cmd::load_and_check) on the day `today` (also the
+// as-of date): whole needs, or their cores only.
+svcorg::load::Needs needs_on(const char* today, bool whole) {
+  svcorg::load::Needs needs;
+  needs.whole = whole;
+  needs.dates.as_of = needs.dates.today = *svcorg::util::Date::parse(today);
+  return needs;
 }
 
 // A copy of examples/ under `to`, and how many files it has.
@@ -151,7 +148,7 @@ TEST_SUITE("cache") {
     std::vector<svcorg::diag::Diagnostic> problems;
     in.waivers = svcorg::waive::scan_inline("d.yaml", bytes, problems);
     svcorg::diag::Sink found;
-    for (const auto& n : in.records.needs) svcorg::validate::check_need_content(n, "d.yaml", found);
+    for (const auto& n : in.records.needs) svcorg::check::need_content(n, "d.yaml", found);
     REQUIRE(!found.items().empty());
     in.need_findings = found.items();
     in.latest = svcorg::util::Date::parse("2025-03-01");
@@ -223,11 +220,8 @@ TEST_SUITE("cache") {
     const fs::path cache = tmp.path() / "c", d = tmp.path() / "d";
     const size_t n = copy_examples(d);
     copy_fixtures(d / "fixtures");  // needs with findings of every rule, and future dates
-    svcorg::load::NeedChecks whole = needs_checks("2026-06-30"), cores = whole;
-    cores.keep_needs = false;
-    auto late = cores;  // a day after every date of the inputs
-    late.today = *svcorg::util::Date::parse("2030-01-01");
-    late.dated = needs_checks("2030-01-01").dated;
+    const svcorg::load::Needs whole = needs_on("2026-06-30", true), cores = needs_on("2026-06-30", false);
+    const svcorg::load::Needs late = needs_on("2030-01-01", false);  // a day after every date of the inputs
     const Loaded plain = load_tree({}, d, {}, cores);
     const Loaded cold = load_tree(cache, d, {}, cores);
     CHECK(cold.writes > n);
@@ -279,14 +273,34 @@ TEST_SUITE("cache") {
     TempDir tmp;
     const fs::path cache = tmp.path() / "c", d = tmp.path() / "d";
     copy_fixtures(d);
-    svcorg::load::NeedChecks cores = needs_checks("2026-11-26");
-    cores.keep_needs = false;
-    const Loaded bare = load_tree(cache, d);  // no checks: entries without need findings
-    CHECK(bare.writes > 20);
+    const svcorg::load::Needs cores = needs_on("2026-11-26", false);
+    // Entries without the needs' findings (a load always stores them; another writer of
+    // the Store may not), under the names and bytes a load reads, with the records and
+    // the loading findings and waivers a load stores. The findings are compared (the
+    // entries have no latest dates, so the needs are read whole).
+    const auto sources = svcorg::load::discover({d.string()}).sources;
+    REQUIRE(sources.size() > 20);
+    {
+      svcorg::cache::Store store(cache.string());
+      for (const auto& src : sources) {
+        const std::string text = testing::read_file(src.path);
+        svcorg::cache::Entry entry;
+        store.load(src.display, text, {}, entry, [&] {
+          svcorg::diag::Sink sink;
+          svcorg::load::load_bytes(src.display, text, entry.records, sink);
+          std::vector<svcorg::diag::Diagnostic> problems;
+          entry.waivers = svcorg::waive::scan_inline(src.display, text, problems);
+          for (auto& p : problems) sink.add(std::move(p));
+          entry.findings = sink.items();
+        });
+      }
+    }
     const Loaded warm = load_tree(cache, d, {}, cores);
-    CHECK(warm.hits == bare.writes);
+    CHECK(warm.hits == sources.size());
     CHECK(warm.needs_read == warm.hits);
-    CHECK((warm.encoded == load_tree({}, d, {}, cores).encoded));
+    const Loaded plain = load_tree({}, d, {}, cores);
+    CHECK(plain.findings.find("status-transition") != std::string::npos);
+    CHECK((warm.findings == plain.findings));
   }
 
   TEST_CASE("cached and uncached runs give byte-identical outputs (examples and fixtures with errors)") {

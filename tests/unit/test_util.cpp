@@ -2,13 +2,20 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
 #include "support.hpp"
 #include "svcorg/util/date.hpp"
 #include "svcorg/util/file.hpp"
+#include "svcorg/util/parallel.hpp"
 #include "svcorg/util/result.hpp"
 #include "svcorg/util/text.hpp"
 #include "svcorg/util/view_table.hpp"
@@ -227,5 +234,47 @@ TEST_SUITE("util::write_file") {
     const std::string missing = (tmp.path() / "no" / "out.txt").string();
     CHECK(svcorg::util::write_file(missing, "x").error().text(Lang::ZhCN) ==
           "无法在 " + (tmp.path() / "no").string() + " 中创建临时文件：No such file or directory");
+  }
+}
+
+TEST_SUITE("util::parallel_for") {
+  TEST_CASE("every index runs once, on as many threads as asked") {
+    for (unsigned jobs : {1u, 2u, 5u, 64u}) {
+      CAPTURE(jobs);
+      std::vector<std::atomic<int>> runs(1000);
+      std::mutex lock;
+      std::set<std::thread::id> threads;
+      svcorg::util::parallel_for(runs.size(), jobs, [&](size_t i) {
+        ++runs[i];
+        const std::lock_guard<std::mutex> hold(lock);
+        threads.insert(std::this_thread::get_id());
+      });
+      CHECK(std::all_of(runs.begin(), runs.end(), [](const std::atomic<int>& r) { return r == 1; }));
+      CHECK(threads.size() <= jobs);
+      if (jobs == 1) CHECK(threads == std::set<std::thread::id>{std::this_thread::get_id()});
+    }
+  }
+
+  TEST_CASE("one job runs the indexes in order on the calling thread, and no index means no call") {
+    std::vector<size_t> seen;
+    svcorg::util::parallel_for(5, 1, [&](size_t i) { seen.push_back(i); });
+    CHECK(seen == std::vector<size_t>{0, 1, 2, 3, 4});
+    svcorg::util::parallel_for(0, 4, [&](size_t) { FAIL("nothing to run"); });
+    CHECK(svcorg::util::jobs_or_cores(3) == 3);
+    CHECK(svcorg::util::jobs_or_cores(0) >= 1);
+  }
+
+  TEST_CASE("an exception in one piece stops the others from starting and reaches the caller") {
+    for (unsigned jobs : {1u, 3u}) {
+      CAPTURE(jobs);
+      std::atomic<size_t> ran{0};
+      CHECK_THROWS_WITH_AS(svcorg::util::parallel_for(100000, jobs,
+                                                      [&](size_t i) {
+                                                        ++ran;
+                                                        if (i == 10) throw std::runtime_error("piece 10");
+                                                      }),
+                           "piece 10", std::runtime_error);
+      CHECK(ran < 100000);
+    }
   }
 }

@@ -1,5 +1,7 @@
 // validate::run — identity, references and the District; validate::resolve_dates.
 #include <algorithm>
+#include <filesystem>
+#include <sstream>
 
 #include "test_validate_support.hpp"
 
@@ -21,6 +23,40 @@ TEST_SUITE("validate::run") {
     auto backward = check(files);
     CHECK(forward.of() == backward.of());
     CHECK(!forward.of().empty());
+  }
+
+  TEST_CASE("the findings are the same on any number of threads, with the needs whole or as cores") {
+    // Every rule fixture alone and added to the example district: validate::run's pieces
+    // (util::parallel_for) are merged in one order whichever thread ran them.
+    const std::string examples = (testing::kSource / "examples").string();
+    std::vector<std::vector<std::string>> inputs;
+    for (const auto& e : std::filesystem::directory_iterator(testing::kSource / "tests/fixtures/rules")) {
+      inputs.push_back({e.path().string()});
+      inputs.push_back({examples, e.path().string()});
+    }
+    size_t found = 0;
+    for (const auto& paths : inputs) {
+      CAPTURE(paths.back());
+      CAPTURE(paths.size());
+      svcorg::diag::Sink load_sink;
+      std::istringstream no_stdin;
+      const auto loaded = svcorg::load::load_paths(paths, load_sink, no_stdin);
+      const auto& set = loaded.records;
+      const auto* district = set.districts.empty() ? nullptr : &set.districts.front();
+      const auto rules = svcorg::rules::effective_rules(district ? district->rules.get() : nullptr);
+      auto run = [&](unsigned threads) {
+        svcorg::diag::Sink sink;
+        svcorg::validate::run(set, rules, year_2026(), sink, threads);
+        std::string out;
+        for (const auto& d : sink.items()) out += d.file + ":" + std::to_string(d.pos.line) + " " + d.rule + "\n";
+        return out;
+      };
+      const std::string one = run(1);
+      CHECK(one == run(2));
+      CHECK(one == run(5));
+      found += std::count(one.begin(), one.end(), '\n');
+    }
+    CHECK(found > 100);
   }
 
   TEST_CASE("duplicate-id") {

@@ -8,7 +8,7 @@
 // key, and each section's length and checksum), then two sections. The first holds all
 // but the whole needs: the other records, the needs' cores, the findings, the waivers,
 // and the findings of the rules about each need alone that do not read the as-of date
-// (load::NeedChecks::content). The second holds the whole needs. The commands that keep
+// (check::need_content). The second holds the whole needs. The commands that keep
 // only the needs' cores (validate, score, compare) read the first section alone, a sixth
 // of a ledger file's entry; they read the second too when some need is dated after their
 // as-of date (future-date must then see the need). Entries are written to a temporary
@@ -67,7 +67,7 @@ struct Entry {
   model::RecordSet records;  // files = {display path}; the needs whole (unless read without) and their cores
   std::vector<diag::Diagnostic> findings;  // of loading it: parsing, schema, waiver comments
   std::vector<waive::Waiver> waivers;
-  // The findings of load::NeedChecks::content on each need, when it was run.
+  // The findings of check::need_content on each need, when it was run.
   std::optional<std::vector<diag::Diagnostic>> need_findings;
   std::optional<util::Date> latest;  // the latest model::latest_date of its needs
 };

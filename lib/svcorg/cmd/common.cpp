@@ -7,9 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
-#include <new>
 #include <ostream>
-#include <thread>
 #include <utility>
 
 #include "svcorg/cache/cache.hpp"
@@ -20,6 +18,7 @@
 #include "svcorg/model/labels.hpp"
 #include "svcorg/render/xlsx.hpp"
 #include "svcorg/util/file.hpp"
+#include "svcorg/util/parallel.hpp"
 #include "svcorg/util/text.hpp"
 #include "svcorg/waive/waive.hpp"
 
@@ -135,20 +134,7 @@ std::optional<ledger::Window> checked_dates(const Common& c, const Io& io) {
 }
 
 unsigned threads(const Common& c) {
-  return c.jobs != 0 ? c.jobs : std::max(1u, std::thread::hardware_concurrency());
-}
-
-namespace {
-model::RecordSet* g_kept[4] = {};  // see Checked::keep_at_exit; never freed
-}  // namespace
-
-Checked::~Checked() {
-  if (!keep_at_exit) return;
-  for (auto*& slot : g_kept)
-    if (!slot) {
-      slot = new (std::nothrow) model::RecordSet(std::move(records));
-      return;
-    }
+  return util::jobs_or_cores(c.jobs);
 }
 
 i18n::Lang language(const Common& c, const model::RecordSet& records) {
@@ -161,29 +147,19 @@ i18n::Lang language(const Common& c, const model::RecordSet& records) {
 
 namespace {
 
-using Loader = std::function<load::LoadResult(diag::Sink&, cache::Store*, const load::NeedChecks&)>;
+using Loader = std::function<load::LoadResult(diag::Sink&, cache::Store*, const load::Needs&)>;
 
 // Loads what `load` reads (through the parse cache unless --no-cache), merges the rules,
 // runs every validation rule and applies the waivers.
-Checked check_loaded(const Common& c, const ledger::Window& dates, const Io& io, Needs needs,
-                     const Alongside& alongside, const Loader& load) {
+Checked check_loaded(const Common& c, const ledger::Window& dates, const Io& io, Needs needs, const Loader& load) {
   Checked out;
-  out.keep_at_exit = io.exits_after;
   diag::Sink sink;
   std::optional<cache::Store> store;
   if (const std::string dir = c.cache_dir.empty() ? cache::default_dir() : c.cache_dir; !c.no_cache && !dir.empty())
     store.emplace(dir, c.cache_size_mib << 20,
                   fmt::format("max-depth={} max-records={}", c.limits.max_depth, c.limits.max_records));
-  load::NeedChecks checks;
-  checks.content = [](const model::Need& n, const std::string& file, diag::Sink& into) {
-    validate::check_need_content(n, file, into);
-  };
-  checks.dated = [&dates](const model::Need& n, const std::string& file, diag::Sink& into) {
-    validate::check_need_dates(n, file, dates, into);
-  };
-  checks.today = dates.today;
-  checks.keep_needs = needs == Needs::Whole;
-  load::LoadResult loaded = load(sink, store ? &*store : nullptr, checks);
+  const load::Needs kept{needs == Needs::Whole, dates};
+  load::LoadResult loaded = load(sink, store ? &*store : nullptr, kept);
   out.records = std::move(loaded.records);
   out.fatal = std::move(loaded.fatal);
   out.lang = language(c, out.records);
@@ -199,17 +175,7 @@ Checked check_loaded(const Common& c, const ledger::Window& dates, const Io& io,
   out.rules = rules::effective_rules(overrides);
   model::labels::use_district_labels(out.records, out.rules);
   out.dates = dates;
-  {
-    std::thread side;
-    if (alongside) side = std::thread([&] { alongside(out.records, out.rules); });
-    struct Join {  // also when validation throws (a thread left joinable terminates)
-      std::thread& t;
-      ~Join() {
-        if (t.joinable()) t.join();
-      }
-    } join{side};
-    validate::run(out.records, out.rules, out.dates, sink, threads(c));
-  }
+  validate::run(out.records, out.rules, out.dates, sink, threads(c));
   out.findings = std::move(sink.items());
   std::vector<waive::Waiver> waivers = std::move(loaded.waivers);
   for (auto& w : waive::from_district(out.records, out.findings)) waivers.push_back(std::move(w));
@@ -315,7 +281,6 @@ Checked check_in_repository(const Repository& repo, const Common& c, const ledge
     say(io.err, all.lang, i18n::Message(n == 1 ? "cmd.in-repository.one" : "cmd.in-repository.other", args));
   }
   Checked out;
-  out.keep_at_exit = all.keep_at_exit;
   out.lang = all.lang;
   out.records = only_files(std::move(all.records), keep);
   out.rules = std::move(all.rules);
@@ -334,15 +299,13 @@ Checked check_in_repository(const Repository& repo, const Common& c, const ledge
 
 }  // namespace
 
-Checked load_and_check(const Common& c, const ledger::Window& dates, const Io& io, Needs needs,
-                       const Alongside& alongside, Inputs inputs) {
+Checked load_and_check(const Common& c, const ledger::Window& dates, const Io& io, Needs needs, Inputs inputs) {
   std::vector<Repository> repos;
   std::vector<std::string> alone;
   if (inputs == Inputs::AsGiven || !sort_into_repositories(c.paths, repos, alone))
-    return check_loaded(c, dates, io, needs, alongside,
-                        [&](diag::Sink& sink, cache::Store* store, const load::NeedChecks& checks) {
-                          return load::load_paths(c.paths, sink, io.in, c.jobs, store, c.limits, checks);
-                        });
+    return check_loaded(c, dates, io, needs, [&](diag::Sink& sink, cache::Store* store, const load::Needs& kept) {
+      return load::load_paths(c.paths, sink, io.in, c.jobs, store, c.limits, kept);
+    });
   Checked out = check_in_repository(repos.front(), c, dates, io, needs);
   auto add = [&](Checked&& part) {
     load::append(out.records, std::move(part.records));
@@ -361,10 +324,9 @@ Checked load_and_check(const Common& c, const ledger::Window& dates, const Io& i
 
 Checked check_held(const std::vector<load::Held>& files, const Common& c, const ledger::Window& dates, const Io& io,
                    Needs needs) {
-  return check_loaded(c, dates, io, needs, {},
-                      [&](diag::Sink& sink, cache::Store* store, const load::NeedChecks& checks) {
-                        return load::load_held(files, sink, c.jobs, store, c.limits, checks);
-                      });
+  return check_loaded(c, dates, io, needs, [&](diag::Sink& sink, cache::Store* store, const load::Needs& kept) {
+    return load::load_held(files, sink, c.jobs, store, c.limits, kept);
+  });
 }
 
 int refuse_bad_inputs(const Checked& checked, const Common& c, const Io& io) {

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <initializer_list>
 #include <iosfwd>
 #include <optional>
@@ -35,9 +34,6 @@ struct Io {
   bool out_is_tty = false;
   bool no_color_env = false;  // NO_COLOR is set
   util::Date today;
-  // The process ends when the command returns (the executable, not a test): the loaded
-  // records are then left to the OS instead of freed one by one (see Checked).
-  bool exits_after = false;
   // When set, every error line written (error()) is kept here too, as a message: validate
   // makes the failures of its reports from them.
   std::vector<i18n::Message>* errors = nullptr;
@@ -108,16 +104,6 @@ struct Checked {
   // The language of every text the command writes: --lang, else the District's `lang`,
   // else English (SPEC 8, rev 2).
   i18n::Lang lang = i18n::Lang::En;
-  // Set from Io::exits_after: when destroyed, the records are moved to a holder that is
-  // never freed. Freeing 100,000 records (millions of blocks) took ~10% of a warm run
-  // and is pointless right before exit; the holder is a global, so leak checkers see the
-  // memory as reachable, not lost.
-  bool keep_at_exit = false;
-
-  Checked() = default;
-  Checked(Checked&&) = default;
-  Checked& operator=(Checked&&) = default;
-  ~Checked();
 };
 
 // Parses --as-of; nullopt (and a message on io.err, in early_lang) when it is not a date.
@@ -127,12 +113,7 @@ std::optional<ledger::Window> checked_dates(const Common& c, const Io& io);
 // English (Checked::lang).
 i18n::Lang language(const Common& c, const model::RecordSet& records);
 
-// Loads every input, merges the rules, runs every validation rule. `alongside`, when
-// given, runs on a thread of its own while validation runs, over the records and rules
-// as loaded (read only, as validation reads them): work that needs the records but not
-// the findings, done speculatively (score computes there; its result counts only if
-// validation passes). It must not throw.
-using Alongside = std::function<void(const model::RecordSet&, const rules::Rules&)>;
+// Loads every input, merges the rules, runs every validation rule.
 // What the command reads of the needs: whole records (reports, listings), or only what
 // validation and scoring read (their cores: Checked::records.needs is then empty; each
 // need is checked alone as its file is loaded and dropped, so a large ledger's memory is
@@ -146,7 +127,7 @@ enum class Needs { Whole, Cores };
 // path is read as given (SPEC 8, rev 2; docs/FORMAT.md).
 enum class Inputs { AsGiven, InRepository };
 Checked load_and_check(const Common& c, const ledger::Window& dates, const Io& io, Needs needs,
-                       const Alongside& alongside = {}, Inputs inputs = Inputs::AsGiven);
+                       Inputs inputs = Inputs::AsGiven);
 
 // Loads and checks files held in memory (the inputs at a git revision, under the display
 // paths they have now) as load_and_check does the paths of `c` (cores only, unless

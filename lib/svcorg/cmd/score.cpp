@@ -152,22 +152,7 @@ int run_score(const ScoreOptions& given, const Io& io) {
   const auto dates = checked_dates(o.common, io);
   if (!dates) return kUsage;
   if (o.output && refuse_outputs_over_inputs({*o.output}, o.common, io)) return kUsage;
-  // With two threads or more, the scores are computed while validation runs (the cores
-  // are not both busy in either), and kept only if the inputs pass.
-  std::optional<score::Model> scoring;
-  std::optional<score::Result> result;
-  Alongside speculate;
-  if (threads(o.common) >= 2)
-    speculate = [&](const model::RecordSet& records, const rules::Rules& rules) {
-      try {
-        scoring = model_of(records);
-        result = score::compute(records, rules, *scoring, *dates, threads(o.common));
-      } catch (...) {  // computed again below if the inputs pass
-        scoring.reset();
-        result.reset();
-      }
-    };
-  const Checked checked = load_and_check(o.common, *dates, io, Needs::Cores, speculate);
+  const Checked checked = load_and_check(o.common, *dates, io, Needs::Cores);
   std::optional<scope::Scope> since;  // usage errors first, then the inputs' errors
   std::string since_commit;
   if (o.since && !(since = since_scope(*o.since, o.common, checked.records, io, &since_commit))) return kUsage;
@@ -177,36 +162,32 @@ int run_score(const ScoreOptions& given, const Io& io) {
   if (o.compare && !(baseline = baseline_at(*o.compare, o.common, *dates, io, checked.lang))) return kUsage;
   if (!filters_known(o, checked, baseline, io)) return kUsage;
 
-  if (!result) {
-    scoring = model_of(checked.records);
-    result = score::compute(checked.records, checked.rules, *scoring, *dates, threads(o.common));
-  }
+  const score::Model scoring = model_of(checked.records);
+  const score::Result result = score::compute(checked.records, checked.rules, scoring, *dates, threads(o.common));
   // Peers move each other (SPEC 6.2): also the branches whose standing moved since REV.
-  if (since && !o.explain && select_moved(*o.since, since_commit, o.common, *dates, *result, *since, io, checked.lang))
+  if (since && !o.explain && select_moved(*o.since, since_commit, o.common, *dates, result, *since, io, checked.lang))
     return kUsage;
-  const render::ScoreSelection sel = select(*result, o, checked.records, since);
-  const std::vector<diag::Diagnostic> warnings = since ? warnings_of(*result, sel) : result->warnings;
+  const render::ScoreSelection sel = select(result, o, checked.records, since);
+  const std::vector<diag::Diagnostic> warnings = since ? warnings_of(result, sel) : result.warnings;
   if (!o.common.quiet) io.err << diag::render_text(warnings, false, checked.lang);
 
-  if (o.explain)
-    return explain(*result, *scoring, render::names_of(checked.records, checked.rules), o, io, checked.lang);
+  if (o.explain) return explain(result, scoring, render::names_of(checked.records, checked.rules), o, io, checked.lang);
   std::string content;
   if (baseline)
-    content = render_deltas(*result, sel, *baseline, o, since, checked.lang);
+    content = render_deltas(result, sel, *baseline, o, since, checked.lang);
   else if (o.format == "json")
-    content = render::score_json(*result, sel);
+    content = render::score_json(result, sel);
   else if (o.format == "xlsx") {
     const render::Names names = render::names_of(checked.records, checked.rules);
     if (int code = emit_xlsx(
             *o.output,
-            {render::score_sheet(sel, names, checked.lang), render::streets_sheet(*result, sel, names, checked.lang)},
+            {render::score_sheet(sel, names, checked.lang), render::streets_sheet(result, sel, names, checked.lang)},
             dates->as_of, io, checked.lang))
       return code;
   } else if (o.format == "csv")
-    content =
-        render::score_csv(*result, sel, render::names_of(checked.records, checked.rules), checked.lang, {o.excel});
+    content = render::score_csv(result, sel, render::names_of(checked.records, checked.rules), checked.lang, {o.excel});
   else
-    content = render::score_table(*result, sel, checked.lang);
+    content = render::score_table(result, sel, checked.lang);
   if (o.format != "xlsx")
     if (int code = emit(o.output, content, io, checked.lang)) return code;
   if (o.common.strict && !warnings.empty()) return kFindings;  // no-needs, no-survey, missing-plan

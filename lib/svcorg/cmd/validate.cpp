@@ -165,7 +165,7 @@ int run_validate(const ValidateOptions& o, const Io& io) {
   // messages, become the failures.
   std::ostringstream refusals;
   std::vector<i18n::Message> errors;
-  Io checking{io.out, refusals, io.in, io.out_is_tty, io.no_color_env, io.today, io.exits_after};
+  Io checking{io.out, refusals, io.in, io.out_is_tty, io.no_color_env, io.today};
   checking.errors = &errors;
   std::vector<bool> over_input(outputs->size(), false);
   for (size_t i = 0; i < outputs->size(); ++i)
@@ -181,7 +181,7 @@ int run_validate(const ValidateOptions& o, const Io& io) {
   if (!format_known || !dates || std::find(over_input.begin(), over_input.end(), true) != over_input.end())
     return refuse(Checked{}, early_lang(o.common));
 
-  Checked checked = load_and_check(o.common, *dates, io, Needs::Cores, {}, Inputs::InRepository);
+  Checked checked = load_and_check(o.common, *dates, io, Needs::Cores, Inputs::InRepository);
   if (narrow_findings(o.since, o.common, checked, checking) != kOk) return refuse(Checked{}, checked.lang);
   io.err << refusals.str();  // notes of --since
 

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -13,13 +12,14 @@
 #include <functional>
 #include <iterator>
 #include <sstream>
-#include <thread>
 
 #include "svcorg/cache/cache.hpp"
+#include "svcorg/check/need.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/load/unusable.hpp"
 #include "svcorg/model/convert.hpp"
 #include "svcorg/util/file.hpp"
+#include "svcorg/util/parallel.hpp"
 #include "svcorg/yaml/parse.hpp"
 
 namespace svcorg::load {
@@ -162,10 +162,7 @@ bool load_split(const std::string& name, std::string_view bytes, model::RecordSe
         p.text, [&](yaml::Node&& node) { convert(node, 0, p.docs++, p.set, p.sink); }, p.issues, parse_limits,
         p.first_line);
   };
-  std::vector<std::thread> threads;
-  for (size_t k = 1; k < out.size(); ++k) threads.emplace_back(run, std::ref(out[k]));
-  run(out[0]);
-  for (auto& t : threads) t.join();
+  util::parallel_for(out.size(), parts, [&](size_t k) { run(out[k]); });
   size_t docs = 0;
   for (const auto& p : out) {
     if (!p.issues.empty()) return false;
@@ -215,10 +212,10 @@ struct FileResult {
 };
 
 // Parses one file whole into `e` (the needs with their cores), with what a cache entry
-// keeps besides: the findings of `checks.content` (when `content`: for a cache entry, or
-// for a load that keeps only cores) and the needs' latest date.
+// keeps besides: the findings of check::need_content (when `content`: for a cache entry,
+// or for a load that keeps only cores) and the needs' latest date.
 void parse_file(const std::string& name, std::string_view bytes, cache::Entry& e, const Limits& limits,
-                unsigned threads, const NeedChecks& checks, bool content) {
+                unsigned threads, bool content) {
   diag::Sink sink;
   if (!load_split(name, bytes, e.records, sink, limits, threads)) load_bytes(name, bytes, e.records, sink, limits);
   std::vector<diag::Diagnostic> problems;
@@ -226,9 +223,9 @@ void parse_file(const std::string& name, std::string_view bytes, cache::Entry& e
   for (auto& p : problems) sink.add(std::move(p));
   e.findings = std::move(sink.items());
   e.records.add_cores();  // for a split parse (load_bytes makes them)
-  if (content && checks.content) {
+  if (content) {
     diag::Sink found;
-    for (const auto& n : e.records.needs) checks.content(n, name, found);
+    for (const auto& n : e.records.needs) check::need_content(n, name, found);
     e.need_findings = std::move(found.items());
   }
   for (const auto& n : e.records.needs)
@@ -236,21 +233,20 @@ void parse_file(const std::string& name, std::string_view bytes, cache::Entry& e
 }
 
 // The file's records are kept for the whole run, in the parts made here (merging
-// splices them): no room to grow. Without `checks.keep_needs`, each need still here is
-// checked and dropped; the findings of `checks.content` come from the cache entry when
-// it has them (its needs are here then only if one is dated after the as-of date).
-void finish(FileResult& out, const NeedChecks& checks) {
+// splices them): no room to grow. Keeping cores only, each need still here is checked
+// and dropped; the findings of check::need_content come from the cache entry when it
+// has them (its needs are here then only if one is dated after the as-of date).
+void finish(FileResult& out, const Needs& needs) {
   cache::Entry& e = out.entry;
   model::RecordSet& rs = e.records;  // with the needs' cores: parse_file or the cache made them
-  if (!checks.keep_needs) {
-    // In the same order whichever way the findings came: `content`'s, then `dated`'s.
+  if (!needs.whole) {
+    // In the same order whichever way the findings came: need_content's, then need_dates'.
     diag::Sink found;
     if (e.need_findings)
       found.items() = std::move(*e.need_findings);
-    else if (checks.content)
-      for (const auto& n : rs.needs) checks.content(n, rs.files.at(n.file), found);
-    if (checks.dated)
-      for (const auto& n : rs.needs) checks.dated(n, rs.files.at(n.file), found);
+    else
+      for (const auto& n : rs.needs) check::need_content(n, rs.files.at(n.file), found);
+    for (const auto& n : rs.needs) check::need_dates(n, rs.files.at(n.file), needs.dates, found);
     for (auto& d : found.items()) e.findings.push_back(std::move(d));
     rs.needs.clear();
   }
@@ -266,15 +262,15 @@ void finish(FileResult& out, const NeedChecks& checks) {
 }
 
 void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, cache::Store* cache, const Limits& limits,
-              unsigned threads, const NeedChecks& checks) {
+              unsigned threads, const Needs& needs) {
   const bool cached = cache && !src.is_stdin;
-  const cache::Want want{checks.keep_needs, checks.today};
+  const cache::Want want{needs.whole, needs.dates.today};
   struct stat st {};
   // Unchanged since the last run, by its status alone: not even read (cache.hpp).
   if (cached && ::stat(src.path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
       static_cast<uint64_t>(st.st_size) <= limits.max_file_size &&
       cache->load_unchanged(src.display, cache::FileStatus::of(st), want, out.entry)) {
-    finish(out, checks);
+    finish(out, needs);
     return;
   }
   util::Result<std::string> read =
@@ -284,33 +280,29 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, ca
     return;
   }
   const std::string& bytes = *read;
-  auto parse = [&] {
-    parse_file(src.display, bytes, out.entry, limits, threads, checks, cached || !checks.keep_needs);
-  };
+  auto parse = [&] { parse_file(src.display, bytes, out.entry, limits, threads, cached || !needs.whole); };
   if (cached) {
     const auto status = cache::FileStatus::of(st);
     cache->load(src.display, bytes, want, out.entry, parse, &status);
   } else {
     parse();
   }
-  finish(out, checks);
+  finish(out, needs);
 }
 
 // Bytes held in memory: through the cache (by their bytes and name; there is no status).
 void load_one_held(const Held& file, FileResult& out, cache::Store* cache, const Limits& limits, unsigned threads,
-                   const NeedChecks& checks) {
+                   const Needs& needs) {
   if (file.bytes.size() > limits.max_file_size) {
     out.fatal = i18n::Message("load.too-big", {{"path", file.name}, {"max", limits.max_file_size}});
     return;
   }
-  auto parse = [&] {
-    parse_file(file.name, file.bytes, out.entry, limits, threads, checks, cache || !checks.keep_needs);
-  };
+  auto parse = [&] { parse_file(file.name, file.bytes, out.entry, limits, threads, cache || !needs.whole); };
   if (cache)
-    cache->load(file.name, file.bytes, cache::Want{checks.keep_needs, checks.today}, out.entry, parse);
+    cache->load(file.name, file.bytes, cache::Want{needs.whole, needs.dates.today}, out.entry, parse);
   else
     parse();
-  finish(out, checks);
+  finish(out, needs);
 }
 
 // Loads `count` files with `jobs` threads (`load(i, result)` loads the i-th) and merges
@@ -322,17 +314,8 @@ LoadResult load_all(size_t count, unsigned jobs, diag::Sink& sink, const Limits&
   // One pool for the texts and histories of all the needs' cores (thread-safe).
   const auto pool = std::make_shared<model::CorePool>();
   for (auto& f : files) f.entry.records.pools = {pool};
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  const unsigned split = jobs;  // parts of one large file (see load_split)
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, files.size())));
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) load(i, files[i], split);
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  const unsigned split = util::jobs_or_cores(jobs);  // parts of one large file (see load_split)
+  util::parallel_for(files.size(), jobs, [&](size_t i) { load(i, files[i], split); });
   size_t records = 0;
   for (const auto& f : files) records += f.entry.records.record_count();
   if (records > limits.max_records) {
@@ -355,21 +338,21 @@ LoadResult load_all(size_t count, unsigned jobs, diag::Sink& sink, const Limits&
 }  // namespace
 
 LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
-                      unsigned jobs, cache::Store* cache, const Limits& limits, const NeedChecks& checks) {
+                      unsigned jobs, cache::Store* cache, const Limits& limits, const Needs& needs) {
   DiscoverResult found = discover(paths);
   if (cache) cache->open_index(index_scope(paths));
   LoadResult result =
       load_all(found.sources.size(), jobs, sink, limits, [&](size_t i, FileResult& out, unsigned split) {
-        load_one(found.sources[i], stdin_stream, out, cache, limits, split, checks);
+        load_one(found.sources[i], stdin_stream, out, cache, limits, split, needs);
       });
   result.fatal.insert(result.fatal.begin(), found.errors.begin(), found.errors.end());
   return result;
 }
 
 LoadResult load_held(const std::vector<Held>& files, diag::Sink& sink, unsigned jobs, cache::Store* cache,
-                     const Limits& limits, const NeedChecks& checks) {
+                     const Limits& limits, const Needs& needs) {
   return load_all(files.size(), jobs, sink, limits, [&](size_t i, FileResult& out, unsigned split) {
-    load_one_held(files[i], out, cache, limits, split, checks);
+    load_one_held(files[i], out, cache, limits, split, needs);
   });
 }
 

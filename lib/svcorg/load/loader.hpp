@@ -4,13 +4,13 @@
 #include <sys/stat.h>
 
 #include <cstdint>
-#include <functional>
 #include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/ledger/window.hpp"
 #include "svcorg/model/records.hpp"
 #include "svcorg/util/result.hpp"
 #include "svcorg/waive/waive.hpp"
@@ -42,32 +42,25 @@ struct LoadResult {
   std::vector<i18n::Message> fatal;    // unreadable or missing paths, limits exceeded (exit 2)
 };
 
-// The rules about one need alone (validate::check_need), in the two parts the parse cache
-// tells apart: `content` reads nothing but the need (validate::check_need_content), so
-// its findings are kept in a file's cache entry; `dated` reads the run's date too
-// (validate::check_need_dates) and finds nothing in a need whose model::latest_date is
-// on or before `today`. Each adds findings to `sink`; `file` is the display path.
-using NeedCheck = std::function<void(const model::Need&, const std::string& file, diag::Sink& sink)>;
-struct NeedChecks {
-  NeedCheck content, dated;
-  util::Date today;
-  // false: each need is checked (both parts) right after its file is loaded, on the
-  // thread that loaded it, and then dropped; the result keeps the needs' cores only
-  // (RecordSet::needs is empty), for the commands that read nothing else of a need.
-  // true: the needs are kept whole and not checked here (validate::run checks them);
-  // `content` only fills new cache entries.
-  bool keep_needs = true;
+// What a load keeps of the needs. Whole: every need, as a whole record, not checked here
+// (validate::run checks them). Cores only (`whole` false): each need is checked alone
+// (check::need, against `dates`) right after its file is loaded, on the thread that
+// loaded it, and then dropped; the result keeps the needs' cores (RecordSet::needs is
+// empty), for the commands that read nothing else of a need.
+struct Needs {
+  bool whole = true;
+  ledger::Window dates;  // what the dated rule (future-date) reads; cores only
 };
 
 // Discovers and loads every input (SPEC 2.1). `stdin_stream` is read for the path `-`.
 // Files are parsed by `jobs` threads (0: one per core); the records and findings are
 // merged in display-path order, so the result is the same for any number of jobs.
 // With a `cache`, unchanged files are not parsed again (standard input never is cached);
-// with `checks.keep_needs` false, a cache hit reads only the needs' cores and the
-// findings of `checks.content` (unless some need's dates are after `checks.today`).
+// keeping cores only, a cache hit reads only the needs' cores and the findings of
+// check::need_content (unless some need's dates are after `needs.dates.today`).
 LoadResult load_paths(const std::vector<std::string>& paths, diag::Sink& sink, std::istream& stdin_stream,
                       unsigned jobs = 1, cache::Store* cache = nullptr, const Limits& limits = {},
-                      const NeedChecks& checks = {});
+                      const Needs& needs = {});
 
 // A regular file read whole (util::read_regular), of at most `max` bytes; fails with
 // load.cannot-open, not-regular, too-big or cannot-read. `seen`, when given, receives the
@@ -84,7 +77,7 @@ struct Held {
 // threads and merge order, in the order given); through `cache` by their bytes and name,
 // so a file whose bytes and display path are those of a file already loaded is a hit.
 LoadResult load_held(const std::vector<Held>& files, diag::Sink& sink, unsigned jobs = 1, cache::Store* cache = nullptr,
-                     const Limits& limits = {}, const NeedChecks& checks = {});
+                     const Limits& limits = {}, const Needs& needs = {});
 
 // Appends `part` (records of other files) to `into`, renumbering its files.
 void append(model::RecordSet& into, model::RecordSet&& part);

@@ -71,6 +71,19 @@ class RecordList {
   size_t size() const { return ends_.empty() ? 0 : ends_.back(); }
   // The parts, in order (never empty ones): for splitting the work over threads.
   const std::vector<std::vector<T>>& parts() const { return parts_; }
+  // The parts in at most `k` runs of whole parts of about equal size, for `k` threads:
+  // run r is parts [at[r], at[r + 1]) of the result `at` (whose last element is
+  // parts().size()).
+  std::vector<size_t> runs(size_t k) const {
+    std::vector<size_t> at{0};
+    size_t seen = 0;  // records in the parts before p
+    for (size_t p = 0; p < parts_.size(); ++p) {
+      if (p > 0 && at.size() < k && seen * k >= size() * at.size()) at.push_back(p);
+      seen += parts_[p].size();
+    }
+    at.push_back(parts_.size());
+    return at;
+  }
   bool empty() const { return parts_.empty(); }
   T& front() { return parts_.front().front(); }
   const T& front() const { return parts_.front().front(); }

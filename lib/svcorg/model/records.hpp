@@ -327,8 +327,8 @@ struct Word {
 
 // What cross-record validation and scoring read of a need, and nothing else: 128 bytes
 // and ~70 of id and history, where a `Need` with 14 events takes ~1.3 KB. A need's own checks
-// (validate::check_need) read the whole record; the commands that need no more keep only
-// the cores (load::NeedChecks::keep_needs false), so a large ledger's memory is its cores.
+// (check::need) read the whole record; the commands that need no more keep only
+// the cores (load::Needs::whole false), so a large ledger's memory is its cores.
 struct NeedCore : Place {
   PooledId id;
   Word branch, category, platform;
@@ -417,7 +417,7 @@ struct RecordSet {
   RecordList<District> districts;
   RecordList<Branch> branches;
   // needs[i]'s core is need_cores[i]; `needs` is empty when only the cores were kept
-  // (load::NeedChecks::keep_needs false).
+  // (load::Needs::whole false).
   RecordList<Need> needs;
   RecordList<NeedCore> need_cores;
   RecordList<Platform> platforms;

@@ -4,11 +4,11 @@
 #include <iterator>
 #include <map>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/score/components.hpp"
+#include "svcorg/util/parallel.hpp"
 #include "svcorg/util/view_table.hpp"
 
 namespace svcorg::score {
@@ -37,19 +37,6 @@ const rules::TypeRules& type_rules(const rules::Rules& rules, const Branch& b) {
   static const rules::TypeRules kNone;
   const auto* t = b.type ? rules.for_type(*b.type) : nullptr;
   return t ? *t : kNone;
-}
-
-// Runs work(0) on a second thread and work(1) on this one when `two`, else both here.
-template <class Work>
-void in_halves(bool two, Work work) {
-  if (!two) {
-    work(0);
-    work(1);
-    return;
-  }
-  std::thread second([&] { work(0); });
-  work(1);
-  second.join();
 }
 
 // What one pass over a run of needs finds: the facts of those in Y's ledger, by branch,
@@ -85,7 +72,7 @@ void pass_over(const std::vector<std::vector<NeedCore>>& parts, size_t from, siz
     }
 }
 
-Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const ledger::Window& w, bool two) {
+Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const ledger::Window& w, unsigned threads) {
   Index ix;
   for (const auto& b : rs.branches)
     if (b.id) ix.branches.emplace(*b.id, &b);
@@ -97,27 +84,28 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
         if (it.needs)
           for (const auto& id : *it.needs) ix.listed_ids.add(*id);
   }
-  // The needs in two runs of whole parts (files) of about equal size: the first run's
-  // facts come first for every branch and its needs win for an id, as in one pass.
+  // The needs in runs of whole parts (files) of about equal size, a pass over each: the
+  // passes are merged in the runs' order, so the facts come in the needs' order for every
+  // branch and the first need of an id wins, as in one pass.
   const auto& parts = rs.need_cores.parts();
-  size_t split = two ? 0 : parts.size();  // one thread: one pass over all
-  for (size_t seen = 0; split < parts.size() && 2 * seen < rs.need_cores.size(); ++split) seen += parts[split].size();
-  NeedPass halves[2];
-  in_halves(two, [&](int h) {
-    pass_over(parts, h == 0 ? 0 : split, h == 0 ? split : parts.size(), ix, rules, w, halves[h]);
-  });
-  ix.facts_by_branch = std::move(halves[0].facts);
-  for (auto& [branch, facts] : halves[1].facts) {
-    auto& into = ix.facts_by_branch[branch];
-    if (into.empty())
-      into = std::move(facts);
-    else
-      into.insert(into.end(), std::make_move_iterator(facts.begin()), std::make_move_iterator(facts.end()));
-  }
+  const std::vector<size_t> runs = rs.need_cores.runs(threads < 2 ? 1 : 4 * size_t{threads});
+  std::vector<NeedPass> passes(runs.size() - 1);
+  util::parallel_for(passes.size(), threads,
+                     [&](size_t k) { pass_over(parts, runs[k], runs[k + 1], ix, rules, w, passes[k]); });
+  ix.facts_by_branch = std::move(passes.front().facts);
+  for (size_t k = 1; k < passes.size(); ++k)
+    for (auto& [branch, facts] : passes[k].facts) {
+      auto& into = ix.facts_by_branch[branch];
+      if (into.empty())
+        into = std::move(facts);
+      else
+        into.insert(into.end(), std::make_move_iterator(facts.begin()), std::make_move_iterator(facts.end()));
+    }
   for (auto& entry : ix.facts_by_branch) entry.second.shrink_to_fit();  // kept for the whole scoring
-  ix.listed.resize(ix.listed_ids.size());
+  ix.listed.assign(ix.listed_ids.size(), nullptr);
   for (size_t k = 0; k < ix.listed.size(); ++k)
-    ix.listed[k] = halves[0].found[k] ? halves[0].found[k] : halves[1].found[k];
+    for (const NeedPass& pass : passes)
+      if (!ix.listed[k]) ix.listed[k] = pass.found[k];
   for (const auto& p : rs.platforms) {
     std::vector<std::string> members;
     if (p.owner && p.level && model::vocab::branch_owned_level(*p.level)) members.push_back(*p.owner);
@@ -285,10 +273,9 @@ Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Mode
   r.year = w.year;
   r.as_of = w.as_of;
   r.base_weight = m.base_weight(w.year);
-  const bool two = threads >= 2;
-  const Index ix = build_index(rs, rules, w, two);
-  // The branches with a plan are scored independently (half on each thread), in id
-  // order; the warnings are sorted at the end.
+  const Index ix = build_index(rs, rules, w, threads);
+  // The branches with a plan are scored independently (on every thread), in id order;
+  // the warnings are sorted at the end.
   std::vector<std::pair<const Branch*, const Plan*>> planned;
   for (const auto& [id, b] : ix.branches) {
     if (auto plan = ix.plans.find(id); plan != ix.plans.end()) {
@@ -300,10 +287,8 @@ Result compute(const model::RecordSet& rs, const rules::Rules& rules, const Mode
                                  i18n::Message("score.missing-plan", {{"year", w.year}, {"branch", id}})));
   }
   r.branches.resize(planned.size());
-  in_halves(two, [&](int h) {
-    const size_t mid = planned.size() / 2;
-    for (size_t i = h == 0 ? 0 : mid; i < (h == 0 ? mid : planned.size()); ++i)
-      r.branches[i] = score_one(*planned[i].first, *planned[i].second, ix, rules, m, w);
+  util::parallel_for(planned.size(), threads, [&](size_t i) {
+    r.branches[i] = score_one(*planned[i].first, *planned[i].second, ix, rules, m, w);
   });
   for (const BranchScore& s : r.branches) {
     if (s.needs.size() == 0)

@@ -98,9 +98,9 @@ struct Result {
 std::vector<std::string> peer_ids(const Result& r, const BranchScore& s);
 
 // Scores the records. Only records that passed validation (no errors) give scores that
-// mean anything, but any records are scored without harm: `svcorg score` computes while
-// validation runs and drops the result when there are errors. With `threads` 2 or more,
-// the needs' facts and the branches are computed on two threads; the result is the same.
+// mean anything (`svcorg score` refuses inputs with errors first), but any records are
+// scored without harm. The needs' facts and the branches are computed on `threads`
+// threads (util::parallel_for); the result is the same for any number.
 Result compute(const model::RecordSet& records, const rules::Rules& rules, const Model& model,
                const ledger::Window& window, unsigned threads = 1);
 

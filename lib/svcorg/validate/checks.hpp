@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "svcorg/check/finding.hpp"
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/i18n/message.hpp"
 #include "svcorg/model/records.hpp"
@@ -35,18 +36,15 @@ inline model::Kind kind_of(const model::Plan&) {
   return model::Kind::Plan;
 }
 
-// A record's id as findings show it ("" when it has none).
-inline std::string id_of(const model::RecordBase& r) {
-  return r.id ? *r.id : std::string();
-}
+using check::absent;
+using check::finding;
+using check::future_date;
+using check::id_of;
+
+// A need's id as findings show it ("" when it has none).
 inline std::string id_of(const model::NeedCore& n) {
   return n.id ? std::string(*n.id) : std::string();
 }
-
-// A finding about a record of `kind` in `file` whose first key is at `record`: at `at`,
-// or at the record when `at` is unknown.
-diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, std::string id, Pos at,
-                         diag::Severity severity, const char* rule, i18n::Message message);
 
 // "the category `x` (label) is not allowed for `what`; …" naming the allowed ones with
 // their labels, built in or the District's (need-category, item-category); `what` is
@@ -54,19 +52,8 @@ diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, 
 i18n::Message category_not_allowed(const std::string& category, i18n::Message what,
                                    const std::vector<std::string>& allowed, const rules::Rules& rules);
 
-// future-date: `field` (its path) is `date`, after the as-of date.
-i18n::Message future_date(std::string field, util::Date date, util::Date today);
-
 // "did you mean `x`?" for the value of `ids` nearest `value`, if one is near enough.
 std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& ids);
-
-// A field that was not written at all. The converter leaves an invalid value `has ==
-// false` too (already reported); where it keeps the invalid value's position, that
-// value does not count as missing, so its fault is not reported twice.
-template <class T>
-bool absent(const model::F<T>& f) {
-  return !f.has && !f.pos.known();
-}
 
 // The first record of each id among `ordered` (later ones are `duplicate-id` errors):
 // an open-addressing table of pointers, half full at most. 2 MiB for 100,000 needs,
@@ -258,7 +245,7 @@ void check_identity(Context& c);
 // references.cpp: reference, platform-level.
 void check_references(Context& c);
 // needs.cpp: need-category (the other rules about a need read it alone:
-// validate::check_need).
+// check::need).
 void check_needs(Context& c);
 // plans.cpp: plan-quality (quality.cpp), item-category, negative-list, plan-items,
 // unlinked-item, foreign-need (items), survey-size, and duplicate item ids. A plan that

@@ -119,25 +119,6 @@ void Context::hold_last(size_t unit, Depends how, model::Kind referrer, model::K
   sink.items().pop_back();
 }
 
-diag::Diagnostic finding(model::Kind kind, const std::string& file, Pos record, std::string id, Pos at,
-                         diag::Severity severity, const char* rule, i18n::Message message) {
-  diag::Diagnostic d;
-  d.file = file;
-  d.pos = at.known() ? at : record;
-  d.severity = severity;
-  d.rule = rule;
-  d.message = std::move(message);
-  d.kind = model::kind_name(kind);
-  d.id = std::move(id);
-  return d;
-}
-
-i18n::Message future_date(std::string field, util::Date date, util::Date today) {
-  return i18n::Message(
-      "validate.future-date",
-      {{"field", std::move(field)}, {"date", i18n::date(date.str())}, {"today", i18n::date(today.str())}});
-}
-
 std::optional<i18n::Message> did_you_mean(std::string_view value, const std::vector<std::string>& ids) {
   if (auto near = util::closest(value, ids)) return i18n::Message("util.did-you-mean", {{"value", *near}});
   return std::nullopt;

@@ -1,7 +1,9 @@
 #include "svcorg/validate/validate.hpp"
 
-#include <thread>
+#include <vector>
 
+#include "svcorg/check/need.hpp"
+#include "svcorg/util/parallel.hpp"
 #include "svcorg/validate/checks.hpp"
 
 namespace svcorg::validate {
@@ -21,65 +23,45 @@ ledger::Window resolve_dates(std::optional<int> year, std::optional<util::Date> 
   return o;
 }
 
-namespace {
-
-// The rules about each need alone, for the needs that were kept whole.
-void check_whole_needs(const model::RecordSet& records, const ledger::Window& options, diag::Sink& sink) {
-  for (const auto& n : records.needs) check_need(n, records.files.at(n.file), options, sink);
-}
-
-}  // namespace
-
 void run(const model::RecordSet& records, const rules::Rules& rules, const ledger::Window& options, diag::Sink& sink,
          unsigned threads) {
   const detail::Index index(records);
-  if (threads < 2) {
-    std::vector<detail::Held> held;
-    detail::Context c(index, rules, options, sink, held);
-    detail::check_identity(c);
-    detail::check_references(c);
-    detail::check_branches(c);
-    check_whole_needs(records, options, sink);
-    detail::check_needs(c);
-    detail::check_plans(c);
-    detail::check_platforms(c);
-    detail::count_dependents(index, std::move(held), sink);
-    return;
-  }
-  // Two threads, in about equal halves of the work. With whole needs to check (`report`,
-  // `needs`), those checks are most of it (~45 ms at 100,000 needs): they go to the
-  // second thread and the rest stays here. Without them (`validate`, `score` and
-  // `compare` check each need as it is loaded and keep its core), identity and the
-  // references (~20 ms) go to the second thread and plans and platforms (~20 ms) stay:
-  // with the first split, this thread did 90% of the work. Each part has its own sink;
-  // the sinks are appended in the one-thread order, so the findings come out the same.
-  const bool whole = !records.needs.empty();
-  diag::Sink identity, references, branches, needs, plans_platforms;
-  std::vector<detail::Held> held_here, held_there;  // by this thread and by the worker
-  auto check = [&](void (*one)(detail::Context&), diag::Sink& into, std::vector<detail::Held>& held) {
-    detail::Context c(index, rules, options, into, held);
-    one(c);
-  };
-  std::thread worker([&] {
-    check_whole_needs(records, options, needs);
-    check(detail::check_needs, needs, held_there);
-    if (!whole) {
-      check(detail::check_identity, identity, held_there);
-      check(detail::check_references, references, held_there);
+  // The work in pieces, in the one-thread order of their findings: identity, references,
+  // branches, the rules about each need kept whole (in runs of files, one or more per
+  // thread), need-category, plans, platforms. Each piece has its own sink and held
+  // findings, appended in this order whichever thread ran it, so the findings are the
+  // same for any number of threads.
+  using Check = void (*)(detail::Context&);
+  const auto& parts = records.needs.parts();
+  const std::vector<size_t> runs = records.needs.runs(threads < 2 ? 1 : 4 * size_t{threads});
+  const size_t whole = runs.size() - 1;  // pieces of whole needs, from index 3
+  const Check before[] = {detail::check_identity, detail::check_references, detail::check_branches};
+  const Check after[] = {detail::check_needs, detail::check_plans, detail::check_platforms};
+  const size_t count = 3 + whole + 3;
+  std::vector<diag::Sink> sinks(count);
+  std::vector<std::vector<detail::Held>> held(count);
+  auto piece = [&](size_t i) {
+    if (i >= 3 && i < 3 + whole) {
+      for (size_t p = runs[i - 3]; p < runs[i - 2]; ++p)
+        for (const model::Need& n : parts[p]) check::need(n, records.files.at(n.file), options, sinks[i]);
+      return;
     }
-  });
-  if (whole) {
-    check(detail::check_identity, identity, held_here);
-    check(detail::check_references, references, held_here);
+    detail::Context c(index, rules, options, sinks[i], held[i]);
+    (i < 3 ? before[i] : after[i - 3 - whole])(c);
+  };
+  // The cross-record checks start first (each is one piece), the runs of whole needs
+  // fill in around them.
+  std::vector<size_t> order;
+  for (size_t i = 0; i < count; ++i)
+    if (i < 3 || i >= 3 + whole) order.push_back(i);
+  for (size_t i = 3; i < 3 + whole; ++i) order.push_back(i);
+  util::parallel_for(count, threads, [&](size_t k) { piece(order[k]); });
+  std::vector<detail::Held> all_held;
+  for (size_t i = 0; i < count; ++i) {
+    for (auto& d : sinks[i].items()) sink.add(std::move(d));
+    for (auto& h : held[i]) all_held.push_back(std::move(h));
   }
-  check(detail::check_branches, branches, held_here);
-  check(detail::check_plans, plans_platforms, held_here);
-  check(detail::check_platforms, plans_platforms, held_here);
-  worker.join();
-  for (diag::Sink* part : {&identity, &references, &branches, &needs, &plans_platforms})
-    for (auto& d : part->items()) sink.add(std::move(d));
-  for (auto& h : held_there) held_here.push_back(std::move(h));
-  detail::count_dependents(index, std::move(held_here), sink);
+  detail::count_dependents(index, std::move(all_held), sink);
 }
 
 }  // namespace svcorg::validate

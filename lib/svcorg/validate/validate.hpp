@@ -18,21 +18,7 @@ namespace svcorg::validate {
 // SVCORG_TODAY, for tests and reproducible runs) and kept in the result.
 ledger::Window resolve_dates(std::optional<int> year, std::optional<util::Date> as_of, util::Date today);
 
-// The rules about one need that read nothing else (relay-target, declined-reason,
-// event-order, status-transition, status-mismatch, date-order, future-date); `file` is
-// its display path. validate::run applies them to the needs kept whole
-// (RecordSet::needs); a load that keeps only the needs' cores applies them as it loads
-// (load::NeedChecks).
-void check_need(const model::Need& need, const std::string& file, const ledger::Window& options, diag::Sink& sink);
-// check_need in two parts: the rules that read nothing but the need (all but
-// future-date), whose findings the parse cache keeps with the file's records, and the
-// one that reads the run's date (future-date), which finds nothing in a need whose
-// model::latest_date is on or before it.
-void check_need_content(const model::Need& need, const std::string& file, diag::Sink& sink);
-void check_need_dates(const model::Need& need, const std::string& file, const ledger::Window& options,
-                      diag::Sink& sink);
-
-// Runs every cross-record rule, and check_need on the needs kept whole, adding findings
+// Runs every cross-record rule, and check::need on the needs kept whole, adding findings
 // to `sink`. With `threads` >= 2 the needs' checks run beside the others; the findings
 // are the same, in the same order. A finding that only follows from what an unusable
 // file or document would define (RecordSet::unusable) is not added: it is counted in
