@@ -9,7 +9,7 @@
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/ledger/lifecycle.hpp"
 #include "svcorg/load/loader.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/util/date.hpp"
 
 namespace testing {

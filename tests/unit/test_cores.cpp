@@ -11,7 +11,7 @@
 #include "svcorg/cmd/common.hpp"
 #include "svcorg/ledger/lifecycle.hpp"
 #include "svcorg/load/loader.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/render/score.hpp"
 #include "svcorg/score/model.hpp"
 #include "svcorg/score/score.hpp"

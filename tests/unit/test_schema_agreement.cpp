@@ -30,7 +30,7 @@
 
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/load/loader.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/util/date.hpp"
 #include "svcorg/validate/validate.hpp"

@@ -44,7 +44,7 @@
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/waive/waive.hpp"
 
 namespace svcorg::cache {

@@ -15,7 +15,7 @@
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/export/schema.hpp"
 #include "svcorg/ledger/listing.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/score/score.hpp"
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/core.hpp"
 #include "svcorg/util/date.hpp"
 
 namespace svcorg::ledger {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "svcorg/ledger/metrics.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/rules/rules.hpp"
 
 namespace svcorg::ledger {

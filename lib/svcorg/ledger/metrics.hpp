@@ -12,7 +12,7 @@
 
 #include "svcorg/ledger/lifecycle.hpp"
 #include "svcorg/ledger/window.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/core.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/util/date.hpp"
 

@@ -11,7 +11,7 @@
 
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/ledger/window.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/util/result.hpp"
 #include "svcorg/waive/waive.hpp"
 

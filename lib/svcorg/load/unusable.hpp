@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/yaml/parse.hpp"
 #include "svcorg/yaml/tree.hpp"
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "svcorg/diag/diagnostic.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/yaml/tree.hpp"
 
 namespace svcorg::model {

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 
 namespace svcorg::model {
 

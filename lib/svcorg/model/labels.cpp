@@ -5,7 +5,7 @@
 
 #include "svcorg/i18n/catalogue.hpp"
 #include "svcorg/model/reader.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/yaml/parse.hpp"
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "svcorg/ledger/metrics.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/core.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/util/weighted.hpp"
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "svcorg/i18n/message.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/rules/rules.hpp"
 
 namespace svcorg::render {

@@ -10,7 +10,7 @@
 
 #include "svcorg/i18n/message.hpp"
 #include "svcorg/ledger/listing.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/score/model.hpp"
 #include "svcorg/score/score.hpp"

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 
 namespace svcorg::scope {
 

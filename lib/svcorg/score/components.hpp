@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "svcorg/ledger/metrics.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/score/model.hpp"
 #include "svcorg/score/score.hpp"

@@ -11,7 +11,7 @@
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/ledger/adherence.hpp"
 #include "svcorg/ledger/metrics.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/plan/quality.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/score/model.hpp"

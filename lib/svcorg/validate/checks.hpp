@@ -14,7 +14,7 @@
 #include "svcorg/check/finding.hpp"
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/i18n/message.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/validate/validate.hpp"
 

@@ -8,7 +8,7 @@
 
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/ledger/window.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/rules/rules.hpp"
 #include "svcorg/util/date.hpp"
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
-#include "svcorg/model/records.hpp"
+#include "svcorg/model/record_set.hpp"
 #include "svcorg/util/date.hpp"
 
 namespace svcorg::waive {
