@@ -53,14 +53,12 @@ std::string quoted(const fs::path& p) {
 bool load_through(const fs::path& dir, const std::string& name, const std::string& text, uint64_t bound) {
   svcorg::cache::Store store(dir.string(), bound);
   svcorg::cache::Entry entry;
-  bool parsed = false;
-  store.load(name, text, {}, entry, [&] {
-    parsed = true;
-    svcorg::diag::Sink sink;
-    svcorg::load::load_bytes(name, text, entry.records, sink);
-    entry.findings = sink.items();
-  });
-  return parsed;
+  if (store.find(name, text, {}, entry)) return false;
+  svcorg::diag::Sink sink;
+  svcorg::load::load_bytes(name, text, entry.records, sink);
+  entry.findings = sink.items();
+  store.store(name, text, entry);
+  return true;
 }
 
 // Loads the tree `dir` with two threads, through a Store on `cache` (none if empty) whose
@@ -285,14 +283,13 @@ TEST_SUITE("cache") {
       for (const auto& src : sources) {
         const std::string text = testing::read_file(src.path);
         svcorg::cache::Entry entry;
-        store.load(src.display, text, {}, entry, [&] {
-          svcorg::diag::Sink sink;
-          svcorg::load::load_bytes(src.display, text, entry.records, sink);
-          std::vector<svcorg::diag::Diagnostic> problems;
-          entry.waivers = svcorg::waive::scan_inline(src.display, text, problems);
-          for (auto& p : problems) sink.add(std::move(p));
-          entry.findings = sink.items();
-        });
+        svcorg::diag::Sink sink;
+        svcorg::load::load_bytes(src.display, text, entry.records, sink);
+        std::vector<svcorg::diag::Diagnostic> problems;
+        entry.waivers = svcorg::waive::scan_inline(src.display, text, problems);
+        for (auto& p : problems) sink.add(std::move(p));
+        entry.findings = sink.items();
+        store.store(src.display, text, entry);
       }
     }
     const Loaded warm = load_tree(cache, d, {}, cores);

@@ -84,16 +84,17 @@ bool Store::read_entry(const std::array<unsigned char, 16>& key, const std::stri
   return true;
 }
 
-void Store::load(const std::string& name, std::string_view bytes, const Want& want, Entry& out,
-                 const std::function<void()>& parse, const FileStatus* status) {
+bool Store::find(const std::string& name, std::string_view bytes, const Want& want, Entry& out,
+                 const FileStatus* status) {
   const Key key = key_of(name, options_, bytes);
-  if (read_entry(key.bytes, name, want, out)) {
-    record(name, status, key.bytes);
-    return;
-  }
-  parse();
-  // Store what the parse produced; any failure only means no entry.
-  const Sections parts = encode(out);
+  if (!read_entry(key.bytes, name, want, out)) return false;
+  record(name, status, key.bytes);
+  return true;
+}
+
+void Store::store(const std::string& name, std::string_view bytes, const Entry& entry, const FileStatus* status) {
+  const Key key = key_of(name, options_, bytes);
+  const Sections parts = encode(entry);
   const std::string file = framed(kMagic, key.bytes, 0, {parts.cores, parts.needs});
   uint64_t disk = 0;
   if (!put(dir_ + "/" + key.hex() + ".svc", file, &disk)) return;

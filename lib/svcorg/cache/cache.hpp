@@ -35,7 +35,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -99,15 +98,18 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  // Loading one file through the cache: on a hit, fills `out` (see Want); on a miss,
-  // runs `parse`, which fills `out` whole from `bytes` (the needs whole, with their
-  // cores), and stores what it produced. Thread-safe: one Store serves every loader
-  // thread. `out` must start empty but for its records' pools, where the cores of a hit
-  // keep their texts. `status` is the file's status before its bytes were read: with it,
-  // the file's key is recorded in the status index (unless the file changed within
-  // `settle`).
-  void load(const std::string& name, std::string_view bytes, const Want& want, Entry& out,
-            const std::function<void()>& parse, const FileStatus* status = nullptr);
+  // The entry of the file `name` with these `bytes`: on a hit, fills `out` (see Want)
+  // and returns true; on a miss, returns false (the loader parses the file and calls
+  // store()). Thread-safe: one Store serves every loader thread. `out` must start empty
+  // but for its records' pools, where the cores of a hit keep their texts. `status` is
+  // the file's status before its bytes were read: with it, the file's key is recorded in
+  // the status index (unless the file changed within `settle`).
+  bool find(const std::string& name, std::string_view bytes, const Want& want, Entry& out,
+            const FileStatus* status = nullptr);
+  // Stores `entry`, what parsing `bytes` whole produced (the needs whole, with their
+  // cores), as the entry of `name` and `bytes`, and records it as find() does. Any
+  // failure only means no entry. Thread-safe.
+  void store(const std::string& name, std::string_view bytes, const Entry& entry, const FileStatus* status = nullptr);
 
   // Reads the status index of this set of inputs (`scope`: whatever names it, such as
   // the working directory and the paths given), before loading any of its files. A

@@ -261,6 +261,15 @@ void finish(FileResult& out, const Needs& needs) {
   out.loaded = true;
 }
 
+// A file's records from its bytes: the cache's entry when it has one, else parsed (and
+// stored in the cache, with the findings of check::need_content).
+void from_bytes(const std::string& name, std::string_view bytes, cache::Store* cache, const cache::FileStatus* status,
+                FileResult& out, const Limits& limits, unsigned threads, const Needs& needs) {
+  if (cache && cache->find(name, bytes, cache::Want{needs.whole, needs.dates.today}, out.entry, status)) return;
+  parse_file(name, bytes, out.entry, limits, threads, cache || !needs.whole);
+  if (cache) cache->store(name, bytes, out.entry, status);
+}
+
 void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, cache::Store* cache, const Limits& limits,
               unsigned threads, const Needs& needs) {
   const bool cached = cache && !src.is_stdin;
@@ -279,14 +288,8 @@ void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, ca
     out.fatal = std::move(read).failure().message;
     return;
   }
-  const std::string& bytes = *read;
-  auto parse = [&] { parse_file(src.display, bytes, out.entry, limits, threads, cached || !needs.whole); };
-  if (cached) {
-    const auto status = cache::FileStatus::of(st);
-    cache->load(src.display, bytes, want, out.entry, parse, &status);
-  } else {
-    parse();
-  }
+  const auto status = cache::FileStatus::of(st);
+  from_bytes(src.display, *read, cached ? cache : nullptr, cached ? &status : nullptr, out, limits, threads, needs);
   finish(out, needs);
 }
 
@@ -297,11 +300,7 @@ void load_one_held(const Held& file, FileResult& out, cache::Store* cache, const
     out.fatal = i18n::Message("load.too-big", {{"path", file.name}, {"max", limits.max_file_size}});
     return;
   }
-  auto parse = [&] { parse_file(file.name, file.bytes, out.entry, limits, threads, cache || !needs.whole); };
-  if (cache)
-    cache->load(file.name, file.bytes, cache::Want{needs.whole, needs.dates.today}, out.entry, parse);
-  else
-    parse();
+  from_bytes(file.name, file.bytes, cache, nullptr, out, limits, threads, needs);
   finish(out, needs);
 }
 
