@@ -22,8 +22,8 @@
 #include "svcorg/cmd/schema.hpp"
 #include "svcorg/cmd/score.hpp"
 #include "svcorg/cmd/validate.hpp"
-#include "svcorg/i18n/catalogue.hpp"
 #include "svcorg/i18n/message.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "usage.hpp"
 #include "version.hpp"
 
@@ -277,7 +277,7 @@ int main(int argc, char** argv) {
   try {
     const std::optional<svcorg::util::Date> today = run_date();
     if (!today) {
-      std::cerr << svcorg::i18n::tr(
+      std::cerr << svcorg::l10n::tr(
                        lang, "cmd.error",
                        {{"message", svcorg::i18n::Message("cli.today-env", {{"value", std::getenv("SVCORG_TODAY")}})}})
                 << "\n";
@@ -297,7 +297,7 @@ int main(int argc, char** argv) {
     if (sc->parsed()) return svcorg::cmd::run_schema(schema, io);
     if (ru->parsed()) return svcorg::cmd::run_rules(rules, io);
   } catch (const std::exception& e) {
-    std::cerr << svcorg::i18n::tr(lang, "cmd.error", {{"message", svcorg::i18n::Message::verbatim(e.what())}}) << "\n";
+    std::cerr << svcorg::l10n::tr(lang, "cmd.error", {{"message", svcorg::i18n::Message::verbatim(e.what())}}) << "\n";
     return svcorg::cmd::kUsage;
   }
   return svcorg::cmd::kUsage;

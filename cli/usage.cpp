@@ -9,11 +9,12 @@
 #include <string_view>
 
 #include "svcorg/cmd/common.hpp"
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 namespace svcorg_cli {
 
 namespace i18n = svcorg::i18n;
+namespace l10n = svcorg::l10n;
 
 namespace {
 
@@ -22,7 +23,7 @@ namespace {
 std::optional<i18n::Message> g_refused;
 
 std::string refuse(i18n::Message m) {
-  std::string text = m.text();
+  std::string text = l10n::render(m);
   g_refused = std::move(m);
   return text;
 }
@@ -182,7 +183,7 @@ i18n::Message usage_error(const CLI::App& app, const CLI::ParseError& e) {
 }
 
 std::string usage_text(const CLI::App& app, const CLI::ParseError& e, i18n::Lang lang) {
-  return i18n::tr(lang, "cmd.error", {{"message", usage_error(app, e)}}) + "\n" + i18n::tr(lang, "cli.help-hint") +
+  return l10n::tr(lang, "cmd.error", {{"message", usage_error(app, e)}}) + "\n" + l10n::tr(lang, "cli.help-hint") +
          "\n";
 }
 

@@ -18,14 +18,7 @@ import sys
 MAX_LINES = 500
 
 # (file under lib/, the included header): why it is allowed for now.
-ALLOWED = {
-    ("svcorg/i18n/catalogue.cpp", "svcorg/util/embedded.hpp"):
-        "the catalogue is embedded data; util/ sits above i18n/ because its texts and errors are i18n::Messages",
-    ("svcorg/i18n/catalogue.cpp", "svcorg/yaml/parse.hpp"):
-        "the catalogue's files are YAML, read with yaml/ (which makes Messages, so sits above i18n/)",
-    ("svcorg/i18n/catalogue.cpp", "svcorg/model/labels.hpp"):
-        "rendering an i18n::label argument looks it up in model/'s label table",
-}
+ALLOWED = {}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"(svcorg/([^/"]+)/[^"]+)"')
 ROW = re.compile(r"^\|\s*`([a-z0-9_]+)/`\s*\|\s*`svcorg::")

@@ -18,6 +18,7 @@
 
 #include "support.hpp"
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/render/score.hpp"
 #include "svcorg/rules/rules.hpp"
@@ -145,7 +146,7 @@ inline svcorg::model::RecordSet load(const Files& files) {
   svcorg::model::RecordSet set;
   svcorg::diag::Sink sink;
   for (const auto& [name, text] : files) svcorg::load::load_bytes(name, text, set, sink);
-  for (const auto& d : sink.items()) FAIL_CHECK(d.file << ":" << d.pos.line << ": " << d.message.text());
+  for (const auto& d : sink.items()) FAIL_CHECK(d.file << ":" << d.pos.line << ": " << svcorg::l10n::render(d.message));
   REQUIRE(sink.items().empty());
   return set;
 }
@@ -188,7 +189,8 @@ inline std::unique_ptr<Scored> score_files(const Files& files, const char* as_of
   svcorg::validate::run(s->set, s->rules, options, sink);
   for (const auto& f : sink.items())
     if (f.severity == svcorg::diag::Severity::Error)
-      FAIL_CHECK(f.file << ":" << f.pos.line << ":" << f.pos.col << " [" << f.rule << "] " << f.message.text());
+      FAIL_CHECK(f.file << ":" << f.pos.line << ":" << f.pos.col << " [" << f.rule << "] "
+                        << svcorg::l10n::render(f.message));
   REQUIRE(sink.errors() == 0);
   s->model = sc::effective_model(d ? d->scoring.get() : nullptr);
   s->result = sc::compute(s->set, s->rules, s->model, options);

@@ -5,6 +5,7 @@
 #include "records_support.hpp"
 #include "support.hpp"
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/loader.hpp"
 
 using svcorg::Pos;
@@ -53,7 +54,7 @@ TEST_SUITE("model::convert_document") {
       auto l = load("kind: Branch\nid: x\n");
       REQUIRE(l.diags.size() == 1);
       CHECK(l.diags[0].rule == "header");
-      CHECK(l.diags[0].message.text() == "the record lacks `apiVersion`; add `apiVersion: svcorg/v1`");
+      CHECK(svcorg::l10n::render(l.diags[0].message) == "the record lacks `apiVersion`; add `apiVersion: svcorg/v1`");
     }
     SUBCASE("unsupported apiVersion") {
       auto l = load("apiVersion: svcorg/v2\nkind: Branch\n");
@@ -64,7 +65,7 @@ TEST_SUITE("model::convert_document") {
       auto l = load("apiVersion: svcorg/v1\nkind: Brnach\n");
       REQUIRE(l.diags.size() == 1);
       CHECK(l.diags[0].pos == Pos{2, 7});
-      CHECK(l.diags[0].message.text() == "unknown `kind: Brnach`; did you mean `Branch`?");
+      CHECK(svcorg::l10n::render(l.diags[0].message) == "unknown `kind: Brnach`; did you mean `Branch`?");
     }
     CHECK(load("kind: Branch\n").set.branches.empty());
   }
@@ -74,7 +75,7 @@ TEST_SUITE("model::convert_document") {
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].rule == "schema");
     CHECK(l.diags[0].pos == Pos{1, 1});
-    CHECK(l.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(l.diags[0].message) ==
           "the record lacks the required field `secretary`; add `secretary:` with its fields");
     CHECK(l.diags[0].kind == "Branch");
     CHECK(l.diags[0].id == "b1");
@@ -86,7 +87,7 @@ TEST_SUITE("model::convert_document") {
     auto l = load(std::string(kBranch) + "x-note: fine\nnmae: typo\n");
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].pos == Pos{10, 1});
-    CHECK(l.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(l.diags[0].message) ==
           "unknown field `nmae` in a Branch; did you mean `name`? (extensions start with `x-`)");
   }
 
@@ -95,18 +96,20 @@ TEST_SUITE("model::convert_document") {
       auto l = load(std::string(kBranch).replace(std::string(kBranch).find("120"), 3, "\"120\""));
       REQUIRE(l.diags.size() == 1);
       CHECK(l.diags[0].pos == Pos{7, 10});
-      CHECK(l.diags[0].message.text() ==
+      CHECK(svcorg::l10n::render(l.diags[0].message) ==
             "`members` must be an integer ≥ 0, not the quoted text \"120\"; remove the quotes");
     }
     SUBCASE("a number where an id is expected") {
       auto l = load(std::string(kBranch).replace(std::string(kBranch).find("nanjingxi"), 9, "001"));
       REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message.text() == "`street` must be an identifier, not the integer `001`; quote it: \"001\"");
+      CHECK(svcorg::l10n::render(l.diags[0].message) ==
+            "`street` must be an identifier, not the integer `001`; quote it: \"001\"");
     }
     SUBCASE("yes is not a boolean") {
       auto l = load(std::string(kBranch).replace(std::string(kBranch).find("true"), 4, "yes"));
       REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message.text() == "`secretary.certified` must be `true` or `false`, not the text `yes`");
+      CHECK(svcorg::l10n::render(l.diags[0].message) ==
+            "`secretary.certified` must be `true` or `false`, not the text `yes`");
     }
   }
 
@@ -114,7 +117,7 @@ TEST_SUITE("model::convert_document") {
     auto l = load(std::string(kBranch).replace(std::string(kBranch).find("residential"), 11, "residental"));
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].pos == Pos{5, 7});
-    CHECK(l.diags[0].message.text().find("did you mean `residential`?") != std::string::npos);
+    CHECK(svcorg::l10n::render(l.diags[0].message).find("did you mean `residential`?") != std::string::npos);
   }
 
   TEST_CASE("dates must be real calendar dates") {
@@ -125,7 +128,7 @@ TEST_SUITE("model::convert_document") {
     auto l = load(need);
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].pos == Pos{5, 11});
-    CHECK(l.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(l.diags[0].message) ==
           "`received` is `2026-02-30`, which is not a calendar date; check the month and day");
   }
 
@@ -134,21 +137,21 @@ TEST_SUITE("model::convert_document") {
                                                "certified: true, competencies: {orientation: 6, planning: 3, "
                                                "organizing: 3, coordination: 3, adaptability: 3, communication: 3}}"));
     REQUIRE(l.diags.size() == 1);
-    CHECK(l.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(l.diags[0].message) ==
           "`secretary.competencies.orientation` is 6, out of range; write an integer from 1 to 5");
   }
 
   TEST_CASE("a key without a value is an error") {
     auto l = load(std::string(kBranch) + "established:\n");
     REQUIRE(l.diags.size() == 1);
-    CHECK(l.diags[0].message.text() == "`established` is empty; give it a value or remove it");
+    CHECK(svcorg::l10n::render(l.diags[0].message) == "`established` is empty; give it a value or remove it");
   }
 
   TEST_CASE("tags are refused where plain values are expected") {
     auto l = load(std::string(kBranch).replace(std::string(kBranch).find("120"), 3, "!!int 120"));
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].rule == "schema");
-    CHECK(l.diags[0].message.text().find("tag") != std::string::npos);
+    CHECK(svcorg::l10n::render(l.diags[0].message).find("tag") != std::string::npos);
   }
 
   TEST_CASE("integer and boolean fields say what to write, in every finding") {
@@ -173,7 +176,7 @@ TEST_SUITE("model::convert_document") {
       CAPTURE(c.to);
       auto l = load(std::string(b).replace(b.find(c.from), std::string(c.from).size(), c.to));
       REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message.text() == std::string(c.message));
+      CHECK(svcorg::l10n::render(l.diags[0].message) == std::string(c.message));
     }
   }
 
@@ -214,15 +217,15 @@ TEST_SUITE("model::convert_document") {
       CAPTURE(c.to);
       auto l = load(std::string(b).replace(b.find(c.from), std::string(c.from).size(), c.to));
       REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message.text(Lang::ZhCN) == std::string(c.zh));
+      CHECK(svcorg::l10n::render(l.diags[0].message, Lang::ZhCN) == std::string(c.zh));
     }
     // A `kind` that is no text says what it is instead (English reworded: it read
     // "unknown a list; use one of …").
     auto l = load(std::string(b).replace(b.find("kind: Branch"), 12, "kind: [Branch]"));
     REQUIRE(l.diags.size() == 1);
-    CHECK(l.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(l.diags[0].message) ==
           "`kind` must be one of `District`, `Branch`, `Need`, `Platform`, or `Plan`, not a list");
-    CHECK(l.diags[0].message.text(Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(l.diags[0].message, Lang::ZhCN) ==
           "`kind` 应为`District`、`Branch`、`Need`、`Platform` 或 `Plan`之一，不能是列表");
   }
 
@@ -237,12 +240,12 @@ TEST_SUITE("model::convert_document") {
 
     auto bad = load(d + "rules: {defaults: {min_plan_item: 4}}\nscoring: {satisfaction: {members: 0, public: 0}}\n");
     REQUIRE(bad.diags.size() == 2);
-    CHECK(bad.diags[0].message.text().find("did you mean `min_plan_items`?") != std::string::npos);
-    CHECK(bad.diags[1].message.text() ==
+    CHECK(svcorg::l10n::render(bad.diags[0].message).find("did you mean `min_plan_items`?") != std::string::npos);
+    CHECK(svcorg::l10n::render(bad.diags[1].message) ==
           "every weight of `scoring.satisfaction` is 0; at least one must be greater than 0");
-    CHECK(bad.diags[0].message.text(svcorg::i18n::Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(bad.diags[0].message, svcorg::i18n::Lang::ZhCN) ==
           "`rules.defaults` 里有未知字段 `min_plan_item`；是不是要写 `min_plan_items`？（扩展字段以 `x-` 开头）");
-    CHECK(bad.diags[1].message.text(svcorg::i18n::Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(bad.diags[1].message, svcorg::i18n::Lang::ZhCN) ==
           "`scoring.satisfaction` 的权重全都是0；至少要有一个大于0");
     CHECK_FALSE(bad.set.districts[0].rules);
     CHECK_FALSE(bad.set.districts[0].scoring);

@@ -14,6 +14,7 @@
 #include "svcorg/diag/catalogue.hpp"
 #include "svcorg/diag/fingerprint.hpp"
 #include "svcorg/diag/formats.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/util/date.hpp"
 
 namespace fs = std::filesystem;
@@ -239,7 +240,7 @@ TEST_SUITE("diag formats") {
         counted(Message("validate.root.lists.one", {{"n", 1}, {"records", Message("validate.root.record.plan.one")}}));
     const Diagnostic three = counted(
         Message("validate.root.lists.other", {{"n", 3}, {"records", Message("validate.root.record.plan.other")}}));
-    CHECK(one.message.text() ==
+    CHECK(svcorg::l10n::render(one.message) ==
           "lacks `apiVersion`; 1 plan lists needs of this file: fix this first; they are not listed separately");
     CHECK(&svcorg::diag::own_message(one) == &one.message.args[0].second.msg[0]);
     CHECK(&svcorg::diag::own_message(plain) == &plain.message);
@@ -342,7 +343,7 @@ TEST_SUITE("diag formats") {
       REQUIRE(doc.size() == shown.size());
       for (size_t i = 0; i < doc.size(); ++i) {
         const json& issue = doc[i];
-        CHECK(issue["description"] == shown[i]->message.text());
+        CHECK(issue["description"] == svcorg::l10n::render(shown[i]->message));
         CHECK(issue["check_name"] == shown[i]->rule);
         CHECK(svcorg::diag::find_rule(issue["check_name"].get<std::string>()) != nullptr);
         CHECK(issue["severity"] == (shown[i]->severity == Severity::Error ? "major" : "minor"));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "support.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/discover.hpp"
 
 namespace fs = std::filesystem;
@@ -81,8 +82,8 @@ TEST_SUITE("load::discover") {
     CHECK(displays(r) == std::vector<std::string>{p + "/a.yaml", p + "/b.yml", p + "/dir.yaml/e.yaml",
                                                   p + "/inside.yaml", p + "/sub/c.yaml"});
     REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].text().find(p + "/out.yaml: a symlink to " + (tmp.path() / "outside.yaml").string() +
-                                  ", outside " + p) == 0);
+    CHECK(svcorg::l10n::render(r.errors[0])
+              .find(p + "/out.yaml: a symlink to " + (tmp.path() / "outside.yaml").string() + ", outside " + p) == 0);
   }
 
   TEST_CASE("a missing path and an unlistable folder are errors, and `-` is standard input") {
@@ -90,8 +91,9 @@ TEST_SUITE("load::discover") {
     const fs::path d = make_tree(tmp.path());
     const auto r = discover({(tmp.path() / "nope").string(), "-"});
     REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].text() == (tmp.path() / "nope").string() + ": no such file or directory");
-    CHECK(r.errors[0].text(svcorg::i18n::Lang::ZhCN) == (tmp.path() / "nope").string() + "：没有这个文件或文件夹");
+    CHECK(svcorg::l10n::render(r.errors[0]) == (tmp.path() / "nope").string() + ": no such file or directory");
+    CHECK(svcorg::l10n::render(r.errors[0], svcorg::i18n::Lang::ZhCN) ==
+          (tmp.path() / "nope").string() + "：没有这个文件或文件夹");
     REQUIRE(r.sources.size() == 1);
     CHECK(r.sources[0].is_stdin);
     if (::geteuid() != 0) {  // root lists any folder
@@ -99,9 +101,9 @@ TEST_SUITE("load::discover") {
       const auto locked = discover({d.string()});
       fs::permissions(d / "sub", fs::perms::owner_all);
       REQUIRE(locked.errors.size() == 1);
-      CHECK(locked.errors[0].text().find("cannot list directory " + d.string() + "/sub: ") == 0);
-      CHECK(locked.errors[0].text(svcorg::i18n::Lang::ZhCN).find("无法读取文件夹 " + d.string() + "/sub 的内容：") ==
-            0);
+      CHECK(svcorg::l10n::render(locked.errors[0]).find("cannot list directory " + d.string() + "/sub: ") == 0);
+      CHECK(svcorg::l10n::render(locked.errors[0], svcorg::i18n::Lang::ZhCN)
+                .find("无法读取文件夹 " + d.string() + "/sub 的内容：") == 0);
     }
   }
 

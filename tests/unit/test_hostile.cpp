@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "support.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/yaml/parse.hpp"
 
@@ -47,7 +48,7 @@ std::string load_findings(const std::string& text, const svcorg::load::Limits& l
   svcorg::diag::Sink sink;
   svcorg::load::load_bytes("in.yaml", text, set, sink, limits);
   std::string out;
-  for (const auto& d : sink.items()) out += d.rule + ": " + d.message.text() + "\n";
+  for (const auto& d : sink.items()) out += d.rule + ": " + svcorg::l10n::render(d.message) + "\n";
   return out;
 }
 

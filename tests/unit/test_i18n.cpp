@@ -7,7 +7,7 @@
 #include <set>
 
 #include "support.hpp"
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 namespace fs = std::filesystem;
 using svcorg::i18n::Lang;
@@ -38,17 +38,17 @@ std::set<std::string> ids_in_code() {
 
 TEST_SUITE("i18n") {
   TEST_CASE("every message has both languages with the same placeholders") {
-    const auto entries = svcorg::i18n::entries();
+    const auto entries = svcorg::l10n::entries();
     CHECK(entries.size() > 50);
     for (const auto& e : entries) {
       CAPTURE(e.id);
-      const std::string* en = svcorg::i18n::find_template(e.id, Lang::En);
-      const std::string* zh = svcorg::i18n::find_template(e.id, Lang::ZhCN);
+      const std::string* en = svcorg::l10n::find_template(e.id, Lang::En);
+      const std::string* zh = svcorg::l10n::find_template(e.id, Lang::ZhCN);
       REQUIRE(en != nullptr);
       REQUIRE(zh != nullptr);
       CHECK(!en->empty());
       CHECK(!zh->empty());
-      auto a = svcorg::i18n::placeholders(*en), b = svcorg::i18n::placeholders(*zh);
+      auto a = svcorg::l10n::placeholders(*en), b = svcorg::l10n::placeholders(*zh);
       CHECK(std::set<std::string>(a.begin(), a.end()) == std::set<std::string>(b.begin(), b.end()));
       // Chinese prose uses full-width punctuation: no ASCII comma, semicolon or colon
       // followed by a space, and no ASCII parenthesis around Chinese text.
@@ -59,7 +59,7 @@ TEST_SUITE("i18n") {
 
   TEST_CASE("every id the code names is in the catalogue, and every message is used") {
     std::set<std::string> catalogue;
-    for (const auto& e : svcorg::i18n::entries()) catalogue.insert(e.id);
+    for (const auto& e : svcorg::l10n::entries()) catalogue.insert(e.id);
     const std::set<std::string> used = ids_in_code();
     for (const auto& id : used) {
       CAPTURE(id);
@@ -78,28 +78,28 @@ TEST_SUITE("i18n") {
   }
 
   TEST_CASE("arguments render in the message's language") {
-    CHECK(svcorg::i18n::prose_date("2025-12-31", Lang::ZhCN) == "2025年12月31日");
-    CHECK(svcorg::i18n::prose_date("2026-03-01", Lang::ZhCN) == "2026年3月1日");
-    CHECK(svcorg::i18n::prose_date("2026-03-01", Lang::En) == "2026-03-01");
-    CHECK(svcorg::i18n::prose_date("soon", Lang::ZhCN) == "soon");
-    CHECK(svcorg::i18n::join({"a"}, Lang::En) == "a");
-    CHECK(svcorg::i18n::join({"a", "b"}, Lang::En) == "a and b");
-    CHECK(svcorg::i18n::join({"a", "b", "c"}, Lang::En, true) == "a, b, or c");
-    CHECK(svcorg::i18n::join({"甲", "乙", "丙"}, Lang::ZhCN) == "甲、乙和丙");
-    CHECK(svcorg::i18n::join({"甲", "乙"}, Lang::ZhCN, true) == "甲或乙");
+    CHECK(svcorg::l10n::prose_date("2025-12-31", Lang::ZhCN) == "2025年12月31日");
+    CHECK(svcorg::l10n::prose_date("2026-03-01", Lang::ZhCN) == "2026年3月1日");
+    CHECK(svcorg::l10n::prose_date("2026-03-01", Lang::En) == "2026-03-01");
+    CHECK(svcorg::l10n::prose_date("soon", Lang::ZhCN) == "soon");
+    CHECK(svcorg::l10n::join({"a"}, Lang::En) == "a");
+    CHECK(svcorg::l10n::join({"a", "b"}, Lang::En) == "a and b");
+    CHECK(svcorg::l10n::join({"a", "b", "c"}, Lang::En, true) == "a, b, or c");
+    CHECK(svcorg::l10n::join({"甲", "乙", "丙"}, Lang::ZhCN) == "甲、乙和丙");
+    CHECK(svcorg::l10n::join({"甲", "乙"}, Lang::ZhCN, true) == "甲或乙");
     const Message nested("diag.waived.until", {{"date", svcorg::i18n::date("2026-06-30")}});
-    CHECK(nested.text(Lang::En) == ", until 2026-06-30");
-    CHECK(nested.text(Lang::ZhCN) == "，有效期至2026年6月30日");
+    CHECK(svcorg::l10n::render(nested, Lang::En) == ", until 2026-06-30");
+    CHECK(svcorg::l10n::render(nested, Lang::ZhCN) == "，有效期至2026年6月30日");
     const Message counts("diag.summary.counts",
                          {{"errors", svcorg::i18n::label("status", "resolved")}, {"warnings", Message::verbatim("x")}});
-    CHECK(counts.text(Lang::En) == "Resolved, x");
-    CHECK(counts.text(Lang::ZhCN) == "已解决，x");
-    CHECK(svcorg::i18n::render(svcorg::i18n::codes({"a", "b"}, true), Lang::ZhCN) == "`a` 或 `b`");
-    CHECK(svcorg::i18n::join({"`a`", "`b`", "`c`"}, Lang::ZhCN) == "`a`、`b` 和 `c`");
-    CHECK(svcorg::i18n::join({"`a`（甲）", "`b`（乙）"}, Lang::ZhCN) == "`a`（甲）和 `b`（乙）");
+    CHECK(svcorg::l10n::render(counts, Lang::En) == "Resolved, x");
+    CHECK(svcorg::l10n::render(counts, Lang::ZhCN) == "已解决，x");
+    CHECK(svcorg::l10n::render(svcorg::i18n::codes({"a", "b"}, true), Lang::ZhCN) == "`a` 或 `b`");
+    CHECK(svcorg::l10n::join({"`a`", "`b`", "`c`"}, Lang::ZhCN) == "`a`、`b` 和 `c`");
+    CHECK(svcorg::l10n::join({"`a`（甲）", "`b`（乙）"}, Lang::ZhCN) == "`a`（甲）和 `b`（乙）");
     // A verbatim text is the same in every language.
-    CHECK(Message::verbatim("no such file").text(Lang::ZhCN) == "no such file");
-    CHECK(svcorg::i18n::placeholders("{a} {{b}} {c}{a}") == std::vector<std::string>{"a", "c"});
+    CHECK(svcorg::l10n::render(Message::verbatim("no such file"), Lang::ZhCN) == "no such file");
+    CHECK(svcorg::l10n::placeholders("{a} {{b}} {c}{a}") == std::vector<std::string>{"a", "c"});
   }
 
   TEST_CASE("messages order and compare by their structure, not their language") {

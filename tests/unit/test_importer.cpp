@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "svcorg/i18n/catalogue.hpp"
 #include "svcorg/importer/csv.hpp"
 #include "svcorg/importer/import.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 using namespace svcorg;
 using importer::CsvReader;
@@ -16,7 +16,7 @@ using importer::Encoding;
 namespace {
 
 std::string en(const i18n::Message& m) {
-  return i18n::render(m, i18n::Lang::En);
+  return l10n::render(m, i18n::Lang::En);
 }
 
 // Every record as "number@line: field|field", then the errors as "row@line[column]: message".

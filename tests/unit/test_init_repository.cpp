@@ -11,6 +11,7 @@
 
 #include "support.hpp"
 #include "svcorg/cmd/init.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/util/file.hpp"
 
 namespace fs = std::filesystem;
@@ -63,7 +64,8 @@ TEST_SUITE("init repository") {
   TEST_CASE("a write failing midway removes every file and folder the run made") {
     testing::TempDir tmp;
     const auto files = svcorg::init::repository_files();
-    const std::string err = svcorg::init::write_all(tmp.path() / "a" / "b", files, failing_at(9)).error().text();
+    const std::string err =
+        svcorg::l10n::render(svcorg::init::write_all(tmp.path() / "a" / "b", files, failing_at(9)).error());
     CHECK(err.find("No space left on device") != std::string::npos);
     CHECK(tree(tmp.path()).empty());
 

@@ -10,9 +10,9 @@
 #include "records_support.hpp"
 #include "support.hpp"
 #include "svcorg/diag/diagnostic.hpp"
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
+#include "svcorg/l10n/labels.hpp"
 #include "svcorg/load/loader.hpp"
-#include "svcorg/model/labels.hpp"
 #include "svcorg/model/reader.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/rules/rules.hpp"
@@ -20,7 +20,7 @@
 
 using svcorg::Pos;
 using svcorg::diag::Diagnostic;
-namespace labels = svcorg::model::labels;
+namespace labels = svcorg::l10n::labels;
 namespace v = svcorg::model::vocab;
 
 namespace {
@@ -143,8 +143,8 @@ TEST_SUITE("model::labels") {
     CHECK_FALSE(labels::value_of("", "居民区"));
     CHECK(*labels::label("en", "type", "residential") == "Residential community");
     const auto listed = labels::labelled({"self", "superior", "x"}, "approval");
-    CHECK(svcorg::i18n::render(listed, svcorg::i18n::Lang::En) == "`self` (自主决定), `superior` (上级审批), or `x`");
-    CHECK(svcorg::i18n::render(listed, svcorg::i18n::Lang::ZhCN) == "`self`（自主决定）、`superior`（上级审批）或 `x`");
+    CHECK(svcorg::l10n::render(listed, svcorg::i18n::Lang::En) == "`self` (自主决定), `superior` (上级审批), or `x`");
+    CHECK(svcorg::l10n::render(listed, svcorg::i18n::Lang::ZhCN) == "`self`（自主决定）、`superior`（上级审批）或 `x`");
   }
 
   TEST_CASE("did you mean works on code points") {
@@ -263,14 +263,14 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
     REQUIRE(l.diags.size() == 1);
     CHECK(l.diags[0].pos == Pos{5, 7});
     CHECK(l.diags[0].rule == "schema");
-    CHECK(l.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(l.diags[0].message) ==
           "`type` is `居名区`, which is not allowed; did you mean `居民区` (`residential`)? (allowed: `residential` "
           "(居民区), `social-service` (社会服务类单位), `building` (楼宇联合党组织), `enterprise` (企业), or `organ` "
           "(机关))");
 
     auto far = load(std::string(kLabelledBranch).replace(at, std::string("社会服务类单位").size(), "学校"));
     REQUIRE(far.diags.size() == 1);
-    CHECK(far.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(far.diags[0].message) ==
           "`type` is `学校`, which is not allowed; use one of `residential` (居民区), `social-service` "
           "(社会服务类单位), `building` (楼宇联合党组织), `enterprise` (企业), or `organ` (机关)");
 
@@ -279,7 +279,7 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
     need.replace(need.find("scope: 群体"), std::string("scope: 群体").size(), "scope: grop");
     auto typo = load(need);
     REQUIRE(typo.diags.size() == 1);
-    CHECK(typo.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(typo.diags[0].message) ==
           "`scope` is `grop`, which is not allowed; did you mean `group`? (allowed: `individual` (个人), `group` "
           "(群体), or `area` (区域))");
   }
@@ -306,24 +306,23 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
         "`public-service` (公共服务), `cadre-development` (干部培养), `work-style` (作风建设), `member-service` "
         "(服务党员), `other` (其他), `organization-building` (组织建设), `member-development` (发展党员), "
         "`discipline` (纪律检查), `party-dues` (党费收缴), or `organization-change` (组织调整)";
-    CHECK(ascii.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(ascii.diags[0].message) ==
           "`category` is `Elderly`, not a category name (lowercase ASCII letters, digits and `-`); did you mean "
           "`elderly-care`? (built-in categories: " +
               builtin + ")");
     auto spaced = load(std::string(need).replace(at, std::string("养老服务").size(), "Public Safety"));
     REQUIRE(spaced.diags.size() == 1);
-    CHECK(spaced.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(spaced.diags[0].message) ==
           "`category` is `Public Safety`, not a category name (lowercase ASCII letters, digits and `-`); did you "
           "mean `public-safety`? (built-in categories: " +
               builtin + ")");
-    CHECK(spaced.diags[0]
-              .message.text(svcorg::i18n::Lang::ZhCN)
+    CHECK(svcorg::l10n::render(spaced.diags[0].message, svcorg::i18n::Lang::ZhCN)
               .rfind("`category` 的值 `Public Safety` 不是有效的类别名（小写 ASCII 字母、数字和 `-`）；是不是要写 "
                      "`public-safety`？（内置类别：`elderly-care`（养老服务）、`housing`（住房）、",
                      0) == 0);
     auto unlike = load(std::string(need).replace(at, std::string("养老服务").size(), "Zzz Qqq Xxx"));
     REQUIRE(unlike.diags.size() == 1);
-    CHECK(unlike.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(unlike.diags[0].message) ==
           "`category` is `Zzz Qqq Xxx`, not a category name (lowercase ASCII letters, digits and `-`); write a "
           "built-in category (" +
               builtin + ") or one of the District's own");
@@ -341,13 +340,13 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
     REQUIRE(near.diags.size() == 1);
     CHECK(near.diags[0].pos == Pos{6, 25});
     CHECK(
-        near.diags[0].message.text() ==
+        svcorg::l10n::render(near.diags[0].message) ==
         "`rules.negative_list[0]` is `公共安`, which is not the label of a built-in category; did you mean `公共安全` "
         "(`public-safety`)? (built-in categories: " +
             listed + ")");
     auto far = load(district + "rules: {types: {residential: {need_categories: [屋顶花园]}}}\n");
     REQUIRE(far.diags.size() == 1);
-    CHECK(far.diags[0].message.text() ==
+    CHECK(svcorg::l10n::render(far.diags[0].message) ==
           "`rules.types.residential.need_categories[0]` is `屋顶花园`, which is not the label of a built-in category; "
           "write a category name or the label of a built-in category: " +
               listed);
@@ -369,7 +368,8 @@ rules: {negative_list: [纪律检查], types: {residential: {need_categories: [�
                     "    yard: 住房\n    rooftop-garden: 屋顶花园\n    roof-garden: 屋顶花园\n");
     std::vector<std::string> got;
     for (const auto& d : bad.diags)
-      got.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " + d.message.text());
+      got.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " +
+                    svcorg::l10n::render(d.message));
     CHECK(got == std::vector<std::string>{
                      "8:5 a key of `rules.category_labels` must be a category name (lowercase ASCII letters, digits "
                      "and `-`), not the text `Rooftop`",

@@ -12,6 +12,7 @@
 
 #include "records_support.hpp"
 #include "support.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/load/loader.hpp"
 #include "tree_builder.hpp"
@@ -52,7 +53,7 @@ std::string records(const svcorg::model::RecordSet& set) {
 // The texts of `messages`, a line each.
 std::string texts(const std::vector<svcorg::i18n::Message>& messages, Lang lang = Lang::En) {
   std::string out;
-  for (const auto& m : messages) out += m.text(lang) + "\n";
+  for (const auto& m : messages) out += svcorg::l10n::render(m, lang) + "\n";
   return out;
 }
 
@@ -151,7 +152,7 @@ TEST_SUITE("load::load_bytes") {
       l = testing::load_text(empty);
       CHECK(findings(l.diags) == "t.yaml:1:1 header\n");
       REQUIRE(l.diags.size() == 1);
-      CHECK(l.diags[0].message.text() == "the file is empty; write the record, or delete the file");
+      CHECK(svcorg::l10n::render(l.diags[0].message) == "the file is empty; write the record, or delete the file");
       CHECK(records(l.set) == "");
       CHECK(l.set.files == Strings{"t.yaml"});
     }
@@ -190,18 +191,20 @@ TEST_SUITE("load::read_file") {
     const auto too_big = svcorg::load::read_file(big, 9);
     REQUIRE_FALSE(too_big);
     const svcorg::i18n::Message& error = too_big.error();
-    CHECK(error.text() == big + ": larger than the limit of 9 bytes; split it (or raise --max-file-size)");
-    CHECK(error.text(Lang::ZhCN) == big + "：超过了9字节的上限；请拆分这个文件（或调高 --max-file-size）");
+    CHECK(svcorg::l10n::render(error) ==
+          big + ": larger than the limit of 9 bytes; split it (or raise --max-file-size)");
+    CHECK(svcorg::l10n::render(error, Lang::ZhCN) ==
+          big + "：超过了9字节的上限；请拆分这个文件（或调高 --max-file-size）");
 
     const std::string missing = (tmp.path() / "missing.yaml").string();
     const auto absent = svcorg::load::read_file(missing, 10);
     REQUIRE_FALSE(absent);
-    CHECK(absent.error().text() == missing + ": cannot open: No such file or directory");
+    CHECK(svcorg::l10n::render(absent.error()) == missing + ": cannot open: No such file or directory");
 
     const std::string folder = tmp.path().string();
     const auto not_file = svcorg::load::read_file(folder, 10);
     REQUIRE_FALSE(not_file);
-    CHECK(not_file.error().text() == folder + ": not a regular file; give YAML files or directories");
+    CHECK(svcorg::l10n::render(not_file.error()) == folder + ": not a regular file; give YAML files or directories");
   }
 }
 

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "support.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/render/xlsx.hpp"
 #include "svcorg/util/file.hpp"
 
@@ -63,10 +64,10 @@ TEST_SUITE("render::xlsx") {
     Sheet s = ledger();
     s.rows[1][2] = Cell::of_text(std::string(32768, 'x'));
     const auto msg = write_xlsx((dir.path() / "tmp").string(), {s}, Date::from_ymd(2025, 12, 31), "台账.xlsx").error();
-    CHECK(msg.text(Lang::En) ==
+    CHECK(svcorg::l10n::render(msg, Lang::En) ==
           "cannot write the workbook 台账.xlsx (nothing was written): sheet 台账, cell C3: String exceeds Excel's "
           "limit of 32,767 characters.");
-    CHECK(msg.text(Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(msg, Lang::ZhCN) ==
           "无法写入工作簿 台账.xlsx（未写入任何内容）：工作表 台账 单元格 C3：String exceeds Excel's limit of 32,767 "
           "characters.");
   }
@@ -76,8 +77,9 @@ TEST_SUITE("render::xlsx") {
     Sheet s = ledger();
     s.name = std::string(32, 'n');
     const auto msg = write_xlsx((dir.path() / "x.xlsx").string(), {s}, Date::from_ymd(2025, 12, 31)).error();
-    CHECK(msg.text(Lang::En) == "cannot write the workbook " + (dir.path() / "x.xlsx").string() +
-                                    " (nothing was written): Worksheet name exceeds Excel's limit of 31 characters.");
+    CHECK(svcorg::l10n::render(msg, Lang::En) ==
+          "cannot write the workbook " + (dir.path() / "x.xlsx").string() +
+              " (nothing was written): Worksheet name exceeds Excel's limit of 31 characters.");
   }
 
   TEST_CASE("through write_file_with, a failed workbook leaves the target as it was and no temporary file") {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "support.hpp"
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/report/report.hpp"
 #include "svcorg/rules/rules.hpp"
@@ -114,8 +114,8 @@ TEST_SUITE("report") {
     CHECK(d.card_rows[5].type_mean.has_value());
     CHECK(d.card_rows[10].part == "autonomous");
     REQUIRE(d.card_rows[5].inputs.size() == 2);
-    CHECK(d.card_rows[5].inputs[1].text(svcorg::i18n::Lang::ZhCN) == "计划质量在同类10个中排第8");
-    CHECK(d.card_rows[5].inputs[1].text() == "rank 8 of 10 of its type by plan quality");
+    CHECK(svcorg::l10n::render(d.card_rows[5].inputs[1], svcorg::i18n::Lang::ZhCN) == "计划质量在同类10个中排第8");
+    CHECK(svcorg::l10n::render(d.card_rows[5].inputs[1]) == "rank 8 of 10 of its type by plan quality");
     CHECK(d.card_rows[10].inputs.empty());
     REQUIRE(!d.card_needs.empty());
     CHECK(d.card_needs[0]->facts.need->id.v == "mly-2025-005");

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/model/record_set.hpp"
 #include "svcorg/rules/rules.hpp"
@@ -233,8 +234,8 @@ Verdict tool_verdict(const std::string& name, const std::string& bytes) {
     if (d.severity != svcorg::diag::Severity::Error) continue;
     if (std::find(kSchemaRules.begin(), kSchemaRules.end(), d.rule) == kSchemaRules.end()) continue;
     out.rejected = true;
-    out.detail += "  " + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " + d.message.text() + " [" +
-                  d.rule + "]\n";
+    out.detail += "  " + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " +
+                  svcorg::l10n::render(d.message) + " [" + d.rule + "]\n";
   }
   return out;
 }

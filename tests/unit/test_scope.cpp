@@ -9,6 +9,7 @@
 
 #include "support.hpp"
 #include "svcorg/cmd/since.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/scope/inputs.hpp"
 #include "svcorg/scope/scope.hpp"
@@ -296,7 +297,7 @@ TEST_SUITE("scope since: changes from a repository") {
     const auto failure = [&] {
       const auto r = svcorg::cmd::inputs_at(repo, "C", c);
       REQUIRE_FALSE(r);
-      return r.error().text();
+      return svcorg::l10n::render(r.error());
     };
     CHECK(failure() == "cannot read records/e.yaml at the revision");
     c.paths = {records, "-"};

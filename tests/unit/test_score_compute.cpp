@@ -3,6 +3,7 @@
 // Small districts written as YAML text (score_support.hpp), validated clean first; every
 // expected value is computed by hand, the arithmetic in the comment next to it.
 #include "score_support.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 using namespace score_test;  // the helpers of score_support.hpp
 
@@ -89,9 +90,9 @@ TEST_SUITE("score::compute") {
           std::vector<std::string>{"branches/nopl.yaml:1:1 Branch nopl", "branches/old.yaml:1:1 Branch old"});
     const auto& missing = s->result.warnings.front();
     REQUIRE(missing.id == "nopl");
-    CHECK(missing.message.text() ==
+    CHECK(svcorg::l10n::render(missing.message) ==
           "the branch has no plan for 2026, so it is not scored; add a Plan with `branch: nopl` and `year: 2026`");
-    CHECK(missing.message.text(svcorg::i18n::Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(missing.message, svcorg::i18n::Lang::ZhCN) ==
           "党组织没有2026年度计划，因此不参与评分；请添加一份 `branch: nopl`、`year: 2026` 的计划（Plan）");
     for (const auto& w : s->result.warnings) CHECK(w.severity == svcorg::diag::Severity::Warning);
     REQUIRE(s->result.streets.size() == 2);

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <vector>
 
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/render/delta.hpp"
 #include "svcorg/score/delta.hpp"
 
@@ -135,12 +136,12 @@ TEST_SUITE("score delta: parse_baseline") {
       CAPTURE(b.text);
       const auto bad = score::parse_baseline(b.text, "f.json");
       REQUIRE_FALSE(bad);
-      CHECK(bad.error().text() == b.why);
+      CHECK(svcorg::l10n::render(bad.error()) == b.why);
     }
     const auto bad = score::parse_baseline(
         R"({"format": 1, "year": 2026, "as_of": "2026-06-30", "branches": [{"id": 7}]})", "f.json");
     REQUIRE_FALSE(bad);
-    CHECK(bad.error().text(svcorg::i18n::Lang::ZhCN) == "branches[0].`id` 不是文本");
+    CHECK(svcorg::l10n::render(bad.error(), svcorg::i18n::Lang::ZhCN) == "branches[0].`id` 不是文本");
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include "support.hpp"
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/score/model.hpp"
 #include "tree_builder.hpp"
@@ -26,7 +27,7 @@ sc::Model model_with(const std::string& scoring_yaml) {
   svcorg::model::RecordSet set;
   svcorg::diag::Sink sink;
   svcorg::load::load_bytes("district.yaml", text, set, sink);
-  for (const auto& d : sink.items()) FAIL_CHECK(d.message.text());
+  for (const auto& d : sink.items()) FAIL_CHECK(svcorg::l10n::render(d.message));
   REQUIRE(set.districts.size() == 1);
   REQUIRE(set.districts.front().scoring);
   return sc::effective_model(set.districts.front().scoring.get());

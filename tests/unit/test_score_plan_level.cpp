@@ -2,6 +2,7 @@
 // Small districts written as YAML text (score_support.hpp), validated clean first; every
 // expected value is computed by hand, the arithmetic in the comment next to it.
 #include "score_support.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 using namespace score_test;  // the helpers of score_support.hpp
 
@@ -130,10 +131,10 @@ TEST_SUITE("score::compute") {
     const auto no_needs = std::find_if(s->result.warnings.begin(), s->result.warnings.end(),
                                        [](const auto& d) { return d.rule == "no-needs"; });
     REQUIRE(no_needs != s->result.warnings.end());
-    CHECK(no_needs->message.text() ==
+    CHECK(svcorg::l10n::render(no_needs->message) ==
           "no needs received in 2026 (as of 2026-12-31) and none carried over from earlier years; effect counts 0: "
           "record the needs the branch learned of in the ledger");
-    CHECK(no_needs->message.text(svcorg::i18n::Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(no_needs->message, svcorg::i18n::Lang::ZhCN) ==
           "2026年度（截至2026年12月31日）没有受理需求，也没有往年结转的需求；效果得分计为0：请把党组织了解到的需求记入"
           "需求台账");
     // autonomous = 0.2 × 55.556 + 0.2 × 100 + 0.25 × 0 + 0.15 × 100 + 0.2 × 100

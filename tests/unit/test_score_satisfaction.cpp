@@ -2,6 +2,7 @@
 // Small districts written as YAML text (score_support.hpp), validated clean first; every
 // expected value is computed by hand, the arithmetic in the comment next to it.
 #include "score_support.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 using namespace score_test;  // the helpers of score_support.hpp
 
@@ -46,10 +47,10 @@ TEST_SUITE("score::compute") {
       const auto& w = s->result.warnings;
       const auto it = std::find_if(w.begin(), w.end(), [](const auto& d) { return d.rule == "no-survey"; });
       REQUIRE(it != w.end());
-      CHECK(it->message.text() ==
+      CHECK(svcorg::l10n::render(it->message) ==
             "the plan's review has no member or public survey; satisfaction counts 0: add `review.member_survey` and "
             "`review.public_survey`");
-      CHECK(it->message.text(svcorg::i18n::Lang::ZhCN) ==
+      CHECK(svcorg::l10n::render(it->message, svcorg::i18n::Lang::ZhCN) ==
             "计划的考评没有党员测评，也没有群众测评；满意度计为0：请添加 `review.member_survey` 和 "
             "`review.public_survey`");
     }

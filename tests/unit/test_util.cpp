@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "support.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/util/date.hpp"
 #include "svcorg/util/file.hpp"
 #include "svcorg/util/parallel.hpp"
@@ -53,7 +54,7 @@ TEST_SUITE("util::text") {
     CHECK_FALSE(svcorg::util::check_utf8("plain ascii and 中文"));
     CHECK(svcorg::util::check_utf8("\xC0\x80")->offset == 0);        // overlong
     CHECK(svcorg::util::check_utf8("ab\xED\xA0\x80")->offset == 2);  // surrogate
-    CHECK(svcorg::util::check_utf8("abc\xE4\xB8")->what.text() == "truncated UTF-8 sequence");
+    CHECK(svcorg::l10n::render(svcorg::util::check_utf8("abc\xE4\xB8")->what) == "truncated UTF-8 sequence");
   }
   TEST_CASE("scan_utf8 checks ASCII runs eight bytes at a time, up to the exact byte") {
     using svcorg::util::scan_utf8;
@@ -65,14 +66,14 @@ TEST_SUITE("util::text") {
       const auto nul = scan_utf8(text);
       REQUIRE(nul.error);
       CHECK(nul.error->offset == at);
-      CHECK(nul.error->what.text() == "NUL byte");
+      CHECK(svcorg::l10n::render(nul.error->what) == "NUL byte");
       text[at] = '\xFF';
       REQUIRE(scan_utf8(text).error);
       CHECK(scan_utf8(text).error->offset == at);
       text.replace(at, 1, "中");  // valid: three bytes within the run
       CHECK_FALSE(scan_utf8(text).error);
       text.resize(text.size() - 1);  // its last byte cut off at the end
-      if (at + 3 > text.size()) CHECK(scan_utf8(text).error->what.text() == "truncated UTF-8 sequence");
+      if (at + 3 > text.size()) CHECK(svcorg::l10n::render(scan_utf8(text).error->what) == "truncated UTF-8 sequence");
     }
     CHECK_FALSE(scan_utf8("").error);
     CHECK_FALSE(scan_utf8(std::string(1000, 'x')).error);
@@ -105,18 +106,21 @@ TEST_SUITE("util::text") {
     using svcorg::i18n::Lang;
     const auto near = svcorg::util::did_you_mean("bulding", {"building", "organ"});
     REQUIRE(near);
-    CHECK(near->text() == "did you mean `building`?");
-    CHECK(near->text(Lang::ZhCN) == "是不是要写 `building`？");
+    CHECK(svcorg::l10n::render(*near) == "did you mean `building`?");
+    CHECK(svcorg::l10n::render(*near, Lang::ZhCN) == "是不是要写 `building`？");
     CHECK_FALSE(svcorg::util::did_you_mean("xyzzy", {"building", "organ"}));
-    CHECK(svcorg::util::check_utf8("a\xff"
-                                   "b")
-              ->what.text() == "invalid UTF-8 byte 0xff");
-    CHECK(svcorg::util::check_utf8("a\xff"
-                                   "b")
-              ->what.text(Lang::ZhCN) == "无效的 UTF-8 字节 0xff");
-    CHECK(svcorg::util::check_utf8(std::string("a\0b", 3))->what.text(Lang::ZhCN) == "NUL 字节（空字符）");
-    CHECK(svcorg::util::check_utf8("ab\xED\xA0\x80")->what.text(Lang::ZhCN) == "从字节 0xed 开始的 UTF-8 字节序列无效");
-    CHECK(svcorg::util::check_utf8("abc\xE4\xB8")->what.text(Lang::ZhCN) == "不完整的 UTF-8 字节序列");
+    CHECK(svcorg::l10n::render(svcorg::util::check_utf8("a\xff"
+                                                        "b")
+                                   ->what) == "invalid UTF-8 byte 0xff");
+    CHECK(svcorg::l10n::render(svcorg::util::check_utf8("a\xff"
+                                                        "b")
+                                   ->what,
+                               Lang::ZhCN) == "无效的 UTF-8 字节 0xff");
+    CHECK(svcorg::l10n::render(svcorg::util::check_utf8(std::string("a\0b", 3))->what, Lang::ZhCN) ==
+          "NUL 字节（空字符）");
+    CHECK(svcorg::l10n::render(svcorg::util::check_utf8("ab\xED\xA0\x80")->what, Lang::ZhCN) ==
+          "从字节 0xed 开始的 UTF-8 字节序列无效");
+    CHECK(svcorg::l10n::render(svcorg::util::check_utf8("abc\xE4\xB8")->what, Lang::ZhCN) == "不完整的 UTF-8 字节序列");
   }
   TEST_CASE("codepoints") {
     CHECK(svcorg::util::codepoints("a张三") == 3);
@@ -150,7 +154,8 @@ TEST_SUITE("util::Result") {
     REQUIRE_FALSE(bad);
     CHECK(q == 2);
     CHECK(bad.error().id == "load.too-big");
-    CHECK(bad.error().text() == "a.yaml: larger than the limit of 3 bytes; split it (or raise --max-file-size)");
+    CHECK(svcorg::l10n::render(bad.error()) ==
+          "a.yaml: larger than the limit of 3 bytes; split it (or raise --max-file-size)");
     svcorg::util::Result<std::string> text = std::string("kept");
     CHECK(text->size() == 4);
     CHECK(std::move(text).value() == "kept");
@@ -228,11 +233,13 @@ TEST_SUITE("util::write_file") {
     // A folder is no file to replace.
     const std::string folder = tmp.path().string();
     const auto refused = svcorg::util::write_file(folder, "x").error();
-    CHECK(refused.text() == "cannot write " + folder + ": not a regular file; name a file to create or replace");
-    CHECK(refused.text(Lang::ZhCN) == "无法写入 " + folder + "：它不是普通文件；请给出要新建或替换的文件");
+    CHECK(svcorg::l10n::render(refused) ==
+          "cannot write " + folder + ": not a regular file; name a file to create or replace");
+    CHECK(svcorg::l10n::render(refused, Lang::ZhCN) ==
+          "无法写入 " + folder + "：它不是普通文件；请给出要新建或替换的文件");
     // The OS's reason stays as the OS writes it.
     const std::string missing = (tmp.path() / "no" / "out.txt").string();
-    CHECK(svcorg::util::write_file(missing, "x").error().text(Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(svcorg::util::write_file(missing, "x").error(), Lang::ZhCN) ==
           "无法在 " + (tmp.path() / "no").string() + " 中创建临时文件：No such file or directory");
   }
 }

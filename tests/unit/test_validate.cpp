@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "svcorg/l10n/catalogue.hpp"
 #include "test_validate_support.hpp"
 
 using namespace vtest;  // the helpers of test_validate_support.hpp
@@ -70,7 +71,7 @@ TEST_SUITE("validate::run") {
       CHECK(d.related.pos == svcorg::Pos{1, 1});
       CHECK(d.kind == "Branch");
       CHECK(d.id == "meiliyuan");
-      CHECK(d.message.text() ==
+      CHECK(svcorg::l10n::render(d.message) ==
             "another Branch already has the id `meiliyuan` (at a/copy.yaml:1:1); ids are unique within a kind across "
             "all inputs: rename one of them");
     }
@@ -139,7 +140,7 @@ TEST_SUITE("validate::run") {
       auto o = check(with(district(), kNeedFile,
                           replace(text_of(district(), kNeedFile), "branch: meiliyuan", "branch: meiliyaun")));
       CHECK(o.of("reference") == Strings{"needs/mly-001.yaml:4:9 error reference"});
-      CHECK(o.one("reference").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("reference").message) ==
             "`branch` names `meiliyaun`, but there is no Branch with that id; did you mean `meiliyuan`?");
     }
     SUBCASE("needs of one file, their branch and platform known and unknown in turn") {
@@ -187,17 +188,17 @@ TEST_SUITE("validate::run") {
       auto o = check(with(district(), kPlatformFile,
                           replace(text_of(district(), kPlatformFile), "needs: [mly-001]}", "needs: [mly-01]}")));
       CHECK(o.of("reference") == Strings{"platforms/meiliyuan.yaml:10:32 error reference"});
-      CHECK(o.one("reference").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("reference").message) ==
             "`meetings[0].needs` names `mly-01`, but there is no Need with that id; did you mean `mly-001`?");
     }
     SUBCASE("a platform owner that names nothing") {
       auto o = check(with(district(), kPlatformFile,
                           replace(text_of(district(), kPlatformFile), "owner: nanjingxi", "owner: nanjinxi")));
       CHECK(o.of() == Strings{"platforms/meiliyuan.yaml:26:8 error reference"});
-      CHECK(o.one("reference").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("reference").message) ==
             "`owner` names `nanjinxi`, but there is no Branch, street or District with that id; did you mean "
             "`nanjingxi`?");
-      CHECK(o.one("reference").message.text(svcorg::i18n::Lang::ZhCN) ==
+      CHECK(svcorg::l10n::render(o.one("reference").message, svcorg::i18n::Lang::ZhCN) ==
             "`owner` 为 `nanjinxi`，但没有编号为 `nanjinxi` 的党组织、街道或区；是不是要写 `nanjingxi`？");
     }
     SUBCASE("participants are text and not checked") {

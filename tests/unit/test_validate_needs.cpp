@@ -1,4 +1,5 @@
 // validate::run — the rules on one need: category, required texts, lifecycle, dates.
+#include "svcorg/l10n/catalogue.hpp"
 #include "test_validate_support.hpp"
 
 using namespace vtest;  // the helpers of test_validate_support.hpp
@@ -24,13 +25,13 @@ TEST_SUITE("validate::run") {
     SUBCASE("a typo, with the closest allowed category") {
       auto o = check(need_with({{"category: elderly-care", "category: housng"}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:7:11 error need-category"});
-      CHECK(o.one("need-category").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("need-category").message) ==
             "the category `housng` is not allowed for a residential branch; did you mean `housing`? (allowed: "
             "`elderly-care` (养老服务), `housing` (住房), `environment` (环境), `public-safety` (公共安全), `dispute` "
             "(矛盾纠纷), `employment` (就业), `health` (健康), `culture` (文化), `community-affairs` (社区事务), "
             "`member-service` (服务党员), or `other` (其他))");
       // In Chinese: the branch's type, the value, the nearest allowed one and the list, in its own order.
-      CHECK(o.one("need-category").message.text(svcorg::i18n::Lang::ZhCN) ==
+      CHECK(svcorg::l10n::render(o.one("need-category").message, svcorg::i18n::Lang::ZhCN) ==
             "`residential` 类型党组织的需求不能使用类别 `housng`；是不是要写 `housing`？（允许的类别："
             "`elderly-care`（养老服务）、`housing`（住房）、`environment`（环境）、`public-safety`（公共安全）、"
             "`dispute`（矛盾纠纷）、`employment`（就业）、`health`（健康）、`culture`（文化）、"
@@ -39,7 +40,8 @@ TEST_SUITE("validate::run") {
     SUBCASE("another type's category, with no close one") {
       auto o = check(need_with({{"category: elderly-care", "category: talent"}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:7:11 error need-category"});
-      CHECK(o.one("need-category").message.text().find("; use one of `elderly-care`") != std::string::npos);
+      CHECK(svcorg::l10n::render(o.one("need-category").message).find("; use one of `elderly-care`") !=
+            std::string::npos);
     }
     SUBCASE("the categories every type allows") {
       CHECK(check(need_with({{"category: elderly-care", "category: member-service"}})).of() == Strings{});
@@ -74,10 +76,10 @@ TEST_SUITE("validate::run") {
     SUBCASE("the first event is not `received`") {
       auto o = check(need_with({{"2026-03-02, status: received}", "2026-03-02, status: assessed}"}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:15:5 error event-order"});
-      CHECK(o.one("event-order").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("event-order").message) ==
             "the first event is `assessed` dated 2026-03-02; a need's history starts with `received` dated "
             "2026-03-02 (the `received` date)");
-      CHECK(o.one("event-order").message.text(svcorg::i18n::Lang::ZhCN) ==
+      CHECK(svcorg::l10n::render(o.one("event-order").message, svcorg::i18n::Lang::ZhCN) ==
             "第一个事件是日期为2026年3月2日的 `assessed`；需求的办理记录应从日期为2026年3月2日（即受理日期 "
             "`received`）的 `received` 事件开始");
     }
@@ -88,7 +90,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("an event dated before the one above it") {
       auto o = check(need_with({{"2026-03-04, status: assessed, note", "2026-03-03, status: assessed, note"}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:17:5 error event-order"});
-      CHECK(o.one("event-order").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("event-order").message) ==
             "this event is dated 2026-03-03, before the event above it (2026-03-04); list events in date order");
     }
     SUBCASE("equal dates keep file order") {
@@ -102,10 +104,10 @@ TEST_SUITE("validate::run") {
                                 {"2026-04-18, status: resolved}", "2026-04-18, status: received}"},
                                 {"feedback: {satisfaction: 5, date: 2026-04-18}\n", ""}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:18:5 error status-transition"});
-      CHECK(o.one("status-transition").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("status-transition").message) ==
             "the move from `assessed` to `received` is not allowed; from `assessed` a need may go to `in-progress`, "
             "`resolved`, `closed`, or `declined`, or repeat `assessed`");
-      CHECK(o.one("status-transition").message.text(svcorg::i18n::Lang::ZhCN) ==
+      CHECK(svcorg::l10n::render(o.one("status-transition").message, svcorg::i18n::Lang::ZhCN) ==
             "不允许从 `assessed` 变为 `received`；需求从 `assessed` 只能变为 `in-progress`、`resolved`、`closed` 或 "
             "`declined`，或再记一个 `assessed` 事件");
     }
@@ -123,7 +125,7 @@ TEST_SUITE("validate::run") {
                                  "  - {date: 2026-04-22, status: in-progress}\n";
       auto o = check(need_with({{"status: resolved", "status: in-progress"}, {kEvents, events}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:21:5 error status-transition"});
-      CHECK(o.one("status-transition").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("status-transition").message) ==
             "the move from `closed` to `in-progress` is not allowed; `closed` is final: only another `closed` "
             "event (a note) may follow");
     }
@@ -138,7 +140,7 @@ TEST_SUITE("validate::run") {
   TEST_CASE("status-mismatch") {
     auto o = check(need_with({{"status: resolved", "status: in-progress"}}));
     CHECK(o.of() == Strings{"needs/mly-001.yaml:13:9 error status-mismatch"});
-    CHECK(o.one("status-mismatch").message.text() ==
+    CHECK(svcorg::l10n::render(o.one("status-mismatch").message) ==
           "`status` is `in-progress`, but the last event is `resolved`; `status` is the last event's status: write "
           "`resolved`, or add the event that made it `in-progress`");
   }
@@ -152,10 +154,10 @@ TEST_SUITE("validate::run") {
     SUBCASE("feedback dated before the resolution") {
       auto o = check(need_with({{"date: 2026-04-18}\n", "date: 2026-04-17}\n"}}));
       CHECK(o.of() == Strings{"needs/mly-001.yaml:19:11 error date-order"});
-      CHECK(o.one("date-order").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("date-order").message) ==
             "the feedback is dated 2026-04-17, before the need was resolved (2026-04-18); feedback is given on or "
             "after the resolution: check the dates");
-      CHECK(o.one("date-order").message.text(svcorg::i18n::Lang::ZhCN) ==
+      CHECK(svcorg::l10n::render(o.one("date-order").message, svcorg::i18n::Lang::ZhCN) ==
             "评价日期为2026年4月17日，早于需求解决的日期（2026年4月18日）；评价应在解决当天或之后作出：请核对日期");
     }
     SUBCASE("after a reopening, the final resolution counts") {
@@ -182,7 +184,7 @@ TEST_SUITE("validate::run") {
                                            "needs/mly-001.yaml:19:35 warning future-date",
                                            "platforms/meiliyuan.yaml:20:19 warning future-date",
                                            "platforms/meiliyuan.yaml:31:19 warning future-date"});
-      CHECK(o.found[0].message.text() ==
+      CHECK(svcorg::l10n::render(o.found[0].message) ==
             "`events[3].date` is 2026-04-18, after today (2026-04-01); it records something that has happened: "
             "check the date");
     }

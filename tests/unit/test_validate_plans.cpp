@@ -1,4 +1,5 @@
 // validate::run — plans, platforms and branches.
+#include "svcorg/l10n/catalogue.hpp"
 #include "test_validate_support.hpp"
 
 using namespace vtest;  // the helpers of test_validate_support.hpp
@@ -26,8 +27,7 @@ TEST_SUITE("validate::run") {
   TEST_CASE("item-category") {
     auto o = check(edit(district(), kPlanFile, {{"category: elderly-care", "category: elderly-cae"}}));
     CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:9:37 error item-category"});
-    CHECK(o.one("item-category")
-              .message.text()
+    CHECK(svcorg::l10n::render(o.one("item-category").message)
               .rfind("the category `elderly-cae` is not allowed for a plan item of a residential branch; did you mean "
                      "`elderly-care`? (allowed: `elderly-care`",
                      0) == 0);
@@ -40,7 +40,7 @@ TEST_SUITE("validate::run") {
     SUBCASE("approved by the branch itself") {
       auto o = check(edit(district(), kPlanFile, {{"approval: superior", "approval: self"}}));
       CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:11:85 error negative-list"});
-      CHECK(o.one("negative-list").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("negative-list").message) ==
             "`member-development` is on the negative list, so the item needs `approval: superior`, not `self`; have "
             "it approved by the superior organization");
     }
@@ -62,7 +62,7 @@ TEST_SUITE("validate::run") {
         "  - {id: i3, title: 发展党员, category: member-development, needs: [mly-001], approval: superior}\n";
     auto o = check(edit(district(), kPlanFile, {{third, ""}}));
     CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:1:1 warning plan-items"});
-    CHECK(o.one("plan-items").message.text() ==
+    CHECK(svcorg::l10n::render(o.one("plan-items").message) ==
           "the plan has 2 autonomous items, fewer than the 3 a plan should have; add items that answer the branch's "
           "needs");
     SUBCASE("the District lowers the minimum") {
@@ -87,7 +87,7 @@ TEST_SUITE("validate::run") {
       auto o = check(edit(with_xinde(district()), kPlanFile,
                           {{"needs: [mly-001], approval: self}", "needs: [mly-001, xd-001], approval: self}"}}));
       CHECK(o.of("foreign-need") == Strings{"plans/meiliyuan-2026.yaml:9:68 warning foreign-need"});
-      CHECK(o.one("foreign-need").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("foreign-need").message) ==
             "the need `xd-001` belongs to branch `xinde`, not to `meiliyuan` whose plan this is; list the needs of "
             "`meiliyuan`");
     }
@@ -123,11 +123,11 @@ TEST_SUITE("validate::run") {
     SUBCASE("a missing category, once per category") {
       auto o = check(edit(district(), kPlatformFile, {{"category: participation", "category: information"}}));
       CHECK(o.of() == Strings{"branches/meiliyuan.yaml:1:1 warning required-platform"});
-      CHECK(o.one("required-platform").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("required-platform").message) ==
             "the branch has no `participation` platform (owned, or joined by being listed in its `participants`); "
             "a branch of type `residential` should have a platform of each category: `information`, "
             "`participation`, and `coordination`");
-      CHECK(o.one("required-platform").message.text(svcorg::i18n::Lang::ZhCN) ==
+      CHECK(svcorg::l10n::render(o.one("required-platform").message, svcorg::i18n::Lang::ZhCN) ==
             "党组织没有 `participation` 类平台（无论是自己牵头，还是列在平台的 `participants` 中参加）；"
             "`residential` 类型的党组织应当有以下每一类平台：`information`、`participation` 和 `coordination`");
     }
@@ -144,7 +144,7 @@ TEST_SUITE("validate::run") {
                           {{"category: information\ncadence: yearly", "category: information\ncadence: monthly"}}),
                      mid_year);
       CHECK(o.of() == Strings{"platforms/meiliyuan.yaml:1:1 warning platform-cadence"});
-      CHECK(o.one("platform-cadence").message.text() ==
+      CHECK(svcorg::l10n::render(o.one("platform-cadence").message) ==
             "the platform held 1 meeting from 2026-01-01 to 2026-06-30; its `monthly` cadence (12 a year) asks for 5 "
             "by then; record the meetings held, or change the cadence");
     }
@@ -156,7 +156,8 @@ TEST_SUITE("validate::run") {
                         {{"category: information\ncadence: yearly", "category: information\ncadence: monthly"},
                          {"  - {date: 2026-03-01, needs: [mly-001]}\n", four}});
       CHECK(check(files, mid_year).of() == Strings{"platforms/meiliyuan.yaml:1:1 warning platform-cadence"});
-      CHECK(check(files, mid_year).one("platform-cadence").message.text().find("held 4 meetings") != std::string::npos);
+      CHECK(svcorg::l10n::render(check(files, mid_year).one("platform-cadence").message).find("held 4 meetings") !=
+            std::string::npos);
       auto five = edit(files, kPlatformFile,
                        {{"  - {date: 2026-01-10}\n", "  - {date: 2026-01-10}\n  - {date: 2026-01-20}\n"}});
       CHECK(check(five, mid_year).of() == Strings{});
@@ -189,7 +190,7 @@ TEST_SUITE("validate::run") {
     CHECK(check(files).of("type-field") == Strings{});
     auto o = check(edit(files, "branches/xinde.yaml", {{"units: 12\n", ""}}));
     CHECK(o.of("type-field") == Strings{"branches/xinde.yaml:1:1 error type-field"});
-    CHECK(o.one("type-field").message.text() ==
+    CHECK(svcorg::l10n::render(o.one("type-field").message) ==
           "a building branch requires the field `units`; add it (the number of companies in the building cluster, at "
           "least 2)");
     auto s =
@@ -205,7 +206,7 @@ TEST_SUITE("validate::run") {
         check(edit(district(), kBranchFile, {{"planning: 3", "planning: 2"}, {"orientation: 4", "orientation: 1"}}));
     CHECK(o.of() == Strings{"branches/meiliyuan.yaml:12:31 warning competency-gap",
                             "branches/meiliyuan.yaml:12:44 warning competency-gap"});
-    CHECK(o.found[1].message.text() ==
+    CHECK(svcorg::l10n::render(o.found[1].message) ==
           "the secretary's `planning` is rated 2 of 5; an ability rated 1 or 2 is a gap to plan training for");
   }
 
@@ -213,7 +214,7 @@ TEST_SUITE("validate::run") {
     auto o = check(edit(district(), kBranchFile, {{"certified: true", "certified: false"}}));
     CHECK(o.of() == Strings{"branches/meiliyuan.yaml:1:1 warning not-certified"});
     CHECK(
-        o.one("not-certified").message.text() ==
+        svcorg::l10n::render(o.one("not-certified").message) ==
         "the secretary 王芳 does not hold the qualification certificate (`certified: false`); plan the certification");
   }
 

@@ -2,6 +2,7 @@
 // unlinked-item. The small district of test_validate_support.hpp has one need
 // (`mly-001`, elderly-care, received 2026-03-02); its plan scores q = 0.75 (linked 1,
 // measurable 0, breadth 1, coverage 1).
+#include "svcorg/l10n/catalogue.hpp"
 #include "test_validate_support.hpp"
 
 using namespace vtest;  // the helpers of test_validate_support.hpp
@@ -68,7 +69,7 @@ TEST_SUITE("validate::run") {
     const auto o =
         check(with_need(with_need(files, "mly-002", "housing", "2026-05-01"), "mly-003", "dispute", "2026-05-02"));
     CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});
-    CHECK(o.one("plan-quality").message.text() ==
+    CHECK(svcorg::l10n::render(o.one("plan-quality").message) ==
           "the submitted plan `mly-2026` has quality 0.5833, below the minimum 0.6: the items `i2` and `i3` answer no "
           "need; the item `i2` has no numeric target; no item covers the categories `dispute` and `housing` of the "
           "branch's needs in 2026; list in each item's `needs` the ids of the needs it answers, give each item a "
@@ -83,7 +84,7 @@ TEST_SUITE("validate::run") {
                               plan("submitted", {item("i1", "culture", false, false)})));
     // linked 0, measurable 0, breadth 1/3, coverage 0: q = 0.0833.
     CHECK(o.of() == Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});
-    CHECK(o.one("plan-quality").message.text() ==
+    CHECK(svcorg::l10n::render(o.one("plan-quality").message) ==
           "the submitted plan `mly-2026` has quality 0.0833, below the minimum 0.6: the item `i1` answers no need; the "
           "item `i1` has no numeric target; it has 1 item, fewer than the 3 a plan should have; no item covers the "
           "categories `elderly-care` and `housing` of the branch's needs in 2026; list in each item's `needs` the ids "
@@ -91,7 +92,7 @@ TEST_SUITE("validate::run") {
           "`elderly-care` and `housing` each with an item of that category or one that lists such a need");
     // In Chinese: the same reasons and the same things to do, 请 once before them.
     CHECK(
-        o.one("plan-quality").message.text(svcorg::i18n::Lang::ZhCN) ==
+        svcorg::l10n::render(o.one("plan-quality").message, svcorg::i18n::Lang::ZhCN) ==
         "已提交的计划 `mly-2026` 质量为0.0833，低于最低要求0.6：项目 `i1` 没有对应任何需求；项目 `i1` 没有数值型目标；"
         "计划只有1个项目，少于应有的3个；本党组织2026年度的需求有类别 `elderly-care` 和 `housing`，但没有项目覆盖；"
         "请在每个项目的 `needs` 中列出它所回应的需求的编号，为每个项目填写数值型的 `target.value`，增加项目，"
@@ -99,12 +100,13 @@ TEST_SUITE("validate::run") {
     const auto none = check(with(district(), kPlanFile, plan("submitted", {})));
     CHECK(none.load.empty());
     CHECK(none.of() == Strings{"plans/meiliyuan-2026.yaml:6:9 error plan-quality"});
-    CHECK(none.one("plan-quality").message.text() ==
+    CHECK(svcorg::l10n::render(none.one("plan-quality").message) ==
           "the submitted plan `mly-2026` has quality 0, below the minimum 0.6: it has no items; add at least 3 items "
           "that answer the branch's needs, each listing them in `needs` and with a numeric `target.value`");
-    CHECK(check(with(with_rules("rules: {defaults: {min_plan_items: 0}}\n"), kPlanFile, plan("submitted", {})))
-              .one("plan-quality")
-              .message.text() ==
+    CHECK(svcorg::l10n::render(
+              check(with(with_rules("rules: {defaults: {min_plan_items: 0}}\n"), kPlanFile, plan("submitted", {})))
+                  .one("plan-quality")
+                  .message) ==
           "the submitted plan `mly-2026` has quality 0, below the minimum 0.6: it has no items; add at "
           "least 1 item that answers the branch's needs, each listing them in `needs` and with a "
           "numeric `target.value`");
@@ -131,9 +133,10 @@ TEST_SUITE("validate::run") {
     const std::string submitted =
         plan("submitted", {item("a", "elderly-care", true, false), item("b", "culture", true, false),
                            item("c", "health", true, false)});  // q = 0.75
-    CHECK(check(with(with_rules("rules: {types: {residential: {min_plan_quality: 0.8}}}\n"), kPlanFile, submitted))
-              .one("plan-quality")
-              .message.text()
+    CHECK(svcorg::l10n::render(
+              check(with(with_rules("rules: {types: {residential: {min_plan_quality: 0.8}}}\n"), kPlanFile, submitted))
+                  .one("plan-quality")
+                  .message)
               .rfind("the submitted plan `mly-2026` has quality 0.75, below the minimum 0.8: the items `a`, "
                      "`b`, and `c` have no numeric target;",
                      0) == 0);
@@ -161,7 +164,7 @@ TEST_SUITE("validate::run") {
                                       item("c", "health", true, false)})));
     REQUIRE(o.load.size() == 1);
     CHECK(o.load.front().rule == "schema");
-    CHECK(o.load.front().message.text().find("rules.defaults.min_plan_quality") != std::string::npos);
+    CHECK(svcorg::l10n::render(o.load.front().message).find("rules.defaults.min_plan_quality") != std::string::npos);
     CHECK(o.of("plan-quality").empty());  // the built-in 0.6 applies: q = 0.75
   }
 
@@ -221,7 +224,7 @@ TEST_SUITE("validate::run") {
     const std::string weak = plan("submitted", {item("a", "culture", false, false)});
     auto files = with_rules("scoring: {quality: {measurable: 0, breadth: 0, coverage: 0}}\n");
     const auto o = check(with(files, kPlanFile, weak));
-    CHECK(o.one("plan-quality").message.text() ==
+    CHECK(svcorg::l10n::render(o.one("plan-quality").message) ==
           "the submitted plan `mly-2026` has quality 0, below the minimum 0.6: the item `a` answers no need; list in "
           "each item's `needs` the ids of the needs it answers");
     CHECK(check(with(with_rules("scoring: {quality: {linked: 0, breadth: 0, coverage: 0}}\n"), kPlanFile,

@@ -2,6 +2,7 @@
 // (load/unusable.cpp) and the findings that only follow from its absence, counted in
 // its own finding (validate/dependents.cpp).
 #include "svcorg/diag/diagnostic.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "test_validate_support.hpp"
 
 using namespace vtest;  // the helpers of test_validate_support.hpp
@@ -35,7 +36,7 @@ Strings where(const std::vector<svcorg::diag::Diagnostic>& found) {
 // The `dependents` part of a root finding's message ("" when it counts none).
 std::string dependents(const svcorg::diag::Diagnostic& d, svcorg::i18n::Lang lang = svcorg::i18n::Lang::En) {
   if (d.message.id != svcorg::diag::kDependentsMessage) return "";
-  return d.message.args.at(1).second.msg.at(0).text(lang);
+  return svcorg::l10n::render(d.message.args.at(1).second.msg.at(0), lang);
 }
 
 }  // namespace
@@ -110,7 +111,7 @@ TEST_SUITE("validate: root causes") {
       CAPTURE(threads);
       const auto found = run(files, threads);
       REQUIRE(where(found) == Strings{"branches/meiliyuan.yaml:1:1 header"});
-      CHECK(found[0].message.text() ==
+      CHECK(svcorg::l10n::render(found[0].message) ==
             "the file is empty; write the record, or delete the file; 1 need names the Branch `meiliyuan` of this "
             "file; 2 platforms name the Branch `meiliyuan` of this file; 1 plan names the Branch `meiliyuan` of this "
             "file: fix this first; they are not listed separately");

@@ -12,6 +12,7 @@
 
 #include "git_repo.hpp"
 #include "support.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/vcs/git.hpp"
 #include "svcorg/vcs/process.hpp"
 
@@ -38,7 +39,7 @@ std::string git_out(const fs::path& dir, const Strings& args) {
 template <class T>
 std::pair<std::string, std::string> error_of(const svcorg::util::Result<T>& result) {
   REQUIRE_FALSE(result);
-  return {result.error().text(), result.error().text(Lang::ZhCN)};
+  return {svcorg::l10n::render(result.error()), svcorg::l10n::render(result.error(), Lang::ZhCN)};
 }
 
 // The value `result` holds.
@@ -91,11 +92,11 @@ TEST_SUITE("vcs::run_process") {
     const auto missing = run_process({"svcorg-no-such-program-here"});
     CHECK_FALSE(missing.started);
     CHECK(missing.exit_code == -1);
-    CHECK(missing.error.text() == "No such file or directory");
+    CHECK(svcorg::l10n::render(missing.error) == "No such file or directory");
     const auto none = run_process({});
     CHECK_FALSE(none.started);
-    CHECK(none.error.text() == "no program");
-    CHECK(none.error.text(Lang::ZhCN) == "没有给出要运行的程序");
+    CHECK(svcorg::l10n::render(none.error) == "no program");
+    CHECK(svcorg::l10n::render(none.error, Lang::ZhCN) == "没有给出要运行的程序");
   }
 }
 
@@ -105,14 +106,15 @@ TEST_SUITE("vcs::git") {
     CHECK(check_revision("HEAD~1"));
     CHECK(check_revision("v1.0"));
     CHECK(check_revision("分支"));
-    CHECK(check_revision("").error().text() == "the revision is empty");
-    CHECK(check_revision("").error().text(Lang::ZhCN) == "版本是空的");
-    CHECK(check_revision("--output=x").error().text() ==
+    CHECK(svcorg::l10n::render(check_revision("").error()) == "the revision is empty");
+    CHECK(svcorg::l10n::render(check_revision("").error(), Lang::ZhCN) == "版本是空的");
+    CHECK(svcorg::l10n::render(check_revision("--output=x").error()) ==
           "revision --output=x starts with '-'; name a commit, branch or tag");
-    CHECK(check_revision("-x").error().text(Lang::ZhCN) == "版本 -x 以 '-' 开头，请写提交、分支或标签的名字");
-    CHECK(check_revision("a\tb").error().text() == "the revision holds a control character");
-    CHECK(check_revision("a\nb").error().text() == "the revision holds a control character");
-    CHECK(check_revision(std::string("a\x7f")).error().text(Lang::ZhCN) == "版本中含有控制字符");
+    CHECK(svcorg::l10n::render(check_revision("-x").error(), Lang::ZhCN) ==
+          "版本 -x 以 '-' 开头，请写提交、分支或标签的名字");
+    CHECK(svcorg::l10n::render(check_revision("a\tb").error()) == "the revision holds a control character");
+    CHECK(svcorg::l10n::render(check_revision("a\nb").error()) == "the revision holds a control character");
+    CHECK(svcorg::l10n::render(check_revision(std::string("a\x7f")).error(), Lang::ZhCN) == "版本中含有控制字符");
   }
 
   TEST_CASE("open_git: the work tree's top from any folder in it, an error for a folder outside any") {

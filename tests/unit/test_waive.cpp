@@ -4,6 +4,7 @@
 
 #include "support.hpp"
 #include "svcorg/diag/render.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/waive/waive.hpp"
 
 using svcorg::Pos;
@@ -83,8 +84,8 @@ TEST_SUITE("waive::scan_inline") {
       CHECK(problems[0].rule == "waiver");
       CHECK(problems[0].severity == Severity::Error);
       CHECK(problems[0].pos == Pos{1, 1});
-      CHECK(problems[0].message.text() == b.en);
-      CHECK(problems[0].message.text(svcorg::i18n::Lang::ZhCN) == b.zh);
+      CHECK(svcorg::l10n::render(problems[0].message) == b.en);
+      CHECK(svcorg::l10n::render(problems[0].message, svcorg::i18n::Lang::ZhCN) == b.zh);
     }
   }
   TEST_CASE("the marker must open a comment") {
@@ -123,17 +124,17 @@ TEST_SUITE("waive::apply") {
     svcorg::waive::apply(f, w, *Date::parse("2026-06-30"));
     REQUIRE(f.size() == 3);
     CHECK(f[0].rule == "waiver-expired");
-    CHECK(f[0].message.text() ==
+    CHECK(svcorg::l10n::render(f[0].message) ==
           "this waiver of `not-certified` expired on 2026-03-31; fix what it waived, or renew it with a new until= and "
           "reason");
-    CHECK(f[0].message.text(svcorg::i18n::Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(f[0].message, svcorg::i18n::Lang::ZhCN) ==
           "这条对 `not-certified` 的豁免已于2026年3月31日到期；请修正它所豁免的问题，或写上新的 until= 和 reason 续期");
     CHECK_FALSE(f[1].waived);
     CHECK(f[2].rule == "waiver-unused");
     CHECK(f[2].pos == Pos{3, 1});
-    CHECK(f[2].message.text() ==
+    CHECK(svcorg::l10n::render(f[2].message) ==
           "this waiver of `competency-gap` matches no finding on its line or the next; remove it");
-    CHECK(f[2].message.text(svcorg::i18n::Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(f[2].message, svcorg::i18n::Lang::ZhCN) ==
           "这条对 `competency-gap` 的豁免在本行和下一行都没有对应的问题；请删除它");
   }
   TEST_CASE("the last day of a waiver still counts") {

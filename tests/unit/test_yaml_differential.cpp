@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "support.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/yaml/parse.hpp"
 #include "yamlcpp_parse.hpp"
 
@@ -58,8 +59,8 @@ std::string compare(const std::string& text) {
   const bool ours_bad = has_syntax_error(ours_issues), oracle_bad = has_syntax_error(oracle_issues);
   if (ours_bad != oracle_bad)
     return std::string("only ") +
-           (ours_bad ? "libyaml (" + ours_issues.back().message.text() + ")"
-                     : "yaml-cpp (" + oracle_issues.back().message.text() + ")") +
+           (ours_bad ? "libyaml (" + svcorg::l10n::render(ours_issues.back().message) + ")"
+                     : "yaml-cpp (" + svcorg::l10n::render(oracle_issues.back().message) + ")") +
            " reports a problem";
   if (ours_bad) return "";  // both stop on a problem (they may word it differently)
   if (ours.size() != oracle.size()) return "document count";
@@ -69,8 +70,8 @@ std::string compare(const std::string& text) {
   for (size_t i = 0; i < ours_issues.size(); ++i) {
     const auto &a = ours_issues[i], &b = oracle_issues[i];
     if (a.rule != b.rule || a.pos != b.pos || a.related != b.related || a.message != b.message)
-      return "finding " + std::to_string(i) + ": " + a.message.text() + " @" + pos_str(a.pos) + " vs " +
-             b.message.text() + " @" + pos_str(b.pos);
+      return "finding " + std::to_string(i) + ": " + svcorg::l10n::render(a.message) + " @" + pos_str(a.pos) + " vs " +
+             svcorg::l10n::render(b.message) + " @" + pos_str(b.pos);
   }
   return "";
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "svcorg/i18n/message.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/model/reader.hpp"
 #include "svcorg/yaml/hints.hpp"
 #include "svcorg/yaml/parse.hpp"
@@ -48,15 +49,15 @@ TEST_SUITE("yaml hints") {
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].rule == "yaml-syntax");
     CHECK(issues[0].pos == Pos{3, 8});
-    CHECK(issues[0].message.text() == kColon);
-    CHECK(issues[0].message.text(Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(issues[0].message) == kColon);
+    CHECK(svcorg::l10n::render(issues[0].message, Lang::ZhCN) ==
           "全角冒号 `：`（U+FF1A）不是 YAML 的 `:`；请改用半角（ASCII）冒号，后面加一个空格");
     // On the last line, and in a nested mapping (where libyaml stops on the next line).
     CHECK(parse("kind: Branch\nmembers：142\n").at(0).pos == Pos{2, 8});
     const auto nested = parse("secretary:\n  name：王丽华\n  certified: true\n");
     REQUIRE(nested.size() == 1);
     CHECK(nested[0].pos == Pos{2, 7});
-    CHECK(nested[0].message.text() == kColon);
+    CHECK(svcorg::l10n::render(nested[0].message) == kColon);
   }
 
   TEST_CASE("a full-width colon inside text is text") {
@@ -65,7 +66,7 @@ TEST_SUITE("yaml hints") {
     // A syntax error next to such text is not blamed on it.
     const auto issues = parse("summary: 地址：某路\nbad: [1, 2\nnext: 3\n");
     REQUIRE(issues.size() == 1);
-    CHECK(issues[0].message.text() == "this list (`[`) is never closed; add the closing `]`");
+    CHECK(svcorg::l10n::render(issues[0].message) == "this list (`[`) is never closed; add the closing `]`");
     CHECK(!svcorg::yaml::fullwidth_in_lines("summary: 地址：某路\n- 说明：x\n", 1, 2));
   }
 
@@ -73,27 +74,31 @@ TEST_SUITE("yaml hints") {
     const auto brace = parse("kind: Branch\nsecretary: ｛name: 王丽华, certified: true｝\n");
     REQUIRE(brace.size() == 1);
     CHECK(brace[0].pos == Pos{2, 12});
-    CHECK(brace[0].message.text() == "the full-width bracket `｛` (U+FF5B) is not YAML's `{`; type the ASCII `{`");
-    CHECK(brace[0].message.text(Lang::ZhCN) == "全角括号 `｛`（U+FF5B）不是 YAML 的 `{`；请改用半角（ASCII）的 `{`");
+    CHECK(svcorg::l10n::render(brace[0].message) ==
+          "the full-width bracket `｛` (U+FF5B) is not YAML's `{`; type the ASCII `{`");
+    CHECK(svcorg::l10n::render(brace[0].message, Lang::ZhCN) ==
+          "全角括号 `｛`（U+FF5B）不是 YAML 的 `{`；请改用半角（ASCII）的 `{`");
     const auto comma = parse("events:\n  - {date: 2026-03-02，status: received}\n");
     REQUIRE(comma.size() == 1);
     CHECK(comma[0].pos == Pos{2, 22});
-    CHECK(comma[0].message.text() == kComma);
-    CHECK(comma[0].message.text(Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(comma[0].message) == kComma);
+    CHECK(svcorg::l10n::render(comma[0].message, Lang::ZhCN) ==
           "全角逗号 `，`（U+FF0C）不能分隔 YAML 列表或映射的条目；请改用半角（ASCII）逗号 `,`");
     // In a scalar read as a list, an identifier or an enumerated value.
     auto hint = svcorg::yaml::fullwidth_in_scalar(plain("overall，public-sentiment", {4, 10}));
     REQUIRE(hint);
     CHECK(hint->pos == Pos{4, 17});
-    CHECK(hint->message.text() == kComma);
+    CHECK(svcorg::l10n::render(hint->message) == kComma);
     hint = svcorg::yaml::fullwidth_in_scalar(plain("［overall, public-sentiment］", {4, 9}));
     REQUIRE(hint);
     CHECK(hint->pos == Pos{4, 9});
-    CHECK(hint->message.text() == "the full-width bracket `［` (U+FF3B) is not YAML's `[`; type the ASCII `[`");
+    CHECK(svcorg::l10n::render(hint->message) ==
+          "the full-width bracket `［` (U+FF3B) is not YAML's `[`; type the ASCII `[`");
     hint = svcorg::yaml::fullwidth_in_scalar(plain("[overall, public-sentiment］", {4, 9}));
     REQUIRE(hint);
     CHECK(hint->pos == Pos{4, 35});
-    CHECK(hint->message.text() == "the full-width bracket `］` (U+FF3D) is not YAML's `]`; type the ASCII `]`");
+    CHECK(svcorg::l10n::render(hint->message) ==
+          "the full-width bracket `］` (U+FF3D) is not YAML's `]`; type the ASCII `]`");
     hint = svcorg::yaml::fullwidth_in_scalar(plain("name：王丽华", {3, 12}));
     REQUIRE(hint);
     CHECK(hint->pos == Pos{3, 16});
@@ -108,8 +113,10 @@ TEST_SUITE("yaml hints") {
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].rule == "yaml-syntax");
     CHECK(issues[0].pos == Pos{3, 1});
-    CHECK(issues[0].message.text() == "the full-width space (U+3000) cannot indent YAML; indent with ASCII spaces");
-    CHECK(issues[0].message.text(Lang::ZhCN) == "全角空格（U+3000）不能用于 YAML 缩进；请改用半角（ASCII）空格缩进");
+    CHECK(svcorg::l10n::render(issues[0].message) ==
+          "the full-width space (U+3000) cannot indent YAML; indent with ASCII spaces");
+    CHECK(svcorg::l10n::render(issues[0].message, Lang::ZhCN) ==
+          "全角空格（U+3000）不能用于 YAML 缩进；请改用半角（ASCII）空格缩进");
     // In text (a value, a block scalar's line), U+3000 is text.
     CHECK(parse("summary: \u3000\u3000居民反映\nnote: |\n  \u3000\u3000第一段\n").empty());
   }
@@ -121,10 +128,10 @@ TEST_SUITE("yaml hints") {
     auto issues = parse(gbk);
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{2, 10});
-    CHECK(issues[0].message.text() ==
+    CHECK(svcorg::l10n::render(issues[0].message) ==
           "the file seems to be saved in GBK/GB18030 (as Excel and Notepad on Chinese Windows do), not UTF-8; save it "
           "as UTF-8");
-    CHECK(issues[0].message.text(Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(issues[0].message, Lang::ZhCN) ==
           "文件似乎是以 GBK/GB18030 编码保存的（中文 Windows 上的 Excel 和记事本常这样保存），不是 UTF-8；请把它另存为 "
           "UTF-8 编码");
     // A four-byte GB18030 character (U+00A5 is 81 30 84 36).
@@ -133,7 +140,7 @@ TEST_SUITE("yaml hints") {
     CHECK(svcorg::yaml::guess_encoding("a: \xFF\n") == Encoding::Unknown);
     issues = parse("a: 1\nb: x\xFF\n");
     REQUIRE(issues.size() == 1);
-    CHECK(issues[0].message.text() == "invalid UTF-8 byte 0xff; the file must be UTF-8 text");
+    CHECK(svcorg::l10n::render(issues[0].message) == "invalid UTF-8 byte 0xff; the file must be UTF-8 text");
     // UTF-16 with either byte-order mark, or without one.
     const std::string le(
         "\xFF\xFE"
@@ -151,8 +158,9 @@ TEST_SUITE("yaml hints") {
       issues = parse(text);
       REQUIRE(issues.size() == 1);
       CHECK(issues[0].pos == Pos{1, 1});
-      CHECK(issues[0].message.text() == "the file is saved in UTF-16, not UTF-8; save it as UTF-8");
-      CHECK(issues[0].message.text(Lang::ZhCN) == "文件是以 UTF-16 编码保存的，不是 UTF-8；请把它另存为 UTF-8 编码");
+      CHECK(svcorg::l10n::render(issues[0].message) == "the file is saved in UTF-16, not UTF-8; save it as UTF-8");
+      CHECK(svcorg::l10n::render(issues[0].message, Lang::ZhCN) ==
+            "文件是以 UTF-16 编码保存的，不是 UTF-8；请把它另存为 UTF-8 编码");
     }
   }
 
@@ -166,11 +174,11 @@ TEST_SUITE("yaml hints") {
     const auto issues = parse("\"编号\",\"党组织\",\"类别\"\n\"mly-1\",\"meiliyuan\",\"housing\"\n");
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{1, 1});
-    CHECK(issues[0].message.text() ==
+    CHECK(svcorg::l10n::render(issues[0].message) ==
           "the file looks like a CSV/TSV table (a spreadsheet export), not YAML records; to bring its rows in, write "
           "each row as a record of `key: value` lines starting with `apiVersion: svcorg/v1` (`svcorg schema` lists "
           "the kinds, `svcorg schema need` the fields of a need), or leave the file out of the inputs");
-    CHECK(issues[0].message.text(Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(issues[0].message, Lang::ZhCN) ==
           "文件看起来是 CSV/TSV 表格（电子表格导出的文件），不是 YAML 记录；要导入其中的数据，请把每一行写成一条记录："
           "以 `apiVersion: svcorg/v1` 开头，一行一个 `key: value`（`svcorg schema` 列出记录的种类，"
           "`svcorg schema need` 列出需求的字段），或者不要把这个文件作为输入");
@@ -186,8 +194,8 @@ TEST_SUITE("yaml hints") {
       REQUIRE(issues.size() == 1);
       CHECK(issues[0].rule == "header");
       CHECK(issues[0].pos == Pos{1, 1});
-      CHECK(issues[0].message.text() == "the file is empty; write the record, or delete the file");
-      CHECK(issues[0].message.text(Lang::ZhCN) == "文件是空的；请写入记录，或删除这个文件");
+      CHECK(svcorg::l10n::render(issues[0].message) == "the file is empty; write the record, or delete the file");
+      CHECK(svcorg::l10n::render(issues[0].message, Lang::ZhCN) == "文件是空的；请写入记录，或删除这个文件");
       std::vector<ParseIssue> none;
       CHECK(svcorg::yaml::parse_all(text, none).empty());
       CHECK(none.empty());
@@ -201,21 +209,21 @@ TEST_SUITE("yaml hints") {
     auto issues = parse("kind: Branch\nsecretary: {name: 王丽华\n  certified: true}\nmembers: 3\n");
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{2, 22});
-    CHECK(issues[0].message.text() ==
+    CHECK(svcorg::l10n::render(issues[0].message) ==
           "a comma is missing here between two entries of this mapping (`{` at line 2, column 12); add `,`");
-    CHECK(issues[0].message.text(Lang::ZhCN) ==
+    CHECK(svcorg::l10n::render(issues[0].message, Lang::ZhCN) ==
           "这里缺少逗号：这个映射（第2行第12列的 `{`）的两个条目之间要用 `,` 分隔；请补上 `,`");
     // A list of quoted items, a comment after the entry.
     issues = parse("impact: [\"overall\"  # 全局\n  \"public-sentiment\"]\n");
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{1, 19});
-    CHECK(issues[0].message.text() ==
+    CHECK(svcorg::l10n::render(issues[0].message) ==
           "a comma is missing here between two entries of this list (`[` at line 1, column 9); add `,`");
     // Never closed: as before.
     issues = parse("secretary: {name: 王丽华\n  certified: true\nmembers: 3\n");
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{1, 12});
-    CHECK(issues[0].message.text() == "this mapping (`{`) is never closed; add the closing `}`");
+    CHECK(svcorg::l10n::render(issues[0].message) == "this mapping (`{`) is never closed; add the closing `}`");
     // flow_close skips quotes, comments and nested collections.
     const std::string text = "{a: \"}\", b: [1, {c: 2}] # }\n}";
     CHECK(svcorg::yaml::flow_close(text, 0) == text.size() - 1);

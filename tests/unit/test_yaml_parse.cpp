@@ -5,6 +5,7 @@
 
 #include "support.hpp"
 #include "svcorg/i18n/message.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/yaml/libyaml_words.hpp"
 #include "svcorg/yaml/parse.hpp"
 #include "svcorg/yaml/tree.hpp"
@@ -93,12 +94,12 @@ TEST_SUITE("yaml::parse_stream") {
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].rule == "yaml-syntax");
     CHECK(issues[0].pos == Pos{2, 5});
-    CHECK(issues[0].message.text().find("0xff") != std::string::npos);
+    CHECK(svcorg::l10n::render(issues[0].message).find("0xff") != std::string::npos);
 
     issues.clear();
     parse_all(std::string("a: 1\nb: \0\n", 10), issues);
     REQUIRE(issues.size() == 1);
-    CHECK(issues[0].message.text().find("NUL") != std::string::npos);
+    CHECK(svcorg::l10n::render(issues[0].message).find("NUL") != std::string::npos);
   }
 
   TEST_CASE("an unclosed quote at the end of the input is an error") {
@@ -108,7 +109,7 @@ TEST_SUITE("yaml::parse_stream") {
       parse_all(text, issues);
       REQUIRE(issues.size() == 1);
       CHECK(issues[0].rule == "yaml-syntax");
-      CHECK(issues[0].message.text().find("never closed") != std::string::npos);
+      CHECK(svcorg::l10n::render(issues[0].message).find("never closed") != std::string::npos);
     }
     std::vector<ParseIssue> issues;
     auto docs = parse_all("a: 'it''s'\nb: \"q\\\"q\"\n", issues);
@@ -142,7 +143,7 @@ TEST_SUITE("yaml::parse_stream") {
     issues.clear();
     docs = parse_all(bomb, issues);
     REQUIRE(issues.size() == 1);
-    CHECK(issues[0].message.text().find("alias") != std::string::npos);
+    CHECK(svcorg::l10n::render(issues[0].message).find("alias") != std::string::npos);
   }
 
   TEST_CASE("libyaml's marks: columns and the line offset") {
@@ -201,14 +202,14 @@ TEST_SUITE("yaml::parse_stream") {
     parse_all("a:\n  b: 1\n c: 2\n", issues);
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{3, 2});
-    CHECK(issues[0].message.text() ==
+    CHECK(svcorg::l10n::render(issues[0].message) ==
           "invalid YAML: did not find expected key (while parsing a block mapping that starts at line 1, column 1)");
 
     issues.clear();
     parse_all("a: b: c\n", issues);
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{1, 5});
-    CHECK(issues[0].message.text() == "invalid YAML: mapping values are not allowed in this context");
+    CHECK(svcorg::l10n::render(issues[0].message) == "invalid YAML: mapping values are not allowed in this context");
 
     // An unclosed `[` or `{` points at itself, also when the next line follows.
     for (const char* text : {"x: 1\ny: [1, 2\n", "x: 1\ny: [1, 2\nz: 3\n", "x: 1\ny: {a: 1\n"}) {
@@ -217,7 +218,7 @@ TEST_SUITE("yaml::parse_stream") {
       parse_all(text, issues);
       REQUIRE(issues.size() == 1);
       CHECK(issues[0].pos == Pos{2, 4});
-      CHECK(issues[0].message.text().find("is never closed") != std::string::npos);
+      CHECK(svcorg::l10n::render(issues[0].message).find("is never closed") != std::string::npos);
     }
     // A wrong closing bracket on the same line points at the bracket.
     issues.clear();
@@ -236,7 +237,7 @@ TEST_SUITE("yaml::parse_stream") {
     parse_all("a: 1\nb: 'x\n\n", issues);
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{2, 4});
-    CHECK(issues[0].message.text().find("add the closing `'`") != std::string::npos);
+    CHECK(svcorg::l10n::render(issues[0].message).find("add the closing `'`") != std::string::npos);
   }
 
   TEST_CASE("an alias needs an anchor defined before it, outside itself") {
@@ -246,7 +247,7 @@ TEST_SUITE("yaml::parse_stream") {
       parse_all(text, issues);
       REQUIRE(issues.size() == 1);
       CHECK(issues[0].rule == "yaml-syntax");
-      CHECK(issues[0].message.text().find("alias `*") != std::string::npos);
+      CHECK(svcorg::l10n::render(issues[0].message).find("alias `*") != std::string::npos);
     }
   }
 
@@ -277,7 +278,7 @@ TEST_SUITE("yaml::parse_stream") {
     issues.clear();
     parse_all(std::string(1001, '[') + std::string(1001, ']') + "\n", issues);
     REQUIRE(issues.size() == 1);
-    CHECK(issues[0].message.text().find("more than 1000 levels deep") != std::string::npos);
+    CHECK(svcorg::l10n::render(issues[0].message).find("more than 1000 levels deep") != std::string::npos);
     CHECK(issues[0].pos == Pos{1, 1001});
   }
 
@@ -286,12 +287,13 @@ TEST_SUITE("yaml::parse_stream") {
     parse_all("a: 1\nname: &何静 x\n", issues);
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{2, 7});
-    CHECK(issues[0].message.text().find("an anchor name (after `&`) may use only ASCII letters") != std::string::npos);
+    CHECK(svcorg::l10n::render(issues[0].message).find("an anchor name (after `&`) may use only ASCII letters") !=
+          std::string::npos);
     issues.clear();
     parse_all("a:\n  - \t{x: 1}\n", issues);
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].pos == Pos{2, 5});
-    CHECK(issues[0].message.text() == "invalid YAML: a tab cannot separate or indent here; use spaces");
+    CHECK(svcorg::l10n::render(issues[0].message) == "invalid YAML: a tab cannot separate or indent here; use spaces");
     // Anchors of ASCII names work as before.
     issues.clear();
     auto docs = parse_all("a: &my-anchor_1 x\nb: *my-anchor_1\n", issues);
@@ -306,7 +308,7 @@ TEST_SUITE("yaml::parse_stream") {
       std::vector<ParseIssue> issues;
       parse_all(text, issues);
       REQUIRE(issues.size() == 1);
-      return issues[0].message.text(Lang::ZhCN);
+      return svcorg::l10n::render(issues[0].message, Lang::ZhCN);
     };
     CHECK(zh("a: 1\nb: 2\na: 3\n") == "这个映射里的键 `a` 出现了两次（第一次在第1行）；请只保留一个");
     CHECK(zh("a: [1, 2\nb: 3\n") == "这个列表（`[`）没有闭合；请补上 `]`");
@@ -379,21 +381,22 @@ TEST_SUITE("yaml::tree") {
   TEST_CASE("describe names a value's kind in the message's language") {
     using svcorg::i18n::Lang;
     using svcorg::yaml::describe;
-    CHECK(describe(plain_scalar("12")).text() == "the integer `12`");
-    CHECK(describe(plain_scalar("12")).text(Lang::ZhCN) == "整数 `12`");
-    CHECK(describe(plain_scalar("1.5")).text(Lang::ZhCN) == "数值 `1.5`");
-    CHECK(describe(plain_scalar("true")).text(Lang::ZhCN) == "布尔值 `true`");
-    CHECK(describe(plain_scalar("是")).text(Lang::ZhCN) == "文本 `是`");
+    CHECK(svcorg::l10n::render(describe(plain_scalar("12"))) == "the integer `12`");
+    CHECK(svcorg::l10n::render(describe(plain_scalar("12")), Lang::ZhCN) == "整数 `12`");
+    CHECK(svcorg::l10n::render(describe(plain_scalar("1.5")), Lang::ZhCN) == "数值 `1.5`");
+    CHECK(svcorg::l10n::render(describe(plain_scalar("true")), Lang::ZhCN) == "布尔值 `true`");
+    CHECK(svcorg::l10n::render(describe(plain_scalar("是")), Lang::ZhCN) == "文本 `是`");
     Node quoted = plain_scalar("186");
     quoted.plain = false;
-    CHECK(describe(quoted).text() == "the quoted text \"186\"");
-    CHECK(describe(quoted).text(Lang::ZhCN) == "带引号的文本 \"186\"");
-    CHECK(describe(Node{}).text(Lang::ZhCN) == "空值（null）");
+    CHECK(svcorg::l10n::render(describe(quoted)) == "the quoted text \"186\"");
+    CHECK(svcorg::l10n::render(describe(quoted), Lang::ZhCN) == "带引号的文本 \"186\"");
+    CHECK(svcorg::l10n::render(describe(Node{}), Lang::ZhCN) == "空值（null）");
     Node list;
     list.type = Node::Type::Seq;
-    CHECK(describe(list).text(Lang::ZhCN) == "列表");
+    CHECK(svcorg::l10n::render(describe(list), Lang::ZhCN) == "列表");
     // A long value is cut short.
-    CHECK(describe(plain_scalar(std::string(50, 'x'))).text() == "the text `" + std::string(37, 'x') + "...`");
+    CHECK(svcorg::l10n::render(describe(plain_scalar(std::string(50, 'x')))) ==
+          "the text `" + std::string(37, 'x') + "...`");
   }
 
   TEST_CASE("find looks keys up by their text, and x- keys are extensions") {
@@ -416,12 +419,12 @@ TEST_SUITE("yaml::libyaml_words") {
   TEST_CASE("libyaml's texts: English as libyaml words them, Chinese translated, unknown ones verbatim") {
     using svcorg::i18n::Lang;
     const auto p = svcorg::yaml::problem_words("did not find expected ',' or '}'");
-    CHECK(p.text(Lang::En) == "did not find expected ',' or '}'");
-    CHECK(p.text(Lang::ZhCN) == "这里应是 `,` 或 `}`");
+    CHECK(svcorg::l10n::render(p, Lang::En) == "did not find expected ',' or '}'");
+    CHECK(svcorg::l10n::render(p, Lang::ZhCN) == "这里应是 `,` 或 `}`");
     const auto c = svcorg::yaml::context_words("while parsing a flow mapping");
-    CHECK(c.text(Lang::En) == "while parsing a flow mapping");
-    CHECK(c.text(Lang::ZhCN) == "`{…}` 映射");
+    CHECK(svcorg::l10n::render(c, Lang::En) == "while parsing a flow mapping");
+    CHECK(svcorg::l10n::render(c, Lang::ZhCN) == "`{…}` 映射");
     const auto other = svcorg::yaml::problem_words("a problem libyaml 0.3 might word");
-    CHECK(other.text(Lang::ZhCN) == "a problem libyaml 0.3 might word");
+    CHECK(svcorg::l10n::render(other, Lang::ZhCN) == "a problem libyaml 0.3 might word");
   }
 }

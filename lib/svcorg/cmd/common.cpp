@@ -12,7 +12,8 @@
 
 #include "svcorg/cache/cache.hpp"
 #include "svcorg/diag/render.hpp"
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
+#include "svcorg/l10n/labels.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/model/labels.hpp"
@@ -33,7 +34,7 @@ bool use_color(Color c, const Io& io) {
 }
 
 void say(std::ostream& to, i18n::Lang lang, const i18n::Message& message) {
-  to << message.text(lang) << "\n";
+  to << l10n::render(message, lang) << "\n";
 }
 
 void error(const Io& io, i18n::Lang lang, const i18n::Message& message) {
@@ -67,7 +68,7 @@ bool enum_value(const char* option, std::optional<std::string>& value, const std
   };
   if (is_allowed(*value)) return true;
   for (const std::string_view group : groups)
-    if (const std::string* v = model::labels::value_of(group, *value); v && is_allowed(*v)) {
+    if (const std::string* v = l10n::labels::value_of(group, *value); v && is_allowed(*v)) {
       value = *v;
       return true;
     }
@@ -77,13 +78,13 @@ bool enum_value(const char* option, std::optional<std::string>& value, const std
     std::vector<std::string> texts;
     std::map<std::string, std::string> value_of_text;
     for (const std::string_view group : groups)
-      for (const auto& w : model::labels::written_forms(group))
+      for (const auto& w : l10n::labels::written_forms(group))
         if (is_allowed(w.value) && value_of_text.emplace(w.text, w.value).second) texts.push_back(w.text);
     if (const auto text = util::closest(*value, texts)) near = value_of_text.at(*text);
   }
   const auto label_of = [&groups](const std::string& v) -> const std::string* {
     for (const std::string_view group : groups)
-      if (const std::string* l = model::labels::label("zh-CN", group, v)) return l;
+      if (const std::string* l = l10n::labels::label("zh-CN", group, v)) return l;
     return nullptr;
   };
   error(io, lang,
@@ -91,7 +92,7 @@ bool enum_value(const char* option, std::optional<std::string>& value, const std
                       {{"option", option},
                        {"value", *value},
                        {"hint", near ? i18n::Arg(i18n::Message("cmd.did-you-mean", {{"value", *near}})) : i18n::Arg()},
-                       {"allowed", model::labels::labelled(allowed, label_of)}}));
+                       {"allowed", l10n::labels::labelled(allowed, label_of)}}));
   return false;
 }
 

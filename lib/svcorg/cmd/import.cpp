@@ -8,8 +8,8 @@
 
 #include "svcorg/cmd/records_edit.hpp"
 #include "svcorg/edit/edit.hpp"
-#include "svcorg/i18n/catalogue.hpp"
 #include "svcorg/importer/import.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/loader.hpp"
 
 namespace svcorg::cmd {

@@ -7,7 +7,7 @@
 
 #include "svcorg/cmd/records_edit.hpp"
 #include "svcorg/edit/edit.hpp"
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/model/vocab.hpp"

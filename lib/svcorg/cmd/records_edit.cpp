@@ -5,7 +5,7 @@
 #include <set>
 
 #include "svcorg/diag/render.hpp"
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/util/file.hpp"
 
@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 // an edit moves).
 std::vector<diag::Diagnostic> new_errors(const Checked& before, const Checked& after) {
   auto key = [](const diag::Diagnostic& d) {
-    return d.file + '\0' + d.rule + '\0' + d.kind + '\0' + d.id + '\0' + i18n::render(d.message, i18n::Lang::En);
+    return d.file + '\0' + d.rule + '\0' + d.kind + '\0' + d.id + '\0' + l10n::render(d.message, i18n::Lang::En);
   };
   std::multiset<std::string> old;
   for (const auto& d : before.findings)

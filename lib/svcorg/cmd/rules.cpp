@@ -6,8 +6,8 @@
 #include <ostream>
 
 #include "svcorg/diag/render.hpp"
-#include "svcorg/i18n/catalogue.hpp"
-#include "svcorg/model/labels.hpp"
+#include "svcorg/l10n/catalogue.hpp"
+#include "svcorg/l10n/labels.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/render/rules.hpp"
 #include "svcorg/score/model.hpp"
@@ -24,7 +24,7 @@ const std::vector<std::string>& types() {
 // The type a word names: its id or its zh-CN label (or an older label); nullopt else.
 std::optional<std::string> type_of(const std::string& word) {
   if (std::find(types().begin(), types().end(), word) != types().end()) return word;
-  if (const std::string* v = model::labels::value_of("type", word)) return *v;
+  if (const std::string* v = l10n::labels::value_of("type", word)) return *v;
   return std::nullopt;
 }
 
@@ -45,7 +45,7 @@ bool is_type_word(const std::string& word) {
 
 int unknown_type(const std::string& word, i18n::Lang lang, const Io& io) {
   std::vector<std::string> forms = types();
-  for (const auto& w : model::labels::written_forms("type")) forms.push_back(w.text);
+  for (const auto& w : l10n::labels::written_forms("type")) forms.push_back(w.text);
   i18n::Arg hint;
   if (const auto near = util::closest(word, forms)) hint = i18n::Message("cmd.did-you-mean", {{"value", *near}});
   std::vector<i18n::Arg> listed;
@@ -113,7 +113,7 @@ int run_rules(const RulesOptions& o, const Io& io) {
       return kFindings;
     }
     if (other_errors > 0 && !common.quiet)
-      io.err << i18n::tr(lang, "rules.note.other-errors", {{"errors", diag::count(other_errors, "errors", lang)}})
+      io.err << l10n::tr(lang, "rules.note.other-errors", {{"errors", diag::count(other_errors, "errors", lang)}})
              << "\n";
     view.rules = &checked->rules;
     if (!checked->records.districts.empty()) {

@@ -11,6 +11,7 @@
 #include "svcorg/cmd/compare.hpp"
 #include "svcorg/cmd/since.hpp"
 #include "svcorg/diag/render.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/render/delta.hpp"
 #include "svcorg/render/score.hpp"
@@ -201,7 +202,7 @@ int run_score(const ScoreOptions& given, const Io& io) {
                                                                           {"total", render::fixed(s->total, 2)}});
     if (!below.empty()) {
       std::vector<std::string> shown;
-      for (const auto& b : below) shown.push_back(b.text(checked.lang));
+      for (const auto& b : below) shown.push_back(l10n::render(b, checked.lang));
       say(io.err, checked.lang,
           i18n::Message(
               below.size() == 1 ? "cmd.fail-under.one" : "cmd.fail-under.other",

@@ -8,6 +8,7 @@
 #include "svcorg/cmd/since.hpp"
 #include "svcorg/diag/formats.hpp"
 #include "svcorg/diag/render.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/load/discover.hpp"
 #include "svcorg/util/file.hpp"
 
@@ -125,7 +126,7 @@ std::string render_validate(const std::string& format, const Checked& checked, b
   std::string out = diag::render_text(quiet ? errors_only(all) : all, color, report.lang);
   if (!failures_on_stderr)
     for (const auto& f : report.failures)
-      out += i18n::Message("cmd.error", {{"message", f.message}}).text(report.lang) + "\n";
+      out += l10n::render(i18n::Message("cmd.error", {{"message", f.message}}), report.lang) + "\n";
   if (!quiet) out += diag::render_summary(summary, color, report.lang);
   return out;
 }

@@ -1,6 +1,6 @@
 #include "svcorg/diag/catalogue.hpp"
 
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 namespace svcorg::diag {
 
@@ -49,7 +49,7 @@ const std::vector<RuleInfo>& catalogue() {
 
 std::string rule_summary(const RuleInfo& rule, i18n::Lang lang) {
   const std::string id = std::string("rule.") + rule.id + ".summary";
-  const std::string* t = i18n::find_template(id, lang);
+  const std::string* t = l10n::find_template(id, lang);
   return t ? *t : std::string();
 }
 

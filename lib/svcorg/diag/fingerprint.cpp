@@ -5,6 +5,8 @@
 #include <cctype>
 #include <map>
 
+#include "svcorg/l10n/catalogue.hpp"
+
 namespace svcorg::diag {
 
 uint64_t fnv1a64(std::string_view bytes, uint64_t basis) {
@@ -83,7 +85,7 @@ std::vector<Fingerprint> fingerprints(const std::vector<Diagnostic>& items, cons
       f.key += '\0';
     }
     // The same key in every language, and whatever depends on a root finding.
-    f.key += without_positions(own_message(d).text(i18n::Lang::En));
+    f.key += without_positions(l10n::render(own_message(d), i18n::Lang::En));
     f.occurrence = ++seen[f.key];
     out.push_back(std::move(f));
   }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "svcorg/diag/formats.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/util/text.hpp"
 
 namespace svcorg::diag {
@@ -25,7 +26,7 @@ std::string render_github(const std::vector<Diagnostic>& items, const Summary& s
   for (const auto& d : items) {
     const std::string where = d.pos.known() ? fmt::format(",line={},col={}", d.pos.line, d.pos.col) : "";
     out += fmt::format("::{} file={}{},title={}::{}\n", severity_name(d.severity), escape(d.file, true), where,
-                       escape(d.rule, true), escape(d.message.text(lang), false));
+                       escape(d.rule, true), escape(l10n::render(d.message, lang), false));
   }
   return with_summary ? out + render_summary(s, false, lang) : out;
 }

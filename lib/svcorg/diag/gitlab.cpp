@@ -4,6 +4,7 @@
 
 #include "svcorg/diag/fingerprint.hpp"
 #include "svcorg/diag/formats.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 namespace svcorg::diag {
 
@@ -39,14 +40,14 @@ std::string render_gitlab(const std::vector<Diagnostic>& items, const Report& re
   const std::vector<Fingerprint> failure_prints = fingerprints(failures);
   for (size_t i = 0; i < failures.size(); ++i) {
     const std::string& file = failures[i].file;
-    out.push_back(issue(failures[i].message.text(report.lang), kRunFailed, failure_prints[i], "blocker",
+    out.push_back(issue(l10n::render(failures[i].message, report.lang), kRunFailed, failure_prints[i], "blocker",
                         file.empty() ? "." : rebase(file, report.base).path, 1));
   }
   const std::vector<Fingerprint> prints = fingerprints(items, report.base);
   for (size_t i = 0; i < items.size(); ++i) {
     const Diagnostic& d = items[i];
     // GitLab's levels: info, minor, major, critical, blocker.
-    out.push_back(issue(d.message.text(report.lang), d.rule, prints[i],
+    out.push_back(issue(l10n::render(d.message, report.lang), d.rule, prints[i],
                         d.severity == Severity::Error ? "major" : "minor", rebase(d.file, report.base).path,
                         d.pos.known() ? d.pos.line : 1u));
   }

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "svcorg/diag/formats.hpp"
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 namespace svcorg::diag {
 
@@ -139,14 +139,14 @@ std::string render_junit(const std::vector<Diagnostic>& items, const Summary& s,
     out += ">\n";
     std::string warnings;
     for (const Diagnostic* d : it->second) {
-      const std::string message = d->message.text(report.lang);
+      const std::string message = l10n::render(d->message, report.lang);
       const std::string where = fmt::format("{}:{}:{}", d->file, d->pos.line, d->pos.col);
       if (d->severity == Severity::Error)
         out += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", attr(message), attr(d->rule),
                            text(where + ": " + message));
       else
         warnings += text(
-            i18n::tr(report.lang, "diag.junit.warning", {{"where", where}, {"message", message}, {"rule", d->rule}}) +
+            l10n::tr(report.lang, "diag.junit.warning", {{"where", where}, {"message", message}, {"rule", d->rule}}) +
             "\n");
     }
     if (!warnings.empty()) out += "      <system-out>" + warnings + "</system-out>\n";

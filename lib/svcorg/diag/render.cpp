@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 namespace svcorg::diag {
 
@@ -19,12 +19,12 @@ const char* kReset = "\x1b[0m";
 }  // namespace
 
 std::string severity_word(Severity s, i18n::Lang lang) {
-  return i18n::tr(lang, s == Severity::Error ? "diag.severity.error" : "diag.severity.warning");
+  return l10n::tr(lang, s == Severity::Error ? "diag.severity.error" : "diag.severity.warning");
 }
 
 std::string count(size_t n, const char* noun, i18n::Lang lang) {
   const std::string id = fmt::format("diag.count.{}.{}", noun, n == 1 ? "one" : "other");
-  return i18n::render(i18n::Message(id.c_str(), {{"n", n}}), lang);
+  return l10n::render(i18n::Message(id.c_str(), {{"n", n}}), lang);
 }
 
 Summary summarize(const std::vector<Diagnostic>& items, size_t files, size_t records) {
@@ -42,7 +42,7 @@ std::string render_text(const std::vector<Diagnostic>& items, bool color, i18n::
                             ? i18n::Arg()
                             : i18n::Arg(i18n::Message("diag.waived.until", {{"date", i18n::date(d.waiver.until)}}));
       waived += "  " +
-                i18n::tr(lang, "diag.waived.line",
+                l10n::tr(lang, "diag.waived.line",
                          {{"where", where},
                           {"severity", severity_word(d.severity, lang)},
                           {"message", d.message},
@@ -55,26 +55,26 @@ std::string render_text(const std::vector<Diagnostic>& items, bool color, i18n::
     }
     const bool err = d.severity == Severity::Error;
     const std::string severity = severity_word(d.severity, lang);
-    out += i18n::tr(lang, "diag.line",
+    out += l10n::tr(lang, "diag.line",
                     {{"where", color ? fmt::format("{}{}{}", kBold, where, kReset) : where},
                      {"severity", color ? fmt::format("{}{}{}", err ? kRed : kMagenta, severity, kReset) : severity},
                      {"message", d.message},
                      {"rule", d.rule}}) +
            "\n";
   }
-  if (!waived.empty()) out += i18n::tr(lang, "diag.waived.heading") + "\n" + waived;
+  if (!waived.empty()) out += l10n::tr(lang, "diag.waived.heading") + "\n" + waived;
   return out;
 }
 
 std::string render_summary(const Summary& s, bool color, i18n::Lang lang) {
   const size_t errors = s.errors + s.failures;
   std::string counts =
-      i18n::tr(lang, "diag.summary.counts",
+      l10n::tr(lang, "diag.summary.counts",
                {{"errors", count(errors, "errors", lang)}, {"warnings", count(s.warnings, "warnings", lang)}});
-  if (s.waived) counts = i18n::tr(lang, "diag.summary.waived", {{"counts", counts}, {"n", s.waived}});
-  if (s.failures) counts = i18n::tr(lang, "diag.summary.incomplete", {{"counts", counts}});
+  if (s.waived) counts = l10n::tr(lang, "diag.summary.waived", {{"counts", counts}, {"n", s.waived}});
+  if (s.failures) counts = l10n::tr(lang, "diag.summary.incomplete", {{"counts", counts}});
   const char* tint = errors ? kRed : (s.warnings ? kMagenta : kGreen);
-  return i18n::tr(lang, "diag.summary",
+  return l10n::tr(lang, "diag.summary",
                   {{"files", count(s.files, "files", lang)},
                    {"records", count(s.records, "records", lang)},
                    {"counts", fmt::format("{}{}{}", color ? tint : "", counts, color ? kReset : "")}}) +
@@ -82,7 +82,7 @@ std::string render_summary(const Summary& s, bool color, i18n::Lang lang) {
 }
 
 std::string failure_text(const Failure& f, i18n::Lang lang) {
-  return i18n::tr(lang, "diag.failure", {{"why", f.message}});
+  return l10n::tr(lang, "diag.failure", {{"why", f.message}});
 }
 
 BasedPath rebase(const std::string& path, const PathBase& base) {
@@ -132,7 +132,7 @@ std::string render_json(const std::vector<Diagnostic>& items, const Summary& s, 
     j["rule"] = d.rule;
     j["kind"] = d.kind.empty() ? json(nullptr) : json(d.kind);
     j["id"] = d.id.empty() ? json(nullptr) : json(d.id);
-    j["message"] = d.message.text(lang);
+    j["message"] = l10n::render(d.message, lang);
     if (d.has_related)
       j["related"] = json{{"file", d.related.file}, {"line", d.related.pos.line}, {"column", d.related.pos.col}};
     else

@@ -7,7 +7,7 @@
 #include "svcorg/diag/catalogue.hpp"
 #include "svcorg/diag/fingerprint.hpp"
 #include "svcorg/diag/formats.hpp"
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 namespace svcorg::diag {
 
@@ -73,13 +73,13 @@ json rules(i18n::Lang lang) {
   for (const auto& r : catalogue()) {
     const std::string summary = rule_summary(r, lang);
     const std::string full =
-        i18n::tr(lang, "diag.sarif.rule-full", {{"summary", summary}, {"severity", severity_word(r.severity, lang)}});
+        l10n::tr(lang, "diag.sarif.rule-full", {{"summary", summary}, {"severity", severity_word(r.severity, lang)}});
     json rule = {{"id", r.id}};
     if (const std::string name = camel_case(r.id); !same_but_case(name, r.id)) rule["name"] = name;
     rule["shortDescription"] = {{"text", summary}};
     rule["fullDescription"] = {{"text", full}};
     rule["defaultConfiguration"] = {{"level", level(r.severity)}};
-    rule["help"] = {{"text", i18n::tr(lang, "diag.sarif.rule-help", {{"summary", summary}})}};
+    rule["help"] = {{"text", l10n::tr(lang, "diag.sarif.rule-help", {{"summary", summary}})}};
     out.push_back(std::move(rule));
   }
   return out;
@@ -92,12 +92,12 @@ json result(const Diagnostic& d, const Fingerprint& f, const PathBase& base, i18
   for (size_t i = 0; i < all.size(); ++i)
     if (d.rule == all[i].id) r["ruleIndex"] = i;
   r["level"] = level(d.severity);
-  r["message"] = {{"text", d.message.text(lang)}};
+  r["message"] = {{"text", l10n::render(d.message, lang)}};
   r["locations"] = json::array({physical_location(d.file, d.pos, base)});
   if (d.has_related) {
     json related = physical_location(d.related.file, d.related.pos, base);
     related["id"] = 1;
-    related["message"] = {{"text", i18n::tr(lang, "diag.sarif.related")}};
+    related["message"] = {{"text", l10n::tr(lang, "diag.sarif.related")}};
     r["relatedLocations"] = json::array({std::move(related)});
   }
   if (d.waived) {
@@ -156,11 +156,11 @@ std::string render_sarif(const std::vector<Diagnostic>& items, const Summary& s,
                    {"version", std::string(version)},
                    {"informationUri", kInformationUri},
                    {"rules", rules(report.lang)}}}};
-  run["originalUriBaseIds"] = {{kSrcRoot, {{"description", {{"text", i18n::tr(report.lang, "diag.sarif.srcroot")}}}}}};
+  run["originalUriBaseIds"] = {{kSrcRoot, {{"description", {{"text", l10n::tr(report.lang, "diag.sarif.srcroot")}}}}}};
   if (!report.base.root.empty())
     run["originalUriBaseIds"][kInputRoot] = {
         {"uri", "file://" + uri_reference(report.base.root)},
-        {"description", {{"text", i18n::tr(report.lang, "diag.sarif.inputroot")}}}};
+        {"description", {{"text", l10n::tr(report.lang, "diag.sarif.inputroot")}}}};
   run["invocations"] = json::array({invocation(report.failures, report.lang)});
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);

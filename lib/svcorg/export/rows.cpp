@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "svcorg/i18n/catalogue.hpp"
-#include "svcorg/model/labels.hpp"
+#include "svcorg/l10n/catalogue.hpp"
+#include "svcorg/l10n/labels.hpp"
 #include "svcorg/model/vocab.hpp"
 
 namespace svcorg::dbexport {
@@ -213,8 +213,8 @@ void findings(const Source& s, const Emit& emit) {
     auto known = [](uint32_t v) { return v ? integer(static_cast<size_t>(v)) : kNull; };
     emit({integer(k + 1), d.file.empty() ? kNull : Cell(d.file), known(d.pos.line), known(d.pos.col),
           Cell(std::string(diag::severity_name(d.severity))), Cell(d.rule), d.kind.empty() ? kNull : Cell(d.kind),
-          d.id.empty() ? kNull : Cell(d.id), flag(d.waived), Cell(d.message.text(i18n::Lang::En)),
-          Cell(d.message.text(i18n::Lang::ZhCN))});
+          d.id.empty() ? kNull : Cell(d.id), flag(d.waived), Cell(l10n::render(d.message, i18n::Lang::En)),
+          Cell(l10n::render(d.message, i18n::Lang::ZhCN))});
   }
 }
 
@@ -288,11 +288,11 @@ void rollup_types(const Source& s, const Emit& emit) {
 // Every value of the label table with its labels, and the District's own categories.
 void labels(const Source& s, const Emit& emit) {
   const auto label = [](const char* lang, const std::string& group, const std::string& value) {
-    const std::string* l = model::labels::label(lang, group, value);
+    const std::string* l = l10n::labels::label(lang, group, value);
     return l ? Cell(*l) : Cell(value);
   };
   std::map<std::string, std::map<std::string, bool>> values;  // sorted: group, value
-  if (const yaml::Node* en = model::labels::table().find("en"))
+  if (const yaml::Node* en = l10n::labels::table().find("en"))
     for (const auto& [group, entries] : en->entries)
       for (const auto& [value, text] : entries.entries) values[group.value][value.value] = true;
   for (const auto& [name, zh] : s.rules.category_labels) values["category"][name] = true;

@@ -1,7 +1,7 @@
 // A text a person reads, as a value: a catalogue id and its arguments, rendered in a
 // language only when it is shown (findings are stored, cached, sorted and fingerprinted
-// before anyone knows the language). Data only: the catalogue and rendering are in
-// catalogue.hpp, so every stage (yaml/ included) can make messages.
+// before anyone knows the language). Data only, so every stage (yaml/ included) can make
+// messages: the catalogue and rendering are l10n/ (l10n::render), a layer above.
 #pragma once
 
 #include <cstdint>
@@ -76,8 +76,6 @@ struct Message {
   }
 
   bool empty() const { return id.empty() && args.empty(); }
-  // The message rendered (catalogue.cpp); English unless told.
-  std::string text(Lang lang = Lang::En) const;
 };
 
 inline Arg::Arg(Message m) : kind(Kind::Msg) {

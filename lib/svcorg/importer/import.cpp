@@ -4,7 +4,7 @@
 #include <cctype>
 #include <unordered_map>
 
-#include "svcorg/model/labels.hpp"
+#include "svcorg/l10n/labels.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/util/text.hpp"
 #include "svcorg/yaml/parse.hpp"
@@ -235,7 +235,7 @@ namespace {
 std::optional<std::string> enum_value(const std::string& text, const std::vector<std::string>& allowed,
                                       const char* group) {
   if (std::find(allowed.begin(), allowed.end(), text) != allowed.end()) return text;
-  if (const std::string* value = model::labels::value_of(group, text);
+  if (const std::string* value = l10n::labels::value_of(group, text);
       value && std::find(allowed.begin(), allowed.end(), *value) != allowed.end())
     return *value;
   return std::nullopt;
@@ -260,7 +260,7 @@ std::optional<i18n::Message> value_problem(const FieldKind& kind, const std::str
     return i18n::Message("import.not-allowed", {{"field", kind.name},
                                                 {"value", value},
                                                 {"hint", hint(value, *kind.values)},
-                                                {"allowed", model::labels::labelled(*kind.values, kind.group)}});
+                                                {"allowed", l10n::labels::labelled(*kind.values, kind.group)}});
   }
   if (std::string_view(kind.name) == "branch") {
     if (known.branches.count(value)) return std::nullopt;

@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "svcorg/l10n/labels.hpp"
 #include "svcorg/model/convert.hpp"
-#include "svcorg/model/labels.hpp"
 #include "svcorg/model/reader.hpp"
 #include "svcorg/model/vocab.hpp"
 #include "svcorg/rules/rules.hpp"
@@ -87,7 +87,7 @@ void category_labels(Context& c, const Node& n, const std::string& path) {
       continue;
     }
     const std::string at = join_path(path, k.value);
-    if (const std::string* builtin = labels::label("zh-CN", "category", k.value)) {
+    if (const std::string* builtin = l10n::labels::label("zh-CN", "category", k.value)) {
       c.schema(k.pos, i18n::Message("model.label-builtin", {{"category", k.value}, {"label", *builtin}}));
       continue;
     }
@@ -95,7 +95,7 @@ void category_labels(Context& c, const Node& n, const std::string& path) {
     if (!label) continue;
     if (util::is_ascii(*label))
       c.schema(v.pos, i18n::Message("model.label-ascii", {{"path", at}, {"value", *label}}));
-    else if (const std::string* builtin = labels::value_of("category", *label))
+    else if (const std::string* builtin = l10n::labels::value_of("category", *label))
       c.schema(v.pos,
                i18n::Message("model.label-of-builtin", {{"path", at}, {"value", *label}, {"category", *builtin}}));
     else if (const auto [it, fresh] = seen.emplace(*label, k.value); !fresh)
@@ -108,7 +108,7 @@ void list_values(Node& n, const char* key, const char* group) {
   for (auto& [k, v] : n.entries)
     if (k.value == key && v.is_seq())
       for (Node& item : v.items)
-        if (const std::string* value = labels::value_of(group, item.value)) item.value = *value;
+        if (const std::string* value = l10n::labels::value_of(group, item.value)) item.value = *value;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "svcorg/l10n/labels.hpp"
 #include "svcorg/model/labels.hpp"
 #include "svcorg/model/reader_words.hpp"
 #include "svcorg/rules/rules.hpp"
@@ -169,12 +170,13 @@ namespace {
 std::optional<i18n::Message> suggestion(const std::string& written, const std::vector<std::string>& values,
                                         const char* group) {
   std::vector<std::string> candidates = values;
-  for (const auto& w : labels::written_forms(group)) candidates.push_back(w.text);
+  for (const auto& w : l10n::labels::written_forms(group)) candidates.push_back(w.text);
   const auto near = util::closest(written, candidates);
   if (!near) return std::nullopt;
   if (std::find(values.begin(), values.end(), *near) != values.end())
     return i18n::Message("util.did-you-mean", {{"value", *near}});
-  return i18n::Message("model.did-you-mean-label", {{"label", *near}, {"value", *labels::value_of(group, *near)}});
+  return i18n::Message("model.did-you-mean-label",
+                       {{"label", *near}, {"value", *l10n::labels::value_of(group, *near)}});
 }
 
 }  // namespace
@@ -187,12 +189,12 @@ std::optional<std::string> read_enum(Context& c, const Node& n, const std::strin
       n.is_scalar() && (n.tag.empty() || n.tag == "!!str") && yaml::resolve(n) == ScalarKind::String;
   if (plain_string && std::find(allowed.begin(), allowed.end(), n.value) != allowed.end()) return n.value;
   if (plain_string)
-    if (const std::string* value = labels::value_of(group, n.value);
+    if (const std::string* value = l10n::labels::value_of(group, n.value);
         value && std::find(allowed.begin(), allowed.end(), *value) != allowed.end())
       return *value;
   auto s = string_scalar(c, n, path, i18n::Message("model.expect.one-of", {{"values", i18n::codes(allowed, true)}}));
   if (!s) return std::nullopt;
-  i18n::Arg listed = labels::labelled(allowed, group);
+  i18n::Arg listed = l10n::labels::labelled(allowed, group);
   if (auto near = suggestion(*s, allowed, group))
     report_or_hint(
         c, n, "schema",
@@ -209,7 +211,7 @@ std::optional<std::string> read_category(Context& c, const Node& n, const std::s
   auto s = string_scalar(c, n, path, kCategory);
   if (!s) return std::nullopt;
   if (is_category_word(*s)) return s;
-  if (const std::string* value = labels::value_of("category", *s)) return *value;
+  if (const std::string* value = l10n::labels::value_of("category", *s)) return *value;
   if (auto hint = yaml::fullwidth_in_scalar(n)) {  // `elderly-care，housing`
     c.schema(hint->pos, std::move(hint->message));
     return std::nullopt;
@@ -219,7 +221,7 @@ std::optional<std::string> read_category(Context& c, const Node& n, const std::s
   // District's categories, which the loaded records tell (labels::use_district_labels).
   if (!ascii && own_labels) return s;
   const std::vector<std::string> builtin = rules::builtin_categories();
-  i18n::Arg listed = labels::labelled(builtin, "category");
+  i18n::Arg listed = l10n::labels::labelled(builtin, "category");
   if (ascii) {
     // `Public Safety`, `public_safety`: the name it is written for, else the closest.
     std::string name = *s;

@@ -5,7 +5,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/render/labels.hpp"
 #include "svcorg/render/markdown.hpp"
 #include "svcorg/render/score.hpp"
@@ -37,13 +37,13 @@ std::string grade_cell(const DeltaRow& r, i18n::Lang lang) {
 std::string status_text(DeltaStatus s, i18n::Lang lang) {
   switch (s) {
     case DeltaStatus::Changed:
-      return i18n::tr(lang, "render.delta.status.changed");
+      return l10n::tr(lang, "render.delta.status.changed");
     case DeltaStatus::Unchanged:
-      return i18n::tr(lang, "render.delta.status.unchanged");
+      return l10n::tr(lang, "render.delta.status.unchanged");
     case DeltaStatus::New:
-      return i18n::tr(lang, "render.delta.status.new");
+      return l10n::tr(lang, "render.delta.status.new");
     case DeltaStatus::Removed:
-      return i18n::tr(lang, "render.delta.status.removed");
+      return l10n::tr(lang, "render.delta.status.removed");
   }
   return score::status_name(s);
 }
@@ -59,7 +59,7 @@ std::string rank_cell(const DeltaRow& r) {
 std::string counts(const score::Deltas& d, i18n::Lang lang) {
   std::array<size_t, 4> n{};
   for (const auto& r : d.rows) ++n[static_cast<size_t>(r.status)];
-  return i18n::tr(lang, "render.delta.counts",
+  return l10n::tr(lang, "render.delta.counts",
                   {{"changed", n[0]}, {"unchanged", n[1]}, {"new", n[2]}, {"removed", n[3]}});
 }
 
@@ -90,7 +90,7 @@ std::string delta_table(const score::Deltas& d, i18n::Lang lang) {
     t.rows.push_back({r.id, truncate(r.name, 24), fixed(r.baseline_total, 2), fixed(r.total, 2), signed_delta(r.delta),
                       grade_cell(r, lang), rank_cell(r), status_text(r.status, lang)});
   std::string out =
-      i18n::tr(lang, "render.delta.title", baseline_args(d, d.baseline_source, d.baseline_as_of)) + "\n\n";
+      l10n::tr(lang, "render.delta.title", baseline_args(d, d.baseline_source, d.baseline_as_of)) + "\n\n";
   out += render_text(t);
   out += "\n" + counts(d, lang) + "\n";
   return out;
@@ -122,25 +122,25 @@ std::string delta_json(const score::Deltas& d) {
 
 std::string delta_markdown(const score::Deltas& d, i18n::Lang lang) {
   md::Table t;
-  t.header = {i18n::tr(lang, "render.delta.md.branch"),
-              i18n::tr(lang, "render.delta.md.id"),
-              i18n::tr(lang, "render.delta.md.baseline"),
-              i18n::tr(lang, "render.delta.md.total"),
+  t.header = {l10n::tr(lang, "render.delta.md.branch"),
+              l10n::tr(lang, "render.delta.md.id"),
+              l10n::tr(lang, "render.delta.md.baseline"),
+              l10n::tr(lang, "render.delta.md.total"),
               "Δ",
-              i18n::tr(lang, "render.delta.md.grade"),
-              i18n::tr(lang, "render.delta.md.rank"),
-              i18n::tr(lang, "render.delta.md.status")};
+              l10n::tr(lang, "render.delta.md.grade"),
+              l10n::tr(lang, "render.delta.md.rank"),
+              l10n::tr(lang, "render.delta.md.status")};
   t.right = {2, 3, 4};
   for (const auto& r : d.rows)
     t.rows.push_back({md::escape(r.name), md::escape(r.id), fixed(r.baseline_total, 2), fixed(r.total, 2),
                       signed_delta(r.delta), md::escape(grade_cell(r, lang)), rank_cell(r),
                       md::escape(status_text(r.status, lang))});
   std::string out = md::heading(
-      3, md::escape(i18n::tr(lang, "render.delta.md.heading", {{"year", d.year}, {"as_of", i18n::date(d.as_of)}})));
+      3, md::escape(l10n::tr(lang, "render.delta.md.heading", {{"year", d.year}, {"as_of", i18n::date(d.as_of)}})));
   auto args = baseline_args(d, md::escape(d.baseline_source), md::escape(d.baseline_as_of));
   args.emplace_back("counts", counts(d, lang));
-  out += i18n::tr(lang, "render.delta.md.compared", args) + "\n\n";
-  out += d.rows.empty() ? i18n::tr(lang, "render.delta.md.none") + "\n" : md::table(t);
+  out += l10n::tr(lang, "render.delta.md.compared", args) + "\n\n";
+  out += d.rows.empty() ? l10n::tr(lang, "render.delta.md.none") + "\n" : md::table(t);
   return out;
 }
 

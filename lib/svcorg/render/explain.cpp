@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/render/labels.hpp"
 #include "svcorg/render/score.hpp"
 #include "svcorg/score/model.hpp"
@@ -17,7 +17,7 @@ using score::Part;
 
 // Items joined in a list of the language (", " / "、"); "none" / "无" when empty.
 std::string listed(const std::vector<std::string>& v, i18n::Lang lang) {
-  if (v.empty()) return i18n::tr(lang, "render.undefined");
+  if (v.empty()) return l10n::tr(lang, "render.undefined");
   std::string out;
   for (size_t i = 0; i < v.size(); ++i) out += (i ? (lang == i18n::Lang::ZhCN ? "、" : ", ") : "") + v[i];
   return out;
@@ -74,11 +74,11 @@ i18n::Arg normalized_note(const std::vector<Part>& parts) {
 std::string part_line(const Part& p, const char* group, const std::vector<Part>& group_parts, double scale,
                       int decimals, const std::string& inputs, i18n::Lang lang) {
   const std::string name = shown(lang, group, p.name);
-  if (!p.value) return i18n::tr(lang, "render.explain.excluded", {{"name", name}, {"inputs", inputs}});
+  if (!p.value) return l10n::tr(lang, "render.explain.excluded", {{"name", name}, {"inputs", inputs}});
   const double applied = score::share(group_parts, p.name);
   const double contribution = scale * applied * *p.value;
   const bool as_written = sums_to_one(group_parts);
-  return i18n::tr(lang, as_written ? "render.explain.part" : "render.explain.part.normalized",
+  return l10n::tr(lang, as_written ? "render.explain.part" : "render.explain.part.normalized",
                   {{"name", name},
                    {"value", fixed(*p.value, decimals)},
                    {"weight", as_written ? fmt::format("{}", p.weight) : fixed(applied, 4)},
@@ -91,23 +91,23 @@ std::string part_line(const Part& p, const char* group, const std::vector<Part>&
 std::string base_inputs(const score::BranchScore& s, const std::string& name, i18n::Lang lang) {
   const auto& b = *s.plan->base;
   if (name == "dues")
-    return i18n::tr(lang, "render.explain.dues",
+    return l10n::tr(lang, "render.explain.dues",
                     {{"rate", b.dues_paid_rate ? fmt::format("{}", *b.dues_paid_rate) : "-"}});
   if (name == "statistics")
-    return i18n::tr(lang, "render.explain.statistics",
+    return l10n::tr(lang, "render.explain.statistics",
                     {{"on_time", fmt::format("{}", b.statistics_on_time && *b.statistics_on_time)}});
   if (name == "organizational_life")
-    return i18n::tr(lang, "render.explain.organizational-life",
+    return l10n::tr(lang, "render.explain.organizational-life",
                     {{"n", b.organizational_life ? *b.organizational_life : 0}});
-  if (!b.member_development) return i18n::tr(lang, "render.explain.member-development.absent");
-  return i18n::tr(lang, "render.explain.member-development",
+  if (!b.member_development) return l10n::tr(lang, "render.explain.member-development.absent");
+  return l10n::tr(lang, "render.explain.member-development",
                   {{"developed", fmt::format("{}", b.member_development->developed.v)},
                    {"planned", fmt::format("{}", b.member_development->planned.v)}});
 }
 
 void explain_base(Tree& t, const score::BranchScore& s, i18n::Lang lang) {
   t.line(0, false,
-         i18n::tr(lang, "render.explain.base",
+         l10n::tr(lang, "render.explain.base",
                   {{"value", fixed(s.base, 2)},
                    {"beta", fmt::format("{}", s.beta)},
                    {"contribution", fixed(s.beta * s.base, 2)},
@@ -121,7 +121,7 @@ void explain_base(Tree& t, const score::BranchScore& s, i18n::Lang lang) {
 std::string plan_level_inputs(const score::Result& r, const score::BranchScore& s, const Names& names,
                               i18n::Lang lang) {
   const auto& q = s.quality_inputs;
-  const std::string quality = i18n::tr(lang, "render.explain.quality",
+  const std::string quality = l10n::tr(lang, "render.explain.quality",
                                        {{"quality", fixed(s.quality, 4)},
                                         {"items", q.items},
                                         {"linked", q.linked},
@@ -129,8 +129,8 @@ std::string plan_level_inputs(const score::Result& r, const score::BranchScore& 
                                         {"min", q.min_plan_items},
                                         {"categories", listed(categories(q.need_categories, names, lang), lang)},
                                         {"covered", listed(categories(q.covered_categories, names, lang), lang)}});
-  if (!s.percentile) return i18n::tr(lang, "render.explain.no-peers", {{"quality", quality}});
-  return i18n::tr(lang, "render.explain.peers",
+  if (!s.percentile) return l10n::tr(lang, "render.explain.no-peers", {{"quality", quality}});
+  return l10n::tr(lang, "render.explain.peers",
                   {{"quality", quality},
                    {"percentile", fixed(*s.percentile, 4)},
                    {"n", s.peers},
@@ -138,17 +138,17 @@ std::string plan_level_inputs(const score::Result& r, const score::BranchScore& 
 }
 
 std::string systems_inputs(const score::BranchScore& s, i18n::Lang lang) {
-  if (s.systems_entries.empty()) return i18n::tr(lang, "render.explain.no-platform");
+  if (s.systems_entries.empty()) return l10n::tr(lang, "render.explain.no-platform");
   std::string out;
   for (const auto& e : s.systems_entries) {
-    if (!out.empty()) out += i18n::tr(lang, "render.explain.separator");
+    if (!out.empty()) out += l10n::tr(lang, "render.explain.separator");
     const std::string category = shown(lang, "platform_category", e.category);
     if (!e.best) {
-      out += i18n::tr(lang, "render.explain.platform.none", {{"category", category}});
+      out += l10n::tr(lang, "render.explain.platform.none", {{"category", category}});
       continue;
     }
     const auto& a = *e.best;
-    out += i18n::tr(lang, "render.explain.platform",
+    out += l10n::tr(lang, "render.explain.platform",
                     {{"category", category},
                      {"platform", *a.platform->id},
                      {"held", a.held},
@@ -162,15 +162,15 @@ std::string systems_inputs(const score::BranchScore& s, i18n::Lang lang) {
 
 std::string effect_inputs(const score::BranchScore& s, i18n::Lang lang) {
   const auto& n = s.needs;
-  if (n.size() == 0) return i18n::tr(lang, "render.explain.no-needs");
-  std::string carried = i18n::tr(lang, "render.explain.carried-over", {{"n", n.carried_over}});
+  if (n.size() == 0) return l10n::tr(lang, "render.explain.no-needs");
+  std::string carried = l10n::tr(lang, "render.explain.carried-over", {{"n", n.carried_over}});
   if (n.carried_over > 0) {
     std::vector<std::string> from;
     for (const auto& [year, count] : n.carried_over_by_year)
-      from.push_back(i18n::tr(lang, "render.explain.carried-over.year", {{"n", count}, {"year", year}}));
-    carried = i18n::tr(lang, "render.explain.carried-over.from", {{"n", n.carried_over}, {"from", listed(from, lang)}});
+      from.push_back(l10n::tr(lang, "render.explain.carried-over.year", {{"n", count}, {"year", year}}));
+    carried = l10n::tr(lang, "render.explain.carried-over.from", {{"n", n.carried_over}, {"from", listed(from, lang)}});
   }
-  return i18n::tr(lang, "render.explain.effect",
+  return l10n::tr(lang, "render.explain.effect",
                   {{"received", n.received},
                    {"carried_over", carried},
                    {"declined", n.declined},
@@ -184,14 +184,14 @@ std::string effect_inputs(const score::BranchScore& s, i18n::Lang lang) {
 }
 
 std::string satisfaction_inputs(const score::BranchScore& s, i18n::Lang lang) {
-  if (!s.plan->review) return i18n::tr(lang, "render.explain.no-review");
+  if (!s.plan->review) return l10n::tr(lang, "render.explain.no-review");
   auto survey = [&](const model::F<model::Survey>& v, const char* id, const char* none) {
-    if (!v) return i18n::tr(lang, none);
-    return i18n::render(
+    if (!v) return l10n::tr(lang, none);
+    return l10n::render(
         i18n::Message(id, {{"mean", fmt::format("{}", v->mean.v)}, {"n", fmt::format("{}", v->respondents.v)}}), lang);
   };
   return survey(s.plan->review->member_survey, "render.explain.survey.members", "render.explain.survey.members.none") +
-         i18n::tr(lang, "render.explain.separator") +
+         l10n::tr(lang, "render.explain.separator") +
          survey(s.plan->review->public_survey, "render.explain.survey.public", "render.explain.survey.public.none");
 }
 
@@ -199,7 +199,7 @@ void explain_autonomous(Tree& t, const score::Result& r, const score::BranchScor
                         i18n::Lang lang) {
   const double scale = 1.0 - s.beta;
   t.line(0, false,
-         i18n::tr(lang, "render.explain.autonomous",
+         l10n::tr(lang, "render.explain.autonomous",
                   {{"value", fixed(s.autonomous, 2)},
                    {"scale", fmt::format("{}", scale)},
                    {"contribution", fixed(scale * s.autonomous, 2)},
@@ -210,7 +210,7 @@ void explain_autonomous(Tree& t, const score::Result& r, const score::BranchScor
     if (p.name == "plan_level")
       inputs = plan_level_inputs(r, s, names, lang);
     else if (p.name == "execution")
-      inputs = i18n::tr(lang, "render.explain.execution",
+      inputs = l10n::tr(lang, "render.explain.execution",
                         {{"items", s.quality_inputs.items}, {"sum", fmt::format("{}", s.execution_weight_sum)}});
     else if (p.name == "effect")
       inputs = effect_inputs(s, lang);
@@ -229,7 +229,7 @@ std::string score_explain(const score::Result& r, const score::BranchScore& s, c
   Tree t;
   const std::string type = shown(lang, "type", *s.branch->type);
   t.text(
-      i18n::tr(lang, "render.explain.head",
+      l10n::tr(lang, "render.explain.head",
                {{"id", *s.branch->id},
                 {"name", *s.branch->name},
                 {"type", type},
@@ -241,12 +241,12 @@ std::string score_explain(const score::Result& r, const score::BranchScore& s, c
   explain_base(t, s, lang);
   explain_autonomous(t, r, s, names, lang);
   t.line(0, true,
-         i18n::tr(lang, "render.explain.bonus",
+         l10n::tr(lang, "render.explain.bonus",
                   {{"value", fixed(s.bonus, 2)},
                    {"n", s.approved_awards},
                    {"points", fmt::format("{}", m.award_points)},
                    {"cap", fmt::format("{}", m.award_cap)}}));
-  t.text(i18n::tr(lang, "render.explain.total",
+  t.text(l10n::tr(lang, "render.explain.total",
                   {{"base", fixed(s.beta * s.base, 2)},
                    {"autonomous", fixed((1 - s.beta) * s.autonomous, 2)},
                    {"bonus", fixed(s.bonus, 2)},

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 namespace svcorg::render::html {
 

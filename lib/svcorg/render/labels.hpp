@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 namespace svcorg::render {
 
@@ -20,7 +20,7 @@ class Labels {
   std::string get(const std::string& group, const std::string& value) const;
   // The catalogue message `id` (a literal: `report.…`) in the report's language.
   std::string tr(const char* id, std::vector<std::pair<std::string, i18n::Arg>> args = {}) const {
-    return i18n::tr(lang_, id, std::move(args));
+    return l10n::tr(lang_, id, std::move(args));
   }
 
  private:

@@ -1,6 +1,6 @@
 #include "svcorg/render/names.hpp"
 
-#include "svcorg/model/labels.hpp"
+#include "svcorg/l10n/labels.hpp"
 #include "svcorg/render/labels.hpp"
 
 namespace svcorg::render {
@@ -22,7 +22,7 @@ std::string Names::street(const std::string& id) const {
 }
 
 std::string Names::category(i18n::Lang lang, const std::string& value) const {
-  if (lang == i18n::Lang::En || model::labels::label(i18n::code(lang), "category", value))
+  if (lang == i18n::Lang::En || l10n::labels::label(i18n::code(lang), "category", value))
     return shown(lang, "category", value);
   const std::string label = find(category_labels, value);
   return label.empty() ? value : label;

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/render/labels.hpp"
 #include "svcorg/render/table.hpp"
 #include "svcorg/score/model.hpp"
@@ -110,7 +110,7 @@ json summary_json(const ledger::Metrics& m) {
 std::string cell(const json& v, i18n::Lang lang) {
   if (v.is_null()) return {};
   if (v.is_string()) return v.get<std::string>();
-  if (v.is_boolean()) return i18n::tr(lang, v.get<bool>() ? "render.csv.true" : "render.csv.false");
+  if (v.is_boolean()) return l10n::tr(lang, v.get<bool>() ? "render.csv.true" : "render.csv.false");
   return v.dump();
 }
 
@@ -135,7 +135,7 @@ std::vector<std::string> table_row(const ledger::Row& r, util::Date as_of, const
   const NeedFacts& f = r.facts;
   const model::Need& n = *f.need;
   std::optional<int32_t> days = f.open ? age(f, as_of) : days_between(f.resolution, f.received);
-  const std::string yes = i18n::tr(lang, "render.yes");
+  const std::string yes = l10n::tr(lang, "render.yes");
   return {value(n.id),
           value(n.branch),
           f.received.str(),
@@ -155,12 +155,12 @@ std::vector<std::string> table_row(const ledger::Row& r, util::Date as_of, const
 
 std::string days_line(const std::optional<int32_t>& median, const std::optional<int32_t>& p90, i18n::Lang lang) {
   auto show = [](const std::optional<int32_t>& v) { return v ? std::to_string(*v) : std::string("—"); };
-  return i18n::tr(lang, "render.needs.days", {{"median", show(median)}, {"p90", show(p90)}});
+  return l10n::tr(lang, "render.needs.days", {{"median", show(median)}, {"p90", show(p90)}});
 }
 
 std::string summary_text(const ledger::Listing& l, i18n::Lang lang) {
   const ledger::Metrics& m = l.summary;
-  std::string out = i18n::tr(lang, "render.needs.counts",
+  std::string out = l10n::tr(lang, "render.needs.counts",
                              {{"year", l.window.year},
                               {"as_of", i18n::date(l.window.as_of.str())},
                               {"received", m.received},
@@ -171,17 +171,17 @@ std::string summary_text(const ledger::Listing& l, i18n::Lang lang) {
                               {"overdue", m.overdue}}) +
                     "\n";
   const std::vector<std::pair<std::string, std::string>> lines = {
-      {i18n::tr(lang, "render.needs.metric.resolution-rate"), percent(m.resolution_rate)},
-      {i18n::tr(lang, "render.needs.metric.on-time-resolution-rate"), percent(m.on_time_resolution_rate)},
-      {i18n::tr(lang, "render.needs.metric.response-on-time-rate"), percent(m.response_on_time_rate)},
-      {i18n::tr(lang, "render.needs.metric.feedback-satisfied-rate"), percent(m.feedback_satisfied_rate)},
-      {i18n::tr(lang, "render.needs.metric.response-days"),
+      {l10n::tr(lang, "render.needs.metric.resolution-rate"), percent(m.resolution_rate)},
+      {l10n::tr(lang, "render.needs.metric.on-time-resolution-rate"), percent(m.on_time_resolution_rate)},
+      {l10n::tr(lang, "render.needs.metric.response-on-time-rate"), percent(m.response_on_time_rate)},
+      {l10n::tr(lang, "render.needs.metric.feedback-satisfied-rate"), percent(m.feedback_satisfied_rate)},
+      {l10n::tr(lang, "render.needs.metric.response-days"),
        days_line(m.response_days_median, m.response_days_p90, lang)},
-      {i18n::tr(lang, "render.needs.metric.resolution-days"),
+      {l10n::tr(lang, "render.needs.metric.resolution-days"),
        days_line(m.resolution_days_median, m.resolution_days_p90, lang)},
-      {i18n::tr(lang, "render.needs.metric.reopen-rate"), percent(m.reopen_rate)},
-      {i18n::tr(lang, "render.needs.metric.backlog"),
-       i18n::tr(lang, "render.needs.backlog",
+      {l10n::tr(lang, "render.needs.metric.reopen-rate"), percent(m.reopen_rate)},
+      {l10n::tr(lang, "render.needs.metric.backlog"),
+       l10n::tr(lang, "render.needs.backlog",
                 {{"a", m.backlog[0]}, {"b", m.backlog[1]}, {"c", m.backlog[2]}, {"d", m.backlog[3]}})}};
   // The labels padded to one column (display width: a CJK character takes two).
   size_t width = 0;
@@ -234,30 +234,30 @@ Sheet needs_sheet(const ledger::Listing& l, const Names& names, i18n::Lang lang)
     std::string header;
     const char* group;  // label group of an enumerated value, or nullptr
   };
-  const std::vector<Column> columns = {{"id", i18n::tr(lang, "render.needs.csv.id"), nullptr},
-                                       {"branch", i18n::tr(lang, "render.needs.csv.branch"), nullptr},
-                                       {"branch_name", i18n::tr(lang, "render.needs.csv.branch-name"), nullptr},
-                                       {"street", i18n::tr(lang, "render.needs.csv.street"), nullptr},
-                                       {"street_name", i18n::tr(lang, "render.needs.csv.street-name"), nullptr},
-                                       {"received", i18n::tr(lang, "render.needs.csv.received"), nullptr},
-                                       {"carried_over", i18n::tr(lang, "render.needs.csv.carried-over"), nullptr},
-                                       {"channel", i18n::tr(lang, "render.needs.csv.channel"), "channel"},
-                                       {"category", i18n::tr(lang, "render.needs.csv.category"), "category"},
-                                       {"layer", i18n::tr(lang, "render.needs.csv.layer"), "layer"},
-                                       {"disposal", i18n::tr(lang, "render.needs.csv.disposal"), "disposal"},
-                                       {"status", i18n::tr(lang, "render.needs.csv.status"), "status"},
-                                       {"due", i18n::tr(lang, "render.needs.csv.due"), nullptr},
-                                       {"response", i18n::tr(lang, "render.needs.csv.response"), nullptr},
-                                       {"resolution", i18n::tr(lang, "render.needs.csv.resolution"), nullptr},
-                                       {"overdue", i18n::tr(lang, "render.needs.csv.overdue"), nullptr},
-                                       {"response_days", i18n::tr(lang, "render.needs.csv.response-days"), nullptr},
-                                       {"resolution_days", i18n::tr(lang, "render.needs.csv.resolution-days"), nullptr},
-                                       {"age_days", i18n::tr(lang, "render.needs.csv.age-days"), nullptr},
-                                       {"reopened", i18n::tr(lang, "render.needs.csv.reopened"), nullptr},
-                                       {"satisfaction", i18n::tr(lang, "render.needs.csv.satisfaction"), nullptr},
-                                       {"summary", i18n::tr(lang, "render.needs.csv.summary"), nullptr}};
+  const std::vector<Column> columns = {{"id", l10n::tr(lang, "render.needs.csv.id"), nullptr},
+                                       {"branch", l10n::tr(lang, "render.needs.csv.branch"), nullptr},
+                                       {"branch_name", l10n::tr(lang, "render.needs.csv.branch-name"), nullptr},
+                                       {"street", l10n::tr(lang, "render.needs.csv.street"), nullptr},
+                                       {"street_name", l10n::tr(lang, "render.needs.csv.street-name"), nullptr},
+                                       {"received", l10n::tr(lang, "render.needs.csv.received"), nullptr},
+                                       {"carried_over", l10n::tr(lang, "render.needs.csv.carried-over"), nullptr},
+                                       {"channel", l10n::tr(lang, "render.needs.csv.channel"), "channel"},
+                                       {"category", l10n::tr(lang, "render.needs.csv.category"), "category"},
+                                       {"layer", l10n::tr(lang, "render.needs.csv.layer"), "layer"},
+                                       {"disposal", l10n::tr(lang, "render.needs.csv.disposal"), "disposal"},
+                                       {"status", l10n::tr(lang, "render.needs.csv.status"), "status"},
+                                       {"due", l10n::tr(lang, "render.needs.csv.due"), nullptr},
+                                       {"response", l10n::tr(lang, "render.needs.csv.response"), nullptr},
+                                       {"resolution", l10n::tr(lang, "render.needs.csv.resolution"), nullptr},
+                                       {"overdue", l10n::tr(lang, "render.needs.csv.overdue"), nullptr},
+                                       {"response_days", l10n::tr(lang, "render.needs.csv.response-days"), nullptr},
+                                       {"resolution_days", l10n::tr(lang, "render.needs.csv.resolution-days"), nullptr},
+                                       {"age_days", l10n::tr(lang, "render.needs.csv.age-days"), nullptr},
+                                       {"reopened", l10n::tr(lang, "render.needs.csv.reopened"), nullptr},
+                                       {"satisfaction", l10n::tr(lang, "render.needs.csv.satisfaction"), nullptr},
+                                       {"summary", l10n::tr(lang, "render.needs.csv.summary"), nullptr}};
   Sheet sheet;
-  sheet.name = i18n::tr(lang, "render.xlsx.sheet.ledger");
+  sheet.name = l10n::tr(lang, "render.xlsx.sheet.ledger");
   for (const auto& c : columns) sheet.header.push_back(c.header);
   for (const auto& r : l.rows) {
     json n = row_json(r, l.window.as_of);
@@ -286,10 +286,10 @@ Sheet needs_sheet(const ledger::Listing& l, const Names& names, i18n::Lang lang)
 Sheet needs_metrics_sheet(const ledger::Listing& l, i18n::Lang lang) {
   const ledger::Metrics& m = l.summary;
   Sheet sheet;
-  sheet.name = i18n::tr(lang, "render.xlsx.sheet.metrics");
-  sheet.header = {i18n::tr(lang, "render.xlsx.metric"), i18n::tr(lang, "render.xlsx.value")};
+  sheet.name = l10n::tr(lang, "render.xlsx.sheet.metrics");
+  sheet.header = {l10n::tr(lang, "render.xlsx.metric"), l10n::tr(lang, "render.xlsx.value")};
   auto add = [&](const char* id, Cell value) {
-    sheet.rows.push_back({Cell::of_text(i18n::tr(lang, id)), std::move(value)});
+    sheet.rows.push_back({Cell::of_text(l10n::tr(lang, id)), std::move(value)});
   };
   auto count = [](size_t v) { return Cell::of_int(static_cast<long long>(v)); };
   auto days = [](const std::optional<int32_t>& v) { return v ? Cell::of_int(*v) : Cell::empty(); };

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/render/report_common.hpp"
 
 namespace svcorg::render::rpt {
@@ -17,7 +18,7 @@ namespace {
 std::string clauses(const std::vector<i18n::Message>& messages, const Labels& l) {
   std::string out;
   for (const auto& m : messages)
-    out += (out.empty() ? "" : l.tr("report.clause-separator")) + i18n::render(m, l.lang());
+    out += (out.empty() ? "" : l.tr("report.clause-separator")) + l10n::render(m, l.lang());
   return out;
 }
 
@@ -70,8 +71,8 @@ void improve(doc::Document& out, const report::Data& d, const Labels& l) {
     item.runs.insert(item.runs.end(), lost.begin(), lost.end());
     for (const auto& f : imp.facts) {
       std::vector<Runs> values;
-      for (const auto& v : f.values) values.push_back(T(i18n::render(v, l.lang())));
-      const Runs what = T(i18n::render(f.what, l.lang()));
+      for (const auto& v : f.values) values.push_back(T(l10n::render(v, l.lang())));
+      const Runs what = T(l10n::render(f.what, l.lang()));
       item.sub.push_back(
           values.empty() ? what : doc::say(l, "report.labelled", {{"label", what}, {"items", doc::join(values, l)}}));
     }

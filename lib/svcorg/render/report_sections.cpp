@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/render/markdown.hpp"
 #include "svcorg/render/report_common.hpp"
 #include "svcorg/score/model.hpp"
@@ -132,7 +133,7 @@ void attention(doc::Document& out, const report::Data& d, const Labels& l) {
                                       {"owner", name(d, p.platform->owner.v)},
                                       {"held", V(std::to_string(p.held))},
                                       {"due", V(std::to_string(p.due))},
-                                      {"date", V(i18n::prose_date(p.to.str(), l.lang()))}}),
+                                      {"date", V(l10n::prose_date(p.to.str(), l.lang()))}}),
                             {}});
   if (!behind.items.empty()) out << behind;
   auto names = [&](const std::vector<const model::Branch*>& bs) {

@@ -6,8 +6,8 @@
 
 #include "svcorg/diag/catalogue.hpp"
 #include "svcorg/diag/render.hpp"
-#include "svcorg/i18n/catalogue.hpp"
-#include "svcorg/model/labels.hpp"
+#include "svcorg/l10n/catalogue.hpp"
+#include "svcorg/l10n/labels.hpp"
 #include "svcorg/render/json_writer.hpp"
 #include "svcorg/render/markdown.hpp"
 #include "svcorg/render/table.hpp"
@@ -17,7 +17,7 @@ namespace svcorg::render {
 namespace {
 
 using i18n::Lang;
-using i18n::tr;
+using l10n::tr;
 
 // A value as shown: its label and its code (`Elderly care (elderly-care)`); either may be
 // empty (a number has no code, a District's category no English label). A label the
@@ -86,7 +86,7 @@ struct Style {
   }
   // `value` with its label in `group`; a category may have the District's zh-CN label.
   Item labelled(const char* group, const std::string& value) const {
-    if (const std::string* l = model::labels::label(i18n::code(lang), group, value)) return {*l, value};
+    if (const std::string* l = l10n::labels::label(i18n::code(lang), group, value)) return {*l, value};
     if (lang == Lang::ZhCN && std::string(group) == "category") {
       auto it = rules.category_labels.find(value);
       if (it != rules.category_labels.end()) return {it->second, value, true};
@@ -254,7 +254,7 @@ std::string rules_markdown(const RulesView& v, Lang lang) {
     }
     md::Table t;
     t.header = {sec.left, sec.right};
-    for (const auto& row : sec.rows) t.rows.push_back({row.name, i18n::join(row.values, lang)});
+    for (const auto& row : sec.rows) t.rows.push_back({row.name, l10n::join(row.values, lang)});
     out += md::table(t);
   }
   return out;

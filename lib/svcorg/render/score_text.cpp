@@ -1,7 +1,7 @@
 // The score as an aligned table and as CSV.
 #include <fmt/format.h>
 
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/render/labels.hpp"
 #include "svcorg/render/score.hpp"
 #include "svcorg/render/table.hpp"
@@ -41,7 +41,7 @@ std::string rollup_line(const score::Rollup& r, bool street, i18n::Lang lang) {
                                                                {"resolution", fixed(r.needs.resolution_rate, 4)},
                                                                {"on_time", fixed(r.needs.on_time_resolution_rate, 4)},
                                                                {"adherence", fixed(r.platform_adherence, 4)}};
-  return i18n::tr(lang, street ? "render.score.rollup.street" : "render.score.rollup.district", args) + "\n";
+  return l10n::tr(lang, street ? "render.score.rollup.street" : "render.score.rollup.district", args) + "\n";
 }
 
 }  // namespace
@@ -71,22 +71,22 @@ std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n:
     t.rows.push_back(std::move(row));
   }
   std::string out =
-      i18n::tr(lang, "render.score.title",
+      l10n::tr(lang, "render.score.title",
                {{"year", r.year}, {"as_of", i18n::date(r.as_of.str())}, {"weight", fmt::format("{}", r.base_weight)}}) +
       "\n\n";
   out += render_text(t);
   bool provisional = false;
   for (const auto* s : sel.branches) provisional = provisional || s->provisional;
-  if (provisional) out += i18n::tr(lang, "render.score.provisional") + "\n";
+  if (provisional) out += l10n::tr(lang, "render.score.provisional") + "\n";
   if (!sel.unscored.empty()) {
     std::string list;
     for (const auto* u : sel.unscored) {
-      if (!list.empty()) list += i18n::tr(lang, "render.score.unscored.separator");
+      if (!list.empty()) list += l10n::tr(lang, "render.score.unscored.separator");
       // The reason as the language says it: `missing-plan`, 本年度无计划.
       const std::string reason = lang == i18n::Lang::En ? u->reason : unscored_reason(lang, u->reason);
-      list += i18n::tr(lang, "render.score.unscored.item", {{"id", u->id}, {"reason", reason}});
+      list += l10n::tr(lang, "render.score.unscored.item", {{"id", u->id}, {"reason", reason}});
     }
-    out += "\n" + i18n::tr(lang, "render.score.unscored", {{"list", list}}) + "\n";
+    out += "\n" + l10n::tr(lang, "render.score.unscored", {{"list", list}}) + "\n";
   }
   out += "\n";
   for (const auto* st : sel.streets) out += rollup_line(*st, true, lang);
@@ -110,7 +110,7 @@ Cell count(size_t v) {
 
 Sheet score_sheet(const ScoreSelection& sel, const Names& names, i18n::Lang lang) {
   Sheet sheet;
-  sheet.name = i18n::tr(lang, "render.xlsx.sheet.scores");
+  sheet.name = l10n::tr(lang, "render.xlsx.sheet.scores");
   for (const char* id : {"render.score.csv.id",
                          "render.score.csv.name",
                          "render.score.csv.type",
@@ -143,7 +143,7 @@ Sheet score_sheet(const ScoreSelection& sel, const Names& names, i18n::Lang lang
                          "render.score.csv.on-time-resolution-rate",
                          "render.score.csv.response-on-time-rate",
                          "render.score.csv.feedback-satisfied-rate"})
-    sheet.header.push_back(i18n::tr(lang, id));
+    sheet.header.push_back(l10n::tr(lang, id));
   for (const auto* s : sel.branches) {
     const auto& n = s->needs;
     std::vector<Cell> row = {Cell::of_text(*s->branch->id),
@@ -152,7 +152,7 @@ Sheet score_sheet(const ScoreSelection& sel, const Names& names, i18n::Lang lang
                              Cell::of_text(*s->branch->street),
                              Cell::of_text(names.street(*s->branch->street)),
                              Cell::of_text(*s->plan->id),
-                             Cell::of_text(i18n::tr(lang, s->provisional ? "render.csv.true" : "render.csv.false")),
+                             Cell::of_text(l10n::tr(lang, s->provisional ? "render.csv.true" : "render.csv.false")),
                              decimal(s->total, 2),
                              Cell::of_text(shown(lang, "grade", s->grade)),
                              count(s->rank_in_district),
@@ -175,13 +175,13 @@ Sheet score_sheet(const ScoreSelection& sel, const Names& names, i18n::Lang lang
 
 Sheet streets_sheet(const score::Result& r, const ScoreSelection& sel, const Names& names, i18n::Lang lang) {
   Sheet sheet;
-  sheet.name = i18n::tr(lang, "render.xlsx.sheet.streets");
+  sheet.name = l10n::tr(lang, "render.xlsx.sheet.streets");
   for (const char* id :
        {"render.score.csv.street", "render.score.csv.street-name", "render.xlsx.street.branches",
         "render.xlsx.street.scored", "render.xlsx.street.mean-total", "render.score.csv.needs-received",
         "render.score.csv.needs-carried-over", "render.score.csv.resolution-rate",
         "render.score.csv.on-time-resolution-rate", "render.xlsx.street.platform-adherence"})
-    sheet.header.push_back(i18n::tr(lang, id));
+    sheet.header.push_back(l10n::tr(lang, id));
   auto add = [&](const score::Rollup& st, std::string name) {
     sheet.rows.push_back({Cell::of_text(st.id), Cell::of_text(std::move(name)), count(st.branches), count(st.scored),
                           decimal(st.mean_total, 2), count(st.needs.received), count(st.needs.carried_over),
@@ -189,7 +189,7 @@ Sheet streets_sheet(const score::Result& r, const ScoreSelection& sel, const Nam
                           decimal(st.platform_adherence, 4)});
   };
   for (const auto* st : sel.streets) add(*st, names.street(st->id));
-  add(r.district, i18n::tr(lang, "render.xlsx.district"));  // the District's roll-up last
+  add(r.district, l10n::tr(lang, "render.xlsx.district"));  // the District's roll-up last
   return sheet;
 }
 

@@ -4,14 +4,14 @@
 
 #include <algorithm>
 
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 namespace svcorg::render {
 
 std::vector<std::string> headers(i18n::Lang lang, std::initializer_list<const char*> ids) {
   std::vector<std::string> out;
   out.reserve(ids.size());
-  for (const char* id : ids) out.push_back(i18n::tr(lang, id));
+  for (const char* id : ids) out.push_back(l10n::tr(lang, id));
   return out;
 }
 

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "svcorg/model/labels.hpp"
+#include "svcorg/l10n/labels.hpp"
 #include "svcorg/util/text.hpp"
 #include "svcorg/validate/checks.hpp"
 
@@ -129,7 +129,7 @@ i18n::Message category_not_allowed(const std::string& category, i18n::Message wh
   // A category's label: built in, or given by the District. Shown in zh-CN in both
   // languages: it is what a record may write instead of the category.
   const auto label_of = [&rules](const std::string& c) -> const std::string* {
-    if (const std::string* l = model::labels::label("zh-CN", "category", c)) return l;
+    if (const std::string* l = l10n::labels::label("zh-CN", "category", c)) return l;
     const auto it = rules.category_labels.find(c);
     return it == rules.category_labels.end() ? nullptr : &it->second;
   };

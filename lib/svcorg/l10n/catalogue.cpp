@@ -1,58 +1,19 @@
-#include "svcorg/i18n/catalogue.hpp"
+#include "svcorg/l10n/catalogue.hpp"
 
 #include <map>
 #include <stdexcept>
-#include <tuple>
 
-#include "svcorg/model/labels.hpp"
+#include "svcorg/l10n/labels.hpp"
 #include "svcorg/util/embedded.hpp"
 #include "svcorg/yaml/parse.hpp"
 
-namespace svcorg::i18n {
+namespace svcorg::l10n {
 
-std::optional<Lang> parse_lang(std::string_view c) {
-  if (c == "en") return Lang::En;
-  if (c == "zh-CN") return Lang::ZhCN;
-  return std::nullopt;
-}
-
-const char* code(Lang lang) {
-  return lang == Lang::ZhCN ? "zh-CN" : "en";
-}
-
-Arg date(std::string iso) {
-  Arg a(std::move(iso));
-  a.kind = Arg::Kind::Date;
-  return a;
-}
-
-Arg label(std::string group, std::string value) {
-  Arg a(std::move(value));
-  a.kind = Arg::Kind::Label;
-  a.group = std::move(group);
-  return a;
-}
-
-Arg list(std::vector<Arg> items, bool or_list) {
-  Arg a;
-  a.kind = Arg::Kind::List;
-  a.or_list = or_list;
-  a.items = std::move(items);
-  return a;
-}
-
-Arg codes(const std::vector<std::string>& values, bool or_list) {
-  std::vector<Arg> items;
-  items.reserve(values.size());
-  for (const auto& v : values) items.emplace_back('`' + v + '`');
-  return list(std::move(items), or_list);
-}
+using i18n::Arg;
+using i18n::Lang;
+using i18n::Message;
 
 namespace {
-
-auto tie(const Arg& a) {
-  return std::tie(a.kind, a.text, a.group, a.or_list, a.items, a.msg);
-}
 
 struct Catalogue {
   // id → {en, zh-CN}
@@ -84,19 +45,6 @@ const Catalogue& catalogue() {
 }
 
 }  // namespace
-
-bool operator==(const Arg& a, const Arg& b) {
-  return tie(a) == tie(b);
-}
-bool operator<(const Arg& a, const Arg& b) {
-  return tie(a) < tie(b);
-}
-bool operator==(const Message& a, const Message& b) {
-  return a.id == b.id && a.args == b.args;
-}
-bool operator<(const Message& a, const Message& b) {
-  return std::tie(a.id, a.args) < std::tie(b.id, b.args);
-}
 
 const std::string* find_template(std::string_view id, Lang lang) {
   const auto& m = catalogue().messages;
@@ -180,7 +128,7 @@ std::string render(const Arg& a, Lang lang) {
     case Arg::Kind::Date:
       return prose_date(a.text, lang);
     case Arg::Kind::Label: {
-      const std::string* l = model::labels::label(code(lang), a.group, a.text);
+      const std::string* l = labels::label(i18n::code(lang), a.group, a.text);
       return l ? *l : a.text;
     }
     case Arg::Kind::List: {
@@ -236,8 +184,4 @@ std::string render(const Message& m, Lang lang) {
   return out;
 }
 
-std::string Message::text(Lang lang) const {
-  return render(*this, lang);
-}
-
-}  // namespace svcorg::i18n
+}  // namespace svcorg::l10n
