@@ -2,14 +2,19 @@
 // with a given history. Header-only: only the tests that build records include it.
 #pragma once
 
+#include <filesystem>
+#include <functional>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "support.hpp"
 #include "svcorg/diag/diagnostic.hpp"
 #include "svcorg/ledger/lifecycle.hpp"
 #include "svcorg/load/loader.hpp"
 #include "svcorg/model/record_set.hpp"
+#include "svcorg/rules/rules.hpp"
 #include "svcorg/util/date.hpp"
 
 namespace testing {
@@ -27,6 +32,29 @@ inline Loaded load_text(const std::string& text) {
   l.diags = sink.items();
   svcorg::diag::sort_unique(l.diags);
   return l;
+}
+
+// Records that break every rule, for what must hold on any records: each rule fixture
+// folder (tests/fixtures/rules/*) alone and beside the example district, loaded whole,
+// with the rules in effect (the District's `rules:` merged). `f` gets the paths (the
+// fixture folder last), the records and the rules.
+inline void for_each_rule_fixture(
+    const std::function<void(const std::vector<std::string>&, const svcorg::model::RecordSet&,
+                             const svcorg::rules::Rules&)>& f) {
+  const std::string examples = (kSource / "examples").string();
+  std::vector<std::vector<std::string>> inputs;
+  for (const auto& e : std::filesystem::directory_iterator(kSource / "tests/fixtures/rules")) {
+    inputs.push_back({e.path().string()});
+    inputs.push_back({examples, e.path().string()});
+  }
+  for (const auto& paths : inputs) {
+    svcorg::diag::Sink sink;
+    std::istringstream no_stdin;
+    const auto loaded = svcorg::load::load_paths(paths, sink, no_stdin);
+    const auto& set = loaded.records;
+    const auto* district = set.districts.empty() ? nullptr : &set.districts.front();
+    f(paths, set, svcorg::rules::effective_rules(district ? district->rules.get() : nullptr));
+  }
 }
 
 inline svcorg::util::Date date(const char* text) {

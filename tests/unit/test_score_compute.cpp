@@ -2,6 +2,7 @@
 // branches, the as-of date, reopened needs, the example district and invalid records.
 // Small districts written as YAML text (score_support.hpp), validated clean first; every
 // expected value is computed by hand, the arithmetic in the comment next to it.
+#include "records_support.hpp"
 #include "score_support.hpp"
 #include "svcorg/l10n/catalogue.hpp"
 
@@ -295,22 +296,11 @@ TEST_SUITE("score::compute") {
     // any rule included: every rule fixture, alone and added to the example district,
     // each year, on one, two and five threads.
     size_t scored = 0;
-    const std::string examples = (testing::kSource / "examples").string();
-    std::vector<std::vector<std::string>> inputs;
-    for (const auto& e : std::filesystem::directory_iterator(testing::kSource / "tests/fixtures/rules")) {
-      inputs.push_back({e.path().string()});
-      inputs.push_back({examples, e.path().string()});
-    }
-    for (const auto& paths : inputs) {
+    testing::for_each_rule_fixture([&](const std::vector<std::string>& paths, const svcorg::model::RecordSet& set,
+                                       const svcorg::rules::Rules& rules) {
       CAPTURE(paths.back());
       CAPTURE(paths.size());
-      svcorg::diag::Sink sink;
-      std::istringstream no_stdin;
-      const auto loaded = svcorg::load::load_paths(paths, sink, no_stdin);
-      const auto& set = loaded.records;
-      const auto* district = set.districts.empty() ? nullptr : &set.districts.front();
-      const auto rules = svcorg::rules::effective_rules(district ? district->rules.get() : nullptr);
-      const auto model = sc::effective_model(district ? district->scoring.get() : nullptr);
+      const auto model = sc::effective_model(set.districts.empty() ? nullptr : set.districts.front().scoring.get());
       for (int year : {2025, 2026}) {
         const svcorg::ledger::Window w{year, day("2026-11-26")};
         const auto one = sc::compute(set, rules, model, w, 1);
@@ -321,7 +311,7 @@ TEST_SUITE("score::compute") {
         }
         scored += one.branches.size();
       }
-    }
+    });
     CHECK(scored > 1000);
   }
 }

@@ -1,8 +1,7 @@
 // validate::run — identity, references and the District; validate::resolve_dates.
 #include <algorithm>
-#include <filesystem>
-#include <sstream>
 
+#include "records_support.hpp"
 #include "svcorg/l10n/catalogue.hpp"
 #include "test_validate_support.hpp"
 
@@ -29,22 +28,11 @@ TEST_SUITE("validate::run") {
   TEST_CASE("the findings are the same on any number of threads, with the needs whole or as cores") {
     // Every rule fixture alone and added to the example district: validate::run's pieces
     // (util::parallel_for) are merged in one order whichever thread ran them.
-    const std::string examples = (testing::kSource / "examples").string();
-    std::vector<std::vector<std::string>> inputs;
-    for (const auto& e : std::filesystem::directory_iterator(testing::kSource / "tests/fixtures/rules")) {
-      inputs.push_back({e.path().string()});
-      inputs.push_back({examples, e.path().string()});
-    }
     size_t found = 0;
-    for (const auto& paths : inputs) {
+    testing::for_each_rule_fixture([&](const std::vector<std::string>& paths, const svcorg::model::RecordSet& set,
+                                       const svcorg::rules::Rules& rules) {
       CAPTURE(paths.back());
       CAPTURE(paths.size());
-      svcorg::diag::Sink load_sink;
-      std::istringstream no_stdin;
-      const auto loaded = svcorg::load::load_paths(paths, load_sink, no_stdin);
-      const auto& set = loaded.records;
-      const auto* district = set.districts.empty() ? nullptr : &set.districts.front();
-      const auto rules = svcorg::rules::effective_rules(district ? district->rules.get() : nullptr);
       auto run = [&](unsigned threads) {
         svcorg::diag::Sink sink;
         svcorg::validate::run(set, rules, year_2026(), sink, threads);
@@ -55,8 +43,8 @@ TEST_SUITE("validate::run") {
       const std::string one = run(1);
       CHECK(one == run(2));
       CHECK(one == run(5));
-      found += std::count(one.begin(), one.end(), '\n');
-    }
+      found += static_cast<size_t>(std::count(one.begin(), one.end(), '\n'));
+    });
     CHECK(found > 100);
   }
 

@@ -60,7 +60,9 @@ class Reader {
 };
 
 // One io() per type, used both ways: the Writer reads the fields, the Reader fills them.
-// Every overload is declared before any is defined, so the templates see them all.
+// Every call passes the archive (a Writer or Reader, of this namespace), so the overloads
+// are found by argument-dependent lookup where the templates are instantiated, wherever
+// they are defined: no list of declarations to keep in step.
 template <class T, std::enable_if_t<std::is_arithmetic_v<T> && !std::is_same_v<T, bool>, int> = 0>
 void io(Writer& w, T& v) {
   w.raw(&v, sizeof v);
@@ -69,98 +71,6 @@ template <class T, std::enable_if_t<std::is_arithmetic_v<T> && !std::is_same_v<T
 void io(Reader& r, T& v) {
   r.raw(&v, sizeof v);
 }
-template <class A>
-void io(A& a, bool& v);
-void io(Writer& w, std::string& v);
-void io(Reader& r, std::string& v);
-template <class A, class T>
-void io(A& a, std::vector<T>& v);
-template <class A, class T>
-void io(A& a, model::RecordList<T>& v);
-template <class A, class T, size_t N>
-void io(A& a, std::array<T, N>& v);
-template <class A, class T>
-void io(A& a, std::optional<T>& v);
-template <class A, class T, class U>
-void io(A& a, std::pair<T, U>& v);
-template <class A>
-void io(A& a, Pos& v);
-template <class A>
-void io(A& a, util::Date& v);
-template <class A, class T>
-void io(A& a, model::F<T>& v);
-template <class A>
-void io(A& a, yaml::Node& v);
-template <class A>
-void io(A& a, std::shared_ptr<const yaml::Node>& v);
-template <class A>
-void io(A& a, model::RecordBase& v);
-template <class A>
-void io(A& a, model::Street& v);
-template <class A>
-void io(A& a, model::DistrictWaiver& v);
-template <class A>
-void io(A& a, model::District& v);
-template <class A>
-void io(A& a, model::Secretary& v);
-template <class A>
-void io(A& a, model::Representative& v);
-template <class A>
-void io(A& a, model::Branch& v);
-template <class A>
-void io(A& a, model::Event& v);
-template <class A>
-void io(A& a, model::Feedback& v);
-template <class A>
-void io(A& a, model::Need& v);
-template <class A>
-void io(A& a, model::Meeting& v);
-template <class A>
-void io(A& a, model::Platform& v);
-template <class A>
-void io(A& a, model::MemberDevelopment& v);
-template <class A>
-void io(A& a, model::BasePart& v);
-template <class A>
-void io(A& a, model::Target& v);
-template <class A>
-void io(A& a, model::Outcome& v);
-template <class A>
-void io(A& a, model::Item& v);
-template <class A>
-void io(A& a, model::Survey& v);
-template <class A>
-void io(A& a, model::Award& v);
-template <class A>
-void io(A& a, model::Review& v);
-template <class A>
-void io(A& a, model::Plan& v);
-template <class A>
-void io(A& a, model::Kind& v);
-template <class A>
-void io(A& a, model::Place& v);
-template <class A>
-void io(A& a, model::Unusable& v);
-template <class A>
-void io(A& a, diag::Location& v);
-template <class A>
-void io(A& a, diag::Diagnostic::Waived& v);
-template <class A>
-void io(A& a, diag::Diagnostic& v);
-template <class A>
-void io(A& a, waive::Waiver& v);
-template <class A>
-void io(A& a, diag::Severity& v);
-template <class A>
-void io(A& a, yaml::Node::Type& v);
-template <class A>
-void io(A& a, model::NeedStatus& v);
-template <class A>
-void io(A& a, FileStatus& v);
-template <class A>
-void io(A& a, i18n::Arg& v);
-template <class A>
-void io(A& a, i18n::Message& v);
 
 template <class... T>
 void Writer::operator()(T&... v) {

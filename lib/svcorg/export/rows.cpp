@@ -245,12 +245,10 @@ void score_parts(const Source& s, const Emit& emit) {
         emit({text(b.branch->id), Cell(std::string(component)), integer(k + 1), Cell(parts[k].name),
               Cell(parts[k].weight), parts[k].value ? Cell(*parts[k].value) : kNull});
     };
-    group("base", b.base_parts);
-    group("quality", b.quality_parts);
-    group("plan_level", b.plan_level_parts);
-    group("effect", b.effect_parts);
-    group("satisfaction", b.satisfaction_parts);
-    group("components", b.components);
+    const std::pair<const char*, const std::vector<score::Part>*> groups[] = {
+        {"base", &b.base_parts},     {"quality", &b.quality_parts},           {"plan_level", &b.plan_level_parts},
+        {"effect", &b.effect_parts}, {"satisfaction", &b.satisfaction_parts}, {"components", &b.components}};
+    for (const auto& [component, parts] : groups) group(component, *parts);
     for (size_t k = 0; k < b.systems_entries.size(); ++k) {
       const score::SystemsEntry& e = b.systems_entries[k];
       emit({text(b.branch->id), Cell(std::string("systems")), integer(k + 1), Cell(e.category), kNull, Cell(e.value)});

@@ -73,15 +73,11 @@ json row_json(const ledger::Row& r, util::Date as_of) {
 
 json filters_json(const ledger::Filters& f) {
   json j = json::object();
-  auto put = [&](const char* key, const std::optional<std::string>& v) {
-    if (v) j[key] = *v;
-  };
-  put("status", f.status);
-  put("branch", f.branch);
-  put("street", f.street);
-  put("channel", f.channel);
-  put("category", f.category);
-  put("layer", f.layer);
+  const std::pair<const char*, const std::optional<std::string>*> fields[] = {
+      {"status", &f.status},   {"branch", &f.branch},     {"street", &f.street},
+      {"channel", &f.channel}, {"category", &f.category}, {"layer", &f.layer}};
+  for (const auto& [key, v] : fields)
+    if (*v) j[key] = **v;
   if (f.received_in_year) j["received_in_year"] = true;
   return j;
 }
