@@ -29,6 +29,23 @@ const char* kBranch =
 
 }  // namespace
 
+TEST_SUITE("model::kind_name") {
+  TEST_CASE("every kind has its name, and the name gives the kind back") {
+    using svcorg::model::Kind;
+    const std::vector<std::pair<Kind, std::string>> kinds = {{Kind::District, "District"},
+                                                             {Kind::Branch, "Branch"},
+                                                             {Kind::Need, "Need"},
+                                                             {Kind::Platform, "Platform"},
+                                                             {Kind::Plan, "Plan"}};
+    for (const auto& [kind, name] : kinds) {
+      CHECK(svcorg::model::kind_name(kind) == name);
+      CHECK(svcorg::model::kind_named(name) == kind);
+    }
+    CHECK_FALSE(svcorg::model::kind_named("Street"));
+    CHECK_FALSE(svcorg::model::kind_named("branch"));
+  }
+}
+
 TEST_SUITE("model::convert_document") {
   TEST_CASE("a valid branch converts with positions") {
     auto l = load(kBranch);

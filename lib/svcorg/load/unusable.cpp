@@ -10,15 +10,6 @@ namespace {
 
 using model::Kind;
 
-std::optional<Kind> kind_named(std::string_view v) {
-  if (v == "District") return Kind::District;
-  if (v == "Branch") return Kind::Branch;
-  if (v == "Need") return Kind::Need;
-  if (v == "Platform") return Kind::Platform;
-  if (v == "Plan") return Kind::Plan;
-  return std::nullopt;
-}
-
 // The kind a file's path suggests when its text does not say: a Branch in a folder named
 // `branches` (a branch's file is named after its id), the District in `district.yaml`.
 // Nothing else: a needs, platforms or plans file holds ids its name does not give.
@@ -137,7 +128,7 @@ std::vector<Scanned> scan(std::string_view bytes) {
     }
     Scanned& d = docs.back();
     if (auto v = value_of(line, "kind")) {
-      if (!d.kind) d.kind = kind_named(*v);
+      if (!d.kind) d.kind = model::kind_named(*v);
     } else if (auto id = value_of(line, "id")) {
       if (d.id.empty() && plain_id(*id)) d.id = std::string(*id);
     } else if (auto owner = value_of(line, "owner")) {
@@ -172,7 +163,7 @@ void note_document(const yaml::Node& node, uint32_t file, uint32_t doc, model::R
   if (root == items.end()) return;
   const yaml::Node* kind_node = node.find("kind");
   const yaml::Node* id_node = node.find("id");
-  std::optional<Kind> kind = kind_node && kind_node->is_scalar() ? kind_named(kind_node->value) : std::nullopt;
+  std::optional<Kind> kind = kind_node && kind_node->is_scalar() ? model::kind_named(kind_node->value) : std::nullopt;
   if (!kind) kind = kind_by_path(set.files.at(file));
   if (!kind) return;
   std::string id = id_node && id_node->is_scalar() ? id_node->value : "";

@@ -250,20 +250,16 @@ std::optional<std::string> header(Context& c, MapReader& r) {
 
 }  // namespace
 
+// v::kKinds lists the kinds' names in Kind's order (test_convert.cpp checks it).
 const char* kind_name(Kind k) {
-  switch (k) {
-    case Kind::District:
-      return "District";
-    case Kind::Branch:
-      return "Branch";
-    case Kind::Need:
-      return "Need";
-    case Kind::Platform:
-      return "Platform";
-    case Kind::Plan:
-      return "Plan";
-  }
-  return "?";
+  const auto i = static_cast<size_t>(k);
+  return i < v::kKinds.size() ? v::kKinds[i].c_str() : "?";
+}
+
+std::optional<Kind> kind_named(std::string_view name) {
+  const auto at = std::find(v::kKinds.begin(), v::kKinds.end(), name);
+  if (at == v::kKinds.end()) return std::nullopt;
+  return static_cast<Kind>(at - v::kKinds.begin());
 }
 
 void convert_document(const Node& doc, uint32_t file, uint32_t index, RecordSet& set, diag::Sink& sink) {
@@ -274,13 +270,14 @@ void convert_document(const Node& doc, uint32_t file, uint32_t index, RecordSet&
   if (!kind) return;
   c.kind = *kind;
   if (const Node* id = doc.find("id"); id && id->is_scalar()) c.id = id->value;
-  if (*kind == "District")
+  const std::optional<Kind> k = kind_named(*kind);  // header() accepts only kinds
+  if (k == Kind::District)
     add(r, set.districts, file, index, district);
-  else if (*kind == "Branch")
+  else if (k == Kind::Branch)
     add(r, set.branches, file, index, branch);
-  else if (*kind == "Need")
+  else if (k == Kind::Need)
     add(r, set.needs, file, index, need);
-  else if (*kind == "Platform")
+  else if (k == Kind::Platform)
     add(r, set.platforms, file, index, platform);
   else
     add(r, set.plans, file, index, plan);

@@ -65,7 +65,10 @@ struct Unkept {};
 using UnkeptText = F<Unkept>;
 
 enum class Kind { District, Branch, Need, Platform, Plan };
+// A kind's name as records write it in `kind:` ("District", …), and back (nullopt: no
+// kind has that name).
 const char* kind_name(Kind k);
+std::optional<Kind> kind_named(std::string_view name);
 
 // Where a record is.
 struct Place {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "svcorg/validate/checks.hpp"
 
@@ -15,19 +16,10 @@ std::string where(const Context& c, const model::Place& r, Pos at) {
 
 // A kind of record in a message.
 i18n::Message kind_message(model::Kind kind) {
-  switch (kind) {
-    case model::Kind::District:
-      return i18n::Message("validate.kind.district");
-    case model::Kind::Branch:
-      return i18n::Message("validate.kind.branch");
-    case model::Kind::Need:
-      return i18n::Message("validate.kind.need");
-    case model::Kind::Platform:
-      return i18n::Message("validate.kind.platform");
-    case model::Kind::Plan:
-      return i18n::Message("validate.kind.plan");
-  }
-  return i18n::Message::verbatim(model::kind_name(kind));
+  static const char* const kIds[] = {"validate.kind.district", "validate.kind.branch", "validate.kind.need",
+                                     "validate.kind.platform", "validate.kind.plan"};  // in model::Kind's order
+  static_assert(std::size(kIds) == static_cast<size_t>(model::Kind::Plan) + 1);
+  return i18n::Message(kIds[static_cast<size_t>(kind)]);
 }
 
 // A later record of a kind with an id already taken: not the first of its id, which
