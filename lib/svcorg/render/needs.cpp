@@ -227,34 +227,34 @@ Sheet needs_sheet(const ledger::Listing& l, const Names& names, i18n::Lang lang)
   // and the street ids; enumerated values as the language shows them (render::shown).
   struct Column {
     const char* key;
-    std::string header;
-    const char* group;  // label group of an enumerated value, or nullptr
+    const char* header;  // its message id
+    const char* group;   // label group of an enumerated value, or nullptr
   };
-  const std::vector<Column> columns = {{"id", l10n::tr(lang, "render.needs.csv.id"), nullptr},
-                                       {"branch", l10n::tr(lang, "render.needs.csv.branch"), nullptr},
-                                       {"branch_name", l10n::tr(lang, "render.needs.csv.branch-name"), nullptr},
-                                       {"street", l10n::tr(lang, "render.needs.csv.street"), nullptr},
-                                       {"street_name", l10n::tr(lang, "render.needs.csv.street-name"), nullptr},
-                                       {"received", l10n::tr(lang, "render.needs.csv.received"), nullptr},
-                                       {"carried_over", l10n::tr(lang, "render.needs.csv.carried-over"), nullptr},
-                                       {"channel", l10n::tr(lang, "render.needs.csv.channel"), "channel"},
-                                       {"category", l10n::tr(lang, "render.needs.csv.category"), "category"},
-                                       {"layer", l10n::tr(lang, "render.needs.csv.layer"), "layer"},
-                                       {"disposal", l10n::tr(lang, "render.needs.csv.disposal"), "disposal"},
-                                       {"status", l10n::tr(lang, "render.needs.csv.status"), "status"},
-                                       {"due", l10n::tr(lang, "render.needs.csv.due"), nullptr},
-                                       {"response", l10n::tr(lang, "render.needs.csv.response"), nullptr},
-                                       {"resolution", l10n::tr(lang, "render.needs.csv.resolution"), nullptr},
-                                       {"overdue", l10n::tr(lang, "render.needs.csv.overdue"), nullptr},
-                                       {"response_days", l10n::tr(lang, "render.needs.csv.response-days"), nullptr},
-                                       {"resolution_days", l10n::tr(lang, "render.needs.csv.resolution-days"), nullptr},
-                                       {"age_days", l10n::tr(lang, "render.needs.csv.age-days"), nullptr},
-                                       {"reopened", l10n::tr(lang, "render.needs.csv.reopened"), nullptr},
-                                       {"satisfaction", l10n::tr(lang, "render.needs.csv.satisfaction"), nullptr},
-                                       {"summary", l10n::tr(lang, "render.needs.csv.summary"), nullptr}};
+  static const Column columns[] = {{"id", "render.needs.csv.id", nullptr},
+                                   {"branch", "render.needs.csv.branch", nullptr},
+                                   {"branch_name", "render.needs.csv.branch-name", nullptr},
+                                   {"street", "render.needs.csv.street", nullptr},
+                                   {"street_name", "render.needs.csv.street-name", nullptr},
+                                   {"received", "render.needs.csv.received", nullptr},
+                                   {"carried_over", "render.needs.csv.carried-over", nullptr},
+                                   {"channel", "render.needs.csv.channel", "channel"},
+                                   {"category", "render.needs.csv.category", "category"},
+                                   {"layer", "render.needs.csv.layer", "layer"},
+                                   {"disposal", "render.needs.csv.disposal", "disposal"},
+                                   {"status", "render.needs.csv.status", "status"},
+                                   {"due", "render.needs.csv.due", nullptr},
+                                   {"response", "render.needs.csv.response", nullptr},
+                                   {"resolution", "render.needs.csv.resolution", nullptr},
+                                   {"overdue", "render.needs.csv.overdue", nullptr},
+                                   {"response_days", "render.needs.csv.response-days", nullptr},
+                                   {"resolution_days", "render.needs.csv.resolution-days", nullptr},
+                                   {"age_days", "render.needs.csv.age-days", nullptr},
+                                   {"reopened", "render.needs.csv.reopened", nullptr},
+                                   {"satisfaction", "render.needs.csv.satisfaction", nullptr},
+                                   {"summary", "render.needs.csv.summary", nullptr}};
   Sheet sheet;
   sheet.name = l10n::tr(lang, "render.xlsx.sheet.ledger");
-  for (const auto& c : columns) sheet.header.push_back(c.header);
+  for (const auto& c : columns) sheet.header.push_back(l10n::tr(lang, c.header));
   for (const auto& r : l.rows) {
     json n = row_json(r, l.window.as_of);
     n["branch_name"] = names.branch(n["branch"].is_string() ? n["branch"].get<std::string>() : std::string());
