@@ -1,6 +1,7 @@
 // The records' codecs and the two sections of an entry (cache.hpp: encode, decode,
-// decode_needs). A field added to a record must be added to its io() below, and the
-// format number (frame.hpp) bumped; tests/unit/test_cache_codec.cpp fails until it is.
+// decode_needs). A field added to a record must be added to its type's line below
+// (SVCORG_CODEC_FIELDS), and the format number (frame.hpp) bumped;
+// tests/unit/test_cache_codec.cpp fails until it is.
 #include "svcorg/cache/codec.hpp"
 
 #include <algorithm>
@@ -11,131 +12,59 @@ namespace svcorg::cache {
 
 namespace codec {
 
-template <class A>
-void io(A& a, model::RecordBase& v) {
-  a(v.file, v.pos, v.doc, v.id);
-}
-template <class A>
-void io(A& a, model::Street& v) {
-  a(v.pos, v.id, v.name);
-}
-template <class A>
-void io(A& a, model::DistrictWaiver& v) {
-  a(v.pos, v.record, v.kind, v.rule, v.reason, v.until);
-}
-template <class A>
-void io(A& a, model::District& v) {
-  a(static_cast<model::RecordBase&>(v), v.name, v.lang, v.streets, v.waivers, v.scoring, v.rules);
-}
-template <class A>
-void io(A& a, model::Secretary& v) {
-  a(v.pos, v.name, v.certified, v.competencies, v.has_competencies);
-}
-template <class A>
-void io(A& a, model::Representative& v) {
-  a(v.pos, v.name, v.role);
-}
-template <class A>
-void io(A& a, model::Branch& v) {
-  a(static_cast<model::RecordBase&>(v), v.name, v.type, v.street, v.established, v.members, v.secretary,
-    v.reserve_cadres, v.functions, v.units, v.representatives);
-}
-template <class A>
-void io(A& a, model::Event& v) {
-  a(v.pos, v.date, v.status.v, v.status.has);
-}
-template <class A>
-void io(A& a, model::Feedback& v) {
-  a(v.pos, v.satisfaction, v.date);
-}
-template <class A>
-void io(A& a, model::Source& v) {
-  a(v.pos, v.system, v.number);
-}
-template <class A>
-void io(A& a, model::Need& v) {
-  a(static_cast<model::RecordBase&>(v), v.branch, v.received, v.channel, v.category, v.summary, v.scope, v.impact,
-    v.layer, v.disposal, v.relayed_to, v.platform, v.due, v.status, v.reason, v.events, v.feedback, v.source);
-}
-template <class A>
-void io(A& a, model::Meeting& v) {
-  a(v.pos, v.date, v.attendees, v.needs, v.note);
-}
-template <class A>
-void io(A& a, model::Platform& v) {
-  a(static_cast<model::RecordBase&>(v), v.name, v.owner, v.level, v.category, v.cadence, v.established, v.participants,
-    v.meetings, v.budget);
-}
-template <class A>
-void io(A& a, model::MemberDevelopment& v) {
-  a(v.pos, v.planned, v.developed);
-}
-template <class A>
-void io(A& a, model::BasePart& v) {
-  a(v.pos, v.dues_paid_rate, v.statistics_on_time, v.organizational_life, v.member_development);
-}
-template <class A>
-void io(A& a, model::Target& v) {
-  a(v.pos, v.metric, v.value);
-}
-template <class A>
-void io(A& a, model::Outcome& v) {
-  a(v.pos, v.value, v.note);
-}
-template <class A>
-void io(A& a, model::Item& v) {
-  a(v.pos, v.id, v.title, v.category, v.needs, v.platform, v.approval, v.target, v.weight, v.budget, v.progress, v.due,
-    v.outcome);
-}
-template <class A>
-void io(A& a, model::Survey& v) {
-  a(v.pos, v.respondents, v.mean);
-}
-template <class A>
-void io(A& a, model::Award& v) {
-  a(v.pos, v.kind, v.title, v.approved);
-}
-template <class A>
-void io(A& a, model::Review& v) {
-  a(v.pos, v.member_survey, v.public_survey, v.awards);
-}
-template <class A>
-void io(A& a, model::Plan& v) {
-  a(static_cast<model::RecordBase&>(v), v.branch, v.status, v.year, v.base, v.items, v.review);
-}
-template <class A>
-void io(A& a, model::Unusable& v) {
-  a(static_cast<model::Place&>(v), v.rule, v.ids, v.serves);
-}
-template <class A>
-void io(A& a, model::Place& v) {
-  a(v.file, v.pos, v.doc);
-}
+// The fields of a type, in the order the codec writes them: one io() that hands them all to
+// the archive (as NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE lists a type's fields for JSON).
+#define SVCORG_CODEC_FIELDS(Type, ...) \
+  template <class A>                   \
+  void io(A& a, Type& v) {             \
+    a(__VA_ARGS__);                    \
+  }
+
+SVCORG_CODEC_FIELDS(model::RecordBase, v.file, v.pos, v.doc, v.id)
+SVCORG_CODEC_FIELDS(model::Street, v.pos, v.id, v.name)
+SVCORG_CODEC_FIELDS(model::DistrictWaiver, v.pos, v.record, v.kind, v.rule, v.reason, v.until)
+SVCORG_CODEC_FIELDS(model::District, static_cast<model::RecordBase&>(v), v.name, v.lang, v.streets, v.waivers,
+                    v.scoring, v.rules)
+SVCORG_CODEC_FIELDS(model::Secretary, v.pos, v.name, v.certified, v.competencies, v.has_competencies)
+SVCORG_CODEC_FIELDS(model::Representative, v.pos, v.name, v.role)
+SVCORG_CODEC_FIELDS(model::Branch, static_cast<model::RecordBase&>(v), v.name, v.type, v.street, v.established,
+                    v.members, v.secretary, v.reserve_cadres, v.functions, v.units, v.representatives)
+SVCORG_CODEC_FIELDS(model::Event, v.pos, v.date, v.status.v, v.status.has)
+SVCORG_CODEC_FIELDS(model::Feedback, v.pos, v.satisfaction, v.date)
+SVCORG_CODEC_FIELDS(model::Source, v.pos, v.system, v.number)
+SVCORG_CODEC_FIELDS(model::Need, static_cast<model::RecordBase&>(v), v.branch, v.received, v.channel, v.category,
+                    v.summary, v.scope, v.impact, v.layer, v.disposal, v.relayed_to, v.platform, v.due, v.status,
+                    v.reason, v.events, v.feedback, v.source)
+SVCORG_CODEC_FIELDS(model::Meeting, v.pos, v.date, v.attendees, v.needs, v.note)
+SVCORG_CODEC_FIELDS(model::Platform, static_cast<model::RecordBase&>(v), v.name, v.owner, v.level, v.category,
+                    v.cadence, v.established, v.participants, v.meetings, v.budget)
+SVCORG_CODEC_FIELDS(model::MemberDevelopment, v.pos, v.planned, v.developed)
+SVCORG_CODEC_FIELDS(model::BasePart, v.pos, v.dues_paid_rate, v.statistics_on_time, v.organizational_life,
+                    v.member_development)
+SVCORG_CODEC_FIELDS(model::Target, v.pos, v.metric, v.value)
+SVCORG_CODEC_FIELDS(model::Outcome, v.pos, v.value, v.note)
+SVCORG_CODEC_FIELDS(model::Item, v.pos, v.id, v.title, v.category, v.needs, v.platform, v.approval, v.target, v.weight,
+                    v.budget, v.progress, v.due, v.outcome)
+SVCORG_CODEC_FIELDS(model::Survey, v.pos, v.respondents, v.mean)
+SVCORG_CODEC_FIELDS(model::Award, v.pos, v.kind, v.title, v.approved)
+SVCORG_CODEC_FIELDS(model::Review, v.pos, v.member_survey, v.public_survey, v.awards)
+SVCORG_CODEC_FIELDS(model::Plan, static_cast<model::RecordBase&>(v), v.branch, v.status, v.year, v.base, v.items,
+                    v.review)
+SVCORG_CODEC_FIELDS(model::Unusable, static_cast<model::Place&>(v), v.rule, v.ids, v.serves)
+SVCORG_CODEC_FIELDS(model::Place, v.file, v.pos, v.doc)
 template <class A>
 void io(A& a, i18n::Arg& v) {
   io_enum(a, v.kind, static_cast<int>(i18n::Arg::Kind::Msg));
   a(v.or_list, v.text, v.group, v.items, v.msg);
 }
-template <class A>
-void io(A& a, i18n::Message& v) {
-  a(v.id, v.args);
-}
-template <class A>
-void io(A& a, diag::Location& v) {
-  a(v.file, v.pos);
-}
-template <class A>
-void io(A& a, diag::Diagnostic::Waived& v) {
-  a(v.inline_comment, v.reason, v.until, v.at);
-}
-template <class A>
-void io(A& a, diag::Diagnostic& v) {
-  a(v.file, v.pos, v.severity, v.rule, v.message, v.kind, v.id, v.has_related, v.related, v.waived, v.waiver);
-}
-template <class A>
-void io(A& a, waive::Waiver& v) {
-  a(v.inline_comment, v.file, v.pos, v.rules, v.reason, v.until, v.line, v.record, v.kind, v.used);
-}
+SVCORG_CODEC_FIELDS(i18n::Message, v.id, v.args)
+SVCORG_CODEC_FIELDS(diag::Location, v.file, v.pos)
+SVCORG_CODEC_FIELDS(diag::Diagnostic::Waived, v.inline_comment, v.reason, v.until, v.at)
+SVCORG_CODEC_FIELDS(diag::Diagnostic, v.file, v.pos, v.severity, v.rule, v.message, v.kind, v.id, v.has_related,
+                    v.related, v.waived, v.waiver)
+SVCORG_CODEC_FIELDS(waive::Waiver, v.inline_comment, v.file, v.pos, v.rules, v.reason, v.until, v.line, v.record,
+                    v.kind, v.used)
+#undef SVCORG_CODEC_FIELDS
 
 namespace {
 
