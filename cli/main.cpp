@@ -60,7 +60,7 @@ void add_common(CLI::App& app, Common& c) {
   add_lang(app, c.lang, "Language of messages and output: en or zh-CN (default: the District's lang, else en)");
   app.add_flag("-q,--quiet", c.quiet, "Print errors only");
   app.add_flag("--strict", c.strict, "Warnings fail too (exit 1)");
-  app.add_option("--jobs", c.jobs, "Threads parsing files (default: one per core)")
+  app.add_option("--jobs", c.jobs, "Threads reading, validating and scoring the records (default: one per core)")
       ->check(svcorg_cli::whole_number(1, 1024));
   app.add_option("--max-file-size", c.limits.max_file_size, "Largest input file read, in bytes (default: 256 MiB)")
       ->check(svcorg_cli::whole_number(1));

@@ -270,7 +270,7 @@ doc::BarChart mean_chart(const std::string& title, std::vector<std::pair<std::st
   c.axis = value_axis(values, false);
   c.bars = std::move(bars);
   c.reference = reference;
-  if (c.axis.lo != 0) c.note = T(l.tr("render.chart.axis-from", {{"value", number(c.axis.lo, c.axis.decimals)}}));
+  if (c.axis.lo != 0) c.note = T(l.tr("report.chart.axis-from", {{"value", number(c.axis.lo, c.axis.decimals)}}));
   return c;
 }
 
