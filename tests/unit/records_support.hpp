@@ -2,6 +2,8 @@
 // with a given history. Header-only: only the tests that build records include it.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <filesystem>
 #include <functional>
 #include <sstream>
@@ -36,11 +38,10 @@ inline Loaded load_text(const std::string& text) {
 
 // Records that break every rule, for what must hold on any records: each rule fixture
 // folder (tests/fixtures/rules/*) alone and beside the example district, loaded whole,
-// with the rules in effect (the District's `rules:` merged). `f` gets the paths (the
-// fixture folder last), the records and the rules.
+// with the rules in effect (the District's `rules:` merged). `f` gets the records and the
+// rules (the paths are captured for doctest's messages).
 inline void for_each_rule_fixture(
-    const std::function<void(const std::vector<std::string>&, const svcorg::model::RecordSet&,
-                             const svcorg::rules::Rules&)>& f) {
+    const std::function<void(const svcorg::model::RecordSet&, const svcorg::rules::Rules&)>& f) {
   const std::string examples = (kSource / "examples").string();
   std::vector<std::vector<std::string>> inputs;
   for (const auto& e : std::filesystem::directory_iterator(kSource / "tests/fixtures/rules")) {
@@ -48,12 +49,14 @@ inline void for_each_rule_fixture(
     inputs.push_back({examples, e.path().string()});
   }
   for (const auto& paths : inputs) {
+    CAPTURE(paths.back());
+    CAPTURE(paths.size());
     svcorg::diag::Sink sink;
     std::istringstream no_stdin;
     const auto loaded = svcorg::load::load_paths(paths, sink, no_stdin);
     const auto& set = loaded.records;
     const auto* district = set.districts.empty() ? nullptr : &set.districts.front();
-    f(paths, set, svcorg::rules::effective_rules(district ? district->rules.get() : nullptr));
+    f(set, svcorg::rules::effective_rules(district ? district->rules.get() : nullptr));
   }
 }
 

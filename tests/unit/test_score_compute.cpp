@@ -296,10 +296,7 @@ TEST_SUITE("score::compute") {
     // any rule included: every rule fixture, alone and added to the example district,
     // each year, on one, two and five threads.
     size_t scored = 0;
-    testing::for_each_rule_fixture([&](const std::vector<std::string>& paths, const svcorg::model::RecordSet& set,
-                                       const svcorg::rules::Rules& rules) {
-      CAPTURE(paths.back());
-      CAPTURE(paths.size());
+    testing::for_each_rule_fixture([&](const svcorg::model::RecordSet& set, const svcorg::rules::Rules& rules) {
       const auto model = sc::effective_model(set.districts.empty() ? nullptr : set.districts.front().scoring.get());
       for (int year : {2025, 2026}) {
         const svcorg::ledger::Window w{year, day("2026-11-26")};
