@@ -54,12 +54,6 @@ Cell rounded(double v, int decimals) {
 Cell rounded(const std::optional<double>& v, int decimals) {
   return v ? rounded(*v, decimals) : kNull;
 }
-Cell file_of(const model::RecordBase& r, const model::RecordSet& rs) {
-  return r.file < rs.files.size() ? Cell(rs.files[r.file]) : kNull;
-}
-Cell line_of(const model::RecordBase& r) {
-  return r.pos.known() ? integer(static_cast<size_t>(r.pos.line)) : kNull;
-}
 // A list of texts as a JSON array (UTF-8 as it is); null when absent.
 Cell list(const model::F<model::TextList>& l) {
   if (!l) return kNull;
@@ -70,6 +64,14 @@ Cell list(const model::F<model::TextList>& l) {
 }
 
 using Emit = std::function<void(const Row&)>;
+
+// Emits the row of record `r` with its place in the inputs, the last two columns of every
+// table of records: its file (display path) and line.
+void emit_record(const Emit& emit, const Source& s, const model::RecordBase& r, Row row) {
+  row.push_back(r.file < s.records.files.size() ? Cell(s.records.files[r.file]) : kNull);
+  row.push_back(r.pos.known() ? integer(static_cast<size_t>(r.pos.line)) : kNull);
+  emit(row);
+}
 
 void snapshots(const Source& s, const Emit& emit) {
   const model::District* d = s.records.districts.empty() ? nullptr : &s.records.districts.front();
@@ -89,8 +91,9 @@ void streets(const Source& s, const Emit& emit) {
 
 void branches(const Source& s, const Emit& emit) {
   for (const auto& b : s.records.branches)
-    emit({text(b.id), text(b.name), text(b.type), text(b.street), date(b.established), integer(b.members),
-          integer(b.reserve_cadres), integer(b.units), list(b.functions), file_of(b, s.records), line_of(b)});
+    emit_record(emit, s, b,
+                {text(b.id), text(b.name), text(b.type), text(b.street), date(b.established), integer(b.members),
+                 integer(b.reserve_cadres), integer(b.units), list(b.functions)});
 }
 
 void secretaries(const Source& s, const Emit& emit) {
@@ -110,9 +113,10 @@ void needs(const Source& s, const Emit& emit) {
       satisfaction = integer(n.feedback->satisfaction);
       feedback_date = date(n.feedback->date);
     }
-    emit({text(n.id), text(n.branch), date(n.received), text(n.channel), text(n.category), text(n.summary),
-          text(n.scope), list(n.impact), text(n.layer), text(n.disposal), text(n.relayed_to), text(n.platform),
-          date(n.due), text(n.status), text(n.reason), satisfaction, feedback_date, file_of(n, s.records), line_of(n)});
+    emit_record(emit, s, n,
+                {text(n.id), text(n.branch), date(n.received), text(n.channel), text(n.category), text(n.summary),
+                 text(n.scope), list(n.impact), text(n.layer), text(n.disposal), text(n.relayed_to), text(n.platform),
+                 date(n.due), text(n.status), text(n.reason), satisfaction, feedback_date});
   }
 }
 
@@ -143,8 +147,9 @@ void need_facts(const Source& s, const Emit& emit) {
 
 void platforms(const Source& s, const Emit& emit) {
   for (const auto& p : s.records.platforms)
-    emit({text(p.id), text(p.name), text(p.owner), text(p.level), text(p.category), text(p.cadence),
-          date(p.established), number(p.budget), list(p.participants), file_of(p, s.records), line_of(p)});
+    emit_record(emit, s, p,
+                {text(p.id), text(p.name), text(p.owner), text(p.level), text(p.category), text(p.cadence),
+                 date(p.established), number(p.budget), list(p.participants)});
 }
 
 void meetings(const Source& s, const Emit& emit) {
@@ -169,8 +174,9 @@ void plans(const Source& s, const Emit& emit) {
         developed = integer(p.base->member_development->developed);
       }
     }
-    emit({text(p.id), text(p.branch), integer(p.year), text(p.status), dues, statistics, life, planned, developed,
-          file_of(p, s.records), line_of(p)});
+    emit_record(
+        emit, s, p,
+        {text(p.id), text(p.branch), integer(p.year), text(p.status), dues, statistics, life, planned, developed});
   }
 }
 
