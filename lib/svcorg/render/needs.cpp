@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "svcorg/l10n/catalogue.hpp"
 #include "svcorg/render/labels.hpp"
@@ -223,56 +224,40 @@ std::string needs_json(const ledger::Listing& l) {
 }
 
 Sheet needs_sheet(const ledger::Listing& l, const Names& names, i18n::Lang lang) {
-  // The keys of a JSON need, in order, each with its column; a name beside the branch
-  // and the street ids; enumerated values as the language shows them (render::shown).
-  struct Column {
-    const char* key;
-    const char* header;  // its message id
-    const char* group;   // label group of an enumerated value, or nullptr
-  };
-  static const Column columns[] = {{"id", "render.needs.csv.id", nullptr},
-                                   {"branch", "render.needs.csv.branch", nullptr},
-                                   {"branch_name", "render.needs.csv.branch-name", nullptr},
-                                   {"street", "render.needs.csv.street", nullptr},
-                                   {"street_name", "render.needs.csv.street-name", nullptr},
-                                   {"received", "render.needs.csv.received", nullptr},
-                                   {"carried_over", "render.needs.csv.carried-over", nullptr},
-                                   {"channel", "render.needs.csv.channel", "channel"},
-                                   {"category", "render.needs.csv.category", "category"},
-                                   {"layer", "render.needs.csv.layer", "layer"},
-                                   {"disposal", "render.needs.csv.disposal", "disposal"},
-                                   {"status", "render.needs.csv.status", "status"},
-                                   {"due", "render.needs.csv.due", nullptr},
-                                   {"response", "render.needs.csv.response", nullptr},
-                                   {"resolution", "render.needs.csv.resolution", nullptr},
-                                   {"overdue", "render.needs.csv.overdue", nullptr},
-                                   {"response_days", "render.needs.csv.response-days", nullptr},
-                                   {"resolution_days", "render.needs.csv.resolution-days", nullptr},
-                                   {"age_days", "render.needs.csv.age-days", nullptr},
-                                   {"reopened", "render.needs.csv.reopened", nullptr},
-                                   {"satisfaction", "render.needs.csv.satisfaction", nullptr},
-                                   {"summary", "render.needs.csv.summary", nullptr}};
+  // The keys of a JSON need, in order, each a column headed by the message
+  // render.needs.csv.KEY (KEY with `-` for `_`); a name beside the branch and the street
+  // ids; enumerated values (kEnumerated, whose label group is their key) as the language
+  // shows them (render::shown).
+  static const char* const kColumns[] = {
+      "id",           "branch",   "branch_name",  "street",  "street_name",   "received",
+      "carried_over", "channel",  "category",     "layer",   "disposal",      "status",
+      "due",          "response", "resolution",   "overdue", "response_days", "resolution_days",
+      "age_days",     "reopened", "satisfaction", "summary"};
+  static const std::set<std::string> kEnumerated = {"channel", "category", "layer", "disposal", "status"};
   Sheet sheet;
   sheet.name = l10n::tr(lang, "render.xlsx.sheet.ledger");
-  for (const auto& c : columns) sheet.header.push_back(l10n::tr(lang, c.header));
+  for (const std::string key : kColumns) {
+    std::string id = "render.needs.csv." + key;
+    std::replace(id.begin(), id.end(), '_', '-');
+    sheet.header.push_back(l10n::tr(lang, id.c_str()));
+  }
   for (const auto& r : l.rows) {
     json n = row_json(r, l.window.as_of);
     n["branch_name"] = names.branch(n["branch"].is_string() ? n["branch"].get<std::string>() : std::string());
     n["street_name"] = names.street(r.street);
     std::vector<Cell> row;
-    for (const auto& c : columns) {
-      const json& v = n[c.key];
-      const std::string key = c.key;
+    for (const std::string key : kColumns) {
+      const json& v = n[key];
       if (v.is_string() && (key == "received" || key == "due" || key == "response" || key == "resolution"))
         row.push_back(Cell::of_date(*util::Date::parse(v.get<std::string>())));
       else if (v.is_number_integer())
         row.push_back(Cell::of_int(v.get<long long>()));
-      else if (!c.group || !v.is_string())
+      else if (!kEnumerated.count(key) || !v.is_string())
         row.push_back(Cell::of_text(cell(v, lang)));
-      else if (std::string(c.group) == "category")
+      else if (key == "category")
         row.push_back(Cell::of_text(names.category(lang, v.get<std::string>())));
       else
-        row.push_back(Cell::of_text(render::shown(lang, c.group, v.get<std::string>())));
+        row.push_back(Cell::of_text(render::shown(lang, key, v.get<std::string>())));
     }
     sheet.rows.push_back(std::move(row));
   }
