@@ -269,6 +269,8 @@ TEST_SUITE("util::parallel_for") {
     svcorg::util::parallel_for(0, 4, [&](size_t) { FAIL("nothing to run"); });
     CHECK(svcorg::util::jobs_or_cores(3) == 3);
     CHECK(svcorg::util::jobs_or_cores(0) >= 1);
+    CHECK(svcorg::util::pieces_for(1) == 1);
+    CHECK(svcorg::util::pieces_for(3) == 12);
   }
 
   TEST_CASE("an exception in one piece stops the others from starting and reaches the caller") {

@@ -113,7 +113,6 @@ std::optional<ledger::Window> checked_dates(const Common& c, const Io& io);
 // English (Checked::lang).
 i18n::Lang language(const Common& c, const model::RecordSet& records);
 
-// Loads every input, merges the rules, runs every validation rule.
 // What the command reads of the needs: whole records (reports, listings), or only what
 // validation and scoring read (their cores: Checked::records.needs is then empty; each
 // need is checked alone as its file is loaded and dropped, so a large ledger's memory is
@@ -126,6 +125,7 @@ enum class Needs { Whole, Cores };
 // file in no repository is read alone; with a directory or `-` among the paths, every
 // path is read as given (SPEC 8, rev 2; docs/FORMAT.md).
 enum class Inputs { AsGiven, InRepository };
+// Loads every input, merges the rules, runs every validation rule.
 Checked load_and_check(const Common& c, const ledger::Window& dates, const Io& io, Needs needs,
                        Inputs inputs = Inputs::AsGiven);
 

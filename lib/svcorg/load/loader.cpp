@@ -261,11 +261,16 @@ void finish(FileResult& out, const Needs& needs) {
   out.loaded = true;
 }
 
+// What a cache hit reads for a load that keeps `needs`.
+cache::Want want_of(const Needs& needs) {
+  return {needs.whole, needs.dates.today};
+}
+
 // A file's records from its bytes: the cache's entry when it has one, else parsed (and
 // stored in the cache, with the findings of check::need_content).
 void from_bytes(const std::string& name, std::string_view bytes, cache::Store* cache, const cache::FileStatus* status,
                 FileResult& out, const Limits& limits, unsigned threads, const Needs& needs) {
-  if (cache && cache->find(name, bytes, cache::Want{needs.whole, needs.dates.today}, out.entry, status)) return;
+  if (cache && cache->find(name, bytes, want_of(needs), out.entry, status)) return;
   parse_file(name, bytes, out.entry, limits, threads, cache || !needs.whole);
   if (cache) cache->store(name, bytes, out.entry, status);
 }
@@ -273,12 +278,11 @@ void from_bytes(const std::string& name, std::string_view bytes, cache::Store* c
 void load_one(const Source& src, std::istream& stdin_stream, FileResult& out, cache::Store* cache, const Limits& limits,
               unsigned threads, const Needs& needs) {
   const bool cached = cache && !src.is_stdin;
-  const cache::Want want{needs.whole, needs.dates.today};
   struct stat st {};
   // Unchanged since the last run, by its status alone: not even read (cache.hpp).
   if (cached && ::stat(src.path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
       static_cast<uint64_t>(st.st_size) <= limits.max_file_size &&
-      cache->load_unchanged(src.display, cache::FileStatus::of(st), want, out.entry)) {
+      cache->load_unchanged(src.display, cache::FileStatus::of(st), want_of(needs), out.entry)) {
     finish(out, needs);
     return;
   }

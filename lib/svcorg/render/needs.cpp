@@ -228,7 +228,7 @@ Sheet needs_sheet(const ledger::Listing& l, const Names& names, i18n::Lang lang)
   // render.needs.csv.KEY (KEY with `-` for `_`); a name beside the branch and the street
   // ids; enumerated values (kEnumerated, whose label group is their key) as the language
   // shows them (render::shown).
-  static const char* const kColumns[] = {
+  static const std::vector<std::string> kColumns = {
       "id",           "branch",   "branch_name",  "street",  "street_name",   "received",
       "carried_over", "channel",  "category",     "layer",   "disposal",      "status",
       "due",          "response", "resolution",   "overdue", "response_days", "resolution_days",
@@ -236,7 +236,7 @@ Sheet needs_sheet(const ledger::Listing& l, const Names& names, i18n::Lang lang)
   static const std::set<std::string> kEnumerated = {"channel", "category", "layer", "disposal", "status"};
   Sheet sheet;
   sheet.name = l10n::tr(lang, "render.xlsx.sheet.ledger");
-  for (const std::string key : kColumns) {
+  for (const std::string& key : kColumns) {
     std::string id = "render.needs.csv." + key;
     std::replace(id.begin(), id.end(), '_', '-');
     sheet.header.push_back(l10n::tr(lang, id.c_str()));
@@ -246,7 +246,7 @@ Sheet needs_sheet(const ledger::Listing& l, const Names& names, i18n::Lang lang)
     n["branch_name"] = names.branch(n["branch"].is_string() ? n["branch"].get<std::string>() : std::string());
     n["street_name"] = names.street(r.street);
     std::vector<Cell> row;
-    for (const std::string key : kColumns) {
+    for (const std::string& key : kColumns) {
       const json& v = n[key];
       if (v.is_string() && (key == "received" || key == "due" || key == "response" || key == "resolution"))
         row.push_back(Cell::of_date(*util::Date::parse(v.get<std::string>())));

@@ -88,7 +88,7 @@ Index build_index(const model::RecordSet& rs, const rules::Rules& rules, const l
   // passes are merged in the runs' order, so the facts come in the needs' order for every
   // branch and the first need of an id wins, as in one pass.
   const auto& parts = rs.need_cores.parts();
-  const std::vector<size_t> runs = rs.need_cores.runs(threads < 2 ? 1 : 4 * size_t{threads});
+  const std::vector<size_t> runs = rs.need_cores.runs(util::pieces_for(threads));
   std::vector<NeedPass> passes(runs.size() - 1);
   util::parallel_for(passes.size(), threads,
                      [&](size_t k) { pass_over(parts, runs[k], runs[k + 1], ix, rules, w, passes[k]); });

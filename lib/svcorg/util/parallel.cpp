@@ -14,6 +14,11 @@ unsigned jobs_or_cores(unsigned jobs) {
   return jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
+size_t pieces_for(unsigned jobs) {
+  const unsigned threads = jobs_or_cores(jobs);
+  return threads < 2 ? 1 : 4 * size_t{threads};
+}
+
 void parallel_for(size_t n, unsigned jobs, const std::function<void(size_t)>& body) {
   const size_t threads = std::min<size_t>(jobs_or_cores(jobs), n);
   if (threads <= 1) {

@@ -9,6 +9,10 @@ namespace svcorg::util {
 // The threads `jobs` asks for: itself, or one per core when 0.
 unsigned jobs_or_cores(unsigned jobs);
 
+// How many pieces to cut divisible work into for jobs_or_cores(jobs) threads: 1 for one
+// thread, else 4 per thread, so that pieces of uneven size still keep every thread busy.
+size_t pieces_for(unsigned jobs);
+
 // Runs body(i) once for each i in [0, n), on at most jobs_or_cores(jobs) threads, this
 // one among them; a thread that finishes one i takes the next not yet taken, so pieces
 // of uneven size spread themselves. Returns when every i is done. Callers make the

@@ -1,5 +1,8 @@
 #include "svcorg/validate/validate.hpp"
 
+#include <algorithm>
+#include <functional>
+#include <numeric>
 #include <vector>
 
 #include "svcorg/check/need.hpp"
@@ -26,38 +29,43 @@ ledger::Window resolve_dates(std::optional<int> year, std::optional<util::Date> 
 void run(const model::RecordSet& records, const rules::Rules& rules, const ledger::Window& options, diag::Sink& sink,
          unsigned threads) {
   const detail::Index index(records);
-  // The work in pieces, in the one-thread order of their findings: identity, references,
-  // branches, the rules about each need kept whole (in runs of files, one or more per
-  // thread), need-category, plans, platforms. Each piece has its own sink and held
-  // findings, appended in this order whichever thread ran it, so the findings are the
-  // same for any number of threads.
-  using Check = void (*)(detail::Context&);
-  const auto& parts = records.needs.parts();
-  const std::vector<size_t> runs = records.needs.runs(threads < 2 ? 1 : 4 * size_t{threads});
-  const size_t whole = runs.size() - 1;  // pieces of whole needs, from index 3
-  const Check before[] = {detail::check_identity, detail::check_references, detail::check_branches};
-  const Check after[] = {detail::check_needs, detail::check_plans, detail::check_platforms};
-  const size_t count = 3 + whole + 3;
-  std::vector<diag::Sink> sinks(count);
-  std::vector<std::vector<detail::Held>> held(count);
-  auto piece = [&](size_t i) {
-    if (i >= 3 && i < 3 + whole) {
-      for (size_t p = runs[i - 3]; p < runs[i - 2]; ++p)
-        for (const model::Need& n : parts[p]) check::need(n, records.files.at(n.file), options, sinks[i]);
-      return;
-    }
-    detail::Context c(index, rules, options, sinks[i], held[i]);
-    (i < 3 ? before[i] : after[i - 3 - whole])(c);
+  // The work in pieces, listed in the one-thread order of their findings: identity,
+  // references, branches, the rules about each need kept whole (in runs of files),
+  // need-category, plans, platforms. Each piece has its own sink and held findings,
+  // appended in this order whichever thread ran it, so the findings are the same for any
+  // number of threads. The cross-record checks (one piece each) start first; the runs of
+  // whole needs fill in around them.
+  struct Piece {
+    std::function<void(diag::Sink&, std::vector<detail::Held>&)> run;
+    bool first;
   };
-  // The cross-record checks start first (each is one piece), the runs of whole needs
-  // fill in around them.
-  std::vector<size_t> order;
-  for (size_t i = 0; i < count; ++i)
-    if (i < 3 || i >= 3 + whole) order.push_back(i);
-  for (size_t i = 3; i < 3 + whole; ++i) order.push_back(i);
-  util::parallel_for(count, threads, [&](size_t k) { piece(order[k]); });
+  auto cross = [&](void (*check)(detail::Context&)) {
+    return Piece{[&, check](diag::Sink& into, std::vector<detail::Held>& held) {
+                   detail::Context c(index, rules, options, into, held);
+                   check(c);
+                 },
+                 true};
+  };
+  std::vector<Piece> pieces = {cross(detail::check_identity), cross(detail::check_references),
+                               cross(detail::check_branches)};
+  const auto& parts = records.needs.parts();
+  const std::vector<size_t> runs = records.needs.runs(util::pieces_for(threads));
+  for (size_t r = 0; r + 1 < runs.size(); ++r)
+    pieces.push_back({[&, from = runs[r], to = runs[r + 1]](diag::Sink& into, std::vector<detail::Held>&) {
+                        for (size_t p = from; p < to; ++p)
+                          for (const model::Need& n : parts[p]) check::need(n, records.files.at(n.file), options, into);
+                      },
+                      false});
+  for (auto* check : {detail::check_needs, detail::check_plans, detail::check_platforms})
+    pieces.push_back(cross(check));
+  std::vector<size_t> order(pieces.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_partition(order.begin(), order.end(), [&](size_t i) { return pieces[i].first; });
+  std::vector<diag::Sink> sinks(pieces.size());
+  std::vector<std::vector<detail::Held>> held(pieces.size());
+  util::parallel_for(order.size(), threads, [&](size_t k) { pieces[order[k]].run(sinks[order[k]], held[order[k]]); });
   std::vector<detail::Held> all_held;
-  for (size_t i = 0; i < count; ++i) {
+  for (size_t i = 0; i < pieces.size(); ++i) {
     for (auto& d : sinks[i].items()) sink.add(std::move(d));
     for (auto& h : held[i]) all_held.push_back(std::move(h));
   }
