@@ -73,6 +73,21 @@ void emit_record(const Emit& emit, const Source& s, const model::RecordBase& r, 
   emit(row);
 }
 
+// A table of records: one row for each of `records`, its columns `row_of(record)` and then
+// its place (emit_record).
+template <class Records, class RowOf>
+void each_record(const Source& s, const Emit& emit, const Records& records, RowOf&& row_of) {
+  for (const auto& r : records) emit_record(emit, s, r, row_of(r));
+}
+
+// A table of the entries of a list inside a record (events, meetings, items, awards):
+// `f(entry, ordinal)` for each entry of the optional list, the ordinal counted from 1.
+template <class List, class F>
+void each_numbered(const List& list, F&& f) {
+  if (!list) return;
+  for (size_t k = 0; k < list->size(); ++k) f((*list)[k], integer(k + 1));
+}
+
 void snapshots(const Source& s, const Emit& emit) {
   const model::District* d = s.records.districts.empty() ? nullptr : &s.records.districts.front();
   emit({d ? text(d->name) : kNull, Cell(s.scores.base_weight), integer(s.records.branches.size()),
@@ -90,10 +105,17 @@ void streets(const Source& s, const Emit& emit) {
 }
 
 void branches(const Source& s, const Emit& emit) {
-  for (const auto& b : s.records.branches)
-    emit_record(emit, s, b,
-                {text(b.id), text(b.name), text(b.type), text(b.street), date(b.established), integer(b.members),
-                 integer(b.reserve_cadres), integer(b.units), list(b.functions)});
+  each_record(s, emit, s.records.branches, [](const model::Branch& b) -> Row {
+    return {text(b.id),
+            text(b.name),
+            text(b.type),
+            text(b.street),
+            date(b.established),
+            integer(b.members),
+            integer(b.reserve_cadres),
+            integer(b.units),
+            list(b.functions)};
+  });
 }
 
 void secretaries(const Source& s, const Emit& emit) {
@@ -107,28 +129,34 @@ void secretaries(const Source& s, const Emit& emit) {
 }
 
 void needs(const Source& s, const Emit& emit) {
-  for (const auto& n : s.records.needs) {
-    Cell satisfaction = kNull, feedback_date = kNull;
-    if (n.feedback) {
-      satisfaction = integer(n.feedback->satisfaction);
-      feedback_date = date(n.feedback->date);
-    }
-    emit_record(emit, s, n,
-                {text(n.id), text(n.branch), date(n.received), text(n.channel), text(n.category), text(n.summary),
-                 text(n.scope), list(n.impact), text(n.layer), text(n.disposal), text(n.relayed_to), text(n.platform),
-                 date(n.due), text(n.status), text(n.reason), satisfaction, feedback_date});
-  }
+  each_record(s, emit, s.records.needs, [](const model::Need& n) -> Row {
+    const auto& f = n.feedback;
+    return {text(n.id),
+            text(n.branch),
+            date(n.received),
+            text(n.channel),
+            text(n.category),
+            text(n.summary),
+            text(n.scope),
+            list(n.impact),
+            text(n.layer),
+            text(n.disposal),
+            text(n.relayed_to),
+            text(n.platform),
+            date(n.due),
+            text(n.status),
+            text(n.reason),
+            f ? integer(f->satisfaction) : kNull,
+            f ? date(f->date) : kNull};
+  });
 }
 
 void need_events(const Source& s, const Emit& emit) {
-  for (const auto& n : s.records.needs) {
-    if (!n.events) continue;
-    for (size_t k = 0; k < n.events->size(); ++k) {
-      const model::Event& e = (*n.events)[k];
-      emit({text(n.id), integer(k + 1), date(e.date),
+  for (const auto& n : s.records.needs)
+    each_numbered(n.events, [&](const model::Event& e, Cell k) {
+      emit({text(n.id), k, date(e.date),
             e.status ? Cell(std::string(model::vocab::need_status_name(*e.status))) : kNull});
-    }
-  }
+    });
 }
 
 void need_facts(const Source& s, const Emit& emit) {
@@ -146,51 +174,43 @@ void need_facts(const Source& s, const Emit& emit) {
 }
 
 void platforms(const Source& s, const Emit& emit) {
-  for (const auto& p : s.records.platforms)
-    emit_record(emit, s, p,
-                {text(p.id), text(p.name), text(p.owner), text(p.level), text(p.category), text(p.cadence),
-                 date(p.established), number(p.budget), list(p.participants)});
+  each_record(s, emit, s.records.platforms, [](const model::Platform& p) -> Row {
+    return {text(p.id),      text(p.name),        text(p.owner),    text(p.level),       text(p.category),
+            text(p.cadence), date(p.established), number(p.budget), list(p.participants)};
+  });
 }
 
 void meetings(const Source& s, const Emit& emit) {
-  for (const auto& p : s.records.platforms) {
-    if (!p.meetings) continue;
-    for (size_t k = 0; k < p.meetings->size(); ++k) {
-      const model::Meeting& m = (*p.meetings)[k];
-      emit({text(p.id), integer(k + 1), date(m.date), integer(m.attendees), list(m.needs), text(m.note)});
-    }
-  }
+  for (const auto& p : s.records.platforms)
+    each_numbered(p.meetings, [&](const model::Meeting& m, Cell k) {
+      emit({text(p.id), k, date(m.date), integer(m.attendees), list(m.needs), text(m.note)});
+    });
 }
 
 void plans(const Source& s, const Emit& emit) {
-  for (const auto& p : s.records.plans) {
-    Cell dues = kNull, statistics = kNull, life = kNull, planned = kNull, developed = kNull;
-    if (p.base) {
-      dues = number(p.base->dues_paid_rate);
-      statistics = flag(p.base->statistics_on_time);
-      life = integer(p.base->organizational_life);
-      if (p.base->member_development) {
-        planned = integer(p.base->member_development->planned);
-        developed = integer(p.base->member_development->developed);
-      }
-    }
-    emit_record(
-        emit, s, p,
-        {text(p.id), text(p.branch), integer(p.year), text(p.status), dues, statistics, life, planned, developed});
-  }
+  each_record(s, emit, s.records.plans, [](const model::Plan& p) -> Row {
+    const auto& b = p.base;
+    const auto* dev = b && b->member_development ? &*b->member_development : nullptr;
+    return {text(p.id),
+            text(p.branch),
+            integer(p.year),
+            text(p.status),
+            b ? number(b->dues_paid_rate) : kNull,
+            b ? flag(b->statistics_on_time) : kNull,
+            b ? integer(b->organizational_life) : kNull,
+            dev ? integer(dev->planned) : kNull,
+            dev ? integer(dev->developed) : kNull};
+  });
 }
 
 void plan_items(const Source& s, const Emit& emit) {
-  for (const auto& p : s.records.plans) {
-    if (!p.items) continue;
-    for (size_t k = 0; k < p.items->size(); ++k) {
-      const model::Item& i = (*p.items)[k];
-      emit({text(p.id), integer(k + 1), text(i.id), text(i.title), text(i.category), text(i.platform), text(i.approval),
+  for (const auto& p : s.records.plans)
+    each_numbered(p.items, [&](const model::Item& i, Cell k) {
+      emit({text(p.id), k, text(i.id), text(i.title), text(i.category), text(i.platform), text(i.approval),
             i.target ? text(i.target->metric) : kNull, i.target ? number(i.target->value) : kNull, number(i.weight),
             number(i.budget), number(i.progress), date(i.due), i.outcome ? number(i.outcome->value) : kNull,
             i.outcome ? text(i.outcome->note) : kNull, list(i.needs)});
-    }
-  }
+    });
 }
 
 void reviews(const Source& s, const Emit& emit) {
@@ -205,12 +225,11 @@ void reviews(const Source& s, const Emit& emit) {
 }
 
 void awards(const Source& s, const Emit& emit) {
-  for (const auto& p : s.records.plans) {
-    if (!p.review || !p.review->awards) continue;
-    const auto& list = *p.review->awards;
-    for (size_t k = 0; k < list.size(); ++k)
-      emit({text(p.id), integer(k + 1), text(list[k].kind), text(list[k].title), flag(list[k].approved)});
-  }
+  for (const auto& p : s.records.plans)
+    if (p.review)
+      each_numbered(p.review->awards, [&](const model::Award& a, Cell k) {
+        emit({text(p.id), k, text(a.kind), text(a.title), flag(a.approved)});
+      });
 }
 
 void findings(const Source& s, const Emit& emit) {
