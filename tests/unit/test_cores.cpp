@@ -7,6 +7,7 @@
 #include <sstream>
 #include <thread>
 
+#include "records_support.hpp"
 #include "support.hpp"
 #include "svcorg/cmd/common.hpp"
 #include "svcorg/ledger/lifecycle.hpp"
@@ -27,9 +28,7 @@ using svcorg::util::Date;
 
 namespace {
 
-Date day(const char* text) {
-  return *Date::parse(text);
-}
+const auto& day = testing::date;  // records_support.hpp
 
 svcorg::model::RecordSet load(const std::string& yaml) {
   svcorg::model::RecordSet set;

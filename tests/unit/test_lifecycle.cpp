@@ -1,17 +1,15 @@
 // ledger: the need lifecycle (SPEC 2.4) and the dates read off it (SPEC 5).
 #include <doctest/doctest.h>
 
+#include "records_support.hpp"
 #include "svcorg/ledger/lifecycle.hpp"
 
 using svcorg::ledger::Status;
 using svcorg::ledger::Step;
-using svcorg::util::Date;
 
 namespace {
 
-Date d(const char* text) {
-  return *Date::parse(text);
-}
+const auto& d = testing::date;  // records_support.hpp
 
 svcorg::model::Event event(const char* date, const char* status) {
   svcorg::model::Event e;
