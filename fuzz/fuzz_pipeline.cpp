@@ -60,9 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)diag::render_gitlab(findings, report);
   }
   const ledger::Window& window = dates;
-  // `svcorg score` computes while validation runs, before it knows of any error
-  // (cmd/score.cpp), and drops the result (or an exception) if there is one: scoring
-  // must hold up on any records.
+  // The commands score only inputs without errors, but scoring is library code that must
+  // hold up on any records (no crash, no undefined behaviour), so it runs on these too.
   try {
     const score::Model any = score::effective_model(district ? district->scoring.get() : nullptr);
     (void)score::compute(records, rules, any, window);
@@ -78,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)render::needs_json(listing);
   const render::Names names = render::names_of(records, rules);
   for (const i18n::Lang lang : {i18n::Lang::En, i18n::Lang::ZhCN}) {
-    (void)render::score_table(result, all, lang);
+    (void)render::score_table(result, all, names, lang);
     (void)render::score_csv(result, all, names, lang, {true});
     for (const auto& s : result.branches) (void)render::score_explain(result, s, model, names, lang);
     (void)render::needs_table(listing, names, lang);

@@ -172,23 +172,23 @@ int run_score(const ScoreOptions& given, const Io& io) {
   const std::vector<diag::Diagnostic> warnings = since ? warnings_of(result, sel) : result.warnings;
   if (!o.common.quiet) io.err << diag::render_text(warnings, false, checked.lang);
 
-  if (o.explain) return explain(result, scoring, render::names_of(checked.records, checked.rules), o, io, checked.lang);
+  const render::Names names = render::names_of(checked.records, checked.rules);
+  if (o.explain) return explain(result, scoring, names, o, io, checked.lang);
   std::string content;
   if (baseline)
     content = render_deltas(result, sel, *baseline, o, since, checked.lang);
   else if (o.format == "json")
     content = render::score_json(result, sel);
   else if (o.format == "xlsx") {
-    const render::Names names = render::names_of(checked.records, checked.rules);
     if (int code = emit_xlsx(
             *o.output,
             {render::score_sheet(sel, names, checked.lang), render::streets_sheet(result, sel, names, checked.lang)},
             dates->as_of, io, checked.lang))
       return code;
   } else if (o.format == "csv")
-    content = render::score_csv(result, sel, render::names_of(checked.records, checked.rules), checked.lang, {o.excel});
+    content = render::score_csv(result, sel, names, checked.lang, {o.excel});
   else
-    content = render::score_table(result, sel, checked.lang);
+    content = render::score_table(result, sel, names, checked.lang);
   if (o.format != "xlsx")
     if (int code = emit(o.output, content, io, checked.lang)) return code;
   if (o.common.strict && !warnings.empty()) return kFindings;  // no-needs, no-survey, missing-plan

@@ -33,6 +33,7 @@ Names names_of(const model::RecordSet& records, const rules::Rules& rules) {
   out.category_labels.insert(rules.category_labels.begin(), rules.category_labels.end());
   for (const auto& b : records.branches)
     if (b.id && b.name) out.branches.emplace(*b.id, *b.name);
+  if (!records.districts.empty() && records.districts.front().name) out.district = *records.districts.front().name;
   for (const auto& d : records.districts)
     for (const auto& s : d.streets)
       if (s.id && s.name) out.streets.emplace(*s.id, *s.name);

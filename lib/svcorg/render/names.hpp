@@ -15,6 +15,7 @@ namespace svcorg::render {
 struct Names {
   std::map<std::string, std::string, std::less<>> branches, streets;
   std::map<std::string, std::string, std::less<>> category_labels;  // rules.category_labels (zh-CN)
+  std::string district;                                             // the District's name; "" when it has none
   // The name of `id`; "" when it has none (an unknown id, or no District).
   std::string branch(const std::string& id) const;
   std::string street(const std::string& id) const;

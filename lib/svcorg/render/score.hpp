@@ -24,7 +24,7 @@ ScoreSelection select_all(const score::Result& r);
 std::string score_json(const score::Result& r, const ScoreSelection& sel);
 // The table, the CSV and the tree are for people, in `lang` (enumerated values as their
 // labels in Chinese); JSON is for scripts, the same in every language.
-std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n::Lang lang);
+std::string score_table(const score::Result& r, const ScoreSelection& sel, const Names& names, i18n::Lang lang);
 std::string score_csv(const score::Result& r, const ScoreSelection& sel, const Names& names, i18n::Lang lang,
                       const CsvOptions& options = {});
 // The CSV's table with typed cells (the XLSX scores sheet), and the roll-ups of the

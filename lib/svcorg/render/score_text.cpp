@@ -31,8 +31,16 @@ namespace {
 
 const char* kComponents[] = {"plan_level", "execution", "effect", "systems", "satisfaction"};
 
-std::string rollup_line(const score::Rollup& r, bool street, i18n::Lang lang) {
-  const std::vector<std::pair<std::string, i18n::Arg>> args = {{"id", r.id.empty() ? "-" : r.id},
+// A street or the district as its roll-up line names it: its name with its id, else its
+// id (`-` when it has none).
+std::string who(const std::string& name, const std::string& id, bool street, i18n::Lang lang) {
+  if (!name.empty() && !id.empty()) return l10n::tr(lang, "render.score.who.named", {{"name", name}, {"id", id}});
+  return l10n::tr(lang, street ? "render.score.who.street" : "render.score.who.district",
+                  {{"id", id.empty() ? "-" : id}});
+}
+
+std::string rollup_line(const score::Rollup& r, const std::string& who, bool street, i18n::Lang lang) {
+  const std::vector<std::pair<std::string, i18n::Arg>> args = {{"who", who},
                                                                {"branches", r.branches},
                                                                {"scored", r.scored},
                                                                {"mean", fixed(r.mean_total, 2)},
@@ -46,7 +54,7 @@ std::string rollup_line(const score::Rollup& r, bool street, i18n::Lang lang) {
 
 }  // namespace
 
-std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n::Lang lang) {
+std::string score_table(const score::Result& r, const ScoreSelection& sel, const Names& names, i18n::Lang lang) {
   Table t;
   t.header =
       headers(lang, {"render.score.col.rank", "render.score.col.id", "render.score.col.name", "render.score.col.type",
@@ -56,16 +64,17 @@ std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n:
                      "render.score.col.systems", "render.score.col.satisfaction", "render.score.col.rank-in-type"});
   t.right = {0, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15};
   for (const auto* s : sel.branches) {
-    std::vector<std::string> row = {std::to_string(s->rank_in_district),
-                                    *s->branch->id,
-                                    truncate(*s->branch->name, 24),
-                                    truncate(shown(lang, "type", *s->branch->type), 24),
-                                    *s->branch->street,
-                                    fixed(s->total, 2) + (s->provisional ? "*" : ""),
-                                    shown(lang, "grade", s->grade),
-                                    fixed(s->base, 2),
-                                    fixed(s->autonomous, 2),
-                                    fixed(s->bonus, 2)};
+    std::vector<std::string> row = {
+        std::to_string(s->rank_in_district),
+        *s->branch->id,
+        truncate(*s->branch->name, 24),
+        truncate(shown(lang, "type", *s->branch->type), 24),
+        truncate(names.street(*s->branch->street).empty() ? *s->branch->street : names.street(*s->branch->street), 24),
+        fixed(s->total, 2) + (s->provisional ? "*" : ""),
+        shown(lang, "grade", s->grade),
+        fixed(s->base, 2),
+        fixed(s->autonomous, 2),
+        fixed(s->bonus, 2)};
     for (const char* c : kComponents) row.push_back(fixed(s->component(c), 2));
     row.push_back(std::to_string(s->rank_in_type));
     t.rows.push_back(std::move(row));
@@ -89,8 +98,8 @@ std::string score_table(const score::Result& r, const ScoreSelection& sel, i18n:
     out += "\n" + l10n::tr(lang, "render.score.unscored", {{"list", list}}) + "\n";
   }
   out += "\n";
-  for (const auto* st : sel.streets) out += rollup_line(*st, true, lang);
-  out += rollup_line(r.district, false, lang);
+  for (const auto* st : sel.streets) out += rollup_line(*st, who(names.street(st->id), st->id, true, lang), true, lang);
+  out += rollup_line(r.district, who(names.district, r.district.id, false, lang), false, lang);
   return out;
 }
 
