@@ -27,38 +27,33 @@ svcorg::score::Result rollups_only() {
   return r;
 }
 
-// The line of `text` that starts with `start` ("" when none does).
-std::string line_from(const std::string& text, const std::string& start) {
-  const size_t at = text.find("\n" + start);
-  if (at == std::string::npos) return "";
-  return text.substr(at + 1, text.find('\n', at + 1) - at - 1);
+// The table's last two lines, the street's and the district's roll-ups, start with
+// `street` and `district`.
+void check_rollups(const Names& names, Lang lang, const std::string& street, const std::string& district) {
+  const auto r = rollups_only();
+  const std::string table = score_table(r, select_all(r), names, lang);
+  const size_t last = table.rfind('\n', table.size() - 2), before = table.rfind('\n', last - 1);
+  REQUIRE(before != std::string::npos);
+  const std::string street_line = table.substr(before + 1, last - before - 1), district_line = table.substr(last + 1);
+  CHECK_MESSAGE(street_line.rfind(street, 0) == 0, street_line);
+  CHECK_MESSAGE(district_line.rfind(district, 0) == 0, district_line);
 }
 
 }  // namespace
 
 TEST_SUITE("render score table") {
   TEST_CASE("roll-up lines name the street and the district with their ids") {
-    const auto r = rollups_only();
     Names names;
     names.streets["nanjingxi"] = "南京西路街道";
     names.district = "静安区";
-    const std::string en = score_table(r, select_all(r), names, Lang::En);
-    CHECK(line_from(en, "street ").rfind("street 南京西路街道 (nanjingxi): 0 branches, 0 scored, mean total ", 0) == 0);
-    CHECK(line_from(en, "district ").rfind("district 静安区 (jingan): 0 branches", 0) == 0);
+    check_rollups(names, Lang::En, "street 南京西路街道 (nanjingxi): 0 branches, 0 scored, mean total —",
+                  "district 静安区 (jingan): 0 branches");
     // In Chinese the name already says 街道 and 区.
-    const std::string zh = score_table(r, select_all(r), names, Lang::ZhCN);
-    CHECK(line_from(zh, "南京西路街道").rfind("南京西路街道（nanjingxi）：党组织0个", 0) == 0);
-    CHECK(line_from(zh, "静安区").rfind("静安区（jingan）：党组织0个", 0) == 0);
+    check_rollups(names, Lang::ZhCN, "南京西路街道（nanjingxi）：党组织0个", "静安区（jingan）：党组织0个");
   }
 
   TEST_CASE("without names, the ids, said to be a street or the district") {
-    const auto r = rollups_only();
-    const Names none;
-    const std::string en = score_table(r, select_all(r), none, Lang::En);
-    CHECK(line_from(en, "street ").rfind("street nanjingxi: 0 branches", 0) == 0);
-    CHECK(line_from(en, "district ").rfind("district jingan: 0 branches", 0) == 0);
-    const std::string zh = score_table(r, select_all(r), none, Lang::ZhCN);
-    CHECK(line_from(zh, "街道 ").rfind("街道 nanjingxi：党组织0个", 0) == 0);
-    CHECK(line_from(zh, "区 ").rfind("区 jingan：党组织0个", 0) == 0);
+    check_rollups({}, Lang::En, "street nanjingxi: 0 branches", "district jingan: 0 branches");
+    check_rollups({}, Lang::ZhCN, "街道 nanjingxi：党组织0个", "区 jingan：党组织0个");
   }
 }
