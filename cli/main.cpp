@@ -137,8 +137,8 @@ int main(int argc, char** argv) {
   n->add_option("-o,--output", needs.output, "Write to FILE (atomically) instead of standard output");
   n->add_option("--status", needs.filters.status,
                 "As-of status: received, assessed, in-progress, resolved, closed, declined, open or overdue");
-  n->add_option("--branch", needs.filters.branch, "Needs of this branch");
-  n->add_option("--street", needs.filters.street, "Needs of the branches of this street");
+  n->add_option("--branch", needs.filters.branch, "Needs of this branch (its id or its name)");
+  n->add_option("--street", needs.filters.street, "Needs of the branches of this street (its id or its name)");
   n->add_option("--channel", needs.filters.channel, "Needs learned through this channel");
   n->add_option("--category", needs.filters.category, "Needs of this category");
   n->add_option("--layer", needs.filters.layer, "Needs of this responsible layer: branch, street or district");
@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
   add_common(*na, need_add.common);
   na->remove_option(na->get_option("paths"));
   na->add_option("dir", need_add.common.paths, "The records repository (default: .)")->expected(0, 1);
-  na->add_option("--branch", need_add.branch, "The branch that received it (id)")->required();
+  na->add_option("--branch", need_add.branch, "The branch that received it (its id or its name)")->required();
   na->add_option("--channel", need_add.channel, "How it was learned (value or Chinese label)")->required();
   na->add_option("--category", need_add.category, "Its category (value or Chinese label)")->required();
   na->add_option("--summary", need_add.summary, "What is needed, in one line")->required();
@@ -208,10 +208,11 @@ int main(int argc, char** argv) {
   s->add_option("--format", score.format, "Output format: table, json, csv, xlsx (with -o); markdown for deltas")
       ->check(svcorg_cli::one_of({"table", "json", "csv", "xlsx", "markdown"}));
   add_excel(*s, score.format, score.excel);
-  s->add_option("--branch", score.branch, "Show this branch only");
+  s->add_option("--branch", score.branch, "Show this branch only (its id or its name)");
   s->add_option("--type", score.type, "Show branches of this type only");
-  s->add_option("--street", score.street, "Show branches (and the roll-up) of this street only");
-  s->add_option("--explain", score.explain, "Print one branch's score as a tree: parts, weights, inputs");
+  s->add_option("--street", score.street, "Show branches (and the roll-up) of this street only (its id or its name)");
+  s->add_option("--explain", score.explain,
+                "Print one branch's score (its id or its name) as a tree: parts, weights, inputs");
   s->add_option("--fail-under", score.fail_under, "Exit 1 when a shown branch's total is under N (a CI gate)")
       ->check(svcorg_cli::number());
   s->add_option("-o,--output", score.output, "Write to FILE (atomically) instead of standard output");
@@ -233,7 +234,7 @@ int main(int argc, char** argv) {
   svcorg::cmd::ReportOptions report;
   CLI::App* r = app.add_subcommand("report", "Write a Markdown or HTML report: district, street or branch");
   add_common(*r, report.common);
-  r->add_option("--scope", report.scope, "district, street:ID or branch:ID (default: district)");
+  r->add_option("--scope", report.scope, "district, street:ID or branch:ID, by id or name (default: district)");
   r->add_option("--format", report.format,
                 "Output format: markdown (the default) or html (one self-contained file, printable on A4)")
       ->check(svcorg_cli::one_of(svcorg::cmd::report_formats()));

@@ -3,6 +3,7 @@
 // command says once the records are read follows --lang, else the District's `lang`.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "support.hpp"
@@ -133,7 +134,7 @@ TEST_SUITE("e2e lang") {
     auto r = run_svcorg(std::string("needs examples") + kDates + " --branch meiliyan");
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
-    CHECK(r.err == "svcorg：错误：--branch `meiliyan`：没有这个编号的党组织，是不是 `meiliyuan`？\n");
+    CHECK(r.err == "svcorg：错误：--branch `meiliyan`：没有这个编号或名称的党组织，是不是 `meiliyuan`？\n");
     r = run_svcorg(std::string("needs examples") + kDates + " --branch meiliyan --lang en");
     CHECK(r.exit_code == 2);
     CHECK(r.err == "svcorg: error: --branch `meiliyan` names no branch; did you mean `meiliyuan`?\n");
@@ -141,10 +142,51 @@ TEST_SUITE("e2e lang") {
     r = run_svcorg(std::string("score examples") + kDates + " -q --fail-under 60 --branch meiliyan");
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
-    CHECK(r.err == "svcorg：错误：--branch `meiliyan`：没有这个编号的党组织，是不是 `meiliyuan`？\n");
+    CHECK(r.err == "svcorg：错误：--branch `meiliyan`：没有这个编号或名称的党组织，是不是 `meiliyuan`？\n");
     r = run_svcorg(std::string("score examples") + kDates + " -q --street nanjingxii --lang en");
     CHECK(r.exit_code == 2);
     CHECK(r.err == "svcorg: error: --street `nanjingxii` names no street; did you mean `nanjingxi`?\n");
+  }
+
+  TEST_CASE("a filter may name a branch or a street by its name, as the tables show them") {
+    const std::string needs = std::string("needs examples") + kDates + " --format json";
+    const auto by_id = run_svcorg(needs + " --branch meiliyuan --street nanjingxi");
+    const auto by_name = run_svcorg(needs + " --branch 美丽园居民区党总支 --street 南京西路街道");
+    CHECK(by_name.exit_code == 0);
+    CHECK(by_name.err == "");
+    CHECK(by_name.out == by_id.out);
+    const std::string score = std::string("score examples") + kDates + " -q --format json";
+    CHECK(run_svcorg(score + " --street 南京西路街道").out == run_svcorg(score + " --street nanjingxi").out);
+    CHECK(run_svcorg(score + " --explain 美丽园居民区党总支").out == run_svcorg(score + " --explain meiliyuan").out);
+    const std::string report = std::string("report examples") + kDates + " -q --scope ";
+    CHECK(run_svcorg(report + "street:南京西路街道").out == run_svcorg(report + "street:nanjingxi").out);
+    CHECK(run_svcorg(report + "branch:美丽园居民区党总支").out == run_svcorg(report + "branch:meiliyuan").out);
+    CHECK(run_svcorg(report + "branch:meiliyuan").out.find("美丽园居民区党总支") != std::string::npos);
+    // A name misspelt: the closest name.
+    auto r = run_svcorg(score + " --street 南京西路街");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "svcorg：错误：--street `南京西路街`：没有这个编号或名称的街道，是不是 `南京西路街道`？\n");
+  }
+
+  TEST_CASE("a name that more than one branch has is refused, with their ids") {
+    testing::TempDir tmp;
+    fs::copy(testing::kSource / "examples", tmp.path(), fs::copy_options::recursive);
+    const fs::path jiali = tmp.path() / "branches" / "nanjingxi" / "jiali.yaml";
+    std::string text = testing::read_file(jiali);
+    text.replace(text.find("嘉里中心楼宇党总支"), std::string("嘉里中心楼宇党总支").size(), "美丽园居民区党总支");
+    write_file(jiali, text);
+    auto r = run_svcorg(std::string("score .") + kDates + " -q --branch 美丽园居民区党总支", tmp.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err ==
+          "svcorg：错误：--branch `美丽园居民区党总支`：这个名称对应不止一个编号（`jiali` 和 `meiliyuan`），"
+          "请写明要的是哪一个\n");
+    r = run_svcorg(std::string("needs .") + kDates + " --lang en --branch 美丽园居民区党总支", tmp.path());
+    CHECK(r.exit_code == 2);
+    CHECK(
+        r.err ==
+        "svcorg: error: --branch `美丽园居民区党总支` is the name of more than one: `jiali` and `meiliyuan`; give the "
+        "id of the one you mean\n");
   }
 
   TEST_CASE("validate's failures reach its reports as messages, in the run's language") {

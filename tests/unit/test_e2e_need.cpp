@@ -62,10 +62,11 @@ TEST_SUITE("e2e-need") {
     CHECK(read_file(file) == old);  // nothing written
   }
 
-  TEST_CASE("need add accepts the Chinese labels of values") {
+  TEST_CASE("need add accepts the Chinese labels of values, and the branch by its name (the record gets its id)") {
     Copy c;
     const auto r = run_svcorg(
-        "need add --lang en --branch meiliyuan --channel 走访 --category 养老服务 --layer 基层党组织 --disposal "
+        "need add --lang en --branch 美丽园居民区党总支 --channel 走访 --category 养老服务 --layer 基层党组织 "
+        "--disposal "
         "传递需求信息 "
         "--relayed-to 区民政局 --scope 个人 --summary 助餐 --received 2026-12-01 --due 2026-12-20",
         c.dir.path());

@@ -156,7 +156,7 @@ TEST_SUITE("e2e score") {
     make_district(tmp.path());
     auto r = run_svcorg(kScore + "--explain zeta .", tmp.path());
     CHECK(r.exit_code == 0);
-    CHECK(r.out.rfind("zeta 支部zeta (residential, street nanjingxi): plan zeta-2026 for 2026", 0) == 0);
+    CHECK(r.out.rfind("zeta 支部zeta (residential, street 南京西路街道): plan zeta-2026 for 2026", 0) == 0);
     for (const char* part :
          {"base ", "dues ", "statistics ", "organizational_life ", "member_development", "autonomous ", "plan_level ",
           "execution ", "effect ", "systems ", "satisfaction ", "bonus "}) {

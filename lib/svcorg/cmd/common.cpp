@@ -96,16 +96,50 @@ bool enum_value(const char* option, std::optional<std::string>& value, const std
   return false;
 }
 
+void Known::add(const model::Text& id, const model::Text& name) {
+  if (!id) return;
+  ids.insert(*id);
+  if (name && *name != *id) named[*name].insert(*id);
+}
+
 KnownIds known_ids(const model::RecordSet& records) {
   KnownIds k;
   for (const auto& b : records.branches) {
-    if (b.id) k.branches.insert(*b.id);
-    if (b.street) k.streets.insert(*b.street);
+    k.branches.add(b.id, b.name);
+    k.streets.add(b.street);
   }
   for (const auto& d : records.districts)
-    for (const auto& s : d.streets)
-      if (s.id) k.streets.insert(*s.id);
+    for (const auto& s : d.streets) k.streets.add(s.id, s.name);
   return k;
+}
+
+std::optional<std::string> Known::id_of(const std::string& value) const {
+  if (ids.count(value)) return value;
+  const auto found = named.find(value);
+  if (found != named.end() && found->second.size() == 1) return *found->second.begin();
+  return std::nullopt;
+}
+
+bool known_id(const char* option, const char* message, std::optional<std::string>& value, const Known& known,
+              const Io& io, i18n::Lang lang) {
+  if (!value) return true;
+  if (const auto id = known.id_of(*value)) {
+    value = id;
+    return true;
+  }
+  const auto named = known.named.find(*value);
+  if (named != known.named.end()) {
+    std::vector<std::string> ids;
+    for (const auto& id : named->second) ids.push_back("`" + id + "`");
+    error(io, lang,
+          i18n::Message("cmd.named-several", {{"option", option}, {"value", *value}, {"ids", l10n::join(ids, lang)}}));
+    return false;
+  }
+  std::vector<std::string> candidates(known.ids.begin(), known.ids.end());
+  for (const auto& [name, ids] : known.named) candidates.push_back(name);
+  error(io, lang,
+        i18n::Message(message, {{"option", option}, {"value", *value}, {"hint", did_you_mean(*value, candidates)}}));
+  return false;
 }
 
 bool names_known(const char* option, const char* message, const std::optional<std::string>& value,

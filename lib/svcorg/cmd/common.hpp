@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -62,12 +63,26 @@ bool enum_value(const char* option, std::optional<std::string>& value, const std
 // not among `known`.
 bool names_known(const char* option, const char* message, const std::optional<std::string>& value,
                  const std::set<std::string>& known, const Io& io, i18n::Lang lang);
-// The branch and street ids the records have (what --branch and --street may name): every
-// Branch's id and street, and every street of a District.
+// What --branch or --street may name: the ids, and the names the records give them.
+struct Known {
+  std::set<std::string> ids;
+  std::map<std::string, std::set<std::string>> named;  // a name -> the ids that have it
+  void add(const model::Text& id, const model::Text& name = {});
+  // `value` as an id: itself when it is one, else the id of the one record with that name.
+  std::optional<std::string> id_of(const std::string& value) const;
+};
+// The branches and streets the records have: every Branch's id (and name) and street, and
+// every street of a District (and its name).
 struct KnownIds {
-  std::set<std::string> branches, streets;
+  Known branches, streets;
 };
 KnownIds known_ids(const model::RecordSet& records);
+// `value` (when set) as an id of `known`: an id stays as it is, and a name that one branch
+// or street has becomes its id (`--street 南京西路街道` is `--street nanjingxi`, as the
+// tables show streets by name). Otherwise false, with `message` (cmd.no-such.*) and the
+// closest id or name, or cmd.named-several when more than one has that name.
+bool known_id(const char* option, const char* message, std::optional<std::string>& value, const Known& known,
+              const Io& io, i18n::Lang lang);
 
 bool use_color(Color c, const Io& io);
 

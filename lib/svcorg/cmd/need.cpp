@@ -50,19 +50,18 @@ int run_need_add(const NeedAddOptions& given, const Io& io) {
   for (const auto& f : before.fatal) error(io, before.lang, f);
   if (!before.fatal.empty()) return kUsage;
 
-  std::set<std::string> branches, categories;
-  for (const auto& b : before.records.branches)
-    if (b.id) branches.insert(*b.id);
+  std::set<std::string> categories;
   for (const auto& [type, rules] : before.rules.types)
     categories.insert(rules.need_categories.begin(), rules.need_categories.end());
   std::optional<std::string> branch = o.branch, category = o.category;
   if (category && !categories.count(*category))
     for (const auto& [name, label] : before.rules.category_labels)
       if (label == *category && categories.count(name)) category = name;
-  if (!names_known("--branch", "cmd.no-such.branch", branch, branches, io, before.lang) ||
+  if (!known_id("--branch", "cmd.no-such.branch", branch, known_ids(before.records).branches, io, before.lang) ||
       !enum_value("--category", category, std::vector<std::string>(categories.begin(), categories.end()), {"category"},
                   io, before.lang))
     return kUsage;
+  o.branch = *branch;  // given by its name, now its id
 
   const int year = util::Date::parse(received)->year();
   std::vector<std::string> mine, taken;

@@ -35,8 +35,8 @@ bool references_ok(ledger::Filters& f, const Checked& c, const Io& io) {
   if (f.category && !categories.count(*f.category))
     for (const auto& [name, label] : c.rules.category_labels)
       if (label == *f.category && categories.count(name)) f.category = name;
-  return names_known("--branch", "cmd.no-such.branch", f.branch, known.branches, io, c.lang) &&
-         names_known("--street", "cmd.no-such.street", f.street, known.streets, io, c.lang) &&
+  return known_id("--branch", "cmd.no-such.branch", f.branch, known.branches, io, c.lang) &&
+         known_id("--street", "cmd.no-such.street", f.street, known.streets, io, c.lang) &&
          enum_value("--category", f.category, std::vector<std::string>(categories.begin(), categories.end()),
                     {"category"}, io, c.lang);
 }

@@ -103,16 +103,18 @@ int explain(const score::Result& r, const score::Model& m, const render::Names& 
 
 // --branch and --street name a branch and a street the records (or the baseline, which
 // may hold branches removed since) have.
-bool filters_known(const ScoreOptions& o, const Checked& checked, const std::optional<score::Baseline>& baseline,
+bool filters_known(ScoreOptions& o, const Checked& checked, const std::optional<score::Baseline>& baseline,
                    const Io& io) {
   KnownIds known = known_ids(checked.records);
+  const KnownIds now = known;  // --explain names a branch of the records, not of a baseline
   if (baseline)
     for (const auto& b : baseline->branches) {
-      known.branches.insert(b.id);
-      known.streets.insert(b.street);
+      known.branches.ids.insert(b.id);
+      known.streets.ids.insert(b.street);
     }
-  return names_known("--branch", "cmd.no-such.branch", o.branch, known.branches, io, checked.lang) &&
-         names_known("--street", "cmd.no-such.street", o.street, known.streets, io, checked.lang);
+  return known_id("--branch", "cmd.no-such.branch", o.branch, known.branches, io, checked.lang) &&
+         known_id("--street", "cmd.no-such.street", o.street, known.streets, io, checked.lang) &&
+         known_id("--explain", "cmd.no-such.branch", o.explain, now.branches, io, checked.lang);
 }
 
 // The scoring model: the defaults with the District's `scoring:` overrides.

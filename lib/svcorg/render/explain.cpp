@@ -233,7 +233,7 @@ std::string score_explain(const score::Result& r, const score::BranchScore& s, c
                {{"id", *s.branch->id},
                 {"name", *s.branch->name},
                 {"type", type},
-                {"street", *s.branch->street},
+                {"street", area_shown(names, Area::Street, *s.branch->street, false, lang)},
                 {"plan", *s.plan->id},
                 {"year", r.year},
                 {"provisional", s.provisional ? i18n::Arg(i18n::Message("render.explain.provisional")) : i18n::Arg()},

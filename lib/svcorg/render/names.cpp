@@ -28,6 +28,14 @@ std::string Names::category(i18n::Lang lang, const std::string& value) const {
   return label.empty() ? value : label;
 }
 
+std::string area_shown(const Names& names, Area area, const std::string& id, bool with_id, i18n::Lang lang) {
+  const std::string name = area == Area::Street ? names.street(id) : names.district;
+  if (!name.empty() && !id.empty())
+    return with_id ? l10n::tr(lang, "render.area.named", {{"name", name}, {"id", id}}) : name;
+  return l10n::tr(lang, area == Area::Street ? "render.area.street" : "render.area.district",
+                  {{"id", id.empty() ? "-" : id}});
+}
+
 Names names_of(const model::RecordSet& records, const rules::Rules& rules) {
   Names out;
   out.category_labels.insert(rules.category_labels.begin(), rules.category_labels.end());

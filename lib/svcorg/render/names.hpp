@@ -24,6 +24,12 @@ struct Names {
   std::string category(i18n::Lang lang, const std::string& value) const;
 };
 
+// A street or the District as a text names it: by the name the District gives it, with
+// its id when `with_id` (南京西路街道（nanjingxi）); without a name, by its id, which in
+// Chinese says what it is (街道 nanjingxi, 区 jingan; `-` for no id).
+enum class Area { Street, District };
+std::string area_shown(const Names& names, Area area, const std::string& id, bool with_id, i18n::Lang lang);
+
 // The first record of an id names it (validation reports the others).
 Names names_of(const model::RecordSet& records, const rules::Rules& rules);
 

@@ -31,14 +31,6 @@ namespace {
 
 const char* kComponents[] = {"plan_level", "execution", "effect", "systems", "satisfaction"};
 
-// A street or the district as its roll-up line names it: its name with its id, else its
-// id (`-` when it has none).
-std::string who(const std::string& name, const std::string& id, bool street, i18n::Lang lang) {
-  if (!name.empty() && !id.empty()) return l10n::tr(lang, "render.score.who.named", {{"name", name}, {"id", id}});
-  return l10n::tr(lang, street ? "render.score.who.street" : "render.score.who.district",
-                  {{"id", id.empty() ? "-" : id}});
-}
-
 std::string rollup_line(const score::Rollup& r, const std::string& who, bool street, i18n::Lang lang) {
   const std::vector<std::pair<std::string, i18n::Arg>> args = {{"who", who},
                                                                {"branches", r.branches},
@@ -98,8 +90,9 @@ std::string score_table(const score::Result& r, const ScoreSelection& sel, const
     out += "\n" + l10n::tr(lang, "render.score.unscored", {{"list", list}}) + "\n";
   }
   out += "\n";
-  for (const auto* st : sel.streets) out += rollup_line(*st, who(names.street(st->id), st->id, true, lang), true, lang);
-  out += rollup_line(r.district, who(names.district, r.district.id, false, lang), false, lang);
+  for (const auto* st : sel.streets)
+    out += rollup_line(*st, area_shown(names, Area::Street, st->id, true, lang), true, lang);
+  out += rollup_line(r.district, area_shown(names, Area::District, r.district.id, true, lang), false, lang);
   return out;
 }
 
