@@ -134,6 +134,15 @@ TEST_SUITE("e2e compare and baseline deltas") {
     CHECK(t.out.find("3 → 2 ▲1") != std::string::npos);
     CHECK(t.out.find("1 → 3 ▼2") != std::string::npos);
     CHECK(t.out.find("2 changed, 0 unchanged, 1 new, 1 removed") != std::string::npos);
+
+    // A branch gone from the records is still known by the baseline, by its id or its name.
+    fs::remove(repo.path() / "branches" / "gamma.yaml");
+    const std::string one = kScore + "--format json --baseline '" + base + "' . --branch ";
+    const auto by_id = run_svcorg(one + "gamma", repo.path());
+    CHECK(by_id.exit_code == 0);
+    CHECK(rows(nlohmann::json::parse(by_id.out)) ==
+          std::vector<std::string>{"gamma removed null 60.0 null null fair null 2 null"});
+    CHECK(run_svcorg(one + "支部gamma", repo.path()).out == by_id.out);
   }
 
   TEST_CASE("--compare as Markdown escapes user text") {

@@ -96,10 +96,13 @@ bool enum_value(const char* option, std::optional<std::string>& value, const std
   return false;
 }
 
+void Known::add(const std::string& id, const std::string& name) {
+  if (id.empty()) return;
+  ids.insert(id);
+  if (!name.empty() && name != id) named[name].insert(id);
+}
 void Known::add(const model::Text& id, const model::Text& name) {
-  if (!id) return;
-  ids.insert(*id);
-  if (name && *name != *id) named[*name].insert(*id);
+  if (id) add(*id, name ? *name : std::string());
 }
 
 KnownIds known_ids(const model::RecordSet& records) {

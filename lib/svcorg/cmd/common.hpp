@@ -67,8 +67,10 @@ bool names_known(const char* option, const char* message, const std::optional<st
 struct Known {
   std::set<std::string> ids;
   std::map<std::string, std::set<std::string>> named;  // a name -> the ids that have it
+  void add(const std::string& id, const std::string& name = "");
   void add(const model::Text& id, const model::Text& name = {});
-  // `value` as an id: itself when it is one, else the id of the one record with that name.
+  // `value` as an id: itself when it is one (an id wins over another record's name), else
+  // the id of the one record with that name.
   std::optional<std::string> id_of(const std::string& value) const;
 };
 // The branches and streets the records have: every Branch's id (and name) and street, and

@@ -102,15 +102,16 @@ int explain(const score::Result& r, const score::Model& m, const render::Names& 
 }
 
 // --branch and --street name a branch and a street the records (or the baseline, which
-// may hold branches removed since) have.
+// may hold branches removed since) have, and --explain a branch of the records; each by
+// its id or its name, which becomes the id.
 bool filters_known(ScoreOptions& o, const Checked& checked, const std::optional<score::Baseline>& baseline,
                    const Io& io) {
   KnownIds known = known_ids(checked.records);
   const KnownIds now = known;  // --explain names a branch of the records, not of a baseline
   if (baseline)
     for (const auto& b : baseline->branches) {
-      known.branches.ids.insert(b.id);
-      known.streets.ids.insert(b.street);
+      if (!known.branches.ids.count(b.id)) known.branches.add(b.id, b.name);  // removed since
+      known.streets.add(b.street);
     }
   return known_id("--branch", "cmd.no-such.branch", o.branch, known.branches, io, checked.lang) &&
          known_id("--street", "cmd.no-such.street", o.street, known.streets, io, checked.lang) &&
