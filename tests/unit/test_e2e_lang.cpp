@@ -187,6 +187,11 @@ TEST_SUITE("e2e lang") {
         r.err ==
         "svcorg: error: --branch `美丽园居民区党总支` is the name of more than one: `jiali` and `meiliyuan`; give the "
         "id of the one you mean\n");
+    r = run_svcorg(std::string("report .") + kDates + " -q --scope branch:美丽园居民区党总支", tmp.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err ==
+          "svcorg：错误：--scope `美丽园居民区党总支`：这个名称对应不止一个编号（`jiali` 和 `meiliyuan`），"
+          "请写明要的是哪一个\n");
   }
 
   TEST_CASE("validate's failures reach its reports as messages, in the run's language") {

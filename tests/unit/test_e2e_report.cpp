@@ -360,15 +360,15 @@ TEST_SUITE("e2e report") {
       CHECK(r.err.find("svcorg: error: ") != std::string::npos);
     }
     CHECK(run_svcorg(std::string("report examples ") + k2025 + " --lang en --scope street:nope").err ==
-          "svcorg: error: --scope street:nope: no street `nope`\n");
+          "svcorg: error: --scope `nope` names no street\n");
     // The example District is zh-CN: without --lang, its language.
     CHECK(run_svcorg(std::string("report examples ") + k2025 + " --scope street:nope").err ==
-          "svcorg：错误：--scope street:nope：没有编号或名称为 `nope` 的街道\n");
+          "svcorg：错误：--scope `nope`：没有这个编号或名称的街道\n");
     // A typo gets the id it most likely means (issue 21).
     CHECK(run_svcorg(std::string("report examples ") + k2025 + " --lang en --scope street:nanjingx").err ==
-          "svcorg: error: --scope street:nanjingx: no street `nanjingx`; did you mean `nanjingxi`?\n");
+          "svcorg: error: --scope `nanjingx` names no street; did you mean `nanjingxi`?\n");
     CHECK(run_svcorg(std::string("report examples ") + k2025 + " --scope branch:meiliyan").err ==
-          "svcorg：错误：--scope branch:meiliyan：没有编号或名称为 `meiliyan` 的党组织，是不是 `meiliyuan`？\n");
+          "svcorg：错误：--scope `meiliyan`：没有这个编号或名称的党组织，是不是 `meiliyuan`？\n");
     CHECK(run_svcorg(std::string("score examples ") + k2025 + " --lang en --explain meiliyan").err ==
           "svcorg: error: --explain `meiliyan` names no branch; did you mean `meiliyuan`?\n");
     CHECK(run_svcorg("report examples --as-of 2025-02-30").exit_code == 2);

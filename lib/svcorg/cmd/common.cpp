@@ -96,6 +96,18 @@ bool enum_value(const char* option, std::optional<std::string>& value, const std
   return false;
 }
 
+namespace {
+
+// `message` (cmd.no-such.*) about `value`, with the closest of `candidates`; false.
+bool no_such(const char* option, const char* message, const std::string& value,
+             const std::vector<std::string>& candidates, const Io& io, i18n::Lang lang) {
+  error(io, lang,
+        i18n::Message(message, {{"option", option}, {"value", value}, {"hint", did_you_mean(value, candidates)}}));
+  return false;
+}
+
+}  // namespace
+
 void Known::add(const std::string& id, const std::string& name) {
   if (id.empty()) return;
   ids.insert(id);
@@ -140,19 +152,13 @@ bool known_id(const char* option, const char* message, std::optional<std::string
   }
   std::vector<std::string> candidates(known.ids.begin(), known.ids.end());
   for (const auto& [name, ids] : known.named) candidates.push_back(name);
-  error(io, lang,
-        i18n::Message(message, {{"option", option}, {"value", *value}, {"hint", did_you_mean(*value, candidates)}}));
-  return false;
+  return no_such(option, message, *value, candidates, io, lang);
 }
 
 bool names_known(const char* option, const char* message, const std::optional<std::string>& value,
                  const std::set<std::string>& known, const Io& io, i18n::Lang lang) {
   if (!value || known.count(*value)) return true;
-  error(io, lang,
-        i18n::Message(message, {{"option", option},
-                                {"value", *value},
-                                {"hint", did_you_mean(*value, std::vector<std::string>(known.begin(), known.end()))}}));
-  return false;
+  return no_such(option, message, *value, std::vector<std::string>(known.begin(), known.end()), io, lang);
 }
 
 std::optional<ledger::Window> checked_dates(const Common& c, const Io& io) {

@@ -31,12 +31,17 @@ int run_report(const ReportOptions& o, const Io& io) {
   const model::District* district = districts.empty() ? nullptr : &districts.front();
   const score::Model model = score::effective_model(district ? district->scoring.get() : nullptr);
   const score::Result result = score::compute(checked.records, checked.rules, model, *dates, threads(o.common));
-  // A street or branch given by its name (street:南京西路街道) is the one with that name.
+  // A street or branch given by its name (street:南京西路街道) is the one with that name;
+  // one the records do not have is refused as --street and --branch refuse it.
   report::Scope within = *scope;
   if (within.kind != report::ScopeKind::District) {
     const KnownIds known = known_ids(checked.records);
-    const Known& of_kind = within.kind == report::ScopeKind::Street ? known.streets : known.branches;
-    if (const auto id = of_kind.id_of(within.id)) within.id = *id;
+    const bool street = within.kind == report::ScopeKind::Street;
+    std::optional<std::string> id = within.id;
+    if (!known_id("--scope", street ? "cmd.no-such.street" : "cmd.no-such.branch", id,
+                  street ? known.streets : known.branches, io, checked.lang))
+      return kUsage;
+    within.id = *id;
   }
   const util::Result<report::Data> data = report::build({checked.records, checked.rules, model, result}, within);
   if (!data) {

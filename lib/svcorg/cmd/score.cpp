@@ -107,15 +107,14 @@ int explain(const score::Result& r, const score::Model& m, const render::Names& 
 bool filters_known(ScoreOptions& o, const Checked& checked, const std::optional<score::Baseline>& baseline,
                    const Io& io) {
   KnownIds known = known_ids(checked.records);
-  const KnownIds now = known;  // --explain names a branch of the records, not of a baseline
+  if (!known_id("--explain", "cmd.no-such.branch", o.explain, known.branches, io, checked.lang)) return false;
   if (baseline)
     for (const auto& b : baseline->branches) {
       if (!known.branches.ids.count(b.id)) known.branches.add(b.id, b.name);  // removed since
       known.streets.add(b.street);
     }
   return known_id("--branch", "cmd.no-such.branch", o.branch, known.branches, io, checked.lang) &&
-         known_id("--street", "cmd.no-such.street", o.street, known.streets, io, checked.lang) &&
-         known_id("--explain", "cmd.no-such.branch", o.explain, now.branches, io, checked.lang);
+         known_id("--street", "cmd.no-such.street", o.street, known.streets, io, checked.lang);
 }
 
 // The scoring model: the defaults with the District's `scoring:` overrides.

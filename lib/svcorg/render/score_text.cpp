@@ -56,17 +56,17 @@ std::string score_table(const score::Result& r, const ScoreSelection& sel, const
                      "render.score.col.systems", "render.score.col.satisfaction", "render.score.col.rank-in-type"});
   t.right = {0, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15};
   for (const auto* s : sel.branches) {
-    std::vector<std::string> row = {
-        std::to_string(s->rank_in_district),
-        *s->branch->id,
-        truncate(*s->branch->name, 24),
-        truncate(shown(lang, "type", *s->branch->type), 24),
-        truncate(names.street(*s->branch->street).empty() ? *s->branch->street : names.street(*s->branch->street), 24),
-        fixed(s->total, 2) + (s->provisional ? "*" : ""),
-        shown(lang, "grade", s->grade),
-        fixed(s->base, 2),
-        fixed(s->autonomous, 2),
-        fixed(s->bonus, 2)};
+    const std::string street_name = names.street(*s->branch->street);  // the id where it has none
+    std::vector<std::string> row = {std::to_string(s->rank_in_district),
+                                    *s->branch->id,
+                                    truncate(*s->branch->name, 24),
+                                    truncate(shown(lang, "type", *s->branch->type), 24),
+                                    truncate(street_name.empty() ? *s->branch->street : street_name, 24),
+                                    fixed(s->total, 2) + (s->provisional ? "*" : ""),
+                                    shown(lang, "grade", s->grade),
+                                    fixed(s->base, 2),
+                                    fixed(s->autonomous, 2),
+                                    fixed(s->bonus, 2)};
     for (const char* c : kComponents) row.push_back(fixed(s->component(c), 2));
     row.push_back(std::to_string(s->rank_in_type));
     t.rows.push_back(std::move(row));
